@@ -1,0 +1,98 @@
+// Command zongjie reads Chinese work reports (工作总结, 工作计划, 讲话,
+// 政府工作报告) and turns them into data.
+//
+// Usage:
+//
+//	zongjie extract [--format text|json|csv] FILE...
+//	zongjie extract --demo
+//	zongjie version
+//
+// Exit codes: 0 success, 1 findings (for commands that report findings),
+// 2 bad usage or unreadable input.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// command is one subcommand.
+type command struct {
+	name  string
+	brief string // Chinese, for the help text
+	run   func(ctx context.Context, env *env, args []string) int
+}
+
+// env is what a command reads and writes.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "读取报告，输出元数据、提纲、指标和目标", runExtract},
+		{"version", "显示版本", runVersion},
+	}
+}
+
+// run executes the command line args and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "zongjie: 未知命令 %q（unknown command）\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "zongjie —— 工作总结、计划、讲话与政府工作报告的读取与校对工具")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "用法：zongjie <命令> [选项] [文件…]")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "命令：")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.brief)
+	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "运行 zongjie <命令> -h 查看该命令的选项。")
+}
+
+func runVersion(_ context.Context, e *env, _ []string) int {
+	fmt.Fprintln(e.stdout, "zongjie", version)
+	return exitOK
+}
+
+// errUsage marks a usage error already reported to the user.
+var errUsage = errors.New("usage")

@@ -1,0 +1,183 @@
+// Package extract runs the analyzers over a decoded file and returns the
+// reports it holds, each with its metadata, outline, quantities and targets.
+//
+// The order matters and is fixed: headings → report boundaries → section
+// tree → metadata → section kinds (which need the reviewed year) →
+// quantities → targets (which need kinds, quantities and the plan period).
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/meta"
+	"zongjie/outline"
+	"zongjie/quantity"
+	"zongjie/target"
+)
+
+// File analyses f and returns one Report per report in it.
+func File(f *document.File) []*zongjie.Report {
+	headings := outline.Headings(f)
+	ctx := quantityContext(headings)
+	parts := outline.Split(f, headings)
+	reports := make([]*zongjie.Report, 0, len(parts))
+	for i, p := range parts {
+		reports = append(reports, report(f, i, p, ctx))
+	}
+	return reports
+}
+
+// quantityContext tells the quantity scanner where heading markers and
+// heading titles are.
+func quantityContext(headings []*zongjie.Section) quantity.Context {
+	ctx := quantity.Context{
+		Skip:   make([]document.Span, 0, len(headings)),
+		Titles: make([]document.Span, 0, len(headings)),
+	}
+	for _, h := range headings {
+		ctx.Skip = append(ctx.Skip, h.MarkerSpan)
+		ctx.Titles = append(ctx.Titles, document.Span{Start: h.MarkerSpan.End, End: h.Span.End})
+	}
+	return ctx
+}
+
+// report analyses one part of a file.
+func report(f *document.File, index int, p outline.Part, ctx quantity.Context) *zongjie.Report {
+	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span, TitleSpan: p.Title}
+	if p.Title.End > p.Title.Start {
+		r.Title = strings.Trim(f.Slice(p.Title), "#* ")
+	}
+	r.Outline = outline.Tree(f, p.Headings, p.Span.End)
+	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, Sections: r.Outline})
+	reviewYear := 0
+	if r.Meta.Review != nil {
+		reviewYear = r.Meta.Review.Year
+	}
+	outline.Classify(r.Outline, reviewYear, r.Meta.Review != nil)
+	if r.Title == "" {
+		r.Title, r.TitleInferred = inferTitle(r.Meta), true
+	}
+
+	r.Quantities = quantity.Extract(f, p.Span, ctx)
+	for i := range r.Quantities {
+		if s := deepest(r.Outline, r.Quantities[i].Span.Start); s != nil {
+			r.Quantities[i].Section = string(s.Kind)
+		}
+	}
+	r.Targets = target.Extract(target.Input{File: f, Span: p.Span, Sections: r.Outline, Quantities: r.Quantities, Meta: r.Meta})
+
+	if r.Outline == nil {
+		r.Outline = []*zongjie.Section{}
+	}
+	zongjie.Walk(r.Outline, func(s *zongjie.Section) {
+		if s.Children == nil {
+			s.Children = []*zongjie.Section{}
+		}
+	})
+	if r.Quantities == nil {
+		r.Quantities = []zongjie.Quantity{}
+	}
+	if r.Targets == nil {
+		r.Targets = []zongjie.Target{}
+	}
+	loc := f.Location(p.Span)
+	r.Line, r.Offset, r.Length = loc.Line, loc.Offset, loc.Length
+	end := p.Span.End
+	if end > p.Span.Start && f.Text[end-1] == '\n' {
+		end--
+	}
+	r.EndLine = f.Position(end).Line
+	return r
+}
+
+// deepest returns the deepest section whose body holds off.
+func deepest(sections []*zongjie.Section, off int) *zongjie.Section {
+	i := sort.Search(len(sections), func(i int) bool { return sections[i].Body.End > off })
+	for ; i < len(sections); i++ {
+		s := sections[i]
+		if s.Body.Start > off {
+			return nil
+		}
+		if s.Body.Contains(off) {
+			if d := deepest(s.Children, off); d != nil {
+				return d
+			}
+			return s
+		}
+	}
+	return nil
+}
+
+// inferTitle makes a title for a report without a title line from its
+// metadata: "**街道2023年上半年工作总结暨下半年工作计划".
+func inferTitle(m zongjie.Meta) string {
+	var b strings.Builder
+	if m.DocType != "政府工作报告" {
+		b.WriteString(m.Unit)
+	}
+	switch {
+	case m.DocType == "政府工作报告" && m.Plan != nil:
+		b.WriteString(yearText(m.Plan.Year))
+		b.WriteString("政府工作报告")
+		return b.String()
+	case m.Genre == zongjie.GenreSpeech && m.Review != nil:
+		b.WriteString(termText(m.Review))
+		b.WriteString("工作讲话")
+		return b.String()
+	}
+	if m.Review != nil {
+		b.WriteString(termText(m.Review))
+		b.WriteString("工作总结")
+	}
+	if m.Plan != nil {
+		if m.Review != nil {
+			if m.Review.Year == m.Plan.Year {
+				b.WriteString("暨")
+				b.WriteString(periodText(m.Plan.Period))
+			} else {
+				b.WriteString("及")
+				b.WriteString(termText(m.Plan))
+			}
+		} else {
+			b.WriteString(termText(m.Plan))
+		}
+		b.WriteString("工作计划")
+	}
+	if b.Len() == 0 {
+		return "工作报告"
+	}
+	return b.String()
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y) + "年"
+}
+
+func termText(t *zongjie.Term) string { return yearText(t.Year) + periodText(t.Period) }
+
+func periodText(p zongjie.Period) string {
+	switch p {
+	case zongjie.PeriodH1:
+		return "上半年"
+	case zongjie.PeriodH2:
+		return "下半年"
+	case zongjie.PeriodQ1:
+		return "第一季度"
+	case zongjie.PeriodQ2:
+		return "第二季度"
+	case zongjie.PeriodQ3:
+		return "第三季度"
+	case zongjie.PeriodQ4:
+		return "第四季度"
+	case zongjie.PeriodQ1Q3:
+		return "前三季度"
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/examples"
+	"zongjie/extract"
+	"zongjie/reader"
+)
+
+// FuzzFile runs the whole pipeline on arbitrary text and checks that every
+// span it reports lies inside the text and inside its report, and that the
+// user-visible positions agree with the spans.
+func FuzzFile(f *testing.F) {
+	if os.Getenv("ZONGJIE_FUZZ_BIG_SEEDS") != "" {
+		for _, ex := range examples.All() {
+			f.Add(ex.Data)
+		}
+	}
+	if matches, _ := filepath.Glob("../../shared/seeds/*.txt"); len(matches) > 0 && os.Getenv("ZONGJIE_FUZZ_BIG_SEEDS") != "" {
+		for _, m := range matches {
+			if data, err := os.ReadFile(m); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("一、\n（一）\n一是二是。\n1.\n（1）①\n2023年工作总结及2024年工作计划\n一、xx户**人约300余人左右3-11岁20%～30%"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := reader.Read("f.txt", data)
+		if err != nil {
+			return
+		}
+		reports := extract.File(file)
+		if len(reports) == 0 {
+			t.Fatal("no report")
+		}
+		end := 0
+		for _, r := range reports {
+			if r.Span.Start != end || r.Span.End < r.Span.Start || r.Span.End > len(file.Text) {
+				t.Fatalf("report span %v after %d (len %d)", r.Span, end, len(file.Text))
+			}
+			end = r.Span.End
+			zongjie.Walk(r.Outline, func(s *zongjie.Section) {
+				inside(t, file.Text, r.Span, s.Span, "section")
+				inside(t, file.Text, r.Span, s.Body, "section body")
+				if loc := file.Location(s.Span); loc.Offset != s.Offset || loc.Line != s.Line {
+					t.Fatalf("section position %d:%d does not match its span", s.Line, s.Column)
+				}
+			})
+			for _, q := range r.Quantities {
+				inside(t, file.Text, r.Span, q.Span, "quantity")
+				if file.Text[q.Span.Start:q.Span.End] != q.Text {
+					t.Fatalf("quantity text %q does not match its span", q.Text)
+				}
+				if loc := file.Location(q.Span); loc.Offset != q.Offset || loc.Length != q.Length {
+					t.Fatalf("quantity location %+v does not match its span", loc)
+				}
+			}
+			for _, tg := range r.Targets {
+				inside(t, file.Text, r.Span, tg.FigureSpan, "target figure")
+			}
+		}
+		if end != len(file.Text) {
+			t.Fatalf("reports end at %d, text at %d", end, len(file.Text))
+		}
+	})
+}
+
+func inside(t *testing.T, text string, outer, s document.Span, what string) {
+	t.Helper()
+	if s.Start < outer.Start || s.End > outer.End || s.Start > s.End {
+		t.Fatalf("%s span %v outside report %v", what, s, outer)
+	}
+	if s.Start < len(text) && !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+		t.Fatalf("%s span %v splits a character", what, s)
+	}
+}

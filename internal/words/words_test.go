@@ -1,0 +1,81 @@
+package words_test
+
+import (
+	"strings"
+	"testing"
+
+	"zongjie/internal/words"
+)
+
+func TestSet(t *testing.T) {
+	s := words.NewSet("力争", "确保", "年底", "年底前", "计划")
+	text := "下半年力争完成，确保年底前建成"
+	if i, w := s.Index(text); w != "力争" || text[i:i+len(w)] != "力争" {
+		t.Errorf("Index=%d,%q", i, w)
+	}
+	if !s.Contains(text) || s.Contains("全面推进") {
+		t.Error("Contains")
+	}
+	all := s.All(text)
+	var got []string
+	for _, m := range all {
+		got = append(got, m.Word)
+	}
+	if want := "力争 确保 年底前"; join(got) != want {
+		t.Errorf("All=%q, want %q", join(got), want)
+	}
+	if w := s.At(text, len("下半年")); w != "力争" {
+		t.Errorf("At=%q", w)
+	}
+	if w := s.At(text, 0); w != "" {
+		t.Errorf("At(0)=%q", w)
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for i, w := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += w
+	}
+	return out
+}
+
+func TestSuffixAndAstral(t *testing.T) {
+	s := words.NewSet("达到", "为", "𠀾村")
+	if got := s.Suffix("产值达到"); got != "达到" {
+		t.Errorf("Suffix=%q", got)
+	}
+	if got := s.Suffix("产值"); got != "" {
+		t.Errorf("Suffix=%q", got)
+	}
+	if i, w := s.Index("一个𠀾村"); w != "𠀾村" || i != len("一个") {
+		t.Errorf("Index astral = %d %q", i, w)
+	}
+}
+
+func FuzzSet(f *testing.F) {
+	f.Add("下半年力争完成，确保年底前建成𠀾")
+	f.Add("\xe5\xb9")
+	set := words.NewSet("力争", "确保", "年底", "年底前", "计划")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range set.All(text) {
+			if text[m.Start:m.Start+len(m.Word)] != m.Word {
+				t.Fatalf("match %q at %d is not in %q", m.Word, m.Start, text)
+			}
+		}
+		i, w := set.Index(text)
+		if i >= 0 && !strings.HasPrefix(text[i:], w) {
+			t.Fatalf("Index(%q)=%d,%q", text, i, w)
+		}
+		if i < 0 {
+			for _, w := range []string{"力争", "确保", "年底", "计划"} {
+				if strings.Contains(text, w) {
+					t.Fatalf("Index(%q) missed %q", text, w)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,343 @@
+package meta
+
+import (
+	"strings"
+
+	"zongjie"
+)
+
+// claim is one statement of a reviewed or planned period.
+type claim struct {
+	year   int // 0 when not written
+	period zongjie.Period
+	text   string
+}
+
+// periods fills m.Review, m.Plan and m.StatedPlan.
+func (d *detector) periods(m *zongjie.Meta) {
+	var review, plan *claim
+	stated := (*claim)(nil)
+
+	// A 政府工作报告 of year N reviews N-1 and plans N.
+	if m.DocType == "政府工作报告" {
+		if ys, _ := years(d.in.Title); len(ys) > 0 {
+			plan = &claim{year: ys[0], period: zongjie.PeriodFullYear, text: d.in.Title}
+		}
+	}
+	// The title, then the introduction's "现将…如下" sentence, then the
+	// top-level headings.
+	sources := []string{d.in.Title, lead(d.intro)}
+	for _, src := range sources {
+		if src == "" {
+			continue
+		}
+		r, p := parseTitle(src)
+		if review == nil && r != nil {
+			review = r
+		}
+		if p != nil {
+			if plan == nil {
+				plan = p
+			} else if p.year != 0 && plan.year != 0 && p.year != plan.year && stated == nil {
+				stated = p // the introduction contradicts the title
+			}
+		}
+	}
+	if m.DocType == "政府工作报告" && plan != nil && plan.year > 0 && review == nil {
+		review = &claim{year: plan.year - 1, period: zongjie.PeriodFullYear}
+	}
+	for _, s := range d.in.Sections {
+		r, p := parseHeading(s.Title)
+		if review == nil && r != nil {
+			review = r
+		}
+		if plan == nil && p != nil {
+			plan = p
+		}
+	}
+	// A mid-year speech (年中工作会议) reviews the first half.
+	if review != nil && review.period == "" && strings.Contains(d.in.Title, "年中") {
+		review.period = zongjie.PeriodH1
+	}
+	// Body clues for the period of the review.
+	if review != nil && review.period == "" {
+		review.period = d.bodyPeriod()
+	}
+	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || strings.Contains(d.intro, "总结如下")) {
+		if y := d.firstYear(); y > 0 {
+			review = &claim{year: y, period: d.bodyPeriod()}
+		}
+	}
+	if review != nil && review.year == 0 {
+		review.year = d.firstYear()
+	}
+	if review != nil && review.period == "" {
+		review.period = zongjie.PeriodFullYear
+	}
+
+	// A 政府工作报告 whose headings name no year ("过去五年工作回顾"): the
+	// latest year its review section keeps mentioning is the reviewed one.
+	if m.DocType == "政府工作报告" && (review == nil || review.year == 0) && (plan == nil || plan.year == 0) {
+		if y := d.reviewSectionYear(); y > 0 {
+			review = &claim{year: y, period: zongjie.PeriodFullYear}
+			plan = nil
+		}
+	}
+	// A 政府工作报告 without a title line: its review heading gives N-1.
+	if m.DocType == "政府工作报告" && plan == nil && review != nil && review.year > 0 {
+		plan = &claim{year: review.year + 1, period: zongjie.PeriodFullYear}
+	}
+	if m.DocType == "政府工作报告" && review == nil && plan != nil && plan.year > 0 {
+		review = &claim{year: plan.year - 1, period: zongjie.PeriodFullYear}
+	}
+
+	// The plan follows the review; a plan year that does not is a stated
+	// error, kept apart (2023年工作总结及2023年工作计划).
+	if review != nil && plan == nil && d.hasPlanSection() {
+		plan = &claim{}
+	}
+	if review != nil && plan != nil {
+		next := nextTerm(review)
+		if plan.period == "" {
+			plan.period = next.period
+		}
+		if plan.year == 0 {
+			plan.year = next.year
+		} else if plan.year != next.year && plan.period == next.period {
+			if stated == nil {
+				stated = &claim{year: plan.year, period: plan.period, text: plan.text}
+			}
+			plan.year = next.year
+		}
+	}
+	if plan != nil && plan.period == "" {
+		plan.period = zongjie.PeriodFullYear
+	}
+	if plan != nil && plan.year == 0 && review == nil {
+		plan.year = d.firstYear()
+	}
+	m.Review = term(review)
+	m.Plan = term(plan)
+	if stated != nil && m.Plan != nil && (stated.year != m.Plan.Year) {
+		st := term(stated)
+		if st.Period == "" {
+			st.Period = m.Plan.Period
+		}
+		m.StatedPlan = st
+	}
+}
+
+func term(c *claim) *zongjie.Term {
+	if c == nil {
+		return nil
+	}
+	return &zongjie.Term{Year: c.year, Period: c.period, Text: c.text}
+}
+
+// nextTerm returns the period that follows a reviewed one.
+func nextTerm(r *claim) claim {
+	switch r.period {
+	case zongjie.PeriodH1:
+		return claim{year: r.year, period: zongjie.PeriodH2}
+	case zongjie.PeriodQ1:
+		return claim{year: r.year, period: zongjie.PeriodQ2}
+	case zongjie.PeriodQ2:
+		return claim{year: r.year, period: zongjie.PeriodQ3}
+	case zongjie.PeriodQ3, zongjie.PeriodQ1Q3:
+		return claim{year: r.year, period: zongjie.PeriodQ4}
+	}
+	if r.year == 0 {
+		return claim{period: zongjie.PeriodFullYear}
+	}
+	return claim{year: r.year + 1, period: zongjie.PeriodFullYear}
+}
+
+// lead returns the sentence of the introduction that says what the report
+// is: "现将…总结如下", "现将我镇…报告如下".
+func lead(intro string) string {
+	i := strings.Index(intro, "现将")
+	if i < 0 {
+		return ""
+	}
+	s := intro[i:]
+	if j := strings.IndexAny(s, "：:。\n"); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// The words that mark a reviewed part and a planned part.
+var (
+	reviewMarks = []string{"工作总结", "总结", "工作回顾", "回顾", "开展情况", "完成情况", "工作情况"}
+	planMarks   = []string{"工作计划", "计划", "工作思路", "思路", "工作打算", "打算", "工作安排", "工作任务", "任务", "工作要点", "要点", "工作部署", "部署", "重点工作"}
+)
+
+// parseTitle reads the reviewed and planned periods of a title or lead
+// sentence. The title is split at 及, 暨, 和, 与, 兼; each part that names a
+// summary or a plan gives a claim with the year and period written in it
+// (or in the part before: "2023年上半年工作总结暨下半年工作计划").
+func parseTitle(s string) (review, plan *claim) {
+	parts := splitTitle(s)
+	lastYear := 0
+	for _, p := range parts {
+		y, per := yearAndPeriod(p)
+		if y == 0 {
+			y = lastYear
+		}
+		lastYear = y
+		c := &claim{year: y, period: per, text: p}
+		switch {
+		case containsAnyWord(p, planMarks) && !containsAnyWord(p, reviewMarks):
+			if plan == nil {
+				plan = c
+			}
+		case containsAnyWord(p, reviewMarks):
+			if review == nil {
+				review = c
+			}
+		}
+	}
+	return review, plan
+}
+
+// parseHeading reads a top-level heading: "2022年工作总结" reviews 2022,
+// "下一步工作计划" plans the next period, "2023年下半年工作任务" plans 2023H2.
+func parseHeading(s string) (review, plan *claim) {
+	y, per := yearAndPeriod(s)
+	c := &claim{year: y, period: per, text: s}
+	switch {
+	case strings.Contains(s, "下一步") || strings.Contains(s, "下步") || containsAnyWord(s, planMarks) && !containsAnyWord(s, reviewMarks):
+		return nil, c
+	case containsAnyWord(s, reviewMarks) || strings.Contains(s, "成效") || strings.Contains(s, "成绩"):
+		if y == 0 && per == "" {
+			return nil, nil // "主要工作" without a year says nothing of the period
+		}
+		return c, nil
+	}
+	return nil, nil
+}
+
+func splitTitle(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); {
+		matched := ""
+		for _, w := range []string{"及", "暨", "和", "与", "兼", "、"} {
+			if strings.HasPrefix(s[i:], w) {
+				matched = w
+				break
+			}
+		}
+		if matched != "" {
+			parts = append(parts, s[start:i])
+			i += len(matched)
+			start = i
+			continue
+		}
+		i++
+	}
+	return append(parts, s[start:])
+}
+
+// yearAndPeriod reads the year and period words of a title part.
+func yearAndPeriod(s string) (int, zongjie.Period) {
+	y := 0
+	if ys, _ := years(s); len(ys) > 0 {
+		y = ys[0]
+	}
+	return y, periodWords(s)
+}
+
+// periodWords finds the period named in s, "" if none.
+func periodWords(s string) zongjie.Period {
+	switch {
+	case strings.Contains(s, "上半年") || strings.Contains(s, "1-6月") || strings.Contains(s, "1－6月") || strings.Contains(s, "年中"):
+		return zongjie.PeriodH1
+	case strings.Contains(s, "下半年"):
+		return zongjie.PeriodH2
+	case strings.Contains(s, "前三季度") || strings.Contains(s, "1-9月") || strings.Contains(s, "1－9月"):
+		return zongjie.PeriodQ1Q3
+	case strings.Contains(s, "第一季度") || strings.Contains(s, "一季度"):
+		return zongjie.PeriodQ1
+	case strings.Contains(s, "第二季度") || strings.Contains(s, "二季度"):
+		return zongjie.PeriodQ2
+	case strings.Contains(s, "第三季度") || strings.Contains(s, "三季度"):
+		return zongjie.PeriodQ3
+	case strings.Contains(s, "第四季度") || strings.Contains(s, "四季度"):
+		return zongjie.PeriodQ4
+	case strings.Contains(s, "全年") || strings.Contains(s, "年度") || strings.Contains(s, "一年来"):
+		return zongjie.PeriodFullYear
+	}
+	return ""
+}
+
+// bodyPeriod reads the period of a report from its opening words:
+// 今年上半年, 半年来, 1－6月 mean the first half.
+func (d *detector) bodyPeriod() zongjie.Period {
+	head := d.intro
+	for _, w := range []string{"今年上半年", "半年来", "上半年来", "1－6月", "1-6月", "上半年工作"} {
+		if strings.Contains(head, w) {
+			return zongjie.PeriodH1
+		}
+	}
+	for _, s := range d.in.Sections {
+		if s.Level == 1 && strings.Contains(s.Title, "上半年") {
+			return zongjie.PeriodH1
+		}
+	}
+	return ""
+}
+
+// reviewSectionYear returns the latest year written at least twice in the
+// first top-level section, or 0.
+func (d *detector) reviewSectionYear() int {
+	if len(d.in.Sections) == 0 {
+		return 0
+	}
+	b := d.in.Sections[0].Body
+	ys, _ := years(d.in.File.Text[b.Start:b.End])
+	counts := map[int]int{}
+	best := 0
+	for _, y := range ys {
+		counts[y]++
+		if counts[y] >= 2 && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// firstYear returns the first year written in the title or introduction.
+func (d *detector) firstYear() int {
+	for _, s := range []string{d.in.Title, d.intro} {
+		if ys, _ := years(s); len(ys) > 0 {
+			return ys[0]
+		}
+	}
+	for _, s := range d.in.Sections {
+		if ys, _ := years(s.Title); len(ys) > 0 {
+			return ys[0]
+		}
+	}
+	return 0
+}
+
+func (d *detector) hasPlanSection() bool {
+	for _, s := range d.in.Sections {
+		if s.Level == 1 {
+			if _, p := parseHeading(s.Title); p != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

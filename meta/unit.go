@@ -1,0 +1,306 @@
+package meta
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+)
+
+// unitSuffixes are the words that end a unit's name, longest first, with
+// the level they give.
+var unitSuffixes = []struct {
+	word  string
+	level zongjie.Level
+}{
+	{"街道办事处", zongjie.LevelStreet}, {"街道办", zongjie.LevelStreet}, {"街道", zongjie.LevelStreet},
+	{"街办", zongjie.LevelStreet}, {"自治区", zongjie.LevelProvince}, {"自治州", zongjie.LevelCity},
+	{"自治县", zongjie.LevelCounty}, {"镇", zongjie.LevelTown}, {"乡", zongjie.LevelTownship},
+	{"区", zongjie.LevelDistrict}, {"县", zongjie.LevelCounty}, {"市", zongjie.LevelCity},
+	{"省", zongjie.LevelProvince},
+}
+
+// municipalities are cities at province level.
+var municipalities = []string{"北京市", "上海市", "天津市", "重庆市"}
+
+// selfWords are the ways a report refers to its own unit, with the level.
+var selfWords = []struct {
+	word  string
+	level zongjie.Level
+}{
+	{"我街道", zongjie.LevelStreet}, {"全街道", zongjie.LevelStreet}, {"本街道", zongjie.LevelStreet},
+	{"街道党工委", zongjie.LevelStreet}, {"街道办事处", zongjie.LevelStreet}, {"我街办", zongjie.LevelStreet},
+	{"我办", zongjie.LevelStreet}, {"全办", zongjie.LevelStreet},
+	{"我镇", zongjie.LevelTown}, {"全镇", zongjie.LevelTown}, {"本镇", zongjie.LevelTown}, {"镇党委", zongjie.LevelTown},
+	{"我乡", zongjie.LevelTownship}, {"全乡", zongjie.LevelTownship}, {"乡党委", zongjie.LevelTownship},
+	{"我区", zongjie.LevelDistrict}, {"全区", zongjie.LevelDistrict},
+	{"我县", zongjie.LevelCounty}, {"全县", zongjie.LevelCounty},
+	{"我市", zongjie.LevelCity}, {"全市", zongjie.LevelCity},
+	{"我省", zongjie.LevelProvince}, {"全省", zongjie.LevelProvince}, {"全区各族", zongjie.LevelProvince},
+}
+
+// unit finds the reporting unit's name and level.
+func (d *detector) unit() (name string, level zongjie.Level, placeholder bool) {
+	// Who delivers a 政府工作报告 or a speech.
+	if strings.Contains(d.intro, "代表国务院") {
+		return "国务院", zongjie.LevelNational, false
+	}
+	// The title names the unit: "公路街办2023年…", "2026年安徽省政府工作报告".
+	if n, l, ph := unitIn(d.in.Title); n != "" {
+		return n, l, ph
+	}
+	// A template marks its level in brackets: （镇乡）, （街道）.
+	titleLevel := zongjie.Level("")
+	for _, m := range []struct {
+		word  string
+		level zongjie.Level
+	}{{"（街道）", zongjie.LevelStreet}, {"（镇乡）", zongjie.LevelTown}, {"（乡镇）", zongjie.LevelTown}, {"（镇）", zongjie.LevelTown}, {"（乡）", zongjie.LevelTownship}} {
+		if strings.Contains(d.in.Title, m.word) {
+			titleLevel = m.level
+		}
+	}
+	if titleLevel == "" && strings.HasPrefix(d.in.Title, "街道") {
+		titleLevel = zongjie.LevelStreet
+	}
+	level = titleLevel
+	if strings.Contains(d.intro, "代表自治区人民政府") || strings.Contains(d.intro, "代表省人民政府") {
+		level = zongjie.LevelProvince
+	}
+	// An anonymised name ("**街道") is the report's own unit: templates
+	// blank out only that. Otherwise the level comes from self references
+	// (我镇, 全街道) and the name is the one of that level named most often.
+	if level == "" {
+		if name, ph := d.namedUnit(""); ph {
+			return name, levelOf(name), true
+		}
+		level = d.selfLevel()
+	}
+	name, ph := d.namedUnit(level)
+	if level == "" && name != "" {
+		level = levelOf(name)
+	}
+	return name, level, ph
+}
+
+// selfLevel counts the self references (我镇, 全街道 …) and returns the
+// level most often used.
+func (d *detector) selfLevel() zongjie.Level {
+	counts := map[zongjie.Level]int{}
+	for _, w := range selfWords {
+		counts[w.level] += strings.Count(d.text, w.word)
+	}
+	best, n := zongjie.Level(""), 0
+	for _, l := range []zongjie.Level{zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelCounty, zongjie.LevelDistrict, zongjie.LevelCity, zongjie.LevelProvince} {
+		if counts[l] > n {
+			best, n = l, counts[l]
+		}
+	}
+	return best
+}
+
+// unitIn finds a unit named in s: the name before a unit suffix, after any
+// year ("2026年安徽省政府工作报告" → 安徽省).
+func unitIn(s string) (string, zongjie.Level, bool) {
+	if _, offs := years(s); len(offs) > 0 {
+		// Look after the first year as well as before it.
+		before := s[:offs[0]]
+		after := s[offs[0]+len("2023年"):]
+		for _, part := range []string{before, after} {
+			if n, l, ph := unitAtStart(part); n != "" {
+				return n, l, ph
+			}
+		}
+		return "", "", false
+	}
+	return unitAtStart(s)
+}
+
+// unitAtStart reads a unit name at the start of s: Han characters or
+// placeholders up to a unit suffix, at most 8 characters of name.
+func unitAtStart(s string) (string, zongjie.Level, bool) {
+	limit := 0
+	for i, r := range s {
+		if !(isHan(r) || isPlaceholder(r)) || utf8.RuneCountInString(s[:i]) > 10 {
+			break
+		}
+		limit = i + utf8.RuneLen(r)
+	}
+	s = s[:limit]
+	for i := range s {
+		for _, suf := range unitSuffixes {
+			if !strings.HasPrefix(s[i:], suf.word) || i == 0 {
+				continue
+			}
+			name := s[:i+len(suf.word)]
+			if strings.HasPrefix(s[i+len(suf.word):], "政府") || i > 0 {
+				lvl := suf.level
+				for _, m := range municipalities {
+					if name == m {
+						lvl = zongjie.LevelProvince
+					}
+				}
+				return name, lvl, isPlaceholderName(s[:i])
+			}
+		}
+	}
+	return "", "", false
+}
+
+// namedUnit returns the unit of the given level named most often in the
+// report: a placeholder name ("**街道", "xx镇") or a Han name after a
+// clause start ("。石桥镇…").
+func (d *detector) namedUnit(level zongjie.Level) (string, bool) {
+	counts := map[string]int{}
+	first := map[string]int{}
+	for _, suf := range unitSuffixes {
+		if level != "" && suf.level != level {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(d.text[off:], suf.word)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(suf.word)
+			if level == "" {
+				// Only anonymised names are wanted here: a placeholder must
+				// stand right before the suffix.
+				if r, _ := utf8.DecodeLastRuneInString(d.text[:at]); !isPlaceholder(r) {
+					continue
+				}
+			}
+			n := nameBefore(d.text[:at])
+			if n == "" {
+				continue
+			}
+			name := n + suf.word
+			if suf.word == "街道办事处" || suf.word == "街道办" {
+				name = n + "街道"
+			}
+			counts[name]++
+			if _, ok := first[name]; !ok {
+				first[name] = at
+			}
+		}
+	}
+	// Placeholder names are certain; a Han name must recur, since a single
+	// "依托街道…" may just be a verb before the word.
+	best, bestN, bestPH := "", 0, false
+	for name, c := range counts {
+		ph := isPlaceholderName(strings.TrimSuffix(name, suffixOf(name)))
+		if !ph && c < 2 {
+			continue
+		}
+		better := ph && !bestPH || ph == bestPH && (c > bestN || c == bestN && first[name] < first[best])
+		if better {
+			best, bestN, bestPH = name, c, ph
+		}
+	}
+	if best == "" {
+		return "", false
+	}
+	return best, isPlaceholderName(strings.TrimSuffix(best, suffixOf(best)))
+}
+
+// nameBefore returns the name that ends s: a run of placeholder characters
+// (**, xx, XX, ××, 某某), or two to four Han characters starting a clause.
+func nameBefore(s string) string {
+	end := len(s)
+	i := end
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isPlaceholder(r) {
+			break
+		}
+		i -= size
+	}
+	if i < end {
+		return s[i:end]
+	}
+	// Han names: only right after a clause mark or a year, so that "全镇"
+	// and "升级改造" do not become names.
+	for n := 2; n <= 4; n++ {
+		j := end
+		ok := true
+		for k := 0; k < n; k++ {
+			r, size := utf8.DecodeLastRuneInString(s[:j])
+			if !isHan(r) {
+				ok = false
+				break
+			}
+			j -= size
+		}
+		if !ok {
+			break
+		}
+		name := s[j:end]
+		if strings.ContainsAny(name, "全本我该各辖在和及与的对向为") || startsWithVerb(name) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:j])
+		if j == 0 || r == '\n' || r == '。' || r == '，' || r == '：' || r == '；' || r == '年' || r == '“' {
+			return name
+		}
+	}
+	return ""
+}
+
+// startsWithVerb reports whether a would-be name begins with a verb that
+// often stands before a unit word ("依托街道", "围绕全镇").
+func startsWithVerb(s string) bool {
+	for _, v := range []string{"依托", "围绕", "推动", "推进", "加快", "实现", "组织", "支持", "带动", "打造", "建设", "服务", "指导", "联系", "覆盖", "走进", "深入", "结合", "联合", "协助", "配合"} {
+		if strings.HasPrefix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func suffixOf(name string) string {
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(name, suf.word) {
+			return suf.word
+		}
+	}
+	return ""
+}
+
+func levelOf(name string) zongjie.Level {
+	for _, m := range municipalities {
+		if name == m {
+			return zongjie.LevelProvince
+		}
+	}
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(name, suf.word) {
+			return suf.level
+		}
+	}
+	return ""
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
+}
+
+func isPlaceholder(r rune) bool {
+	switch r {
+	case 'x', 'X', '*', '＊', '×', '某', '○', 'ｘ', 'Ｘ', '□':
+		return true
+	}
+	return false
+}
+
+// isPlaceholderName reports whether a unit's name is anonymised.
+func isPlaceholderName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isPlaceholder(r) {
+			return false
+		}
+	}
+	return true
+}

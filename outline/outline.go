@@ -1,0 +1,333 @@
+// Package outline finds the structure of a report: its numbered headings
+// (一、 （一） 1. （1） ①, also run-in headings that open a paragraph),
+// the enumerations inside paragraphs (一是 二是, 一要, 第一，, 首先，),
+// the boundaries between reports pasted into one file, and the section tree
+// with each section's kind (review, highlights, problems, plan, other).
+package outline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+)
+
+// Headings returns every heading and enumeration of f in document order.
+// The sections are flat: Level, Kind and Children are filled in by Tree
+// and Classify.
+func Headings(f *document.File) []*zongjie.Section {
+	var out []*zongjie.Section
+	for i := range f.Paragraphs {
+		p := &f.Paragraphs[i]
+		if p.Kind != document.Body && p.Kind != document.TextBox {
+			continue
+		}
+		out = paragraphHeadings(f, i, out)
+	}
+	return out
+}
+
+// paragraphHeadings appends the headings found in paragraph i.
+func paragraphHeadings(f *document.File, i int, out []*zongjie.Section) []*zongjie.Section {
+	p := &f.Paragraphs[i]
+	start := ContentStart(f, p.Span)
+	text := f.Text[start:p.Span.End]
+	next := start // where inline enumerations may begin
+	if m, ok := parseHeadingMarker(text); ok {
+		s := newSection(f, i, start, m, false)
+		out = append(out, s)
+		next = s.Span.End
+	} else if m, ok := parseEnumMarker(text); ok && !isNameAfterEnum(text[m.size:]) {
+		s := newSection(f, i, start, m, false)
+		if i > 0 && m.ordinal == 1 {
+			// A list whose items are paragraphs: its lead-in ends the one before.
+			prev := f.Paragraphs[i-1].Span
+			if t := f.Text[prev.Start:prev.End]; strings.HasSuffix(t, "：") {
+				s.Lead = leadIn(strings.TrimSuffix(t, "："))
+			}
+		}
+		out = append(out, s)
+		next = s.Span.End
+	} else if p.HeadingLevel > 0 && !p.Title {
+		rank := min(max(p.HeadingLevel, rankCN), rankCircled)
+		s := newSection(f, i, start, marker{form: FormStyle, rank: rank}, false)
+		out = append(out, s)
+		next = s.Span.End
+	} else if p.Kind == document.Body && isPlainHeading(text) {
+		s := newSection(f, i, start, marker{form: FormStyle, rank: rankPart}, false)
+		out = append(out, s)
+		next = s.Span.End
+	}
+	return inlineEnums(f, i, next, out)
+}
+
+// plainHeadingWords are words that make a short unnumbered line a heading.
+var plainHeadingWords = []string{
+	"回顾", "成就", "目标任务", "主要目标", "重点工作", "工作重点", "主要任务", "工作任务", "总体要求",
+	"工作部署", "总体部署", "存在问题", "问题和不足", "展望", "工作计划", "工作打算", "工作思路", "主要举措",
+}
+
+// isPlainHeading reports whether a paragraph is an unnumbered heading line,
+// as the web versions of 政府工作报告 have ("“十四五”时期工作回顾", "2026年
+// 重点工作"): short, no sentence punctuation, a section word, and not the
+// title of a report.
+func isPlainHeading(text string) bool {
+	n := utf8.RuneCountInString(text)
+	if n < 4 || n > 30 || strings.ContainsAny(text, "。，；：！？,;:!?、") || strings.HasPrefix(text, "—") {
+		return false
+	}
+	for _, w := range []string{"报告", "总结", "讲话", "致辞", "汇报", "述职"} {
+		if strings.Contains(text, w) {
+			return false
+		}
+	}
+	return containsAny(text, plainHeadingWords)
+}
+
+// isNameAfterEnum rejects "一是" followed by text that makes it a word:
+// nothing, or a closing quote.
+func isNameAfterEnum(rest string) bool {
+	return rest == "" || strings.HasPrefix(rest, "”")
+}
+
+// newSection makes the section for marker m found at byte offset at in
+// paragraph i.
+func newSection(f *document.File, i, at int, m marker, inline bool) *zongjie.Section {
+	p := &f.Paragraphs[i]
+	markerEnd := at + m.size
+	titleStart := markerEnd
+	for titleStart < p.Span.End {
+		r, size := utf8.DecodeRuneInString(f.Text[titleStart:p.Span.End])
+		if r != ' ' && r != '　' && r != '\t' {
+			break
+		}
+		titleStart += size
+	}
+	titleEnd, stop := titleEnd(f.Text[titleStart:p.Span.End])
+	titleEnd += titleStart
+	title := cleanTitle(f, document.Span{Start: titleStart, End: titleEnd})
+	continues := strings.TrimSpace(f.Text[stop+titleStart:p.Span.End]) != ""
+	s := &zongjie.Section{
+		Marker:     strings.TrimRight(f.Text[at:markerEnd], " 　"),
+		Title:      title,
+		Form:       m.form,
+		Ordinal:    m.ordinal,
+		Inline:     inline || continues,
+		Span:       document.Span{Start: at, End: titleEnd},
+		MarkerSpan: document.Span{Start: at, End: markerEnd},
+		Para:       i,
+		Rank:       m.rank,
+	}
+	if m.form == FormStyle {
+		s.Marker = ""
+	}
+	loc := f.Location(s.Span)
+	s.Line, s.Column, s.Offset, s.Length = loc.Line, loc.Column, loc.Offset, loc.Length
+	return s
+}
+
+// titleEnd returns where a heading's title ends in text (at the first
+// 。！？：； or the line end; past 120 characters a run-on sentence is cut) and
+// where the text after it starts.
+func titleEnd(text string) (end, next int) {
+	for i, r := range text {
+		switch r {
+		case '。', '！', '？', '：', ':', '；':
+			return trimTrailingPunct(text[:i]), i + utf8.RuneLen(r)
+		case '\n':
+			return trimTrailingPunct(text[:i]), i
+		}
+		if i > 360 {
+			return trimTrailingPunct(text[:i]), i
+		}
+	}
+	return trimTrailingPunct(text), len(text)
+}
+
+// trimTrailingPunct returns the length of s without trailing commas,
+// enumeration commas, colons and blanks.
+func trimTrailingPunct(s string) int {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '，', ',', '、', '；', ';', '：', ':', ' ', '　', '\t', '。', '.':
+			s = s[:len(s)-size]
+			continue
+		}
+		break
+	}
+	return len(s)
+}
+
+// cleanTitle returns the text of span without markup and generated marks.
+func cleanTitle(f *document.File, s document.Span) string {
+	if len(f.Markup) == 0 {
+		return f.Text[s.Start:s.End]
+	}
+	var b strings.Builder
+	for off := s.Start; off < s.End; {
+		_, size := utf8.DecodeRuneInString(f.Text[off:s.End])
+		if !f.InMarkup(off) {
+			b.WriteString(f.Text[off : off+size])
+		}
+		off += size
+	}
+	return b.String()
+}
+
+// ContentStart returns where the text of a paragraph span starts once
+// leading markup, blanks and paid-template markers (##paidbegin##) are
+// skipped.
+func ContentStart(f *document.File, s document.Span) int {
+	off := s.Start
+	for off < s.End {
+		if f.InMarkup(off) {
+			off++
+			continue
+		}
+		rest := f.Text[off:s.End]
+		if strings.HasPrefix(rest, "##") {
+			if j := strings.Index(rest[2:], "##"); j >= 0 && j <= 20 && isASCIIWord(rest[2:2+j]) {
+				off += 4 + j
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(rest)
+		if r == ' ' || r == '　' || r == '\t' {
+			off += size
+			continue
+		}
+		break
+	}
+	return off
+}
+
+func isASCIIWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineEnums appends the enumerations that start a sentence inside
+// paragraph i, from byte offset from on.
+func inlineEnums(f *document.File, i, from int, out []*zongjie.Section) []*zongjie.Section {
+	p := &f.Paragraphs[i]
+	text := f.Text[:p.Span.End]
+	first := len(out)
+	for off := from; off < p.Span.End; {
+		// Find the next sentence boundary: 。；！？：，
+		j := nextBoundary(text, off)
+		if j < 0 {
+			break
+		}
+		mark, size := utf8.DecodeRuneInString(text[j:])
+		off = j + size
+		if off >= p.Span.End {
+			break
+		}
+		rest := text[off:]
+		m, ok := parseEnumMarker(rest)
+		if ok && isNameAfterEnum(rest[m.size:]) {
+			ok = false
+		}
+		if !ok && mark != '，' {
+			// ① and （1） also enumerate inside a paragraph; they rank as
+			// enumerations so that they never close an enclosing heading.
+			if hm, hok := parseHeadingMarker(rest); hok && (hm.form == FormCircled || hm.form == FormParenNum || hm.form == FormParenCN) {
+				if continuesList(out[first:], hm, rest, text[p.Span.Start:j]) {
+					m, ok = hm, true
+					m.rank = rankEnum
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		if mark == '，' && !continuesList(out[first:], m, rest, text[p.Span.Start:j]) {
+			continue
+		}
+		if m.form == FormShouxian || m.form == FormDi || m.form == FormQiyi {
+			if mark == '，' {
+				continue
+			}
+		}
+		s := newSection(f, i, off, m, true)
+		if m.ordinal == 1 {
+			s.Lead = leadIn(text[p.Span.Start:j])
+		}
+		out = append(out, s)
+		off = s.Span.End
+	}
+	return out
+}
+
+// continuesList reports whether marker m, found after a weak boundary, is
+// part of a list in the paragraph: the item before it was found already, or
+// it is the first and the second follows.
+func continuesList(found []*zongjie.Section, m marker, rest, before string) bool {
+	if m.ordinal > 1 {
+		for _, s := range found {
+			if s.Form == m.form && s.Ordinal == m.ordinal-1 {
+				return true
+			}
+		}
+		return false
+	}
+	if m.ordinal == 1 {
+		switch m.form {
+		case FormShi:
+			return strings.Contains(rest, "二是")
+		case FormYao:
+			return strings.Contains(rest, "二要")
+		case FormCircled:
+			return strings.Contains(rest, "②")
+		case FormParenNum:
+			return strings.Contains(rest, "（2）") || strings.Contains(rest, "(2)")
+		case FormParenCN:
+			return strings.Contains(rest, "（二）") || strings.Contains(rest, "(二)")
+		}
+	}
+	return false
+}
+
+// leadIn returns the last clause of before, the words that introduce a
+// list.
+func leadIn(before string) string {
+	if i := strings.LastIndexAny(before, "。！？；，"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:]
+	}
+	before = strings.TrimSpace(before)
+	if n := utf8.RuneCountInString(before); n > 80 {
+		// Keep the end: the words next to the list say what it lists.
+		r := []rune(before)
+		before = string(r[n-80:])
+	}
+	return before
+}
+
+// nextBoundary returns the byte offset of the next sentence or clause mark
+// (。；！？：，) in text at or after off, or -1.
+func nextBoundary(text string, off int) int {
+	for ; off < len(text); off++ {
+		// All the marks are three bytes long and start with 0xE3 (。) or
+		// 0xEF (the full-width forms): look at those bytes only.
+		if c := text[off]; c != 0xE3 && c != 0xEF {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[off:])
+		switch r {
+		case '。', '；', '！', '？', '：', '，':
+			return off
+		}
+	}
+	return -1
+}

@@ -1,0 +1,179 @@
+package quantity
+
+import "strings"
+
+// directionWords are the verbs that make a figure a change, longest first.
+var directionWords = []struct {
+	word, dir string
+}{
+	{"增长率", "up"}, {"增速", "up"}, {"增幅", "up"}, {"涨幅", "up"}, {"降幅", "down"}, {"增长", "up"},
+	{"增加", "up"}, {"提高", "up"}, {"提升", "up"}, {"上升", "up"}, {"上涨", "up"}, {"扩大", "up"},
+	{"下降", "down"}, {"减少", "down"}, {"降低", "down"}, {"回落", "down"}, {"下滑", "down"},
+	{"收窄", "down"}, {"缩小", "down"}, {"下跌", "down"}, {"持平", "flat"}, {"增", "up"}, {"降", "down"},
+	{"涨", "up"}, {"减", "down"},
+}
+
+// linkWords may stand between a change verb and its figure.
+var linkWords = []string{"了", "达到", "达", "为", "约"}
+
+// basisWords may stand before a change verb: 同比, 比上年 …
+var basisWords = []string{
+	"比上年同期", "比去年同期", "较上年同期", "较去年同期", "比上年", "比去年", "较上年", "较去年",
+	"比年初", "较年初", "同比", "环比", "年均", "实际", "名义", "分别", "均",
+}
+
+// changeBefore recognises "同比增长" before off: it returns the direction,
+// the basis words and where the phrase starts.
+func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
+	before := sc.text[sc.start:off]
+	for _, w := range linkWords {
+		if strings.HasSuffix(before, w) {
+			before = before[:len(before)-len(w)]
+			break
+		}
+	}
+	for _, d := range directionWords {
+		if !strings.HasSuffix(before, d.word) {
+			continue
+		}
+		head := before[:len(before)-len(d.word)]
+		if len(d.word) == 3 { // 增, 降, 涨, 减 alone only after a basis word
+			if !hasBasisSuffix(head) {
+				return "", "", 0
+			}
+		}
+		dir = d.dir
+		before = head
+		// Basis words, possibly several (比上年同期, 分别, 同比).
+		for {
+			found := false
+			for _, b := range basisWords {
+				if strings.HasSuffix(before, b) {
+					basis = b + basis
+					before = before[:len(before)-len(b)]
+					found = true
+					break
+				}
+			}
+			if !found {
+				break
+			}
+		}
+		// 比2020年 …
+		if y := yearBasis(before); y > 0 {
+			basis = before[len(before)-y:] + basis
+			before = before[:len(before)-y]
+		}
+		return dir, basis, sc.start + len(before)
+	}
+	return "", "", 0
+}
+
+func hasBasisSuffix(s string) bool {
+	for _, b := range basisWords {
+		if strings.HasSuffix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearBasis returns the length of a "比2020年" or "较2020年底" suffix of s.
+func yearBasis(s string) int {
+	t := strings.TrimSuffix(strings.TrimSuffix(s, "底"), "末")
+	if !strings.HasSuffix(t, "年") {
+		return 0
+	}
+	t = strings.TrimSuffix(t, "年")
+	n := 0
+	for n < len(t) && t[len(t)-1-n] >= '0' && t[len(t)-1-n] <= '9' {
+		n++
+	}
+	if n != 4 {
+		return 0
+	}
+	t = t[:len(t)-n]
+	for _, w := range []string{"比", "较"} {
+		if strings.HasSuffix(t, w) {
+			return len(s) - len(t) + len(w)
+		}
+	}
+	return 0
+}
+
+// isListJoin reports whether s joins two items of one list: 、 和 及.
+func isListJoin(s string) bool { return s == "、" || s == "和" || s == "及" }
+
+// onlyConnectors reports whether s holds nothing but commas, enumeration
+// commas and blanks, so that a change right after it still belongs to the
+// figure before it.
+func onlyConnectors(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '，', ',', '、', ' ', '　':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// growthPass marks the changes among the items and attaches each to the
+// figure it qualifies: "贷款1491户、645.3亿元，同比增长20.0%、42.8%" pairs
+// 20.0% with 1491户 and 42.8% with 645.3亿元.
+func (sc *scanner) growthPass() {
+	items := sc.items
+	for k := range items {
+		it := &items[k]
+		if dir, basis, start := sc.changeBefore(it.start); dir != "" {
+			it.change, it.basis, it.verbStart = dir, basis, start
+			if it.value < 0 && dir == "up" {
+				it.change = "down"
+			}
+			continue
+		}
+		// A figure right after a change, joined by 、, continues the list of
+		// changes: "增长20.0%、42.8%".
+		if k > 0 && items[k-1].change != "" && isListJoin(sc.text[items[k-1].end:it.start]) && it.unit.base == items[k-1].unit.base {
+			it.change, it.basis, it.verbStart = items[k-1].change, items[k-1].basis, it.start
+			if it.value < 0 && it.change == "up" {
+				it.change = "down"
+			}
+		}
+	}
+	// 、-lists of levels: each item after the first of a list.
+	for k := 1; k < len(items); k++ {
+		if items[k].change == "" && items[k-1].change == "" && sc.text[items[k-1].end:items[k].start] == "、" {
+			items[k].listPrev = k - 1
+		}
+	}
+	// Attach groups of changes to groups of levels.
+	for k := 0; k < len(items); {
+		if items[k].change == "" || items[k].verbStart != items[k].start && k > 0 && items[k-1].change != "" && sc.text[items[k-1].end:items[k].verbStart] == "、" {
+			k++
+			continue
+		}
+		// The group of changes: k … g-1.
+		g := k + 1
+		for g < len(items) && items[g].change != "" && items[g].verbStart == items[g].start && isListJoin(sc.text[items[g-1].end:items[g].start]) {
+			g++
+		}
+		// The group of levels just before: l … k-1.
+		if k > 0 && items[k-1].change == "" && onlyConnectors(sc.text[items[k-1].end:items[k].verbStart]) && items[k-1].growth < 0 {
+			l := k - 1
+			for l > 0 && items[l].listPrev == l-1 && items[l-1].change == "" {
+				l--
+			}
+			levels, changes := k-l, g-k
+			switch {
+			case levels == changes:
+				for x := 0; x < changes; x++ {
+					items[l+x].growth, items[k+x].growthOf = k+x, l+x
+				}
+			default:
+				items[k-1].growth, items[k].growthOf = k, k-1
+			}
+		}
+		k = g
+	}
+}

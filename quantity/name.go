@@ -1,0 +1,520 @@
+package quantity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/internal/words"
+)
+
+// emit turns the items into quantities, with names, and appends them.
+func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
+	names := make([]string, len(sc.items))
+	for k := range sc.items {
+		it := &sc.items[k]
+		off := it.start
+		if it.change != "" {
+			off = it.verbStart
+		}
+		name := sc.nameFor(k, off)
+		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
+			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
+		}
+		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
+			name = names[k-1] // 分别增长4.4%、5.9%
+		}
+		names[k] = name
+	}
+	for k := range sc.items {
+		it := &sc.items[k]
+		if it.growthOf >= 0 {
+			continue // reported inside the figure it qualifies
+		}
+		q := sc.quantity(it)
+		q.Name = names[k]
+		if it.growth >= 0 {
+			g := &sc.items[it.growth]
+			gs := document.Span{Start: g.verbStart, End: g.end}
+			loc := sc.f.Location(gs)
+			q.Growth = &zongjie.Growth{
+				Text: sc.text[gs.Start:gs.End], Unit: g.unitWord, Direction: g.change, Basis: g.basis,
+				Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length, Span: gs,
+			}
+			if g.hasValue {
+				v := abs(g.value)
+				q.Growth.Value = &v
+			}
+			q.Growth.Placeholder = g.placeholder
+		} else if it.change != "" {
+			q.Change = it.change
+			q.Span.Start = it.verbStart
+			q.Text = sc.text[it.verbStart:it.end]
+			loc := sc.f.Location(q.Span)
+			q.Line, q.Column, q.Offset, q.Length = loc.Line, loc.Column, loc.Offset, loc.Length
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// linked reports whether item k restates the indicator of the item before
+// it: only link words stand between them ("由46.9%提高到48.2%", "上升3个
+// 百分点，达到51.2%").
+func (sc *scanner) linked(k int) bool {
+	between := sc.text[sc.items[k-1].end:sc.items[k].start]
+	if strings.ContainsAny(between, "。；;") {
+		return false
+	}
+	between = strings.Trim(between, "，, ")
+	for _, w := range linkPhrases {
+		if between == w {
+			return true
+		}
+	}
+	return false
+}
+
+var linkSet = words.NewSet(linkPhrases...)
+
+// linkPhrases join two figures of one indicator.
+var linkPhrases = []string{
+	"提高到", "提高至", "提升到", "提升至", "增加到", "增至", "上升到", "上升至", "下降到", "降至", "降低到",
+	"减少到", "减至", "达到", "达", "为", "和", "及", "至", "到",
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// quantity builds the public form of an item.
+func (sc *scanner) quantity(it *item) zongjie.Quantity {
+	span := document.Span{Start: it.start, End: it.end}
+	loc := sc.f.Location(span)
+	q := zongjie.Quantity{
+		Text: sc.text[it.start:it.end], Unit: it.unitWord, BaseUnit: it.unit.base,
+		Approx: strings.Join(it.approx, "…"), Placeholder: it.placeholder, Numerals: it.numerals,
+		Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length,
+		Span: span, NumberSpan: document.Span{Start: it.numStart, End: it.numEnd},
+		UnitSpan: document.Span{Start: it.unitStart, End: it.unitEnd},
+	}
+	if it.hasValue {
+		factor := it.scale * it.unit.factor
+		if factor == 0 {
+			factor = it.scale
+		}
+		v, b := it.value, baseValue(it.value, it.decimal, factor)
+		q.Value, q.BaseValue = &v, &b
+		if it.isRange {
+			vt, bt := it.valueTo, baseValue(it.valueTo, it.decimalTo, factor)
+			q.ValueTo, q.BaseValueTo = &vt, &bt
+		}
+	}
+	if q.BaseUnit == "" && it.scale != 1 {
+		q.BaseUnit = "" // a bare multiplier: 237.15万 → 2371500
+	}
+	return q
+}
+
+// nameFor finds the indicator a figure measures. It weighs the clause
+// before the figure (cleaned of time words, subjects and verbs) against the
+// noun right after it: "财政收入9.01亿元" names what comes before, "83家规上
+// 工业企业" what comes after. A change ("同比增长…") is named by what comes
+// before its verb. Failing both, it takes the subject of the clause before
+// ("不良率始终低位运行，6月末仅为0.39%").
+func (sc *scanner) nameFor(k, off int) string {
+	it := &sc.items[k]
+	start, afterItem := sc.clauseStart(k, off)
+	raw := sc.text[start:off]
+	limit := sc.end
+	if k+1 < len(sc.items) {
+		limit = sc.items[k+1].start
+	}
+	follow, followVerb := "", ""
+	if it.change == "" {
+		follow, followVerb = sc.followingNoun(it.end, limit)
+	}
+	action := actionUnits[it.unit.base] && it.change == ""
+	var name, verb string
+	switch {
+	case action && afterItem && followVerb != "":
+		return followVerb // 参加十余次培训
+	case action:
+		name = cleanAction(raw)
+	default:
+		name, verb = cleanName(raw)
+	}
+	if onlyPlaceholders(name) {
+		name = ""
+	}
+	if action && follow != "" && utf8.RuneCountInString(name) <= 2 {
+		return name + follow // 召开*次垃圾分类工作推进会
+	}
+	switch {
+	case name != "" && !afterItem && verb == "" && (follow == "" || action || hasIndicatorSuffix(name)):
+		return name
+	case follow != "":
+		return follow
+	case name != "":
+		return name
+	}
+	if verb != "" {
+		if n := cleanAction(raw); n != "" {
+			return n // 已征收1068户 → 征收; 各项技术培训*期 → 技术培训
+		}
+	}
+	switch {
+	case it.unit.digitsOnly:
+		return it.unit.base // 5村5居
+	case afterItem:
+		return "" // 认定**户**人: the caller gives it the name of the figure before
+	case followVerb != "":
+		return followVerb // 组织约300人参加培训
+	case k > 0 && sc.items[k-1].end > sc.clauseBefore(start):
+		return "" // the clause before has its own figure; it is not the subject
+	}
+	return sc.previousSubject(start)
+}
+
+// clauseBefore returns where the clause before the one starting at off
+// begins.
+func (sc *scanner) clauseBefore(off int) int {
+	before := strings.TrimRight(sc.text[sc.start:off], "，,、 ")
+	if i := strings.LastIndexAny(before, "，。；：！？、,;:!?"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		return sc.start + i + size
+	}
+	return sc.start
+}
+
+// onlyPlaceholders reports whether s is made of placeholder characters and
+// punctuation only ("**", "**、**").
+func onlyPlaceholders(s string) bool {
+	for _, r := range s {
+		if !isPlaceholderRune(r) && r != '、' && r != '和' && r != '及' {
+			return false
+		}
+	}
+	return true
+}
+
+// indicatorSuffixes end the names of measured indicators; a clause ending
+// with one names the figure even when a noun follows it.
+var indicatorSuffixes = []string{
+	"收入", "产值", "增加值", "销售额", "营业额", "投资", "额", "量", "率", "值", "资金", "人数", "面积", "总量",
+	"规模", "产量", "金额", "补贴", "费", "贷款", "收益", "支出", "利润", "税收", "产能", "容量", "里程", "总数",
+	"户数", "人口", "就业", "资本", "经济", "预算", "价格", "指数", "比重", "津贴", "奖金", "经费", "成本",
+	"强度", "比例", "水平", "标准", "赤字", "增速", "涨幅", "占比",
+}
+
+func hasIndicatorSuffix(s string) bool {
+	for _, w := range indicatorSuffixes {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// actionUnits count actions, not things: their indicator is the action
+// with its object ("劝纠违法行为2000余起", "约谈企业5次").
+var actionUnits = map[string]bool{
+	"次": true, "人次": true, "起": true, "场": true, "场次": true, "批次": true, "轮": true,
+	"户次": true, "家次": true, "台次": true, "车次": true, "架次": true, "班次": true, "趟": true,
+}
+
+// cleanAction cleans the clause before a count of actions, keeping its verb.
+func cleanAction(raw string) string {
+	s := trimQuotes(strings.TrimSpace(raw))
+	s = strings.TrimPrefix(s, "了")
+	return clip(strip(s, actionLeadSet))
+}
+
+// strip removes leading words of lead, leading dates and trailing words
+// from s until none is left.
+func strip(s string, lead *words.Set) string {
+	for changed := true; changed && s != ""; {
+		changed = false
+		if w := lead.At(s, 0); w != "" {
+			s, changed = s[len(w):], true
+		}
+		if t := stripLeadingDate(s); t != s {
+			s, changed = t, true
+		}
+		if w := trailingSet.Suffix(s); w != "" {
+			s, changed = s[:len(s)-len(w)], true
+		}
+	}
+	return s
+}
+
+// actionLeads are verbs of doing that say nothing about the action.
+var actionLeads = []string{"开展", "组织", "举办", "进行", "实施", "完成", "共", "累计", "先后", "多次"}
+
+// clauseStart returns where the clause holding off begins: after the last
+// clause mark, or after the previous figure if it is in the same clause
+// (then afterItem is set).
+func (sc *scanner) clauseStart(k, off int) (int, bool) {
+	start := sc.start
+	if i := strings.LastIndexAny(sc.text[sc.start:off], "，。；：！？、,;:!?\n"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(sc.text[sc.start+i:])
+		start = sc.start + i + size
+	}
+	if k > 0 {
+		if prevEnd := sc.items[k-1].end; prevEnd > start && prevEnd <= off {
+			return prevEnd, true
+		}
+	}
+	return start, false
+}
+
+// previousSubject returns the subject of the clause before off: its text up
+// to the first adverb or verb ("不良率始终低位运行" → 不良率).
+func (sc *scanner) previousSubject(off int) string {
+	before := strings.TrimRight(sc.text[sc.start:off], "，,、 ")
+	if i := strings.LastIndexAny(before, "，。；：！？、,;:!?"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:]
+	}
+	cut := len(before)
+	for _, w := range subjectStops {
+		if i := strings.Index(before, w); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	name, _ := cleanName(before[:cut])
+	if strings.ContainsAny(name, "0123456789") {
+		return ""
+	}
+	if utf8.RuneCountInString(name) > 12 {
+		return ""
+	}
+	return name
+}
+
+// subjectStops are words that end a clause's subject.
+var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "稳步", "不断", "进一步", "均", "都", "仍", "已", "实现", "达到"}
+
+// followingNoun returns the noun after a figure when the figure comes first
+// ("派遣40名骨干力量到…" → 骨干力量). When the words after the figure are a
+// verb phrase ("参加培训") it returns them as verbPhrase instead.
+func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
+	rest := sc.text[end:max(end, limit)]
+	rest = strings.TrimPrefix(rest, "的")
+	if strings.HasPrefix(rest, "“") {
+		// A quoted name: 15个“15分钟品质文化生活圈”.
+		if j := strings.Index(rest, "”"); j > 0 {
+			return rest[len("“"):j], ""
+		}
+	}
+	for _, n := range countNouns {
+		if strings.HasPrefix(rest, n) {
+			// A one-character noun must stand alone: 16个村的, not 两个村级.
+			if r, _ := utf8.DecodeRuneInString(rest[len(n):]); utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' {
+				return n, ""
+			}
+		}
+	}
+	cut := len(rest)
+	for i, r := range rest {
+		if isClausePunct(r) || isDigitLike(r) || isPlaceholderRune(r) || r == '（' || r == '(' || i >= 24 {
+			cut = i
+			break
+		}
+	}
+	rest = rest[:cut]
+	if isVerbLike(rest) {
+		if utf8.RuneCountInString(rest) >= 2 {
+			return "", rest
+		}
+		return "", ""
+	}
+	if i, _ := followStopSet.Index(rest); i >= 0 {
+		rest = rest[:i]
+	}
+	if utf8.RuneCountInString(rest) < 2 {
+		return "", ""
+	}
+	return rest, ""
+}
+
+// isVerbLike reports whether s starts with a verb or a change word, which
+// is not a name: "提高到", "增长".
+func isVerbLike(s string) bool {
+	for _, d := range directionWords {
+		if len(d.word) > 3 && strings.HasPrefix(s, d.word) {
+			return true
+		}
+	}
+	return s != "" && verbSet.At(s, 0) != ""
+}
+
+// countNouns are the nouns most often counted in reports; after a figure
+// they are taken whole and alone ("23个社区基层…" → 社区).
+var countNouns = []string{
+	"村（居）", "村（社区）", "社区", "小区", "行政村", "自然村", "村", "项目", "企业", "工作组", "部门", "单位",
+	"网格", "示范点", "点位", "站点", "基地", "园区", "平台", "场所", "乡镇", "街道", "学校", "家庭", "人次",
+}
+
+// followStops end a noun phrase after a figure.
+var followStops = []string{
+	"的", "等", "到", "在", "参加", "参与", "进行", "实现", "完成", "开展", "建设", "落地", "入驻", "提供",
+	"和", "及", "与", "全部", "均", "已", "正在", "积极", "顺利", "稳步", "获得", "成功", "创建", "征收",
+	"改造", "提升", "治理", "整治", "验收", "分别", "共发放", "共计", "共有", "进行", "结合", "通过", "用于",
+}
+
+// cleanName strips time words, subjects, connectors and verbs from the
+// clause before a figure. When the clause ends with a verb (the indicator
+// is then the noun after the figure), name is empty and verb is that verb.
+func cleanName(raw string) (name, verb string) {
+	s := trimQuotes(strings.TrimSpace(raw))
+	if w := linkSet.Suffix(s); len(w) > 3 {
+		s = s[:len(s)-len(w)] // 中央预算内投资增加到 → 中央预算内投资
+	}
+	// The text after the last verb: "协助提供贷款" → 贷款.
+	if i, w := lastVerb(s); i >= 0 {
+		s = s[i+len(w):]
+		if !strings.HasPrefix(s, "了解") {
+			s = strings.TrimPrefix(s, "了")
+		}
+		if strings.TrimSpace(s) == "" {
+			return "", w
+		}
+	}
+	s = strip(s, leadingSet)
+	if strings.HasSuffix(s, "等") {
+		return "", "等"
+	}
+	return clip(s), ""
+}
+
+// clip trims blanks and keeps at most the last 24 characters of a name:
+// in a long clause the indicator is at the end.
+func clip(s string) string {
+	s = trimQuotes(strings.Trim(s, "，、 　"))
+	if utf8.RuneCountInString(s) > 24 {
+		r := []rune(s)
+		s = string(r[len(r)-24:])
+	}
+	return s
+}
+
+// trimQuotes removes quotation marks and brackets that are not balanced
+// inside s: "“小升规”" keeps its quotes, "小升规”" loses the stray one.
+func trimQuotes(s string) string {
+	for _, p := range [][2]string{{"“", "”"}, {"（", "）"}, {"(", ")"}, {"《", "》"}} {
+		for strings.Count(s, p[0]) > strings.Count(s, p[1]) {
+			i := strings.LastIndex(s, p[0])
+			s = s[:i] + s[i+len(p[0]):]
+		}
+		for strings.Count(s, p[1]) > strings.Count(s, p[0]) {
+			i := strings.Index(s, p[1])
+			s = s[:i] + s[i+len(p[1]):]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// lastVerb finds the verb of s from the verb list that ends last, ignoring
+// verbs that begin a noun (增加值, 完成率, 覆盖面). It scans s once from the
+// right.
+func lastVerb(s string) (int, string) {
+	best, word := -1, ""
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		for _, v := range verbSet.AllAt(s, i) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费", r2) {
+				continue
+			}
+			if end := i + len(v); end > best+len(word) {
+				best, word = i, v
+			}
+		}
+		if best >= 0 && i+verbSet.MaxLen() < best+len(word) {
+			break // no verb starting further left can end later
+		}
+	}
+	return best, word
+}
+
+var (
+	verbSet       = words.NewSet(verbs...)
+	followStopSet = words.NewSet(followStops...)
+	leadingSet    = words.NewSet(leadingWords...)
+	actionLeadSet = words.NewSet(append(append([]string{}, leadingWords...), actionLeads...)...)
+	trailingSet   = words.NewSet(trailingWords...)
+)
+
+// verbs after which the indicator is what follows: "实现制造业投资" →
+// 制造业投资; "招引海外专家" → 海外专家; "通过统筹协调" → (the noun after
+// the figure).
+var verbs = []string{
+	"完成", "实现", "开展", "组织", "举办", "召开", "新建", "建成", "改造", "培训", "发放", "帮助", "帮扶",
+	"协调", "引进", "招引", "招聘", "排查", "发现", "整改", "清理", "拆除", "整治", "走访", "慰问", "接待",
+	"受理", "化解", "调处", "办理", "救助", "安置", "签约", "征收", "申报", "认定", "评选", "打造", "创建",
+	"培育", "落实", "投入", "争取", "筹集", "下达", "出动", "检查", "约谈", "查处", "处罚", "收集", "治理",
+	"种植", "造林", "修复", "铺设", "安装", "配置", "放置", "发布", "设立", "成立", "组建", "吸纳", "带动",
+	"吸引", "提供", "输送", "覆盖", "惠及", "参与", "参加", "派遣", "抽调", "选派", "牵线", "获得", "荣获",
+	"获评", "入选", "破获", "摸排", "张贴", "印发", "制定", "出台", "建立", "设置", "聘请", "邀请", "举行",
+	"推动", "启动", "谋划", "储备", "上报", "申请", "核查", "探访", "解决", "处置", "移交",
+	"调解", "开设", "开通", "打通", "贯通", "硬化", "销号", "摘牌", "达成", "观摩", "年产", "涉及", "拥有",
+	"共有", "增加", "资助", "补助", "奖励", "兑现", "减免", "退还", "拨付", "划拨", "争创", "评定", "命名",
+	"吸收", "发展", "挂牌", "开工", "竣工", "投产", "交付", "转化", "备案", "注册", "登记", "核发", "颁发",
+	"签订", "评选出", "选出", "通过", "制止", "劝阻", "查获", "收缴", "清运", "收运", "处理", "帮扶", "对接", "服务",
+}
+
+// leadingWords are stripped from the start of a name.
+var leadingWords = []string{
+	"今年以来", "年初以来", "上半年来", "半年来", "一年来", "截至目前", "截止目前", "截至", "截止", "其中", "共计",
+	"累计", "合计", "总计", "全年", "今年", "去年", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度",
+	"四季度", "目前", "当前", "现已", "已经", "已", "全街道", "全镇", "全乡", "全区", "全县", "全市", "全省",
+	"全国", "我镇", "我街道", "我乡", "我区", "我县", "我市", "我省", "我办", "街道", "辖区", "本年度", "年内",
+	"同期", "以及", "通过", "力争", "确保", "计划", "争取", "预计", "全力", "努力", "各项", "各类", "等",
+	"其中由", "并且", "我国", "全国",
+}
+
+// trailingWords are stripped from the end of a name.
+var trailingWords = []string{
+	"分别为", "分别达到", "分别达", "分别", "共计", "累计", "总计", "合计", "仅为", "已达到", "已达", "达到", "达至",
+	"突破", "超过", "保持在", "稳定在", "控制在", "增至", "提高到", "提高至", "提升至", "提升到", "降至",
+	"下降到", "增长到", "增加到", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
+	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
+}
+
+// stripLeadingDate removes a leading date or period: 1－6月, 6月末,
+// 2023年, 截至6月底.
+func stripLeadingDate(s string) string {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == 'x') {
+		i++
+	}
+	if i == 0 {
+		return s
+	}
+	rest := s[i:]
+	for _, sep := range []string{"－", "-", "—", "～", "~", "至"} {
+		if strings.HasPrefix(rest, sep) {
+			j := len(sep)
+			for j < len(rest) && (rest[j] >= '0' && rest[j] <= '9' || rest[j] == 'x') {
+				j++
+			}
+			rest = rest[j:]
+			break
+		}
+	}
+	for _, w := range []string{"年度", "年底", "年末", "年初", "年", "月份", "月底", "月末", "月初", "月中旬", "月", "日"} {
+		if strings.HasPrefix(rest, w) {
+			rest = rest[len(w):]
+			for _, w2 := range []string{"月底", "月末", "月份", "月"} {
+				_ = w2
+			}
+			return strings.TrimLeft(rest, "，, ")
+		}
+	}
+	return s
+}

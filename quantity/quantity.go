@@ -1,0 +1,824 @@
+// Package quantity finds every figure written in a report: its number and
+// unit as written, its value in a base unit, approximation words, ranges,
+// placeholders (xx, **, x.x), the indicator it measures and the change
+// reported with it ("同比增长33.0%").
+//
+// It works on one paragraph at a time in a single left-to-right pass over
+// the characters; candidates start only at digits, Chinese numerals and
+// placeholder characters, so most of the text costs one rune decode.
+package quantity
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/numeral"
+)
+
+// item is a quantity being built.
+type item struct {
+	start, end       int // the whole text: approximation words included
+	numStart, numEnd int // the number (or placeholder)
+	unitStart        int
+	unitEnd          int
+	value, valueTo   float64
+	hasValue         bool
+	isRange          bool
+	fraction         bool // 1/3, 三分之一
+	unit             unit
+	unitWord         string
+	scale            float64
+	decimal          string // exact ASCII form of value, when Arabic
+	decimalTo        string
+	approx           []string
+	placeholder      bool
+	numerals         string
+	// Filled in by the growth pass.
+	change    string // direction, when the item is a change
+	basis     string
+	verbStart int // start of "同比增长" before a change
+	growthOf  int // index of the quantity this change belongs to, or -1
+	growth    int // index of the change attached to this quantity, or -1
+	listPrev  int // previous item of a 、-list, or -1
+}
+
+// Context tells Extract about the report's structure.
+type Context struct {
+	// Skip lists sorted spans whose numbers are not quantities: heading
+	// markers (1. （2） 三是).
+	Skip []document.Span
+	// Titles lists sorted spans of heading titles. Chinese-numeral counts
+	// there are slogans ("抓好两个振兴", "聚焦四个重点"), not quantities.
+	Titles []document.Span
+}
+
+// Extract returns the quantities in span of f.
+func Extract(f *document.File, span document.Span, ctx Context) []zongjie.Quantity {
+	var out []zongjie.Quantity
+	for i := range f.Paragraphs {
+		p := &f.Paragraphs[i]
+		if p.Span.End <= span.Start || p.Span.Start >= span.End {
+			continue
+		}
+		ps := document.Span{Start: max(p.Span.Start, span.Start), End: min(p.Span.End, span.End)}
+		if p.Kind == document.TableRow && len(p.Cells) > 0 {
+			for _, c := range p.Cells {
+				cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
+				if cs.Start < cs.End {
+					out = scanClause(f, cs, ctx, out)
+				}
+			}
+			continue
+		}
+		if isPageNumber(f.Text[ps.Start:ps.End]) {
+			continue
+		}
+		out = scanClause(f, ps, ctx, out)
+	}
+	return out
+}
+
+// scanner holds the state of one paragraph's scan.
+type scanner struct {
+	f     *document.File
+	text  string // the whole file text; offsets are absolute
+	start int    // paragraph start
+	end   int    // paragraph end
+	ctx   Context
+	items []item
+}
+
+// scanClause scans one paragraph (or table cell) and appends its
+// quantities to out.
+func scanClause(f *document.File, ps document.Span, ctx Context, out []zongjie.Quantity) []zongjie.Quantity {
+	sc := scanner{f: f, text: f.Text, start: ps.Start, end: ps.End, ctx: ctx}
+	sc.scan()
+	if len(sc.items) == 0 {
+		return out
+	}
+	sc.growthPass()
+	return sc.emit(out)
+}
+
+// isPageNumber reports whether a paragraph is a bare page number ("2",
+// "- 3 -", "— 12 —") left in text copied from a printed page.
+func isPageNumber(s string) bool {
+	s = strings.Trim(s, " -－—　")
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Rune classes for the scan loop.
+const (
+	classNone uint8 = iota
+	classDigit
+	classNumeral
+	classPlaceholder
+	classMark // quotation marks and book-title marks
+)
+
+// runeClass classifies the BMP runes the scan loop reacts to; everything
+// else is classNone and costs one table lookup.
+var runeClass = func() *[0x10000]uint8 {
+	var t [0x10000]uint8
+	for r := rune(0); r < 0x10000; r++ {
+		switch {
+		case numeral.IsDigit(r):
+			t[r] = classDigit
+		case isPlaceholderRune(r):
+			t[r] = classPlaceholder
+		case numeral.IsNumeralChar(r):
+			t[r] = classNumeral
+		case strings.ContainsRune("“”「」《》", r):
+			t[r] = classMark
+		}
+	}
+	return &t
+}()
+
+// decode returns the rune at i of s and its size. s is valid UTF-8 (every
+// reader guarantees it), so the common three-byte case is decoded inline.
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// scan walks the paragraph and collects items.
+func (sc *scanner) scan() {
+	quote, book, corner := -1, -1, -1
+	prev := rune(0)
+	for i := sc.start; i < sc.end; {
+		r, size := decode(sc.text[:sc.end], i)
+		class := classNone
+		if r < 0x10000 {
+			class = runeClass[r]
+		}
+		if class == classNone {
+			prev = r
+			i += size
+			continue
+		}
+		switch r {
+		case '“':
+			quote = i
+		case '”':
+			if quote >= 0 && utf8.RuneCountInString(sc.text[quote:i]) <= 13 {
+				sc.dropFrom(quote) // a short quotation is a name: “十四五”, “1+3”
+			}
+			quote = -1
+		case '「':
+			corner = i
+		case '」':
+			if corner >= 0 && utf8.RuneCountInString(sc.text[corner:i]) <= 13 {
+				sc.dropFrom(corner)
+			}
+			corner = -1
+		case '《':
+			book = i
+		case '》':
+			if book >= 0 {
+				sc.dropFrom(book) // numbers in titles of documents are names
+			}
+			book = -1
+		}
+		if sc.inSkip(i) {
+			prev = r
+			i += size
+			continue
+		}
+		next := -1
+		switch class {
+		case classDigit:
+			if !isDigitLike(prev) && !isASCIILetter(prev) {
+				next = sc.number(i, false)
+			}
+		case classPlaceholder:
+			if !isASCIILetter(prev) && !isPlaceholderRune(prev) {
+				next = sc.placeholder(i)
+			}
+		case classNumeral:
+			switch {
+			case r == '百' && strings.HasPrefix(sc.text[i:sc.end], "百分之"):
+				next = sc.percentWords(i)
+			case !numeral.IsNumeralChar(prev) && prev != '第':
+				next = sc.number(i, true)
+			}
+		}
+		if next > i {
+			r, _ = utf8.DecodeLastRuneInString(sc.text[i:next])
+			prev = r
+			i = next
+			continue
+		}
+		prev = r
+		i += size
+	}
+}
+
+// dropFrom removes items that start at or after off.
+func (sc *scanner) dropFrom(off int) {
+	n := len(sc.items)
+	for n > 0 && sc.items[n-1].numStart >= off {
+		n--
+	}
+	sc.items = sc.items[:n]
+}
+
+func (sc *scanner) inSkip(off int) bool {
+	return sc.f.InMarkup(off) || inSpans(sc.ctx.Skip, off)
+}
+
+// inSpans reports whether off lies in one of the sorted spans.
+func inSpans(spans []document.Span, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	return i < len(spans) && spans[i].Start <= off
+}
+
+// runeBefore returns the rune before off inside the paragraph, or 0.
+func (sc *scanner) runeBefore(off int) rune {
+	if off <= sc.start {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(sc.text[sc.start:off])
+	return r
+}
+
+// runeAt returns the rune at off inside the paragraph, or 0.
+func (sc *scanner) runeAt(off int) (rune, int) {
+	if off >= sc.end {
+		return 0, 0
+	}
+	return utf8.DecodeRuneInString(sc.text[off:sc.end])
+}
+
+func (sc *scanner) hasPrefix(off int, s string) bool {
+	return off <= sc.end && strings.HasPrefix(sc.text[off:sc.end], s)
+}
+
+// number reads a number starting at i (Arabic, or Chinese when chinese is
+// set) with its unit and context. It returns where scanning resumes, which
+// is past the number even when the number is not a quantity.
+func (sc *scanner) number(i int, chinese bool) int {
+	num, n := numeral.Scan(sc.text[i:sc.end])
+	if n == 0 {
+		return -1
+	}
+	j := i + n
+	if chinese && num.Arabic {
+		return j
+	}
+	it := item{start: i, numStart: i, numEnd: j, value: num.Value, valueTo: num.Max, hasValue: true,
+		decimal: num.Decimal, growth: -1, growthOf: -1, listPrev: -1}
+	it.isRange = num.Approx && num.Max != num.Value
+	switch {
+	case num.Arabic && num.Chinese:
+		it.numerals = "mixed"
+	case num.Chinese:
+		it.numerals = "chinese"
+	default:
+		it.numerals = "arabic"
+	}
+	if num.Approx && !it.isRange {
+		it.approx = append(it.approx, "几")
+	}
+
+	before := sc.runeBefore(i)
+	switch {
+	case before == '第' || before == '前' || before == '·' || before == '#' || before == '＃':
+		return sc.skipNumberTail(j) // ordinals, rankings (前8位), 前三季度
+	case chinese && before == '届':
+		return j
+	}
+	if before == '-' || before == '－' || before == '负' {
+		if b2 := sc.runeBefore(i - utf8.RuneLen(before)); !isDigitLike(b2) && !isPlaceholderRune(b2) {
+			it.value, it.valueTo = -it.value, -it.valueTo
+			it.start -= utf8.RuneLen(before)
+			if it.decimal != "" {
+				it.decimal = "-" + it.decimal
+			}
+		}
+	}
+
+	// What follows the number decides what it is.
+	after, asize := sc.runeAt(j)
+	if !chinese {
+		if skipTo, ok := sc.notAQuantity(i, j, num, after, asize); ok {
+			return skipTo
+		}
+		if num.Decimal != "" && len(strings.TrimLeft(strings.ReplaceAll(num.Decimal, ".", ""), "-")) > 12 {
+			return j // a code or an identity number
+		}
+		if strings.HasPrefix(num.Decimal, "0") && len(num.Decimal) >= 3 && !strings.HasPrefix(num.Decimal, "0.") {
+			return j // 0571: an area code
+		}
+	} else {
+		if num.DigitByDigit {
+			return j // 二〇二三年
+		}
+		if num.Value == 1 && !num.Approx && sc.text[i:j] == "一" || sc.text[i:j] == "壹" {
+			return j // 一个, 一批: an article, not a count
+		}
+	}
+
+	j = sc.fraction(&it, j, chinese)
+	k := sc.unitAndRange(&it, j, !chinese)
+	if k < 0 {
+		return j
+	}
+	if chinese && it.unitWord == "" && !it.isPercent() && !it.fraction {
+		return j // a Chinese numeral without a unit is a word: 十四五, 二十大
+	}
+	if chinese && inSpans(sc.ctx.Titles, i) {
+		return k // a slogan in a heading: 抓好两个振兴
+	}
+	if !sc.acceptAfterUnit(&it, chinese) {
+		return k
+	}
+	sc.approxPrefix(&it)
+	sc.items = append(sc.items, it)
+	return it.end
+}
+
+// fraction reads the rest of a fraction after its first number at j:
+// "1/3" (numerator first), "三分之一" (denominator first).
+func (sc *scanner) fraction(it *item, j int, chinese bool) int {
+	sep := "/"
+	if chinese {
+		sep = "分之"
+	}
+	if !sc.hasPrefix(j, sep) {
+		return j
+	}
+	m := j + len(sep)
+	num, n := numeral.Scan(sc.text[m:sc.end])
+	if n == 0 || num.Arabic == chinese || num.Approx {
+		return j
+	}
+	if chinese {
+		if it.value == 0 {
+			return j
+		}
+		it.value = num.Value / it.value
+	} else {
+		if num.Value == 0 {
+			return j
+		}
+		it.value /= num.Value
+	}
+	it.valueTo, it.decimal, it.fraction = it.value, "", true
+	it.numEnd = m + n
+	return m + n
+}
+
+// skipNumberTail skips an ordinal or ranking's unit (第4位, 前8名).
+func (sc *scanner) skipNumberTail(j int) int {
+	if _, _, _, size := matchUnit(sc.text[j:sc.end], true, true); size > 0 {
+		return j + size
+	}
+	return j
+}
+
+// notAQuantity recognises an Arabic number that is a date, a time, a
+// version, a formula or a name, and returns where to resume.
+func (sc *scanner) notAQuantity(i, j int, num numeral.Number, after rune, asize int) (int, bool) {
+	v := num.Value
+	integer := v == math.Trunc(v) && num.Decimal != "" && !strings.Contains(num.Decimal, ".")
+	switch after {
+	case '年':
+		if integer && v >= 1900 && v <= 2100 && j-i == 4 {
+			return j + asize, true // a year
+		}
+		// A two-digit year with a month: 23年5月.
+		if integer && v < 100 {
+			if r, _ := sc.runeAt(j + asize); numeral.IsDigit(r) {
+				return j + asize, true
+			}
+		}
+	case '月', '日', '号':
+		return j + asize, true
+	case '时':
+		if v <= 24 {
+			return j + asize, true
+		}
+	case ':', '：':
+		if r, _ := sc.runeAt(j + asize); numeral.IsDigit(r) {
+			return sc.skipRun(j), true // 8:30, 2.27:1
+		}
+	case '·', '•', '.', '．':
+		if r, _ := sc.runeAt(j + asize); numeral.IsDigit(r) {
+			return sc.skipRun(j), true // 5·12, 2023.7.5, 1.2.3
+		}
+	case '+', '＋', '=', '＝', '×', '*', '＊', '》', '>', '<', '＞', '＜':
+		if r, _ := sc.runeAt(j + asize); numeral.IsDigit(r) || isASCIILetter(r) || isPlaceholderRune(r) {
+			return sc.skipRun(j), true // 1+3, 1＋1＋1》3, 7×24
+		}
+	case '-', '－', '–', '—', '/':
+		// A date written 2023-07-05 or 2023/7/5.
+		if integer && v >= 1900 && v <= 2100 && j-i == 4 {
+			if r, _ := sc.runeAt(j + asize); numeral.IsDigit(r) {
+				if _, n := numeral.Scan(sc.text[j+asize : sc.end]); n > 0 {
+					if r2, _ := sc.runeAt(j + asize + n); r2 == after || r2 == '月' {
+						return sc.skipRun(j), true
+					}
+				}
+			}
+		}
+	}
+	if isASCIILetter(after) {
+		if _, _, _, size := matchUnit(sc.text[j:sc.end], true, true); size == 0 {
+			return sc.skipRun(j), true // 5G, 3D, 4S
+		}
+	}
+	return 0, false
+}
+
+// skipRun skips a run of digits, letters and formula signs.
+func (sc *scanner) skipRun(j int) int {
+	for j < sc.end {
+		r, size := utf8.DecodeRuneInString(sc.text[j:sc.end])
+		if !(isDigitLike(r) || isASCIILetter(r) || strings.ContainsRune("+＋=＝×*＊》>＜<＞:：·•.．-－–—/", r) || isPlaceholderRune(r)) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// unitAndRange reads what follows a number at j: a middle approximation
+// (40余家), the unit, a range (3-11岁, 20%～30%) and trailing approximation
+// words. It fills it and returns the end, or -1 when the number is part of
+// a date range (1－6月, 2022－2035年).
+func (sc *scanner) unitAndRange(it *item, j int, arabic bool) int {
+	digits := !it.placeholder
+	k := j
+	k = sc.midApprox(it, k, digits, arabic)
+	word, u, scale, size := matchUnit(sc.text[k:sc.end], digits, arabic || it.placeholder)
+	it.unitStart = k
+	if size > 0 {
+		it.unitWord, it.unit, it.scale = word, u, scale
+		k += size
+	} else {
+		it.scale = 1
+	}
+	it.unitEnd = k
+
+	// A range: number [unit] sep number unit.
+	if r, rs := sc.runeAt(k); isRangeSep(r) || r == '至' || r == '到' {
+		if sc.tryRange(it, k, rs, arabic) {
+			return it.unitEnd
+		}
+		if sc.isDateRange(k + rs) {
+			return -1
+		}
+	}
+	// A unit-less number followed by a Han character that is not a unit is
+	// a name: 205国道, 2.0版本, 12345热线, 90后.
+	if it.unitWord == "" && !it.placeholder && !it.fraction {
+		if r, _ := sc.runeAt(k); isHan(r) || isASCIILetter(r) {
+			return -1
+		}
+	}
+	it.end = sc.suffixApprox(it, it.unitEnd)
+	return it.end
+}
+
+// midApprox reads 余 or 多 between a number and its unit.
+func (sc *scanner) midApprox(it *item, k int, digits, arabic bool) int {
+	for _, w := range []string{"余", "多"} {
+		if !sc.hasPrefix(k, w) {
+			continue
+		}
+		rest := k + len(w)
+		if _, _, _, size := matchUnit(sc.text[rest:sc.end], digits, arabic); size > 0 || sc.atClauseEnd(rest) {
+			it.approx = append(it.approx, w)
+			return rest
+		}
+	}
+	return k
+}
+
+// suffixApprox reads 左右, 以上 and the like after the unit.
+func (sc *scanner) suffixApprox(it *item, k int) int {
+	for _, w := range []string{"左右", "以上", "以下", "以内", "上下", "之多", "有余", "多"} {
+		if sc.hasPrefix(k, w) {
+			if w == "多" && !sc.atClauseEnd(k+len(w)) {
+				continue
+			}
+			it.approx = append(it.approx, w)
+			return k + len(w)
+		}
+	}
+	return k
+}
+
+// atClauseEnd reports whether off is at a punctuation mark or the end.
+func (sc *scanner) atClauseEnd(off int) bool {
+	r, _ := sc.runeAt(off)
+	return r == 0 || isClausePunct(r)
+}
+
+// tryRange reads the second half of a range after the separator at k.
+func (sc *scanner) tryRange(it *item, k, rs int, arabic bool) bool {
+	m := k + rs
+	num, n := numeral.Scan(sc.text[m:sc.end])
+	if n == 0 || num.Arabic != arabic && !it.placeholder || sc.isDateRange(m) {
+		return false
+	}
+	word, u, scale, size := matchUnit(sc.text[m+n:sc.end], true, arabic)
+	if size == 0 && it.unitWord == "" {
+		return false
+	}
+	if it.unitWord != "" && size > 0 && u.base != it.unit.base {
+		return false
+	}
+	if it.unitWord != "" && size == 0 {
+		// 3万元-5 is not a range; 20%～30 is not either.
+		return false
+	}
+	if it.unitWord == "" {
+		it.unitWord, it.unit, it.scale = word, u, scale
+	}
+	it.isRange = true
+	it.valueTo = num.Max
+	it.decimalTo = num.Decimal
+	it.numEnd = m + n
+	it.unitStart = m + n
+	it.unitEnd = m + n + size
+	it.end = sc.suffixApprox(it, it.unitEnd)
+	it.unitEnd = max(it.unitEnd, it.unitStart)
+	return true
+}
+
+// isDateRange reports whether the number at m ends a period of months,
+// days or years (1－6月, 2022－2035年).
+func (sc *scanner) isDateRange(m int) bool {
+	num, n := numeral.Scan(sc.text[m:sc.end])
+	if n == 0 {
+		// A placeholder: x-x月.
+		n = placeholderLen(sc.text[m:sc.end])
+		if n == 0 {
+			return false
+		}
+	} else if num.Value >= 1900 && num.Value <= 2100 && n == 4 {
+		return sc.hasPrefix(m+n, "年")
+	}
+	r, _ := sc.runeAt(m + n)
+	return r == '月' || r == '日' || r == '号' || sc.hasPrefix(m+n, "年度")
+}
+
+// acceptAfterUnit applies the checks that need the unit: Chinese-numeral
+// slogans (四个意识, 三个“大抓”), phases (三期工程), plenary sessions
+// (十次全会) and time words after Chinese numerals.
+func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
+	rest := sc.text[it.unitEnd:sc.end]
+	if strings.HasPrefix(rest, "全会") || strings.HasPrefix(rest, "会议") || strings.HasPrefix(rest, "党代会") {
+		return false
+	}
+	if it.unit.base == "期" && (strings.HasPrefix(rest, "工程") || strings.HasPrefix(rest, "项目")) {
+		return false
+	}
+	if !chinese {
+		return true
+	}
+	if it.unitWord == "个" || it.unitWord == "项" || it.unitWord == "条" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		if r == '“' || r == '"' || numeral.IsNumeralChar(r) || numeral.IsDigit(r) {
+			return false // 两个“回头看”, 五个一, 三个1亿人
+		}
+		for _, w := range sloganHeads {
+			if strings.HasPrefix(rest, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sloganHeads are the words after "N个" in numbered political slogans.
+var sloganHeads = []string{
+	"意识", "自信", "确立", "维护", "全面", "代表", "务必", "必须", "坚持", "大抓", "狠抓", "统筹",
+	"离不开", "与共", "没有变", "走在前列", "倡议", "革命", "伟大", "不摘", "字", "到位", "提升年",
+	"规定", "大局", "百年", "一百年", "表率", "优先",
+}
+
+// approxPrefix reads approximation and bound words just before the number.
+func (sc *scanner) approxPrefix(it *item) {
+	before := sc.text[sc.start:it.start]
+	for _, w := range prefixWords {
+		if !strings.HasSuffix(before, w.word) {
+			continue
+		}
+		head := before[:len(before)-len(w.word)]
+		if w.notAfter != "" {
+			if r, _ := utf8.DecodeLastRuneInString(head); r != utf8.RuneError && strings.ContainsRune(w.notAfter, r) {
+				continue
+			}
+		}
+		it.approx = append([]string{w.word}, it.approx...)
+		it.start -= len(w.word)
+		return
+	}
+}
+
+// prefixWords are approximation and bound words before a number, longest
+// first; notAfter lists characters that make them part of another word
+// (节约, 签约, 最近).
+var prefixWords = []struct {
+	word     string
+	notAfter string
+}{
+	{"不少于", ""}, {"不低于", ""}, {"不超过", ""}, {"不高于", ""}, {"不足", ""}, {"不到", ""},
+	{"超过", ""}, {"大约", ""}, {"将近", ""}, {"接近", ""}, {"至少", ""}, {"多于", ""},
+	{"少于", ""}, {"高于", ""}, {"低于", ""}, {"约", "节制签合契预公条邀特隐大"},
+	{"近", "最附接将邻亲贴就靠拉"}, {"超", "赶高"}, {"逾", ""},
+}
+
+// placeholder reads a placeholder number: xx, **, ***, x.x, ××, with a
+// unit (xx户, **万元, xx%) or a date unit (xxxx年, x月). Placeholders not
+// followed by a unit are names (**街道, xx村) and are not quantities.
+func (sc *scanner) placeholder(i int) int {
+	n := placeholderLen(sc.text[i:sc.end])
+	if n == 0 {
+		return -1
+	}
+	j := i + n
+	if r, _ := sc.runeAt(j); isASCIILetter(r) {
+		return j // part of a word
+	}
+	it := item{start: i, numStart: i, numEnd: j, placeholder: true, growth: -1, growthOf: -1, listPrev: -1, numerals: "placeholder"}
+	text := sc.text[i:j]
+	dotted := strings.ContainsAny(text, ".．")
+	for _, w := range []string{"年度", "年", "月份", "月", "日"} {
+		if sc.hasPrefix(j, w) {
+			it.unitWord, it.unit, it.scale = w, unit{base: strings.TrimSuffix(strings.TrimSuffix(w, "度"), "份"), factor: 1}, 1
+			it.unitStart, it.unitEnd, it.end = j, j+len(w), j+len(w)
+			sc.items = append(sc.items, it)
+			return it.end
+		}
+	}
+	// x-x月: a period placeholder.
+	if r, rs := sc.runeAt(j); isRangeSep(r) && sc.isDateRange(j+rs) {
+		m := j + rs
+		m += placeholderLen(sc.text[m:sc.end])
+		_, us := sc.runeAt(m) // 月, 日 or 号
+		m += us
+		if sc.hasPrefix(m, "份") {
+			m += len("份")
+		}
+		it.numEnd, it.end = m, m
+		it.unitWord = "月"
+		it.unit = unit{base: "月", factor: 1}
+		it.scale = 1
+		it.unitStart, it.unitEnd = m, m
+		sc.items = append(sc.items, it)
+		return m
+	}
+	k := sc.unitAndRange(&it, j, true)
+	if k < 0 {
+		return j
+	}
+	if it.unitWord == "" && !dotted {
+		return j // a name: **街道, xx公司
+	}
+	sc.approxPrefix(&it)
+	sc.items = append(sc.items, it)
+	return it.end
+}
+
+// percentWords reads "百分之二十" as 20%.
+func (sc *scanner) percentWords(i int) int {
+	j := i + len("百分之")
+	num, n := numeral.Scan(sc.text[j:sc.end])
+	if n == 0 {
+		return j
+	}
+	it := item{start: i, numStart: i, numEnd: j + n, value: num.Value, valueTo: num.Max, hasValue: true,
+		decimal: num.Decimal, unitWord: "%", unit: units["%"], scale: 1, growth: -1, growthOf: -1, listPrev: -1}
+	it.unitStart, it.unitEnd = j+n, j+n
+	it.numerals = "chinese"
+	if num.Arabic {
+		it.numerals = "mixed"
+	}
+	it.end = sc.suffixApprox(&it, it.unitEnd)
+	sc.approxPrefix(&it)
+	sc.items = append(sc.items, it)
+	return it.end
+}
+
+func (it *item) isPercent() bool { return it.unit.base == "%" || it.unit.base == "个百分点" }
+
+// placeholderLen returns the length of a placeholder run at the start of
+// s: x, xx, XX, *, **, ×× …, optionally with one decimal point (x.x).
+func placeholderLen(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if !isPlaceholderRune(r) {
+		return 0
+	}
+	class := placeholderClass(r)
+	n := size
+	dotted := false
+	for n < len(s) {
+		r2, s2 := utf8.DecodeRuneInString(s[n:])
+		if isPlaceholderRune(r2) && placeholderClass(r2) == class {
+			n += s2
+			continue
+		}
+		if (r2 == '.' || r2 == '．') && !dotted {
+			r3, _ := utf8.DecodeRuneInString(s[n+s2:])
+			if isPlaceholderRune(r3) && placeholderClass(r3) == class {
+				dotted = true
+				n += s2
+				continue
+			}
+		}
+		break
+	}
+	return n
+}
+
+func isPlaceholderRune(r rune) bool {
+	switch r {
+	case 'x', 'X', '*', '＊', '×', 'ｘ', 'Ｘ':
+		return true
+	}
+	return false
+}
+
+func placeholderClass(r rune) int {
+	switch r {
+	case 'x', 'X', 'ｘ', 'Ｘ':
+		return 1
+	case '*', '＊':
+		return 2
+	}
+	return 3
+}
+
+func isRangeSep(r rune) bool {
+	switch r {
+	case '-', '－', '–', '—', '～', '~', '〜', '‒':
+		return true
+	}
+	return false
+}
+
+func isDigitLike(r rune) bool {
+	return numeral.IsDigit(r) || r == '.' || r == '．'
+}
+
+func isASCIILetter(r rune) bool { return r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x3134F
+}
+
+// isClausePunct reports whether r ends a clause.
+func isClausePunct(r rune) bool {
+	switch r {
+	case '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '）', ')', '”', '\n', ' ', '　', '\t':
+		return true
+	}
+	return false
+}
+
+// baseValue computes the value in the base unit, exactly for Arabic
+// numbers written in decimal.
+func baseValue(v float64, decimal string, factor float64) float64 {
+	if decimal != "" && factor >= 1 && factor == math.Trunc(factor) {
+		d := numeral.ScaleDecimal(strings.TrimPrefix(decimal, "-"), factor)
+		if b, err := strconv.ParseFloat(d, 64); err == nil {
+			if strings.HasPrefix(decimal, "-") {
+				b = -b
+			}
+			return b
+		}
+	}
+	if factor == 1 {
+		return v
+	}
+	b := v * factor
+	// Round away binary noise (0.1×1e4); keep 12 significant digits.
+	if b != 0 {
+		p := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(b))))
+		b = math.Round(b*p) / p
+	}
+	return b
+}

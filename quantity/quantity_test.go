@@ -1,0 +1,192 @@
+package quantity_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/quantity"
+	"zongjie/reader"
+)
+
+// extract runs the scanner over one paragraph of text.
+func extract(t *testing.T, text string) []zongjie.Quantity {
+	t.Helper()
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return quantity.Extract(f, document.Span{Start: 0, End: len(f.Text)}, quantity.Context{})
+}
+
+// brief renders a quantity compactly for comparisons:
+// text|value|unit|base|name|approx|growth|change.
+func brief(q zongjie.Quantity) string {
+	v, b := "-", "-"
+	if q.Value != nil {
+		v = fmt.Sprint(*q.Value)
+		if q.ValueTo != nil {
+			v += "~" + fmt.Sprint(*q.ValueTo)
+		}
+	}
+	if q.BaseValue != nil {
+		b = fmt.Sprint(*q.BaseValue) + q.BaseUnit
+	}
+	g := ""
+	if q.Growth != nil {
+		g = q.Growth.Text + "/" + q.Growth.Direction
+	}
+	return strings.Join([]string{q.Text, v, q.Unit, b, q.Name, q.Approx, g, q.Change}, "|")
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"money with growth", "1－6月，街道财政收入3.62亿元，同比增长8.4%。",
+			[]string{"3.62亿元|3.62|亿元|3.62e+08元|财政收入||同比增长8.4%/up|"}},
+		{"people in 万", "全年新增城镇就业1.6万人。",
+			[]string{"1.6万人|1.6|万人|16000人|新增城镇就业|||"}},
+		{"paired growth", "协助企业获得贷款218户、4.6亿元，同比增长12.5%、18.1%。",
+			[]string{"218户|218|户|218户|贷款||同比增长12.5%/up|", "4.6亿元|4.6|亿元|4.6e+08元|贷款||18.1%/up|"}},
+		{"standalone change", "规上工业增加值增长9.4%，社会消费品零售总额下降1.2%。",
+			[]string{"增长9.4%|9.4|%|9.4%|规上工业增加值|||up", "下降1.2%|1.2|%|1.2%|社会消费品零售总额|||down"}},
+		{"percentage points", "服务业增加值比重比上年提高1.5个百分点。",
+			[]string{"比上年提高1.5个百分点|1.5|个百分点|1.5个百分点|服务业增加值比重|||up"}},
+		{"approximations", "组织约300人参加培训，走访企业40余家，完成投资近2亿元，覆盖率达到95%左右。",
+			[]string{"约300人|300|人|300人|参加培训|约||", "40余家|40|家|40家|企业|余||", "近2亿元|2|亿元|2e+08元|投资|近||", "95%左右|95|%|95%|覆盖率|左右||"}},
+		{"range", "为3－6岁儿童提供服务，增速保持在20%～30%。",
+			[]string{"3－6岁|3~6|岁|3岁|儿童|||", "20%～30%|20~30|%|20%|增速|||"}},
+		{"chinese numerals", "组织两名干部参加十余次培训，引进三四十家企业，共一千二百人。",
+			[]string{"两名|2|名|2人|干部|||", "十余次|10|次|10次|培训|余||", "三四十家|30~40|家|30家|企业|||", "一千二百人|1200|人|1200人||||"}},
+		{"placeholders", "完成投资xx万元，新增就业**人，增速x.x%，占比xx%。",
+			[]string{"xx万元|-|万元|-|投资|||", "**人|-|人|-|新增就业||增速x.x%/up|", "xx%|-|%|-|占比|||"}},
+		{"bare number in a table-like cell", "共计：1280",
+			[]string{"1280|1280||1280||||"}},
+		{"fraction", "行政审批事项减少1/3。",
+			[]string{"减少1/3|0.3333333333333333||0.3333333333333333|行政审批事项|||down"}},
+		{"percent words", "贡献率达到百分之六十。",
+			[]string{"百分之六十|60|%|60%|贡献率|||"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range extract(t, tt.in) {
+				got = append(got, brief(q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("in %q\ngot:\n  %s\nwant:\n  %s", tt.in, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// Ensure dates, years, ordinals, names, formulas and slogans are not
+// quantities.
+func TestNotQuantities(t *testing.T) {
+	for _, in := range []string{
+		"2023年全面完成。",
+		"1－6月累计完成。",
+		"项目于9月30日前完工，计划2025年6月底交付。",
+		"规划期为2022－2035年。",
+		"居全省第4位，进入全国前8位。",
+		"坚持“十四五”规划引领，学习贯彻党的二十大精神。",
+		"打好“三个大抓”组合拳，推进“1+3”机制。",
+		"开通12345热线，改造205国道。",
+		"实现政社互动、1＋1＋1》3的效果。",
+		"PM2.5浓度下降，建设5G基站。",
+		"增强四个意识，坚持三会一课。",
+		"工作会议于15:30召开。",
+		"xx街道、**社区和××村。",
+		"总投资见《xx区2023年政府投资项目计划》。",
+		"推进浦阳江治理三期工程，打造数字经济“一号工程”。",
+		"统一思想，万众一心，千家万户。",
+		"二〇二三年七月一日。",
+		"2.0版本上线。",
+		"省第十三次党代会，二十届四中全会，十一届十次全会。",
+		"引进三方机构。",
+	} {
+		if qs := extract(t, in); len(qs) > 0 {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("in %q found %s", in, strings.Join(got, "; "))
+		}
+	}
+}
+
+// Ensure year and month placeholders count as placeholder quantities.
+func TestDatePlaceholders(t *testing.T) {
+	qs := extract(t, "xxxx年是开局之年，x-x月份完成，预计xx月中旬投产。")
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Text+"/"+q.Unit+"/"+fmt.Sprint(q.Placeholder))
+	}
+	want := "xxxx年/年/true x-x月份/月/true xx月/月/true"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// Ensure quantities inside heading markers and Chinese numerals in heading
+// titles are skipped, as the extract driver arranges.
+func TestContext(t *testing.T) {
+	text := "1.抓好两个振兴\n（2）完成投资5亿元"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := quantity.Context{
+		Skip:   []document.Span{{Start: 0, End: 2}, {Start: strings.Index(text, "（2）"), End: strings.Index(text, "（2）") + len("（2）")}},
+		Titles: []document.Span{{Start: 2, End: strings.Index(text, "\n")}},
+	}
+	qs := quantity.Extract(f, document.Span{Start: 0, End: len(text)}, ctx)
+	if len(qs) != 1 || qs[0].Text != "5亿元" {
+		var got []string
+		for _, q := range qs {
+			got = append(got, q.Text)
+		}
+		t.Fatalf("got %v, want only 5亿元", got)
+	}
+	// The position is in characters: line 2, column 8.
+	if qs[0].Line != 2 || qs[0].Column != 8 {
+		t.Errorf("position %d:%d, want 2:8", qs[0].Line, qs[0].Column)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"财政收入9.01亿元，同比增长33.0％", "xx户**人x.x%", "3－6岁、20%～30%", "三四十家，十余次", "1/3，百分之二十",
+		"2023年1－6月", "“1+3”机制", "约30人左右", "比上年增长-2.3%",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		file, err := reader.Read("f.txt", []byte(s))
+		if err != nil {
+			return
+		}
+		qs := quantity.Extract(file, document.Span{Start: 0, End: len(file.Text)}, quantity.Context{})
+		prev := -1
+		for _, q := range qs {
+			if q.Span.Start < 0 || q.Span.End > len(file.Text) || q.Span.Start >= q.Span.End {
+				t.Fatalf("bad span %v in %q", q.Span, s)
+			}
+			if file.Text[q.Span.Start:q.Span.End] != q.Text {
+				t.Fatalf("text %q does not match span %q", q.Text, file.Text[q.Span.Start:q.Span.End])
+			}
+			if q.Span.Start < prev {
+				t.Fatalf("quantities out of order in %q", s)
+			}
+			prev = q.Span.Start
+			if q.Placeholder != (q.Value == nil) {
+				t.Fatalf("placeholder %v with value %v in %q", q.Placeholder, q.Value, s)
+			}
+		}
+	})
+}

@@ -1,0 +1,249 @@
+package reader
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"zongjie/document"
+)
+
+// readText reads a plain-text file: each non-blank line is a paragraph.
+func readText(path string, data []byte) (*document.File, error) {
+	text, enc, err := decode(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return document.New(path, document.FormatText, enc, text, lineParagraphs(text)), nil
+}
+
+// lineParagraphs makes one paragraph of every non-blank line.
+func lineParagraphs(text string) []document.Paragraph {
+	paras := make([]document.Paragraph, 0, strings.Count(text, "\n")/2+1)
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if s, ok := trimSpan(text, document.Span{Start: start, End: end}); ok {
+			paras = append(paras, document.Paragraph{Span: s, Origin: -1})
+		}
+		start = end + 1
+	}
+	return paras
+}
+
+// trimSpan shrinks s to exclude leading and trailing blanks (ASCII and
+// full-width spaces, tabs, zero-width characters); ok is false when nothing
+// is left.
+func trimSpan(text string, s document.Span) (document.Span, bool) {
+	for s.Start < s.End {
+		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+		if !isBlank(r) {
+			break
+		}
+		s.Start += size
+	}
+	for s.End > s.Start {
+		r, size := utf8.DecodeLastRuneInString(text[s.Start:s.End])
+		if !isBlank(r) {
+			break
+		}
+		s.End -= size
+	}
+	return s, s.End > s.Start
+}
+
+// isBlank reports whether r is white space or an invisible character that
+// only pads a line.
+func isBlank(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\f', '\v', 0x00A0, 0x3000, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return false
+}
+
+// decode turns data into UTF-8 text with LF line endings and names the
+// encoding it found. Data that is neither valid UTF-8 (or UTF-16 with a BOM)
+// nor GB18030 text is refused rather than decoded with replacement
+// characters: a reader must never lose text silently.
+func decode(path string, data []byte) (text, enc string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		enc = "UTF-8 BOM"
+		if !utf8.Valid(data) {
+			return "", "", invalidUTF8(path, data)
+		}
+		text = string(data)
+	case hasUTF16BOM(data):
+		text, enc, err = decodeUTF16(path, data)
+		if err != nil {
+			return "", "", err
+		}
+	case utf8.Valid(data):
+		text, enc = string(data), "UTF-8"
+		if mayBeGBK(data) {
+			if t, ok := decodeGB(data); ok {
+				text, enc = t, "GB18030"
+			}
+		}
+	default:
+		t, ok := decodeGB(data)
+		if !ok {
+			if mostlyUTF8(data) {
+				return "", "", invalidUTF8(path, data)
+			}
+			return "", "", errorf(path, nil, "无法识别文本编码：既不是 UTF-8，也不是 GBK/GB18030；请用记事本或 WPS 另存为 UTF-8 编码后再试",
+				"unknown text encoding: neither UTF-8 nor GBK/GB18030")
+		}
+		text, enc = t, "GB18030"
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	return normalizeNewlines(text), enc, nil
+}
+
+func hasUTF16BOM(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)
+}
+
+// decodeUTF16 decodes UTF-16 with a byte-order mark.
+func decodeUTF16(path string, data []byte) (string, string, error) {
+	little := data[0] == 0xFF
+	enc := "UTF-16BE"
+	if little {
+		enc = "UTF-16LE"
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return "", "", errorf(path, nil, "UTF-16 文件长度为奇数，文件可能被截断", "odd-length UTF-16 file, probably truncated")
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		if little {
+			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		} else {
+			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		}
+	}
+	runes := utf16.Decode(units)
+	for i, r := range runes {
+		if r == utf8.RuneError {
+			// utf16.Decode marks unpaired surrogates this way; a real
+			// U+FFFD in the file is just as suspicious in a report.
+			return "", "", errorf(path, nil, "UTF-16 文本第 %d 个字符无效（孤立的代理项），文件可能已损坏",
+				"invalid UTF-16 at character %d (unpaired surrogate)", i+1)
+		}
+		if r == 0 {
+			return "", "", errorf(path, nil, "UTF-16 文本中含有空字符，不是文本文件", "NUL character in UTF-16 text")
+		}
+	}
+	return string(runes), enc, nil
+}
+
+// invalidUTF8 reports where the first invalid UTF-8 byte is.
+func invalidUTF8(path string, data []byte) *Error {
+	off := 0
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	line := bytes.Count(data[:off], []byte{'\n'}) + 1
+	return errorf(path, nil, "不是有效的 UTF-8 文本：第 %d 行（第 %d 字节）有无效字节，文件可能已损坏或被截断",
+		"invalid UTF-8 at line %d (byte %d)", line, off+1)
+}
+
+// mostlyUTF8 reports whether data is UTF-8 text with a few broken bytes
+// rather than text in another encoding.
+func mostlyUTF8(data []byte) bool {
+	good, bad := 0, 0
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			bad++
+		case size > 1:
+			good++
+		}
+		off += size
+	}
+	return good > 0 && bad*4 <= good
+}
+
+// mayBeGBK reports whether valid UTF-8 data could still be GBK: short GBK
+// text (the classic "联通") can form valid two-byte UTF-8 sequences, but then
+// it has no three-byte sequences, which every Chinese UTF-8 text has.
+func mayBeGBK(data []byte) bool {
+	two := 0
+	for _, b := range data {
+		switch {
+		case b >= 0xE0:
+			return false
+		case b >= 0xC0:
+			two++
+		}
+	}
+	return two > 0
+}
+
+// decodeGB decodes data as GB18030 (a superset of GBK and GB2312). It fails
+// when a byte sequence is invalid or when too few characters fall in the
+// common GB2312 range, which is the sign of a wrong guess.
+func decodeGB(data []byte) (string, bool) {
+	common, multi := 0, 0
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		if b < 0x80 {
+			continue
+		}
+		if b == 0x80 || b == 0xFF || i+1 >= len(data) {
+			return "", false
+		}
+		t := data[i+1]
+		if t >= 0x30 && t <= 0x39 { // four-byte sequence
+			if i+3 >= len(data) {
+				return "", false
+			}
+			multi++
+			i += 3
+			continue
+		}
+		if t < 0x40 || t == 0x7F || t == 0xFF {
+			return "", false
+		}
+		multi++
+		if b >= 0xA1 && b <= 0xF7 && t >= 0xA1 {
+			common++
+		}
+		i++
+	}
+	if multi == 0 || common*10 < multi*8 {
+		return "", false
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// trimBOM drops a UTF-8 byte-order mark.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF}) }

@@ -1,0 +1,296 @@
+// Package target finds the figures a report commits to for a future period:
+// "力争全年工业产值增速达7%以上", "计划完成市级重点工程政策处理约1200亩",
+// "国内生产总值增长5%左右", "年底完成…工程进度过半". Each target gets an
+// indicator name, a comparator, a value and unit, and a deadline.
+package target
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/internal/words"
+)
+
+// Input is what Extract reads.
+type Input struct {
+	File       *document.File
+	Span       document.Span      // the report
+	Sections   []*zongjie.Section // the report's section tree
+	Quantities []zongjie.Quantity // the report's quantities, in order
+	Meta       zongjie.Meta
+}
+
+// commitWords mark a commitment outside plan sections.
+var commitWords = words.NewSet("力争", "确保", "计划", "预计", "预期", "力求", "拟", "将要", "要确保", "年底前", "年内")
+
+// pastWords mark a clause that reports the past even inside a plan section.
+// The comparison phrases (比上年, 较去年) are in the set only so that the
+// scan consumes them whole: they state a basis, not the past, and are
+// dropped from the index.
+var pastWords = words.NewSet("去年", "上年", "过去", "已经", "已完成", "已实现", "此前", "截至目前", "累计已", "的基础上",
+	"比去年", "较去年", "比上年", "较上年", "同比")
+
+// wordIndex holds the sorted offsets of a set's words in a report, so that
+// "is there one between a and b" costs a binary search.
+type wordIndex []int
+
+func newWordIndex(text string, base int, set *words.Set) wordIndex {
+	var idx wordIndex
+	for _, m := range set.All(text) {
+		switch {
+		case strings.HasPrefix(m.Word, "比"), strings.HasPrefix(m.Word, "较"), m.Word == "同比":
+			continue
+		case m.Word == "计划" && !plannedVerb(text[:m.Start]):
+			continue // a noun: 引才计划, 实施计划
+		}
+		idx = append(idx, base+m.Start)
+	}
+	return idx
+}
+
+// plannedVerb reports whether 计划 after before is the verb "plan to" (今年
+// 计划改造, "，计划新增"), not the noun (引才计划, 行动计划).
+func plannedVerb(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if r == utf8.RuneError || strings.ContainsRune("，。；：、（", r) {
+		return true
+	}
+	for _, w := range []string{"今年", "明年", "全年", "下半年", "上半年", "年内", "年底前", "将", "拟", "并", "还", "同时", "也", "街道", "全镇", "我镇", "全乡"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// describes reports whether a figure describes something rather than
+// stating an amount to reach: a capacity ("年产1000万套…生产线") or a
+// project's size ("投资440万元的…工程"). "收入10万元以上的村全覆盖" is still
+// a target.
+func describes(text string, q zongjie.Quantity) bool {
+	before := text[:q.Span.Start]
+	if strings.HasPrefix(text[q.Span.End:], "的") {
+		for _, w := range []string{"投资", "总投资", "资金", "规模"} {
+			if strings.HasSuffix(before, w) {
+				return true // 投资440万元的…工程
+			}
+		}
+	}
+	for _, w := range []string{"年产", "年处理", "日处理", "设计", "占地", "建筑面积", "占地面积"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// any reports whether a word starts in [a, b).
+func (w wordIndex) any(a, b int) bool {
+	i := sort.SearchInts(w, a)
+	return i < len(w) && w[i] < b
+}
+
+// Extract returns the targets of a report.
+func Extract(in Input) []zongjie.Target {
+	var out []zongjie.Target
+	text := in.File.Text
+	commits := newWordIndex(text[in.Span.Start:in.Span.End], in.Span.Start, commitWords)
+	pasts := newWordIndex(text[in.Span.Start:in.Span.End], in.Span.Start, pastWords)
+	for _, q := range in.Quantities {
+		sec := deepest(in.Sections, q.Span.Start)
+		inPlan := sec != nil && sec.Kind == zongjie.KindPlan
+		if !inPlan && !commits.any(q.Span.Start-300, q.Span.Start) {
+			continue // no commitment word anywhere near: skip the sentence work
+		}
+		sent := sentence(text, in.File, q.Span)
+		committed := commits.any(sent.Start, q.Span.Start)
+		if !inPlan && !committed {
+			continue
+		}
+		// A past word before the figure in its clause makes it a past figure
+		// ("从去年的2.1%提高到…"); elsewhere in the clause only when nothing
+		// commits to the figure.
+		if clause := clauseOf(text, in.File, q.Span); pasts.any(clause.Start, q.Span.Start) || !committed && pasts.any(clause.Start, clause.End) {
+			continue
+		}
+		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
+			continue // a date placeholder is not a figure to reach
+		}
+		if describes(text, q) {
+			continue
+		}
+		out = append(out, build(in, q, sec, sent))
+	}
+	out = append(out, halfway(in)...)
+	sortTargets(out)
+	return out
+}
+
+// build makes the target for quantity q.
+func build(in Input, q zongjie.Quantity, sec *zongjie.Section, sent document.Span) zongjie.Target {
+	t := zongjie.Target{
+		Text: strings.TrimSpace(in.File.Text[sent.Start:sent.End]), Name: q.Name, Value: q.Value, ValueTo: q.ValueTo,
+		Unit: q.Unit, BaseValue: q.BaseValue, BaseUnit: q.BaseUnit, Change: q.Change, Placeholder: q.Placeholder,
+		Figure: q.Text, Span: sent, FigureSpan: q.Span,
+	}
+	if q.Change != "" {
+		t.Figure = q.Text
+	}
+	t.Comparator = comparator(q.Approx, in.File.Text[sent.Start:q.Span.Start])
+	t.Deadline, t.Year, t.Period = deadline(in, sec, in.File.Text[sent.Start:sent.End])
+	loc := in.File.Location(sent)
+	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
+	return t
+}
+
+// comparator turns approximation words into a comparison.
+func comparator(approx, before string) string {
+	switch {
+	case strings.Contains(approx, "以上") || strings.Contains(approx, "不少于") || strings.Contains(approx, "不低于") || strings.Contains(approx, "至少"):
+		return zongjie.AtLeast
+	case strings.Contains(approx, "以内") || strings.Contains(approx, "以下") || strings.Contains(approx, "不超过") || strings.Contains(approx, "不高于"):
+		return zongjie.AtMost
+	case strings.Contains(approx, "超过") || approx == "超" || strings.Contains(approx, "逾") || strings.Contains(approx, "余") || strings.Contains(approx, "多") || strings.Contains(approx, "高于"):
+		return zongjie.Over
+	case strings.Contains(approx, "不足") || strings.Contains(approx, "不到") || strings.Contains(approx, "低于"):
+		return zongjie.Under
+	case strings.Contains(approx, "左右") || strings.Contains(approx, "约") || strings.Contains(approx, "上下") || strings.Contains(approx, "近"):
+		return zongjie.About
+	}
+	if strings.Contains(before, "控制在") {
+		return zongjie.AtMost
+	}
+	return zongjie.Exactly
+}
+
+// halfway finds "…进度过半" commitments: a target of more than 50%.
+func halfway(in Input) []zongjie.Target {
+	var out []zongjie.Target
+	text := in.File.Text
+	for _, s := range flatten(in.Sections) {
+		if s.Kind != zongjie.KindPlan || len(s.Children) > 0 && s.Rank < 6 {
+			continue
+		}
+		body := text[s.Body.Start:s.Body.End]
+		for off := 0; ; {
+			i := strings.Index(body[off:], "过半")
+			if i < 0 {
+				break
+			}
+			at := s.Body.Start + off + i
+			off += i + len("过半")
+			fig := document.Span{Start: at, End: at + len("过半")}
+			sent := sentence(text, in.File, fig)
+			name := nameBefore(text[clauseOf(text, in.File, fig).Start:at])
+			v, b := 50.0, 50.0
+			t := zongjie.Target{
+				Text: strings.TrimSpace(text[sent.Start:sent.End]), Name: name, Comparator: zongjie.Over,
+				Value: &v, BaseValue: &b, Unit: "%", BaseUnit: "%", Figure: "过半", Span: sent, FigureSpan: fig,
+			}
+			t.Deadline, t.Year, t.Period = deadline(in, s, text[sent.Start:sent.End])
+			loc := in.File.Location(sent)
+			t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// nameBefore names what is to be more than half done: the words before 过半
+// after the last verb ("年底完成**商城消防整治工程、**小区电力整治工程进度").
+func nameBefore(s string) string {
+	for _, w := range []string{"完成", "实现", "达到", "推进"} {
+		if i := strings.LastIndex(s, w); i >= 0 {
+			s = s[i+len(w):]
+		}
+	}
+	s = strings.Trim(s, "，、 ")
+	if n := utf8.RuneCountInString(s); n > 30 {
+		s = string([]rune(s)[n-30:])
+	}
+	return s
+}
+
+// deepest returns the deepest section whose body holds off.
+func deepest(sections []*zongjie.Section, off int) *zongjie.Section {
+	for _, s := range sections {
+		if s.Body.Contains(off) {
+			if d := deepest(s.Children, off); d != nil {
+				return d
+			}
+			return s
+		}
+	}
+	return nil
+}
+
+func flatten(sections []*zongjie.Section) []*zongjie.Section {
+	var out []*zongjie.Section
+	zongjie.Walk(sections, func(s *zongjie.Section) { out = append(out, s) })
+	return out
+}
+
+// sentence returns the sentence around span s: from the last 。！？； (or
+// the paragraph start) before it to the next one after it.
+func sentence(text string, f *document.File, s document.Span) document.Span {
+	return around(text, f, s, sentenceMarks)
+}
+
+// clauseOf returns the clause around s, bounded by any clause mark.
+func clauseOf(text string, f *document.File, s document.Span) document.Span {
+	return around(text, f, s, clauseMarks)
+}
+
+// Marks, as the three-byte UTF-8 sequences they all are.
+var (
+	sentenceMarks = []string{"。", "！", "？", "；"}
+	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
+)
+
+func around(text string, f *document.File, s document.Span, marks []string) document.Span {
+	pi := f.ParagraphAt(s.Start)
+	ps := document.Span{Start: 0, End: len(text)}
+	if pi >= 0 {
+		ps = f.Paragraphs[pi].Span
+	}
+	start := ps.Start
+	for i := s.Start - 3; i >= ps.Start; i-- {
+		if isMark(text, i, marks) {
+			start = i + 3
+			break
+		}
+	}
+	end := ps.End
+	for i := s.End; i+3 <= ps.End; i++ {
+		if isMark(text, i, marks) {
+			end = i + 3
+			break
+		}
+	}
+	return document.Span{Start: start, End: end}
+}
+
+// isMark reports whether one of marks (each three bytes, starting with 0xE3
+// or 0xEF) starts at byte i of text.
+func isMark(text string, i int, marks []string) bool {
+	if c := text[i]; c != 0xE3 && c != 0xEF || i+3 > len(text) {
+		return false
+	}
+	for _, m := range marks {
+		if text[i:i+3] == m {
+			return true
+		}
+	}
+	return false
+}
+
+func sortTargets(t []zongjie.Target) {
+	for i := 1; i < len(t); i++ {
+		for j := i; j > 0 && t[j].FigureSpan.Start < t[j-1].FigureSpan.Start; j-- {
+			t[j], t[j-1] = t[j-1], t[j]
+		}
+	}
+}

@@ -1,0 +1,248 @@
+// Package zongjie holds the domain types of the program: a Report found in
+// an input file, with its metadata, outline, quantities and targets.
+//
+// The pipeline is visible in the package layout:
+//
+//	reader    bytes → *document.File (txt, md, docx; encodings; positions)
+//	outline   headings, report boundaries and the section tree
+//	meta      unit, level, years, period, genre
+//	quantity  every figure with its unit, base value, name and growth
+//	target    the figures a plan commits to
+//	extract   runs the analyzers over a file and returns []*Report
+//	output    text, JSON and CSV renderings
+//
+// The types here are the stable JSON contract read by later tools; fields
+// may be added, never renamed or dropped. Byte spans used inside the
+// program are kept in fields tagged json:"-"; everything a user sees is in
+// characters (see document.Location).
+package zongjie
+
+import "zongjie/document"
+
+// Report is one report found in a file. A file usually holds one; a file
+// that pastes several together (one title line each) holds several.
+type Report struct {
+	Path          string     `json:"path"`
+	Index         int        `json:"index"` // 0-based position in the file
+	Title         string     `json:"title"`
+	TitleInferred bool       `json:"title_inferred,omitempty"` // no title line: Title is made from the metadata
+	Meta          Meta       `json:"meta"`
+	Line          int        `json:"line"`     // first line of the report in the file
+	EndLine       int        `json:"end_line"` // last line
+	Offset        int        `json:"offset"`   // characters from the start of the file
+	Length        int        `json:"length"`   // characters
+	Outline       []*Section `json:"outline"`
+	Quantities    []Quantity `json:"quantities"`
+	Targets       []Target   `json:"targets"`
+
+	Span      document.Span `json:"-"` // the report's bytes in the file
+	TitleSpan document.Span `json:"-"` // the title line, if any
+}
+
+// Level is the administrative level of the reporting unit.
+type Level string
+
+// Levels, from the grassroots up.
+const (
+	LevelStreet   Level = "street"   // 街道
+	LevelTown     Level = "town"     // 镇
+	LevelTownship Level = "township" // 乡
+	LevelDistrict Level = "district" // 区
+	LevelCounty   Level = "county"   // 县
+	LevelCity     Level = "city"     // 市
+	LevelProvince Level = "province" // 省, 自治区, 直辖市
+	LevelNational Level = "national" // 国务院
+)
+
+// Period is the span of time a report covers.
+type Period string
+
+// Periods.
+const (
+	PeriodFullYear Period = "FY"
+	PeriodH1       Period = "H1"
+	PeriodH2       Period = "H2"
+	PeriodQ1       Period = "Q1"
+	PeriodQ2       Period = "Q2"
+	PeriodQ3       Period = "Q3"
+	PeriodQ4       Period = "Q4"
+	PeriodQ1Q3     Period = "Q1-Q3" // 前三季度
+	PeriodMulti    Period = "multi-year"
+)
+
+// Genre is what kind of text a report is.
+type Genre string
+
+// Genres.
+const (
+	GenreSummary     Genre = "summary"      // 工作总结
+	GenrePlan        Genre = "plan"         // 工作计划, 工作要点
+	GenreSummaryPlan Genre = "summary+plan" // 总结及计划, 政府工作报告
+	GenreSpeech      Genre = "speech"       // 讲话
+)
+
+// Term is a period of a given year, as reviewed or planned by a report.
+type Term struct {
+	Year   int    `json:"year"`
+	Period Period `json:"period"`
+	Text   string `json:"text,omitempty"` // the words that gave it, e.g. "2023年上半年"
+}
+
+// Meta is what a report says about itself.
+type Meta struct {
+	Unit string `json:"unit"` // 青禾街道, or the placeholder text ("**街道")
+	// UnitPlaceholder is set when the unit's name is anonymised ("xx镇").
+	UnitPlaceholder bool   `json:"unit_placeholder,omitempty"`
+	Level           Level  `json:"level"`
+	Years           []int  `json:"years"`  // the years reviewed and planned, ascending
+	Period          Period `json:"period"` // of the reviewed part (of the plan for a plan)
+	Genre           Genre  `json:"genre"`
+	// DocType is the document type as the report names itself:
+	// 工作总结, 工作计划, 政府工作报告, 讲话 …
+	DocType string `json:"doc_type"`
+	Review  *Term  `json:"review,omitempty"` // the period reviewed
+	Plan    *Term  `json:"plan,omitempty"`   // the period planned
+	// StatedPlan is the plan period as the title or introduction states it,
+	// when it differs from the logical one (a 2023 summary "及2023年工作计划").
+	StatedPlan *Term `json:"stated_plan,omitempty"`
+}
+
+// SectionKind classifies a section by its role in the report.
+type SectionKind string
+
+// Section kinds.
+const (
+	KindReview     SectionKind = "review"     // 回顾, 总结, 开展情况, 主要成效, 完成情况
+	KindHighlights SectionKind = "highlights" // 亮点, 特色
+	KindProblems   SectionKind = "problems"   // 存在问题, 不足, 短板
+	KindPlan       SectionKind = "plan"       // 计划, 打算, 思路, 安排, 任务, 举措
+	KindOther      SectionKind = "other"
+)
+
+// Section is a heading and what follows it until the next heading of the
+// same or a higher level.
+type Section struct {
+	Level   int         `json:"level"`  // depth in the tree, 1 for top-level sections
+	Marker  string      `json:"marker"` // as written: "一、", "（二）", "3.", "一是"
+	Title   string      `json:"title"`  // the heading's phrase, to the first 。 or the line end
+	Kind    SectionKind `json:"kind"`
+	Line    int         `json:"line"`
+	Column  int         `json:"column"`
+	Offset  int         `json:"offset"`
+	Length  int         `json:"length"` // of marker and title
+	Form    string      `json:"form"`   // the numbering form: 一、 （一） 1. （1） ① 一是 第一 首先 …
+	Ordinal int         `json:"ordinal"`
+	// Inline is set for a heading that opens a paragraph continued by body
+	// text ("（一）坚持党建引领，…。一是…"), and for enumerations inside a
+	// paragraph.
+	Inline bool `json:"inline"`
+	// Lead is the clause that introduces an enumeration list, for its first
+	// item: "街道经济社会发展还面临不少问题" before "：一是…".
+	Lead string `json:"lead,omitempty"`
+	// BodyOffset and BodyLength give the whole section in characters,
+	// heading included, up to the next heading of the same or a higher level.
+	BodyOffset int        `json:"body_offset"`
+	BodyLength int        `json:"body_length"`
+	Children   []*Section `json:"children"`
+
+	Span       document.Span `json:"-"` // marker and title
+	MarkerSpan document.Span `json:"-"`
+	Body       document.Span `json:"-"` // the whole section
+	Para       int           `json:"-"` // index of the paragraph the heading is in
+	Rank       int           `json:"-"` // the form's rank: 1 for 一、 … larger is deeper
+}
+
+// Walk calls fn for every section of the tree in document order.
+func Walk(sections []*Section, fn func(*Section)) {
+	for _, s := range sections {
+		fn(s)
+		Walk(s.Children, fn)
+	}
+}
+
+// Quantity is a figure written in the text.
+type Quantity struct {
+	Text        string   `json:"text"`               // as written, approximation words included
+	Value       *float64 `json:"value"`              // as written (9.01 in 9.01亿元); null for a placeholder
+	ValueTo     *float64 `json:"value_to,omitempty"` // the high end of a range
+	Unit        string   `json:"unit"`               // as written (亿元); empty for a bare number
+	BaseValue   *float64 `json:"base_value"`         // in the base unit (901000000)
+	BaseValueTo *float64 `json:"base_value_to,omitempty"`
+	BaseUnit    string   `json:"base_unit"` // 元, 人, %, 个百分点 …
+	Name        string   `json:"name"`      // the indicator: 财政收入, 规上工业增加值
+	Approx      string   `json:"approx"`    // approximation words as written: 约, 余, 以上, 约…左右
+	Placeholder bool     `json:"placeholder"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Offset      int      `json:"offset"`
+	Length      int      `json:"length"`
+	Growth      *Growth  `json:"growth,omitempty"`
+	// Change is set when the figure is itself a change of Name ("规上工业
+	//增加值增长9.4%"): up, down or flat.
+	Change string `json:"change,omitempty"`
+	// Numerals says how the number is written: arabic, chinese or mixed.
+	Numerals string `json:"numerals,omitempty"`
+	Section  string `json:"section,omitempty"` // kind of the enclosing section
+
+	Span       document.Span `json:"-"` // Text
+	NumberSpan document.Span `json:"-"` // the number alone
+	UnitSpan   document.Span `json:"-"`
+}
+
+// Growth is the change reported for a quantity: "同比增长33.0%".
+type Growth struct {
+	Text        string   `json:"text"`
+	Value       *float64 `json:"value"` // null for a placeholder
+	Unit        string   `json:"unit"`  // %, 个百分点, 倍, or a quantity unit
+	Placeholder bool     `json:"placeholder,omitempty"`
+	Direction   string   `json:"direction"`
+	Basis       string   `json:"basis,omitempty"` // 同比, 比上年, 环比 …
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Offset      int      `json:"offset"`
+	Length      int      `json:"length"`
+
+	Span document.Span `json:"-"`
+}
+
+// Change directions.
+const (
+	Up   = "up"
+	Down = "down"
+	Flat = "flat"
+)
+
+// Target is a figure the text commits to for a future period.
+type Target struct {
+	Text        string   `json:"text"` // the sentence
+	Name        string   `json:"name"`
+	Comparator  string   `json:"comparator"` // >=, <=, >, <, ≈, =
+	Value       *float64 `json:"value"`
+	ValueTo     *float64 `json:"value_to,omitempty"`
+	Unit        string   `json:"unit"`
+	BaseValue   *float64 `json:"base_value"`
+	BaseUnit    string   `json:"base_unit"`
+	Change      string   `json:"change,omitempty"` // the target is a change of Name (增长5%左右)
+	Deadline    string   `json:"deadline"`         // as written: 全年, 年底, 下半年, 2025年
+	Year        int      `json:"year,omitempty"`   // the deadline's year, when known
+	Period      Period   `json:"period,omitempty"` // the deadline's period, when known
+	Placeholder bool     `json:"placeholder,omitempty"`
+	Figure      string   `json:"figure"` // the quantity as written
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Offset      int      `json:"offset"`
+	Length      int      `json:"length"`
+
+	Span       document.Span `json:"-"` // the sentence
+	FigureSpan document.Span `json:"-"`
+}
+
+// Comparators.
+const (
+	AtLeast = ">="
+	AtMost  = "<="
+	Over    = ">"
+	Under   = "<"
+	About   = "≈"
+	Exactly = "="
+)
