@@ -109,28 +109,38 @@ func (f *File) index() {
 	f.lineStarts = make([]int, 1, n)
 	f.lineChars = make([]int, 1, n)
 	f.checkpoints = make([]int32, len(text)/checkpointBytes+1)
+	// The text is valid UTF-8, so every byte that is not a continuation
+	// byte (10xxxxxx) starts a character: counting needs no decoding.
 	chars := 0
-	next := 0 // the next checkpoint byte
-	for i := 0; i < len(text); {
-		for next <= i {
-			f.checkpoints[next/checkpointBytes] = int32(chars)
-			next += checkpointBytes
-		}
+	for i := 0; i < len(text); i++ {
 		c := text[i]
-		size := 1
-		if c >= utf8.RuneSelf {
-			_, size = utf8.DecodeRuneInString(text[i:])
+		if i%checkpointBytes == 0 {
+			// The characters started before byte i, a character containing
+			// i included: the index of the first one starting at or after i.
+			f.checkpoints[i/checkpointBytes] = int32(chars)
 		}
-		i += size
-		chars++
+		if c&0xC0 != 0x80 {
+			chars++
+		}
 		if c == '\n' {
-			f.lineStarts = append(f.lineStarts, i)
+			f.lineStarts = append(f.lineStarts, i+1)
 			f.lineChars = append(f.lineChars, chars)
 		}
 	}
-	for ; next/checkpointBytes < len(f.checkpoints); next += checkpointBytes {
-		f.checkpoints[next/checkpointBytes] = int32(chars)
+	if len(text)%checkpointBytes == 0 {
+		f.checkpoints[len(text)/checkpointBytes] = int32(chars)
 	}
+}
+
+// countChars counts the characters of valid UTF-8 text.
+func countChars(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // charOffset returns the character offset of byte offset off, which must be
@@ -141,7 +151,7 @@ func (f *File) charOffset(off int) int {
 	for b < off && !utf8.RuneStart(f.Text[b]) {
 		b++ // the checkpoint counts from the first character starting at or after b
 	}
-	return int(f.checkpoints[k]) + utf8.RuneCountInString(f.Text[b:off])
+	return int(f.checkpoints[k]) + countChars(f.Text[b:off])
 }
 
 // Lines returns the number of lines in the file.

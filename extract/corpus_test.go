@@ -151,7 +151,7 @@ func TestCorpusNational2015(t *testing.T) {
 		{"国内生产总值", zongjie.About, 7, "%", zongjie.Up},
 		{"居民消费价格", zongjie.About, 3, "%", zongjie.Up},
 		{"城镇新增就业", zongjie.AtLeast, 1000, "万人", ""},
-		{"失业率", zongjie.AtMost, 4.5, "%", ""},
+		{"城镇登记失业率", zongjie.AtMost, 4.5, "%", ""},
 		{"进出口", zongjie.About, 6, "%", zongjie.Up},
 		{"能耗强度", zongjie.AtLeast, 3.1, "%", zongjie.Down},
 	}

@@ -15,6 +15,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // Input is what Detect reads.
@@ -64,9 +65,10 @@ func containsInt(s []int, v int) bool {
 }
 
 type detector struct {
-	in    Input
-	text  string // the report's text
-	intro string // the first paragraphs, up to the first heading
+	in       Input
+	text     string        // the report's text
+	intro    string        // the first paragraphs, up to the first heading
+	suffixes []words.Match // unit suffixes in text, found once
 }
 
 // introText returns the text before the first heading (at most a few

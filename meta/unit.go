@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"zongjie"
+	"zongjie/internal/words"
 )
 
 // unitSuffixes are the words that end a unit's name, longest first, with
@@ -70,12 +71,12 @@ func (d *detector) unit() (name string, level zongjie.Level, placeholder bool) {
 	// blank out only that. Otherwise the level comes from self references
 	// (我镇, 全街道) and the name is the one of that level named most often.
 	if level == "" {
-		if name, ph := d.namedUnit(""); ph {
+		if name, ph := d.namedUnit("", true); ph {
 			return name, levelOf(name), true
 		}
 		level = d.selfLevel()
 	}
-	name, ph := d.namedUnit(level)
+	name, ph := d.namedUnit(level, false)
 	if level == "" && name != "" {
 		level = levelOf(name)
 	}
@@ -146,42 +147,49 @@ func unitAtStart(s string) (string, zongjie.Level, bool) {
 	return "", "", false
 }
 
+// suffixSet finds every unit suffix of a text in one pass.
+var suffixSet = func() *words.Set {
+	var list []string
+	for _, suf := range unitSuffixes {
+		list = append(list, suf.word)
+	}
+	return words.NewSet(list...)
+}()
+
 // namedUnit returns the unit of the given level named most often in the
 // report: a placeholder name ("**街道", "xx镇") or a Han name after a
-// clause start ("。石桥镇…").
-func (d *detector) namedUnit(level zongjie.Level) (string, bool) {
+// clause start ("。石桥镇…"). Level "" means any level; placeholderOnly
+// restricts the search to anonymised names.
+func (d *detector) namedUnit(level zongjie.Level, placeholderOnly bool) (string, bool) {
+	if d.suffixes == nil {
+		d.suffixes = suffixSet.All(d.text)
+	}
 	counts := map[string]int{}
 	first := map[string]int{}
-	for _, suf := range unitSuffixes {
-		if level != "" && suf.level != level {
+	for _, m := range d.suffixes {
+		lvl := levelOf(m.Word)
+		if level != "" && lvl != level {
 			continue
 		}
-		for off := 0; ; {
-			i := strings.Index(d.text[off:], suf.word)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(suf.word)
-			if level == "" {
-				// Only anonymised names are wanted here: a placeholder must
-				// stand right before the suffix.
-				if r, _ := utf8.DecodeLastRuneInString(d.text[:at]); !isPlaceholder(r) {
-					continue
-				}
-			}
-			n := nameBefore(d.text[:at])
-			if n == "" {
+		at := m.Start
+		if placeholderOnly {
+			// Only anonymised names are wanted here: a placeholder must
+			// stand right before the suffix.
+			if r, _ := utf8.DecodeLastRuneInString(d.text[:at]); !isPlaceholder(r) {
 				continue
 			}
-			name := n + suf.word
-			if suf.word == "街道办事处" || suf.word == "街道办" {
-				name = n + "街道"
-			}
-			counts[name]++
-			if _, ok := first[name]; !ok {
-				first[name] = at
-			}
+		}
+		n := nameBefore(d.text[:at])
+		if n == "" {
+			continue
+		}
+		name := n + m.Word
+		if m.Word == "街道办事处" || m.Word == "街道办" {
+			name = n + "街道"
+		}
+		counts[name]++
+		if _, ok := first[name]; !ok {
+			first[name] = at
 		}
 	}
 	// Placeholder names are certain; a Han name must recur, since a single

@@ -11,6 +11,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/numeral"
 )
 
 // Headings returns every heading and enumeration of f in document order.
@@ -73,6 +74,9 @@ var plainHeadingWords = []string{
 // 重点工作"): short, no sentence punctuation, a section word, and not the
 // title of a report.
 func isPlainHeading(text string) bool {
+	if len(text) > 30*4 {
+		return false
+	}
 	n := utf8.RuneCountInString(text)
 	if n < 4 || n > 30 || strings.ContainsAny(text, "。，；：！？,;:!?、") || strings.HasPrefix(text, "—") {
 		return false
@@ -234,6 +238,9 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section) []*zongj
 			break
 		}
 		rest := text[off:]
+		if !mayStartMarker(rest) {
+			continue
+		}
 		m, ok := parseEnumMarker(rest)
 		if ok && isNameAfterEnum(rest[m.size:]) {
 			ok = false
@@ -267,6 +274,17 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section) []*zongj
 		off = s.Span.End
 	}
 	return out
+}
+
+// mayStartMarker is a quick test of the first character of s: only these
+// can start an enumeration or an inline heading marker.
+func mayStartMarker(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '首', '其', '再', '最', '第', '（', '(', '⑴', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩':
+		return true
+	}
+	return numeral.IsChineseDigit(r) || r == '十' || r >= '①' && r <= '⒇'
 }
 
 // continuesList reports whether marker m, found after a weak boundary, is
@@ -317,16 +335,20 @@ func leadIn(before string) string {
 // nextBoundary returns the byte offset of the next sentence or clause mark
 // (。；！？：，) in text at or after off, or -1.
 func nextBoundary(text string, off int) int {
-	for ; off < len(text); off++ {
-		// All the marks are three bytes long and start with 0xE3 (。) or
-		// 0xEF (the full-width forms): look at those bytes only.
-		if c := text[off]; c != 0xE3 && c != 0xEF {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[off:])
-		switch r {
-		case '。', '；', '！', '？', '：', '，':
-			return off
+	for ; off+2 < len(text); off++ {
+		// 。 is E3 80 82; the others are full-width forms EF BC xx.
+		switch text[off] {
+		case 0xE3:
+			if text[off+1] == 0x80 && text[off+2] == 0x82 {
+				return off
+			}
+		case 0xEF:
+			if text[off+1] == 0xBC {
+				switch text[off+2] {
+				case 0x9B, 0x81, 0x9F, 0x9A, 0x8C: // ； ！ ？ ： ，
+					return off
+				}
+			}
 		}
 	}
 	return -1

@@ -103,6 +103,9 @@ func isTitleParagraph(f *document.File, i int) bool {
 	if p.Kind != document.Body {
 		return false
 	}
+	if p.Span.Len() > 60*4+8 {
+		return false // a title is short; do not count a long paragraph
+	}
 	text := f.Text[ContentStart(f, p.Span):p.Span.End]
 	text = strings.Trim(text, "#* ")
 	n := utf8.RuneCountInString(text)

@@ -260,9 +260,11 @@ var actionLeads = []string{"开展", "组织", "举办", "进行", "实施", "�
 // (then afterItem is set).
 func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	start := sc.start
-	if i := strings.LastIndexAny(sc.text[sc.start:off], "，。；：！？、,;:!?\n"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(sc.text[sc.start+i:])
-		start = sc.start + i + size
+	for i := off - 1; i >= sc.start; i-- {
+		if size := clauseMarkAt(sc.text, i); size > 0 {
+			start = i + size
+			break
+		}
 	}
 	if k > 0 {
 		if prevEnd := sc.items[k-1].end; prevEnd > start && prevEnd <= off {
@@ -270,6 +272,27 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 		}
 	}
 	return start, false
+}
+
+// clauseMarkAt returns the size of the clause mark (，。；：！？、 or their
+// ASCII forms) at byte i of text, or 0; it looks at bytes, not characters.
+func clauseMarkAt(text string, i int) int {
+	switch c := text[i]; c {
+	case ',', ';', ':', '!', '?', '\n':
+		return 1
+	case 0xE3:
+		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x82 || text[i+2] == 0x81) { // 。 、
+			return 3
+		}
+	case 0xEF:
+		if i+2 < len(text) && text[i+1] == 0xBC {
+			switch text[i+2] {
+			case 0x8C, 0x9B, 0x9A, 0x81, 0x9F: // ， ； ： ！ ？
+				return 3
+			}
+		}
+	}
+	return 0
 }
 
 // previousSubject returns the subject of the clause before off: its text up
@@ -375,7 +398,14 @@ func cleanName(raw string) (name, verb string) {
 	if w := linkSet.Suffix(s); len(w) > 3 {
 		s = s[:len(s)-len(w)] // 中央预算内投资增加到 → 中央预算内投资
 	}
-	// The text after the last verb: "协助提供贷款" → 贷款.
+	// The text after the last verb: "协助提供贷款" → 贷款. Not for rates and
+	// shares, whose names hold verbs: 污水治理覆盖率, 城镇登记失业率.
+	if t := strip(s, ratioLeadSet); isRatioName(t) {
+		if utf8.RuneCountInString(t) < 2 {
+			t = s // 完成率 is a name, not 完成 + 率
+		}
+		return clip(t), ""
+	}
 	if i, w := lastVerb(s); i >= 0 {
 		s = s[i+len(w):]
 		if !strings.HasPrefix(s, "了解") {
@@ -392,6 +422,16 @@ func cleanName(raw string) (name, verb string) {
 	return clip(s), ""
 }
 
+// isRatioName reports whether s names a rate or a share.
+func isRatioName(s string) bool {
+	for _, w := range []string{"率", "比重", "占比", "比例", "指数"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // clip trims blanks and keeps at most the last 24 characters of a name:
 // in a long clause the indicator is at the end.
 func clip(s string) string {
@@ -406,18 +446,39 @@ func clip(s string) string {
 // trimQuotes removes quotation marks and brackets that are not balanced
 // inside s: "“小升规”" keeps its quotes, "小升规”" loses the stray one.
 func trimQuotes(s string) string {
-	for _, p := range [][2]string{{"“", "”"}, {"（", "）"}, {"(", ")"}, {"《", "》"}} {
-		for strings.Count(s, p[0]) > strings.Count(s, p[1]) {
-			i := strings.LastIndex(s, p[0])
-			s = s[:i] + s[i+len(p[0]):]
+	var count [8]int
+	any := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '(' && c != ')' && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			continue
 		}
-		for strings.Count(s, p[1]) > strings.Count(s, p[0]) {
-			i := strings.Index(s, p[1])
-			s = s[:i] + s[i+len(p[1]):]
+		for k, p := range bracketRunes {
+			if strings.HasPrefix(s[i:], p) {
+				count[k]++
+				any = true
+			}
+		}
+	}
+	if !any {
+		return strings.TrimSpace(s)
+	}
+	for k := 0; k < len(bracketRunes); k += 2 {
+		open, close := bracketRunes[k], bracketRunes[k+1]
+		for n := count[k] - count[k+1]; n > 0; n-- {
+			i := strings.LastIndex(s, open)
+			s = s[:i] + s[i+len(open):]
+		}
+		for n := count[k+1] - count[k]; n > 0; n-- {
+			i := strings.Index(s, close)
+			s = s[:i] + s[i+len(close):]
 		}
 	}
 	return strings.TrimSpace(s)
 }
+
+// bracketRunes are pairs of opening and closing marks.
+var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
 // verbs that begin a noun (增加值, 完成率, 覆盖面). It scans s once from the
@@ -427,7 +488,10 @@ func lastVerb(s string) (int, string) {
 	for i := len(s); i > 0; {
 		_, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
-		for _, v := range verbSet.AllAt(s, i) {
+		for _, v := range verbSet.Candidates(s, i) {
+			if !strings.HasPrefix(s[i:], v) {
+				continue
+			}
 			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费", r2) {
 				continue
 			}
@@ -447,6 +511,7 @@ var (
 	followStopSet = words.NewSet(followStops...)
 	leadingSet    = words.NewSet(leadingWords...)
 	actionLeadSet = words.NewSet(append(append([]string{}, leadingWords...), actionLeads...)...)
+	ratioLeadSet  = words.NewSet(append(append([]string{}, leadingWords...), "实现", "完成", "推动", "推进", "确保", "使", "让")...)
 	trailingSet   = words.NewSet(trailingWords...)
 )
 
@@ -475,7 +540,7 @@ var leadingWords = []string{
 	"四季度", "目前", "当前", "现已", "已经", "已", "全街道", "全镇", "全乡", "全区", "全县", "全市", "全省",
 	"全国", "我镇", "我街道", "我乡", "我区", "我县", "我市", "我省", "我办", "街道", "辖区", "本年度", "年内",
 	"同期", "以及", "通过", "力争", "确保", "计划", "争取", "预计", "全力", "努力", "各项", "各类", "等",
-	"其中由", "并且", "我国", "全国",
+	"其中由", "并且", "我国", "年底前", "年底", "年末", "再",
 }
 
 // trailingWords are stripped from the end of a name.

@@ -60,6 +60,7 @@ type Context struct {
 // Extract returns the quantities in span of f.
 func Extract(f *document.File, span document.Span, ctx Context) []zongjie.Quantity {
 	var out []zongjie.Quantity
+	sc := &scanner{f: f, text: f.Text, ctx: ctx, items: make([]item, 0, 64)}
 	for i := range f.Paragraphs {
 		p := &f.Paragraphs[i]
 		if p.Span.End <= span.Start || p.Span.Start >= span.End {
@@ -70,7 +71,7 @@ func Extract(f *document.File, span document.Span, ctx Context) []zongjie.Quanti
 			for _, c := range p.Cells {
 				cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
 				if cs.Start < cs.End {
-					out = scanClause(f, cs, ctx, out)
+					out = sc.scanClause(cs, out)
 				}
 			}
 			continue
@@ -78,7 +79,7 @@ func Extract(f *document.File, span document.Span, ctx Context) []zongjie.Quanti
 		if isPageNumber(f.Text[ps.Start:ps.End]) {
 			continue
 		}
-		out = scanClause(f, ps, ctx, out)
+		out = sc.scanClause(ps, out)
 	}
 	return out
 }
@@ -94,9 +95,9 @@ type scanner struct {
 }
 
 // scanClause scans one paragraph (or table cell) and appends its
-// quantities to out.
-func scanClause(f *document.File, ps document.Span, ctx Context, out []zongjie.Quantity) []zongjie.Quantity {
-	sc := scanner{f: f, text: f.Text, start: ps.Start, end: ps.End, ctx: ctx}
+// quantities to out. The scanner's item buffer is reused across paragraphs.
+func (sc *scanner) scanClause(ps document.Span, out []zongjie.Quantity) []zongjie.Quantity {
+	sc.start, sc.end, sc.items = ps.Start, ps.End, sc.items[:0]
 	sc.scan()
 	if len(sc.items) == 0 {
 		return out

@@ -44,13 +44,19 @@ func init() {
 	deadlineSet = words.NewSet(list...)
 }
 
-// deadline finds the deadline of a commitment: in its sentence, else in the
-// titles of its enclosing sections, else the plan period of the report. It
-// returns the words as written (empty when only the report's plan period
-// applies) and the year and period they stand for.
-func deadline(in Input, sec *zongjie.Section, sentence string) (string, int, zongjie.Period) {
+// deadline finds the deadline of a commitment: the nearest time words
+// before the figure in its paragraph (before is the paragraph up to the
+// figure: "今年…目标是：…；城镇新增就业…" shares 今年), else after it in
+// its sentence (after), else in the titles of its enclosing sections, else
+// the plan period of the report. It returns the words as
+// written (empty when only the report's plan period applies) and the year
+// and period they stand for.
+func deadline(in Input, sec *zongjie.Section, before, after string) (string, int, zongjie.Period) {
 	current := currentYear(in.Meta)
-	if w, y, p := findDeadline(sentence, current); w != "" {
+	if w, y, p := lastDeadline(before, current); w != "" {
+		return w, y, p
+	}
+	if w, y, p := findDeadline(after, current); w != "" {
 		return w, y, p
 	}
 	for s := sec; s != nil; s = parentOf(in.Sections, s) {
@@ -76,6 +82,22 @@ func currentYear(m zongjie.Meta) int {
 		return m.Plan.Year
 	}
 	return 0
+}
+
+// lastDeadline reads the last deadline in s: the one nearest to the end.
+func lastDeadline(s string, current int) (string, int, zongjie.Period) {
+	var word string
+	var year int
+	var period zongjie.Period
+	for off := 0; off < len(s); {
+		w, y, p := findDeadline(s[off:], current)
+		if w == "" {
+			break
+		}
+		word, year, period = w, y, p
+		off += strings.Index(s[off:], w) + len(w)
+	}
+	return word, year, period
 }
 
 // findDeadline reads the first deadline in s.

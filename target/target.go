@@ -24,31 +24,48 @@ type Input struct {
 }
 
 // commitWords mark a commitment outside plan sections.
-var commitWords = words.NewSet("力争", "确保", "计划", "预计", "预期", "力求", "拟", "将要", "要确保", "年底前", "年内")
+var commitWords = []string{"力争", "确保", "计划", "预计", "预期", "力求", "拟", "将要", "要确保", "年底前", "年内"}
 
 // pastWords mark a clause that reports the past even inside a plan section.
-// The comparison phrases (比上年, 较去年) are in the set only so that the
-// scan consumes them whole: they state a basis, not the past, and are
-// dropped from the index.
-var pastWords = words.NewSet("去年", "上年", "过去", "已经", "已完成", "已实现", "此前", "截至目前", "累计已", "的基础上",
-	"比去年", "较去年", "比上年", "较上年", "同比")
+var pastWords = []string{"去年", "上年", "过去", "已经", "已完成", "已实现", "此前", "截至目前", "累计已", "的基础上"}
 
-// wordIndex holds the sorted offsets of a set's words in a report, so that
-// "is there one between a and b" costs a binary search.
+// basisWords are comparison phrases (比上年, 较去年): they are in the set only
+// so that the scan consumes them whole, since they state a basis, not the
+// past.
+var basisWords = []string{"比去年", "较去年", "比上年", "较上年", "同比"}
+
+var (
+	signalWords = words.NewSet(append(append(append([]string{}, commitWords...), pastWords...), basisWords...)...)
+	isCommit    = toSet(commitWords)
+	isPast      = toSet(pastWords)
+)
+
+func toSet(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, w := range list {
+		m[w] = true
+	}
+	return m
+}
+
+// wordIndex holds the sorted offsets of words in a report, so that "is
+// there one between a and b" costs a binary search.
 type wordIndex []int
 
-func newWordIndex(text string, base int, set *words.Set) wordIndex {
-	var idx wordIndex
-	for _, m := range set.All(text) {
+// indexWords finds the commitment and past words of a report in one pass.
+func indexWords(text string, base int) (commits, pasts wordIndex) {
+	for _, m := range signalWords.All(text) {
 		switch {
-		case strings.HasPrefix(m.Word, "比"), strings.HasPrefix(m.Word, "较"), m.Word == "同比":
-			continue
-		case m.Word == "计划" && !plannedVerb(text[:m.Start]):
-			continue // a noun: 引才计划, 实施计划
+		case isCommit[m.Word]:
+			if m.Word == "计划" && !plannedVerb(text[:m.Start]) {
+				continue // a noun: 引才计划, 实施计划
+			}
+			commits = append(commits, base+m.Start)
+		case isPast[m.Word]:
+			pasts = append(pasts, base+m.Start)
 		}
-		idx = append(idx, base+m.Start)
 	}
-	return idx
+	return commits, pasts
 }
 
 // plannedVerb reports whether 计划 after before is the verb "plan to" (今年
@@ -97,9 +114,8 @@ func (w wordIndex) any(a, b int) bool {
 func Extract(in Input) []zongjie.Target {
 	var out []zongjie.Target
 	text := in.File.Text
-	commits := newWordIndex(text[in.Span.Start:in.Span.End], in.Span.Start, commitWords)
-	pasts := newWordIndex(text[in.Span.Start:in.Span.End], in.Span.Start, pastWords)
-	for _, q := range in.Quantities {
+	commits, pasts := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
+	for k, q := range in.Quantities {
 		sec := deepest(in.Sections, q.Span.Start)
 		inPlan := sec != nil && sec.Kind == zongjie.KindPlan
 		if !inPlan && !commits.any(q.Span.Start-300, q.Span.Start) {
@@ -113,7 +129,14 @@ func Extract(in Input) []zongjie.Target {
 		// A past word before the figure in its clause makes it a past figure
 		// ("从去年的2.1%提高到…"); elsewhere in the clause only when nothing
 		// commits to the figure.
-		if clause := clauseOf(text, in.File, q.Span); pasts.any(clause.Start, q.Span.Start) || !committed && pasts.any(clause.Start, clause.End) {
+		// (Another figure in between ends the past word's reach: "从去年的
+		// 2.1%提高到2.5%" plans 2.5%.)
+		clause := clauseOf(text, in.File, q.Span)
+		from := clause.Start
+		if k > 0 && in.Quantities[k-1].Span.End > from {
+			from = in.Quantities[k-1].Span.End
+		}
+		if pasts.any(from, q.Span.Start) || !committed && pasts.any(q.Span.End, clause.End) {
 			continue
 		}
 		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
@@ -140,7 +163,8 @@ func build(in Input, q zongjie.Quantity, sec *zongjie.Section, sent document.Spa
 		t.Figure = q.Text
 	}
 	t.Comparator = comparator(q.Approx, in.File.Text[sent.Start:q.Span.Start])
-	t.Deadline, t.Year, t.Period = deadline(in, sec, in.File.Text[sent.Start:sent.End])
+	para := paragraphOf(in.File, q.Span.Start)
+	t.Deadline, t.Year, t.Period = deadline(in, sec, in.File.Text[para.Start:q.Span.End], in.File.Text[q.Span.End:sent.End])
 	loc := in.File.Location(sent)
 	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
 	return t
@@ -190,7 +214,8 @@ func halfway(in Input) []zongjie.Target {
 				Text: strings.TrimSpace(text[sent.Start:sent.End]), Name: name, Comparator: zongjie.Over,
 				Value: &v, BaseValue: &b, Unit: "%", BaseUnit: "%", Figure: "过半", Span: sent, FigureSpan: fig,
 			}
-			t.Deadline, t.Year, t.Period = deadline(in, s, text[sent.Start:sent.End])
+			para := paragraphOf(in.File, fig.Start)
+			t.Deadline, t.Year, t.Period = deadline(in, s, text[para.Start:fig.End], text[fig.End:sent.End])
 			loc := in.File.Location(sent)
 			t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
 			out = append(out, t)
@@ -212,6 +237,14 @@ func nameBefore(s string) string {
 		s = string([]rune(s)[n-30:])
 	}
 	return s
+}
+
+// paragraphOf returns the span of the paragraph holding off.
+func paragraphOf(f *document.File, off int) document.Span {
+	if i := f.ParagraphAt(off); i >= 0 {
+		return f.Paragraphs[i].Span
+	}
+	return document.Span{Start: off, End: off}
 }
 
 // deepest returns the deepest section whose body holds off.

@@ -86,20 +86,16 @@ func (s *Set) At(text string, i int) string {
 	return ""
 }
 
-// AllAt returns every word of the set that starts at byte i of text,
-// longest first.
-func (s *Set) AllAt(text string, i int) []string {
+// Candidates returns the words of the set whose first character is the
+// character at byte i of text, longest first, without checking the rest:
+// callers that need every match at i (not just the longest) test them with
+// strings.HasPrefix. The slice must not be modified.
+func (s *Set) Candidates(text string, i int) []string {
 	r, _ := decode(text, i)
 	if !s.first.has(r) {
 		return nil
 	}
-	var out []string
-	for _, w := range s.byFirst[r] {
-		if strings.HasPrefix(text[i:], w) {
-			out = append(out, w)
-		}
-	}
-	return out
+	return s.byFirst[r]
 }
 
 // Suffix returns the longest word of the set that text ends with, or "".
@@ -150,7 +146,19 @@ type Match struct {
 func (s *Set) All(text string) []Match {
 	var out []Match
 	for i := 0; i < len(text); {
-		r, size := decode(text, i)
+		// Decode inline: this loop runs once per character of a report.
+		c := text[i]
+		var r rune
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c&0xF0 == 0xE0 && i+2 < len(text):
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			size = 3
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if s.first.has(r) {
 			if w := s.At(text, i); w != "" {
 				out = append(out, Match{Start: i, Word: w})

@@ -1,0 +1,125 @@
+package outline_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/outline"
+	"zongjie/reader"
+)
+
+// render reads text, builds the outline of its first report and renders it
+// one section per line: depth, marker, title, kind.
+func render(t *testing.T, text string) string {
+	t.Helper()
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := outline.Split(f, outline.Headings(f))
+	roots := outline.Tree(f, parts[0].Headings, parts[0].Span.End)
+	outline.Classify(roots, 2024, true)
+	var b strings.Builder
+	zongjie.Walk(roots, func(s *zongjie.Section) {
+		fmt.Fprintf(&b, "%s%s|%s|%s\n", strings.Repeat(".", s.Level-1), s.Marker, s.Title, s.Kind)
+	})
+	return b.String()
+}
+
+func TestMarkers(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"four levels",
+			"一、总体情况\n（一）经济运行\n1.工业生产\n（1）规上工业\n①重点企业\n二、存在问题\n",
+			"一、|总体情况|review\n.（一）|经济运行|review\n..1.|工业生产|review\n...（1）|规上工业|review\n....①|重点企业|review\n二、|存在问题|problems\n"},
+		{"variants", "一．总体\n(一)半角括号\n〔二〕六角括号\n1、顿号\n2．全角点\n(3)半角\n⑷带括号字符\n㈢带括号汉字\n",
+			"一．|总体|review\n.(一)|半角括号|review\n.〔二〕|六角括号|review\n..1、|顿号|review\n..2．|全角点|review\n...(3)|半角|review\n...⑷|带括号字符|review\n.㈢|带括号汉字|review\n"},
+		{"run-in heading and enumerations",
+			"（一）坚持党建引领，建强组织。一是抓学习。二是抓队伍；三是抓作风。\n",
+			"（一）|坚持党建引领，建强组织|review\n.一是|抓学习|review\n.二是|抓队伍|review\n.三是|抓作风|review\n"},
+		{"eleven and twelve", "一、工作\n十一是甲项。十二是乙项。\n", "一、|工作|review\n.十一是|甲项|review\n.十二是|乙项|review\n"},
+		{"other enumeration sets", "一、任务\n第一，稳增长。第二，调结构。首先，要学习。其次，要落实。最后，要总结。其一，抓住机遇。\n",
+			"一、|任务|plan\n.第一，|稳增长|plan\n.第二，|调结构|plan\n.首先，|要学习|plan\n.其次，|要落实|plan\n.最后，|要总结|plan\n.其一，|抓住机遇|plan\n"},
+		{"lead-in gives the kind", "一、上半年工作回顾\n成绩可喜，但仍面临不少问题：一是基础薄弱。二是人才不足。\n",
+			"一、|上半年工作回顾|review\n.一是|基础薄弱|problems\n.二是|人才不足|problems\n"},
+		{"plan kinds", "一、2023年工作总结\n二、下一步工作打算\n三、2025年重点工作\n",
+			"一、|2023年工作总结|review\n二、|下一步工作打算|plan\n三、|2025年重点工作|plan\n"},
+		{"unnumbered heading lines", "“十四五”时期工作回顾\n过去五年成绩显著。\n2026年重点工作\n（一）扩大内需\n",
+			"|“十四五”时期工作回顾|review\n|2026年重点工作|plan\n.（一）|扩大内需|plan\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, tt.in); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure text that only looks like a heading is not one.
+func TestNotMarkers(t *testing.T) {
+	for _, in := range []string{
+		"1.6万人参加活动。\n",          // a decimal number
+		"1、2号楼已封顶。\n",           // a list of numbers
+		"一、二、三产业融合发展。\n",       // numerals of a list
+		"统一是基础，唯一是目标。\n",        // 一是 inside words
+		"质量第一、效益优先。\n",          // 第一、 not an ordinal
+		"第一、二轮督查已完成。\n",         // an abbreviation
+		"2023.7.5召开会议。\n",        // a date
+		"各位代表：\n",                // a salutation
+		"提高到10%，是“一是一、二是二”的作风。\n", // a saying in quotes
+	} {
+		if got := render(t, in); got != "" {
+			t.Errorf("%q: found headings %q", in, got)
+		}
+	}
+}
+
+// Ensure a file holding several reports, each with its title line, is
+// split at the titles, and a single report with a title is not.
+func TestSplit(t *testing.T) {
+	text := "甲街道2023年工作总结及2024年工作计划\n一、工作总结\n全年完成任务。\n二、工作计划\n做好工作。\n\n乙镇2023年上半年工作总结暨下半年工作计划\n一、上半年工作\n完成任务。\n二、下半年计划\n继续努力。\n"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := outline.Split(f, outline.Headings(f))
+	if len(parts) != 2 {
+		t.Fatalf("%d parts, want 2", len(parts))
+	}
+	if got := f.Slice(parts[1].Title); got != "乙镇2023年上半年工作总结暨下半年工作计划" {
+		t.Errorf("second title %q", got)
+	}
+	if parts[0].Span.End != parts[1].Span.Start || parts[1].Span.End != len(text) {
+		t.Errorf("spans %v %v do not tile the file", parts[0].Span, parts[1].Span)
+	}
+	// Page chrome and a subtitle before the title do not split.
+	single := "下载\n打印\n2026年某省政府工作报告\n——在省人民代表大会上\n各位代表：\n一、工作回顾\n二、2026年工作\n"
+	f, _ = reader.Read("s.txt", []byte(single))
+	parts = outline.Split(f, outline.Headings(f))
+	if len(parts) != 1 || f.Slice(parts[0].Title) != "2026年某省政府工作报告" {
+		t.Errorf("single report: %d parts, title %q", len(parts), f.Slice(parts[0].Title))
+	}
+}
+
+// Ensure Markdown and .docx-style heading levels become headings even
+// without a numbering marker.
+func TestMarkdownHeadings(t *testing.T) {
+	f, err := reader.Read("t.md", []byte("# 青禾街道工作总结\n\n## 主要成效\n\n正文。\n\n## 下一步打算\n\n### 1.稳增长\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := outline.Split(f, outline.Headings(f))
+	roots := outline.Tree(f, parts[0].Headings, parts[0].Span.End)
+	outline.Classify(roots, 0, true)
+	var b strings.Builder
+	zongjie.Walk(roots, func(s *zongjie.Section) {
+		fmt.Fprintf(&b, "%d%s%s/%s ", s.Level, s.Marker, s.Title, s.Kind)
+	})
+	if want := "1主要成效/review 1下一步打算/plan 21.稳增长/plan "; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

@@ -1,0 +1,91 @@
+package target_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/extract"
+	"zongjie/reader"
+)
+
+// targets extracts text and renders its targets as
+// "name comparator value unit change deadline year period".
+func targets(t *testing.T, text string) []string {
+	t.Helper()
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, tg := range extract.File(f)[0].Targets {
+		v := "-"
+		if tg.Value != nil {
+			v = fmt.Sprint(*tg.Value)
+		}
+		out = append(out, fmt.Sprintf("%s %s %s%s %s %s %d%s", tg.Name, tg.Comparator, v, tg.Unit, tg.Change, tg.Deadline, tg.Year, tg.Period))
+	}
+	return out
+}
+
+const head = "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n"
+
+func TestTargets(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plan section figures",
+			head + "完成投资3亿元，同比增长8%。\n二、下半年工作计划\n力争全年规上工业增加值增速达10%以上，确保年底前完成老旧小区改造12个，城镇登记失业率控制在3%以内，污水治理覆盖率达到95%左右。\n",
+			[]string{
+				"规上工业增加值 >= 10% up 全年 2024FY",
+				"老旧小区改造 = 12个  年底前 2024FY",
+				"城镇登记失业率 <= 3%  年底前 2024FY",
+				"污水治理覆盖率 ≈ 95%  年底前 2024FY",
+			}},
+		{"commitment outside a plan section",
+			head + "今年计划改造危房20户，预计全年完成税收800万元。上半年已改造8户。\n",
+			[]string{"危房 = 20户  今年 2024FY", "税收 = 800万元  全年 2024FY"}},
+		{"a noun 计划 is not a commitment",
+			head + "实施引才计划，引进博士3名；紧盯行动计划，整治违建40处。\n",
+			nil},
+		{"past figures inside a plan section",
+			head + "二、下半年工作计划\n在去年投入50万元的基础上，再新增投入80万元；赤字率从去年的2.1%提高到2.5%。\n",
+			[]string{"新增投入 = 80万元  下半年 2024H2", "赤字率 = 2.5%  下半年 2024H2"}},
+		{"more than half done",
+			head + "二、下半年工作计划\n年底完成滨河绿道工程进度过半。\n",
+			[]string{"滨河绿道工程进度 > 50%  年底 2024FY"}},
+		{"descriptions are not targets",
+			head + "二、下半年工作计划\n推进年产5000吨饲料加工项目和投资800万元的冷链仓储工程，年底前实现村集体经营性收入10万元以上的村全覆盖。\n",
+			[]string{"村集体经营性收入 >= 10万元  年底前 2024FY"}},
+		{"placeholder target",
+			head + "二、下半年工作计划\n计划新增市场主体xx户。\n",
+			[]string{"新增市场主体 = -户  下半年 2024H2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := targets(t, tt.text)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// Ensure a national-style target list resolves "今年" to the report's plan
+// year and keeps changes as changes.
+func TestNationalTargets(t *testing.T) {
+	text := "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2019年工作回顾\n经济增长6.1%。\n二、2020年工作总体部署\n今年发展的主要预期目标是：国内生产总值增长6%左右；城镇新增就业900万人以上，城镇调查失业率5.5%左右；单位国内生产总值能耗下降3%左右。\n"
+	got := targets(t, text)
+	want := []string{
+		"国内生产总值 ≈ 6% up 今年 2020FY",
+		"城镇新增就业 >= 900万人  今年 2020FY",
+		"城镇调查失业率 ≈ 5.5%  今年 2020FY",
+		"单位国内生产总值能耗 ≈ 3% down 今年 2020FY",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	_ = zongjie.About
+}
