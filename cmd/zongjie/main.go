@@ -13,7 +13,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -93,6 +92,3 @@ func runVersion(_ context.Context, e *env, _ []string) int {
 	fmt.Fprintln(e.stdout, "zongjie", version)
 	return exitOK
 }
-
-// errUsage marks a usage error already reported to the user.
-var errUsage = errors.New("usage")
