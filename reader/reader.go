@@ -129,6 +129,12 @@ func read(path string, data []byte) (*document.File, error) {
 			return readMarkdown(path, data)
 		}
 		return readText(path, data)
+	case kindOLE:
+		if isEncrypted(data) {
+			return nil, errorf(path, nil, "文件已加密（设置了打开密码），请在 Word 或 WPS 中取消密码后另存为 .docx 再试",
+				"encrypted document: remove the password and save it as .docx")
+		}
+		return nil, unsupported(path, formatOLE)
 	case kindEmpty:
 		return nil, errorf(path, nil, "文件是空的", "file is empty")
 	case kindBinary:
@@ -279,6 +285,13 @@ func sniff(data []byte) sniffKind {
 		return kindHTML
 	}
 	return kindText
+}
+
+// isEncrypted reports whether an OLE file is a password-protected Office
+// document: those hold an "EncryptedPackage" stream, named in UTF-16.
+func isEncrypted(data []byte) bool {
+	name := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	return bytes.Contains(data, name)
 }
 
 // looksBinary reports whether the first 8 KB hold NUL bytes or many control
