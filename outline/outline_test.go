@@ -62,14 +62,14 @@ func TestMarkers(t *testing.T) {
 // Ensure text that only looks like a heading is not one.
 func TestNotMarkers(t *testing.T) {
 	for _, in := range []string{
-		"1.6万人参加活动。\n",          // a decimal number
-		"1、2号楼已封顶。\n",           // a list of numbers
-		"一、二、三产业融合发展。\n",       // numerals of a list
-		"统一是基础，唯一是目标。\n",        // 一是 inside words
-		"质量第一、效益优先。\n",          // 第一、 not an ordinal
-		"第一、二轮督查已完成。\n",         // an abbreviation
-		"2023.7.5召开会议。\n",        // a date
-		"各位代表：\n",                // a salutation
+		"1.6万人参加活动。\n",            // a decimal number
+		"1、2号楼已封顶。\n",             // a list of numbers
+		"一、二、三产业融合发展。\n",          // numerals of a list
+		"统一是基础，唯一是目标。\n",          // 一是 inside words
+		"质量第一、效益优先。\n",            // 第一、 not an ordinal
+		"第一、二轮督查已完成。\n",           // an abbreviation
+		"2023.7.5召开会议。\n",         // a date
+		"各位代表：\n",                 // a salutation
 		"提高到10%，是“一是一、二是二”的作风。\n", // a saying in quotes
 	} {
 		if got := render(t, in); got != "" {
