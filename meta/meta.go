@@ -68,7 +68,8 @@ type detector struct {
 	in       Input
 	text     string        // the report's text
 	intro    string        // the first paragraphs, up to the first heading
-	suffixes []words.Match // unit suffixes in text, found once
+	suffixes []words.Match      // unit suffixes in text, found once
+	phHits   *[]placeholderHit // anonymised unit names, found once
 }
 
 // introText returns the text before the first heading (at most a few

@@ -76,6 +76,9 @@ func (d *detector) unit() (name string, level zongjie.Level, placeholder bool) {
 		}
 		level = d.selfLevel()
 	}
+	if name, ph := d.namedUnit(level, true); ph {
+		return name, level, true
+	}
 	name, ph := d.namedUnit(level, false)
 	if level == "" && name != "" {
 		level = levelOf(name)
@@ -161,6 +164,9 @@ var suffixSet = func() *words.Set {
 // clause start ("。石桥镇…"). Level "" means any level; placeholderOnly
 // restricts the search to anonymised names.
 func (d *detector) namedUnit(level zongjie.Level, placeholderOnly bool) (string, bool) {
+	if placeholderOnly {
+		return d.placeholderUnit(level)
+	}
 	if d.suffixes == nil {
 		d.suffixes = suffixSet.All(d.text)
 	}
@@ -172,13 +178,6 @@ func (d *detector) namedUnit(level zongjie.Level, placeholderOnly bool) (string,
 			continue
 		}
 		at := m.Start
-		if placeholderOnly {
-			// Only anonymised names are wanted here: a placeholder must
-			// stand right before the suffix.
-			if r, _ := utf8.DecodeLastRuneInString(d.text[:at]); !isPlaceholder(r) {
-				continue
-			}
-		}
 		n := nameBefore(d.text[:at])
 		if n == "" {
 			continue
@@ -209,6 +208,121 @@ func (d *detector) namedUnit(level zongjie.Level, placeholderOnly bool) (string,
 		return "", false
 	}
 	return best, isPlaceholderName(strings.TrimSuffix(best, suffixOf(best)))
+}
+
+// placeholderHit is an anonymised unit name found in a report.
+type placeholderHit struct {
+	name string
+	at   int
+}
+
+// placeholderHits finds every anonymised unit name ("**街道", "xx镇") in the
+// report once: runs of placeholder characters followed by a unit suffix.
+// Only the few bytes that can start a placeholder are looked at closely.
+func (d *detector) placeholderHits() []placeholderHit {
+	if d.phHits != nil {
+		return *d.phHits
+	}
+	var hits []placeholderHit
+	text := d.text
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case 'x', 'X', '*', 0xC3, 0xE2, 0xE6, 0xEF: // the bytes a placeholder can start with
+		default:
+			continue
+		}
+		if placeholderAt(text, i) == 0 || i > 0 && isPlaceholder(lastRune(text[:i])) {
+			continue
+		}
+		start := i
+		for i < len(text) {
+			size := placeholderAt(text, i)
+			if size == 0 {
+				break
+			}
+			i += size
+		}
+		if i >= len(text) {
+			break
+		}
+		suf := suffixSet.At(text, i)
+		if suf == "" {
+			i--
+			continue
+		}
+		name := text[start:i] + suf
+		if suf == "街道办事处" || suf == "街道办" {
+			name = text[start:i] + "街道"
+		}
+		hits = append(hits, placeholderHit{name: name, at: start})
+		i--
+	}
+	d.phHits = &hits
+	return hits
+}
+
+// placeholderAt returns the size of the placeholder character at byte i of
+// text (x X * × ○ □ 某 ＊ ｘ Ｘ), or 0, comparing bytes without decoding:
+// this runs on every byte of a report.
+func placeholderAt(text string, i int) int {
+	c := text[i]
+	switch {
+	case c == 'x' || c == 'X' || c == '*':
+		return 1
+	case c < 0xC3 || i+1 >= len(text):
+		return 0
+	case c == 0xC3:
+		if text[i+1] == 0x97 { // ×
+			return 2
+		}
+		return 0
+	case i+2 >= len(text):
+		return 0
+	}
+	b1, b2 := text[i+1], text[i+2]
+	switch c {
+	case 0xE2:
+		if b1 == 0x97 && b2 == 0x8B || b1 == 0x96 && b2 == 0xA1 { // ○ □
+			return 3
+		}
+	case 0xE6:
+		if b1 == 0x9F && b2 == 0x90 { // 某
+			return 3
+		}
+	case 0xEF:
+		if b1 == 0xBC && (b2 == 0x8A || b2 == 0xB8) || b1 == 0xBD && b2 == 0x98 { // ＊ Ｘ ｘ
+			return 3
+		}
+	}
+	return 0
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// placeholderUnit returns the anonymised unit of the given level (any
+// level for "") named most often.
+func (d *detector) placeholderUnit(level zongjie.Level) (string, bool) {
+	counts := map[string]int{}
+	first := map[string]int{}
+	for _, h := range d.placeholderHits() {
+		if level != "" && levelOf(h.name) != level {
+			continue
+		}
+		counts[h.name]++
+		if _, ok := first[h.name]; !ok {
+			first[h.name] = h.at
+		}
+	}
+	best, bestN := "", 0
+	for name, c := range counts {
+		if c > bestN || c == bestN && first[name] < first[best] {
+			best, bestN = name, c
+		}
+	}
+	return best, best != ""
 }
 
 // nameBefore returns the name that ends s: a run of placeholder characters

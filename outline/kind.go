@@ -5,29 +5,33 @@ import (
 	"strings"
 
 	"zongjie"
+	"zongjie/internal/words"
 )
 
 // Keyword lists for section kinds, tried in this order: a title that names
 // problems is a problems section even if it also says 总结.
 var (
-	problemWords = []string{
+	problemWords = words.NewSet(
 		"存在问题", "存在的问题", "问题与不足", "问题和不足", "不足与", "不足和", "困难和问题", "困难与问题",
 		"问题和困难", "问题与困难", "短板", "差距", "薄弱环节", "问题和挑战", "挑战和问题", "不足之处", "困难和挑战",
 		"主要问题", "突出问题", "面临的挑战",
-	}
-	highlightWords = []string{"亮点", "特色工作", "特色做法", "创新做法", "争先进位", "经验做法", "典型经验", "创新举措"}
-	reviewWords    = []string{
+	)
+	highlightWords = words.NewSet("亮点", "特色工作", "特色做法", "创新做法", "争先进位", "经验做法", "典型经验", "创新举措")
+	reviewWords    = words.NewSet(
 		"回顾", "完成情况", "开展情况", "主要成效", "取得的成绩", "工作成效", "工作总结", "主要成绩", "进展情况",
 		"主要工作", "落实情况", "执行情况", "总结", "成绩", "成效", "运行情况", "工作情况",
-	}
-	planWords = []string{
+	)
+	planWords = words.NewSet(
 		"计划", "打算", "思路", "安排", "任务", "举措", "下一步", "下步", "目标", "重点工作", "工作重点",
 		"部署", "展望", "工作要点", "总体要求", "预期",
-	}
+	)
 	// A section inside a review keeps its parent's kind unless its own
 	// title is unmistakable.
-	childPlanWords = []string{"下一步", "下步", "工作计划", "工作打算", "工作思路", "下半年工作", "明年工作"}
+	childPlanWords = words.NewSet("下一步", "下步", "工作计划", "工作打算", "工作思路", "下半年工作", "明年工作")
 )
+
+// notReviewWords keep a title with review words out of the review kind.
+var notReviewWords = words.NewSet("下一步", "下步", "计划", "打算")
 
 // Classify sets the kind of every section: a top-level section by its
 // title's words (or, failing those, by a year later than the reviewed one),
@@ -124,7 +128,7 @@ func topKind(title string, reviewYear int) zongjie.SectionKind {
 	if strings.Contains(title, "下半年") || strings.Contains(title, "明年") {
 		return zongjie.KindPlan
 	}
-	if containsAny(title, reviewWords) && !containsAny(title, []string{"下一步", "下步", "计划", "打算"}) {
+	if containsAny(title, reviewWords) && !containsAny(title, notReviewWords) {
 		return zongjie.KindReview
 	}
 	if containsAny(title, planWords) {
@@ -133,14 +137,8 @@ func topKind(title string, reviewYear int) zongjie.SectionKind {
 	return zongjie.KindOther
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+// containsAny reports whether s holds one of the words of set.
+func containsAny(s string, set *words.Set) bool { return set.Contains(s) }
 
 // firstYear returns the first four-digit year 1949–2099 followed by 年 in s.
 func firstYear(s string) int {

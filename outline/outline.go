@@ -11,6 +11,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/words"
 	"zongjie/numeral"
 )
 
@@ -64,10 +65,10 @@ func paragraphHeadings(f *document.File, i int, out []*zongjie.Section) []*zongj
 }
 
 // plainHeadingWords are words that make a short unnumbered line a heading.
-var plainHeadingWords = []string{
+var plainHeadingWords = words.NewSet(
 	"回顾", "成就", "目标任务", "主要目标", "重点工作", "工作重点", "主要任务", "工作任务", "总体要求",
 	"工作部署", "总体部署", "存在问题", "问题和不足", "展望", "工作计划", "工作打算", "工作思路", "主要举措",
-}
+)
 
 // isPlainHeading reports whether a paragraph is an unnumbered heading line,
 // as the web versions of 政府工作报告 have ("“十四五”时期工作回顾", "2026年

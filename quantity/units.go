@@ -3,6 +3,8 @@ package quantity
 import (
 	"strings"
 	"unicode/utf8"
+
+	"zongjie/internal/words"
 )
 
 // unit describes a unit word: its base unit and the factor to reach it.
@@ -94,13 +96,13 @@ var scales = []struct {
 	{"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"十万", 1e5}, {"万", 1e4}, {"亿", 1e8},
 }
 
-// maxUnitBytes is the byte length of the longest unit word.
-var maxUnitBytes = func() int {
-	n := 0
+// unitSet finds the unit words at a position, longest first.
+var unitSet = func() *words.Set {
+	list := make([]string, 0, len(units))
 	for w := range units {
-		n = max(n, len(w))
+		list = append(list, w)
 	}
-	return n
+	return words.NewSet(list...)
 }()
 
 // notUnitAfter lists, for unit words that begin common nouns and verbs,
@@ -136,22 +138,20 @@ func matchUnit(s string, digits, arabic bool) (word string, u unit, scale float6
 	}
 	rest := s[prefix:]
 	// Longest unit word first.
-	end := min(len(rest), maxUnitBytes)
-	for end > 0 {
-		w := rest[:end]
-		if d, ok := units[w]; ok && utf8.ValidString(w) {
+	if rest != "" {
+		for _, w := range unitSet.Candidates(rest, 0) {
+			if !strings.HasPrefix(rest, w) {
+				continue
+			}
+			d := units[w]
 			switch {
 			case d.noScale && prefix > 0:
 			case d.digitsOnly && (!digits || prefix > 0):
 			case d.arabicOnly && !arabic:
-			case blockedAfter(w, rest[end:]):
+			case blockedAfter(w, rest[len(w):]):
 			default:
-				return s[:prefix+end], d, scale, prefix + end
+				return s[:prefix+len(w)], d, scale, prefix + len(w)
 			}
-		}
-		end--
-		for end > 0 && !utf8.RuneStart(rest[end]) {
-			end--
 		}
 	}
 	if prefix > 0 {

@@ -1,10 +1,13 @@
 package target
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/internal/words"
 )
 
@@ -44,30 +47,65 @@ func init() {
 	deadlineSet = words.NewSet(list...)
 }
 
-// deadline finds the deadline of a commitment: the nearest time words
-// before the figure in its paragraph (before is the paragraph up to the
-// figure: "今年…目标是：…；城镇新增就业…" shares 今年), else after it in
-// its sentence (after), else in the titles of its enclosing sections, else
-// the plan period of the report. It returns the words as
-// written (empty when only the report's plan period applies) and the year
-// and period they stand for.
-func deadline(in Input, sec *zongjie.Section, before, after string) (string, int, zongjie.Period) {
-	current := currentYear(in.Meta)
-	if w, y, p := lastDeadline(before, current); w != "" {
-		return w, y, p
+// deadline finds the deadline of a commitment at figure span fig: the
+// nearest time words before the figure in its paragraph ("今年…目标是：…；
+// 城镇新增就业…" shares 今年), else after it in its sentence (after),
+// else in the titles of its enclosing sections, else the plan period of the
+// report. It returns the words as written (empty when only the report's
+// plan period applies) and the year and period they stand for.
+func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after string) (string, int, zongjie.Period) {
+	current := currentYear(x.in.Meta)
+	if h, ok := x.deadlineBefore(fig.Start); ok {
+		return h.word, h.year, h.period
 	}
 	if w, y, p := findDeadline(after, current); w != "" {
 		return w, y, p
 	}
-	for s := sec; s != nil; s = parentOf(in.Sections, s) {
+	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
 		if w, y, p := findDeadline(s.Title, current); w != "" {
 			return w, y, p
 		}
 	}
-	if in.Meta.Plan != nil {
-		return "", in.Meta.Plan.Year, in.Meta.Plan.Period
+	if x.in.Meta.Plan != nil {
+		return "", x.in.Meta.Plan.Year, x.in.Meta.Plan.Period
 	}
 	return "", 0, ""
+}
+
+// deadlineHit is a time word found in a paragraph.
+type deadlineHit struct {
+	start, end int
+	word       string
+	year       int
+	period     zongjie.Period
+}
+
+// deadlineBefore returns the last time word that ends at or before off in
+// off's paragraph. Each paragraph is scanned once, when first needed.
+func (x *extractor) deadlineBefore(off int) (deadlineHit, bool) {
+	para := paragraphOf(x.in.File, off)
+	hits, ok := x.deadlines[para.Start]
+	if !ok {
+		current := currentYear(x.in.Meta)
+		text := x.in.File.Text[para.Start:para.End]
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r >= '0' && r <= '9' || deadlineSet.MayStart(r) {
+				if w, y, p := deadlineAt(text, i, current); w != "" {
+					hits = append(hits, deadlineHit{start: para.Start + i, end: para.Start + i + len(w), word: w, year: y, period: p})
+					i += len(w)
+					continue
+				}
+			}
+			i += size
+		}
+		x.deadlines[para.Start] = hits
+	}
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
+	if i == 0 {
+		return deadlineHit{}, false
+	}
+	return hits[i-1], true
 }
 
 // currentYear is the year a report's "今年" refers to: the planned year of
@@ -84,37 +122,14 @@ func currentYear(m zongjie.Meta) int {
 	return 0
 }
 
-// lastDeadline reads the last deadline in s: the one nearest to the end.
-func lastDeadline(s string, current int) (string, int, zongjie.Period) {
-	var word string
-	var year int
-	var period zongjie.Period
-	for off := 0; off < len(s); {
-		w, y, p := findDeadline(s[off:], current)
-		if w == "" {
-			break
-		}
-		word, year, period = w, y, p
-		off += strings.Index(s[off:], w) + len(w)
+// deadlineAt reads a deadline that starts exactly at byte i of s: a year
+// ("2025年", "2025年底前", "2025年下半年") or a time word (全年, 年底前 …).
+func deadlineAt(s string, i, current int) (string, int, zongjie.Period) {
+	if i >= 4 && strings.HasPrefix(s[i:], "年") && isYear(s[i-4:i]) && (i == 4 || s[i-5] < '0' || s[i-5] > '9') {
+		return deadlineAt(s, i-4, current) // 年底 in 2025年底 belongs to the year
 	}
-	return word, year, period
-}
-
-// findDeadline reads the first deadline in s.
-func findDeadline(s string, current int) (string, int, zongjie.Period) {
-	best := -1
-	var word string
-	var year int
-	var period zongjie.Period
-	// "2025年底", "到2025年", "2025年".
-	for i := 0; i+4 < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' || !strings.HasPrefix(s[i+4:], "年") {
-			continue
-		}
-		y, err := strconv.Atoi(s[i : i+4])
-		if err != nil || y < 1949 || y > 2099 {
-			continue
-		}
+	if i+4 < len(s) && isYear(s[i:i+4]) && strings.HasPrefix(s[i+4:], "年") && (i == 0 || s[i-1] < '0' || s[i-1] > '9') {
+		y, _ := strconv.Atoi(s[i : i+4])
 		w := s[i : i+4+len("年")]
 		p := zongjie.PeriodFullYear
 		rest := s[i+len(w):]
@@ -122,6 +137,7 @@ func findDeadline(s string, current int) (string, int, zongjie.Period) {
 			if strings.HasPrefix(rest, d.word) && !d.next && d.word != "今年" {
 				w += d.word
 				p = d.period
+				rest = rest[len(d.word):]
 				break
 			}
 		}
@@ -131,18 +147,43 @@ func findDeadline(s string, current int) (string, int, zongjie.Period) {
 				break
 			}
 		}
-		best, word, year, period = i, w, y, p
-		break
+		return w, y, p
 	}
-	if i, w := deadlineSet.Index(s); i >= 0 && (best < 0 || i < best) {
+	if w := deadlineSet.At(s, i); w != "" {
 		d := deadlineByWord[w]
 		y := current
 		if d.next && y > 0 {
 			y++
 		}
-		word, year, period = w, y, d.period
+		return w, y, d.period
 	}
-	return word, year, period
+	return "", 0, ""
+}
+
+// isYear reports whether s is four digits from 1949 to 2099.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	y, _ := strconv.Atoi(s)
+	return y >= 1949 && y <= 2099
+}
+
+// findDeadline reads the first deadline in s.
+func findDeadline(s string, current int) (string, int, zongjie.Period) {
+	for i := 0; i < len(s); {
+		if w, y, p := deadlineAt(s, i, current); w != "" {
+			return w, y, p
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return "", 0, ""
 }
 
 // parentOf returns the parent of s in the tree, or nil.

@@ -110,8 +110,15 @@ func (w wordIndex) any(a, b int) bool {
 	return i < len(w) && w[i] < b
 }
 
+// extractor holds what the target pass computes once per report.
+type extractor struct {
+	in        Input
+	deadlines map[int][]deadlineHit // time words per paragraph start
+}
+
 // Extract returns the targets of a report.
 func Extract(in Input) []zongjie.Target {
+	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}}
 	var out []zongjie.Target
 	text := in.File.Text
 	commits, pasts := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
@@ -145,15 +152,16 @@ func Extract(in Input) []zongjie.Target {
 		if describes(text, q) {
 			continue
 		}
-		out = append(out, build(in, q, sec, sent))
+		out = append(out, x.build(q, sec, sent))
 	}
-	out = append(out, halfway(in)...)
+	out = append(out, x.halfway()...)
 	sortTargets(out)
 	return out
 }
 
 // build makes the target for quantity q.
-func build(in Input, q zongjie.Quantity, sec *zongjie.Section, sent document.Span) zongjie.Target {
+func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent document.Span) zongjie.Target {
+	in := x.in
 	t := zongjie.Target{
 		Text: strings.TrimSpace(in.File.Text[sent.Start:sent.End]), Name: q.Name, Value: q.Value, ValueTo: q.ValueTo,
 		Unit: q.Unit, BaseValue: q.BaseValue, BaseUnit: q.BaseUnit, Change: q.Change, Placeholder: q.Placeholder,
@@ -163,8 +171,7 @@ func build(in Input, q zongjie.Quantity, sec *zongjie.Section, sent document.Spa
 		t.Figure = q.Text
 	}
 	t.Comparator = comparator(q.Approx, in.File.Text[sent.Start:q.Span.Start])
-	para := paragraphOf(in.File, q.Span.Start)
-	t.Deadline, t.Year, t.Period = deadline(in, sec, in.File.Text[para.Start:q.Span.End], in.File.Text[q.Span.End:sent.End])
+	t.Deadline, t.Year, t.Period = x.deadline(sec, q.Span, in.File.Text[q.Span.End:sent.End])
 	loc := in.File.Location(sent)
 	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
 	return t
@@ -191,7 +198,8 @@ func comparator(approx, before string) string {
 }
 
 // halfway finds "…进度过半" commitments: a target of more than 50%.
-func halfway(in Input) []zongjie.Target {
+func (x *extractor) halfway() []zongjie.Target {
+	in := x.in
 	var out []zongjie.Target
 	text := in.File.Text
 	for _, s := range flatten(in.Sections) {
@@ -214,8 +222,7 @@ func halfway(in Input) []zongjie.Target {
 				Text: strings.TrimSpace(text[sent.Start:sent.End]), Name: name, Comparator: zongjie.Over,
 				Value: &v, BaseValue: &b, Unit: "%", BaseUnit: "%", Figure: "过半", Span: sent, FigureSpan: fig,
 			}
-			para := paragraphOf(in.File, fig.Start)
-			t.Deadline, t.Year, t.Period = deadline(in, s, text[para.Start:fig.End], text[fig.End:sent.End])
+			t.Deadline, t.Year, t.Period = x.deadline(s, fig, text[fig.End:sent.End])
 			loc := in.File.Location(sent)
 			t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
 			out = append(out, t)

@@ -14,10 +14,52 @@ import (
 
 // Set is an immutable set of words, safe for concurrent use.
 type Set struct {
-	byFirst map[rune][]string // longest first
-	byLast  map[rune][]string // longest first
-	first   bitmap            // first characters of the words
-	maxLen  int               // bytes
+	byFirst index  // words by first character, longest first
+	byLast  index  // words by last character, longest first
+	first   bitmap // first characters of the words
+	// blocks marks the 64-character blocks (U+0800–U+FFFF, by the first two
+	// bytes of their UTF-8 form) that hold a first character, so that a scan
+	// can skip most Chinese characters without decoding them.
+	blocks [1024]bool
+	maxLen int // bytes
+}
+
+// index maps a character to a list of words. Sets have a few dozen keys,
+// so a binary search over sorted keys beats hashing a rune.
+type index struct {
+	keys  []rune
+	lists [][]string
+}
+
+func (x *index) get(r rune) []string {
+	lo, hi := 0, len(x.keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.keys[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(x.keys) && x.keys[lo] == r {
+		return x.lists[lo]
+	}
+	return nil
+}
+
+// build turns a map into an index with each list sorted longest first.
+func build(m map[rune][]string) index {
+	var x index
+	for r := range m {
+		x.keys = append(x.keys, r)
+	}
+	sort.Slice(x.keys, func(i, j int) bool { return x.keys[i] < x.keys[j] })
+	for _, r := range x.keys {
+		ws := m[r]
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		x.lists = append(x.lists, ws)
+	}
+	return x
 }
 
 // bitmap marks BMP characters; characters outside the BMP are always
@@ -34,24 +76,25 @@ func (b *bitmap) has(r rune) bool { return r >= 0x10000 || b[r>>3]&(1<<(r&7)) !=
 
 // NewSet returns a Set of the given words.
 func NewSet(list ...string) *Set {
-	s := &Set{byFirst: make(map[rune][]string), byLast: make(map[rune][]string)}
+	s := &Set{}
+	byFirst, byLast := map[rune][]string{}, map[rune][]string{}
+	seen := map[string]bool{}
 	for _, w := range list {
-		if w == "" {
+		if w == "" || seen[w] {
 			continue
 		}
+		seen[w] = true
 		r, _ := utf8.DecodeRuneInString(w)
 		l, _ := utf8.DecodeLastRuneInString(w)
-		s.byFirst[r] = append(s.byFirst[r], w)
-		s.byLast[l] = append(s.byLast[l], w)
+		byFirst[r] = append(byFirst[r], w)
+		byLast[l] = append(byLast[l], w)
 		s.first.set(r)
+		if r >= 0x800 && r < 0x10000 {
+			s.blocks[r>>6] = true
+		}
 		s.maxLen = max(s.maxLen, len(w))
 	}
-	for _, m := range []map[rune][]string{s.byFirst, s.byLast} {
-		for r := range m {
-			ws := m[r]
-			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-		}
-	}
+	s.byFirst, s.byLast = build(byFirst), build(byLast)
 	return s
 }
 
@@ -78,7 +121,7 @@ func (s *Set) At(text string, i int) string {
 	if !s.first.has(r) {
 		return ""
 	}
-	for _, w := range s.byFirst[r] {
+	for _, w := range s.byFirst.get(r) {
 		if strings.HasPrefix(text[i:], w) {
 			return w
 		}
@@ -95,19 +138,22 @@ func (s *Set) Candidates(text string, i int) []string {
 	if !s.first.has(r) {
 		return nil
 	}
-	return s.byFirst[r]
+	return s.byFirst.get(r)
 }
 
 // Suffix returns the longest word of the set that text ends with, or "".
 func (s *Set) Suffix(text string) string {
 	l, _ := utf8.DecodeLastRuneInString(text)
-	for _, w := range s.byLast[l] {
+	for _, w := range s.byLast.get(l) {
 		if strings.HasSuffix(text, w) {
 			return w
 		}
 	}
 	return ""
 }
+
+// MayStart reports whether a word of the set can start with r.
+func (s *Set) MayStart(r rune) bool { return s.first.has(r) }
 
 // MaxLen returns the byte length of the longest word.
 func (s *Set) MaxLen() int { return s.maxLen }
@@ -118,7 +164,7 @@ func (s *Set) Index(text string) (int, string) {
 	for i := 0; i < len(text); {
 		r, size := decode(text, i)
 		if s.first.has(r) {
-			for _, w := range s.byFirst[r] {
+			for _, w := range s.byFirst.get(r) {
 				if strings.HasPrefix(text[i:], w) {
 					return i, w
 				}
@@ -154,6 +200,10 @@ func (s *Set) All(text string) []Match {
 		case c < utf8.RuneSelf:
 			r = rune(c)
 		case c&0xF0 == 0xE0 && i+2 < len(text):
+			if !s.blocks[int(c&0x0F)<<6|int(text[i+1]&0x3F)] {
+				i += 3 // no word starts in this block of 64 characters
+				continue
+			}
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			size = 3
 		default:
