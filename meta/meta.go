@@ -66,9 +66,9 @@ func containsInt(s []int, v int) bool {
 
 type detector struct {
 	in       Input
-	text     string        // the report's text
-	intro    string        // the first paragraphs, up to the first heading
-	suffixes []words.Match      // unit suffixes in text, found once
+	text     string            // the report's text
+	intro    string            // the first paragraphs, up to the first heading
+	suffixes []words.Match     // unit suffixes in text, found once
 	phHits   *[]placeholderHit // anonymised unit names, found once
 }
 
