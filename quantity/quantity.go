@@ -149,6 +149,24 @@ var runeClass = func() *[0x10000]uint8 {
 	return &t
 }()
 
+// scanBlocks marks the 64-character blocks (by the first two bytes of a
+// three-byte UTF-8 sequence) that hold a rune the scan loop reacts to, or
+// 第, which it must see as the previous rune. Other blocks are skipped
+// without decoding.
+var scanBlocks = func() *[1024]bool {
+	var b [1024]bool
+	for r := rune(0x800); r < 0x10000; r++ {
+		if runeClass[r] != classNone || r == '第' {
+			b[r>>6] = true
+		}
+	}
+	return &b
+}()
+
+// otherHan stands for a skipped character as the previous rune: it is none
+// of the characters the scan's context checks look for.
+const otherHan = rune(0x4E3F)
+
 // decode returns the rune at i of s and its size. s is valid UTF-8 (every
 // reader guarantees it), so the common three-byte case is decoded inline.
 func decode(s string, i int) (rune, int) {
@@ -166,8 +184,15 @@ func decode(s string, i int) (rune, int) {
 func (sc *scanner) scan() {
 	quote, book, corner := -1, -1, -1
 	prev := rune(0)
+	text := sc.text[:sc.end]
 	for i := sc.start; i < sc.end; {
-		r, size := decode(sc.text[:sc.end], i)
+		c := text[i]
+		if c&0xF0 == 0xE0 && i+2 < len(text) && !scanBlocks[int(c&0x0F)<<6|int(text[i+1]&0x3F)] {
+			prev = otherHan
+			i += 3
+			continue
+		}
+		r, size := decode(text, i)
 		class := classNone
 		if r < 0x10000 {
 			class = runeClass[r]
