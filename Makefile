@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: demo build test vet fmt-check check-go fuzz bench clean
+.PHONY: demo build test vet fmt-check check-go fuzz bench testdata clean
 
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
@@ -43,6 +43,10 @@ fuzz: check-go
 ## bench: extraction throughput on the seeds and the corpus
 bench: check-go
 	$(GO) test ./extract -run '^$$' -bench . -benchmem
+
+## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
+testdata:
+	soffice --headless --norestore --convert-to docx:"MS Word 2007 XML" --outdir reader/testdata reader/testdata/numbered.fodt
 
 clean:
 	rm -rf bin

@@ -182,7 +182,10 @@ type Quantity struct {
 	Change string `json:"change,omitempty"`
 	// Numerals says how the number is written: arabic, chinese or mixed.
 	Numerals string `json:"numerals,omitempty"`
-	Section  string `json:"section,omitempty"` // kind of the enclosing section
+	// InTable is set for a figure in a table cell; its name is the row's
+	// label.
+	InTable bool   `json:"in_table,omitempty"`
+	Section string `json:"section,omitempty"` // kind of the enclosing section
 
 	Span       document.Span `json:"-"` // Text
 	NumberSpan document.Span `json:"-"` // the number alone

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -269,6 +270,12 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	if k > 0 {
 		if prevEnd := sc.items[k-1].end; prevEnd > start && prevEnd <= off {
 			return prevEnd, true
+		}
+	}
+	// A heading marker is not part of the clause: "（一）力争…", "一是…".
+	if i := sort.Search(len(sc.ctx.Skip), func(i int) bool { return sc.ctx.Skip[i].End > start }); i < len(sc.ctx.Skip) {
+		if m := sc.ctx.Skip[i]; m.Start <= start && m.End <= off {
+			start = m.End
 		}
 	}
 	return start, false

@@ -68,12 +68,16 @@ func Extract(f *document.File, span document.Span, ctx Context) []zongjie.Quanti
 		}
 		ps := document.Span{Start: max(p.Span.Start, span.Start), End: min(p.Span.End, span.End)}
 		if p.Kind == document.TableRow && len(p.Cells) > 0 {
-			for _, c := range p.Cells {
-				cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
-				if cs.Start < cs.End {
-					out = sc.scanClause(cs, out)
+			var header *document.Paragraph
+			if i > 0 && f.Paragraphs[i-1].Kind == document.TableRow {
+				// The first row of a run of rows is the header.
+				h := i - 1
+				for h > 0 && f.Paragraphs[h-1].Kind == document.TableRow {
+					h--
 				}
+				header = &f.Paragraphs[h]
 			}
+			out = sc.tableRow(p, ps, header, out)
 			continue
 		}
 		if isPageNumber(f.Text[ps.Start:ps.End]) {
@@ -104,6 +108,60 @@ func (sc *scanner) scanClause(ps document.Span, out []zongjie.Quantity) []zongji
 	}
 	sc.growthPass()
 	return sc.emit(out)
+}
+
+// tableRow scans the cells of a table row. A figure takes the row's label
+// (its first cell) as its name, and a figure under a 同比/增长 column
+// header becomes the growth of the figure before it in the row.
+func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *document.Paragraph, out []zongjie.Quantity) []zongjie.Quantity {
+	label := ""
+	first := len(out)
+	for ci, c := range p.Cells {
+		cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
+		if cs.Start >= cs.End {
+			continue
+		}
+		n := len(out)
+		out = sc.scanClause(cs, out)
+		if ci == 0 && len(out) == n {
+			label = strings.TrimSpace(sc.text[cs.Start:cs.End])
+		}
+		if len(out) == n+1 && n > first && header != nil && ci < len(header.Cells) && isGrowthHeader(sc.text[header.Cells[ci].Start:header.Cells[ci].End]) {
+			// The figure of a 同比 column is the change of the figure before it.
+			g := out[n]
+			prev := &out[n-1]
+			if prev.Growth == nil && g.Unit != "" {
+				prev.Growth = &zongjie.Growth{Text: g.Text, Value: g.Value, Unit: g.Unit, Direction: directionOf(g),
+					Placeholder: g.Placeholder, Line: g.Line, Column: g.Column, Offset: g.Offset, Length: g.Length, Span: g.Span}
+				out = out[:n]
+			}
+		}
+	}
+	for k := first; k < len(out); k++ {
+		out[k].InTable = true
+		if label != "" && (out[k].Name == "" || len(out[k].Name) < len(label)) {
+			out[k].Name = label
+		}
+	}
+	return out
+}
+
+// isGrowthHeader reports whether a column header names a change.
+func isGrowthHeader(s string) bool {
+	for _, w := range []string{"同比", "增长", "增幅", "增速", "比上年", "增减"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// directionOf gives the direction of a change figure from its sign.
+func directionOf(q zongjie.Quantity) string {
+	if q.Value != nil && *q.Value < 0 {
+		return zongjie.Down
+	}
+	return zongjie.Up
 }
 
 // isPageNumber reports whether a paragraph is a bare page number ("2",

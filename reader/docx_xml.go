@@ -63,17 +63,7 @@ func toUTF8(data []byte) []byte {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return data[3:]
 	case hasUTF16BOM(data):
-		little := data[0] == 0xFF
-		data = data[2:]
-		units := make([]uint16, len(data)/2)
-		for i := range units {
-			if little {
-				units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
-			} else {
-				units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-			}
-		}
-		return []byte(string(utf16.Decode(units)))
+		return []byte(string(utf16.Decode(utf16Units(data[2:], data[0] == 0xFF))))
 	}
 	return data
 }

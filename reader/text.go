@@ -124,15 +124,7 @@ func decodeUTF16(path string, data []byte) (string, string, error) {
 	if len(data)%2 != 0 {
 		return "", "", errorf(path, nil, "UTF-16 文件长度为奇数，文件可能被截断", "odd-length UTF-16 file, probably truncated")
 	}
-	units := make([]uint16, len(data)/2)
-	for i := range units {
-		if little {
-			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
-		} else {
-			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-		}
-	}
-	runes := utf16.Decode(units)
+	runes := utf16.Decode(utf16Units(data, little))
 	for i, r := range runes {
 		if r == utf8.RuneError {
 			// utf16.Decode marks unpaired surrogates this way; a real
@@ -145,6 +137,20 @@ func decodeUTF16(path string, data []byte) (string, string, error) {
 		}
 	}
 	return string(runes), enc, nil
+}
+
+// utf16Units reads data (without its byte-order mark) as UTF-16 code
+// units in the given byte order; a trailing odd byte is ignored.
+func utf16Units(data []byte, little bool) []uint16 {
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		if little {
+			units[i] = uint16(data[2*i]) | uint16(data[2*i+1])<<8
+		} else {
+			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		}
+	}
+	return units
 }
 
 // invalidUTF8 reports where the first invalid UTF-8 byte is.

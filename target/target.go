@@ -83,6 +83,25 @@ func plannedVerb(before string) bool {
 	return false
 }
 
+// tableOfTargets reports whether the table holding off has a header row
+// that names targets (目标, 计划, 预期, 任务).
+func tableOfTargets(f *document.File, off int) bool {
+	i := f.ParagraphAt(off)
+	for i > 0 && f.Paragraphs[i-1].Kind == document.TableRow {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	h := f.Text[f.Paragraphs[i].Span.Start:f.Paragraphs[i].Span.End]
+	for _, w := range []string{"目标", "计划", "预期", "任务"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // describes reports whether a figure describes something rather than
 // stating an amount to reach: a capacity ("年产1000万套…生产线") or a
 // project's size ("投资440万元的…工程"). "收入10万元以上的村全覆盖" is still
@@ -151,6 +170,9 @@ func Extract(in Input) []zongjie.Target {
 		}
 		if describes(text, q) {
 			continue
+		}
+		if q.InTable && !tableOfTargets(in.File, q.Span.Start) {
+			continue // a table in a plan section usually reports results
 		}
 		out = append(out, x.build(q, sec, sent))
 	}
