@@ -28,6 +28,7 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 		}
 		names[k] = name
 	}
+	sc.distribute(names)
 	for k := range sc.items {
 		it := &sc.items[k]
 		if it.growthOf >= 0 {
@@ -58,6 +59,67 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 		out = append(out, q)
 	}
 	return out
+}
+
+// distribute names the changes of a "分别" list after the subjects listed
+// before the verb: "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%" gives
+// 城镇常住居民人均可支配收入 and 农村常住居民人均可支配收入. The shared head is
+// found at the end of the last subject from a list of common heads.
+func (sc *scanner) distribute(names []string) {
+	for k := 0; k < len(sc.items); k++ {
+		it := &sc.items[k]
+		if it.change == "" || it.growthOf >= 0 || !strings.Contains(it.basis, "分别") {
+			continue
+		}
+		// The changes of the list: k, k+1, … joined by 、.
+		n := 1
+		for k+n < len(sc.items) && sc.items[k+n].change != "" && isListJoin(sc.text[sc.items[k+n-1].end:sc.items[k+n].start]) {
+			n++
+		}
+		subject := sc.text[sc.phraseStart(it.verbStart):it.verbStart]
+		subject = strings.TrimSuffix(strings.TrimSuffix(subject, "分别"), "同比")
+		parts := strings.Split(subject, "、")
+		if len(parts) != n || n < 2 {
+			k += n - 1
+			continue
+		}
+		last, _ := cleanName(parts[n-1])
+		head := ""
+		for _, h := range sharedHeads {
+			if strings.HasSuffix(last, h) && len(h) < len(last) {
+				head = h
+				break
+			}
+		}
+		for i := 0; i < n; i++ {
+			switch {
+			case i == n-1:
+				names[k+i] = last
+			case head != "":
+				p, _ := cleanName(parts[i])
+				names[k+i] = p + head
+			}
+		}
+		k += n - 1
+	}
+}
+
+// phraseStart returns where the phrase ending at off begins: after the last
+// clause mark other than 、, which joins the items of a subject.
+func (sc *scanner) phraseStart(off int) int {
+	for i := off - 1; i >= sc.start; i-- {
+		if size := clauseMarkAt(sc.text, i); size > 0 && !strings.HasPrefix(sc.text[i:], "、") {
+			return i + size
+		}
+	}
+	return sc.start
+}
+
+// sharedHeads are the heads that coordinated indicator names share,
+// longest first.
+var sharedHeads = []string{
+	"常住居民人均可支配收入", "居民人均可支配收入", "人均可支配收入", "可支配收入", "贷款余额", "存款余额",
+	"营业收入", "增加值", "销售额", "营业额", "投资", "产值", "收入", "产量", "总额", "利润", "支出", "消费",
 }
 
 // linked reports whether item k restates the indicator of the item before
@@ -343,8 +405,13 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 	}
 	for _, n := range countNouns {
 		if strings.HasPrefix(rest, n) {
-			// A one-character noun must stand alone: 16个村的, not 两个村级.
-			if r, _ := utf8.DecodeRuneInString(rest[len(n):]); utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' {
+			// A noun must stand alone: 16个村的, not 两个村级; 1条街道级示范街
+			// counts streets of the 街道 level, not 街道.
+			r, _ := utf8.DecodeRuneInString(rest[len(n):])
+			if r == '级' {
+				continue
+			}
+			if utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' {
 				return n, ""
 			}
 		}

@@ -700,7 +700,7 @@ func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
 var sloganHeads = []string{
 	"意识", "自信", "确立", "维护", "全面", "代表", "务必", "必须", "坚持", "大抓", "狠抓", "统筹",
 	"离不开", "与共", "没有变", "走在前列", "倡议", "革命", "伟大", "不摘", "字", "到位", "提升年",
-	"规定", "大局", "百年", "一百年", "表率", "优先",
+	"规定", "大局", "百年", "一百年", "表率", "优先", "方面",
 }
 
 // approxPrefix reads approximation and bound words just before the number.

@@ -238,7 +238,7 @@ func (x *extractor) halfway() []zongjie.Target {
 			off += i + len("过半")
 			fig := document.Span{Start: at, End: at + len("过半")}
 			sent := sentence(text, in.File, fig)
-			name := nameBefore(text[clauseOf(text, in.File, fig).Start:at])
+			name := nameBefore(text[around(text, in.File, fig, phraseMarks).Start:at])
 			v, b := 50.0, 50.0
 			t := zongjie.Target{
 				Text: strings.TrimSpace(text[sent.Start:sent.End]), Name: name, Comparator: zongjie.Over,
@@ -310,6 +310,7 @@ func clauseOf(text string, f *document.File, s document.Span) document.Span {
 var (
 	sentenceMarks = []string{"。", "！", "？", "；"}
 	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
+	phraseMarks   = []string{"。", "！", "？", "；", "，", "："} // a clause whose subject may list items with 、
 )
 
 func around(text string, f *document.File, s document.Span, marks []string) document.Span {
