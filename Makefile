@@ -32,13 +32,13 @@ check-go:
 		echo "Go 1.26+ is required: install it from https://go.dev/dl/ (expected at /usr/local/go/bin/go)"; exit 1; fi
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s); not part of CI
+FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
+	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts extract:FuzzFile
 fuzz: check-go
-	$(GO) test ./numeral -run '^$$' -fuzz FuzzScan -fuzztime $(FUZZTIME)
-	$(GO) test ./quantity -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME)
-	$(GO) test ./reader -run '^$$' -fuzz FuzzText -fuzztime $(FUZZTIME)
-	$(GO) test ./reader -run '^$$' -fuzz FuzzMarkdown -fuzztime $(FUZZTIME)
-	$(GO) test ./reader -run '^$$' -fuzz FuzzDocx -fuzztime $(FUZZTIME)
-	$(GO) test ./extract -run '^$$' -fuzz FuzzFile -fuzztime $(FUZZTIME)
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; echo "== $$pkg $$name"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 ## bench: extraction throughput on the seeds and the corpus
 bench: check-go
