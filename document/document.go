@@ -110,25 +110,29 @@ func (f *File) index() {
 	f.lineChars = make([]int, 1, n)
 	f.checkpoints = make([]int32, len(text)/checkpointBytes+1)
 	// The text is valid UTF-8, so every byte that is not a continuation
-	// byte (10xxxxxx) starts a character: counting needs no decoding.
+	// byte (10xxxxxx) starts a character: counting needs no decoding. Each
+	// checkpoint block is counted in one tight loop; newlines, found with
+	// strings.IndexByte, are counted up to separately.
 	chars := 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if i%checkpointBytes == 0 {
-			// The characters started before byte i, a character containing
-			// i included: the index of the first one starting at or after i.
-			f.checkpoints[i/checkpointBytes] = int32(chars)
+	nl := strings.IndexByte(text, '\n')
+	for k := range f.checkpoints {
+		f.checkpoints[k] = int32(chars)
+		start := k * checkpointBytes
+		if start >= len(text) {
+			continue
 		}
-		if c&0xC0 != 0x80 {
-			chars++
+		end := min(start+checkpointBytes, len(text))
+		for nl >= 0 && nl < end {
+			c := chars + countChars(text[start:nl+1])
+			f.lineStarts = append(f.lineStarts, nl+1)
+			f.lineChars = append(f.lineChars, c)
+			if j := strings.IndexByte(text[nl+1:], '\n'); j >= 0 {
+				nl += 1 + j
+			} else {
+				nl = -1
+			}
 		}
-		if c == '\n' {
-			f.lineStarts = append(f.lineStarts, i+1)
-			f.lineChars = append(f.lineChars, chars)
-		}
-	}
-	if len(text)%checkpointBytes == 0 {
-		f.checkpoints[len(text)/checkpointBytes] = int32(chars)
+		chars += countChars(text[start:end])
 	}
 }
 

@@ -334,13 +334,26 @@ func leadIn(before string) string {
 }
 
 // nextBoundary returns the byte offset of the next sentence or clause mark
-// (。；！？：，) in text at or after off, or -1.
+// (。；！？：，) in text at or after off, or -1. The marks' lead bytes (0xE3
+// for 。, 0xEF for the full-width forms) are found with strings.IndexByte,
+// which skips the text in between many bytes at a time.
 func nextBoundary(text string, off int) int {
-	for ; off+2 < len(text); off++ {
-		// 。 is E3 80 82; the others are full-width forms EF BC xx.
+	for off+2 < len(text) {
+		i := strings.IndexByte(text[off:], 0xEF)
+		j := strings.IndexByte(text[off:], 0xE3)
+		switch {
+		case i < 0 && j < 0:
+			return -1
+		case i < 0 || j >= 0 && j < i:
+			i = j
+		}
+		off += i
+		if off+2 >= len(text) {
+			return -1
+		}
 		switch text[off] {
 		case 0xE3:
-			if text[off+1] == 0x80 && text[off+2] == 0x82 {
+			if text[off+1] == 0x80 && text[off+2] == 0x82 { // 。
 				return off
 			}
 		case 0xEF:
@@ -351,6 +364,7 @@ func nextBoundary(text string, off int) int {
 				}
 			}
 		}
+		off++
 	}
 	return -1
 }

@@ -177,10 +177,12 @@ func isYear(s string) bool {
 // findDeadline reads the first deadline in s.
 func findDeadline(s string, current int) (string, int, zongjie.Period) {
 	for i := 0; i < len(s); {
-		if w, y, p := deadlineAt(s, i, current); w != "" {
-			return w, y, p
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= '0' && r <= '9' || deadlineSet.MayStart(r) {
+			if w, y, p := deadlineAt(s, i, current); w != "" {
+				return w, y, p
+			}
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
 	return "", 0, ""
