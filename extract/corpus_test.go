@@ -88,14 +88,13 @@ func find(r *zongjie.Report, line int, name string) []zongjie.Quantity {
 func TestCorpusNational2015(t *testing.T) {
 	r := readCorpus(t, "national/2015.txt")[0]
 	type want struct {
-		name     string
-		value    float64
-		unit     string
-		base     float64
-		growth   float64 // 0: none
-		change   string
-		approx   string
-		fraction bool
+		name   string
+		value  float64
+		unit   string
+		base   float64
+		growth float64 // 0: none
+		change string
+		approx string
 	}
 	for _, w := range []want{
 		{name: "国内生产总值", value: 63.6, unit: "万亿元", base: 63.6e12, growth: 7.4},
