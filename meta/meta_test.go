@@ -45,6 +45,8 @@ func TestDetect(t *testing.T) {
 	}{
 		{"title with both years", "青禾街道2024年工作总结及2025年工作计划\n一、2024年工作总结\n全街道上下…\n二、2025年工作计划\n",
 			"青禾街道", zongjie.LevelStreet, zongjie.GenreSummaryPlan, "2024FY", "2025FY", "-"},
+		{"the title's next-year plan outweighs half-year words in the body", "青禾街道2024年工作总结及2025年工作计划\n半年来，全街道上下…\n一、2024年工作总结\n二、下半年工作计划\n",
+			"青禾街道", zongjie.LevelStreet, zongjie.GenreSummaryPlan, "2024FY", "2025FY", "-"},
 		{"half year with 暨", "石桥镇2024年上半年工作总结暨下半年工作计划\n一、上半年工作\n二、下半年工作计划\n",
 			"石桥镇", zongjie.LevelTown, zongjie.GenreSummaryPlan, "2024H1", "2024H2", "-"},
 		{"wrong plan year in the title", "柳河乡2024年工作总结及2024年工作计划\n一、工作总结\n二、工作计划\n",

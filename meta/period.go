@@ -59,6 +59,11 @@ func (d *detector) periods(m *zongjie.Meta) {
 	if review != nil && review.period == "" && strings.Contains(d.in.Title, "年中") {
 		review.period = zongjie.PeriodH1
 	}
+	// A plan for a later year follows a full-year review, whatever the body
+	// says (2024年工作总结及2025年工作计划 that opens with 半年来).
+	if review != nil && review.period == "" && plan != nil && review.year > 0 && plan.year > review.year {
+		review.period = zongjie.PeriodFullYear
+	}
 	// Body clues for the period of the review.
 	if review != nil && review.period == "" {
 		review.period = d.bodyPeriod()
