@@ -46,8 +46,28 @@ func errorf(path string, err error, zh, en string, args ...any) *Error {
 
 // ReadFile reads the named file; "-" reads standard input.
 func ReadFile(path string) (*document.File, error) {
+	data, err := LoadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, data)
+}
+
+// ReadFrom reads a whole file from r, under the name path.
+func ReadFrom(path string, r io.Reader) (*document.File, error) {
+	data, err := Load(path, r)
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, data)
+}
+
+// LoadFile returns the bytes of the named file ("-" is standard input),
+// refusing directories and files larger than MaxSize with an *Error.
+// Callers that write the file back keep the bytes; others use ReadFile.
+func LoadFile(path string) ([]byte, error) {
 	if path == "-" {
-		return ReadFrom(path, os.Stdin)
+		return Load(path, os.Stdin)
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -62,11 +82,11 @@ func ReadFile(path string) (*document.File, error) {
 			return nil, tooLarge(path, st.Size())
 		}
 	}
-	return ReadFrom(path, fh)
+	return Load(path, fh)
 }
 
-// ReadFrom reads a whole file from r, under the name path.
-func ReadFrom(path string, r io.Reader) (*document.File, error) {
+// Load reads all of r, the file named path, up to MaxSize.
+func Load(path string, r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, errorf(path, err, "读取失败：%v", "read failed: %v", err)
@@ -74,7 +94,7 @@ func ReadFrom(path string, r io.Reader) (*document.File, error) {
 	if len(data) > MaxSize {
 		return nil, tooLarge(path, int64(len(data)))
 	}
-	return Read(path, data)
+	return data, nil
 }
 
 func openError(path string, err error) *Error {

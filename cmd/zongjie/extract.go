@@ -98,6 +98,8 @@ type input struct {
 }
 
 type result struct {
+	file    *document.File
+	data    []byte // the bytes read, for commands that write the file back
 	reports []*zongjie.Report
 	err     error
 }
@@ -130,20 +132,22 @@ func readAll(ctx context.Context, inputs []input, stdin io.Reader) []result {
 }
 
 func analyse(in input, stdin io.Reader) result {
-	var f *document.File
-	var err error
+	data, err := in.data, error(nil)
 	switch {
-	case in.data != nil:
-		f, err = reader.Read(in.path, in.data)
+	case data != nil:
 	case in.path == "-":
-		f, err = reader.ReadFrom("-", stdin)
+		data, err = reader.Load("-", stdin)
 	default:
-		f, err = reader.ReadFile(in.path)
+		data, err = reader.LoadFile(in.path)
 	}
 	if err != nil {
 		return result{err: err}
 	}
-	return result{reports: extract.File(f)}
+	f, err := reader.Read(in.path, data)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{file: f, data: data, reports: extract.File(f)}
 }
 
 // errorText returns the message for a reading error: Chinese first, then
