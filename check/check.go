@@ -1,0 +1,284 @@
+// Package check runs proofreading rules over a report and collects their
+// diagnostics.
+//
+// A rule is a value (*Rule) with a stable ID, a category, a default
+// severity, documentation with a wrong/right example, and a Run function.
+// Run reads the document model and the core analyses (outline, metadata,
+// quantities, targets) through a *Pass and reports diagnostics; it never
+// re-parses the text. Rules are independent and run in parallel.
+package check
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"zongjie"
+	"zongjie/document"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// Severities, from the most serious.
+const (
+	Error   Severity = iota // certainly wrong: 错误
+	Warning                 // probably wrong, a person should look: 警告
+	Info                    // style or consistency: 提示
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// Chinese returns the severity's name for users.
+func (s Severity) Chinese() string {
+	switch s {
+	case Error:
+		return "错误"
+	case Warning:
+		return "警告"
+	}
+	return "提示"
+}
+
+// ParseSeverity reads "error", "warning" or "info" (or 错误, 警告, 提示).
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error", "错误":
+		return Error, true
+	case "warning", "警告":
+		return Warning, true
+	case "info", "提示":
+		return Info, true
+	}
+	return 0, false
+}
+
+// MarshalText writes the severity as its English name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Category groups rules; the names are fixed, other tools count by them.
+type Category string
+
+// Categories.
+const (
+	Placeholder Category = "placeholder" // xx, **, 某某, A for a leader
+	Artifact    Category = "artifact"    // paid-template markers, web page chrome
+	Year        Category = "year"        // year and period consistency
+	Numbering   Category = "numbering"   // heading and enumeration sequences
+	Punctuation Category = "punctuation" // GB/T 15834
+	Number      Category = "number"      // GB/T 15835
+	Typo        Category = "typo"        // wrong characters and words
+	Canonical   Category = "canonical"   // political expressions
+	Repeat      Category = "repeat"      // repeated sentences and clauses
+	Consistency Category = "consistency" // values that contradict each other
+)
+
+// Categories lists the categories in the order they are documented.
+var Categories = []Category{Placeholder, Artifact, Year, Numbering, Punctuation, Number, Typo, Canonical, Repeat, Consistency}
+
+// Chinese returns the category's name for users.
+func (c Category) Chinese() string {
+	switch c {
+	case Placeholder:
+		return "占位符"
+	case Artifact:
+		return "模板残留"
+	case Year:
+		return "年份与时段"
+	case Numbering:
+		return "序号层次"
+	case Punctuation:
+		return "标点符号"
+	case Number:
+		return "数字用法"
+	case Typo:
+		return "错别字"
+	case Canonical:
+		return "规范表述"
+	case Repeat:
+		return "重复"
+	case Consistency:
+		return "前后一致"
+	}
+	return string(c)
+}
+
+// Doc is a rule's documentation, shown by `zongjie rules ID`, in SARIF and
+// in docs/rules.md. Title, Text and the examples are in Chinese.
+type Doc struct {
+	Title  string // one line
+	Text   string // what the rule finds and why it matters
+	Wrong  string // an example of text the rule reports
+	Right  string // the same text corrected
+	Source string // the standard or reference behind the rule
+}
+
+// Rule is one proofreading rule.
+type Rule struct {
+	ID       string // stable: "TY001"
+	Name     string // stable, for configs: "typo-pair"
+	Category Category
+	Severity Severity // the default
+	// OffByDefault rules run only when a configuration enables them.
+	OffByDefault bool
+	Doc          Doc
+	// Run reports the rule's findings through the pass.
+	Run func(*Pass)
+}
+
+// Fix is one way to correct a finding: replace Span (the diagnostic's span
+// when empty) with Replacement. Certain fixes are applied by --fix.
+type Fix struct {
+	Message     string        `json:"message"`
+	Replacement string        `json:"replacement"`
+	Span        document.Span `json:"-"`
+	Certain     bool          `json:"-"`
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule     string   `json:"rule"`
+	Category Category `json:"category"`
+	Severity Severity `json:"severity"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Offset   int      `json:"offset"`
+	Length   int      `json:"length"`
+	Text     string   `json:"text"`    // the text of the span
+	Message  string   `json:"message"` // Chinese
+	Fixes    []Fix    `json:"fixes"`
+
+	Span document.Span `json:"-"`
+}
+
+// Pass is what a rule sees of one file: the document, the core analyses of
+// every report in it, and the configuration.
+type Pass struct {
+	File    *document.File
+	Reports []*zongjie.Report
+	Config  *Config
+	Rule    *Rule
+
+	diags []Diagnostic
+}
+
+// Report records a finding at span s.
+func (p *Pass) Report(s document.Span, message string, fixes ...Fix) {
+	for i := range fixes {
+		if fixes[i].Span == (document.Span{}) {
+			fixes[i].Span = s
+		}
+	}
+	p.diags = append(p.diags, Diagnostic{
+		Rule: p.Rule.ID, Category: p.Rule.Category, Severity: p.Rule.Severity,
+		Message: message, Fixes: fixes, Span: s,
+	})
+}
+
+// Reportf records a finding with a formatted message.
+func (p *Pass) Reportf(s document.Span, format string, args ...any) {
+	p.Report(s, fmt.Sprintf(format, args...))
+}
+
+// ReportFor returns the report holding byte offset off, or nil.
+func (p *Pass) ReportFor(off int) *zongjie.Report {
+	for _, r := range p.Reports {
+		if r.Span.Contains(off) || off == r.Span.End && r == p.Reports[len(p.Reports)-1] {
+			return r
+		}
+	}
+	return nil
+}
+
+// Run runs rules over f and its reports, in parallel, and returns the
+// diagnostics sorted by position, with their severity as configured and
+// suppressed ones removed. A nil config means the defaults.
+func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config) []Diagnostic {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	var mu sync.Mutex
+	var all []Diagnostic
+	var wg sync.WaitGroup
+	names := make(map[string]string, len(rules))
+	for _, r := range rules {
+		names[r.ID] = r.Name
+	}
+	directives := false
+	for _, r := range rules {
+		sev, on := cfg.severity(r)
+		if !on {
+			continue
+		}
+		if r == DirectiveRule {
+			directives = true
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rule := *r
+			rule.Severity = sev
+			p := &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule}
+			r.Run(p)
+			mu.Lock()
+			all = append(all, p.diags...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	all = suppress(f, all, names, directives)
+	for i := range all {
+		d := &all[i]
+		loc := f.Location(d.Span)
+		d.Line, d.Column, d.Offset, d.Length = loc.Line, loc.Column, loc.Offset, loc.Length
+		d.Text = f.Text[d.Span.Start:d.Span.End]
+		if d.Fixes == nil {
+			d.Fixes = []Fix{}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		return a.Rule < b.Rule
+	})
+	return dedupe(all)
+}
+
+// dedupe drops a diagnostic identical to the one before it (same rule,
+// span and message), which overlapping patterns can produce.
+func dedupe(ds []Diagnostic) []Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 {
+			p := ds[i-1]
+			if p.Rule == d.Rule && p.Span == d.Span && p.Message == d.Message {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func HasErrors(ds []Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,163 @@
+package year
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/check"
+	"zongjie/document"
+	"zongjie/internal/words"
+)
+
+// Period reports period words that belong to another kind of report: a
+// full-year summary that opens with 半年来 or heads a part 下半年工作计划, a
+// half-year summary that says 一年来.
+var Period = &check.Rule{
+	ID: "YR003", Name: "period-mismatch", Category: check.Year, Severity: check.Warning,
+	Doc: check.Doc{
+		Title:  "时段与报告不符",
+		Text:   "全年总结中出现“半年来”“下半年工作计划”，或半年总结中出现“一年来”，多为沿用其他报告的文字。",
+		Wrong:  "2024年工作总结及2025年工作计划\n半年来，全镇上下团结奋进。\n一、2024年工作总结\n二、下半年工作计划",
+		Right:  "2024年工作总结及2025年工作计划\n一年来，全镇上下团结奋进。\n一、2024年工作总结\n二、2025年工作计划",
+		Source: "公文审校常规：时段一致性",
+	},
+	Run: func(p *check.Pass) {
+		for _, r := range p.Reports {
+			if r.Meta.Review == nil || r.Meta.DocType == "政府工作报告" {
+				continue
+			}
+			text := p.File.Text[r.Span.Start:r.Span.End]
+			switch r.Meta.Review.Period {
+			case zongjie.PeriodFullYear:
+				for _, m := range halfYearWords.All(text) {
+					at := r.Span.Start + m.Start
+					if sectionKindAt(r, at) == zongjie.KindPlan {
+						continue
+					}
+					span := document.Span{Start: at, End: at + len(m.Word)}
+					p.Report(span, "这是"+strconv.Itoa(r.Meta.Review.Year)+"年全年总结，“"+m.Word+"”是半年总结的说法")
+				}
+				for _, s := range r.Outline {
+					if i := strings.Index(s.Title, "下半年"); i >= 0 && s.Kind == zongjie.KindPlan {
+						at := s.Span.End - len(s.Title) + i
+						p.Report(document.Span{Start: at, End: at + len("下半年")}, "全年总结的计划部分应是下一年的计划，不是“下半年”")
+					}
+				}
+			case zongjie.PeriodH1:
+				for _, m := range fullYearWords.All(text) {
+					at := r.Span.Start + m.Start
+					if sectionKindAt(r, at) == zongjie.KindPlan {
+						continue
+					}
+					p.Report(document.Span{Start: at, End: at + len(m.Word)}, "这是上半年总结，“"+m.Word+"”是全年总结的说法")
+				}
+			}
+		}
+	},
+}
+
+// Words that describe the reporting period of a summary.
+var (
+	halfYearWords = words.NewSet("半年来", "上半年来", "今年上半年以来")
+	fullYearWords = words.NewSet("一年来")
+)
+
+// HalfYearPlan reports, in the plan part of a half-year report, a sentence
+// that speaks for the whole year ("2023年，街道将…"): the plan covers the
+// second half.
+var HalfYearPlan = &check.Rule{
+	ID: "YR004", Name: "half-year-plan", Category: check.Year, Severity: check.Warning,
+	Doc: check.Doc{
+		Title:  "半年计划写成全年",
+		Text:   "上半年总结之后的计划是下半年的计划；以“××年，……将……”开头的句子多是沿用年度计划的文字。",
+		Wrong:  "2023年上半年工作总结暨下半年工作计划\n一、上半年工作\n二、下半年工作计划\n2023年，街道将以基层党建为主线。",
+		Right:  "2023年上半年工作总结暨下半年工作计划\n一、上半年工作\n二、下半年工作计划\n下半年，街道将以基层党建为主线。",
+		Source: "公文审校常规：时段一致性",
+	},
+	Run: func(p *check.Pass) {
+		for _, r := range p.Reports {
+			if r.Meta.Review == nil || r.Meta.Review.Period != zongjie.PeriodH1 || r.Meta.Plan == nil || r.Meta.Plan.Period != zongjie.PeriodH2 {
+				continue
+			}
+			y := strconv.Itoa(r.Meta.Review.Year) + "年，"
+			for _, para := range p.File.Paragraphs {
+				if !r.Span.Contains(para.Span.Start) || sectionKindAt(r, para.Span.Start) != zongjie.KindPlan {
+					continue
+				}
+				if text := p.File.Slice(para.Span); strings.HasPrefix(text, y) && strings.Contains(text, "将") {
+					span := document.Span{Start: para.Span.Start, End: para.Span.Start + len(y) - len("，")}
+					p.Report(span, "计划部分是下半年的计划，“"+p.File.Slice(span)+"”宜改为“下半年”",
+						check.Fix{Message: "改为下半年", Replacement: "下半年", Certain: false})
+				}
+			}
+		}
+	},
+}
+
+// FutureYear reports a year later than the one reviewed, stated as done in
+// the review part: a 2023 summary saying "已于2024年3月建成".
+var FutureYear = &check.Rule{
+	ID: "YR005", Name: "future-year", Category: check.Year, Severity: check.Warning,
+	Doc: check.Doc{
+		Title:  "总结中出现未来年份",
+		Text:   "总结部分叙述已完成的事，却写了晚于总结年份的年份，多为年份笔误或沿用了其他年份的材料。",
+		Wrong:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。",
+		Right:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2023年3月建成。",
+		Source: "公文审校常规：年份一致性",
+	},
+	Run: func(p *check.Pass) {
+		for _, r := range p.Reports {
+			if r.Meta.Review == nil || r.Meta.Review.Year == 0 || r.Meta.DocType == "政府工作报告" {
+				continue
+			}
+			text := p.File.Text
+			for _, s := range r.Outline {
+				if s.Kind != zongjie.KindReview {
+					continue
+				}
+				for i := s.Body.Start; i+4 < s.Body.End; i++ {
+					if !isDigits(text[i:i+4]) || i > 0 && isDigit(text[i-1]) || !strings.HasPrefix(text[i+4:], "年") {
+						continue
+					}
+					y, _ := strconv.Atoi(text[i : i+4])
+					if y <= r.Meta.Review.Year || y > r.Meta.Review.Year+5 {
+						continue
+					}
+					clause := clauseAround(text, i, s.Body)
+					if !doneWords.Contains(clause) || futureWords.Contains(clause) {
+						continue
+					}
+					p.Report(document.Span{Start: i, End: i + 4}, "总结的是"+strconv.Itoa(r.Meta.Review.Year)+"年，这里把已完成的事写在了"+text[i:i+4]+"年")
+				}
+			}
+		}
+	},
+}
+
+// Words that mark a clause as done, or as still to come.
+var (
+	doneWords   = words.NewSet("已于", "已经", "已完成", "建成", "完成了", "实现了", "竣工", "投入使用", "获评", "荣获")
+	futureWords = words.NewSet("计划", "预计", "力争", "争取", "确保", "将于", "拟", "目标", "到", "至", "前完成", "以前", "之前")
+)
+
+// clauseAround returns the clause around byte i, within bounds.
+func clauseAround(text string, i int, bounds document.Span) string {
+	start, end := i, i
+	for start > bounds.Start {
+		r, size := utf8.DecodeLastRuneInString(text[bounds.Start:start])
+		if strings.ContainsRune("，。；！？：\n", r) {
+			break
+		}
+		start -= size
+	}
+	for end < bounds.End {
+		r, size := utf8.DecodeRuneInString(text[end:bounds.End])
+		if strings.ContainsRune("，。；！？：\n", r) {
+			break
+		}
+		end += size
+	}
+	return text[start:end]
+}

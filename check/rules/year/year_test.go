@@ -1,0 +1,83 @@
+package year_test
+
+import (
+	"testing"
+
+	"zongjie/check/checktest"
+	"zongjie/check/rules/year"
+)
+
+func TestRules(t *testing.T) {
+	checktest.Validate(t, year.Rules)
+	for _, r := range year.Rules {
+		checktest.ExpectExample(t, r)
+	}
+}
+
+func TestPlanYear(t *testing.T) {
+	checktest.Expect(t, year.PlanYear, []checktest.Case{
+		{In: "现将我镇2023年工作总结及2023年工作计划报告如下：\n一、2023年工作总结\n完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。", Want: []string{"2023→2024"}},
+		{Name: "near miss: the next year", In: "现将我镇2023年工作总结及2024年工作计划报告如下：\n一、2023年工作总结\n完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。"},
+		{Name: "near miss: half-year report", In: "2023年上半年工作总结及下半年工作计划\n一、上半年工作总结\n完成投资1亿元。\n二、下半年工作计划\n力争完成投资2亿元。"},
+	})
+}
+
+func TestHeadingYear(t *testing.T) {
+	checktest.Expect(t, year.HeadingYear, []checktest.Case{
+		{In: "某镇2023年工作总结及2024年工作计划\n一、2023年工作总结\n完成投资1亿元。\n二、2023年工作计划\n力争完成投资2亿元。", Want: []string{"2023→2024"}},
+		{In: "某镇2023年工作总结及2024年工作计划\n一、2022年工作总结\n完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。", Want: []string{"2022→2023"}},
+		{Name: "near miss: a plan looking further ahead", In: "某镇2023年工作总结及2024年工作计划\n一、2023年工作总结\n完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。\n三、2025年远景目标\n力争完成投资3亿元。"},
+		{Name: "near miss: a range", In: "某镇2023年工作总结及2024年工作计划\n一、2021—2023年工作回顾\n完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。"},
+	})
+}
+
+func TestPeriod(t *testing.T) {
+	checktest.Expect(t, year.Period, []checktest.Case{
+		{In: "某镇2024年工作总结及2025年工作计划\n半年来，全镇上下团结奋进。\n一、2024年工作总结\n完成投资1亿元。\n二、下半年工作计划\n力争完成投资2亿元。", Want: []string{"半年来", "下半年"}},
+		{In: "某镇2024年上半年工作总结\n一年来，全镇上下团结奋进。\n一、上半年工作总结\n完成投资1亿元。", Want: []string{"一年来"}},
+		{Name: "near miss: full-year words in a full-year summary", In: "某镇2024年工作总结\n一年来，全镇上下团结奋进，上半年完成投资1亿元。\n一、2024年工作总结\n完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。"},
+	})
+}
+
+func TestHalfYearPlan(t *testing.T) {
+	checktest.Expect(t, year.HalfYearPlan, []checktest.Case{
+		{In: "2023年上半年工作总结暨下半年工作计划\n一、上半年工作\n完成投资1亿元。\n二、下半年工作计划\n2023年，街道将以基层党建为主线。", Want: []string{"2023年→下半年"}},
+		{Name: "near miss: says 下半年", In: "2023年上半年工作总结暨下半年工作计划\n一、上半年工作\n完成投资1亿元。\n二、下半年工作计划\n下半年，街道将以基层党建为主线，确保2023年目标完成。"},
+	})
+}
+
+func TestFutureYear(t *testing.T) {
+	checktest.Expect(t, year.FutureYear, []checktest.Case{
+		{In: "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。\n二、2024年工作计划\n力争完成投资2亿元。", Want: []string{"2024"}},
+		{Name: "near miss: a deadline", In: "2023年工作总结\n一、2023年工作总结\n活动中心已开工，预计2024年3月建成。\n二、2024年工作计划\n力争完成投资2亿元。"},
+		{Name: "near miss: in the plan part", In: "2023年工作总结\n一、2023年工作总结\n完成投资1亿元。\n二、2024年工作计划\n活动中心于2024年3月建成投入使用。"},
+	})
+}
+
+func TestMilestone(t *testing.T) {
+	checktest.Expect(t, year.Milestone, []checktest.Case{
+		{In: "2024年工作总结\n一、2024年工作总结\n2024年是全面贯彻落实党的二十大精神的开局之年。", Want: []string{"二十大精神的开局之年"}},
+		{In: "2024年工作总结\n一、2024年工作总结\n今年是全面贯彻落实党的二十大精神的开局之年。", Want: []string{"二十大精神的开局之年"}},
+		{In: "2023年工作总结\n一、2023年工作总结\n隆重庆祝建党100周年，完成投资1亿元。\n二、2024年工作计划\n迎接新中国成立七十五周年。", Want: []string{"建党100周年"}},
+		{In: "2025年工作总结\n一、2025年工作总结\n完成投资1亿元。\n二、2026年工作计划\n2026年是“十四五”收官之年。", Want: []string{"十四五”收官之年"}},
+		{Name: "near miss: the right years", In: "2023年工作总结\n一、2023年工作总结\n2023年是全面贯彻落实党的二十大精神的开局之年。\n二、2024年工作计划\n迎接新中国成立75周年，2026年是“十五五”开局之年。"},
+		{Name: "near miss: a speech cited later", In: "2023年工作总结\n一、2023年工作总结\n深入学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。"},
+		{Name: "near miss: no year known", In: "关于加强基层治理的意见\n隆重庆祝建党100周年。"},
+	})
+}
+
+func TestHorizon(t *testing.T) {
+	checktest.Expect(t, year.Horizon, []checktest.Case{
+		{In: "2024年工作总结\n一、2024年工作总结\n做好常态化疫情防控。\n二、2025年工作计划\n坚决打赢脱贫攻坚战。", Want: []string{"常态化疫情防控", "打赢脱贫攻坚战"}},
+		{In: "2025年工作总结\n一、2025年工作总结\n完成投资1亿元。\n二、2026年工作计划\n确保完成“十四五”规划目标任务。", Want: []string{"“十四五”规划目标任务"}},
+		{Name: "near miss: in its time", In: "2020年工作总结\n一、2020年工作总结\n坚决打赢脱贫攻坚战，做好常态化疫情防控。\n二、2021年工作计划\n巩固拓展脱贫攻坚成果。"},
+		{Name: "near miss: a review looking back", In: "2021年工作总结\n一、2021年工作总结\n回顾打赢脱贫攻坚战的历程。\n二、2022年工作计划\n巩固拓展脱贫攻坚成果。"},
+	})
+}
+
+func TestRelative(t *testing.T) {
+	checktest.Expect(t, year.Relative, []checktest.Case{
+		{In: "2023年工作总结\n一、2023年工作总结\n今年（2022年）以来，完成投资1亿元，比去年(2021年)增长5%。", Want: []string{"2022→2023", "2021→2022"}},
+		{Name: "near miss: right glosses", In: "2023年工作总结\n一、2023年工作总结\n今年（2023年）以来，完成投资1亿元，比去年（2022年）增长5%。\n二、2024年工作计划\n明年（2024年）完成投资2亿元。"},
+	})
+}
