@@ -9,6 +9,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/check/rules/artifact"
+	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
 	"zongjie/check/rules/year"
 )
@@ -21,6 +22,7 @@ func All() []*check.Rule {
 		placeholder.Rules,
 		artifact.Rules,
 		year.Rules,
+		numbering.Rules,
 	} {
 		all = append(all, list...)
 	}

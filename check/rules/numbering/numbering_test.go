@@ -1,0 +1,100 @@
+package numbering_test
+
+import (
+	"testing"
+
+	"zongjie/check/checktest"
+	"zongjie/check/rules/numbering"
+	"zongjie/outline"
+)
+
+func TestRules(t *testing.T) {
+	checktest.Validate(t, numbering.Rules)
+	for _, r := range numbering.Rules {
+		checktest.ExpectExample(t, r)
+	}
+}
+
+func TestMarker(t *testing.T) {
+	for _, tt := range []struct {
+		form string
+		n    int
+		want string
+	}{
+		{outline.FormCN, 3, "三、"}, {outline.FormCN, 11, "十一、"}, {outline.FormCN, 21, "二十一、"},
+		{outline.FormParenCN, 10, "（十）"}, {outline.FormArabic, 12, "12."}, {outline.FormParenNum, 2, "（2）"},
+		{outline.FormCircled, 4, "④"}, {outline.FormShi, 15, "十五是"}, {outline.FormDi, 2, "第二"},
+		{outline.FormShouxian, 2, "其次"}, {outline.FormQiyi, 3, "其三"},
+	} {
+		if got := numbering.Marker(tt.form, tt.n); got != tt.want {
+			t.Errorf("Marker(%q, %d) = %q, want %q", tt.form, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestSequence(t *testing.T) {
+	checktest.Expect(t, numbering.Sequence, []checktest.Case{
+		{In: "一、主要工作\n（一）抓党建。一是强学习。三是重实效。\n（三）促发展。\n二、下步打算", Want: []string{"三是→二是", "（三）→（二）"}},
+		{In: "一、主要工作\n二、存在问题\n二、下步打算\n四、保障措施", Want: []string{"二、→三、"}},
+		{In: "一、主要工作\n二、存在问题\n四、下步打算\n五、保障措施", Want: []string{"四、→三、"}},
+		{In: "二、主要工作\n三、下步打算", Want: []string{"二、→一、"}},
+		{In: "一、主要工作\n二、下步打算\n一、保障措施", Want: []string{"一、"}},
+		{In: "一、主要工作\n（一）抓党建。一是强学习，提高认识。\n（二）促发展。", Want: []string{"一是"}},
+		{Name: "near miss: lists restart in each paragraph", In: "一、主要工作\n一是强学习。二是重实效。\n一是抓项目。二是优环境。三是强服务。\n二、下步打算"},
+		{Name: "near miss: eleven and on", In: "一、主要工作\n一是甲。二是乙。三是丙。四是丁。五是戊。六是己。七是庚。八是辛。九是壬。十是癸。十一是子。十二是丑。"},
+		{Name: "near miss: 最后 closes a list", In: "一、主要工作\n首先，要提高认识。其次，要压实责任。最后，要强化督查。"},
+		{Name: "near miss: 首先 alone", In: "一、主要工作\n首先，要提高认识，压实责任。"},
+	})
+}
+
+func TestLevelOrder(t *testing.T) {
+	checktest.Expect(t, numbering.LevelOrder, []checktest.Case{
+		{In: "一、主要工作\n（一）抓党建\n（二）促发展\n二、下步打算\n1.抓党建\n2.促发展", Want: []string{"1.", "2."}},
+		{In: "一、主要工作\n1.抓党建\n二、下步打算\n（一）抓党建", Want: []string{"1."}},
+		{In: "1.主要工作\n一、下步打算\n二、保障措施", Want: []string{"1."}},
+		{Name: "near miss: two levels throughout", In: "一、主要工作\n1.抓党建\n2.促发展\n二、下步打算\n1.抓党建"},
+		{Name: "near miss: the full order", In: "一、主要工作\n（一）抓党建\n1.强学习\n（1）开展培训\n二、下步打算\n（一）抓党建"},
+	})
+}
+
+func TestMarkerPunct(t *testing.T) {
+	checktest.Expect(t, numbering.MarkerPunct, []checktest.Case{
+		{In: "一.主要工作\n（一）、抓党建\n1、强学习\n(1)开展培训\n2．促发展\n二，下步打算", Want: []string{"一.→一、", "（一）、→（一）", "1、→1.", "(1)→（1）", "2．→2.", "二，→二、"}},
+		{In: "一、主要工作\n㈠抓党建\n⑴开展培训\n（二)促发展", Want: []string{"㈠→（一）", "⑴→（1）", "（二)→（二）"}},
+		{Name: "near miss: right forms", In: "一、主要工作\n（一）抓党建\n1.强学习\n（1）开展培训\n①组织\n二、下步打算"},
+		{Name: "near miss: parts", In: "第一部分 回顾\n一、主要工作\n第二部分 计划"},
+	})
+}
+
+func TestHeadingEnd(t *testing.T) {
+	checktest.Expect(t, numbering.HeadingEnd, []checktest.Case{
+		{In: "一、2023年工作总结\n完成投资1亿元。\n二、工作亮点及争先进位情况。\n完成投资1亿元。\n三、存在问题\n发展不足。", Want: []string{"。→"}},
+		{Name: "near miss: a list of sentences", In: "一、新建学校3所。\n完成投资1亿元。\n二、改造道路5条。\n完成投资1亿元。\n三、新增就业1000人。"},
+		{Name: "near miss: run-in headings", In: "一、主要工作\n（一）党建引领。一是加强学习。\n（二）经济发展。一是招商引资。\n（三）社会治理\n平安建设。"},
+	})
+}
+
+func TestEnumPunct(t *testing.T) {
+	checktest.Expect(t, numbering.EnumPunct, []checktest.Case{
+		{In: "一、主要工作\n一是、强化学习。二是：狠抓落实。三是，推进项目。第一、要提高政治站位和思想认识。", Want: []string{"、→", "：→", "、→，"}},
+		{Name: "near miss: abbreviations and slogans", In: "一、主要工作\n推动第一、二产业融合发展。坚持质量第一、效益优先。第一，要提高认识。一是强化学习。"},
+	})
+}
+
+func TestSetMixing(t *testing.T) {
+	checktest.Expect(t, numbering.SetMixing, []checktest.Case{
+		{In: "一、主要工作\n首先，要提高认识。其次，要压实责任。第三，要强化督查。", Want: []string{"第三，→再次，"}},
+		{In: "一、主要工作\n一是强化学习。第二，要狠抓落实。", Want: []string{"第二，→二是，"}},
+		{Name: "near miss: one set", In: "一、主要工作\n第一，要提高认识。第二，要压实责任。第三，要强化督查。最后，要加强保障。"},
+	})
+}
+
+func TestLostMarker(t *testing.T) {
+	checktest.Expect(t, numbering.LostMarker, []checktest.Case{
+		{In: "一、主要工作\n（一）党建引领。一是加强思想建设。全年开展学习35次，讲党课10次。二是夯实基层党建。新建党支部19个，整顿党组织3个。提升能力作风。开展作风提升年行动，认领任务99项。守稳意识形态阵地。持续推进扫黑除恶，检查宣传阵地。",
+			Want: []string{"提升能力作风→三是提升能力作风", "守稳意识形态阵地→四是守稳意识形态阵地"}},
+		{Name: "near miss: long items", In: "一、主要工作\n一是加强思想建设，全年开展学习35次。二是夯实基层党建，新建党支部19个。提升能力作风。"},
+		{Name: "near miss: a short statement", In: "一、主要工作\n一是加强思想建设。全年开展学习35次，讲党课10次。二是夯实基层党建。新建党支部19个，整顿党组织3个。成效明显。效果很好的。"},
+		{Name: "near miss: a run of short results", In: "一是经济持续较快发展。全年增长8%，财政收入增长10%。二是结构调整取得进展。高技术产业增加值增长12%，服务业比重提高。文化软实力持续提升。依法治国全面推进。军事变革成就显著。经过五年努力，经济实力迈上新台阶。"},
+	})
+}
