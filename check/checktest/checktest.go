@@ -15,9 +15,16 @@ import (
 
 // Run reads text as a .txt file named name (".md" and ".docx" names work
 // for the other readers), runs the core analyses and the rules, and returns
-// the diagnostics.
+// the diagnostics. With a nil config, rules that are off by default run
+// too: a test names the rules it wants.
 func Run(tb testing.TB, name, text string, cfg *check.Config, rules ...*check.Rule) []check.Diagnostic {
 	tb.Helper()
+	if cfg == nil {
+		cfg = &check.Config{}
+		for _, r := range rules {
+			cfg.Rules.Enable = append(cfg.Rules.Enable, r.ID)
+		}
+	}
 	f, err := reader.Read(name, []byte(text))
 	if err != nil {
 		tb.Fatalf("read %q: %v", text, err)

@@ -11,6 +11,7 @@ import (
 	"zongjie/check/rules/artifact"
 	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
+	"zongjie/check/rules/punct"
 	"zongjie/check/rules/year"
 )
 
@@ -23,6 +24,7 @@ func All() []*check.Rule {
 		artifact.Rules,
 		year.Rules,
 		numbering.Rules,
+		punct.Rules,
 	} {
 		all = append(all, list...)
 	}
