@@ -9,6 +9,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/check/rules/artifact"
+	"zongjie/check/rules/number"
 	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
 	"zongjie/check/rules/punct"
@@ -25,6 +26,7 @@ func All() []*check.Rule {
 		year.Rules,
 		numbering.Rules,
 		punct.Rules,
+		number.Rules,
 	} {
 		all = append(all, list...)
 	}

@@ -115,8 +115,11 @@ func decode(text string, i int) (rune, int) {
 }
 
 // At returns the longest word of the set that starts at byte i of text, or
-// "".
+// "" (also when i is at or past the end of text).
 func (s *Set) At(text string, i int) string {
+	if i < 0 || i >= len(text) {
+		return ""
+	}
 	r, _ := decode(text, i)
 	if !s.first.has(r) {
 		return ""

@@ -16,6 +16,12 @@ func TestSet(t *testing.T) {
 	if !s.Contains(text) || s.Contains("全面推进") {
 		t.Error("Contains")
 	}
+	if w := s.At("", 0); w != "" {
+		t.Errorf("At on empty text = %q", w)
+	}
+	if w := s.At(text, len(text)); w != "" {
+		t.Errorf("At past the end = %q", w)
+	}
 	all := s.All(text)
 	var got []string
 	for _, m := range all {
