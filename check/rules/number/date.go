@@ -250,7 +250,7 @@ var TimeForm = &check.Rule{
 				continue
 			}
 			// A time, not a ratio (1：50): a time word before or after.
-			before := text[max(0, m.Span.Start-h-18):m.Span.Start-h]
+			before := text[max(0, m.Span.Start-h-18) : m.Span.Start-h]
 			after := text[m.Span.End+2:]
 			if !timeBefore.Contains(before) && timeAfter.At(after, 0) == "" {
 				continue
