@@ -46,7 +46,7 @@ var (
 
 func TestRunPositions(t *testing.T) {
 	text := "一、总体情况\n截止目前，完成任务。\n\t截止目前😀截止\n"
-	ds := checktest.Run(t, "t.txt", text, nil, cutoff, now, whole)
+	ds := checktest.Run(t, "t.txt", text, &check.Config{}, cutoff, now, whole) // defaults: T002 is off
 	got := checktest.Messages(ds)
 	want := []string{
 		"T001 2:1 应为截至",
@@ -113,7 +113,7 @@ func TestSuppress(t *testing.T) {
 
 func TestApplyFixes(t *testing.T) {
 	text := "截止目前，完成。截止明天。"
-	ds := checktest.Run(t, "t.txt", text, nil, cutoff, whole)
+	ds := checktest.Run(t, "t.txt", text, &check.Config{}, cutoff, whole)
 	// T001 at 0 and T003 at 0 overlap: the first diagnostic (T001) wins.
 	got, n := check.ApplyFixes(text, ds)
 	if got != "截至目前，完成。截至明天。" || n != 2 {

@@ -21,8 +21,6 @@ var Rules = []*check.Rule{Measure, ApproxForm, Mixed, RangeUnit, YearForm, DateF
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
-
 // digitsAt returns the length of the run of ASCII digits at the start of s.
 func digitsAt(s string) int {
 	n := 0
@@ -129,7 +127,7 @@ var ApproxForm = &check.Rule{
 				want := chinese(v) + "几"
 				p.Report(document.Span{Start: i, End: i + n + len("几")}, "带“几”的概数用汉字：“"+want+"”",
 					check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
-			case n == 1 && (strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "、")):
+			case n == 1 && strings.HasPrefix(rest, "、"):
 				sep := len("、")
 				if len(rest) <= sep || digitsAt(rest[sep:]) != 1 {
 					continue
