@@ -13,6 +13,7 @@ import (
 	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
 	"zongjie/check/rules/punct"
+	"zongjie/check/rules/typo"
 	"zongjie/check/rules/year"
 )
 
@@ -27,6 +28,7 @@ func All() []*check.Rule {
 		numbering.Rules,
 		punct.Rules,
 		number.Rules,
+		typo.Rules,
 	} {
 		all = append(all, list...)
 	}

@@ -1,0 +1,87 @@
+package typo
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"zongjie/check"
+	"zongjie/document"
+	"zongjie/internal/shared"
+	"zongjie/reader"
+)
+
+// loadCorpus reads every file of ../shared/corpus and returns them with
+// their total size in bytes.
+func loadCorpus(b *testing.B) ([]*document.File, int64) {
+	b.Helper()
+	dir := shared.Dir(b, "corpus")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var files []*document.File
+	var total int64
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := reader.Read(path, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files, total = append(files, f), total+int64(len(data))
+	}
+	return files, total
+}
+
+// runSequential runs rules one after the other over f on the calling
+// goroutine, as check.Run would run each of them.
+func runSequential(f *document.File, rules []*check.Rule) {
+	cfg := &check.Config{}
+	for _, r := range rules {
+		r.Run(&check.Pass{File: f, Config: cfg, Rule: r})
+	}
+}
+
+// BenchmarkCategory measures the whole typo category over the corpus, per
+// input byte, on one goroutine ("all"), and each rule alone. The rules
+// read only the text, so no analysis is run.
+func BenchmarkCategory(b *testing.B) {
+	files, total := loadCorpus(b)
+	bench := func(name string, rules []*check.Rule) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range files {
+					runSequential(f, rules)
+				}
+			}
+		})
+	}
+	bench("all", Rules)
+	for _, r := range Rules {
+		bench(r.ID, []*check.Rule{r})
+	}
+}
+
+// BenchmarkRun measures the category as the checker runs it: check.Run,
+// one goroutine per rule.
+func BenchmarkRun(b *testing.B) {
+	files, total := loadCorpus(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			check.Run(f, nil, Rules, nil)
+		}
+	}
+}
+
+// BenchmarkConfigDict measures building TY001's dictionary with a
+// project's pairs, done once per file when the configuration has typos.
+func BenchmarkConfigDict(b *testing.B) {
+	cfg := &check.Config{Typos: map[string]string{"青禾街办": "青禾街道"}}
+	for b.Loop() {
+		pairDictFor(cfg)
+	}
+}

@@ -1,0 +1,72 @@
+package typo
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"zongjie/check"
+	"zongjie/check/checktest"
+)
+
+// TestValidate checks every rule's metadata and that Rules is sorted.
+func TestValidate(t *testing.T) {
+	checktest.Validate(t, Rules)
+	if !slices.IsSortedFunc(Rules, func(a, b *check.Rule) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Error("Rules is not sorted by ID")
+	}
+	for _, r := range Rules {
+		if r.Category != check.Typo {
+			t.Errorf("%s: category %s, want typo", r.ID, r.Category)
+		}
+		if r.OffByDefault {
+			t.Errorf("%s is off by default", r.ID)
+		}
+	}
+}
+
+// TestDocExamples checks that each rule reports its wrong example and
+// leaves its right example alone. TY007 has no words without a
+// configuration, so its examples are checked with the configuration its
+// documentation assumes.
+func TestDocExamples(t *testing.T) {
+	for _, r := range Rules {
+		if r == Banned {
+			continue
+		}
+		t.Run(r.ID, func(t *testing.T) { checktest.ExpectExample(t, r) })
+	}
+	t.Run(Banned.ID, func(t *testing.T) {
+		cfg := &check.Config{Banned: map[string]string{"老板": "称负责人"}}
+		if ds := checktest.Run(t, "t.txt", Banned.Doc.Wrong, cfg, Banned); len(ds) == 0 {
+			t.Errorf("TY007 does not report its wrong example")
+		}
+		if ds := checktest.Run(t, "t.txt", Banned.Doc.Right, cfg, Banned); len(ds) != 0 {
+			t.Errorf("TY007 reports its right example: %v", checktest.Messages(ds))
+		}
+	})
+}
+
+// TestFixes applies the fixes of every rule, certain or suggested, to its
+// wrong example and checks that the result is clean for the whole
+// category.
+func TestFixes(t *testing.T) {
+	for _, r := range Rules {
+		if r == Banned || r == RareChar {
+			continue // no fixes
+		}
+		ds := checktest.Run(t, "t.txt", r.Doc.Wrong, nil, r)
+		for i := range ds {
+			for j := range ds[i].Fixes {
+				ds[i].Fixes[j].Certain = true
+			}
+		}
+		fixed, n := check.ApplyFixes(r.Doc.Wrong, ds)
+		if n != len(ds) {
+			t.Errorf("%s: %d of %d findings fixed", r.ID, n, len(ds))
+		}
+		if again := checktest.Run(t, "t.txt", fixed, nil, Rules...); len(again) != 0 {
+			t.Errorf("%s: fixed text %q still has findings: %v", r.ID, fixed, checktest.Messages(again))
+		}
+	}
+}
