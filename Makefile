@@ -76,7 +76,7 @@ $(SARIF_SCHEMA):
 # stall at 0 execs/sec after some seconds, while the same binary run alone
 # keeps its full rate.
 FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
-	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile
+	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx
 fuzz: check-go
 	@mkdir -p .cache/fuzz; cache=$$($(GO) env GOCACHE)/fuzz; \
 	for t in $(FUZZ_TARGETS); do \
