@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench testdata clean
+.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench testdata docs clean
 
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
@@ -94,6 +94,10 @@ bench: check-go
 ## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
 testdata:
 	soffice --headless --norestore --convert-to docx:"MS Word 2007 XML" --outdir reader/testdata reader/testdata/numbered.fodt
+
+## docs: regenerate docs/rules.md from the rules (a test fails when it is stale)
+docs: check-go
+	$(GO) run ./cmd/zongjie rules --format markdown > docs/rules.md
 
 clean:
 	rm -rf bin

@@ -64,6 +64,16 @@ func ParseSeverity(s string) (Severity, bool) {
 // MarshalText writes the severity as its English name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity written by MarshalText.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	*s = v
+	return nil
+}
+
 // Category groups rules; the names are fixed, other tools count by them.
 type Category string
 

@@ -50,7 +50,9 @@ type env struct {
 
 func commands() []command {
 	return []command{
+		{"check", "校对报告，报告错误并可自动修改", runCheck},
 		{"extract", "读取报告，输出元数据、提纲、指标和目标", runExtract},
+		{"rules", "列出校对规则及其说明", runRules},
 		{"version", "显示版本", runVersion},
 	}
 }

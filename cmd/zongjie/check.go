@@ -1,0 +1,380 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"zongjie/annotate"
+	"zongjie/check"
+	"zongjie/check/rules"
+	"zongjie/document"
+	"zongjie/examples"
+	"zongjie/output"
+	"zongjie/reader"
+)
+
+// checkOptions are the flags of `zongjie check`.
+type checkOptions struct {
+	format   string
+	config   string
+	enable   string
+	disable  string
+	level    string
+	fix      bool
+	diff     bool
+	annotate string
+	color    string
+	demo     bool
+}
+
+func runCheck(ctx context.Context, e *env, args []string) int {
+	var o checkOptions
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&o.format, "format", "text", "输出格式：text、json 或 sarif")
+	fs.StringVar(&o.config, "config", "", "配置文件（默认在文件所在目录及其上级目录中查找 "+check.ConfigName+"）")
+	fs.StringVar(&o.enable, "enable", "", "启用的规则，逗号分隔（编号或名称，如 TY007,banned-word）")
+	fs.StringVar(&o.disable, "disable", "", "停用的规则，逗号分隔；all 表示全部")
+	fs.StringVar(&o.level, "level", "info", "只报告不低于此级别的问题：error、warning 或 info")
+	fs.BoolVar(&o.fix, "fix", false, "直接修改文件（.txt、.md）中可确定的问题，保留原编码和换行")
+	fs.BoolVar(&o.diff, "diff", false, "以 diff 格式显示 --fix 将做的修改，不改动文件")
+	fs.StringVar(&o.annotate, "annotate", "", "把问题以批注写入 .docx 的副本，保存为此文件（只能检查一个 .docx）")
+	fs.StringVar(&o.color, "color", "auto", "彩色输出：auto、always 或 never")
+	fs.BoolVar(&o.demo, "demo", false, "检查内置的示例报告")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "用法：zongjie check [选项] 文件…")
+		fmt.Fprintln(e.stderr, "校对报告：占位符、年份、错别字、规范表述、序号、标点、数字用法、重复和前后矛盾。")
+		fmt.Fprintln(e.stderr, "退出码：0 未发现问题，1 发现问题，2 用法错误或文件无法读取。")
+		fmt.Fprintln(e.stderr, "")
+		fs.PrintDefaults()
+	}
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(e.stderr, "zongjie check: "+format+"\n", args...)
+		return exitUsage
+	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return usageErr("不支持的输出格式 %q，可选 text、json、sarif", o.format)
+	}
+	minLevel, ok := check.ParseSeverity(o.level)
+	if !ok {
+		return usageErr("--level 应为 error、warning 或 info，不是 %q", o.level)
+	}
+	color, ok := useColor(o.color, e.stdout)
+	if !ok {
+		return usageErr("--color 应为 auto、always 或 never，不是 %q", o.color)
+	}
+	if o.fix && o.diff {
+		return usageErr("--fix 与 --diff 不能同时使用")
+	}
+	var inputs []input
+	switch {
+	case o.demo && len(files) > 0:
+		return usageErr("--demo 不能与文件同时使用")
+	case o.demo:
+		if o.fix {
+			return usageErr("--demo 的示例报告内置在程序中，不能 --fix；可用 --diff 查看修改")
+		}
+		for _, f := range examples.All() {
+			inputs = append(inputs, input{path: f.Name, data: f.Data})
+		}
+	case len(files) == 0:
+		fs.Usage()
+		return exitUsage
+	default:
+		for _, f := range files {
+			if o.fix && f == "-" {
+				return usageErr("标准输入不能 --fix；可用 --diff 查看修改")
+			}
+			inputs = append(inputs, input{path: f})
+		}
+	}
+	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].path), ".docx")) {
+		return usageErr("--annotate 需要且只能检查一个 .docx 文件")
+	}
+
+	all := rules.All()
+	configs := configLoader{explicit: o.config, rules: all, enable: splitList(o.enable), disable: splitList(o.disable)}
+	if err := configs.validateFlags(); err != nil {
+		return usageErr("%v", err)
+	}
+
+	code := exitOK
+	res := output.CheckResult{Files: []output.CheckFile{}}
+	fixable := 0
+	for i, r := range readAll(ctx, inputs, e.stdin) {
+		if r.err != nil {
+			fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(r.err))
+			code = exitUsage
+			continue
+		}
+		cfg, err := configs.forFile(r.file.Path, inputs[i].data != nil)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie: %v\n", err)
+			return exitUsage
+		}
+		ds := check.Run(r.file, r.reports, all, cfg)
+		edits := check.Edits(r.file.Text, ds)
+
+		switch {
+		case o.diff:
+			if err := output.WriteDiff(e.stdout, r.file.Path, r.file.Text, edits); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
+				return exitUsage
+			}
+		case o.fix && len(edits) > 0 && r.file.Format == document.FormatDocx:
+			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接修改，可用 --annotate 生成带批注的副本\n", r.file.Path)
+		case o.fix && len(edits) > 0:
+			n, err := writeFixes(r, edits)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(err))
+				code = exitUsage
+				break
+			}
+			fmt.Fprintf(e.stderr, "%s: 已修改 %d 处\n", r.file.Path, n)
+			// Check the fixed file again: what is left is what to report.
+			again := analyse(input{path: r.file.Path}, e.stdin)
+			if again.err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(again.err))
+				code = exitUsage
+				continue
+			}
+			r = again
+			ds = check.Run(r.file, r.reports, all, cfg)
+			edits = check.Edits(r.file.Text, ds)
+		}
+		if o.annotate != "" {
+			if err := writeAnnotated(e, o.annotate, r, filterLevel(ds, minLevel)); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %v\n", err)
+				return exitUsage
+			}
+		}
+
+		ds = filterLevel(ds, minLevel)
+		for _, d := range ds {
+			for _, f := range d.Fixes {
+				if f.Certain {
+					fixable++
+					break
+				}
+			}
+		}
+		if len(ds) > 0 && code == exitOK {
+			code = exitFindings
+		}
+		if o.diff && len(edits) > 0 && code == exitOK {
+			code = exitFindings
+		}
+		res.Files = append(res.Files, output.CheckFile{
+			Path: r.file.Path, Chars: r.file.Chars(), Diagnostics: ds, Lines: r.file.Line,
+		})
+	}
+	if o.diff {
+		return code
+	}
+	var werr error
+	switch o.format {
+	case "json":
+		werr = output.WriteJSON(e.stdout, res)
+	case "sarif":
+		werr = output.WriteSARIF(e.stdout, res, all, version)
+	default:
+		if o.fix {
+			fixable = 0 // what is left is not fixable
+		}
+		werr = output.WriteCheckText(e.stdout, res, output.CheckTextOptions{Color: color, Fixable: fixable})
+	}
+	if werr != nil {
+		fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", werr)
+		return exitUsage
+	}
+	return code
+}
+
+// filterLevel keeps the diagnostics at least as serious as min.
+func filterLevel(ds []check.Diagnostic, min check.Severity) []check.Diagnostic {
+	out := make([]check.Diagnostic, 0, len(ds))
+	for _, d := range ds {
+		if d.Severity <= min { // Error is the lowest value
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// writeFixes writes the fixed file in place: through a temporary file in
+// the same directory, renamed over the original, so that a failure midway
+// never leaves a half-written report. It returns the number of edits.
+func writeFixes(r result, edits []document.Edit) (int, error) {
+	out, err := reader.Rewrite(r.file, r.data, edits)
+	if err != nil {
+		return 0, err
+	}
+	path := r.file.Path
+	if err := writeAtomic(path, out); err != nil {
+		return 0, &reader.Error{Path: path, Reason: "写入失败：" + err.Error(), En: "write failed", Err: err}
+	}
+	return len(edits), nil
+}
+
+// writeAtomic replaces the file at path with data, keeping its mode.
+func writeAtomic(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// writeAnnotated writes a copy of the checked .docx with the findings as
+// comments.
+func writeAnnotated(e *env, dest string, r result, ds []check.Diagnostic) error {
+	if same(dest, r.file.Path) {
+		return fmt.Errorf("--annotate 的输出文件不能是被检查的文件本身：%s", dest)
+	}
+	out, res, err := annotate.Docx(r.data, r.file, ds, "zongjie")
+	if err != nil {
+		return fmt.Errorf("%s: 无法写入批注：%v", r.file.Path, err)
+	}
+	if err := writeAtomic(dest, out); err != nil {
+		return fmt.Errorf("%s: 写入失败：%v", dest, err)
+	}
+	msg := fmt.Sprintf("%s: 已写入 %d 条批注", dest, res.Placed())
+	if len(res.Approx) > 0 {
+		msg += fmt.Sprintf("（其中 %d 条位于文本框、自动编号等处，批注在所在段落开头并引用原文）", len(res.Approx))
+	}
+	if len(res.Skipped) > 0 {
+		msg += fmt.Sprintf("；%d 条位于脚注、尾注，未写入", len(res.Skipped))
+	}
+	fmt.Fprintln(e.stderr, msg)
+	return nil
+}
+
+// same reports whether two paths name the same file.
+func same(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, _ := filepath.Abs(a)
+	ab, _ := filepath.Abs(b)
+	return aa == ab
+}
+
+// splitList splits a comma-separated flag value.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
+}
+
+// configLoader finds the configuration of each checked file: the --config
+// file for all, or the nearest zongjie.toml above the file (above the
+// working directory for standard input and the demo), loaded once per
+// path. Flags override the file.
+type configLoader struct {
+	explicit        string
+	rules           []*check.Rule
+	enable, disable []string
+	cache           map[string]*check.Config
+}
+
+func (l *configLoader) validateFlags() error {
+	c := &check.Config{}
+	c.Rules.Enable, c.Rules.Disable = l.enable, l.disable
+	c.Path = "命令行"
+	return c.Validate(l.rules)
+}
+
+func (l *configLoader) forFile(path string, embedded bool) (*check.Config, error) {
+	file := l.explicit
+	if file == "" {
+		dir := "."
+		if path != "-" && !embedded {
+			dir = filepath.Dir(path)
+		}
+		file = check.FindConfig(dir)
+	}
+	if l.cache == nil {
+		l.cache = map[string]*check.Config{}
+	}
+	c, ok := l.cache[file]
+	if !ok {
+		c = &check.Config{}
+		if file != "" {
+			var err error
+			if c, err = check.LoadConfig(file); err != nil {
+				return nil, err
+			}
+			if err := c.Validate(l.rules); err != nil {
+				return nil, err
+			}
+		}
+		// Flags come last: they win over the file.
+		var enable []string
+		for _, id := range c.Rules.Enable {
+			if !slices.Contains(l.disable, id) {
+				enable = append(enable, id)
+			}
+		}
+		c.Rules.Enable = append(enable, l.enable...)
+		c.Rules.Disable = append(c.Rules.Disable, l.disable...)
+		l.cache[file] = c
+	}
+	return c, nil
+}
+
+// useColor decides whether to colour the text output.
+func useColor(mode string, w io.Writer) (bool, bool) {
+	switch mode {
+	case "always":
+		return true, true
+	case "never":
+		return false, true
+	case "auto":
+	default:
+		return false, false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false, true
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false, true
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0, true
+}
