@@ -129,6 +129,9 @@ type Doc struct {
 	Wrong  string // an example of text the rule reports
 	Right  string // the same text corrected
 	Source string // the standard or reference behind the rule
+	// Config is the zongjie.toml text the examples need, for rules that
+	// act on configured data ([names], [banned]); empty for the others.
+	Config string
 }
 
 // Rule is one proofreading rule.

@@ -50,8 +50,17 @@ type Config struct {
 // LoadConfig reads a configuration file. Unknown keys are an error, so that
 // a typo in the file does not silently do nothing.
 func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取配置文件：%w", path, err)
+	}
+	return ParseConfig(path, string(data))
+}
+
+// ParseConfig reads a configuration from text, named path in messages.
+func ParseConfig(path, text string) (*Config, error) {
 	var c Config
-	md, err := toml.DecodeFile(path, &c)
+	md, err := toml.Decode(text, &c)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {

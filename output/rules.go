@@ -20,6 +20,7 @@ type RuleJSON struct {
 	Wrong        string         `json:"wrong,omitempty"`
 	Right        string         `json:"right,omitempty"`
 	Source       string         `json:"source,omitempty"`
+	Config       string         `json:"config,omitempty"` // the zongjie.toml the examples need
 }
 
 // RulesJSON converts rules for JSON output.
@@ -27,7 +28,7 @@ func RulesJSON(list []*check.Rule) []RuleJSON {
 	out := make([]RuleJSON, len(list))
 	for i, r := range list {
 		out[i] = RuleJSON{ID: r.ID, Name: r.Name, Category: r.Category, Severity: r.Severity, OffByDefault: r.OffByDefault,
-			Title: r.Doc.Title, Text: r.Doc.Text, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Source: r.Doc.Source}
+			Title: r.Doc.Title, Text: r.Doc.Text, Wrong: r.Doc.Wrong, Right: r.Doc.Right, Source: r.Doc.Source, Config: r.Doc.Config}
 	}
 	return out
 }
@@ -72,6 +73,9 @@ func WriteRulesMarkdown(w io.Writer, list []*check.Rule) error {
 			}
 			if r.Doc.Right != "" {
 				b.WriteString("\n正确写法：\n\n```text\n" + strings.TrimRight(r.Doc.Right, "\n") + "\n```\n")
+			}
+			if r.Doc.Config != "" {
+				b.WriteString("\n示例所用配置（zongjie.toml）：\n\n```toml\n" + strings.TrimRight(r.Doc.Config, "\n") + "\n```\n")
 			}
 			if r.Doc.Source != "" {
 				b.WriteString("\n依据：" + r.Doc.Source + "\n")

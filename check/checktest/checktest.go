@@ -115,10 +115,18 @@ func Validate(t *testing.T, rules []*check.Rule) {
 // its Right example alone.
 func ExpectExample(t *testing.T, r *check.Rule) {
 	t.Helper()
-	if ds := Run(t, "t.txt", r.Doc.Wrong, nil, r); len(ds) == 0 {
+	var cfg *check.Config
+	if r.Doc.Config != "" {
+		var err error
+		if cfg, err = check.ParseConfig(r.ID+" Doc.Config", r.Doc.Config); err != nil {
+			t.Fatal(err)
+		}
+		cfg.Rules.Enable = append(cfg.Rules.Enable, r.ID)
+	}
+	if ds := Run(t, "t.txt", r.Doc.Wrong, cfg, r); len(ds) == 0 {
 		t.Errorf("%s does not report its own wrong example %q", r.ID, r.Doc.Wrong)
 	}
-	if ds := Run(t, "t.txt", r.Doc.Right, nil, r); len(ds) != 0 {
+	if ds := Run(t, "t.txt", r.Doc.Right, cfg, r); len(ds) != 0 {
 		t.Errorf("%s reports its own right example %q: %v", r.ID, r.Doc.Right, Messages(ds))
 	}
 }

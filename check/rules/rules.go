@@ -9,6 +9,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/check/rules/artifact"
+	"zongjie/check/rules/canonical"
 	"zongjie/check/rules/number"
 	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
@@ -29,6 +30,7 @@ func All() []*check.Rule {
 		punct.Rules,
 		number.Rules,
 		typo.Rules,
+		canonical.Rules,
 	} {
 		all = append(all, list...)
 	}

@@ -109,6 +109,9 @@ func writeRuleDocs(w io.Writer, list []*check.Rule) error {
 		if r.Doc.Right != "" {
 			b.WriteString("\n正确写法：\n" + indent(r.Doc.Right))
 		}
+		if r.Doc.Config != "" {
+			b.WriteString("\n示例所用配置（zongjie.toml）：\n" + indent(r.Doc.Config))
+		}
 		if r.Doc.Source != "" {
 			b.WriteString("\n依据：" + r.Doc.Source + "\n")
 		}

@@ -15,10 +15,11 @@ var Banned = &check.Rule{
 	Doc: check.Doc{
 		Title: "禁用词",
 		Text: "文中出现项目配置 [banned] 列出的禁用词，提示配置中写明的替代说法或原因。" +
-			"没有配置禁用词时本规则不检查。例句假定配置了 \"老板\" = \"称负责人\"。",
+			"没有配置禁用词时本规则不检查。",
 		Wrong:  "区长和企业老板座谈。",
 		Right:  "区长和企业负责人座谈。",
 		Source: "项目配置 zongjie.toml [banned]；新华社《新闻信息报道中的禁用词和慎用词》的用法",
+		Config: "[banned]\n\"老板\" = \"称负责人\"\n",
 	},
 	Run: runBanned,
 }

@@ -1,0 +1,88 @@
+package canonical_test
+
+import (
+	"strings"
+	"testing"
+
+	"zongjie/check"
+	"zongjie/check/checktest"
+	"zongjie/check/rules/canonical"
+)
+
+func TestRules(t *testing.T) {
+	checktest.Validate(t, canonical.Rules)
+	for _, r := range canonical.Rules {
+		checktest.ExpectExample(t, r)
+	}
+}
+
+func TestFormulation(t *testing.T) {
+	checktest.Expect(t, canonical.Formulation, []checktest.Case{
+		{In: "坚持以习近平新时代特色社会主义思想为指导，以习近平中国特色社会主义思想武装头脑。", Want: []string{"习近平新时代特色社会主义思想→习近平新时代中国特色社会主义思想", "习近平中国特色社会主义思想→习近平新时代中国特色社会主义思想"}},
+		{In: "团结在以习近平总书记为核心的党中央周围，坚持稳中求进总基调，统筹发展与安全，筑牢中华民族共同体意识。", Want: []string{"以习近平总书记为核心的党中央→以习近平同志为核心的党中央", "稳中求进总基调→稳中求进工作总基调", "统筹发展与安全→统筹发展和安全", "筑牢中华民族共同体意识→铸牢中华民族共同体意识"}},
+		{In: "持续巩固脱贫攻坚同乡村振兴有效衔接。", Want: []string{"巩固脱贫攻坚同乡村振兴有效衔接→巩固拓展脱贫攻坚成果同乡村振兴有效衔接"}},
+		{Name: "near miss: the canonical forms and other phrases", In: "坚持以习近平新时代中国特色社会主义思想为指导，团结在以习近平同志为核心的党中央周围，学习习近平总书记重要讲话，巩固拓展脱贫攻坚成果同乡村振兴有效衔接，坚持稳中求进工作总基调，统筹发展和安全，铸牢中华民族共同体意识，巩固成果，全面推进乡村振兴有效衔接。"},
+	})
+}
+
+func TestNames(t *testing.T) {
+	cfg := &check.Config{Path: "zongjie.toml"}
+	cfg.Names.Units = []string{"青禾街道党工委", "柳塘社区居委会"}
+	cfg.Names.Leaders = []string{"王建国"}
+	cfg.Rules.Enable = []string{"CA002", "CA008"}
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"青禾街道党委召开会议，柳塘社区居会委组织活动，青禾街道党工委员会成立。", []string{"青禾街道党委→青禾街道党工委", "柳塘社区居会委→柳塘社区居委会"}},
+		{"青禾街道党工委召开会议，柳塘社区居委会组织活动，青禾街道办事处。", nil},
+	}
+	for _, c := range cases {
+		got := checktest.Brief(checktest.Run(t, "t.txt", c.in, cfg, canonical.Names))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %v, want %v", c.in, got, c.want)
+		}
+	}
+	got := checktest.Brief(checktest.Run(t, "t.txt", "王建图同志讲话，王国建同志主持，王建国同志出席，王小明同志参加。", cfg, canonical.LeaderNames))
+	if strings.Join(got, "|") != "王建图→王建国|王国建→王建国" {
+		t.Errorf("leaders: %v", got)
+	}
+}
+
+func TestBareCongress(t *testing.T) {
+	checktest.Expect(t, canonical.BareCongress, []checktest.Case{
+		{In: "圆满完成“二十大”等特防期安保任务，学习贯彻二十大精神和二十届三中全会精神。", Want: []string{"“二十大”→党的二十大", "二十大→党的二十大", "二十届三中全会→党的二十届三中全会"}},
+		{Name: "near miss: one 党的 covers the list", In: "学习贯彻党的二十大和二十届二中、三中全会精神，中共十九大以来，中国共产党第二十次全国代表大会，实施二十大类工程。"},
+	})
+}
+
+func TestCollocation(t *testing.T) {
+	checktest.Expect(t, canonical.Collocation, []checktest.Case{
+		{In: "引导党员在学思践悟中维护“两个确立”，坚定“四个意识”，增强“四个自信”，坚定“两个维护”。", Want: []string{"维护→坚定拥护", "坚定→增强", "增强→坚定", "坚定→坚决做到"}},
+		{Name: "near miss: the standard verbs", In: "深刻领悟“两个确立”的决定性意义，坚定拥护“两个确立”，坚决做到“两个维护”，增强“四个意识”、坚定“四个自信”。"},
+	})
+}
+
+func TestMembers(t *testing.T) {
+	checktest.Expect(t, canonical.Members, []checktest.Case{
+		{In: "坚定理论自信、道路自信、制度自信、文化自信。", Want: []string{"理论自信、道路自信、制度自信、文化自信→道路自信、理论自信、制度自信、文化自信"}},
+		{In: "坚定理论、道路、制度、文化自信。", Want: []string{"理论、道路、制度、文化自信→道路、理论、制度、文化自信"}},
+		{In: "统筹推进政治建设、经济建设、文化建设、社会建设、生态文明建设。", Want: []string{"政治建设、经济建设、文化建设、社会建设、生态文明建设→经济建设、政治建设、文化建设、社会建设、生态文明建设"}},
+		{Name: "near miss: the right order, and two members", In: "增强政治意识、大局意识、核心意识、看齐意识，坚定道路、理论、制度、文化自信，提高政治意识和大局意识。"},
+		{Name: "near miss: an ordinary list", In: "巩固两岸关系的政治、经济、文化、社会基础，统筹做好政治、经济、社会、文化等各领域安全工作。"},
+	})
+}
+
+func TestSloganQuotes(t *testing.T) {
+	checktest.Expect(t, canonical.SloganQuotes, []checktest.Case{
+		{In: "深刻领悟“两个确立”的决定性意义，坚决做到两个维护。", Want: []string{"两个维护→“两个维护”"}},
+		{Name: "near miss: none quoted", In: "深刻领悟两个确立的决定性意义，坚决做到两个维护。"},
+	})
+}
+
+func TestXinhua(t *testing.T) {
+	checktest.Expect(t, canonical.Xinhua, []checktest.Case{
+		{In: "融入“一带一路”战略，中共江西省省委召开会议，村长带头，学习习总书记讲话，前苏联解体。", Want: []string{"战略→倡议", "省省委→省委", "村长→村委会主任", "习总书记→习近平总书记", "前苏联→苏联"}},
+		{Name: "near miss", In: "共建“一带一路”倡议，江西省委召开会议，村委会主任带头，推动村长期发展，学习习近平总书记讲话。"},
+	})
+}
