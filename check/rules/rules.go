@@ -10,10 +10,12 @@ import (
 	"zongjie/check"
 	"zongjie/check/rules/artifact"
 	"zongjie/check/rules/canonical"
+	"zongjie/check/rules/consistency"
 	"zongjie/check/rules/number"
 	"zongjie/check/rules/numbering"
 	"zongjie/check/rules/placeholder"
 	"zongjie/check/rules/punct"
+	"zongjie/check/rules/repeat"
 	"zongjie/check/rules/typo"
 	"zongjie/check/rules/year"
 )
@@ -31,6 +33,8 @@ func All() []*check.Rule {
 		number.Rules,
 		typo.Rules,
 		canonical.Rules,
+		repeat.Rules,
+		consistency.Rules,
 	} {
 		all = append(all, list...)
 	}

@@ -1,0 +1,31 @@
+package repeat_test
+
+import (
+	"testing"
+
+	"zongjie/check/checktest"
+	"zongjie/check/rules/repeat"
+)
+
+func TestRules(t *testing.T) {
+	checktest.Validate(t, repeat.Rules)
+	for _, r := range repeat.Rules {
+		checktest.ExpectExample(t, r)
+	}
+}
+
+func TestSentence(t *testing.T) {
+	checktest.Expect(t, repeat.Sentence, []checktest.Case{
+		{In: "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。完成投资1亿元。\n二、下步打算\n一是深入开展“门前三包”专项整治，街道面貌明显改善。", Want: []string{"深入开展“门前三包”专项整治，街道面貌明显改善。"}},
+		{Name: "near miss: short sentences, headings and title lines", In: "一、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读\n二、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读"},
+	})
+}
+
+func TestAdjacent(t *testing.T) {
+	checktest.Expect(t, repeat.Adjacent, []checktest.Case{
+		{In: "进一步加强进一步加强基层治理，确保按期完工，确保按期完工。", Want: []string{"进一步加强→", "，确保按期完工→"}},
+		{In: "商户签订门前三包协议书x万余份。商户签订门前三包协议书x万余份。二是开展行动。", Want: []string{"商户签订门前三包协议书x万余份。→"}},
+		{Name: "near miss: reduplication, numbers and marks", In: "研究研究，一天天好起来，编号1212，——————，谢谢谢谢。"},
+		{Name: "near miss: parallel phrases and placeholders", In: "建设绿色工厂、零碳工厂、零碳园区。出租房备案申请xx份，同意出租房备案申请xx份，同意率高。设立非全日制岗位x人，全日制岗位x人，对**村、**村、**社区、**社区改造，排查农户xxxx户xxxxx人。"},
+	})
+}
