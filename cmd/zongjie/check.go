@@ -28,6 +28,7 @@ type checkOptions struct {
 	disable  string
 	level    string
 	fix      bool
+	write    bool
 	diff     bool
 	annotate string
 	color    string
@@ -43,15 +44,16 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&o.enable, "enable", "", "启用的规则，逗号分隔（编号或名称，如 TY007,banned-word）")
 	fs.StringVar(&o.disable, "disable", "", "停用的规则，逗号分隔；all 表示全部")
 	fs.StringVar(&o.level, "level", "info", "只报告不低于此级别的问题：error、warning 或 info")
-	fs.BoolVar(&o.fix, "fix", false, "直接修改文件（.txt、.md）中可确定的问题，保留原编码和换行")
-	fs.BoolVar(&o.diff, "diff", false, "以 diff 格式显示 --fix 将做的修改，不改动文件")
+	fs.BoolVar(&o.fix, "fix", false, "改正可确定的问题，把改好的全文写到标准输出（只能检查一个文件）")
+	fs.BoolVar(&o.write, "write", false, "改正可确定的问题并直接写回 .txt、.md 文件（保留原编码和换行，原文件备份为 .bak）")
+	fs.BoolVar(&o.diff, "diff", false, "以 diff 格式显示将做的修改，不改动文件")
 	fs.StringVar(&o.annotate, "annotate", "", "把问题以批注写入 .docx 的副本，保存为此文件（只能检查一个 .docx）")
 	fs.StringVar(&o.color, "color", "auto", "彩色输出：auto、always 或 never")
 	fs.BoolVar(&o.demo, "demo", false, "检查内置的示例报告")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "用法：zongjie check [选项] 文件…")
 		fmt.Fprintln(e.stderr, "校对报告：占位符、年份、错别字、规范表述、序号、标点、数字用法、重复和前后矛盾。")
-		fmt.Fprintln(e.stderr, "退出码：0 未发现问题，1 发现问题，2 用法错误或文件无法读取。")
+		fmt.Fprintln(e.stderr, "退出码：0 没有“错误”级别的问题，1 有，2 用法错误或文件无法读取。")
 		fmt.Fprintln(e.stderr, "")
 		fs.PrintDefaults()
 	}
@@ -79,16 +81,21 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return usageErr("--color 应为 auto、always 或 never，不是 %q", o.color)
 	}
-	if o.fix && o.diff {
-		return usageErr("--fix 与 --diff 不能同时使用")
+	switch {
+	case o.diff && (o.fix || o.write):
+		return usageErr("--diff 不能与 --fix、--write 同时使用")
+	case o.fix && !o.write && (len(files) != 1 || o.demo):
+		return usageErr("--fix 把改好的全文写到标准输出，只能检查一个文件；改写多个文件请用 --write")
+	case o.fix && !o.write && o.format != "text":
+		return usageErr("--fix 的输出是改好的全文，不能与 --format 同时使用")
 	}
 	var inputs []input
 	switch {
 	case o.demo && len(files) > 0:
 		return usageErr("--demo 不能与文件同时使用")
 	case o.demo:
-		if o.fix {
-			return usageErr("--demo 的示例报告内置在程序中，不能 --fix；可用 --diff 查看修改")
+		if o.write {
+			return usageErr("--demo 的示例报告内置在程序中，不能 --write；可用 --diff 查看修改")
 		}
 		for _, f := range examples.All() {
 			inputs = append(inputs, input{path: f.Name, data: f.Data})
@@ -98,8 +105,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	default:
 		for _, f := range files {
-			if o.fix && f == "-" {
-				return usageErr("标准输入不能 --fix；可用 --diff 查看修改")
+			if o.write && f == "-" {
+				return usageErr("标准输入不能 --write；可用 --fix 把改好的全文写到标准输出")
 			}
 			inputs = append(inputs, input{path: f})
 		}
@@ -137,16 +144,16 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
 				return exitUsage
 			}
-		case o.fix && len(edits) > 0 && r.file.Format == document.FormatDocx:
-			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接修改，可用 --annotate 生成带批注的副本\n", r.file.Path)
-		case o.fix && len(edits) > 0:
-			n, err := writeFixes(r, edits)
+		case o.write && len(edits) > 0 && r.file.Format == document.FormatDocx:
+			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接改写，可用 --annotate 生成带批注的副本\n", r.file.Path)
+		case o.write && len(edits) > 0:
+			backup, err := writeFixes(r, edits)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(err))
 				code = exitUsage
-				break
+				continue
 			}
-			fmt.Fprintf(e.stderr, "%s: 已修改 %d 处\n", r.file.Path, n)
+			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，原文件备份为 %s\n", r.file.Path, len(edits), backup)
 			// Check the fixed file again: what is left is what to report.
 			again := analyse(input{path: r.file.Path}, e.stdin)
 			if again.err != nil {
@@ -156,7 +163,21 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			}
 			r = again
 			ds = check.Run(r.file, r.reports, all, cfg)
-			edits = check.Edits(r.file.Text, ds)
+		case o.fix:
+			// The fixed text goes to standard output, what is left to
+			// standard error.
+			fixed := document.Apply(r.file.Text, edits)
+			if _, err := io.WriteString(e.stdout, fixed); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
+				return exitUsage
+			}
+			left := filterLevel(ds, minLevel)
+			left = slices.DeleteFunc(left, func(d check.Diagnostic) bool { return certainFix(d) })
+			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，另有 %d 处需人工核对（运行 zongjie check 查看）\n", r.file.Path, len(edits), len(left))
+			if check.HasErrors(left) && code == exitOK {
+				code = exitFindings
+			}
+			continue
 		}
 		if o.annotate != "" {
 			if err := writeAnnotated(e, o.annotate, r, filterLevel(ds, minLevel)); err != nil {
@@ -167,24 +188,18 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 
 		ds = filterLevel(ds, minLevel)
 		for _, d := range ds {
-			for _, f := range d.Fixes {
-				if f.Certain {
-					fixable++
-					break
-				}
+			if certainFix(d) {
+				fixable++
 			}
 		}
-		if len(ds) > 0 && code == exitOK {
-			code = exitFindings
-		}
-		if o.diff && len(edits) > 0 && code == exitOK {
+		if check.HasErrors(ds) && code == exitOK {
 			code = exitFindings
 		}
 		res.Files = append(res.Files, output.CheckFile{
 			Path: r.file.Path, Chars: r.file.Chars(), Diagnostics: ds, Lines: r.file.Line,
 		})
 	}
-	if o.diff {
+	if o.diff || o.fix && !o.write {
 		return code
 	}
 	var werr error
@@ -194,8 +209,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	case "sarif":
 		werr = output.WriteSARIF(e.stdout, res, all, version)
 	default:
-		if o.fix {
-			fixable = 0 // what is left is not fixable
+		if o.write {
+			fixable = 0 // what is left after --write has no certain fix
 		}
 		werr = output.WriteCheckText(e.stdout, res, output.CheckTextOptions{Color: color, Fixable: fixable})
 	}
@@ -204,6 +219,16 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	return code
+}
+
+// certainFix reports whether a diagnostic has a fix --fix applies.
+func certainFix(d check.Diagnostic) bool {
+	for _, f := range d.Fixes {
+		if f.Certain {
+			return true
+		}
+	}
+	return false
 }
 
 // filterLevel keeps the diagnostics at least as serious as min.
@@ -217,19 +242,31 @@ func filterLevel(ds []check.Diagnostic, min check.Severity) []check.Diagnostic {
 	return out
 }
 
-// writeFixes writes the fixed file in place: through a temporary file in
-// the same directory, renamed over the original, so that a failure midway
-// never leaves a half-written report. It returns the number of edits.
-func writeFixes(r result, edits []document.Edit) (int, error) {
+// writeFixes writes the fixed file in place, after copying the original
+// to a backup beside it (FILE.bak, or FILE.bak.2 … when that exists): the
+// new content goes through a temporary file in the same directory renamed
+// over the original, so a failure midway never leaves a half-written
+// report. It returns the backup's path.
+func writeFixes(r result, edits []document.Edit) (string, error) {
 	out, err := reader.Rewrite(r.file, r.data, edits)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
 	path := r.file.Path
-	if err := writeAtomic(path, out); err != nil {
-		return 0, &reader.Error{Path: path, Reason: "写入失败：" + err.Error(), En: "write failed", Err: err}
+	backup := path + ".bak"
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(backup); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		backup = fmt.Sprintf("%s.bak.%d", path, n)
 	}
-	return len(edits), nil
+	if err := writeAtomic(backup, r.data); err != nil {
+		return "", &reader.Error{Path: path, Reason: "无法写入备份文件：" + err.Error(), En: "cannot write backup", Err: err}
+	}
+	if err := writeAtomic(path, out); err != nil {
+		return "", &reader.Error{Path: path, Reason: "写入失败：" + err.Error(), En: "write failed", Err: err}
+	}
+	return backup, nil
 }
 
 // writeAtomic replaces the file at path with data, keeping its mode.

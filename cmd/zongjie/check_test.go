@@ -156,7 +156,7 @@ func TestCheckLevelAndRules(t *testing.T) {
 }
 
 func TestCheckFix(t *testing.T) {
-	// A GB18030 file with CRLF line endings keeps both through --fix.
+	// A GB18030 file with CRLF line endings.
 	gb, err := simplifiedchinese.GB18030.NewEncoder().String(checkReport)
 	if err != nil {
 		t.Fatal(err)
@@ -167,13 +167,29 @@ func TestCheckFix(t *testing.T) {
 	if code != exitFindings || !strings.Contains(diff, "-截止目前,街道") || !strings.Contains(diff, "+截至目前，街道") {
 		t.Fatalf("--diff: code %d\n%s", code, diff)
 	}
+
+	// --fix prints the fixed text and leaves the file alone.
+	code, fixed, errOut := runCLI(t, "", "check", "--fix", path)
+	if code != exitFindings || !strings.Contains(errOut, "已改正") || !strings.Contains(errOut, "需人工核对") {
+		t.Fatalf("--fix: code %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"截至目前，街道", "昂扬", "2024年工作总结及2025年工作计划", "xx万元"} {
+		if !strings.Contains(fixed, want) {
+			t.Errorf("--fix output lacks %q:\n%s", want, fixed)
+		}
+	}
 	if data, _ := os.ReadFile(path); string(data) != gb {
-		t.Fatal("--diff changed the file")
+		t.Fatal("--fix or --diff changed the file")
+	}
+	// From standard input too.
+	if code, out, _ := runCLI(t, checkReport, "check", "--fix", "-"); code != exitFindings || !strings.Contains(out, "截至目前") {
+		t.Errorf("--fix -: code %d\n%s", code, out)
 	}
 
-	code, out, errOut := runCLI(t, "", "check", "--fix", path)
-	if code != exitFindings || !strings.Contains(errOut, "已修改") {
-		t.Fatalf("--fix: code %d, stderr %q", code, errOut)
+	// --write rewrites in place, keeping encoding, line endings and a backup.
+	code, out, errOut := runCLI(t, "", "check", "--write", path)
+	if code != exitFindings || !strings.Contains(errOut, "已改正") || !strings.Contains(errOut, ".bak") {
+		t.Fatalf("--write: code %d, stderr %q", code, errOut)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -186,17 +202,32 @@ func TestCheckFix(t *testing.T) {
 	if f.Encoding != "GB18030" || !bytes.Contains(data, []byte("\r\n")) || bytes.Count(data, []byte("\n")) != bytes.Count(data, []byte("\r\n")) {
 		t.Errorf("encoding %s or line endings lost", f.Encoding)
 	}
-	for _, want := range []string{"截至目前，街道", "昂扬", "2024年工作总结及2025年工作计划"} {
-		if !strings.Contains(f.Text, want) {
-			t.Errorf("fixed text lacks %q:\n%s", want, f.Text)
-		}
+	if f.Text != strings.ReplaceAll(fixed, "\r\n", "\n") {
+		t.Errorf("--write and --fix disagree:\n%s\n%s", f.Text, fixed)
+	}
+	if backup, err := os.ReadFile(path + ".bak"); err != nil || string(backup) != gb {
+		t.Errorf("backup: %v", err)
 	}
 	// What is left is what has no certain fix: the placeholder.
 	if !strings.Contains(out, "PH001") || strings.Contains(out, "TY001") {
-		t.Errorf("after --fix:\n%s", out)
+		t.Errorf("after --write:\n%s", out)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
+	// A second run keeps the first backup.
+	runCLI(t, "", "check", "--write", path)
+	if _, err := os.Stat(path + ".bak.2"); err == nil {
+		t.Error("a run with nothing to fix wrote a backup")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 2 {
+		t.Errorf("files left: %v", entries)
+	}
+}
+
+func TestCheckExitCode(t *testing.T) {
+	// Warnings alone (a range written with a hyphen) exit 0.
+	path := writeFile(t, "w.txt", "青禾街道2024年工作总结\n一、主要工作\n1-6月完成投资2亿元，同比增长5%。\n")
+	code, out, _ := runCLI(t, "", "check", path)
+	if code != exitOK || !strings.Contains(out, "PU008") {
+		t.Errorf("warnings only: code %d\n%s", code, out)
 	}
 }
 
@@ -207,7 +238,9 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"check", "--format", "xml", path},
 		{"check", "--level", "fatal", path},
 		{"check", "--fix", "--diff", path},
-		{"check", "--fix", "-"},
+		{"check", "--write", "-"},
+		{"check", "--fix", path, path},
+		{"check", "--fix", "--format", "json", path},
 		{"check", "--annotate", "out.docx", path},
 		{"check", "--demo", path},
 	} {

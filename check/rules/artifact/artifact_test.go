@@ -33,6 +33,7 @@ func TestJunk(t *testing.T) {
 	checktest.Expect(t, artifact.Junk, []checktest.Case{
 		{In: "2023年工作总结及2024年工作计划（镇乡）\n一、工作总结", Want: []string{"（镇乡）→"}},
 		{In: "本文档仅供参考，下载后可编辑。", Want: []string{"本文档", "仅供参考", "下载后可编辑"}},
+		{In: "编者按：本文为示例。各项数据请根据实际情况填写。", Want: []string{"编者按", "请根据实际情况"}},
 		{Name: "near miss: bracketed levels in prose", In: "2024年工作总结\n指导各村（社区）、街道（乡镇）开展工作。"},
 	})
 }
