@@ -1,13 +1,6 @@
-// Package consistency checks figures against each other and against what
-// they can be: a part larger than its whole (共…，其中…), a rate of
-// coverage or compliance above 100%, and a change whose word and sign
-// disagree (增长-5%).
-//
-// Comparing the same indicator across a report (财政收入 here and there)
-// was measured and left out: on the provincial reports every pair of
-// different values with the same name was legitimate — five-year totals
-// beside one year's, 分别 lists, sub-indicators — so the rule could not be
-// made precise from the text alone.
+// Package consistency checks figures against each other: a part larger
+// than its whole (共…，其中…), one indicator given two values in the review
+// of one period, and a change whose word and sign disagree (增长-5%).
 package consistency
 
 import (
@@ -22,7 +15,7 @@ import (
 )
 
 // Rules of the consistency category.
-var Rules = []*check.Rule{PartExceeds, BoundedRate, GrowthSign}
+var Rules = []*check.Rule{PartExceeds, Conflict, GrowthSign}
 
 // PartExceeds reports a part named after 其中 that is larger than the total
 // before it, in the same unit: 新增就业1000人，其中高校毕业生1200人.
@@ -107,38 +100,6 @@ func vagueUp(q zongjie.Quantity) bool {
 	return false
 }
 
-// BoundedRate reports a rate that cannot exceed 100% written above it:
-// 参保率102%, 覆盖率达105%.
-var BoundedRate = &check.Rule{
-	ID: "CS002", Name: "rate-over-100", Category: check.Consistency, Severity: check.Error,
-	Doc: check.Doc{
-		Title:  "比率超过100%",
-		Text:   "参保率、覆盖率、达标率、合格率、入学率、知晓率、占比等是部分占全体的比例，不能超过100%；完成率、增长率等不在此列。",
-		Wrong:  "城乡居民医保参保率达102%，垃圾分类覆盖率105%。",
-		Right:  "城乡居民医保参保率达99.2%，垃圾分类覆盖率100%。",
-		Source: "数据逻辑校验",
-	},
-	Run: func(p *check.Pass) {
-		for _, q := range p.Quantities() {
-			if q.BaseUnit != "%" || q.Value == nil || q.Placeholder || q.Change != "" || *q.Value <= 100 {
-				continue
-			}
-			rate := boundedRates.Suffix(q.Name)
-			if rate == "" || unbounded.Suffix(q.Name) != "" {
-				continue
-			}
-			p.Report(q.Span, "“"+q.Name+"”是部分占全体的比例，不能超过100%，这里是"+strconv.FormatFloat(*q.Value, 'f', -1, 64)+"%")
-		}
-	},
-}
-
-var (
-	boundedRates = words.NewSet("参保率", "覆盖率", "达标率", "合格率", "入学率", "巩固率", "知晓率", "普及率", "满意率", "满意度",
-		"占比", "比重", "利用率", "处理率", "清运率", "接种率", "就业率", "优良率", "通过率", "入园率", "升学率", "出勤率",
-		"到位率", "办结率", "回复率", "化率", "治愈率", "签约率", "参合率", "入网率", "好评率", "正确率", "准确率", "达成率", "绿化率", "保有率", "留存率", "建档率", "检出率")
-	unbounded = words.NewSet("完成率", "增长率", "增速", "超额完成率", "利润率", "收益率", "回报率", "负债率", "杠杆率", "周转率", "贡献率", "拉动率", "弹性", "资产负债率", "产销率")
-)
-
 // GrowthSign reports a change word with a negative number: 增长-5%
 // (下降5%), 下降-3.2% (a double negative).
 var GrowthSign = &check.Rule{
@@ -177,4 +138,99 @@ var GrowthSign = &check.Rule{
 var (
 	up          = map[string]bool{"增长": true, "提高": true, "上升": true, "增加": true, "上涨": true}
 	changeWords = words.NewSet("增长", "提高", "上升", "增加", "上涨", "下降", "减少", "降低", "回落", "下滑")
+)
+
+// Conflict reports one indicator given two different values in the review
+// of a report: 财政收入9.01亿元 in one paragraph, 财政收入8.6亿元 in another.
+//
+// Reports give one indicator several values for good reasons, and the rule
+// leaves those alone: a plan's target beside the year's result (only the
+// review part is compared), five-year totals beside one year's (sections
+// about several years, and sentences with 累计, 年均, 五年, 以来 … are
+// skipped), lists (分别, 其中), movements (从…提高到…), approximations and
+// ranges. Measured on the published reports, what remains is a real
+// contradiction or a typo.
+var Conflict = &check.Rule{
+	ID: "CS002", Name: "indicator-conflict", Category: check.Consistency, Severity: check.Warning,
+	Doc: check.Doc{
+		Title:  "同一指标前后数值不一致",
+		Text:   "总结部分同一指标在不同段落给出了不同数值（同一单位、同一口径），多为改稿时只改了一处。计划目标、累计数、年均数、分别列举不在此列。",
+		Wrong:  "一、2024年工作回顾\n全年完成财政收入9.01亿元，同比增长6.2%。\n（二）重点工作\n财政收入8.6亿元，为民生投入提供保障。",
+		Right:  "一、2024年工作回顾\n全年完成财政收入9.01亿元，同比增长6.2%。\n（二）重点工作\n财政收入9.01亿元，为民生投入提供保障。",
+		Source: "数据逻辑校验",
+	},
+	Run: func(p *check.Pass) {
+		text := p.File.Text
+		for _, r := range p.Reports {
+			type key struct{ name, unit, change string }
+			first := map[key]zongjie.Quantity{}
+			for _, q := range r.Quantities {
+				if !conflictCandidate(p, r, q) {
+					continue
+				}
+				k := key{q.Name, q.BaseUnit, q.Change}
+				f, ok := first[k]
+				if !ok {
+					first[k] = q
+					continue
+				}
+				if *f.BaseValue == *q.BaseValue || p.File.ParagraphAt(f.Span.Start) == p.File.ParagraphAt(q.Span.Start) {
+					continue
+				}
+				if f.Growth != nil && q.Growth != nil && f.Growth.Basis != q.Growth.Basis {
+					continue // 同比 and 比2020年: two comparisons
+				}
+				line := p.File.Position(f.Span.Start).Line
+				p.Report(q.Span, "“"+q.Name+"”在第"+strconv.Itoa(line)+"行是"+f.Text+"，这里是"+text[q.Span.Start:q.Span.End]+"，请核对")
+			}
+		}
+	},
+}
+
+// conflictCandidate reports whether a quantity is a plain statement of an
+// indicator's value for the reviewed period.
+func conflictCandidate(p *check.Pass, r *zongjie.Report, q zongjie.Quantity) bool {
+	if utf8.RuneCountInString(q.Name) < 4 || q.BaseValue == nil || q.Placeholder || q.Approx != "" || q.ValueTo != nil ||
+		q.InTable || q.Section != string(zongjie.KindReview) {
+		return false
+	}
+	if r.Meta.Review == nil || r.Meta.Review.Period == zongjie.PeriodMulti {
+		return false
+	}
+	for _, s := range r.Outline {
+		if s.Body.Contains(q.Span.Start) && periodWords.Contains(s.Title) {
+			return false // “十四五”时期和2025年工作回顾
+		}
+	}
+	text := p.File.Text
+	// A paragraph that opens about several years (过去五年…, “十四五”时期
+	// 是…的五年) reviews them, not the year.
+	if para := p.Paragraph(q.Span.Start); para != nil {
+		if periodWords.Contains(text[para.Span.Start:sentenceStop(text, para.Span.Start)]) {
+			return false
+		}
+	}
+	start, end := q.Span.Start, q.Span.End
+	for start > 0 {
+		c, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune("。；！？\n", c) {
+			break
+		}
+		start -= size
+	}
+	return !qualifiers.Contains(text[start:sentenceStop(text, end)])
+}
+
+func sentenceStop(text string, off int) int {
+	i := strings.IndexAny(text[off:], "。；！？\n")
+	if i < 0 {
+		return len(text)
+	}
+	return off + i
+}
+
+var (
+	periodWords = words.NewSet("时期", "五年", "十一五", "十二五", "十三五", "十四五", "十五五", "以来", "历程", "期间", "三年", "两年", "过去")
+	qualifiers  = words.NewSet("累计", "五年", "年均", "十四五", "十三五", "期间", "以来", "分别", "其中", "首次", "达到", "突破", "提高到", "增加到",
+		"降到", "下降到", "从", "由", "目标", "力争", "预计", "计划", "任务", "上半年", "下半年", "季度", "月份", "月底", "前三", "1-", "1—", "1－")
 )

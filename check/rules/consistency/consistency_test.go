@@ -23,16 +23,17 @@ func TestPartExceeds(t *testing.T) {
 	})
 }
 
-func TestBoundedRate(t *testing.T) {
-	checktest.Expect(t, consistency.BoundedRate, []checktest.Case{
-		{In: "城乡居民医保参保率达102%，垃圾分类覆盖率105%。", Want: []string{"102%", "105%"}},
-		{Name: "near miss: rates that may exceed 100%", In: "年度任务完成率达112%，税收增长率120%，参保率99.5%。"},
-	})
-}
-
 func TestGrowthSign(t *testing.T) {
 	checktest.Expect(t, consistency.GrowthSign, []checktest.Case{
 		{In: "财政收入9亿元，同比增长-5%；税收5亿元，同比下降-3.2%。", Want: []string{"增长-→下降", "下降-→增长"}},
 		{Name: "near miss", In: "财政收入同比增长5%，税收下降3.2%，增长1—6月。"},
+	})
+}
+
+func TestConflict(t *testing.T) {
+	checktest.Expect(t, consistency.Conflict, []checktest.Case{
+		{In: "青禾街道2024年工作总结\n一、2024年工作回顾\n全年完成财政收入9.01亿元，同比增长6.2%。\n（二）重点工作\n财政收入8.6亿元，为民生投入提供保障。", Want: []string{"8.6亿元"}},
+		{Name: "near miss: a target, a total, a list, a movement", In: "青禾街道2024年工作总结\n一、2024年工作回顾\n全年完成财政收入9.01亿元。\n财政收入累计达到35亿元。\n财政收入从7亿元提高到9.01亿元。\n二、2025年工作计划\n力争财政收入10亿元。\n财政收入10亿元。"},
+		{Name: "near miss: a section about five years", In: "某省2026年政府工作报告\n一、“十四五”时期和2025年工作回顾\n城镇新增就业22.89万人。\n城镇新增就业124.27万人。\n二、2026年重点工作\n城镇新增就业21万人。"},
 	})
 }

@@ -289,40 +289,56 @@ var Percent = &check.Rule{
 	},
 }
 
-// Separator reports a comma inside a number: a full-width one (12，500 →
-// 12500) or one in a year (2,023年).
+// Separator reports thousands separators in prose: 12,500万元 → 12500万元
+// (公文 write numbers without them), and a full-width comma inside a number
+// (12，500万元), which is not a separator at all. Tables are left alone.
 var Separator = &check.Rule{
 	ID: "NM010", Name: "number-separator", Category: check.Number, Severity: check.Warning,
 	Doc: check.Doc{
-		Title:  "数字中的分节号错误",
-		Text:   "多位数可不分节；分节时用半角逗号，三位一节。全角逗号不能用于分节，年份、编号不分节。",
-		Wrong:  "完成投资12，500万元，2,023年完成。",
-		Right:  "完成投资12500万元，2023年完成。",
-		Source: "GB/T 15835—2011 5.1（多位数）",
+		Title:  "数字中的分节号",
+		Text:   "公文正文中的多位数不加分节号；全角逗号不能用作分节号，年份、编号更不分节。表格中的数字不在此列。",
+		Wrong:  "完成投资12,500万元，新增就业1,234人，投资12，500万元。",
+		Right:  "完成投资12500万元，新增就业1234人，投资12500万元。",
+		Source: "GB/T 15835—2011 5.1（多位数）；公文写作常规",
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("，", ",")) {
-			l := digitsBefore(text[:m.Span.Start])
-			r := digitsAt(text[m.Span.End:])
-			if l == 0 || r != 3 || l > 3 || isDigit(rune(at(text, m.Span.End+3))) {
+		for _, para := range p.File.Paragraphs {
+			if para.Kind == document.TableRow {
 				continue
 			}
-			tail := text[m.Span.End+3:]
-			if strings.HasPrefix(tail, ",") || strings.HasPrefix(tail, "，") {
-				continue // a longer group; checked at its own comma
-			}
-			// After the number comes a unit, not a new clause: 12，500万元.
-			u, _ := utf8.DecodeRuneInString(tail)
-			if m.Word == "，" && !(unitStart(tail) || u == '%' || u == '％') {
-				continue
-			}
-			if m.Word == "," {
-				if !strings.HasPrefix(tail, "年") || l != 1 {
+			t := text[para.Span.Start:para.Span.End]
+			for i := 0; i < len(t); i++ {
+				if !isDigit(rune(t[i])) || i > 0 && (isDigit(rune(t[i-1])) || t[i-1] == '.' || t[i-1] == ',') {
 					continue
 				}
+				lead := digitsAt(t[i:])
+				end := i + lead
+				groups := 0
+				for lead <= 3 && strings.HasPrefix(t[end:], ",") && digitsAt(t[end+1:]) == 3 && !isDigit(rune(at(t, end+4))) {
+					end += 4
+					groups++
+				}
+				if groups > 0 {
+					num := strings.ReplaceAll(t[i:end], ",", "")
+					at := para.Span.Start + i
+					p.Report(document.Span{Start: at, End: para.Span.Start + end}, "正文中的数字不加分节号：“"+num+"”",
+						check.Fix{Message: "改为" + num, Replacement: num, Certain: true})
+					i = end - 1
+					continue
+				}
+				// 12，500万元: a full-width comma inside a number.
+				if lead >= 1 && lead <= 3 && strings.HasPrefix(t[end:], "，") && digitsAt(t[end+len("，"):]) == 3 {
+					tail := t[end+len("，")+3:]
+					u, _ := utf8.DecodeRuneInString(tail)
+					if !isDigit(u) && (unitStart(tail) || u == '%' || u == '％') {
+						at := para.Span.Start + end
+						p.Report(document.Span{Start: at, End: at + len("，")}, "数字中不能用全角逗号分节",
+							check.Fix{Message: "删除", Replacement: "", Certain: false})
+					}
+				}
+				i = end - 1
 			}
-			p.Report(m.Span, "数字中不能用“"+m.Word+"”分节", check.Fix{Message: "删除", Replacement: "", Certain: false})
 		}
 	},
 }

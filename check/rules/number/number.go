@@ -17,7 +17,7 @@ import (
 )
 
 // Rules of the number category.
-var Rules = []*check.Rule{Measure, ApproxForm, Mixed, RangeUnit, YearForm, DateForm, DateSeparator, TimeForm, Percent, Separator, DecimalPoint, FullWidth, DoubleApprox}
+var Rules = []*check.Rule{Measure, ApproxForm, Mixed, RangeUnit, YearForm, DateForm, DateSeparator, TimeForm, Percent, Separator, DecimalPoint, FullWidth, DoubleApprox, BoundedRate}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -326,3 +326,35 @@ var RangeUnit = &check.Rule{
 		}
 	},
 }
+
+// BoundedRate reports a rate that cannot exceed 100% written above it:
+// 参保率102%, 覆盖率达105%.
+var BoundedRate = &check.Rule{
+	ID: "NM014", Name: "rate-over-100", Category: check.Number, Severity: check.Error,
+	Doc: check.Doc{
+		Title:  "比率超过100%",
+		Text:   "参保率、覆盖率、达标率、合格率、入学率、知晓率、占比等是部分占全体的比例，不能超过100%；完成率、增长率等不在此列。",
+		Wrong:  "城乡居民医保参保率达102%，垃圾分类覆盖率105%。",
+		Right:  "城乡居民医保参保率达99.2%，垃圾分类覆盖率100%。",
+		Source: "数据逻辑校验",
+	},
+	Run: func(p *check.Pass) {
+		for _, q := range p.Quantities() {
+			if q.BaseUnit != "%" || q.Value == nil || q.Placeholder || q.Change != "" || *q.Value <= 100 {
+				continue
+			}
+			rate := boundedRates.Suffix(q.Name)
+			if rate == "" || unbounded.Suffix(q.Name) != "" {
+				continue
+			}
+			p.Report(q.Span, "“"+q.Name+"”是部分占全体的比例，不能超过100%，这里是"+strconv.FormatFloat(*q.Value, 'f', -1, 64)+"%")
+		}
+	},
+}
+
+var (
+	boundedRates = words.NewSet("参保率", "覆盖率", "达标率", "合格率", "入学率", "巩固率", "知晓率", "普及率", "满意率", "满意度",
+		"占比", "比重", "利用率", "处理率", "清运率", "接种率", "就业率", "优良率", "通过率", "入园率", "升学率", "出勤率",
+		"到位率", "办结率", "回复率", "化率", "治愈率", "签约率", "参合率", "入网率", "好评率", "正确率", "准确率", "达成率", "绿化率", "保有率", "留存率", "建档率", "检出率")
+	unbounded = words.NewSet("完成率", "增长率", "增速", "超额完成率", "利润率", "收益率", "回报率", "负债率", "杠杆率", "周转率", "贡献率", "拉动率", "弹性", "资产负债率", "产销率")
+)

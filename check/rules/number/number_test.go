@@ -80,8 +80,8 @@ func TestPercent(t *testing.T) {
 
 func TestSeparator(t *testing.T) {
 	checktest.Expect(t, number.Separator, []checktest.Case{
-		{In: "完成投资12，500万元，2,023年完成。", Want: []string{"，→", ",→"}},
-		{Name: "near miss", In: "完成投资12,500万元，分别为12，34个，2，3，4号楼。"},
+		{In: "完成投资12,500万元，新增就业1,234,567人，2,023年完成，投资12，500万元。", Want: []string{"12,500→12500", "1,234,567→1234567", "2,023→2023", "，→"}},
+		{Name: "near miss: decimals, lists, bad grouping", In: "完成投资1.25亿元，分别为12，34个，2，3，4号楼，编号12,34，比例1,2500。"},
 	})
 }
 
@@ -103,5 +103,12 @@ func TestDoubleApprox(t *testing.T) {
 	checktest.Expect(t, number.DoubleApprox, []checktest.Case{
 		{In: "参加群众约300人左右，覆盖率超过80%以上，培训约200余人次。", Want: []string{"约300人左右→300人左右", "超过80%以上→80%以上", "约200余→200余"}},
 		{Name: "near miss", In: "参加群众约300人，近年来成效明显，覆盖率超过80%，培训200余人次，约束机制多元。"},
+	})
+}
+
+func TestBoundedRate(t *testing.T) {
+	checktest.Expect(t, number.BoundedRate, []checktest.Case{
+		{In: "城乡居民医保参保率达102%，垃圾分类覆盖率105%。", Want: []string{"102%", "105%"}},
+		{Name: "near miss: rates that may exceed 100%", In: "年度任务完成率达112%，税收增长率120%，参保率99.5%。"},
 	})
 }

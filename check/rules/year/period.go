@@ -81,13 +81,14 @@ var HalfYearPlan = &check.Rule{
 			if r.Meta.Review == nil || r.Meta.Review.Period != zongjie.PeriodH1 || r.Meta.Plan == nil || r.Meta.Plan.Period != zongjie.PeriodH2 {
 				continue
 			}
-			y := strconv.Itoa(r.Meta.Review.Year) + "年，"
+			y := strconv.Itoa(r.Meta.Review.Year) + "年"
 			for _, para := range p.File.Paragraphs {
 				if !r.Span.Contains(para.Span.Start) || sectionKindAt(r, para.Span.Start) != zongjie.KindPlan {
 					continue
 				}
-				if text := p.File.Slice(para.Span); strings.HasPrefix(text, y) && strings.Contains(text, "将") {
-					span := document.Span{Start: para.Span.Start, End: para.Span.Start + len(y) - len("，")}
+				text := p.File.Slice(para.Span)
+				if rest, ok := strings.CutPrefix(text, y); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) && strings.Contains(text, "将") {
+					span := document.Span{Start: para.Span.Start, End: para.Span.Start + len(y)}
 					p.Report(span, "计划部分是下半年的计划，“"+p.File.Slice(span)+"”宜改为“下半年”",
 						check.Fix{Message: "改为下半年", Replacement: "下半年", Certain: false})
 				}
