@@ -76,7 +76,8 @@ $(SARIF_SCHEMA):
 # stall at 0 execs/sec after some seconds, while the same binary run alone
 # keeps its full rate.
 FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
-	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx
+	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx \
+	internal/words:FuzzGroup check/rules:FuzzCheck
 fuzz: check-go
 	@mkdir -p .cache/fuzz; cache=$$($(GO) env GOCACHE)/fuzz; \
 	for t in $(FUZZ_TARGETS); do \
@@ -87,9 +88,10 @@ fuzz: check-go
 			-test.fuzzcachedir $$cache/zongjie/$$pkg) || exit 1; \
 	done
 
-## bench: extraction throughput on the seeds and the corpus
+## bench: extraction and check throughput on the seeds and the corpus
 bench: check-go
 	$(GO) test ./extract -run '^$$' -bench . -benchmem
+	GOMAXPROCS=1 $(GO) test ./check/rules -run '^$$' -bench . -benchmem
 
 ## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
 testdata:

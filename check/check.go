@@ -180,7 +180,39 @@ type Pass struct {
 	Config  *Config
 	Rule    *Rule
 
-	diags []Diagnostic
+	diags  []Diagnostic
+	shared *memo // analyses computed once per file for all rules
+}
+
+// memo holds values computed once per file and shared by the rules of a
+// run, which run concurrently.
+type memo struct {
+	mu      sync.Mutex
+	entries map[any]*memoEntry
+}
+
+type memoEntry struct {
+	once sync.Once
+	v    any
+}
+
+// Shared returns the value fn computes for key, computing it once per file
+// however many rules ask: an index of the text that several rules scan for
+// (the paired marks, the digit runs). key is a comparable value private to
+// the caller's package, as with context keys.
+func (p *Pass) Shared(key any, fn func() any) any {
+	if p.shared == nil {
+		return fn()
+	}
+	p.shared.mu.Lock()
+	e, ok := p.shared.entries[key]
+	if !ok {
+		e = &memoEntry{}
+		p.shared.entries[key] = e
+	}
+	p.shared.mu.Unlock()
+	e.once.Do(func() { e.v = fn() })
+	return e.v
 }
 
 // Report records a finding at span s.
@@ -225,6 +257,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 	for _, r := range rules {
 		names[r.ID] = r.Name
 	}
+	shared := &memo{entries: map[any]*memoEntry{}}
 	directives := false
 	for _, r := range rules {
 		sev, on := cfg.severity(r)
@@ -239,7 +272,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 			defer wg.Done()
 			rule := *r
 			rule.Severity = sev
-			p := &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule}
+			p := &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule, shared: shared}
 			r.Run(p)
 			mu.Lock()
 			all = append(all, p.diags...)

@@ -8,7 +8,12 @@ import (
 
 	"zongjie/check"
 	"zongjie/check/checktest"
-	"zongjie/internal/words"
+)
+
+var (
+	cutoffWords = check.NewWords("截止")
+	nowWords    = check.NewWords("目前")
+	wholeWords  = check.NewWords("截止目前")
 )
 
 // Two small rules for testing the framework: one reports every 截止 with a
@@ -18,7 +23,7 @@ var (
 		ID: "T001", Name: "test-cutoff", Category: check.Typo, Severity: check.Error,
 		Doc: check.Doc{Title: "测试", Text: "测试规则", Wrong: "截止目前", Right: "截至目前", Source: "测试"},
 		Run: func(p *check.Pass) {
-			for _, m := range p.Find(words.NewSet("截止")) {
+			for _, m := range p.Find(cutoffWords) {
 				p.Report(m.Span, "应为截至", check.Fix{Message: "改为截至", Replacement: "截至", Certain: true})
 			}
 		},
@@ -27,7 +32,7 @@ var (
 		ID: "T002", Name: "test-now", Category: check.Typo, Severity: check.Info, OffByDefault: true,
 		Doc: check.Doc{Title: "测试", Text: "测试规则", Wrong: "目前", Right: "当前", Source: "测试"},
 		Run: func(p *check.Pass) {
-			for _, m := range p.Find(words.NewSet("目前")) {
+			for _, m := range p.Find(nowWords) {
 				p.Report(m.Span, "目前", check.Fix{Replacement: "当前"})
 			}
 		},
@@ -36,7 +41,7 @@ var (
 		ID: "T003", Name: "test-overlap", Category: check.Typo, Severity: check.Warning,
 		Doc: check.Doc{Title: "测试", Text: "测试规则", Wrong: "截止目前", Right: "截至目前", Source: "测试"},
 		Run: func(p *check.Pass) {
-			for _, m := range p.Find(words.NewSet("截止目前")) {
+			for _, m := range p.Find(wholeWords) {
 				p.Report(m.Span, "整体", check.Fix{Replacement: "到目前为止", Certain: true})
 				p.Report(m.Span, "整体") // a duplicate, dropped
 			}

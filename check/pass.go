@@ -1,38 +1,38 @@
 package check
 
 import (
+	"unicode/utf8"
+
 	"zongjie"
 	"zongjie/document"
-	"zongjie/internal/words"
+	"zongjie/numeral"
 )
 
-// Sections returns every section of every report, in document order.
+type sectionsKey struct{}
+type quantitiesKey struct{}
+
+// Sections returns every section of every report, in document order. The
+// slice is shared by the rules: it must not be modified.
 func (p *Pass) Sections() []*zongjie.Section {
-	var out []*zongjie.Section
-	for _, r := range p.Reports {
-		zongjie.Walk(r.Outline, func(s *zongjie.Section) { out = append(out, s) })
-	}
-	return out
+	return p.Shared(sectionsKey{}, func() any {
+		var out []*zongjie.Section
+		for _, r := range p.Reports {
+			zongjie.Walk(r.Outline, func(s *zongjie.Section) { out = append(out, s) })
+		}
+		return out
+	}).([]*zongjie.Section)
 }
 
 // Quantities returns every quantity of every report, in document order.
+// The slice is shared by the rules: it must not be modified.
 func (p *Pass) Quantities() []zongjie.Quantity {
-	var out []zongjie.Quantity
-	for _, r := range p.Reports {
-		out = append(out, r.Quantities...)
-	}
-	return out
-}
-
-// Find returns every occurrence of a word of set in the file's text, as
-// spans with the word found.
-func (p *Pass) Find(set *words.Set) []Match {
-	ms := set.All(p.File.Text)
-	out := make([]Match, len(ms))
-	for i, m := range ms {
-		out[i] = Match{Span: document.Span{Start: m.Start, End: m.Start + len(m.Word)}, Word: m.Word}
-	}
-	return out
+	return p.Shared(quantitiesKey{}, func() any {
+		var out []zongjie.Quantity
+		for _, r := range p.Reports {
+			out = append(out, r.Quantities...)
+		}
+		return out
+	}).([]zongjie.Quantity)
 }
 
 // Match is a word found in the text.
@@ -56,4 +56,64 @@ func (p *Pass) Generated(off int) bool {
 		return para.Generated.Contains(off)
 	}
 	return false
+}
+
+type numeralsKey struct{}
+
+// Numerals returns the runs of numeral characters in the text, in order:
+// maximal spans of ASCII and full-width digits, Chinese digits (一…九, 〇,
+// 零, ○, 两 and the financial forms) and 十, 百, 千, 万, 亿. The number
+// rules walk these instead of every character of the text. The slice is
+// shared by the rules: it must not be modified.
+func (p *Pass) Numerals() []document.Span {
+	return p.Shared(numeralsKey{}, func() any {
+		return numeralRuns(p.File.Text)
+	}).([]document.Span)
+}
+
+func numeralRuns(text string) []document.Span {
+	var out []document.Span
+	start := -1
+	for i := 0; i < len(text); {
+		b := text[i]
+		var r rune
+		size := 1
+		switch {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// Every numeral character outside ASCII is three bytes long.
+			r = rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			size = 3
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isNumeralRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, document.Span{Start: start, End: i})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, document.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+func isNumeralRune(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == '○':
+		return true
+	case r < '〇':
+		return false
+	}
+	switch r {
+	case '十', '百', '千', '万', '亿', '拾', '佰', '仟':
+		return true
+	}
+	return numeral.IsChineseDigit(r)
 }

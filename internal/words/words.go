@@ -21,7 +21,8 @@ type Set struct {
 	// bytes of their UTF-8 form) that hold a first character, so that a scan
 	// can skip most Chinese characters without decoding them.
 	blocks [1024]bool
-	maxLen int // bytes
+	maxLen int    // bytes
+	single string // the word of a one-word set, searched with strings.Index
 }
 
 // index maps a character to a list of words. Sets have a few dozen keys,
@@ -95,6 +96,11 @@ func NewSet(list ...string) *Set {
 		s.maxLen = max(s.maxLen, len(w))
 	}
 	s.byFirst, s.byLast = build(byFirst), build(byLast)
+	if len(seen) == 1 {
+		for w := range seen {
+			s.single = w
+		}
+	}
 	return s
 }
 
@@ -164,6 +170,12 @@ func (s *Set) MaxLen() int { return s.maxLen }
 // Index returns the byte offset of the first word of the set in text and the
 // word, or -1 and "".
 func (s *Set) Index(text string) (int, string) {
+	if s.single != "" {
+		if i := strings.Index(text, s.single); i >= 0 {
+			return i, s.single
+		}
+		return -1, ""
+	}
 	for i := 0; i < len(text); {
 		r, size := decode(text, i)
 		if s.first.has(r) {
@@ -194,17 +206,43 @@ type Match struct {
 // word at each position, scanning past each match.
 func (s *Set) All(text string) []Match {
 	var out []Match
-	for i := 0; i < len(text); {
-		// Decode inline: this loop runs once per character of a report.
+	if s.single != "" {
+		for i := 0; ; {
+			j := strings.Index(text[i:], s.single)
+			if j < 0 {
+				return out
+			}
+			out = append(out, Match{Start: i + j, Word: s.single})
+			i += j + len(s.single)
+		}
+	}
+	for i := s.Next(text, 0); i < len(text); i = s.Next(text, i) {
+		if w := s.At(text, i); w != "" {
+			out = append(out, Match{Start: i, Word: w})
+			i += len(w)
+			continue
+		}
+		_, size := decode(text, i)
+		i += size
+	}
+	return out
+}
+
+// Next returns the first byte offset at or after i where a word of the set
+// may start (its first character is one the set's words start with), or
+// len(text). Callers that test candidates themselves skip with it the
+// characters that cannot start a word, most of a report.
+func (s *Set) Next(text string, i int) int {
+	for i < len(text) {
 		c := text[i]
 		var r rune
 		size := 1
 		switch {
 		case c < utf8.RuneSelf:
 			r = rune(c)
-		case c&0xF0 == 0xE0 && i+2 < len(text):
+		case c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
 			if !s.blocks[int(c&0x0F)<<6|int(text[i+1]&0x3F)] {
-				i += 3 // no word starts in this block of 64 characters
+				i += 3
 				continue
 			}
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
@@ -213,13 +251,9 @@ func (s *Set) All(text string) []Match {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if s.first.has(r) {
-			if w := s.At(text, i); w != "" {
-				out = append(out, Match{Start: i, Word: w})
-				i += len(w)
-				continue
-			}
+			return i
 		}
 		i += size
 	}
-	return out
+	return len(text)
 }

@@ -85,3 +85,25 @@ func FuzzSet(f *testing.F) {
 		}
 	})
 }
+
+// TestSingle checks the one-word fast path against the general scan.
+func TestSingle(t *testing.T) {
+	text := "其中，其中其中A其中"
+	one := words.NewSet("其中")
+	two := words.NewSet("其中", "不会出现的词")
+	a, b := one.All(text), two.All(text)
+	if len(a) != 4 || len(a) != len(b) {
+		t.Fatalf("single %v, general %v", a, b)
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("match %d: %v vs %v", i, a[i], b[i])
+		}
+	}
+	if i, w := one.Index("甲乙其中"); i != len("甲乙") || w != "其中" {
+		t.Errorf("Index = %d %q", i, w)
+	}
+	if one.Contains("甲乙") {
+		t.Error("Contains")
+	}
+}

@@ -92,7 +92,7 @@ var chromeWords = words.NewSet(
 // isChrome reports whether a paragraph is nothing but chrome words and
 // blanks, with at least one real chrome word.
 func isChrome(s string) bool {
-	if utf8.RuneCountInString(s) > 30 {
+	if len(s) > 30*utf8.UTFMax || utf8.RuneCountInString(s) > 30 {
 		return false
 	}
 	rest := strings.TrimSpace(s)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"zongjie/check"
-	"zongjie/internal/words"
 )
 
 // Junk reports template and download-site remnants: 范文, 仅供参考, 下载后可
@@ -41,7 +40,7 @@ var Junk = &check.Rule{
 }
 
 // junkWords are template and site remnants.
-var junkWords = words.NewSet(
+var junkWords = check.NewWords(
 	"范文网", "范文大全", "精选范文", "优秀范文", "范文参考", "仅供参考", "下载后可编辑", "可编辑修改", "word版本", "Word版本",
 	"百度文库", "道客巴巴", "豆丁网", "原创力文档", "文档下载", "免费下载", "本文档", "本文由", "版权归原作者",
 	"第一范文网", "第一公文网", "公文易", "好范文", "笔杆子", "（模板）", "【模板】", "（范文）", "【范文】",

@@ -43,6 +43,16 @@ var frames = []frame{
 	{"以人民为中心", "发展思想", "以人民为中心的发展思想", 13, false},
 }
 
+// framePrefixes finds the prefix of each frame: one list each, so that
+// one prefix found inside another (习近平 in 以习近平) is found too.
+var framePrefixes = func() []*check.Words {
+	out := make([]*check.Words, len(frames))
+	for i, f := range frames {
+		out[i] = check.NewWords(f.prefix)
+	}
+	return out
+}()
+
 // Formulation reports a variant of a fixed formulation: a word dropped,
 // changed or added.
 var Formulation = &check.Rule{
@@ -58,14 +68,9 @@ var Formulation = &check.Rule{
 	Run: func(p *check.Pass) {
 		text := p.File.Text
 		seen := map[int]bool{}
-		for _, f := range frames {
-			for from := 0; ; {
-				i := strings.Index(text[from:], f.prefix)
-				if i < 0 {
-					break
-				}
-				start := from + i
-				from = start + len(f.prefix)
+		for k, f := range frames {
+			for _, m := range p.Find(framePrefixes[k]) {
+				start := m.Span.Start
 				if seen[start] || strings.HasPrefix(text[start:], f.canonical) {
 					continue
 				}

@@ -57,7 +57,7 @@ var BareCongress = &check.Rule{
 }
 
 var (
-	congressWords = words.NewSet("十八大", "十九大", "二十大", "二十一大", "十八届", "十九届", "二十届")
+	congressWords = check.NewWords("十八大", "十九大", "二十大", "二十一大", "十八届", "十九届", "二十届")
 	congressNot   = words.NewSet("类", "项", "行业", "工程", "产业", "专项", "重点", "任务", "举措", "攻坚")
 )
 
@@ -99,7 +99,7 @@ var slogans = []slogan{
 	{name: "四个全面", members: []string{"全面建设社会主义现代化国家", "全面深化改革", "全面依法治国", "全面从严治党"}},
 }
 
-var sloganWords = words.NewSet("两个确立", "两个维护", "四个意识", "四个自信")
+var sloganWords = check.NewWords("两个确立", "两个维护", "四个意识", "四个自信")
 
 // Collocation reports a numbered slogan with the wrong verb: 维护“两个确立”
 // (拥护), 坚定“四个意识” (增强), 增强“四个自信” (坚定).
@@ -148,13 +148,13 @@ var Members = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, s := range slogans {
+		for si, s := range slogans {
 			if len(s.members) == 0 {
 				continue
 			}
-			set := words.NewSet(append(shortMembers(s), s.members...)...)
+			set := memberWords[si].Set()
 			done := -1
-			for _, m := range p.Find(set) {
+			for _, m := range p.Find(memberWords[si]) {
 				if m.Span.Start < done {
 					continue
 				}
@@ -196,6 +196,15 @@ var Members = &check.Rule{
 		}
 	},
 }
+
+// memberWords are the members of each slogan, full and shortened.
+var memberWords = func() []*check.Words {
+	out := make([]*check.Words, len(slogans))
+	for i, s := range slogans {
+		out[i] = check.NewWords(append(shortMembers(s), s.members...)...)
+	}
+	return out
+}()
 
 // shortMembers returns the members without their shared suffix, for
 // shortened lists (道路、理论、制度、文化自信).
@@ -290,7 +299,7 @@ var SloganQuotes = &check.Rule{
 	},
 }
 
-var quotedSlogans = words.NewSet("两个确立", "两个维护", "四个意识", "四个自信", "三会一课", "两学一做", "放管服", "四下基层")
+var quotedSlogans = check.NewWords("两个确立", "两个维护", "四个意识", "四个自信", "三会一课", "两学一做", "放管服", "四下基层")
 
 func isQuoted(text string, s document.Span) bool {
 	return strings.HasSuffix(text[:s.Start], "“") && strings.HasPrefix(text[s.End:], "”")
@@ -346,7 +355,7 @@ var xinhua = map[string]xinhuaEntry{
 	"习主席":      {right: "习近平主席", why: "应写全称“习近平主席”", certain: true},
 }
 
-var xinhuaSet = words.NewSet(keys(xinhua)...)
+var xinhuaSet = check.NewWords(keys(xinhua)...)
 
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

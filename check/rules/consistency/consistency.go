@@ -31,7 +31,7 @@ var PartExceeds = &check.Rule{
 	Run: func(p *check.Pass) {
 		text := p.File.Text
 		qs := p.Quantities()
-		for _, m := range p.Find(words.NewSet("其中")) {
+		for _, m := range p.Find(qizhong) {
 			// The total: the last figure before 其中, in the same clause
 			// or the one just before it (…639公里、其中高铁370公里).
 			ti := -1
@@ -137,7 +137,7 @@ var GrowthSign = &check.Rule{
 
 var (
 	up          = map[string]bool{"增长": true, "提高": true, "上升": true, "增加": true, "上涨": true}
-	changeWords = words.NewSet("增长", "提高", "上升", "增加", "上涨", "下降", "减少", "降低", "回落", "下滑")
+	changeWords = check.NewWords("增长", "提高", "上升", "增加", "上涨", "下降", "减少", "降低", "回落", "下滑")
 )
 
 // Conflict reports one indicator given two different values in the review
@@ -234,3 +234,6 @@ var (
 	qualifiers  = words.NewSet("累计", "五年", "年均", "十四五", "十三五", "期间", "以来", "分别", "其中", "首次", "达到", "突破", "提高到", "增加到",
 		"降到", "下降到", "从", "由", "目标", "力争", "预计", "计划", "任务", "上半年", "下半年", "季度", "月份", "月底", "前三", "1-", "1—", "1－")
 )
+
+// qizhong introduces the parts of a total.
+var qizhong = check.NewWords("其中")

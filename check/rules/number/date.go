@@ -25,50 +25,54 @@ var YearForm = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case isDigit(r) && (i == 0 || !isDigit(rune(text[i-1])) && text[i-1] != '.'):
-				n := digitsAt(text[i:])
-				rest := text[i+n:]
-				// Only with a month: 30年 alone is a duration.
-				if n == 2 && strings.HasPrefix(rest, "年") {
-					m := digitsAt(rest[len("年"):])
-					if m >= 1 && m <= 2 && strings.HasPrefix(rest[len("年")+m:], "月") && !durationBefore(text[:i]) {
-						yy, _ := strconv.Atoi(text[i : i+n])
-						full := strconv.Itoa(2000 + yy)
-						if yy > 49 {
-							full = strconv.Itoa(1900 + yy)
+		i := 0
+		for _, run := range p.Numerals() {
+			i = max(i, run.Start)
+			for i < run.End {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				switch {
+				case isDigit(r) && (i == 0 || !isDigit(rune(text[i-1])) && text[i-1] != '.'):
+					n := digitsAt(text[i:])
+					rest := text[i+n:]
+					// Only with a month: 30年 alone is a duration.
+					if n == 2 && strings.HasPrefix(rest, "年") {
+						m := digitsAt(rest[len("年"):])
+						if m >= 1 && m <= 2 && strings.HasPrefix(rest[len("年")+m:], "月") && !durationBefore(text[:i]) {
+							yy, _ := strconv.Atoi(text[i : i+n])
+							full := strconv.Itoa(2000 + yy)
+							if yy > 49 {
+								full = strconv.Itoa(1900 + yy)
+							}
+							p.Report(document.Span{Start: i, End: i + n}, "年份不能简写：“"+text[i:i+n]+"年”应写作“"+full+"年”",
+								check.Fix{Message: "改为" + full, Replacement: full, Certain: false})
 						}
-						p.Report(document.Span{Start: i, End: i + n}, "年份不能简写：“"+text[i:i+n]+"年”应写作“"+full+"年”",
-							check.Fix{Message: "改为" + full, Replacement: full, Certain: false})
 					}
-				}
-				i += n
-				continue
-			case numeral.IsChineseDigit(r) || r == '○':
-				j := i
-				for j < len(text) {
-					c, cs := utf8.DecodeRuneInString(text[j:])
-					if !(numeral.IsChineseDigit(c) || c == '○') || c == '十' || c == '百' || c == '千' || c == '万' || c == '亿' {
-						break
-					}
-					j += cs
-				}
-				year := text[i:j]
-				isYear := utf8.RuneCountInString(year) == 4 && strings.HasPrefix(text[j:], "年") &&
-					(strings.HasPrefix(year, "二") || strings.HasPrefix(year, "一九"))
-				if isYear && strings.ContainsAny(year, "零○") {
-					want := strings.NewReplacer("零", "〇", "○", "〇").Replace(year)
-					p.Report(document.Span{Start: i, End: j}, "年份中的零写作“〇”：“"+want+"年”",
-						check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
-				}
-				if j > i {
-					i = j
+					i += n
 					continue
+				case numeral.IsChineseDigit(r) || r == '○':
+					j := i
+					for j < len(text) {
+						c, cs := utf8.DecodeRuneInString(text[j:])
+						if !(numeral.IsChineseDigit(c) || c == '○') || c == '十' || c == '百' || c == '千' || c == '万' || c == '亿' {
+							break
+						}
+						j += cs
+					}
+					year := text[i:j]
+					isYear := utf8.RuneCountInString(year) == 4 && strings.HasPrefix(text[j:], "年") &&
+						(strings.HasPrefix(year, "二") || strings.HasPrefix(year, "一九"))
+					if isYear && strings.ContainsAny(year, "零○") {
+						want := strings.NewReplacer("零", "〇", "○", "〇").Replace(year)
+						p.Report(document.Span{Start: i, End: j}, "年份中的零写作“〇”：“"+want+"年”",
+							check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
+					}
+					if j > i {
+						i = j
+						continue
+					}
 				}
+				i += size
 			}
-			i += size
 		}
 	},
 }
@@ -97,7 +101,7 @@ var DateForm = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("年")) {
+		for _, m := range p.Find(nian) {
 			// The year before 年.
 			yStart := m.Span.Start
 			for yStart > 0 {
@@ -238,7 +242,7 @@ var TimeForm = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("：")) {
+		for _, m := range p.Find(fullColon) {
 			h := digitsBefore(text[:m.Span.Start])
 			mm := digitsAt(text[m.Span.End:])
 			if h < 1 || h > 2 || mm != 2 {
@@ -272,8 +276,8 @@ var Percent = &check.Rule{
 		Source: "GB/T 15835—2011 4.3（同类别同形式）",
 	},
 	Run: func(p *check.Pass) {
-		half := p.Find(words.NewSet("%"))
-		full := p.Find(words.NewSet("％"))
+		half := p.Find(halfPercent)
+		full := p.Find(fullPercent)
 		if len(half) == 0 || len(full) == 0 {
 			return
 		}
@@ -365,7 +369,7 @@ var DecimalPoint = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("．", "。")) {
+		for _, m := range p.Find(decimalMarks) {
 			l := digitsBefore(text[:m.Span.Start])
 			r := digitsAt(text[m.Span.End:])
 			if l == 0 || r == 0 {
@@ -397,29 +401,33 @@ var FullWidth = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r < '０' || r > '９' {
-				i += size
-				continue
-			}
-			j := i
-			var b strings.Builder
-			for j < len(text) {
-				c, cs := utf8.DecodeRuneInString(text[j:])
-				switch {
-				case c >= '０' && c <= '９':
-					b.WriteRune(c - '０' + '0')
-				case c == '．' && j+cs < len(text) && strings.ContainsRune("０１２３４５６７８９", []rune(text[j+cs:])[0]):
-					b.WriteByte('.')
-				default:
-					goto done
+		i := 0
+		for _, run := range p.Numerals() {
+			i = max(i, run.Start)
+			for i < run.End {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if r < '０' || r > '９' {
+					i += size
+					continue
 				}
-				j += cs
+				j := i
+				var b strings.Builder
+				for j < len(text) {
+					c, cs := utf8.DecodeRuneInString(text[j:])
+					switch {
+					case c >= '０' && c <= '９':
+						b.WriteRune(c - '０' + '0')
+					case c == '．' && j+cs < len(text) && strings.ContainsRune("０１２３４５６７８９", []rune(text[j+cs:])[0]):
+						b.WriteByte('.')
+					default:
+						goto done
+					}
+					j += cs
+				}
+			done:
+				p.Report(document.Span{Start: i, End: j}, "数字用半角：“"+b.String()+"”", check.Fix{Message: "改为" + b.String(), Replacement: b.String(), Certain: true})
+				i = j
 			}
-		done:
-			p.Report(document.Span{Start: i, End: j}, "数字用半角：“"+b.String()+"”", check.Fix{Message: "改为" + b.String(), Replacement: b.String(), Certain: true})
-			i = j
 		}
 	},
 }
@@ -481,4 +489,18 @@ var (
 	timeAfter  = words.NewSet("至", "到", "—", "－", "-", "～", "开始", "召开", "举行", "前", "后", "左右", "起", "结束")
 )
 
-var approxHeads = words.NewSet("约", "大约", "近", "将近", "接近", "超过", "多于", "高于", "大于")
+var approxHeads = check.NewWords("约", "大约", "近", "将近", "接近", "超过", "多于", "高于", "大于")
+
+// nian ends a year.
+var nian = check.NewWords("年")
+
+// fullColon may separate hours and minutes.
+var fullColon = check.NewWords("：")
+
+// halfPercent and fullPercent are the two percent signs.
+var halfPercent = check.NewWords("%")
+
+var fullPercent = check.NewWords("％")
+
+// decimalMarks are wrong decimal points.
+var decimalMarks = check.NewWords("．", "。")

@@ -173,75 +173,79 @@ var Mixed = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case isDigit(r) && (i == 0 || !isDigit(rune(text[i-1])) && text[i-1] != '.'):
-				n := numberAt(text[i:])
-				rest := text[i+n:]
-				u, us := utf8.DecodeRuneInString(rest)
-				if (u == '千' || u == '百' || u == '十') && !prefixUnit(rest[us:]) {
-					end := i + n + us
-					// Take the rest of a mixed number: 2万5千, 3千多.
-					for end < len(text) {
-						c, cs := utf8.DecodeRuneInString(text[end:])
-						if !isDigit(c) && !numeral.IsChineseDigit(c) && c != '千' && c != '百' && c != '十' && c != '万' {
-							break
+		i := 0
+		for _, run := range p.Numerals() {
+			i = max(i, run.Start)
+			for i < run.End {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				switch {
+				case isDigit(r) && (i == 0 || !isDigit(rune(text[i-1])) && text[i-1] != '.'):
+					n := numberAt(text[i:])
+					rest := text[i+n:]
+					u, us := utf8.DecodeRuneInString(rest)
+					if (u == '千' || u == '百' || u == '十') && !prefixUnit(rest[us:]) {
+						end := i + n + us
+						// Take the rest of a mixed number: 2万5千, 3千多.
+						for end < len(text) {
+							c, cs := utf8.DecodeRuneInString(text[end:])
+							if !isDigit(c) && !numeral.IsChineseDigit(c) && c != '千' && c != '百' && c != '十' && c != '万' {
+								break
+							}
+							end += cs
 						}
-						end += cs
-					}
-					start := i
-					// Include a leading 2万 of 2万5千.
-					if b := text[:i]; strings.HasSuffix(b, "万") || strings.HasSuffix(b, "亿") {
-						if k := numberBefore(b[:len(b)-len("万")]); k > 0 {
-							start = i - len("万") - k
+						start := i
+						// Include a leading 2万 of 2万5千.
+						if b := text[:i]; strings.HasSuffix(b, "万") || strings.HasSuffix(b, "亿") {
+							if k := numberBefore(b[:len(b)-len("万")]); k > 0 {
+								start = i - len("万") - k
+							}
+						}
+						span := document.Span{Start: start, End: end}
+						fix := mixedFix(text[start:end])
+						if fix != "" {
+							p.Report(span, "阿拉伯数字后不用“"+string(u)+"”：“"+text[start:end]+"”宜写作“"+fix+"”",
+								check.Fix{Message: "改为" + fix, Replacement: fix, Certain: false})
+						} else {
+							p.Report(span, "阿拉伯数字后不用“"+string(u)+"”：只有“万”“亿”可以这样写")
 						}
 					}
-					span := document.Span{Start: start, End: end}
-					fix := mixedFix(text[start:end])
-					if fix != "" {
-						p.Report(span, "阿拉伯数字后不用“"+string(u)+"”：“"+text[start:end]+"”宜写作“"+fix+"”",
-							check.Fix{Message: "改为" + fix, Replacement: fix, Certain: false})
-					} else {
-						p.Report(span, "阿拉伯数字后不用“"+string(u)+"”：只有“万”“亿”可以这样写")
-					}
-				}
-				i += n
-				continue
-			case strings.HasPrefix(text[i:], "百分之") && isDigit(rune(at(text, i+len("百分之")))):
-				start := i + len("百分之")
-				n := numberAt(text[start:])
-				want := text[start:start+n] + "%"
-				p.Report(document.Span{Start: i, End: start + n}, "“百分之”后不用阿拉伯数字：写作“"+want+"”",
-					check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
-				i = start + n
-				continue
-			case numeral.IsChineseDigit(r) && r != '十' && r != '百' && r != '千' && r != '万' && r != '亿':
-				// A Chinese-digit year with an Arabic digit inside: 二0二三年.
-				j := i
-				han, arabic := 0, 0
-				for j < len(text) {
-					c, cs := utf8.DecodeRuneInString(text[j:])
-					switch {
-					case isDigit(c):
-						arabic++
-					case numeral.IsChineseDigit(c) && c != '十' && c != '百' && c != '千' && c != '万' && c != '亿':
-						han++
-					default:
-						goto done
-					}
-					j += cs
-				}
-			done:
-				if han > 0 && arabic > 0 && han+arabic == 4 && strings.HasPrefix(text[j:], "年") {
-					p.Report(document.Span{Start: i, End: j}, "年份中汉字数字与阿拉伯数字混用：“"+text[i:j]+"”")
-				}
-				if j > i {
-					i = j
+					i += n
 					continue
+				case strings.HasPrefix(text[i:], "百分之") && isDigit(rune(at(text, i+len("百分之")))):
+					start := i + len("百分之")
+					n := numberAt(text[start:])
+					want := text[start:start+n] + "%"
+					p.Report(document.Span{Start: i, End: start + n}, "“百分之”后不用阿拉伯数字：写作“"+want+"”",
+						check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
+					i = start + n
+					continue
+				case numeral.IsChineseDigit(r) && r != '十' && r != '百' && r != '千' && r != '万' && r != '亿':
+					// A Chinese-digit year with an Arabic digit inside: 二0二三年.
+					j := i
+					han, arabic := 0, 0
+					for j < len(text) {
+						c, cs := utf8.DecodeRuneInString(text[j:])
+						switch {
+						case isDigit(c):
+							arabic++
+						case numeral.IsChineseDigit(c) && c != '十' && c != '百' && c != '千' && c != '万' && c != '亿':
+							han++
+						default:
+							goto done
+						}
+						j += cs
+					}
+				done:
+					if han > 0 && arabic > 0 && han+arabic == 4 && strings.HasPrefix(text[j:], "年") {
+						p.Report(document.Span{Start: i, End: j}, "年份中汉字数字与阿拉伯数字混用：“"+text[i:j]+"”")
+					}
+					if j > i {
+						i = j
+						continue
+					}
 				}
+				i += size
 			}
-			i += size
 		}
 	},
 }
@@ -274,6 +278,9 @@ func mixedFix(s string) string {
 	return strconv.FormatFloat(n.Value, 'f', -1, 64)
 }
 
+// rangeMarks join the two numbers of a range.
+var rangeMarks = check.NewWords("～", "~", "-", "－", "—", "至", "到")
+
 // RangeUnit reports a range whose first number dropped a % or 万/亿 that
 // the second has: 20～30% → 20%～30%, 9～16亿 → 9亿～16亿.
 var RangeUnit = &check.Rule{
@@ -287,16 +294,12 @@ var RangeUnit = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); {
+		for _, m := range p.Find(rangeMarks) {
+			i := m.Span.Start
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune("～~-－—至到", r) {
-				i += size
-				continue
-			}
 			left := numberBefore(text[:i])
 			right := numberAt(text[i+size:])
 			if left == 0 || right == 0 {
-				i += size
 				continue
 			}
 			after := text[i+size+right:]
@@ -311,7 +314,6 @@ var RangeUnit = &check.Rule{
 			// own (20%～30%) or the range joins more than two numbers.
 			leadingZero := left > 1 && text[i-left] == '0' && text[i-left+1] != '.'
 			if unit == "" || leadingZero || strings.ContainsRune("-－", r) && strings.HasPrefix(after[len(unit):], string(r)) {
-				i += size
 				continue
 			}
 			sep := string(r)
@@ -322,7 +324,6 @@ var RangeUnit = &check.Rule{
 			p.Report(document.Span{Start: i - left, End: i + size + right + len(unit)},
 				"数值范围中，“"+unit+"”不能省略：写作“"+want+"”",
 				check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
-			i += size
 		}
 	},
 }

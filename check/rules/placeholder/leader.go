@@ -6,7 +6,6 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/internal/words"
 )
 
 // Leader reports a letter or mark standing where a leader's name belongs:
@@ -25,7 +24,7 @@ var Leader = &check.Rule{
 }
 
 // leaderFollowers are the words that follow a leader's name in set phrases.
-var leaderFollowers = words.NewSet("新时代中国特色社会主义思想", "总书记", "同志为核心", "同志党中央", "书记", "同志")
+var leaderFollowers = check.NewWords("新时代中国特色社会主义思想", "总书记", "同志为核心", "同志党中央", "书记", "同志")
 
 func runLeader(p *check.Pass) {
 	text := p.File.Text

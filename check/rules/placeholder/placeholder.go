@@ -51,16 +51,19 @@ var Name = &check.Rule{
 	Run: runName,
 }
 
+// runStarts are the characters that can start a run (see runLen).
+var runStarts = check.NewWords("某某", "x", "X", "*", "＊", "×", "□", "○", "ｘ", "Ｘ")
+
 func runName(p *check.Pass) {
 	text := p.File.Text
 	figures := figureSpans(p)
-	for i := 0; i < len(text); {
-		n := runLen(text[i:])
-		if n == 0 {
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			continue
+	i := 0
+	for _, m := range p.Find(runStarts) {
+		if m.Span.Start < i {
+			continue // inside the last run
 		}
+		i = m.Span.Start
+		n := runLen(text[i:])
 		span := document.Span{Start: i, End: i + n}
 		i += n
 		if inSpans(figures, span.Start) || p.File.InMarkup(span.Start) || !isPlaceholderName(text, span) {

@@ -33,10 +33,13 @@ func runHalfWidth(p *check.Pass) {
 		nthQuote := 0
 		var parens []bool // for each open "(": whether it was reported
 		flaggedEnd := -1  // where the last reported closing mark ends
-		for i, r := range text {
-			if r != '"' && fullWidth[r] == "" {
-				continue
+		for i := 0; ; i++ {
+			k := strings.IndexAny(text[i:], asciiMarks)
+			if k < 0 {
+				break
 			}
+			i += k
+			r := rune(text[i])
 			j := i + 1
 			before, after := neighbours(text, i, j)
 			if r == '"' {
@@ -106,6 +109,9 @@ func runHalfWidth(p *check.Pass) {
 
 func isRunMark(r rune) bool { return strings.ContainsRune(".,;:?!", r) }
 
+// asciiMarks are the half-width marks HalfWidth looks at.
+const asciiMarks = ",.;:?!()\""
+
 // Spaces reports spaces inside a Chinese sentence, left over from web
 // copy, OCR or letter-spaced titles: 坚持 党建引领.
 var Spaces = &check.Rule{
@@ -127,12 +133,7 @@ var Spaces = &check.Rule{
 			if !strings.ContainsAny(text, "，。") {
 				continue // a byline, a caption, a letter-spaced title: layout, not a sentence
 			}
-			for i := 0; i < len(text); {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				if r != ' ' && r != '\u3000' && r != '\u00A0' {
-					i += size
-					continue
-				}
+			for i := nextSpace(text, 0); i < len(text); i = nextSpace(text, i) {
 				j := i
 				for j < len(text) {
 					r, size := utf8.DecodeRuneInString(text[j:])
@@ -157,4 +158,25 @@ var Spaces = &check.Rule{
 			}
 		}
 	},
+}
+
+// nextSpace returns the offset of the first space at or after i (U+0020,
+// U+3000 or U+00A0), or len(text). It reads bytes: the lead bytes it looks
+// for never occur inside another character.
+func nextSpace(text string, i int) int {
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case ' ':
+			return i
+		case 0xE3: // U+3000 is E3 80 80
+			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x80 {
+				return i
+			}
+		case 0xC2: // U+00A0 is C2 A0
+			if i+1 < len(text) && text[i+1] == 0xA0 {
+				return i
+			}
+		}
+	}
+	return len(text)
 }

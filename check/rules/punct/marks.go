@@ -108,7 +108,7 @@ var DunhaoConjunction = &check.Rule{
 }
 
 var (
-	conjunctions   = words.NewSet("、和", "、及", "、与", "、或", "、以及", "、或者", "、并且")
+	conjunctions   = check.NewWords("、和", "、及", "、与", "、或", "、以及", "、或者", "、并且")
 	notConjunction = words.NewSet("和谐", "和平", "和美", "和睦", "和善", "和煦", "和合", "和顺", "和解", "和田", "和气", "及时", "及早", "及格",
 		"与会", "与时俱进", "或许", "或然", "及其", "与其", "和衷共济", "和而不同", "和风细雨", "和蔼",
 		"和县", "和林格尔", "和龙", "和政", "和静", "和硕", "和平区", "和布克赛尔")
@@ -127,13 +127,16 @@ var QuotedDunhao = &check.Rule{
 		Source: "GB/T 15834—2011 4.5.3.5",
 	},
 	Run: func(p *check.Pass) {
-		for _, m := range p.Find(words.NewSet("”、“", "》、《")) {
+		for _, m := range p.Find(quotedItems) {
 			at := m.Span.Start + len("”")
 			p.Report(document.Span{Start: at, End: at + len("、")}, "引号或书名号之间的并列成分通常不用顿号",
 				check.Fix{Message: "删除顿号", Replacement: "", Certain: true})
 		}
 	},
 }
+
+// rangeDashes are the marks PU008 finds written for a range connector.
+var rangeDashes = check.NewWords("-", "－", "–", "~", "〜")
 
 // Range reports a hyphen used as a range connector between numbers:
 // 1-6月 → 1—6月, 20-30人 → 20～30人.
@@ -149,11 +152,9 @@ var Range = &check.Rule{
 	Run: func(p *check.Pass) {
 		skip := newSkipper(p)
 		text := p.File.Text
-		for i, r := range text {
-			if r != '-' && r != '－' && r != '–' && r != '~' && r != '〜' {
-				continue
-			}
-			size := utf8.RuneLen(r)
+		for _, m := range p.Find(rangeDashes) {
+			i := m.Span.Start
+			r, size := utf8.DecodeRuneInString(text[i:])
 			before, after := neighbours(text, i, i+size)
 			if !(isDigit(before) || before == '%' || before == '％') || !isDigit(after) || skip.skip(i) {
 				continue
@@ -216,16 +217,19 @@ var Ellipsis = &check.Rule{
 	Run: func(p *check.Pass) {
 		skip := newSkipper(p)
 		text := p.File.Text
-		for i := 0; i < len(text); {
+		skipTo := 0
+		for _, m := range p.Find(ellipsisStarts) {
+			if m.Span.Start < skipTo {
+				continue
+			}
+			i := m.Span.Start
 			n := ellipsisRun(text[i:])
 			if n == 0 {
-				_, size := utf8.DecodeRuneInString(text[i:])
-				i += size
 				continue
 			}
 			run := text[i : i+n]
 			span := document.Span{Start: i, End: i + n}
-			i += n
+			skipTo = span.End
 			if run == "……" || run == "…………" || skip.skip(span.Start) {
 				continue
 			}
@@ -240,6 +244,9 @@ var Ellipsis = &check.Rule{
 		}
 	},
 }
+
+// ellipsisStarts are the starts of the runs ellipsisRun reads.
+var ellipsisStarts = check.NewWords("…", "⋯", "...", "。。。", "···", "･･･", "．．．")
 
 // ellipsisRun returns the length of a run of ellipsis-like characters at
 // the start of s: three or more . or 。 or ·, or any run of … and ⋯.
@@ -277,7 +284,7 @@ var EllipsisDeng = &check.Rule{
 		Source: "GB/T 15834—2011 附录 A（省略号）",
 	},
 	Run: func(p *check.Pass) {
-		for _, m := range p.Find(words.NewSet("……等等", "……等", "等……", "等等……")) {
+		for _, m := range p.Find(ellipsisDeng) {
 			i := strings.Index(m.Word, "……")
 			span := document.Span{Start: m.Span.Start + i, End: m.Span.Start + i + len("……")}
 			p.Report(span, "省略号与“等”不连用，删去其一", check.Fix{Message: "删除省略号", Replacement: "", Certain: true})
@@ -298,7 +305,7 @@ var Dash = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("--", "－－", "——", "――", "—―", "―—", "━━", "─ ─")) {
+		for _, m := range p.Find(dashRuns) {
 			if m.Word == "——" {
 				continue
 			}
@@ -333,42 +340,51 @@ var Doubled = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); {
-			a, size := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune(pointMarks, a) {
-				i += size
+		skipTo := 0
+		for _, m := range p.Find(markPairs) {
+			if m.Span.Start < skipTo {
 				continue
 			}
-			b, size2 := utf8.DecodeRuneInString(text[i+size:])
-			if !strings.ContainsRune(pointMarks, b) || a == '？' && b == '！' || a == '！' && b == '？' || a == '？' && b == '？' || a == '！' && b == '！' {
-				i += size
-				continue
-			}
-			span := document.Span{Start: i, End: i + size + size2}
-			if a == '。' && b == '。' {
-				if c, _ := utf8.DecodeRuneInString(text[span.End:]); c == '。' {
-					for span.End < len(text) && strings.HasPrefix(text[span.End:], "。") {
-						span.End += len("。")
-					}
-					i = span.End
-					continue // 。。。 is an ellipsis (PU009)
+			a, size := utf8.DecodeRuneInString(m.Word)
+			b, _ := utf8.DecodeRuneInString(m.Word[size:])
+			span := m.Span
+			if a == '。' && b == '。' && strings.HasPrefix(text[span.End:], "。") {
+				// 。。。 is an ellipsis (PU009).
+				for span.End < len(text) && strings.HasPrefix(text[span.End:], "。") {
+					span.End += len("。")
 				}
+				skipTo = span.End
+				continue
 			}
-			switch {
-			case a == b:
+			skipTo = span.End
+			if a == b {
 				p.Report(span, "标点“"+string(a)+"”重复", check.Fix{Message: "保留一个", Replacement: string(a), Certain: true})
-			default:
-				// The stronger mark ends the clause: 。 over ； over ， over 、.
-				keep := a
-				if strength(b) > strength(a) {
-					keep = b
-				}
-				p.Report(span, "“"+string(a)+"”与“"+string(b)+"”连用，只应保留一个", check.Fix{Message: "保留" + string(keep), Replacement: string(keep), Certain: false})
+				continue
 			}
-			i += size + size2
+			// The stronger mark ends the clause: 。 over ； over ， over 、.
+			keep := a
+			if strength(b) > strength(a) {
+				keep = b
+			}
+			p.Report(span, "“"+string(a)+"”与“"+string(b)+"”连用，只应保留一个", check.Fix{Message: "保留" + string(keep), Replacement: string(keep), Certain: false})
 		}
 	},
 }
+
+// markPairs are the two-mark sequences Doubled reports: every pair of
+// point marks except the combinations of ？ and ！ the standard allows.
+var markPairs = check.NewWords(func() []string {
+	var out []string
+	for _, a := range pointMarks {
+		for _, b := range pointMarks {
+			if strings.ContainsRune("？！", a) && strings.ContainsRune("？！", b) {
+				continue
+			}
+			out = append(out, string(a)+string(b))
+		}
+	}
+	return out
+}()...)
 
 const pointMarks = "，。、；：？！"
 
@@ -388,7 +404,7 @@ var QuoteEnd = &check.Rule{
 		Source: "GB/T 15834—2011 4.8",
 	},
 	Run: func(p *check.Pass) {
-		for _, m := range p.Find(words.NewSet("。”。", "！”。", "？”。", "。’。")) {
+		for _, m := range p.Find(quoteEnds) {
 			at := m.Span.End - len("。")
 			p.Report(document.Span{Start: at, End: m.Span.End}, "引号内已有句末点号，引号外不再加“。”",
 				check.Fix{Message: "删除", Replacement: "", Certain: true})
@@ -409,7 +425,7 @@ var TitleMarks = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for _, m := range p.Find(words.NewSet("》")) {
+		for _, m := range p.Find(titleCloses) {
 			after := text[m.Span.End:]
 			w := nonWork.At(after, 0)
 			if w == "" {
@@ -435,6 +451,9 @@ var (
 	workWords = words.NewSet("条例", "办法", "方案", "意见", "通知", "规划", "决定", "报告", "纲要", "规定", "细则", "计划", "法", "标准", "指南", "实施意见", "要点", "宣言", "公约", "精神", "讲话", "决议", "文件", "读本", "选编", "汇编", "手册", "丛书")
 )
 
+// wrongDots are dots written for the 间隔号.
+var wrongDots = check.NewWords("•", "・", "‧")
+
 // MiddleDot reports a 间隔号 written with another dot: 5•12 → 5·12.
 var MiddleDot = &check.Rule{
 	ID: "PU017", Name: "middle-dot-form", Category: check.Punctuation, Severity: check.Info,
@@ -447,11 +466,9 @@ var MiddleDot = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i, r := range text {
-			if r != '•' && r != '・' && r != '‧' {
-				continue
-			}
-			size := utf8.RuneLen(r)
+		for _, m := range p.Find(wrongDots) {
+			i := m.Span.Start
+			_, size := utf8.DecodeRuneInString(text[i:])
 			before, after := neighbours(text, i, i+size)
 			if !(isDigit(before) && isDigit(after) || isHan(before) && isHan(after)) {
 				continue // a bullet at the start of a line
@@ -468,3 +485,18 @@ func clause(text string) string {
 	}
 	return text
 }
+
+// quotedItems are 顿号 between quoted or titled items.
+var quotedItems = check.NewWords("”、“", "》、《")
+
+// ellipsisDeng are an ellipsis with 等.
+var ellipsisDeng = check.NewWords("……等等", "……等", "等……", "等等……")
+
+// dashRuns are dashes written with other characters.
+var dashRuns = check.NewWords("--", "－－", "——", "――", "—―", "―—", "━━", "─ ─")
+
+// quoteEnds are end marks inside and after a closing quote.
+var quoteEnds = check.NewWords("。”。", "！”。", "？”。", "。’。")
+
+// titleCloses are closing title marks.
+var titleCloses = check.NewWords("》")

@@ -22,11 +22,52 @@ const (
 	famCorner            // 「 」 『 』
 )
 
-var opens = map[rune]family{'（': famParen, '(': famParen, '【': famSquare, '〔': famSquare, '［': famSquare, '[': famSquare,
-	'“': famDouble, '‘': famSingle, '《': famTitle, '〈': famInnerTitle, '「': famCorner, '『': famCorner}
+// pairMark classifies a paired mark: its family and whether it opens.
+// Family noFamily for any other character. A switch, not a map: it runs
+// for every character of the text.
+func pairMark(r rune) (family, bool) {
+	switch r {
+	case '（', '(':
+		return famParen, true
+	case '）', ')':
+		return famParen, false
+	case '【', '〔', '［', '[':
+		return famSquare, true
+	case '】', '〕', '］', ']':
+		return famSquare, false
+	case '“':
+		return famDouble, true
+	case '”':
+		return famDouble, false
+	case '‘':
+		return famSingle, true
+	case '’':
+		return famSingle, false
+	case '《':
+		return famTitle, true
+	case '》':
+		return famTitle, false
+	case '〈':
+		return famInnerTitle, true
+	case '〉':
+		return famInnerTitle, false
+	case '「', '『':
+		return famCorner, true
+	case '」', '』':
+		return famCorner, false
+	}
+	return noFamily, false
+}
 
-var closes = map[rune]family{'）': famParen, ')': famParen, '】': famSquare, '〕': famSquare, '］': famSquare, ']': famSquare,
-	'”': famDouble, '’': famSingle, '》': famTitle, '〉': famInnerTitle, '」': famCorner, '』': famCorner}
+// mayPair reports whether r can be a paired mark or a mismatching close.
+func mayPair(r rune) bool {
+	switch r {
+	case '"', '＂', '>', '＞':
+		return true
+	}
+	f, _ := pairMark(r)
+	return f != noFamily
+}
 
 // closeOf gives the Chinese closing mark of an opening one.
 var closeOf = map[rune]rune{'（': '）', '(': '）', '【': '】', '〔': '〕', '［': '］', '[': ']', '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』'}
@@ -75,6 +116,12 @@ const (
 // the next paragraphs, up to maxCarry of them, and reported only if they
 // are not closed there.
 func scanPairs(p *check.Pass, skip *skipper) [][]pairEvent {
+	return p.Shared(pairsKey{}, func() any { return matchPairs(p, skip) }).([][]pairEvent)
+}
+
+type pairsKey struct{}
+
+func matchPairs(p *check.Pass, skip *skipper) [][]pairEvent {
 	const maxCarry = 5
 	paras := p.File.Paragraphs
 	out := make([][]pairEvent, len(paras))
@@ -84,8 +131,12 @@ func scanPairs(p *check.Pass, skip *skipper) [][]pairEvent {
 		text := p.File.Slice(para.Span)
 		var evs []pairEvent
 		for i, r := range text {
+			if r < 0x2018 && r != '(' && r != ')' && r != '[' && r != ']' && r != '"' && r != '>' || !mayPair(r) {
+				continue
+			}
 			off := para.Span.Start + i
-			if f, ok := opens[r]; ok {
+			f, open := pairMark(r)
+			if f != noFamily && open {
 				if skip.skip(off) {
 					continue
 				}
@@ -100,8 +151,7 @@ func scanPairs(p *check.Pass, skip *skipper) [][]pairEvent {
 				stack = append(stack, mark{r, f, off})
 				continue
 			}
-			f, ok := closes[r]
-			if !ok {
+			if f == noFamily {
 				if mm := mismatchFor(stack, r); mm >= 0 {
 					evs = append(evs, pairEvent{kind: evMismatch, open: stack[mm], close: mark{r, noFamily, off}})
 					stack = stack[:mm]

@@ -59,7 +59,14 @@ type skipper struct {
 	spans []document.Span // sorted, non-overlapping enough for a search
 }
 
+type skipperKey struct{}
+
+// newSkipper returns the file's skipper, built once per file.
 func newSkipper(p *check.Pass) *skipper {
+	return p.Shared(skipperKey{}, func() any { return buildSkipper(p) }).(*skipper)
+}
+
+func buildSkipper(p *check.Pass) *skipper {
 	s := &skipper{f: p.File}
 	for _, sec := range p.Sections() {
 		s.spans = append(s.spans, sec.MarkerSpan)

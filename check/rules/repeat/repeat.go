@@ -4,6 +4,7 @@
 package repeat
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,39 +29,68 @@ var Sentence = &check.Rule{
 	ID: "RP001", Name: "repeated-sentence", Category: check.Repeat, Severity: check.Warning,
 	Doc: check.Doc{
 		Title:  "句子重复",
-		Text:   "同一份报告中同一句话（12个字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题和表格不在此列。",
+		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题和表格不在此列。",
 		Wrong:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n深入开展“门前三包”专项整治，街道面貌明显改善。",
 		Right:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n巩固“门前三包”整治成果，建立长效管理机制。",
 		Source: "公文审校常规",
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
+		var sents []document.Span
 		for _, r := range p.Reports {
-			headings := headingSpans(r)
-			seen := map[string]int{} // normalised sentence → offset of its first occurrence
+			headings := headingSpans(r) // in document order
+			h := 0
+			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
 			for _, para := range p.File.Paragraphs {
 				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow {
 					continue
 				}
-				for _, s := range sentences(text, para.Span) {
+				sents = sentences(sents[:0], text, para.Span)
+				for _, s := range sents {
 					s.Start += markerLen(text[s.Start:s.End])
 					// Whole sentences only: a title or byline line without an
 					// end mark is page layout, and pages repeat it.
 					last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[s.Start:s.End], "”"))
-					if hanCount(text[s.Start:s.End]) < minSentence || !strings.ContainsRune("。！？；", last) || inAny(headings, s.Start) {
+					if !strings.ContainsRune("。！？；", last) || s.Len() < 3*minSentence || !hanAtLeast(text[s.Start:s.End], minSentence) {
 						continue
 					}
-					key := normalise(text[s.Start:s.End])
-					if first, ok := seen[key]; ok {
-						line := p.File.Position(first).Line
+					for h < len(headings) && headings[h].End <= s.Start {
+						h++
+					}
+					if h < len(headings) && headings[h].Contains(s.Start) {
+						continue
+					}
+					key := hash(text[s.Start:s.End])
+					if first, ok := seen[key]; ok && normalise(text[first.Start:first.End]) == normalise(text[s.Start:s.End]) {
+						line := p.File.Position(first.Start).Line
 						p.Report(s, "这句话与第"+strconv.Itoa(line)+"行重复")
 						continue
 					}
-					seen[key] = s.Start
+					seen[key] = s
 				}
 			}
 		}
 	},
+}
+
+// hash returns the FNV-1a hash of a sentence as normalise leaves it,
+// without building the string.
+func hash(s string) uint64 {
+	s = strings.TrimRight(s, "。！？；”")
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			continue
+		}
+		if c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			i += 2 // U+3000, the ideographic space
+			continue
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // headingSpans returns the spans of the headings of a report; the items
@@ -77,23 +107,21 @@ func headingSpans(r *zongjie.Report) []document.Span {
 	return out
 }
 
-func inAny(spans []document.Span, off int) bool {
-	for _, s := range spans {
-		if s.Contains(off) {
-			return true
-		}
-	}
-	return false
-}
-
-// sentences splits a paragraph into sentences, each ending with its mark.
-func sentences(text string, para document.Span) []document.Span {
-	var out []document.Span
+// sentences appends to out the sentences of a paragraph, each ending with
+// its mark.
+func sentences(out []document.Span, text string, para document.Span) []document.Span {
 	start := para.Start
 	for i := para.Start; i < para.End; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if r == '。' || r == '！' || r == '？' || r == '；' {
+		// The end marks are three bytes: E3 80 82 (。), EF BC 81 (！),
+		// EF BC 9F (？), EF BC 9B (；); other bytes are skipped undecoded.
+		c := text[i]
+		i++
+		if c != 0xE3 && c != 0xEF || i+1 >= para.End {
+			continue
+		}
+		b1, b2 := text[i], text[i+1]
+		if c == 0xE3 && b1 == 0x80 && b2 == 0x82 || c == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B) {
+			i += 2
 			// Keep a closing quote with its sentence.
 			for strings.HasPrefix(text[i:para.End], "”") {
 				i += len("”")
@@ -156,22 +184,28 @@ var Adjacent = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
+		var rs []rune
+		var offs []int
+		var next nextPair
 		for _, para := range p.File.Paragraphs {
 			t := text[para.Span.Start:para.Span.End]
-			rs := []rune(t)
-			offs := make([]int, 0, len(rs)+1)
-			for i := range t {
+			rs, offs = rs[:0], offs[:0]
+			for i, r := range t {
+				rs = append(rs, r)
 				offs = append(offs, i)
 			}
 			offs = append(offs, len(t))
-			for i := 0; i < len(rs); i++ {
+			next.build(rs)
+			for i := 0; i+6 <= len(rs); i++ {
 				// The longest n (3…20) with rs[i:i+n] == rs[i+n:i+2n]; a
 				// clause repeated with its comma counts the comma in n.
+				// Such an n is a distance at which the pair rs[i:i+2]
+				// recurs: walk those, nearest first, keep the longest.
 				found := 0
-				for n := min(20, (len(rs)-i)/2); n >= 3; n-- {
-					if rs[i] == rs[i+n] && equal(rs[i:i+n], rs[i+n:i+2*n]) && wordOrClause(rs, i, n) {
+				limit := min(maxUnit, (len(rs)-i)/2)
+				for j := next.at[i]; j >= 0 && int(j)-i <= limit; j = next.at[j] {
+					if n := int(j) - i; n >= 3 && equal(rs[i:i+n], rs[i+n:i+2*n]) && wordOrClause(rs, i, n) {
 						found = n
-						break
 					}
 				}
 				if found == 0 {
@@ -188,6 +222,51 @@ var Adjacent = &check.Rule{
 		}
 	},
 }
+
+// nextPair links each position of a paragraph to the next position
+// holding the same two characters: a phrase written twice in a row is a
+// pair that recurs at the phrase's length, and most pairs do not recur
+// within twenty characters, so following the links costs far less than
+// comparing every length at every position.
+type nextPair struct {
+	at   []int32  // at[i]: the next j > i with rs[j:j+2] == rs[i:i+2], or -1
+	keys []uint64 // open-addressing table: pair → slot
+	vals []int32  // the nearest position seen so far of the slot's pair
+}
+
+func (x *nextPair) build(rs []rune) {
+	n := len(rs)
+	x.at = slices.Grow(x.at[:0], n)[:n]
+	size, shift := 16, uint(60)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	if cap(x.keys) < size {
+		x.keys, x.vals = make([]uint64, size), make([]int32, size)
+	}
+	x.keys, x.vals = x.keys[:size], x.vals[:size]
+	clear(x.keys)
+	if n > 0 {
+		x.at[n-1] = -1
+	}
+	for i := n - 2; i >= 0; i-- {
+		key := uint64(rs[i])<<32 | uint64(uint32(rs[i+1])) | 1<<63 // never 0, the empty slot
+		h := (key * 0x9E3779B97F4A7C15) >> shift
+		for x.keys[h] != 0 && x.keys[h] != key {
+			h = (h + 1) & uint64(size-1)
+		}
+		if x.keys[h] == key {
+			x.at[i] = x.vals[h]
+		} else {
+			x.keys[h] = key
+			x.at[i] = -1
+		}
+		x.vals[h] = int32(i)
+	}
+}
+
+// maxUnit is the longest phrase, in characters, RP002 looks for.
+const maxUnit = 20
 
 func equal(a, b []rune) bool {
 	for i := range a {
@@ -226,6 +305,18 @@ func wordOrClause(rs []rune, i, n int) bool {
 }
 
 func isMark(r rune) bool { return strings.ContainsRune("，、；。：！？", r) }
+
+// hanAtLeast reports whether s holds n Chinese characters or more.
+func hanAtLeast(s string, n int) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return n <= 0
+}
 
 // hanCount returns the number of Chinese characters in s.
 func hanCount(s string) int {

@@ -25,6 +25,8 @@ func TestAdjacent(t *testing.T) {
 	checktest.Expect(t, repeat.Adjacent, []checktest.Case{
 		{In: "进一步加强进一步加强基层治理，确保按期完工，确保按期完工。", Want: []string{"进一步加强→", "，确保按期完工→"}},
 		{In: "商户签订门前三包协议书x万余份。商户签订门前三包协议书x万余份。二是开展行动。", Want: []string{"商户签订门前三包协议书x万余份。→"}},
+		{Name: "astral characters", In: "走访𠮷家村𠮷家村农户，𠮷𠮷𠮷𠮷。", Want: []string{"𠮷家村→"}},
+		{Name: "longest unit of twenty characters", In: "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸一二三四五六七八九十甲乙丙丁戊己庚辛壬癸。", Want: []string{"一二三四五六七八九十甲乙丙丁戊己庚辛壬癸→"}},
 		{Name: "near miss: reduplication, numbers and marks", In: "研究研究，一天天好起来，编号1212，——————，谢谢谢谢。"},
 		{Name: "near miss: parallel phrases and placeholders", In: "建设绿色工厂、零碳工厂、零碳园区。出租房备案申请xx份，同意出租房备案申请xx份，同意率高。设立非全日制岗位x人，全日制岗位x人，对**村、**村、**社区、**社区改造，排查农户xxxx户xxxxx人。"},
 	})

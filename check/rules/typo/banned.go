@@ -35,7 +35,7 @@ func runBanned(p *check.Pass) {
 	for w := range banned {
 		list = append(list, w)
 	}
-	for _, m := range p.Find(words.NewSet(list...)) {
+	for _, m := range p.FindSet(words.NewSet(list...)) {
 		if skip(p, m.Span.Start) {
 			continue
 		}

@@ -40,13 +40,13 @@ var contextChecks = map[string]contextCheck{
 	"已上":   checkYishang,
 }
 
-// contextSet finds the triggers.
-var contextSet = func() *words.Set {
+// contextWords finds the triggers.
+var contextWords = func() *check.Words {
 	list := make([]string, 0, len(contextChecks))
 	for t := range contextChecks {
 		list = append(list, t)
 	}
-	return words.NewSet(list...)
+	return check.NewWords(list...)
 }()
 
 // Context reports pairs of real words where the context shows which one is
@@ -71,8 +71,8 @@ var Context = &check.Rule{
 // runContext runs the check of every trigger found.
 func runContext(p *check.Pass) {
 	text := p.File.Text
-	for _, m := range contextSet.All(text) {
-		f, ok := contextChecks[m.Word](text, m.Start)
+	for _, m := range p.Find(contextWords) {
+		f, ok := contextChecks[m.Word](text, m.Span.Start)
 		if !ok || skip(p, f.span.Start) {
 			continue
 		}

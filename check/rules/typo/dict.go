@@ -54,32 +54,13 @@ func (e *entry) allowed(text string, i int) bool {
 type dict struct {
 	byWrong map[string]*entry
 	set     *words.Set
-	// second marks the second characters of the wrong forms: a position
-	// whose next character starts no second is skipped before the set's
-	// index is searched, which is most of the cost of a scan.
-	second runeBits
+	// pairs holds the first two characters of the wrong forms: a position
+	// whose two characters start none is skipped before the set's index
+	// is searched, which is most of the cost of a scan. single is set when
+	// a wrong form is one character long, and the filter cannot be used.
+	pairs  words.Pairs
+	single bool
 }
-
-// runeBits is a set of BMP characters; characters outside the BMP are
-// always in it.
-type runeBits [0x10000 / 8]byte
-
-// add puts r in the set.
-func (b *runeBits) add(r rune) {
-	if r < 0x10000 {
-		b[r>>3] |= 1 << (r & 7)
-	}
-}
-
-// fill puts every character in the set.
-func (b *runeBits) fill() {
-	for i := range b {
-		b[i] = 0xFF
-	}
-}
-
-// has reports whether r is in the set.
-func (b *runeBits) has(r rune) bool { return r >= 0x10000 || b[r>>3]&(1<<(r&7)) != 0 }
 
 // newDict indexes entries; a later entry with the same wrong form replaces
 // an earlier one (a project's pairs override the built-in ones).
@@ -91,11 +72,11 @@ func newDict(entries []*entry) *dict {
 	list := make([]string, 0, len(d.byWrong))
 	for wrong := range d.byWrong {
 		list = append(list, wrong)
-		_, size := utf8.DecodeRuneInString(wrong)
-		if r, n := utf8.DecodeRuneInString(wrong[size:]); n > 0 {
-			d.second.add(r)
+		r1, size := utf8.DecodeRuneInString(wrong)
+		if r2, n := utf8.DecodeRuneInString(wrong[size:]); n > 0 {
+			d.pairs.Add(r1, r2)
 		} else {
-			d.second.fill() // a one-character form: no filter
+			d.single = true
 		}
 	}
 	d.set = words.NewSet(list...)
@@ -104,20 +85,23 @@ func newDict(entries []*entry) *dict {
 
 // scan calls fn for every reportable match in text, in order: at each
 // position the longest wrong form whose guards allow it; scanning resumes
-// after a match. One pass, with the set's first-character bitmap deciding
-// most positions without a lookup.
+// after a match. One pass, with the pair filter deciding most positions
+// without a lookup.
 func (d *dict) scan(text string, fn func(start int, e *entry)) {
+	if text == "" {
+		return
+	}
+	// r is the character at i; the one after it, decoded for the pair
+	// test, becomes the next r.
+	r, size := decodeAt(text, 0)
 	for i := 0; i < len(text); {
-		r, size := decodeAt(text, i)
-		if !d.set.MayStart(r) {
-			i += size
-			continue
-		}
+		next, nextSize := rune(-1), 0
 		if i+size < len(text) {
-			if r2, _ := decodeAt(text, i+size); !d.second.has(r2) {
-				i += size
-				continue
-			}
+			next, nextSize = decodeAt(text, i+size)
+		}
+		if d.single && !d.set.MayStart(r) || !d.single && (nextSize == 0 || !d.pairs.Has(r, next)) {
+			i, r, size = i+size, next, nextSize
+			continue
 		}
 		matched := false
 		for _, w := range d.set.Candidates(text, i) {
@@ -131,8 +115,11 @@ func (d *dict) scan(text string, fn func(start int, e *entry)) {
 				break
 			}
 		}
-		if !matched {
-			i += size
+		switch {
+		case !matched:
+			i, r, size = i+size, next, nextSize
+		case i < len(text):
+			r, size = decodeAt(text, i)
 		}
 	}
 }

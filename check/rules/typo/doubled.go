@@ -5,7 +5,6 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/internal/words"
 )
 
 // doubledChar is a function character checked for doubling, with the
@@ -51,13 +50,13 @@ var doubledByPair = func() map[string]*doubledChar {
 	return m
 }()
 
-// doubledSet finds the doubled pairs.
-var doubledSet = func() *words.Set {
+// doubledWords finds the doubled pairs.
+var doubledWords = func() *check.Words {
 	list := make([]string, 0, len(doubledByPair))
 	for pair := range doubledByPair {
 		list = append(list, pair)
 	}
-	return words.NewSet(list...)
+	return check.NewWords(list...)
 }()
 
 // Doubled reports a function character written twice (的的, 了了, 在在).
@@ -78,14 +77,14 @@ var Doubled = &check.Rule{
 // neighbours do not make them correct.
 func runDoubled(p *check.Pass) {
 	text := p.File.Text
-	for _, m := range doubledSet.All(text) {
+	for _, m := range p.Find(doubledWords) {
 		d := doubledByPair[m.Word]
-		end := m.Start + len(m.Word)
-		if strings.ContainsRune(d.before, prevRune(text, m.Start)) ||
-			strings.ContainsRune(d.after, nextRune(text, end)) || skip(p, m.Start) {
+		end := m.Span.Start + len(m.Word)
+		if strings.ContainsRune(d.before, prevRune(text, m.Span.Start)) ||
+			strings.ContainsRune(d.after, nextRune(text, end)) || skip(p, m.Span.Start) {
 			continue
 		}
-		span := document.Span{Start: m.Start, End: end}
+		span := document.Span{Start: m.Span.Start, End: end}
 		p.Report(span, "“"+m.Word+"”中“"+d.char+"”重复，应删去一个",
 			check.Fix{Message: "删去重复的“" + d.char + "”", Replacement: d.char, Certain: true})
 	}

@@ -32,6 +32,9 @@ type missingIndex struct {
 // missing is the index built from phrases.tsv.
 var missing = mustMissingIndex(phrasesData)
 
+// missingWords finds the deletion variants and full phrases of missing.
+var missingWords = check.NewWordsOf(missing.set)
+
 // keepChars are characters whose deletion is not reported: a function word
 // or a mark left out of a long phrase changes its wording rather than
 // misspelling it (以人民为中心发展思想), and that is for a person or the
@@ -160,13 +163,13 @@ var Missing = &check.Rule{
 // phrase overlaps it.
 func runMissing(p *check.Pass) {
 	text := p.File.Text
-	for _, m := range missing.set.All(text) {
+	for _, m := range p.Find(missingWords) {
 		phrase, ok := missing.variants[m.Word]
-		end := m.Start + len(m.Word)
-		if !ok || missing.phraseOverlaps(text, m.Start, end) || skip(p, m.Start) {
+		end := m.Span.Start + len(m.Word)
+		if !ok || missing.phraseOverlaps(text, m.Span.Start, end) || skip(p, m.Span.Start) {
 			continue
 		}
-		span := document.Span{Start: m.Start, End: end}
+		span := document.Span{Start: m.Span.Start, End: end}
 		p.Report(span, "“"+m.Word+"”缺字，应为“"+phrase+"”",
 			check.Fix{Message: "改为“" + phrase + "”", Replacement: phrase, Certain: true})
 	}

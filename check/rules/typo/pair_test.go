@@ -1,6 +1,7 @@
 package typo
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -149,5 +150,35 @@ func TestParseDict(t *testing.T) {
 	}
 	if e := es[0]; e.wrong != "股分" || e.right != "股份" || len(e.notBefore) != 2 || len(e.notAfter) != 1 || e.source != "YX" {
 		t.Errorf("parsed %+v", e)
+	}
+}
+
+// TestDictScan checks the pair filter of a scan: forms found at the start,
+// the end and next to each other, a one-character form (which turns the
+// filter off) and a pair that shares only its first character.
+func TestDictScan(t *testing.T) {
+	scan := func(d *dict, text string) []string {
+		var got []string
+		d.scan(text, func(start int, e *entry) { got = append(got, fmt.Sprint(start, " ", e.wrong)) })
+		return got
+	}
+	d := newDict([]*entry{{wrong: "昂杨", right: "昂扬"}, {wrong: "截止目前", right: "截至目前"}, {wrong: "甲乙丙", right: "甲乙丁"}})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"昂杨", []string{"0 昂杨"}},
+		{"斗志昂杨截止目前", []string{"6 昂杨", "12 截止目前"}},
+		{"昂扬截止日期甲乙", nil},
+		{"甲乙丙", []string{"0 甲乙丙"}},
+		{"昂", nil},
+	} {
+		if got := scan(d, tc.text); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("scan(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	single := newDict([]*entry{{wrong: "昂杨", right: "昂扬"}, {wrong: "玆", right: "兹"}})
+	if got := scan(single, "今玆昂杨玆"); fmt.Sprint(got) != fmt.Sprint([]string{"3 玆", "6 昂杨", "12 玆"}) {
+		t.Errorf("one-character form: got %v", got)
 	}
 }

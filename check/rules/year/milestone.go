@@ -8,7 +8,6 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/internal/words"
 	"zongjie/numeral"
 )
 
@@ -52,7 +51,7 @@ var Milestone = &check.Rule{
 
 // milestoneWords are the phrases Milestone knows. Anniversaries are found
 // by their tail (周年) and read backwards.
-var milestoneWords = words.NewSet(
+var milestoneWords = check.NewWords(
 	"二十大精神的开局之年", "二十大精神开局之年", "二十大的开局之年", "二十大开局之年",
 	"十四五”开局之年", "十四五”规划开局之年", "十四五开局之年", "十四五”收官之年", "十四五收官之年", "十四五”规划收官之年",
 	"十五五”开局之年", "十五五开局之年", "十五五”规划开局之年", "十五五”收官之年",
@@ -231,7 +230,7 @@ var horizons = map[string]horizon{
 	"十四五规划目标任务":     {2026, true, "已于2025年收官"},
 }
 
-var horizonWords = words.NewSet(keys(horizons)...)
+var horizonWords = check.NewWords(keys(horizons)...)
 
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
@@ -295,4 +294,4 @@ var Relative = &check.Rule{
 
 var relativeDelta = map[string]int{"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "下一年": 1}
 
-var relativeWords = words.NewSet(keys(relativeDelta)...)
+var relativeWords = check.NewWords(keys(relativeDelta)...)

@@ -1,0 +1,57 @@
+package words_test
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"zongjie/internal/words"
+)
+
+// groupSets overlap on purpose: shared words, prefixes of each other, one
+// single-word set, ASCII and astral words.
+var groupSets = []*words.Set{
+	words.NewSet("其中", "其中一", "中国"),
+	words.NewSet("中国", "中国特色", "特色"),
+	words.NewSet("其中"),
+	words.NewSet("x", "xx", "%", "𠀀字"),
+	words.NewSet("年", "年底", "年底前", "底前"),
+}
+
+// checkGroup compares Group.Scan with each set's All.
+func checkGroup(t *testing.T, g *words.Group, text string) {
+	t.Helper()
+	got := g.Scan(text)
+	for i, s := range groupSets {
+		want := s.All(text)
+		if len(got[i]) == 0 && len(want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("set %d on %q:\ngroup %v\nall   %v", i, text, got[i], want)
+		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	g := words.NewGroup(groupSets...)
+	for _, text := range []string{"", "其中一个中国特色年底前xx%", "中国中国特色特色", "年年底前底前", "xxx%%𠀀字"} {
+		checkGroup(t, g, text)
+	}
+	pieces := []string{"其", "中", "一", "国", "特", "色", "年", "底", "前", "x", "%", "𠀀", "字", "，", "a"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkGroup(t, g, b.String())
+	}
+}
+
+func FuzzGroup(f *testing.F) {
+	g := words.NewGroup(groupSets...)
+	f.Add("其中一个中国特色年底前xx%")
+	f.Fuzz(func(t *testing.T, text string) { checkGroup(t, g, text) })
+}
