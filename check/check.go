@@ -153,7 +153,7 @@ type Fix struct {
 	Message     string        `json:"message"`
 	Replacement string        `json:"replacement"`
 	Span        document.Span `json:"-"`
-	Certain     bool          `json:"-"`
+	Certain     bool          `json:"certain"` // whether --fix and --write apply it
 }
 
 // Diagnostic is one finding.
