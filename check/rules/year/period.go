@@ -18,7 +18,7 @@ var Period = &check.Rule{
 	ID: "YR003", Name: "period-mismatch", Category: check.Year, Severity: check.Warning,
 	Doc: check.Doc{
 		Title:  "时段与报告不符",
-		Text:   "全年总结中出现“半年来”“下半年工作计划”，或半年总结中出现“一年来”，多为沿用其他报告的文字。",
+		Text:   "全年总结中出现“半年来”“今年上半年”“下半年工作计划”，或半年总结中出现“一年来”，多为沿用其他报告的文字（政府工作报告不在此列）。",
 		Wrong:  "2024年工作总结及2025年工作计划\n半年来，全镇上下团结奋进。\n一、2024年工作总结\n二、下半年工作计划",
 		Right:  "2024年工作总结及2025年工作计划\n一年来，全镇上下团结奋进。\n一、2024年工作总结\n二、2025年工作计划",
 		Source: "公文审校常规：时段一致性",
@@ -37,6 +37,12 @@ var Period = &check.Rule{
 						continue
 					}
 					span := document.Span{Start: at, End: at + len(m.Word)}
+					if strings.HasSuffix(m.Word, "上半年") {
+						// Said of a half-year's result: a full-year summary
+						// may name one, but this is how H1 text shows.
+						p.Report(span, "这是"+strconv.Itoa(r.Meta.Review.Year)+"年全年总结，“"+m.Word+"”多为沿用上半年总结的文字：请核对其后的数据是否为全年数据")
+						continue
+					}
 					p.Report(span, "这是"+strconv.Itoa(r.Meta.Review.Year)+"年全年总结，“"+m.Word+"”是半年总结的说法")
 				}
 				for _, s := range r.Outline {
@@ -60,7 +66,7 @@ var Period = &check.Rule{
 
 // Words that describe the reporting period of a summary.
 var (
-	halfYearWords = words.NewSet("半年来", "上半年来", "今年上半年以来")
+	halfYearWords = words.NewSet("半年来", "上半年来", "今年上半年以来", "今年上半年", "本年上半年")
 	fullYearWords = words.NewSet("一年来")
 )
 

@@ -34,6 +34,7 @@ func TestHeadingYear(t *testing.T) {
 func TestPeriod(t *testing.T) {
 	checktest.Expect(t, year.Period, []checktest.Case{
 		{In: "某镇2024年工作总结及2025年工作计划\n半年来，全镇上下团结奋进。\n一、2024年工作总结\n完成投资1亿元。\n二、下半年工作计划\n力争完成投资2亿元。", Want: []string{"半年来", "下半年"}},
+		{Name: "今年上半年 in a full-year summary", In: "某街道2024年工作总结及2025年工作计划\n一、2024年工作总结\n今年上半年全街道完成财政总收入7.48亿元。\n二、2025年工作计划\n力争完成投资2亿元。", Want: []string{"今年上半年"}},
 		{In: "某镇2024年上半年工作总结\n一年来，全镇上下团结奋进。\n一、上半年工作总结\n完成投资1亿元。", Want: []string{"一年来"}},
 		{Name: "near miss: full-year words in a full-year summary", In: "某镇2024年工作总结\n一年来，全镇上下团结奋进，上半年完成投资1亿元。\n一、2024年工作总结\n完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。"},
 	})
