@@ -1,0 +1,179 @@
+package reuse
+
+import "unicode"
+
+// Edit is one difference inside a passage, in characters of each
+// original text (absolute offsets; a length of 0 is an insertion).
+type Edit struct {
+	AOffset int    `json:"a_offset"`
+	ALength int    `json:"a_length"`
+	BOffset int    `json:"b_offset"`
+	BLength int    `json:"b_length"`
+	Kind    string `json:"kind"` // year, number, placeholder, width, punctuation, text
+}
+
+// maxEdits bounds the diff: a passage with more differences than this is
+// shown as one edit (it is text that was rewritten, not copied).
+const maxEdits = 2000
+
+// Differences returns what differs between the two sides of a passage,
+// each edit classified: a year changed (2023年 → 2024年), a number, a
+// placeholder filled or emptied (** → 120), punctuation width (，→ ,),
+// other punctuation, or text.
+func Differences(a, b *Text, p Passage) []Edit {
+	x := a.orig[p.AOffset : p.AOffset+p.ALength]
+	y := b.orig[p.BOffset : p.BOffset+p.BLength]
+	ops, ok := diff(x, y)
+	if !ok {
+		return []Edit{{p.AOffset, p.ALength, p.BOffset, p.BLength, "text"}}
+	}
+	var out []Edit
+	for _, e := range ops {
+		// Widen an edit inside a number to the whole number on both
+		// sides: 2023 → 2024 differs in one digit but is one change.
+		for e.a0 > 0 && e.b0 > 0 && isNum(x[e.a0-1]) && isNum(y[e.b0-1]) && (e.a0 == e.a1 || isNum(x[e.a0]) || e.b0 == e.b1 || isNum(y[e.b0])) {
+			e.a0, e.b0 = e.a0-1, e.b0-1
+		}
+		for e.a1 < len(x) && e.b1 < len(y) && isNum(x[e.a1]) && isNum(y[e.b1]) && (e.a0 == e.a1 || isNum(x[e.a1-1]) || e.b0 == e.b1 || isNum(y[e.b1-1])) {
+			e.a1, e.b1 = e.a1+1, e.b1+1
+		}
+		if n := len(out); n > 0 && out[n-1].AOffset+out[n-1].ALength > p.AOffset+e.a0 {
+			continue // widened into the previous edit
+		}
+		out = append(out, Edit{
+			AOffset: p.AOffset + e.a0, ALength: e.a1 - e.a0,
+			BOffset: p.BOffset + e.b0, BLength: e.b1 - e.b0,
+			Kind: classify(x[e.a0:e.a1], y[e.b0:e.b1], x[e.a1:], y[e.b1:]),
+		})
+	}
+	return out
+}
+
+// classify names the kind of a difference; after are the texts following
+// each side, for the 年 of a year.
+func classify(x, y, afterX, afterY []rune) string {
+	switch {
+	case allOf(x, isNum) && allOf(y, isNum) && len(x) > 0 && len(y) > 0:
+		if isYear(x, afterX) && isYear(y, afterY) {
+			return "year"
+		}
+		return "number"
+	case allOf(x, isPlaceholderRune) && len(x) > 0 && allOf(y, isNumOrPlaceholder),
+		allOf(y, isPlaceholderRune) && len(y) > 0 && allOf(x, isNumOrPlaceholder):
+		return "placeholder"
+	case allOf(x, isMark) && allOf(y, isMark):
+		if len(x) == len(y) && equalFolded(x, y) {
+			return "width"
+		}
+		return "punctuation"
+	}
+	return "text"
+}
+
+func isYear(n, after []rune) bool {
+	return len(n) == 4 && (n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') && len(after) > 0 && after[0] == '年'
+}
+
+func isNum(r rune) bool { return r >= '0' && r <= '9' || r == '.' }
+
+func isPlaceholderRune(r rune) bool {
+	switch r {
+	case 'x', 'X', '*', '＊', '×', '○', '□', '某', 'ｘ', 'Ｘ':
+		return true
+	}
+	return false
+}
+
+func isNumOrPlaceholder(r rune) bool { return isNum(r) || isPlaceholderRune(r) }
+
+func isMark(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) }
+
+func allOf(rs []rune, f func(rune) bool) bool {
+	for _, r := range rs {
+		if !f(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalFolded(x, y []rune) bool {
+	for i := range x {
+		if fold(x[i]) != fold(y[i]) && !(x[i] == '，' && y[i] == ',' || x[i] == ',' && y[i] == '，' ||
+			x[i] == '。' && y[i] == '.' || x[i] == '.' && y[i] == '。' || x[i] == '、' && y[i] == ',' || x[i] == ',' && y[i] == '、') {
+			return false
+		}
+	}
+	return true
+}
+
+// op is a difference: x[a0:a1] became y[b0:b1].
+type op struct{ a0, a1, b0, b1 int }
+
+// diff returns the differences between x and y (Myers' O(ND) algorithm),
+// or false when there are more than maxEdits.
+func diff(x, y []rune) ([]op, bool) {
+	n, m := len(x), len(y)
+	maxD := min(n+m, maxEdits)
+	off := maxD + 1
+	v := make([]int, 2*maxD+3)
+	var trace [][]int
+	for d := 0; d <= maxD; d++ {
+		trace = append(trace, append([]int(nil), v...))
+		for k := -d; k <= d; k += 2 {
+			var i int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				i = v[off+k+1]
+			} else {
+				i = v[off+k-1] + 1
+			}
+			j := i - k
+			for i < n && j < m && x[i] == y[j] {
+				i, j = i+1, j+1
+			}
+			v[off+k] = i
+			if i >= n && j >= m {
+				return backtrack(trace, off, n, m, d), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// backtrack walks the saved frontiers back from (n, m) and returns the
+// differences in order, adjacent deletions and insertions merged.
+func backtrack(trace [][]int, off, n, m, d int) []op {
+	var rev []op
+	i, j := n, m
+	for ; d > 0; d-- {
+		v := trace[d] // the frontier before step d
+		k := i - j
+		var pk int
+		if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+			pk = k + 1 // came down: an insertion of y[pj]
+		} else {
+			pk = k - 1 // came right: a deletion of x[pi]
+		}
+		pi := v[off+pk]
+		pj := pi - pk
+		// The snake from the edit's end to (i, j) is equal text.
+		var e op
+		if pk == k+1 {
+			e = op{pi, pi, pj, pj + 1}
+		} else {
+			e = op{pi, pi + 1, pj, pj}
+		}
+		rev = append(rev, e)
+		i, j = pi, pj
+	}
+	var out []op
+	for k := len(rev) - 1; k >= 0; k-- {
+		e := rev[k]
+		if n := len(out); n > 0 && out[n-1].a1 == e.a0 && out[n-1].b1 == e.b0 {
+			out[n-1].a1, out[n-1].b1 = e.a1, e.b1
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
