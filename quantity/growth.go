@@ -149,7 +149,7 @@ func (sc *scanner) growthPass() {
 	}
 	// Attach groups of changes to groups of levels.
 	for k := 0; k < len(items); {
-		if items[k].change == "" || items[k].verbStart != items[k].start && k > 0 && items[k-1].change != "" && sc.text[items[k-1].end:items[k].verbStart] == "、" {
+		if items[k].change == "" || items[k].verbStart != items[k].start && k > 0 && items[k-1].change != "" && items[k].verbStart >= items[k-1].end && sc.text[items[k-1].end:items[k].verbStart] == "、" {
 			k++
 			continue
 		}
@@ -159,7 +159,9 @@ func (sc *scanner) growthPass() {
 			g++
 		}
 		// The group of levels just before: l … k-1.
-		if k > 0 && items[k-1].change == "" && onlyConnectors(sc.text[items[k-1].end:items[k].verbStart]) && items[k-1].growth < 0 {
+		// The verb may start inside the figure before (5年均增2: 均增 after
+		// 5年): then the two are not a level and its change.
+		if k > 0 && items[k-1].change == "" && items[k].verbStart >= items[k-1].end && onlyConnectors(sc.text[items[k-1].end:items[k].verbStart]) && items[k-1].growth < 0 {
 			l := k - 1
 			for l > 0 && items[l].listPrev == l-1 && items[l-1].change == "" {
 				l--
