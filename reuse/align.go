@@ -1,9 +1,6 @@
 package reuse
 
-import (
-	"slices"
-	"sort"
-)
+import "slices"
 
 // Gap is the largest stretch, in normalised characters on either side,
 // across which two exact matches are chained into one passage: an edited
@@ -61,41 +58,29 @@ type match struct{ i, j, n int }
 // Compare aligns two normalised texts and measures what they share. bp
 // (which may be nil) marks stock phrases.
 func Compare(a, b *Text, bp Boilerplate) Result {
-	ms := matches(a, b)
-	ps := chain(ms)
-	res := Result{Passages: make([]Passage, 0, len(ps))}
-	for _, p := range ps {
-		trim(&p, a, b)
-		p.AOffset, p.ALength = a.Span(p.a0, p.a1)
-		p.BOffset, p.BLength = b.Span(p.b0, p.b1)
-		p.Identical = a.Original(p.AOffset, p.AOffset+p.ALength) == b.Original(p.BOffset, p.BOffset+p.BLength)
-		res.Passages = append(res.Passages, p)
-	}
-	markA, markB := marks(a, bp), marks(b, bp)
-	res.A = side(a, res.Passages, markA, func(p Passage) (int, int) { return p.a0, p.a1 })
-	res.B = side(b, res.Passages, markB, func(p Passage) (int, int) { return p.b0, p.b1 })
-	for k := range res.Passages {
-		p := &res.Passages[k]
-		p.Boilerplate = 2*count(markA, p.a0, p.a1) >= p.a1-p.a0
-	}
-	return res
+	return NewComparer(a, bp).Compare(b)
 }
 
-// matches returns the maximal exact matches of at least K characters, by
-// position in a.
-func matches(a, b *Text) []match {
-	ha, hb := a.Hashes(), b.Hashes()
-	if len(ha) == 0 || len(hb) == 0 {
-		return nil
-	}
-	// b's k-grams sorted by hash, for a binary search per k-gram of a.
-	type entry struct {
-		h   uint64
-		pos int32
-	}
-	idx := make([]entry, len(hb))
-	for j, h := range hb {
-		idx[j] = entry{h, int32(j)}
+// Comparer compares one text with many: its k-gram index and its stock
+// phrase marks are built once.
+type Comparer struct {
+	a     *Text
+	bp    Boilerplate
+	markA []bool
+	idx   []entry // a's k-grams by hash
+}
+
+type entry struct {
+	h   uint64
+	pos int32
+}
+
+// NewComparer prepares a for comparisons; bp may be nil.
+func NewComparer(a *Text, bp Boilerplate) *Comparer {
+	ha := a.Hashes()
+	idx := make([]entry, len(ha))
+	for i, h := range ha {
+		idx[i] = entry{h, int32(i)}
 	}
 	slices.SortFunc(idx, func(x, y entry) int {
 		switch {
@@ -106,10 +91,51 @@ func matches(a, b *Text) []match {
 		}
 		return int(x.pos - y.pos)
 	})
-	ra, rb := a.Runes, b.Runes
+	return &Comparer{a: a, bp: bp, markA: marks(a, bp), idx: idx}
+}
+
+// Compare aligns the prepared text (A) with b (B).
+func (c *Comparer) Compare(b *Text) Result {
+	a := c.a
+	ps := chain(c.matches(b))
+	res := Result{Passages: make([]Passage, 0, len(ps))}
+	for _, p := range ps {
+		trim(&p, a, b)
+		p.AOffset, p.ALength = a.Span(p.a0, p.a1)
+		p.BOffset, p.BLength = b.Span(p.b0, p.b1)
+		p.Identical = a.Original(p.AOffset, p.AOffset+p.ALength) == b.Original(p.BOffset, p.BOffset+p.BLength)
+		res.Passages = append(res.Passages, p)
+	}
+	markB := marks(b, c.bp)
+	res.A = side(a, res.Passages, c.markA, func(p Passage) (int, int) { return p.a0, p.a1 })
+	res.B = side(b, res.Passages, markB, func(p Passage) (int, int) { return p.b0, p.b1 })
+	for k := range res.Passages {
+		p := &res.Passages[k]
+		p.Boilerplate = 2*count(c.markA, p.a0, p.a1) >= p.a1-p.a0
+	}
+	return res
+}
+
+// matches returns the maximal exact matches of at least K characters
+// between a and b, by position in a.
+func (c *Comparer) matches(b *Text) []match {
+	idx := c.idx
+	hb := b.Hashes()
+	if len(idx) == 0 || len(hb) == 0 {
+		return nil
+	}
+	ra, rb := c.a.Runes, b.Runes
 	var out []match
-	for i, h := range ha {
-		lo := sort.Search(len(idx), func(k int) bool { return idx[k].h >= h })
+	for j, h := range hb {
+		lo, _ := slices.BinarySearchFunc(idx, h, func(e entry, h uint64) int {
+			switch {
+			case e.h < h:
+				return -1
+			case e.h > h:
+				return 1
+			}
+			return 0
+		})
 		hi := lo
 		for hi < len(idx) && idx[hi].h == h {
 			hi++
@@ -118,7 +144,7 @@ func matches(a, b *Text) []match {
 			continue
 		}
 		for _, e := range idx[lo:hi] {
-			j := int(e.pos)
+			i := int(e.pos)
 			// Only where a match starts: one character earlier matching
 			// too means this k-gram lies inside a match already found.
 			if i > 0 && j > 0 && ra[i-1] == rb[j-1] {
@@ -133,6 +159,12 @@ func matches(a, b *Text) []match {
 			}
 		}
 	}
+	slices.SortFunc(out, func(x, y match) int {
+		if x.i != y.i {
+			return x.i - y.i
+		}
+		return x.j - y.j
+	})
 	return out
 }
 

@@ -52,7 +52,7 @@ type shortMarker interface {
 // and the short ones (fewer than K normalised characters) themselves.
 type Stock struct {
 	hashes HashSet
-	short  [][]rune
+	short  map[rune][][]rune // by first character
 }
 
 // Has reports whether h is a k-gram of a stock phrase.
@@ -66,15 +66,15 @@ func (s *Stock) Add(phrase string) {
 		return
 	}
 	if len(n.Runes) >= 6 { // shorter ones are words, not formulas
-		s.short = append(s.short, n.Runes)
+		s.short[n.Runes[0]] = append(s.short[n.Runes[0]], n.Runes)
 	}
 }
 
 // markShort marks every occurrence of a short phrase.
 func (s *Stock) markShort(t *Text, m []bool) {
-	for _, p := range s.short {
-		for i := 0; i+len(p) <= len(t.Runes); i++ {
-			if t.Runes[i] == p[0] && slices.Equal(t.Runes[i:i+len(p)], p) {
+	for i, r := range t.Runes {
+		for _, p := range s.short[r] {
+			if i+len(p) <= len(t.Runes) && slices.Equal(t.Runes[i:i+len(p)], p) {
 				for k := i; k < i+len(p); k++ {
 					m[k] = true
 				}
@@ -141,7 +141,7 @@ const stockPhrases = `以习近平新时代中国特色社会主义思想为指�
 
 // StockPhrases returns the built-in stock phrases.
 func StockPhrases() *Stock {
-	s := &Stock{hashes: HashSet{}}
+	s := &Stock{hashes: HashSet{}, short: map[rune][][]rune{}}
 	pairs := [][2]string{{"区委", "区政府"}, {"县委", "县政府"}, {"市委", "市政府"}, {"党工委", "办事处"}, {"镇党委", "镇政府"}, {"乡党委", "乡政府"}}
 	for _, line := range strings.Split(stockPhrases, "\n") {
 		if !strings.Contains(line, "{委}") {
