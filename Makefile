@@ -10,6 +10,14 @@ FUZZTIME ?= 60s
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
 	./bin/zongjie extract --demo
+	-./bin/zongjie check --demo
+	@rm -f .cache/demo.db .cache/demo.db-wal .cache/demo.db-shm; mkdir -p .cache
+	./bin/zongjie add --db .cache/demo.db --demo
+	./bin/zongjie list --db .cache/demo.db
+	./bin/zongjie families --db .cache/demo.db
+	./bin/zongjie similar --db .cache/demo.db examples/shiqiao-2025.txt
+	./bin/zongjie compare --db .cache/demo.db examples/shiqiao-2024.txt examples/shiqiao-2025.txt
+	./bin/zongjie search --db .cache/demo.db --kind problems 不足
 
 ## build: build bin/zongjie
 build: check-go

@@ -53,6 +53,14 @@ func commands() []command {
 		{"check", "校对报告，报告错误并可自动修改", runCheck},
 		{"extract", "读取报告，输出元数据、提纲、指标和目标", runExtract},
 		{"rules", "列出校对规则及其说明", runRules},
+		{"add", "把报告加入数据库", runAdd},
+		{"list", "列出数据库中的报告", runList},
+		{"show", "显示一篇已保存的报告", runShow},
+		{"rm", "从数据库中删除报告", runRm},
+		{"compare", "比较两篇报告的相同文字", runCompare},
+		{"similar", "找出与之文字相同最多的报告", runSimilar},
+		{"families", "把出自同一模板或旧报告的报告分组", runFamilies},
+		{"search", "全文检索已保存的报告", runSearch},
 		{"version", "显示版本", runVersion},
 	}
 }

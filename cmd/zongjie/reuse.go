@@ -1,0 +1,510 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"zongjie/corpus"
+	"zongjie/reader"
+	"zongjie/reuse"
+	"zongjie/store"
+)
+
+// textArg is a text to compare: a file, or a stored report by ID.
+type textArg struct {
+	path string // the file, or "#ID"
+	id   int64  // the stored report, or 0
+	hash string // the file's content hash, as the store keys it
+	text string
+}
+
+// loadArg reads a compare or similar argument: an existing file, else a
+// report ID. st is opened on first need.
+func loadArg(ctx context.Context, arg string, st func() (store.Store, error)) (textArg, error) {
+	if _, err := os.Stat(arg); err == nil || arg == "-" {
+		data, err := reader.LoadFile(arg)
+		if err != nil {
+			return textArg{}, err
+		}
+		f, err := reader.Read(arg, data)
+		if err != nil {
+			return textArg{}, err
+		}
+		sum := sha256.Sum256(data)
+		return textArg{path: arg, hash: hex.EncodeToString(sum[:]), text: f.Text}, nil
+	}
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return textArg{}, fmt.Errorf("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+	}
+	s, err := st()
+	if err != nil {
+		return textArg{}, err
+	}
+	r, err := s.Get(ctx, id)
+	if err != nil {
+		return textArg{}, fmt.Errorf("报告 %d：%s", id, notFound(err))
+	}
+	return textArg{path: "#" + arg, id: id, text: r.Text}, nil
+}
+
+// lazyStore opens the store when first asked; close closes it if opened.
+func lazyStore(ctx context.Context, db string) (get func() (store.Store, error), close func()) {
+	var st store.Store
+	var err error
+	opened := false
+	get = func() (store.Store, error) {
+		if !opened {
+			opened = true
+			st, err = corpus.Open(ctx, corpus.DB(db))
+		}
+		return st, err
+	}
+	close = func() {
+		if st != nil {
+			st.Close()
+		}
+	}
+	return get, close
+}
+
+// compareJSON is the stable output of compare --format json.
+type compareJSON struct {
+	A        sideJSON      `json:"a"`
+	B        sideJSON      `json:"b"`
+	Passages []passageJSON `json:"passages"`
+}
+
+type sideJSON struct {
+	Path             string  `json:"path"`
+	Chars            int     `json:"chars"`
+	ReusedChars      int     `json:"reused_chars"`
+	Reuse            float64 `json:"reuse"`
+	BoilerplateChars int     `json:"boilerplate_chars"`
+	ReuseOwn         float64 `json:"reuse_own"`
+}
+
+type passageJSON struct {
+	reuse.Passage
+	Edits []reuse.Edit `json:"edits"`
+}
+
+func side(path string, s reuse.Side) sideJSON {
+	return sideJSON{path, s.Chars, s.ReusedChars, round3(s.Reuse), s.BoilerplateChars, round3(s.ReuseOwn)}
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func runCompare(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "compare", "[选项] A B", "比较两篇报告（文件或已保存报告的编号）：各自有多少文字与对方相同，以及相同的段落。")
+	db := dbFlag(fs)
+	format := formatFlag(fs)
+	color := fs.String("color", "auto", "文本输出着色：auto、always、never")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 2 || !checkFormat(e, "compare", *format) {
+		fs.Usage()
+		return exitUsage
+	}
+	paint, ok := useColor(*color, e.stdout)
+	if !ok {
+		fmt.Fprintf(e.stderr, "zongjie compare: --color 应为 auto、always 或 never\n")
+		return exitUsage
+	}
+	get, closeStore := lazyStore(ctx, *db)
+	defer closeStore()
+	a, err := loadArg(ctx, rest[0], get)
+	if err == nil {
+		var b textArg
+		b, err = loadArg(ctx, rest[1], get)
+		if err == nil {
+			return compare(ctx, e, a, b, *format, paint, *db, get)
+		}
+	}
+	fmt.Fprintf(e.stderr, "zongjie compare: %s\n", errorText(err))
+	return exitUsage
+}
+
+func compare(ctx context.Context, e *env, a, b textArg, format string, paint bool, db string, get func() (store.Store, error)) int {
+	na, nb := reuse.Normalize(a.text), reuse.Normalize(b.text)
+	// Discount the stock phrases a store knows when one is at hand.
+	var st store.Store
+	if a.id != 0 || b.id != 0 || db != "" || os.Getenv("ZONGJIE_DB") != "" || fileExists(corpus.DefaultDB) {
+		st, _ = get()
+	}
+	bp, err := corpus.Boilerplate(ctx, st, na, nb)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie compare: %v\n", err)
+		return exitUsage
+	}
+	res := reuse.Compare(na, nb, bp)
+	out := compareJSON{A: side(a.path, res.A), B: side(b.path, res.B), Passages: []passageJSON{}}
+	for _, p := range res.Passages {
+		edits := reuse.Differences(na, nb, p)
+		if edits == nil {
+			edits = []reuse.Edit{}
+		}
+		out.Passages = append(out.Passages, passageJSON{p, edits})
+	}
+	if format == "json" {
+		writeJSON(e.stdout, out)
+		return exitOK
+	}
+	writeCompareText(e.stdout, out, na, nb, paint)
+	return exitOK
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// writeCompareText prints the shares, then each passage side by side with
+// its differences marked.
+func writeCompareText(w io.Writer, c compareJSON, na, nb *reuse.Text, paint bool) {
+	for _, s := range []struct {
+		name string
+		s    sideJSON
+	}{{"A", c.A}, {"B", c.B}} {
+		fmt.Fprintf(w, "%s %s：%d 字，与对方相同 %d 字（%.1f%%），其中套话 %d 字；去除套话后 %.1f%%\n",
+			s.name, s.s.Path, s.s.Chars, s.s.ReusedChars, 100*s.s.Reuse, s.s.BoilerplateChars, 100*s.s.ReuseOwn)
+	}
+	fmt.Fprintf(w, "相同段落 %d 处。\n", len(c.Passages))
+	const col = 34 // display cells per column
+	for k, p := range c.Passages {
+		kinds := map[string]int{}
+		for _, e := range p.Edits {
+			kinds[e.Kind]++
+		}
+		note := "完全相同"
+		if !p.Identical {
+			var parts []string
+			for _, kind := range []string{"year", "number", "placeholder", "width", "punctuation", "text"} {
+				if kinds[kind] > 0 {
+					parts = append(parts, fmt.Sprintf("%s %d 处", editKindText[kind], kinds[kind]))
+				}
+			}
+			note = "改动：" + strings.Join(parts, "，")
+		}
+		if p.Boilerplate {
+			note += "（套话）"
+		}
+		fmt.Fprintf(w, "\n段落 %d：A 第 %d–%d 字 ↔ B 第 %d–%d 字，%s\n", k+1, p.AOffset+1, p.AOffset+p.ALength, p.BOffset+1, p.BOffset+p.BLength, note)
+		left := wrapMarked(na, p.AOffset, p.ALength, p.Edits, true, col, paint)
+		right := wrapMarked(nb, p.BOffset, p.BLength, p.Edits, false, col, paint)
+		for i := 0; i < max(len(left), len(right)); i++ {
+			var l, r cell
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			fmt.Fprintf(w, "  %s%s │ %s\n", l.text, strings.Repeat(" ", col-l.width), r.text)
+		}
+	}
+}
+
+var editKindText = map[string]string{
+	"year": "年份", "number": "数字", "placeholder": "占位符", "width": "标点全半角", "punctuation": "标点", "text": "文字",
+}
+
+type cell struct {
+	text  string
+	width int
+}
+
+// wrapMarked wraps the original text of one side of a passage into lines
+// of at most col display cells, marking the edited characters: in colour,
+// or between ⟦ and ⟧.
+func wrapMarked(t *reuse.Text, off, n int, edits []reuse.Edit, isA bool, col int, paint bool) []cell {
+	marked := make([]bool, n)
+	for _, e := range edits {
+		o, l := e.BOffset, e.BLength
+		if isA {
+			o, l = e.AOffset, e.ALength
+		}
+		for k := o; k < o+l; k++ {
+			if k-off >= 0 && k-off < n {
+				marked[k-off] = true
+			}
+		}
+	}
+	var lines []cell
+	var cur strings.Builder
+	width := 0
+	in := false // a mark is open on the current line
+	open, close := "⟦", "⟧"
+	markWidth := 1
+	if paint {
+		open, close, markWidth = "\033[1;31m", "\033[0m", 0
+	}
+	flushLine := func() {
+		if in {
+			cur.WriteString(close)
+			width += markWidth
+			in = false
+		}
+		lines = append(lines, cell{cur.String(), width})
+		cur.Reset()
+		width = 0
+	}
+	for k, r := range []rune(t.Original(off, off+n)) {
+		if r == '\n' {
+			r = '↵'
+		}
+		rw := 1
+		if r >= 0x1100 {
+			rw = 2
+		}
+		// Room for the character and for the marks it may need.
+		if width+rw+2*markWidth > col && width > 0 {
+			flushLine()
+		}
+		if marked[k] != in {
+			in = marked[k]
+			if in {
+				cur.WriteString(open)
+			} else {
+				cur.WriteString(close)
+			}
+			width += markWidth
+		}
+		cur.WriteRune(r)
+		width += rw
+	}
+	if cur.Len() > 0 {
+		flushLine()
+	}
+	return lines
+}
+
+func runSimilar(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "similar", "[选项] 文件或编号", "找出数据库中与之文字相同最多的报告。")
+	db := dbFlag(fs)
+	format := formatFlag(fs)
+	top := fs.Int("top", 10, "最多列出几篇")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 1 || !checkFormat(e, "similar", *format) {
+		fs.Usage()
+		return exitUsage
+	}
+	st, ok := openStore(ctx, e, "similar", *db)
+	if !ok {
+		return exitUsage
+	}
+	defer st.Close()
+	a, err := loadArg(ctx, rest[0], func() (store.Store, error) { return st, nil })
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie similar: %s\n", errorText(err))
+		return exitUsage
+	}
+	if a.id == 0 {
+		// A file that is stored already is not similar to itself.
+		if id, err := st.Find(ctx, a.hash, 0); err == nil {
+			a.id = id
+		}
+	}
+	ms, err := corpus.Similar(ctx, st, corpus.Query{Text: a.text, Exclude: a.id}, *top)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie similar: %v\n", err)
+		return exitUsage
+	}
+	if *format == "json" {
+		type matchJSON struct {
+			Report   summaryJSON   `json:"report"`
+			Query    reuse.Side    `json:"query"`
+			Other    reuse.Side    `json:"other"`
+			Passages int           `json:"passages"`
+			Largest  reuse.Passage `json:"largest"`
+			Text     string        `json:"largest_text"`
+		}
+		out := []matchJSON{}
+		for _, m := range ms {
+			out = append(out, matchJSON{toJSON(m.Report), m.Query, m.Other, m.Passages, m.Largest, m.LargestText})
+		}
+		writeJSON(e.stdout, map[string]any{"path": a.path, "similar": out})
+		return exitOK
+	}
+	if len(ms) == 0 {
+		fmt.Fprintln(e.stdout, "数据库中没有与之文字相同的报告。")
+		return exitOK
+	}
+	for i, m := range ms {
+		fmt.Fprintf(e.stdout, "%2d. [%d] %s %s %s\n    本篇 %.1f%% 与之相同（去除套话 %.1f%%），对方 %.1f%% 与本篇相同（去除套话 %.1f%%），%d 处相同段落\n    最长一处 %d 字：%s\n",
+			i+1, m.Report.ID, orDash(m.Report.Unit), yearsText(m.Report.Years), m.Report.Title,
+			100*m.Query.Reuse, 100*m.Query.ReuseOwn, 100*m.Other.Reuse, 100*m.Other.ReuseOwn, m.Passages,
+			len([]rune(m.LargestText)), clip(m.LargestText, 60))
+	}
+	return exitOK
+}
+
+func clip(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", "↵")
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
+
+func runFamilies(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "families", "[选项]", "把出自同一模板或同一篇旧报告的报告分组（相互文字相同较多者归为一组），大组在前。")
+	db := dbFlag(fs)
+	format := formatFlag(fs)
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 0 || !checkFormat(e, "families", *format) {
+		fs.Usage()
+		return exitUsage
+	}
+	st, ok := openStore(ctx, e, "families", *db)
+	if !ok {
+		return exitUsage
+	}
+	defer st.Close()
+	fams, err := corpus.Families(ctx, st)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
+		return exitUsage
+	}
+	if *format == "json" {
+		type linkJSON struct {
+			A      int64   `json:"a"`
+			B      int64   `json:"b"`
+			ShareA float64 `json:"share_a"`
+			ShareB float64 `json:"share_b"`
+		}
+		type familyJSON struct {
+			Members []summaryJSON `json:"members"`
+			Links   []linkJSON    `json:"links"`
+		}
+		out := []familyJSON{}
+		for _, f := range fams {
+			fj := familyJSON{Members: []summaryJSON{}, Links: []linkJSON{}}
+			for _, m := range f.Members {
+				fj.Members = append(fj.Members, toJSON(m))
+			}
+			for _, l := range f.Links {
+				fj.Links = append(fj.Links, linkJSON{l.A, l.B, round3(l.ShareA), round3(l.ShareB)})
+			}
+			out = append(out, fj)
+		}
+		writeJSON(e.stdout, map[string]any{"families": out})
+		return exitOK
+	}
+	if len(fams) == 0 {
+		fmt.Fprintln(e.stdout, "没有发现相互文字相同较多的报告。")
+		return exitOK
+	}
+	for i, f := range fams {
+		fmt.Fprintf(e.stdout, "第 %d 组（%d 篇）：\n", i+1, len(f.Members))
+		for _, m := range f.Members {
+			fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, orDash(m.Unit), yearsText(m.Years), m.Title)
+		}
+		for _, l := range f.Links {
+			fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
+		}
+	}
+	return exitOK
+}
+
+func runSearch(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "search", "[选项] 查询词", "全文检索所有已保存的报告（按字匹配，不需分词）。")
+	db := dbFlag(fs)
+	filter := filterFlags(fs)
+	format := formatFlag(fs)
+	kind := fs.String("kind", "", "只查此类部分：review highlights problems plan other")
+	limit := fs.Int("limit", 20, "最多几条")
+	color := fs.String("color", "auto", "着色：auto、always、never")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) == 0 || !checkFormat(e, "search", *format) {
+		fs.Usage()
+		return exitUsage
+	}
+	paint, ok := useColor(*color, e.stdout)
+	if !ok {
+		fmt.Fprintf(e.stderr, "zongjie search: --color 应为 auto、always 或 never\n")
+		return exitUsage
+	}
+	query := strings.Join(rest, " ")
+	st, ok := openStore(ctx, e, "search", *db)
+	if !ok {
+		return exitUsage
+	}
+	defer st.Close()
+	hits, err := st.Search(ctx, store.Query{Text: query, Filter: filter(), Kind: *kind, Limit: *limit})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie search: %v\n", err)
+		return exitUsage
+	}
+	if *format == "json" {
+		type hitJSON struct {
+			Report     summaryJSON `json:"report"`
+			Offset     int         `json:"offset"`
+			Kind       string      `json:"kind"`
+			Text       string      `json:"text"`
+			Highlights [][2]int    `json:"highlights"`
+			Score      float64     `json:"score"`
+		}
+		out := []hitJSON{}
+		for _, h := range hits {
+			hl := corpus.Highlight(h.Paragraph.Text, query)
+			if hl == nil {
+				hl = [][2]int{}
+			}
+			out = append(out, hitJSON{toJSON(h.Report), h.Paragraph.Offset, h.Paragraph.Kind, h.Paragraph.Text, hl, h.Score})
+		}
+		writeJSON(e.stdout, map[string]any{"query": query, "hits": out})
+		return exitOK
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(e.stdout, "没有找到。")
+		return exitOK
+	}
+	for _, h := range hits {
+		snip, spans := corpus.Snippet(h.Paragraph.Text, corpus.Highlight(h.Paragraph.Text, query), 80)
+		fmt.Fprintf(e.stdout, "[%d] %s %s %s（%s）\n    %s\n", h.Report.ID, orDash(h.Report.Unit), yearsText(h.Report.Years), h.Report.Title, kindText[h.Paragraph.Kind], mark(snip, spans, paint))
+	}
+	return exitOK
+}
+
+var kindText = map[string]string{"review": "工作回顾", "highlights": "亮点", "problems": "存在问题", "plan": "工作计划", "other": "其他"}
+
+// mark wraps the spans of s in colour or 【】.
+func mark(s string, spans [][2]int, paint bool) string {
+	open, close := "【", "】"
+	if paint {
+		open, close = "\033[1;31m", "\033[0m"
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	k := 0
+	for i, r := range rs {
+		if k < len(spans) && i == spans[k][0] {
+			b.WriteString(open)
+		}
+		b.WriteRune(r)
+		if k < len(spans) && i == spans[k][1]-1 {
+			b.WriteString(close)
+			k++
+		}
+	}
+	return strings.ReplaceAll(b.String(), "\n", " ")
+}

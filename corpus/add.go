@@ -1,0 +1,262 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"zongjie/reader"
+	"zongjie/store"
+)
+
+// AddOptions control Add.
+type AddOptions struct {
+	Options
+	// Workers read and analyse files in parallel (0: one per processor).
+	Workers int
+	// Progress, if set, is called after each file (from one goroutine at
+	// a time).
+	Progress func(Progress)
+}
+
+// Progress reports one file done.
+type Progress struct {
+	Path        string
+	Done, Total int   // files
+	Bytes       int64 // read so far
+	Reports     int   // reports in this file
+	Added       int   // of them, new to the store
+	Err         error // the file could not be added
+}
+
+// Stats sum up an Add.
+type Stats struct {
+	Files      int // files tried
+	Failed     int // files that could not be read or stored
+	Reports    int // reports found
+	Added      int // reports new to the store
+	Duplicates int // reports the store held already
+	Bytes      int64
+	Elapsed    time.Duration
+}
+
+// extensions are the files Add picks up when it walks a folder: the
+// readable formats, and the ones the reader explains it cannot read.
+var extensions = map[string]bool{
+	".txt": true, ".md": true, ".markdown": true, ".docx": true,
+	".doc": true, ".wps": true, ".pdf": true,
+}
+
+// Files expands paths into the files to add: files as given, folders
+// walked recursively for report files (hidden files and folders skipped),
+// in a stable order. A path that does not exist is an error.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && extensions[strings.ToLower(filepath.Ext(name))] {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// batcher is a store that can put several reports in one transaction.
+type batcher interface {
+	PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error)
+}
+
+// Add adds the files (see Files) to st: read, extract, check and
+// fingerprint in parallel, then store, each report whole or not at all. A
+// file that fails is reported through Progress and counted, and does not
+// stop the others; Add returns an error only when the store fails or ctx
+// is done.
+func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Stats, error) {
+	start := time.Now()
+	files, err := Files(paths)
+	if err != nil {
+		return Stats{}, err
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type prepared struct {
+		path    string
+		size    int64
+		reports []*store.Report
+		err     error
+	}
+	jobs := make(chan string)
+	results := make(chan prepared, workers)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				data, err := reader.LoadFile(path)
+				if err != nil {
+					results <- prepared{path: path, err: err}
+					continue
+				}
+				rs, err := Prepare(path, data, o.Options)
+				results <- prepared{path: path, size: int64(len(data)), reports: rs, err: err}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	stats := Stats{Files: len(files)}
+	var storeErr error
+	done := 0
+	// Reports are stored in batches across files: one transaction for
+	// many small reports is what makes adding fast.
+	var batch []prepared
+	batched := 0
+	flush := func() {
+		var all []*store.Report
+		for _, b := range batch {
+			all = append(all, b.reports...)
+		}
+		news := make([]bool, len(all))
+		if storeErr == nil && len(all) > 0 {
+			var err error
+			if news, err = put(ctx, st, all); err != nil {
+				storeErr = err
+			}
+		}
+		k := 0
+		for _, b := range batch {
+			done++
+			stats.Bytes += b.size
+			p := Progress{Path: b.path, Done: done, Total: len(files), Bytes: stats.Bytes, Err: b.err, Reports: len(b.reports)}
+			for range b.reports {
+				if news[k] {
+					p.Added++
+				}
+				k++
+			}
+			if p.Err == nil && storeErr != nil {
+				p.Err = storeErr
+			}
+			if p.Err != nil {
+				stats.Failed++
+			} else {
+				stats.Reports += p.Reports
+				stats.Added += p.Added
+				stats.Duplicates += p.Reports - p.Added
+			}
+			if o.Progress != nil {
+				o.Progress(p)
+			}
+		}
+		batch, batched = batch[:0], 0
+	}
+	for res := range results {
+		batch = append(batch, res)
+		batched += len(res.reports)
+		if batched >= batchSize || len(results) == 0 {
+			flush()
+		}
+	}
+	flush()
+	// A bulk add leaves the store's indexes in many pieces; merging them
+	// makes lookups fast again (SQLite's FTS5 segments).
+	if o, ok := st.(optimizer); ok && stats.Added >= optimizeAfter && storeErr == nil {
+		if err := o.Optimize(ctx); err != nil {
+			storeErr = err
+		}
+	}
+	stats.Elapsed = time.Since(start)
+	if storeErr != nil {
+		return stats, storeErr
+	}
+	if err := ctx.Err(); err != nil && done < len(files) {
+		return stats, err
+	}
+	return stats, nil
+}
+
+// optimizer is a store whose indexes can be compacted after a bulk add.
+type optimizer interface {
+	Optimize(ctx context.Context) error
+}
+
+// optimizeAfter is the number of reports added above which Add compacts
+// the store's indexes.
+const optimizeAfter = 500
+
+// batchSize is how many reports Add stores in one go.
+const batchSize = 64
+
+// put stores reports and says which were new.
+func put(ctx context.Context, st store.Store, rs []*store.Report) ([]bool, error) {
+	if b, ok := st.(batcher); ok {
+		_, news, err := b.PutBatch(ctx, rs)
+		return news, err
+	}
+	news := make([]bool, len(rs))
+	for i, r := range rs {
+		_, n, err := st.Put(ctx, r)
+		if err != nil {
+			return news, err
+		}
+		news[i] = n
+	}
+	return news, nil
+}
+
+// IsReadError reports whether err is about a file that could not be read
+// (as opposed to a store failure).
+func IsReadError(err error) bool {
+	var re *reader.Error
+	return errors.As(err, &re) || errors.Is(err, fs.ErrNotExist)
+}

@@ -1,0 +1,260 @@
+package corpus_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"zongjie/corpus"
+	"zongjie/examples"
+	"zongjie/store"
+)
+
+// memStore is a store in memory, enough for the corpus logic; the real
+// stores are tested by store/storetest.
+type memStore struct {
+	mu      sync.Mutex
+	reports []*store.Report
+	next    int64
+}
+
+func (m *memStore) Put(_ context.Context, r *store.Report) (int64, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, x := range m.reports {
+		if x.FileHash == r.FileHash && x.Index == r.Index {
+			return x.ID, false, nil
+		}
+	}
+	m.next++
+	c := *r
+	c.ID = m.next
+	r.ID = c.ID
+	m.reports = append(m.reports, &c)
+	return c.ID, true, nil
+}
+
+func (m *memStore) Get(_ context.Context, id int64) (*store.Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, x := range m.reports {
+		if x.ID == id {
+			return x, nil
+		}
+	}
+	return nil, store.ErrNotFound
+}
+
+func (m *memStore) Find(_ context.Context, h string, i int) (int64, error) {
+	for _, x := range m.reports {
+		if x.FileHash == h && x.Index == i {
+			return x.ID, nil
+		}
+	}
+	return 0, store.ErrNotFound
+}
+
+func (m *memStore) List(_ context.Context, f store.Filter) ([]store.Summary, error) {
+	var out []store.Summary
+	for _, x := range m.reports {
+		if f.Unit != "" && x.Unit != f.Unit || f.Year != 0 && !slices.Contains(x.Years, f.Year) {
+			continue
+		}
+		out = append(out, store.Summary{ID: x.ID, Path: x.Path, Title: x.Title, Unit: x.Unit, Years: x.Years})
+	}
+	return out, nil
+}
+
+func (m *memStore) Delete(_ context.Context, id int64) error {
+	for i, x := range m.reports {
+		if x.ID == id {
+			m.reports = slices.Delete(m.reports, i, i+1)
+			return nil
+		}
+	}
+	return store.ErrNotFound
+}
+
+func (m *memStore) Search(context.Context, store.Query) ([]store.Hit, error) { return nil, nil }
+
+func (m *memStore) Postings(_ context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
+	want := map[uint64]bool{}
+	for _, h := range hashes {
+		want[h] = true
+	}
+	out := map[uint64][]store.Posting{}
+	for _, x := range m.reports {
+		for _, h := range x.Fingerprints {
+			if want[h] {
+				out[h] = append(out[h], store.Posting{Report: x.ID, Unit: x.Unit})
+			}
+		}
+	}
+	return out, nil
+}
+
+func (m *memStore) EachFingerprints(_ context.Context, fn func(int64, string, []uint64) error) error {
+	for _, x := range m.reports {
+		if err := fn(x.ID, x.Unit, x.Fingerprints); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *memStore) Count(context.Context) (int, error) { return len(m.reports), nil }
+func (m *memStore) Close() error                       { return nil }
+
+// exampleDir writes the example reports and a few files to skip or
+// refuse into a temporary folder.
+func exampleDir(t *testing.T) string {
+	dir := t.TempDir()
+	for _, f := range examples.All() {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f.Name)), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.MkdirAll(filepath.Join(dir, ".hidden"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".hidden", "a.txt"), []byte("隐藏文件"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.xls"), []byte("skip"), 0o644)
+	os.WriteFile(filepath.Join(dir, "old.doc"), []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}, 0o644)
+	return dir
+}
+
+func TestAdd(t *testing.T) {
+	dir := exampleDir(t)
+	st := &memStore{}
+	var progress []corpus.Progress
+	stats, err := corpus.Add(context.Background(), st, []string{dir}, corpus.AddOptions{
+		Options:  corpus.Options{Check: true},
+		Progress: func(p corpus.Progress) { progress = append(progress, p) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Five examples and old.doc; not the hidden file or the .xls.
+	if stats.Files != 6 || stats.Failed != 1 || stats.Added != 5 || stats.Reports != 5 || len(progress) != 6 {
+		t.Fatalf("stats %+v, %d progress calls", stats, len(progress))
+	}
+	for _, p := range progress {
+		if strings.HasSuffix(p.Path, "old.doc") != (p.Err != nil) {
+			t.Errorf("%s: error %v", p.Path, p.Err)
+		}
+	}
+	again, err := corpus.Add(context.Background(), st, []string{dir}, corpus.AddOptions{})
+	if err != nil || again.Added != 0 || again.Duplicates != 5 {
+		t.Fatalf("second add: %+v, %v", again, err)
+	}
+	if len(st.reports) != 5 {
+		t.Fatalf("%d reports stored", len(st.reports))
+	}
+	for _, r := range st.reports {
+		if len(r.Fingerprints) < 50 || len(r.Paragraphs) < 10 || len(r.Data) == 0 || r.Unit == "" || r.FileHash == "" {
+			t.Errorf("%s: %d fingerprints, %d paragraphs, unit %q", r.Path, len(r.Fingerprints), len(r.Paragraphs), r.Unit)
+		}
+		var ds []map[string]any
+		if err := json.Unmarshal(r.Findings, &ds); err != nil || len(ds) == 0 && !strings.Contains(r.Path, "liuhe") {
+			t.Errorf("%s: findings %s (%v)", r.Path, r.Findings, err)
+		}
+		kinds := map[string]bool{}
+		for _, p := range r.Paragraphs {
+			kinds[p.Kind] = true
+			if !strings.HasPrefix(string([]rune(r.Text)[p.Offset:]), p.Text) {
+				t.Errorf("%s: paragraph at %d does not start its text", r.Path, p.Offset)
+				break
+			}
+		}
+		if !kinds["review"] || !kinds["plan"] {
+			t.Errorf("%s: paragraph kinds %v", r.Path, kinds)
+		}
+	}
+	if _, err := corpus.Add(context.Background(), st, []string{filepath.Join(dir, "missing")}, corpus.AddOptions{}); err == nil {
+		t.Error("a missing path is not an error")
+	}
+}
+
+func TestPrepareOverrides(t *testing.T) {
+	f := examples.All()[0]
+	rs, err := corpus.Prepare(f.Name, f.Data, corpus.Options{Unit: "临川区青禾街道", Period: "2024h1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs[0].Unit != "临川区青禾街道" || !slices.Equal(rs[0].Years, []int{2024}) || rs[0].Period != "H1" {
+		t.Errorf("overrides: %q %v %q", rs[0].Unit, rs[0].Years, rs[0].Period)
+	}
+	if _, err := corpus.Prepare("x.txt", f.Data, corpus.Options{Period: "去年"}); err == nil {
+		t.Error("bad period accepted")
+	}
+	if _, err := corpus.Prepare("x.pdf", []byte("%PDF-1.4"), corpus.Options{}); err == nil {
+		t.Error("a PDF accepted")
+	}
+}
+
+func TestSimilarAndFamilies(t *testing.T) {
+	st := &memStore{}
+	if _, err := corpus.Add(context.Background(), st, []string{exampleDir(t)}, corpus.AddOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var q *store.Report
+	for _, r := range st.reports {
+		if strings.HasSuffix(r.Path, "shiqiao-2025.txt") {
+			q = r
+		}
+	}
+	ms, err := corpus.Similar(context.Background(), st, corpus.Query{Text: q.Text, Exclude: q.ID}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || !strings.HasSuffix(ms[0].Report.Path, "shiqiao-2024.txt") || ms[0].Query.Reuse < 0.9 || ms[0].Other.Reuse < 0.9 {
+		t.Fatalf("similar to shiqiao-2025: %+v", ms)
+	}
+	for _, m := range ms {
+		if m.Report.ID == q.ID {
+			t.Error("the query itself is listed")
+		}
+	}
+	fams, err := corpus.Families(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) != 1 || len(fams[0].Members) != 2 {
+		t.Fatalf("families %+v", fams)
+	}
+	var paths []string
+	for _, m := range fams[0].Members {
+		paths = append(paths, filepath.Base(m.Path))
+	}
+	sort.Strings(paths)
+	if strings.Join(paths, " ") != "shiqiao-2024.txt shiqiao-2025.txt" {
+		t.Errorf("family %v", paths)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	for _, tc := range []struct {
+		text, query string
+		want        [][2]int
+	}{
+		{"全年GDP增长5.2%，就业增长稳定。", "增长", [][2]int{{5, 7}, {14, 16}}},
+		{"全年GDP 增长5.2%", "ｇｄｐ增长", [][2]int{{2, 8}}},
+		{"增，长", "增长", [][2]int{{0, 3}}},
+		{"没有", "增长", nil},
+		{"任何", "，。", nil},
+	} {
+		if got := corpus.Highlight(tc.text, tc.query); !slices.Equal(got, tc.want) {
+			t.Errorf("Highlight(%q, %q) = %v, want %v", tc.text, tc.query, got, tc.want)
+		}
+	}
+	long := strings.Repeat("推进", 60) + "增长" + strings.Repeat("民生", 60)
+	snip, spans := corpus.Snippet(long, corpus.Highlight(long, "增长"), 40)
+	rs := []rune(snip)
+	if len(spans) != 1 || string(rs[spans[0][0]:spans[0][1]]) != "增长" || !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") {
+		t.Errorf("snippet %q %v", snip, spans)
+	}
+}

@@ -1,0 +1,169 @@
+package corpus
+
+import (
+	"context"
+	"sort"
+
+	"zongjie/reuse"
+	"zongjie/store"
+)
+
+// MinBoilerplateUnits is the smallest number of distinct units whose
+// reports must hold a fingerprint for it to count as a stock phrase of the
+// genre rather than copying; a store of more than 100 times as many
+// reports raises it to 1% of them. It is well above the size of a
+// template family (a district's dozens of townships), which is copying to
+// be found, not discounted.
+const MinBoilerplateUnits = 50
+
+// boilerplateUnits returns the threshold for a store of n reports.
+func boilerplateUnits(n int) int { return max(MinBoilerplateUnits, n/100) }
+
+// Match is a stored report that shares text with the one asked about.
+type Match struct {
+	Report store.Summary
+	// Query and Other measure the shared text on each side: the report
+	// asked about, and the stored one.
+	Query, Other reuse.Side
+	Largest      reuse.Passage // the longest passage, offsets in each text
+	LargestText  string        // its text in the stored report
+	Passages     int
+}
+
+// Query is a text to find similar reports for.
+type Query struct {
+	Text    string
+	Exclude int64 // a stored report to leave out (the query itself), or 0
+}
+
+// candidates is how many more stored reports than asked for are aligned:
+// the ranking by shared fingerprints is an estimate.
+const candidates = 3
+
+// Similar returns the stored reports sharing most text with q, at most
+// top of them, by the larger of the two shares without stock phrases.
+func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, error) {
+	if top <= 0 {
+		top = 10
+	}
+	qt := reuse.Normalize(q.Text)
+	hashes := reuse.Distinct(qt.Fingerprints())
+	bp, shared, err := lookup(ctx, st, hashes, q.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(shared))
+	for id := range shared {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if shared[ids[i]] != shared[ids[j]] {
+			return shared[ids[i]] > shared[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) > top*candidates {
+		ids = ids[:top*candidates]
+	}
+	cmp := reuse.NewComparer(qt, bp)
+	var out []Match
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, err := st.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		ot := reuse.Normalize(r.Text)
+		res := cmp.Compare(ot)
+		if len(res.Passages) == 0 {
+			continue
+		}
+		m := Match{Report: summary(r), Query: res.A, Other: res.B, Passages: len(res.Passages)}
+		for _, p := range res.Passages {
+			if p.BLength > m.Largest.BLength {
+				m.Largest = p
+			}
+		}
+		m.LargestText = ot.Original(m.Largest.BOffset, m.Largest.BOffset+m.Largest.BLength)
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return score(out[i]) > score(out[j]) })
+	if len(out) > top {
+		out = out[:top]
+	}
+	return out, nil
+}
+
+func score(m Match) float64 { return max(m.Query.ReuseOwn, m.Other.ReuseOwn) }
+
+// lookup finds which stored reports hold the hashes. It returns the stock
+// phrases (the built-in ones and the hashes held by the reports of many
+// units) and, per stored report, how many of the other hashes it shares.
+func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64) (reuse.Boilerplate, map[int64]int, error) {
+	postings, err := st.Postings(ctx, hashes)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := st.Count(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	limit := boilerplateUnits(n)
+	common := reuse.HashSet{}
+	shared := map[int64]int{}
+	for h, ps := range postings {
+		if units(ps) >= limit {
+			common[h] = struct{}{}
+			continue
+		}
+		for _, p := range ps {
+			if p.Report != exclude {
+				shared[p.Report]++
+			}
+		}
+	}
+	return reuse.Union{reuse.StockPhrases(), common}, shared, nil
+}
+
+// units counts the distinct units of a posting list (reports without a
+// unit count one each).
+func units(ps []store.Posting) int {
+	seen := map[string]bool{}
+	n := 0
+	for _, p := range ps {
+		if p.Unit == "" {
+			n++
+			continue
+		}
+		if !seen[p.Unit] {
+			seen[p.Unit] = true
+			n++
+		}
+	}
+	return n
+}
+
+func summary(r *store.Report) store.Summary {
+	return store.Summary{
+		ID: r.ID, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
+		Unit: r.Unit, Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre,
+		Chars: r.Chars, Added: r.Added,
+	}
+}
+
+// Boilerplate returns the stock phrases to discount when comparing texts
+// against st: the built-in ones and the fingerprints of the texts held by
+// the reports of many units. st may be nil.
+func Boilerplate(ctx context.Context, st store.Store, texts ...*reuse.Text) (reuse.Boilerplate, error) {
+	if st == nil {
+		return reuse.StockPhrases(), nil
+	}
+	var hashes []uint64
+	for _, t := range texts {
+		hashes = append(hashes, reuse.Distinct(t.Fingerprints())...)
+	}
+	bp, _, err := lookup(ctx, st, hashes, 0)
+	return bp, err
+}

@@ -1,0 +1,194 @@
+package postgres
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"zongjie/store"
+	"zongjie/store/pgtest"
+	"zongjie/store/storetest"
+)
+
+var _ store.Store = (*Store)(nil)
+
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), pgtest.CreateDatabase(t, "C.UTF-8"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	pgtest.Server(t) // skip or fail once, not in every subtest
+	storetest.Run(t, func(t *testing.T) store.Store { return openTest(t) })
+}
+
+func TestEachFingerprintsBatches(t *testing.T) {
+	defer func(n int) { eachBatch = n }(eachBatch)
+	eachBatch = 2
+	s := openTest(t)
+	defer s.Close()
+	ctx := context.Background()
+	var want []int64
+	for i := range 7 {
+		r := storetest.Synthetic(i)
+		id, _, err := s.Put(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, id)
+	}
+	var got []int64
+	err := s.EachFingerprints(ctx, func(id int64, _ string, fps []uint64) error {
+		got = append(got, id)
+		if len(fps) == 0 {
+			t.Errorf("report %d: no fingerprints", id)
+		}
+		return nil
+	})
+	if err != nil || len(got) != len(want) {
+		t.Errorf("EachFingerprints gave %v, %v; want %v", got, err, want)
+	}
+}
+
+// A database whose LC_CTYPE is C would drop every Chinese character from
+// the index: Open refuses it and says how to make one that works.
+func TestRefusesCLocale(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C")
+	s, err := Open(context.Background(), dsn)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open of a database with LC_CTYPE C succeeded")
+	}
+	for _, want := range []string{`LC_CTYPE "C"`, "UTF-8", "TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	// Nothing was created in it.
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var n int
+	if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d tables created, %v; want none", n, err)
+	}
+}
+
+func TestIsUTF8Locale(t *testing.T) {
+	for ctype, want := range map[string]bool{
+		"C.UTF-8": true, "C.utf8": true, "en_US.UTF-8": true, "zh_CN.utf8": true, "de_DE.UTF-8@euro": true,
+		"C": false, "POSIX": false, "en_US": false, "zh_CN.GB18030": false, "en_US.ISO-8859-1": false, "": false,
+	} {
+		if got := isUTF8Locale(ctype); got != want {
+			t.Errorf("isUTF8Locale(%q) = %v, want %v", ctype, got, want)
+		}
+	}
+}
+
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(ctx, dsn)
+	if err == nil || !strings.Contains(err.Error(), "schema version 99") {
+		t.Errorf("Open of a newer database = %v, want a schema version error", err)
+	}
+}
+
+func TestReopenAndConcurrentOpen(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(ctx, dsn)
+			if err == nil {
+				s.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Errorf("concurrent Open: %v", err)
+		}
+	}
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("schema_version has %d rows, %v; want 1", n, err)
+	}
+}
+
+func TestBadDSN(t *testing.T) {
+	if _, err := Open(context.Background(), "postgres://%zz"); err == nil {
+		t.Error("Open of a malformed DSN succeeded")
+	}
+}
+
+// Batches holding the same reports in opposite orders, at once: no
+// deadlock, each report stored once.
+func TestPutBatchConcurrent(t *testing.T) {
+	s := openTest(t)
+	defer s.Close()
+	ctx := context.Background()
+	var rs []*store.Report
+	for i := range 12 {
+		rs = append(rs, storetest.Synthetic(i))
+	}
+	rev := slices.Clone(rs)
+	slices.Reverse(rev)
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			batch := rs
+			if i%2 == 1 {
+				batch = rev
+			}
+			// Each goroutine its own copies: Put sets fields of the reports.
+			copies := make([]*store.Report, len(batch))
+			for j, r := range batch {
+				c := *r
+				copies[j] = &c
+			}
+			_, _, errs[i] = s.PutBatch(ctx, copies)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Errorf("PutBatch: %v", err)
+		}
+	}
+	if n, err := s.Count(ctx); err != nil || n != len(rs) {
+		t.Errorf("Count = %d, %v; want %d", n, err, len(rs))
+	}
+}

@@ -1,0 +1,338 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"zongjie/store"
+	"zongjie/store/internal/norm"
+)
+
+// summaryColumns are the columns scanSummary reads, of reports as r.
+const summaryColumns = `r.id, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+
+// scanSummary reads summaryColumns followed by the columns of extra.
+func scanSummary(row pgx.Row, extra ...any) (store.Summary, error) {
+	var (
+		s     store.Summary
+		added time.Time
+	)
+	dest := append([]any{&s.ID, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
+		&s.Years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return s, err
+	}
+	if len(s.Years) == 0 {
+		s.Years = nil
+	}
+	s.Added = norm.Time(added)
+	return s, nil
+}
+
+// Get returns the report with the given ID whole, or store.ErrNotFound.
+func (s *Store) Get(ctx context.Context, id int64) (*store.Report, error) {
+	r, err := s.get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: get %d: %w", id, err)
+	}
+	return r, nil
+}
+
+func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
+	// One transaction, so that the parts come from one snapshot.
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+	var (
+		text           string
+		data, findings *string
+		fps            []int64
+	)
+	sum, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints
+		FROM reports r WHERE r.id = $1`, id), &text, &data, &findings, &fps)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := &store.Report{
+		ID: sum.ID, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path, Title: sum.Title,
+		Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
+		Chars: sum.Chars, Added: sum.Added, Text: text,
+	}
+	if data != nil {
+		r.Data = json.RawMessage(*data)
+	}
+	if findings != nil {
+		r.Findings = json.RawMessage(*findings)
+	}
+	for _, h := range fps {
+		r.Fingerprints = append(r.Fingerprints, uint64(h))
+	}
+	rows, err := tx.Query(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p store.Paragraph
+		if err := rows.Scan(&p.Offset, &p.Text, &p.Kind); err != nil {
+			return nil, err
+		}
+		r.Paragraphs = append(r.Paragraphs, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Find returns the ID of the report stored for (fileHash, index), or
+// store.ErrNotFound.
+func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`, fileHash, index).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("postgres: find %s report %d: %w", fileHash, index, err)
+	}
+	return id, nil
+}
+
+// filterSQL returns the conditions, each starting with " AND ", that
+// select the reports (as r) f selects, and appends their arguments to args.
+func filterSQL(f store.Filter, args []any) (string, []any) {
+	var b strings.Builder
+	add := func(cond string, arg any) {
+		args = append(args, arg)
+		b.WriteString(" AND " + strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if f.Unit != "" {
+		add("r.unit = ?", f.Unit)
+	}
+	if f.Level != "" {
+		add("r.level = ?", f.Level)
+	}
+	if f.Year != 0 {
+		add("? = ANY (r.years)", f.Year)
+	}
+	if f.Genre != "" {
+		add("r.genre = ?", f.Genre)
+	}
+	return b.String(), args
+}
+
+// List returns the reports f selects, by ID.
+func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	cond, args := filterSQL(f, nil)
+	rows, err := s.pool.Query(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE true`+cond+` ORDER BY r.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: list: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Summary
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: list: %w", err)
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: list: %w", err)
+	}
+	return out, nil
+}
+
+// Search returns the paragraphs that hold the tokens of q.Text
+// consecutively, best first (see norm.Rank). A query without tokens finds
+// nothing. Of a phrase found in more than 20,000 paragraphs (of the
+// reports and sections q selects), the best of the 20,000 added last are
+// returned: ranking every one of millions would take seconds.
+func (s *Store) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	hits, err := s.search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", q.Text, err)
+	}
+	return hits, nil
+}
+
+func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	phrase := store.Spaced(q.Text)
+	if phrase == "" {
+		return nil, nil
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+
+	// The paragraphs that match, newest first.
+	cond, args := filterSQL(q.Filter, []any{phrase})
+	if q.Kind != "" {
+		args = append(args, q.Kind)
+		cond += " AND p.kind = $" + strconv.Itoa(len(args))
+	}
+	args = append(args, norm.SearchScan)
+	rows, err := tx.Query(ctx, `SELECT p.id, p.text
+		FROM paragraphs p JOIN reports r ON r.id = p.report
+		WHERE p.terms @@ phraseto_tsquery('simple', $1)`+cond+`
+		ORDER BY p.id DESC LIMIT $`+strconv.Itoa(len(args)), args...)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		cands []norm.Candidate
+		c     norm.Candidate
+	)
+	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Text}, func() error {
+		cands = append(cands, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	best := norm.Rank(phrase, cands, norm.Limit(q))
+	if len(best) == 0 {
+		return nil, nil
+	}
+
+	// The reports and paragraphs of the best.
+	ids := make([]int64, len(best))
+	for i, b := range best {
+		ids[i] = b.ID
+	}
+	rows, err = tx.Query(ctx, `SELECT `+summaryColumns+`, p.id, p.char_offset, p.text, p.kind
+		FROM paragraphs p JOIN reports r ON r.id = p.report
+		WHERE p.id = ANY ($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	found := make(map[int64]store.Hit, len(best))
+	for rows.Next() {
+		var (
+			h   store.Hit
+			id  int64
+			err error
+		)
+		h.Report, err = scanSummary(rows, &id, &h.Paragraph.Offset, &h.Paragraph.Text, &h.Paragraph.Kind)
+		if err != nil {
+			return nil, err
+		}
+		found[id] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]store.Hit, 0, len(best))
+	for _, b := range best {
+		if h, ok := found[b.ID]; ok {
+			h.Score = b.Score
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// Postings returns, for each of hashes held by some report, the reports
+// holding it, by ID.
+func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
+	out := make(map[uint64][]store.Posting)
+	if len(hashes) == 0 {
+		return out, nil
+	}
+	keys := make([]int64, 0, len(hashes))
+	for _, h := range norm.Fingerprints(hashes) {
+		keys = append(keys, int64(h))
+	}
+	rows, err := s.pool.Query(ctx, `SELECT f.hash, f.report, r.unit FROM fingerprints f JOIN reports r ON r.id = f.report
+		WHERE f.hash = ANY ($1) ORDER BY f.hash, f.report`, keys)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: postings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			h int64
+			p store.Posting
+		)
+		if err := rows.Scan(&h, &p.Report, &p.Unit); err != nil {
+			return nil, fmt.Errorf("postgres: postings: %w", err)
+		}
+		out[uint64(h)] = append(out[uint64(h)], p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: postings: %w", err)
+	}
+	return out, nil
+}
+
+// eachBatch is the number of reports EachFingerprints reads at a time.
+var eachBatch = 1000
+
+// EachFingerprints calls fn with every report's ID, unit and fingerprints
+// (ascending), by ID, and stops at fn's first error, which it returns.
+// Reports are read a thousand at a time, so fn may use the store, and
+// reports added meanwhile may or may not be seen.
+func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error {
+	type item struct {
+		id   int64
+		unit string
+		fps  []uint64
+	}
+	var last int64
+	for {
+		rows, err := s.pool.Query(ctx, `SELECT id, unit, fingerprints FROM reports WHERE id > $1 ORDER BY id LIMIT $2`, last, eachBatch)
+		if err != nil {
+			return fmt.Errorf("postgres: fingerprints: %w", err)
+		}
+		var (
+			batch []item
+			it    item
+			fps   []int64
+		)
+		_, err = pgx.ForEachRow(rows, []any{&it.id, &it.unit, &fps}, func() error {
+			hashes := make([]uint64, len(fps))
+			for i, h := range fps {
+				hashes[i] = uint64(h)
+			}
+			batch = append(batch, item{it.id, it.unit, hashes})
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("postgres: fingerprints: %w", err)
+		}
+		for _, it := range batch {
+			if err := fn(it.id, it.unit, it.fps); err != nil {
+				return err
+			}
+		}
+		if len(batch) < eachBatch {
+			return nil
+		}
+		last = batch[len(batch)-1].id
+	}
+}
+
+// Count returns the number of reports stored.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: count: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,193 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"zongjie/store"
+	"zongjie/store/internal/norm"
+)
+
+// Put stores r in one transaction and sets r.ID; see store.Store. A zero
+// r.Added is set to the current time; Added is kept to the microsecond, in
+// UTC (and so set in r). Fingerprints come back from Get distinct and
+// ascending. Concurrent Puts of the same report store it once and all
+// return its ID.
+func (s *Store) Put(ctx context.Context, r *store.Report) (int64, bool, error) {
+	ids, added, err := s.PutBatch(ctx, []*store.Report{r})
+	if err != nil {
+		return 0, false, err
+	}
+	return ids[0], added[0], nil
+}
+
+// PutBatch stores several reports in one transaction and sets their IDs.
+// It returns each report's ID and whether it was added, as Put does. When
+// it fails, none of the reports is stored.
+func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, added []bool, err error) {
+	for _, r := range rs {
+		if err := norm.Report(r); err != nil {
+			return nil, nil, fmt.Errorf("postgres: put %s: %w", name(r), err)
+		}
+	}
+	if len(rs) == 0 {
+		return nil, nil, nil
+	}
+	// What can be made outside the transaction is.
+	ds := make([]*derived, len(rs))
+	for i, r := range rs {
+		ds[i] = derive(r)
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	ids = make([]int64, len(rs))
+	added = make([]bool, len(rs))
+	// In the order of their keys, so that two batches holding the same
+	// reports wait for each other rather than deadlock.
+	order := make([]int, len(rs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(rs[a].FileHash, rs[b].FileHash), cmp.Compare(rs[a].Index, rs[b].Index))
+	})
+	for _, i := range order {
+		r := rs[i]
+		ids[i], added[i], err = put(ctx, tx, r, ds[i])
+		if err != nil {
+			return nil, nil, fmt.Errorf("postgres: put %s: %w", name(r), err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, nil, fmt.Errorf("postgres: put: commit: %w", err)
+	}
+	for i, r := range rs {
+		r.ID = ids[i]
+	}
+	return ids, added, nil
+}
+
+// name names r in an error message.
+func name(r *store.Report) string {
+	if r == nil {
+		return "report"
+	}
+	return fmt.Sprintf("%s report %d", r.Path, r.Index)
+}
+
+// derived holds the values of a report's rows that are not fields of the
+// report.
+type derived struct {
+	years        []int
+	fingerprints []int64 // distinct, ascending as uint64
+	offsets      []int64
+	kinds        []string
+	texts        []string
+	terms        []string // the search tokens of each paragraph, spaced
+}
+
+func derive(r *store.Report) *derived {
+	// Empty arrays, not NULL.
+	d := &derived{years: append([]int{}, r.Years...), fingerprints: []int64{}}
+	for _, h := range norm.Fingerprints(r.Fingerprints) {
+		d.fingerprints = append(d.fingerprints, int64(h))
+	}
+	for _, p := range r.Paragraphs {
+		d.offsets = append(d.offsets, int64(p.Offset))
+		d.kinds = append(d.kinds, p.Kind)
+		d.texts = append(d.texts, p.Text)
+		d.terms = append(d.terms, store.Spaced(p.Text))
+	}
+	return d
+}
+
+// put stores r in tx, unless it is there already.
+func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bool, error) {
+	const find = `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`
+	var id int64
+	err := tx.QueryRow(ctx, find, r.FileHash, r.Index).Scan(&id)
+	if err == nil {
+		return id, false, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, err
+	}
+	// A concurrent Put of the same report may insert it first: then this
+	// INSERT waits for it to commit, inserts nothing, and the report is
+	// found again.
+	err = tx.QueryRow(ctx, `INSERT INTO reports
+		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15)
+		ON CONFLICT (file_hash, idx) DO NOTHING
+		RETURNING id`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		if err := tx.QueryRow(ctx, find, r.FileHash, r.Index).Scan(&id); err != nil {
+			return 0, false, fmt.Errorf("report stored concurrently: %w", err)
+		}
+		return id, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("report: %w", err)
+	}
+	if len(d.fingerprints) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO fingerprints (hash, report) SELECT unnest($1::bigint[]), $2`, d.fingerprints, id); err != nil {
+			return 0, false, fmt.Errorf("fingerprints: %w", err)
+		}
+	}
+	if len(d.texts) > 0 {
+		_, err := tx.Exec(ctx, `INSERT INTO paragraphs (report, char_offset, kind, text, terms)
+			SELECT $1, o, k, t, to_tsvector('simple', s)
+			FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS p (o, k, t, s, n)
+			ORDER BY n`,
+			id, d.offsets, d.kinds, d.texts, d.terms)
+		if err != nil {
+			return 0, false, fmt.Errorf("paragraphs: %w", err)
+		}
+	}
+	return id, true, nil
+}
+
+// jsonText returns raw as a parameter: nil (NULL) when empty.
+func jsonText(raw []byte) any {
+	if b := norm.JSON(raw); b != nil {
+		return string(b)
+	}
+	return nil
+}
+
+// Delete removes a report, its fingerprints and its paragraphs.
+func (s *Store) Delete(ctx context.Context, id int64) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: delete %d: %w", id, err)
+	}
+	defer tx.Rollback(ctx)
+	var fps []int64
+	err = tx.QueryRow(ctx, `DELETE FROM reports WHERE id = $1 RETURNING fingerprints`, id).Scan(&fps)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("postgres: delete %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: delete %d: %w", id, err)
+	}
+	// The paragraphs follow by ON DELETE CASCADE; the fingerprints are
+	// found by their primary key.
+	if _, err := tx.Exec(ctx, `DELETE FROM fingerprints WHERE hash = ANY ($1) AND report = $2`, fps, id); err != nil {
+		return fmt.Errorf("postgres: delete %d: fingerprints: %w", id, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres: delete %d: commit: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,504 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"zongjie/store"
+	"zongjie/store/internal/norm"
+)
+
+// summaryColumns are the columns scanSummary reads, of reports as r.
+const summaryColumns = `r.id, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanSummary reads summaryColumns followed by the columns of extra.
+func scanSummary(sc scanner, extra ...any) (store.Summary, error) {
+	var (
+		s     store.Summary
+		years string
+		added int64
+	)
+	dest := append([]any{&s.ID, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
+		&years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return s, err
+	}
+	if err := json.Unmarshal([]byte(years), &s.Years); err != nil {
+		return s, fmt.Errorf("report %d: years %q: %w", s.ID, years, err)
+	}
+	if len(s.Years) == 0 {
+		s.Years = nil
+	}
+	s.Added = time.UnixMicro(added).UTC()
+	return s, nil
+}
+
+// Get returns the report with the given ID whole, or store.ErrNotFound.
+func (s *Store) Get(ctx context.Context, id int64) (*store.Report, error) {
+	r, err := s.get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: get %d: %w", id, err)
+	}
+	return r, nil
+}
+
+func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
+	// One read transaction, so that the parts come from one snapshot.
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var (
+		text             string
+		data, findings   sql.NullString
+		hashes           []byte
+		fingerprintsSeen sql.NullInt64
+	)
+	sum, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+`, c.text, c.data, c.findings, f.hashes, f.report
+		FROM reports r JOIN contents c ON c.report = r.id LEFT JOIN fingerprints f ON f.report = r.id
+		WHERE r.id = ?`, id), &text, &data, &findings, &hashes, &fingerprintsSeen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := &store.Report{
+		ID: sum.ID, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path, Title: sum.Title,
+		Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
+		Chars: sum.Chars, Added: sum.Added, Text: text,
+	}
+	if data.Valid {
+		r.Data = json.RawMessage(data.String)
+	}
+	if findings.Valid {
+		r.Findings = json.RawMessage(findings.String)
+	}
+	if r.Fingerprints, err = unpackHashes(hashes); err != nil {
+		return nil, err
+	}
+	if len(r.Fingerprints) == 0 {
+		r.Fingerprints = nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p store.Paragraph
+		if err := rows.Scan(&p.Offset, &p.Text, &p.Kind); err != nil {
+			return nil, err
+		}
+		r.Paragraphs = append(r.Paragraphs, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Find returns the ID of the report stored for (fileHash, index), or
+// store.ErrNotFound.
+func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?`, fileHash, index).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: find %s report %d: %w", fileHash, index, err)
+	}
+	return id, nil
+}
+
+// filterSQL returns the conditions, each starting with " AND ", that
+// select the reports (as r) f selects, and appends their arguments to args.
+func filterSQL(f store.Filter, args []any) (string, []any) {
+	var b strings.Builder
+	if f.Unit != "" {
+		b.WriteString(` AND r.unit = ?`)
+		args = append(args, f.Unit)
+	}
+	if f.Level != "" {
+		b.WriteString(` AND r.level = ?`)
+		args = append(args, f.Level)
+	}
+	if f.Year != 0 {
+		b.WriteString(` AND EXISTS (SELECT 1 FROM json_each(r.years) WHERE value = ?)`)
+		args = append(args, f.Year)
+	}
+	if f.Genre != "" {
+		b.WriteString(` AND r.genre = ?`)
+		args = append(args, f.Genre)
+	}
+	return b.String(), args
+}
+
+// List returns the reports f selects, by ID.
+func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	cond, args := filterSQL(f, nil)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE 1`+cond+` ORDER BY r.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Summary
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: list: %w", err)
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: list: %w", err)
+	}
+	return out, nil
+}
+
+// Search returns the paragraphs that hold the tokens of q.Text
+// consecutively, best first (see norm.Rank). A query without tokens finds
+// nothing. Of a phrase found in more than 20,000 paragraphs (of the
+// reports and sections q selects), the best of the 20,000 added last are
+// returned: ranking every one of millions would take seconds.
+func (s *Store) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	hits, err := s.search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+	}
+	return hits, nil
+}
+
+func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	phrase := store.Spaced(q.Text)
+	if phrase == "" {
+		return nil, nil
+	}
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+
+	// The paragraphs that match, newest first as FTS5 finds them. The
+	// tokens hold neither spaces nor double quotes, so quoting them makes
+	// one FTS5 phrase.
+	cond, args := filterSQL(q.Filter, []any{`"` + phrase + `"`})
+	if q.Kind != "" {
+		cond += ` AND p.kind = ?`
+		args = append(args, q.Kind)
+	}
+	args = append(args, norm.SearchScan)
+	join := ` JOIN paragraphs p ON p.id = paragraph_index.rowid`
+	if strings.Contains(cond, "r.") {
+		join += ` JOIN reports r ON r.id = p.report`
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT paragraph_index.rowid, p.text FROM paragraph_index`+join+`
+		WHERE paragraph_index MATCH ?`+cond+`
+		ORDER BY paragraph_index.rowid DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var cands []norm.Candidate
+	for rows.Next() {
+		var c norm.Candidate
+		if err := rows.Scan(&c.ID, &c.Text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	best := norm.Rank(phrase, cands, norm.Limit(q))
+	if len(best) == 0 {
+		return nil, nil
+	}
+
+	// The reports and paragraphs of the best.
+	ids := make([]int64, len(best))
+	for i, b := range best {
+		ids[i] = b.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT `+summaryColumns+`, p.id, p.char_offset, p.text, p.kind
+		FROM paragraphs p JOIN reports r ON r.id = p.report
+		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	found := make(map[int64]store.Hit, len(best))
+	for rows.Next() {
+		var (
+			h   store.Hit
+			id  int64
+			err error
+		)
+		h.Report, err = scanSummary(rows, &id, &h.Paragraph.Offset, &h.Paragraph.Text, &h.Paragraph.Kind)
+		if err != nil {
+			return nil, err
+		}
+		found[id] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]store.Hit, 0, len(best))
+	for _, b := range best {
+		if h, ok := found[b.ID]; ok {
+			h.Score = b.Score
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// postingsChunk is the number of hashes one connection looks up for
+// Postings.
+const postingsChunk = 128
+
+// Postings returns, for each of hashes held by some report, the reports
+// holding it, by ID. The hashes are looked up in chunks, on several
+// connections at once.
+func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
+	hashes = norm.Fingerprints(hashes)
+	type result struct {
+		reports [][]int64 // of each hash of the chunk
+		err     error
+	}
+	n := (len(hashes) + postingsChunk - 1) / postingsChunk
+	results := make([]result, n)
+	// At most as many connections at once as there are processors.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for c := range n {
+		chunk := hashes[c*postingsChunk : min((c+1)*postingsChunk, len(hashes))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[c].reports, results[c].err = s.postings(ctx, chunk)
+		}()
+	}
+	wg.Wait()
+	var ids []int64
+	for _, r := range results {
+		if r.err != nil {
+			return nil, fmt.Errorf("sqlite: postings: %w", r.err)
+		}
+		for _, reports := range r.reports {
+			ids = append(ids, reports...)
+		}
+	}
+	units, err := s.units.get(ctx, s.r, ids)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: postings: %w", err)
+	}
+	out := make(map[uint64][]store.Posting)
+	for c, r := range results {
+		for i, reports := range r.reports {
+			if len(reports) == 0 {
+				continue
+			}
+			ps := make([]store.Posting, len(reports))
+			for j, id := range reports {
+				ps[j] = store.Posting{Report: id, Unit: units[id]}
+			}
+			out[hashes[c*postingsChunk+i]] = ps
+		}
+	}
+	return out, nil
+}
+
+// postings returns the reports holding each of hashes, by ID.
+func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error) {
+	conn, err := s.r.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	st, err := conn.PrepareContext(ctx, `SELECT rowid FROM fingerprint_index WHERE fingerprint_index MATCH ? ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	out := make([][]int64, len(hashes))
+	for i, h := range hashes {
+		if out[i], err = queryIDs(ctx, st, `"`+hashTerm(h)+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// queryIDs returns the integers the query st returns with args.
+func queryIDs(ctx context.Context, st *sql.Stmt, args ...any) ([]int64, error) {
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// unitCache maps report IDs to units. A report's unit never changes and
+// report IDs are never reused (AUTOINCREMENT), so an entry never goes
+// stale, whoever writes the database.
+type unitCache struct {
+	mu    sync.Mutex
+	units map[int64]string
+	names map[string]string // each unit once
+}
+
+// get returns the units of the reports ids, reading those it has not seen
+// from db.
+func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	var missing []int64
+	c.mu.Lock()
+	for _, id := range ids {
+		if u, ok := c.units[id]; ok {
+			out[id] = u
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(missing)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, unit FROM reports WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var (
+		read  []int64
+		units []string
+	)
+	for rows.Next() {
+		var (
+			id   int64
+			unit string
+		)
+		if err := rows.Scan(&id, &unit); err != nil {
+			return nil, err
+		}
+		read = append(read, id)
+		units = append(units, unit)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.units == nil {
+		c.units = make(map[int64]string)
+		c.names = make(map[string]string)
+	}
+	for i, id := range read {
+		u, ok := c.names[units[i]]
+		if !ok {
+			u = units[i]
+			c.names[u] = u
+		}
+		c.units[id] = u
+		out[id] = u
+	}
+	return out, nil
+}
+
+// eachBatch is the number of reports EachFingerprints reads at a time.
+var eachBatch = 1000
+
+// EachFingerprints calls fn with every report's ID, unit and fingerprints
+// (ascending), by ID, and stops at fn's first error, which it returns.
+// Reports are read a thousand at a time, so fn may use the store, and
+// reports added meanwhile may or may not be seen.
+func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error {
+	type item struct {
+		id   int64
+		unit string
+		fps  []uint64
+	}
+	var last int64
+	for {
+		batch, err := func() ([]item, error) {
+			rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.unit, f.hashes FROM reports r LEFT JOIN fingerprints f ON f.report = r.id
+				WHERE r.id > ? ORDER BY r.id LIMIT ?`, last, eachBatch)
+			if err != nil {
+				return nil, err
+			}
+			defer rows.Close()
+			var batch []item
+			for rows.Next() {
+				var (
+					it     item
+					hashes []byte
+				)
+				if err := rows.Scan(&it.id, &it.unit, &hashes); err != nil {
+					return nil, err
+				}
+				if it.fps, err = unpackHashes(hashes); err != nil {
+					return nil, fmt.Errorf("report %d: %w", it.id, err)
+				}
+				batch = append(batch, it)
+			}
+			return batch, rows.Err()
+		}()
+		if err != nil {
+			return fmt.Errorf("sqlite: fingerprints: %w", err)
+		}
+		for _, it := range batch {
+			if err := fn(it.id, it.unit, it.fps); err != nil {
+				return err
+			}
+		}
+		if len(batch) < eachBatch {
+			return nil
+		}
+		last = batch[len(batch)-1].id
+	}
+}
+
+// Count returns the number of reports stored.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: count: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,217 @@
+// Package sqlite is the embedded store: one SQLite database file, written
+// through the pure-Go driver modernc.org/sqlite.
+//
+// Writes go through a single connection, so concurrent Puts are serialised
+// inside the store and never meet SQLITE_BUSY; reads use a pool of
+// read-only connections and run beside the writer (WAL mode).
+//
+// Paragraphs are indexed by FTS5 over their search tokens (store.Terms)
+// joined by spaces, so a query is a phrase of single characters and finds
+// Chinese text of any length. Fingerprints are kept twice: per report as a
+// blob (for Get and EachFingerprints) and in a second FTS5 table, used as
+// an inverted index from hash to reports (for Postings). FTS5 writes its
+// index as sorted segments that it merges in the background, so adding a
+// report costs about the same at 100,000 reports as at 100, where a B-tree
+// keyed by hash would be updated at hundreds of random pages per report.
+//
+// To add many reports, use PutBatch (a transaction per batch rather than
+// per report), and Optimize afterwards (Postings is then several times
+// faster).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+)
+
+// Store is a store.Store in a SQLite database file. It is safe for
+// concurrent use.
+type Store struct {
+	w     *sql.DB // the one connection that writes
+	r     *sql.DB // read-only connections
+	units unitCache
+}
+
+// Open opens the database at path, creating it and its directory when
+// missing, and brings its schema up to date. A database written by a newer
+// version of the program is refused.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: open: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s := &Store{}
+	// The writer: one connection, write transactions started with BEGIN
+	// IMMEDIATE. A larger page cache keeps the index pages that every
+	// Put touches in memory.
+	s.w, err = sql.Open("sqlite", dsn(abs,
+		"_txlock=immediate",
+		"_pragma=busy_timeout(10000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+		"_pragma=foreign_keys(ON)",
+		"_pragma=cache_size(-65536)",
+		"_pragma=wal_autocheckpoint(4000)",
+	))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	s.w.SetMaxIdleConns(1)
+	s.w.SetConnMaxLifetime(0)
+	s.w.SetConnMaxIdleTime(0)
+	if err := migrate(context.Background(), s.w); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s.r, err = sql.Open("sqlite", dsn(abs,
+		"_pragma=busy_timeout(10000)",
+		"_pragma=foreign_keys(ON)",
+		"_pragma=cache_size(-16384)",
+		// Read through a memory map, up to the size SQLite allows by
+		// default: Postings reads many pages, and read calls cost.
+		"_pragma=mmap_size(2147418112)",
+		"_query_only=1",
+	))
+	if err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	s.r.SetMaxOpenConns(n)
+	s.r.SetMaxIdleConns(n)
+	return s, nil
+}
+
+// dsn returns the data source name of the database file at the absolute
+// path abs with the driver parameters params.
+func dsn(abs string, params ...string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	return u.String() + "?" + strings.Join(params, "&")
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	err := errors.Join(s.r.Close(), s.w.Close())
+	if err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	return nil
+}
+
+// migrations are the steps from one schema version to the next: the
+// database's PRAGMA user_version is the number of steps applied. Steps are
+// only ever appended.
+var migrations = []string{
+	// 1: reports, their text, fingerprints and paragraphs, and the two
+	// full-text indexes.
+	`
+CREATE TABLE reports (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused
+	file_hash TEXT    NOT NULL,
+	idx       INTEGER NOT NULL CHECK (idx >= 0),
+	path      TEXT    NOT NULL,
+	title     TEXT    NOT NULL,
+	unit      TEXT    NOT NULL,
+	level     TEXT    NOT NULL,
+	years     TEXT    NOT NULL, -- JSON array of integers
+	period    TEXT    NOT NULL,
+	genre     TEXT    NOT NULL,
+	chars     INTEGER NOT NULL,
+	added     INTEGER NOT NULL, -- Unix time in microseconds
+	UNIQUE (file_hash, idx)
+);
+CREATE INDEX reports_unit ON reports (unit);
+
+-- The large parts of a report, apart so that scanning reports stays cheap.
+CREATE TABLE contents (
+	report   INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+	text     TEXT NOT NULL,
+	data     TEXT, -- JSON
+	findings TEXT  -- JSON
+);
+
+-- The distinct fingerprints of a report, ascending, 8 bytes each,
+-- little-endian.
+CREATE TABLE fingerprints (
+	report INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+	hashes BLOB NOT NULL
+);
+
+-- Hash to reports: one row per report (rowid = report ID) whose text is
+-- its fingerprints as 16-digit hex numbers separated by spaces.
+CREATE VIRTUAL TABLE fingerprint_index USING fts5 (
+	hashes, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+);
+
+CREATE TABLE paragraphs (
+	id          INTEGER PRIMARY KEY,
+	report      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	char_offset INTEGER NOT NULL CHECK (char_offset >= 0),
+	kind        TEXT    NOT NULL,
+	text        TEXT    NOT NULL
+);
+CREATE INDEX paragraphs_report ON paragraphs (report);
+
+-- One row per paragraph (rowid = paragraph ID) whose text is the
+-- paragraph's search tokens separated by spaces.
+CREATE VIRTUAL TABLE paragraph_index USING fts5 (
+	terms, content = '', contentless_delete = 1, tokenize = 'ascii'
+);
+-- Merge segments 16 at a time rather than 4: adding reports costs a fifth
+-- less, searching hardly more. Collect up to 16 MB of index rows in memory
+-- before writing them, so that a large PutBatch writes one segment.
+INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('automerge', 16);
+INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('hashsize', 16777216);
+`,
+}
+
+// migrate brings the schema of db up to date in one transaction.
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("migrate: schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("the database has schema version %d, newer than this program knows (%d): use a newer zongjie", version, len(migrations))
+	}
+	if version == len(migrations) {
+		return nil
+	}
+	for i := version; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return fmt.Errorf("migrate: set schema version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+// Package store keeps reports: their text, metadata, extracted data,
+// findings, fingerprints and a full-text index of their paragraphs. Two
+// implementations share this interface and one conformance suite
+// (store/storetest): SQLite (store/sqlite, embedded, the default) and
+// PostgreSQL (store/postgres).
+//
+// A store is a dumb keeper: it does not read, extract, check or
+// fingerprint. The caller (package corpus) fills a Report and Put stores
+// it whole or not at all.
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned for an unknown report ID.
+var ErrNotFound = errors.New("store: report not found")
+
+// Report is one stored report. A file holding several reports gives
+// several Reports with the same FileHash and different Index.
+type Report struct {
+	ID       int64
+	FileHash string // hex SHA-256 of the file's bytes; (FileHash, Index) is unique
+	Index    int    // position of the report in its file, 0-based
+	Path     string // as given when added
+	Title    string
+	Unit     string // 青禾街道, or the anonymised form (**街道), or ""
+	Level    string // street town township district county city province national, or ""
+	Years    []int  // reviewed and planned years, ascending
+	Period   string // FY H1 H2 Q1 … of the reviewed part, or ""
+	Genre    string // summary plan summary+plan speech, or ""
+	Chars    int    // characters of Text
+	Added    time.Time
+
+	Text     string          // the report's text (LF line endings)
+	Data     json.RawMessage // the report as `zongjie extract --format json` gives it
+	Findings json.RawMessage // the check diagnostics of the report, a JSON array; may be nil
+
+	// Fingerprints are the distinct winnowed k-gram hashes of the
+	// normalised text (package reuse), in no particular order.
+	Fingerprints []uint64
+	// Paragraphs are what search finds.
+	Paragraphs []Paragraph
+}
+
+// Paragraph is one searchable paragraph of a report.
+type Paragraph struct {
+	Offset int    // characters from the start of the report's Text
+	Text   string // as in the report
+	Kind   string // section kind: review highlights problems plan other
+}
+
+// Summary is a report without its text and data, as List returns it.
+type Summary struct {
+	ID       int64
+	FileHash string
+	Index    int
+	Path     string
+	Title    string
+	Unit     string
+	Level    string
+	Years    []int
+	Period   string
+	Genre    string
+	Chars    int
+	Added    time.Time
+}
+
+// Filter selects reports; zero fields select all.
+type Filter struct {
+	Unit  string // exact
+	Level string
+	Year  int // reports whose Years contain it
+	Genre string
+}
+
+// Query is a full-text search.
+type Query struct {
+	Text   string // what the user typed; matched as a phrase (characters, not words)
+	Filter Filter
+	Kind   string // only paragraphs in sections of this kind, "" for all
+	Limit  int    // at most this many hits (0: 20)
+}
+
+// Hit is one paragraph that matches a query, best first.
+type Hit struct {
+	Report    Summary
+	Paragraph Paragraph
+	Score     float64 // larger is better; comparable within one result only
+}
+
+// Posting says that a report holds a fingerprint.
+type Posting struct {
+	Report int64
+	Unit   string
+}
+
+// Store is implemented by sqlite.Store and postgres.Store.
+type Store interface {
+	// Put stores r in one transaction and sets r.ID. A report whose
+	// (FileHash, Index) is stored already is left as it is: Put returns
+	// its ID and added false.
+	Put(ctx context.Context, r *Report) (id int64, added bool, err error)
+	// Get returns a report whole, or ErrNotFound.
+	Get(ctx context.Context, id int64) (*Report, error)
+	// Find returns the ID of the report stored for (fileHash, index), or
+	// ErrNotFound.
+	Find(ctx context.Context, fileHash string, index int) (int64, error)
+	// List returns the reports the filter selects, by ID.
+	List(ctx context.Context, f Filter) ([]Summary, error)
+	// Delete removes a report and everything stored for it, or returns
+	// ErrNotFound.
+	Delete(ctx context.Context, id int64) error
+	// Search returns the paragraphs containing q.Text (after Terms), best
+	// first.
+	Search(ctx context.Context, q Query) ([]Hit, error)
+	// Postings returns, for each of the hashes held by some report, the
+	// reports holding it.
+	Postings(ctx context.Context, hashes []uint64) (map[uint64][]Posting, error)
+	// EachFingerprints calls fn with every report's ID, unit and
+	// fingerprints, by ID; it stops at fn's first error and returns it.
+	EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error
+	// Count returns the number of reports stored.
+	Count(ctx context.Context) (int, error)
+	Close() error
+}
