@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench testdata docs clean
+.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale testdata docs clean
 
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
@@ -100,6 +100,13 @@ fuzz: check-go
 bench: check-go
 	$(GO) test ./extract -run '^$$' -bench . -benchmem
 	GOMAXPROCS=1 $(GO) test ./check/rules -run '^$$' -bench . -benchmem
+
+## bench-scale: the corpus at scale, N reports (default 10000) made by bench/gen: add throughput, similar latency, memory, passages against the generator's truth; SCALE_DB=postgres://… for PostgreSQL (an empty database); not in CI
+N ?= 10000
+SCALE_DB ?= .cache/scale-$(N).db
+bench-scale: check-go
+	$(GO) run ./bench/gen -n $(N) -mean 6000 -out .cache/scale-$(N)
+	$(GO) run ./bench/scale -dir .cache/scale-$(N) -db $(SCALE_DB)
 
 ## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
 testdata:
