@@ -192,3 +192,11 @@ func TestPutBatchConcurrent(t *testing.T) {
 		t.Errorf("Count = %d, %v; want %d", n, err, len(rs))
 	}
 }
+
+func TestOptimize(t *testing.T) {
+	s := openTest(t)
+	defer s.Close()
+	if err := s.Optimize(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -191,3 +191,13 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// Optimize refreshes the planner's statistics after a bulk add (VACUUM
+// ANALYZE), so that posting lookups use the hash index; corpus.Add calls
+// it after adding many reports.
+func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, "VACUUM ANALYZE reports, fingerprints, paragraphs"); err != nil {
+		return fmt.Errorf("postgres: optimize: %w", err)
+	}
+	return nil
+}
