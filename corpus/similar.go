@@ -38,7 +38,7 @@ type Query struct {
 
 // candidates is how many more stored reports than asked for are aligned:
 // the ranking by shared fingerprints is an estimate.
-const candidates = 3
+const candidates = 2
 
 // Similar returns the stored reports sharing most text with q, at most
 // top of them, by the larger of the two shares without stock phrases.
