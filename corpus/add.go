@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -252,11 +251,4 @@ func put(ctx context.Context, st store.Store, rs []*store.Report) ([]bool, error
 		news[i] = n
 	}
 	return news, nil
-}
-
-// IsReadError reports whether err is about a file that could not be read
-// (as opposed to a store failure).
-func IsReadError(err error) bool {
-	var re *reader.Error
-	return errors.As(err, &re) || errors.Is(err, fs.ErrNotExist)
 }

@@ -80,7 +80,7 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 		if len(res.Passages) == 0 {
 			continue
 		}
-		m := Match{Report: summary(r), Query: res.A, Other: res.B, Passages: len(res.Passages)}
+		m := Match{Report: r.Summary(), Query: res.A, Other: res.B, Passages: len(res.Passages)}
 		for _, p := range res.Passages {
 			if p.BLength > m.Largest.BLength {
 				m.Largest = p
@@ -143,14 +143,6 @@ func units(ps []store.Posting) int {
 		}
 	}
 	return n
-}
-
-func summary(r *store.Report) store.Summary {
-	return store.Summary{
-		ID: r.ID, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
-		Unit: r.Unit, Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre,
-		Chars: r.Chars, Added: r.Added,
-	}
 }
 
 // Boilerplate returns the stock phrases to discount when comparing texts

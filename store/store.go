@@ -69,6 +69,15 @@ type Summary struct {
 	Added    time.Time
 }
 
+// Summary returns the report without its text and data.
+func (r *Report) Summary() Summary {
+	return Summary{
+		ID: r.ID, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
+		Unit: r.Unit, Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre,
+		Chars: r.Chars, Added: r.Added,
+	}
+}
+
 // Filter selects reports; zero fields select all.
 type Filter struct {
 	Unit  string // exact

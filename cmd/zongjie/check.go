@@ -408,10 +408,5 @@ func useColor(mode string, w io.Writer) (bool, bool) {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false, true
 	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false, true
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0, true
+	return isTerminal(w), true
 }

@@ -319,7 +319,7 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	}
 	if *format == "json" {
 		writeJSON(e.stdout, map[string]any{
-			"report":       toJSON(summaryOf(r)),
+			"report":       toJSON(r.Summary()),
 			"data":         r.Data,
 			"findings":     orEmpty(r.Findings),
 			"fingerprints": len(r.Fingerprints),
@@ -350,11 +350,6 @@ func orEmpty(b json.RawMessage) json.RawMessage {
 		return json.RawMessage("[]")
 	}
 	return b
-}
-
-func summaryOf(r *store.Report) store.Summary {
-	return store.Summary{ID: r.ID, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title, Unit: r.Unit,
-		Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre, Chars: r.Chars, Added: r.Added}
 }
 
 func notFound(err error) string {
