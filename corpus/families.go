@@ -84,7 +84,7 @@ func Families(ctx context.Context, st store.Store) ([]Family, error) {
 		}
 		group := ps[i:j]
 		i = j
-		if len(group) < 2 || distinctUnits(group, docUnits, func(p posting) int32 { return p.doc }) >= limit {
+		if len(group) < 2 || distinctUnits(len(group), func(k int) string { return docUnits[group[k].doc] }) >= limit {
 			continue
 		}
 		for x := range group {
@@ -161,20 +161,6 @@ func Families(ctx context.Context, st store.Store) ([]Family, error) {
 		return out[i].Members[0].ID < out[j].Members[0].ID
 	})
 	return out, nil
-}
-
-// distinctUnits counts the units of a group of postings.
-func distinctUnits[T any](group []T, units []string, doc func(T) int32) int {
-	seen := map[string]bool{}
-	n := 0
-	for _, p := range group {
-		u := units[doc(p)]
-		if u == "" || !seen[u] {
-			seen[u] = true
-			n++
-		}
-	}
-	return n
 }
 
 func summariesByID(ctx context.Context, st store.Store) (map[int64]store.Summary, error) {

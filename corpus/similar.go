@@ -114,7 +114,7 @@ func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64)
 	common := reuse.HashSet{}
 	shared := map[int64]int{}
 	for h, ps := range postings {
-		if units(ps) >= limit {
+		if distinctUnits(len(ps), func(k int) string { return ps[k].Unit }) >= limit {
 			common[h] = struct{}{}
 			continue
 		}
@@ -127,22 +127,19 @@ func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64)
 	return reuse.Union{reuse.StockPhrases(), common}, shared, nil
 }
 
-// units counts the distinct units of a posting list (reports without a
-// unit count one each).
-func units(ps []store.Posting) int {
+// distinctUnits counts the units of n postings, unit(k) giving the k-th's;
+// a posting without a unit counts on its own.
+func distinctUnits(n int, unit func(k int) string) int {
 	seen := map[string]bool{}
-	n := 0
-	for _, p := range ps {
-		if p.Unit == "" {
-			n++
-			continue
-		}
-		if !seen[p.Unit] {
-			seen[p.Unit] = true
-			n++
+	count := 0
+	for k := range n {
+		u := unit(k)
+		if u == "" || !seen[u] {
+			seen[u] = true
+			count++
 		}
 	}
-	return n
+	return count
 }
 
 // Boilerplate returns the stock phrases to discount when comparing texts

@@ -3,6 +3,7 @@ package reuse
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // HashSet is a set of k-gram hashes; it implements Boilerplate.
@@ -58,8 +59,8 @@ type Stock struct {
 // Has reports whether h is a k-gram of a stock phrase.
 func (s *Stock) Has(h uint64) bool { return s.hashes.Has(h) }
 
-// Add adds a phrase.
-func (s *Stock) Add(phrase string) {
+// add adds a phrase.
+func (s *Stock) add(phrase string) {
 	n := Normalize(phrase)
 	if len(n.Runes) >= K {
 		s.hashes.Add(phrase)
@@ -139,19 +140,21 @@ const stockPhrases = `以习近平新时代中国特色社会主义思想为指�
 办好民生实事
 切实增强群众获得感幸福感安全感`
 
-// StockPhrases returns the built-in stock phrases.
-func StockPhrases() *Stock {
+// StockPhrases returns the built-in stock phrases, built once and shared.
+func StockPhrases() *Stock { return stock() }
+
+var stock = sync.OnceValue(func() *Stock {
 	s := &Stock{hashes: HashSet{}, short: map[rune][][]rune{}}
 	pairs := [][2]string{{"区委", "区政府"}, {"县委", "县政府"}, {"市委", "市政府"}, {"党工委", "办事处"}, {"镇党委", "镇政府"}, {"乡党委", "乡政府"}}
 	for _, line := range strings.Split(stockPhrases, "\n") {
 		if !strings.Contains(line, "{委}") {
-			s.Add(line)
+			s.add(line)
 			continue
 		}
 		for _, p := range pairs {
-			s.Add(strings.NewReplacer("{委}", p[0], "{府}", p[1]).Replace(line))
-			s.Add(strings.NewReplacer("{委}", p[0], "{府}", "、"+p[1]).Replace(line))
+			s.add(strings.NewReplacer("{委}", p[0], "{府}", p[1]).Replace(line))
+			s.add(strings.NewReplacer("{委}", p[0], "{府}", "、"+p[1]).Replace(line))
 		}
 	}
 	return s
-}
+})
