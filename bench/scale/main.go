@@ -104,9 +104,11 @@ func run(ctx context.Context, dir, db string, queries, top int, check, skipAdd b
 	for _, s := range list {
 		byPath[filepath.Base(s.Path)] = s.ID
 	}
-	idOf := map[int64]string{}
+	idOf := map[int64]string{}    // stored ID → generated ID
+	pathOf := map[string]string{} // generated ID → file
 	for _, in := range infos {
 		idOf[byPath[filepath.Base(in.Path)]] = in.ID
+		pathOf[in.ID] = in.Path
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	sample := make([]gen.ReportInfo, 0, queries)
@@ -118,17 +120,16 @@ func run(ctx context.Context, dir, db string, queries, top int, check, skipAdd b
 		if t, ok := texts[id]; ok {
 			return t, nil
 		}
-		for _, in := range infos {
-			if in.ID == id {
-				f, err := reader.ReadFile(filepath.Join(dir, in.Path))
-				if err != nil {
-					return "", err
-				}
-				texts[id] = f.Text
-				return f.Text, nil
-			}
+		path, ok := pathOf[id]
+		if !ok {
+			return "", fmt.Errorf("no report %s", id)
 		}
-		return "", fmt.Errorf("no report %s", id)
+		f, err := reader.ReadFile(filepath.Join(dir, path))
+		if err != nil {
+			return "", err
+		}
+		texts[id] = f.Text
+		return f.Text, nil
 	}
 	truthAll, err := gen.ReadPassagesFile(filepath.Join(dir, "truth.jsonl"))
 	if err != nil {
