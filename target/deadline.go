@@ -55,7 +55,12 @@ func init() {
 // plan period applies) and the year and period they stand for.
 func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after string) (string, int, zongjie.Period) {
 	current := currentYear(x.in.Meta)
-	if h, ok := x.deadlineBefore(fig.Start); ok {
+	if p := x.in.Meta.Plan; p != nil && p.Year > current && x.inPlan(sec) {
+		// 全年, 年底前 in the plan part of "2024年工作总结及2025年工作计划"
+		// are 2025's.
+		current = p.Year
+	}
+	if h, ok := x.deadlineBefore(fig.Start, current); ok {
 		return h.word, h.year, h.period
 	}
 	if w, y, p := findDeadline(after, current); w != "" {
@@ -72,6 +77,16 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 	return "", 0, ""
 }
 
+// inPlan reports whether sec or one of its ancestors is a plan section.
+func (x *extractor) inPlan(sec *zongjie.Section) bool {
+	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
+		if s.Kind == zongjie.KindPlan {
+			return true
+		}
+	}
+	return false
+}
+
 // deadlineHit is a time word found in a paragraph.
 type deadlineHit struct {
 	start, end int
@@ -81,12 +96,12 @@ type deadlineHit struct {
 }
 
 // deadlineBefore returns the last time word that ends at or before off in
-// off's paragraph. Each paragraph is scanned once, when first needed.
-func (x *extractor) deadlineBefore(off int) (deadlineHit, bool) {
+// off's paragraph, relative words read as years of current. Each paragraph
+// is scanned once, when first needed.
+func (x *extractor) deadlineBefore(off, current int) (deadlineHit, bool) {
 	para := paragraphOf(x.in.File, off)
 	hits, ok := x.deadlines[para.Start]
 	if !ok {
-		current := currentYear(x.in.Meta)
 		text := x.in.File.Text[para.Start:para.End]
 		for i := 0; i < len(text); {
 			r, size := utf8.DecodeRuneInString(text[i:])
