@@ -70,6 +70,9 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 		if w, y, p := findDeadline(s.Title, current); w != "" {
 			return w, y, p
 		}
+		if w, y := fivePlan(s.Title); w != "" {
+			return w, y, zongjie.PeriodMulti // "“十三五”时期主要目标任务"
+		}
 	}
 	if x.in.Meta.Plan != nil {
 		return "", x.in.Meta.Plan.Year, x.in.Meta.Plan.Period
@@ -85,6 +88,23 @@ func (x *extractor) inPlan(sec *zongjie.Section) bool {
 		}
 	}
 	return false
+}
+
+// fivePlans are the five-year plan periods and their last years.
+var fivePlans = []struct {
+	word string
+	end  int
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}}
+
+// fivePlan finds a five-year plan period in a section title: its name and
+// last year.
+func fivePlan(title string) (string, int) {
+	for _, p := range fivePlans {
+		if strings.Contains(title, p.word) {
+			return p.word, p.end
+		}
+	}
+	return "", 0
 }
 
 // deadlineHit is a time word found in a paragraph.

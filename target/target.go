@@ -108,6 +108,11 @@ func tableOfTargets(f *document.File, off int) bool {
 // a target.
 func describes(text string, q zongjie.Quantity) bool {
 	before := text[:q.Span.Start]
+	for _, w := range []string{"的村", "的行政村", "的社区", "的企业", "的户", "的家庭", "的项目"} {
+		if strings.HasPrefix(text[q.Span.End:], w) {
+			return true // a threshold: "收入10万元以上的村达到18个" counts villages
+		}
+	}
 	if strings.HasPrefix(text[q.Span.End:], "的") {
 		for _, w := range []string{"投资", "总投资", "资金", "规模"} {
 			if strings.HasSuffix(before, w) {
@@ -127,6 +132,57 @@ func describes(text string, q zongjie.Quantity) bool {
 func (w wordIndex) any(a, b int) bool {
 	i := sort.SearchInts(w, a)
 	return i < len(w) && w[i] < b
+}
+
+// pastOpeners open a sentence that looks back: the sentences after it in
+// its paragraph report results, until one looks forward.
+var pastOpeners = []string{"过去一年", "一年来", "去年", "过去五年", "五年来", "这五年"}
+
+// futureWords make a sentence look forward.
+var futureWords = []string{"今年", "明年", "全年", "年内", "年底", "下半年", "将", "要", "力争", "确保", "计划", "预期", "目标"}
+
+// pastNarrative reports whether the sentences of a paragraph from
+// paraStart up to sentStart include one that opens with a past opener, with
+// no sentence after it looking forward, and the sentence at sentStart not
+// looking forward either (checked by the caller through commitment words
+// and here through future words).
+func pastNarrative(text string, paraStart, sentStart int) bool {
+	if sentStart <= paraStart {
+		return false
+	}
+	past := false
+	for _, s := range strings.SplitAfter(text[paraStart:sentStart], "。") {
+		s = strings.TrimLeft(s, " \t\u3000")
+		opens := false
+		for _, w := range pastOpeners {
+			if strings.HasPrefix(s, w) {
+				opens = true
+			}
+		}
+		switch {
+		case opens:
+			past = true
+		case past && containsAny(s, futureWords):
+			past = false
+		}
+	}
+	if !past {
+		return false
+	}
+	end := strings.IndexAny(text[sentStart:], "。；")
+	if end < 0 {
+		end = len(text) - sentStart
+	}
+	return !containsAny(text[sentStart:sentStart+end], futureWords)
+}
+
+func containsAny(s string, list []string) bool {
+	for _, w := range list {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // extractor holds what the target pass computes once per report.
@@ -164,6 +220,9 @@ func Extract(in Input) []zongjie.Target {
 		}
 		if pasts.any(from, q.Span.Start) || !committed && pasts.any(q.Span.End, clause.End) {
 			continue
+		}
+		if !committed && inPlan && pastNarrative(text, paragraphOf(in.File, q.Span.Start).Start, sent.Start) {
+			continue // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%"
 		}
 		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
 			continue // a date placeholder is not a figure to reach
@@ -212,6 +271,11 @@ func comparator(approx, before string) string {
 		return zongjie.Under
 	case strings.Contains(approx, "左右") || strings.Contains(approx, "约") || strings.Contains(approx, "上下") || strings.Contains(approx, "近"):
 		return zongjie.About
+	}
+	// 控制在 binds the figure of its own clause only: "…失业率控制在3%以
+	// 内，新增养老床位120张" sets 120张 exactly.
+	if i := strings.LastIndexAny(before, "，,；;"); i >= 0 {
+		before = before[i:]
 	}
 	if strings.Contains(before, "控制在") {
 		return zongjie.AtMost

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/extract"
+	"zongjie/reader"
+	"zongjie/store"
+	"zongjie/track"
+)
+
+// loaded is a report read from a file or from the store, with the file
+// its positions refer to.
+type loaded struct {
+	label  string // the path, or "#ID"
+	file   *document.File
+	report *zongjie.Report
+}
+
+// loadReport reads a report argument: an existing file (its first report),
+// else a stored report ID, whose text is extracted again.
+func loadReport(ctx context.Context, arg string, st func() (store.Store, error)) (loaded, error) {
+	if _, err := os.Stat(arg); err == nil || arg == "-" {
+		data, err := reader.LoadFile(arg)
+		if err != nil {
+			return loaded{}, err
+		}
+		f, err := reader.Read(arg, data)
+		if err != nil {
+			return loaded{}, err
+		}
+		rs := extract.File(f)
+		if len(rs) == 0 {
+			return loaded{}, fmt.Errorf("%s：没有可读的报告内容（no report in the file）", arg)
+		}
+		return loaded{label: arg, file: f, report: rs[0]}, nil
+	}
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return loaded{}, fmt.Errorf("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+	}
+	s, err := st()
+	if err != nil {
+		return loaded{}, err
+	}
+	r, err := s.Get(ctx, id)
+	if err != nil {
+		return loaded{}, fmt.Errorf("报告 %d：%s", id, notFound(err))
+	}
+	return fromStored(r)
+}
+
+// fromStored extracts a stored report's text again, keeping the unit and
+// period it was stored with (they may have been given with add --unit,
+// --period).
+func fromStored(r *store.Report) (loaded, error) {
+	label := "#" + strconv.FormatInt(r.ID, 10)
+	f, err := reader.Read(label+".txt", []byte(r.Text))
+	if err != nil {
+		return loaded{}, fmt.Errorf("报告 %s：%w", label, err)
+	}
+	rs := extract.File(f)
+	if len(rs) == 0 {
+		return loaded{}, fmt.Errorf("报告 %s：没有可读的报告内容", label)
+	}
+	rep := rs[0]
+	if r.Unit != "" {
+		rep.Meta.Unit = r.Unit
+	}
+	if r.Period != "" && len(r.Years) > 0 && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
+		rep.Meta.Review = &zongjie.Term{Year: r.Years[0], Period: zongjie.Period(r.Period)}
+	}
+	return loaded{label: label, file: f, report: rep}, nil
+}
+
+// trackJSON is the stable output of track --format json: one entry per
+// pair of reports.
+type trackJSON struct {
+	Old     string         `json:"old"`
+	New     string         `json:"new"`
+	OldTerm *zongjie.Term  `json:"old_plan,omitempty"`
+	NewTerm *zongjie.Term  `json:"new_review,omitempty"`
+	Targets []track.Result `json:"targets"`
+	NotDue  int            `json:"not_due"`
+	Summary map[string]int `json:"summary"`
+}
+
+func runTrack(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "track", "[选项] 旧报告 新报告 | --unit 单位",
+		"对照旧报告提出的目标和新报告的完成情况：已完成（met）、未完成（missed）、部分完成（partial）、未报告（unreported）。\n报告可以是文件或已保存报告的编号；--unit 对照该单位相邻的每两期报告。")
+	db := dbFlag(fs)
+	format := formatFlag(fs)
+	unit := fs.String("unit", "", "对照该单位已保存的每两期相邻报告")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if !checkFormat(e, "track", *format) || (*unit == "") == (len(rest) != 2) || *unit != "" && len(rest) > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	get, closeStore := lazyStore(ctx, *db)
+	defer closeStore()
+
+	var pairs [][2]loaded
+	if *unit != "" {
+		st, err := get()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
+			return exitUsage
+		}
+		reps, err := unitReports(ctx, st, *unit)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
+			return exitUsage
+		}
+		if len(reps) < 2 {
+			fmt.Fprintf(e.stderr, "zongjie track: 单位“%s”已保存的报告不足两期（found %d）\n", *unit, len(reps))
+			return exitUsage
+		}
+		for i := 1; i < len(reps); i++ {
+			pairs = append(pairs, [2]loaded{reps[i-1], reps[i]})
+		}
+	} else {
+		var ls [2]loaded
+		for i, a := range rest {
+			l, err := loadReport(ctx, a, get)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "zongjie track: %s\n", errorText(err))
+				return exitUsage
+			}
+			ls[i] = l
+		}
+		pairs = append(pairs, ls)
+	}
+
+	var outs []trackJSON
+	for _, p := range pairs {
+		o := track.Track(p[0].report, p[1].file, p[1].report)
+		j := trackJSON{
+			Old: p[0].label, New: p[1].label, OldTerm: p[0].report.Meta.Plan, NewTerm: p[1].report.Meta.Review,
+			Targets: o.Results, NotDue: len(o.NotDue), Summary: map[string]int{},
+		}
+		for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
+			j.Summary[string(s)] = o.Count(s)
+		}
+		outs = append(outs, j)
+	}
+	if *format == "json" {
+		var err error
+		if *unit == "" {
+			err = writeJSON(e.stdout, outs[0])
+		} else {
+			err = writeJSON(e.stdout, map[string]any{"unit": *unit, "pairs": outs})
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	for i, j := range outs {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		writeTrackText(e.stdout, j)
+	}
+	return exitOK
+}
+
+// unitReports returns a unit's stored reports in the order of the
+// periods they review.
+func unitReports(ctx context.Context, st store.Store, unit string) ([]loaded, error) {
+	list, err := st.List(ctx, store.Filter{Unit: unit})
+	if err != nil {
+		return nil, err
+	}
+	var out []loaded
+	for _, s := range list {
+		r, err := st.Get(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		l, err := fromStored(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return termOrder(out[i].report.Meta.Review) < termOrder(out[j].report.Meta.Review)
+	})
+	return out, nil
+}
+
+// termOrder orders reviewed periods: 2024H1 before 2024FY before 2025H1.
+func termOrder(t *zongjie.Term) int {
+	if t == nil {
+		return 0
+	}
+	rank := map[zongjie.Period]int{
+		zongjie.PeriodQ1: 1, zongjie.PeriodH1: 2, zongjie.PeriodQ2: 2, zongjie.PeriodQ1Q3: 3,
+		zongjie.PeriodQ3: 3, zongjie.PeriodH2: 4, zongjie.PeriodQ4: 4, zongjie.PeriodFullYear: 5,
+	}[t.Period]
+	return t.Year*10 + rank
+}
+
+var statusWords = map[track.Status]string{
+	track.Met: "已完成", track.Missed: "未完成", track.Partial: "部分完成", track.Unreported: "未报告",
+}
+
+func writeTrackText(w io.Writer, j trackJSON) {
+	fmt.Fprintf(w, "%s 的目标 → %s 的完成情况\n", j.Old, j.New)
+	for _, r := range j.Targets {
+		t := r.Target
+		fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, t.Line)
+		if r.Evidence != nil {
+			fmt.Fprintf(w, "       依据：第%d行 %s\n", r.Evidence.Line, clip(r.Evidence.Text, 60))
+		}
+		if r.Progress != nil {
+			fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)
+		}
+	}
+	fmt.Fprintf(w, "共 %d 项目标：已完成 %d，未完成 %d，部分完成 %d，未报告 %d",
+		len(j.Targets), j.Summary["met"], j.Summary["missed"], j.Summary["partial"], j.Summary["unreported"])
+	if j.NotDue > 0 {
+		fmt.Fprintf(w, "；另有 %d 项不在本期考核", j.NotDue)
+	}
+	fmt.Fprintln(w, "。")
+}

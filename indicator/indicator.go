@@ -1,0 +1,241 @@
+// Package indicator normalises the names of indicators, so that one
+// indicator written several ways is recognised as one: 规上工业增加值 and
+// 规模以上工业增加值, 城镇新增就业 and 新增城镇就业, 居民消费价格涨幅 and
+// CPI涨幅, 国内生产总值 and GDP. Extraction names a figure by the words
+// before it ("拟安排财政赤字", "把居民消费价格涨幅"); Parse strips such
+// words and says whether the name itself states a change (涨幅, 增速).
+//
+// The synonym list is data: a pair is added when real reports are seen to
+// write one indicator two ways.
+package indicator
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Name is a parsed indicator name.
+type Name struct {
+	// Key is the normalised name: two names with one Key are one
+	// indicator. It is for matching, not for showing.
+	Key string
+	// Change is "up" or "down" when the name itself states a change
+	// ("居民消费价格涨幅", "能耗下降"), else "".
+	Change string
+	// Text is the name as written, cleaned of the leading and trailing
+	// words that are not part of it: for showing.
+	Text string
+}
+
+// synonyms rewrite one way of writing an indicator into the form the Key
+// uses. Longer forms are tried first (strings.Replacer picks the longest
+// match at each position only among forms that start there, so forms that
+// contain one another are listed with the longer first).
+var synonyms = strings.NewReplacer(
+	// output
+	"国内生产总值", "生产总值",
+	"地区生产总值", "生产总值",
+	"GDP", "生产总值",
+	"经济增长", "生产总值增长",
+	"经济增速", "生产总值增速",
+	// energy intensity
+	"能源消耗强度", "单位生产总值能耗",
+	"能耗强度", "单位生产总值能耗",
+	"万元生产总值能耗", "单位生产总值能耗",
+	// prices
+	"居民消费价格指数", "居民消费价格",
+	"消费价格指数", "居民消费价格",
+	"居民消费价格总水平", "居民消费价格",
+	"消费价格总水平", "居民消费价格",
+	"物价总水平", "居民消费价格",
+	"CPI", "居民消费价格",
+	// industry
+	"规上", "规模以上",
+	// jobs
+	"新增城镇就业", "城镇新增就业",
+	"城镇调查失业率", "调查失业率",
+	"城镇登记失业率", "登记失业率",
+	// money
+	"广义货币供应量", "广义货币",
+	"广义货币M2", "广义货币",
+	"M2", "广义货币",
+	"财政赤字率", "赤字率",
+	"一般公共预算收入", "公共预算收入",
+	"公共财政预算收入", "公共预算收入",
+	"地方公共预算收入", "公共预算收入",
+	"全社会固定资产投资", "固定资产投资",
+	"社会消费品零售总额", "社零额",
+	"外贸进出口总额", "进出口",
+	"外贸进出口", "进出口",
+	"进出口总额", "进出口",
+	"对外贸易", "进出口",
+	"粮食总产量", "粮食产量",
+	"粮食总产", "粮食产量",
+)
+
+// leading are words that open a figure's name in a sentence but are not
+// part of the indicator: verbs, time words, the unit itself.
+var leading = []string{
+	"提出", "拟安排", "安排", "拟", "要再", "要", "把", "将", "但", "使", "让",
+	"力争", "确保", "争取", "努力", "推动", "推进", "实现", "完成", "预计", "预期",
+	"全年", "今年", "明年", "当年", "去年", "上年", "过去一年", "一年来", "年末", "年底", "年内", "上半年", "下半年", "五年",
+	"全国", "全省", "全市", "全区", "全县", "全镇", "全乡", "全街道", "全街",
+	"我省", "我市", "我区", "我县", "我镇", "我乡", "我街道", "街道", "辖区",
+	"其中", "累计", "共", "和", "及", "与", "并", "同时", "还", "也", "再", "进一步",
+	"同比", "比上年", "比去年", "较上年", "较去年", "实际", "名义", "年均", "平均",
+}
+
+// trailing are words that close a figure's name but are not part of it.
+var trailing = []string{
+	"预期目标定为", "预期目标", "目标定为", "目标值", "目标", "定为", "预期",
+	"控制在", "稳定在", "保持在", "回落到", "回落至", "上升到", "上升至", "提高至", "下降至", "提高到", "提升到", "增加到", "降低到", "下降到", "达到", "突破",
+	"分别", "超过", "达", "为", "在", "到", "要", "是", "有",
+	"比上年", "比去年", "较上年", "较去年", "同比", "年均",
+	"均", "都", "已", "全部", "共计", "累计", "实际", "名义",
+}
+
+// changes are words that make a name a change: 涨幅 is the change of a
+// price, 增速 of an amount.
+var changes = []struct{ word, dir string }{
+	{"增长率", "up"}, {"增速", "up"}, {"增幅", "up"}, {"涨幅", "up"}, {"增长", "up"},
+	{"上涨", "up"}, {"提高", "up"}, {"提升", "up"}, {"增加", "up"},
+	{"下降率", "down"}, {"降幅", "down"}, {"下降", "down"}, {"降低", "down"}, {"减少", "down"},
+}
+
+// Parse parses an indicator name as extraction gives it.
+func Parse(name string) Name {
+	f := fold(name)
+	text, _ := strip(f)
+	key, dir := strip(synonyms.Replace(f))
+	return Name{Key: key, Change: dir, Text: text}
+}
+
+// strip removes the words around a name and the change word at its end,
+// and returns the direction of that change.
+func strip(s string) (string, string) {
+	s = trimWords(s)
+	var dir string
+	for {
+		found := false
+		for _, c := range changes {
+			if rest, ok := strings.CutSuffix(s, c.word); ok && utf8.RuneCountInString(rest) >= 2 {
+				s, dir, found = trimWords(rest), c.dir, true
+				break
+			}
+		}
+		if !found {
+			return s, dir
+		}
+	}
+}
+
+// Bare reports whether a key names no indicator: empty, a change word
+// alone (增长), or a basis alone (同比).
+func Bare(key string) bool {
+	if utf8.RuneCountInString(key) < 2 {
+		return true
+	}
+	for _, c := range changes {
+		if key == c.word {
+			return true
+		}
+	}
+	for _, w := range leading {
+		if key == w {
+			return true
+		}
+	}
+	for _, w := range trailing {
+		if key == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Fold normalises text for matching names inside it: widths folded,
+// spaces and quotes dropped, synonyms rewritten.
+func Fold(s string) string {
+	return synonyms.Replace(fold(s))
+}
+
+// fold folds full-width letters and digits to half width and drops
+// whitespace, quotation marks and brackets.
+func fold(s string) string {
+	s = width.Narrow.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r == '\u200b', r == '\ufeff':
+		case strings.ContainsRune("\"'“”‘’「」『』《》〈〉()（）[]【】", r):
+		default:
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// trimWords strips the leading and trailing words repeatedly.
+func trimWords(s string) string {
+	for {
+		before := s
+		for _, w := range leading {
+			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+				s = rest
+			}
+		}
+		for _, w := range trailing {
+			if rest, ok := strings.CutSuffix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+				s = rest
+			}
+		}
+		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsDigit(r) })
+		if s == before {
+			return s
+		}
+	}
+}
+
+// lowerBetter are words of indicators where less is better: prices,
+// unemployment, energy use, emissions, deficits, accidents.
+var lowerBetter = []string{
+	"居民消费价格", "物价", "失业率", "能耗", "排放", "赤字", "事故", "死亡", "发案", "负债率", "污染",
+	"贫困人口", "返贫", "信访", "火灾", "PM2.5", "细颗粒物", "浓度",
+}
+
+// LowerIsBetter reports whether less of the indicator with key is better.
+func LowerIsBetter(key string) bool {
+	for _, w := range lowerBetter {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Similarity scores how well the name with key k is found in text t (both
+// folded): 1 when t contains k, else the share of k's character pairs
+// found in t. It is 0 for a key of one character.
+func Similarity(k, t string) float64 {
+	if k == "" {
+		return 0
+	}
+	if strings.Contains(t, k) {
+		return 1
+	}
+	kr := []rune(k)
+	if len(kr) < 2 {
+		return 0
+	}
+	found := 0
+	for i := 0; i+1 < len(kr); i++ {
+		if strings.Contains(t, string(kr[i:i+2])) {
+			found++
+		}
+	}
+	return float64(found) / float64(len(kr)-1)
+}

@@ -1,0 +1,76 @@
+package indicator
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, key, change string
+	}{
+		{"规上工业增加值", "规模以上工业增加值", ""},
+		{"规模以上工业增加值", "规模以上工业增加值", ""},
+		{"新增城镇就业", "城镇新增就业", ""},
+		{"全年城镇新增就业", "城镇新增就业", ""},
+		{"居民消费价格涨幅", "居民消费价格", "up"},
+		{"CPI涨幅", "居民消费价格", "up"},
+		{"把居民消费价格涨幅", "居民消费价格", "up"},
+		{"居民消费价格总水平", "居民消费价格", ""},
+		{"经济增长预期目标定为", "生产总值", "up"},
+		{"提出国内生产总值", "生产总值", ""},
+		{"地区生产总值", "生产总值", ""},
+		{"能耗强度", "单位生产总值能耗", ""},
+		{"单位国内生产总值能耗", "单位生产总值能耗", ""},
+		{"拟安排财政赤字", "财政赤字", ""},
+		{"赤字率在", "赤字率", ""},
+		{"去年居民消费价格涨幅回落到", "居民消费价格", "up"},
+		{"广义货币M2", "广义货币", ""},
+		{"ＧＤＰ", "生产总值", ""},
+		{"工业企业“小升规”", "工业企业小升规", ""},
+		// near misses: a different indicator stays different
+		{"城镇登记失业率", "登记失业率", ""},
+		{"城镇调查失业率", "调查失业率", ""},
+		{"服务业增加值占国内生产总值比重", "服务业增加值占生产总值比重", ""},
+		{"农村居民人均可支配收入", "农村居民人均可支配收入", ""},
+	}
+	for _, tt := range tests {
+		got := Parse(tt.name)
+		if got.Key != tt.key || got.Change != tt.change {
+			t.Errorf("Parse(%q) = %q %q, want %q %q", tt.name, got.Key, got.Change, tt.key, tt.change)
+		}
+	}
+}
+
+func TestBare(t *testing.T) {
+	for _, k := range []string{"", "增长", "同比", "全年", "率"} {
+		if !Bare(k) {
+			t.Errorf("Bare(%q) = false, want true", k)
+		}
+	}
+	for _, k := range []string{"财政收入", "粮食产量", "赤字率"} {
+		if Bare(k) {
+			t.Errorf("Bare(%q) = true, want false", k)
+		}
+	}
+}
+
+func TestLowerIsBetter(t *testing.T) {
+	for key, want := range map[string]bool{
+		"居民消费价格": true, "登记失业率": true, "单位生产总值能耗": true, "赤字率": true,
+		"生产总值": false, "城镇新增就业": false, "粮食产量": false,
+	} {
+		if got := LowerIsBetter(key); got != want {
+			t.Errorf("LowerIsBetter(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	if s := Similarity("工业企业小升规", "新增小升规工业企业"); s < 0.75 {
+		t.Errorf("reordered name: %.2f, want ≥ 0.75", s)
+	}
+	if s := Similarity("固定资产投资", "社零额"); s != 0 {
+		t.Errorf("different names: %.2f, want 0", s)
+	}
+	if s := Similarity("生产总值", "全市生产总值达到"); s != 1 {
+		t.Errorf("contained: %.2f, want 1", s)
+	}
+}

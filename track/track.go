@@ -1,0 +1,603 @@
+// Package track matches the targets one report set with what a later
+// report says was achieved: "城镇新增就业900万人以上" in the 2010 plan with
+// "城镇新增就业1168万人" in the 2011 review. Each target gets a status —
+// met, missed, partial or unreported — and the evidence: the sentence and
+// the figure.
+//
+// Indicators are matched through package indicator (normalised names and
+// synonyms), units through their base unit (亿元 and 万元 are both 元),
+// changes with changes (增长7% with 增长7.5%, not with a level), and
+// comparators honestly: "5%左右" is met by 5.2%, "3%以内" is missed by
+// 3.4%, and for an indicator where less is better (prices, unemployment,
+// energy use) "3%左右" is met by anything up to about 3%.
+package track
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/indicator"
+)
+
+// Status is how a target fared.
+type Status string
+
+// Statuses.
+const (
+	Met        Status = "met"        // the evidence reaches the target
+	Missed     Status = "missed"     // the evidence falls short
+	Partial    Status = "partial"    // an amount to reach, part reached (progress says how much)
+	Unreported Status = "unreported" // the later report gives no figure for the indicator
+)
+
+// Evidence is the figure a later report gives for a target's indicator.
+type Evidence struct {
+	Text   string   `json:"text"`   // the sentence
+	Figure string   `json:"figure"` // the figure as written: "增长6.7%"
+	Value  *float64 `json:"value"`  // as written
+	Unit   string   `json:"unit"`   // as written
+	Line   int      `json:"line"`
+	Column int      `json:"column"`
+	Offset int      `json:"offset"` // characters from the start of the later report's file
+	Length int      `json:"length"`
+
+	base   float64 // in the base unit, signed by the change's direction
+	score  float64
+	at     int // byte offset of the figure, for ordering
+	change string
+}
+
+// Result is one target with its outcome.
+type Result struct {
+	Target    zongjie.Target `json:"target"`
+	Indicator string         `json:"indicator"` // the normalised name matched on
+	Status    Status         `json:"status"`
+	Evidence  *Evidence      `json:"evidence,omitempty"`
+	// Progress is the share of the target reached, for a partial amount.
+	Progress *float64 `json:"progress,omitempty"`
+	// Reason says in Chinese what was compared: "目标增长8%以上，实际增长8.7%".
+	Reason string `json:"reason"`
+}
+
+// Outcome is the tracking of one earlier report against one later report.
+type Outcome struct {
+	Results []Result `json:"targets"`
+	// NotDue are the earlier report's targets whose deadline is not the
+	// period the later report reviews (a five-year goal, a full-year goal
+	// checked against a half-year report).
+	NotDue []zongjie.Target `json:"not_due"`
+}
+
+// Count returns the number of results with status s.
+func (o *Outcome) Count(s Status) int {
+	n := 0
+	for _, r := range o.Results {
+		if r.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Track matches the targets of old with what newRep, a report of file
+// newFile, reports.
+func Track(old *zongjie.Report, newFile *document.File, newRep *zongjie.Report) *Outcome {
+	out := &Outcome{Results: []Result{}, NotDue: []zongjie.Target{}}
+	ev := candidates(newFile, newRep)
+	verdicts := verdictSentences(newFile, newRep)
+	seen := map[string]bool{}
+	for _, t := range old.Targets {
+		if t.Placeholder || t.BaseValue == nil {
+			continue
+		}
+		if !due(t, old, newRep) {
+			out.NotDue = append(out.NotDue, t)
+			continue
+		}
+		name := indicator.Parse(t.Name)
+		change := t.Change
+		if change == "" {
+			change = name.Change
+		}
+		sig := fmt.Sprintf("%s|%s|%s|%g|%s", name.Key, change, t.Comparator, *t.BaseValue, t.BaseUnit)
+		if seen[sig] {
+			continue // the same target restated ("提出国内生产总值增长8%左右，主要是…")
+		}
+		seen[sig] = true
+		r := judge(t, name, change, ev)
+		if r.Status == Unreported && !indicator.Bare(name.Key) {
+			rateInWords(&r, name, verdicts)
+		}
+		out.Results = append(out.Results, r)
+	}
+	return out
+}
+
+// due reports whether target t of report old falls in the period that
+// report newRep reviews.
+func due(t zongjie.Target, old, newRep *zongjie.Report) bool {
+	rev := newRep.Meta.Review
+	if rev == nil || rev.Year == 0 {
+		return true // nothing known: let the evidence decide
+	}
+	year, period := t.Year, t.Period
+	if year == 0 && old.Meta.Plan != nil {
+		year, period = old.Meta.Plan.Year, old.Meta.Plan.Period
+	}
+	if year != rev.Year {
+		return false
+	}
+	switch {
+	case rev.Period == zongjie.PeriodFullYear, rev.Period == "":
+		return true // a year's review reports on its halves too
+	case period == "" || period == zongjie.PeriodFullYear:
+		return false // a full-year goal is not due at mid-year
+	}
+	return period == rev.Period
+}
+
+// candidate is a figure of the later report that may be evidence: a
+// quantity, or the change reported with it (财政收入9.01亿元，同比增长33%).
+type candidate struct {
+	ev      Evidence
+	unit    string // base unit
+	change  string // up, down, flat or ""
+	nameKey string // the indicator named before the figure
+	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
+	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
+}
+
+// candidates returns the figures of newRep that may report results: not
+// one of its own targets, not a restated target ("低于13%左右的预期目标").
+// A figure in a plan section ("过去一年，我们的各项工作取得了很大成绩。国
+// 内生产总值增长10.3%" opens the 2011 plan) or in a passage about several
+// years (这五年, 年均, 累计) is kept at a lower tier.
+func candidates(f *document.File, r *zongjie.Report) []candidate {
+	own := map[int]bool{}
+	for _, t := range r.Targets {
+		own[t.FigureSpan.Start] = true
+	}
+	text := f.Text
+	var out []candidate
+	for _, q := range r.Quantities {
+		if q.Placeholder || own[q.Span.Start] {
+			continue
+		}
+		if restates(text[q.Span.End:min(len(text), q.Span.End+30)]) {
+			continue
+		}
+		tier := 0
+		if q.Section == string(zongjie.KindPlan) {
+			tier = 1
+		}
+		my := multiYear(f, q.Span.Start)
+		if strings.Contains(q.Text, "年均") || strings.Contains(q.Text, "累计") {
+			my = 2
+		}
+		switch my {
+		case 1:
+			tier = 2
+		case 2:
+			continue // 年均增长12.2%: not one year's result
+		}
+		name := nameBefore(f, r, q.Span.Start)
+		alt := indicator.Parse(q.Name).Key
+		if q.BaseValue != nil {
+			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, tier: tier}
+			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
+				c.change = name.Change // 居民消费价格涨幅控制在3.3%
+			}
+			c.ev = evidence(f, q.Span, q.Text, q.Value, q.Unit)
+			c.ev.base = signed(*q.BaseValue, c.change)
+			out = append(out, c)
+		}
+		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, g.Span.Start) < 2 &&
+			!strings.Contains(g.Text, "年均") && !strings.Contains(g.Text, "累计") {
+			// The change belongs to the quantity it follows: name it so.
+			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, tier: tier}
+			c.ev = evidence(f, g.Span, g.Text, g.Value, g.Unit)
+			c.ev.base = signed(*g.Value, g.Direction)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// multiYear says whether the figure at off is about several years: 2 when
+// its sentence gives an annual average or a cumulative total, or names a
+// five-year plan period, before it; 1 when its paragraph speaks of 五年
+// (the results of the last year are often told inside a five-year
+// review); 0 otherwise.
+func multiYear(f *document.File, off int) int {
+	sent := sentence(f.Text, off, off)
+	s := f.Text[sent.Start:off]
+	for _, w := range []string{"年均", "累计", "十一五", "十二五", "十三五", "十四五", "十五五"} {
+		if strings.Contains(s, w) {
+			return 2
+		}
+	}
+	p := f.Paragraphs[f.ParagraphAt(off)].Span
+	if strings.Contains(f.Text[p.Start:p.End], "五年") {
+		return 1
+	}
+	return 0
+}
+
+// restates reports whether the words after a figure say it is a target,
+// not a result: "…13%左右的预期目标", "…的目标".
+func restates(after string) bool {
+	after = strings.TrimLeft(after, "的")
+	for _, w := range []string{"预期目标", "目标", "预期", "的预期目标", "的目标", "计划"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func evidence(f *document.File, span document.Span, figure string, v *float64, unit string) Evidence {
+	sent := sentence(f.Text, span.Start, span.End)
+	loc := f.Location(span)
+	return Evidence{
+		Text: strings.TrimSpace(f.Text[sent.Start:sent.End]), Figure: figure, Value: v, Unit: unit,
+		Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length, at: span.Start,
+	}
+}
+
+func signed(v float64, change string) float64 {
+	if change == zongjie.Down {
+		return -v
+	}
+	return v
+}
+
+func baseUnit(u string) string {
+	switch u {
+	case "％":
+		return "%"
+	case "百分点":
+		return "个百分点"
+	}
+	return u
+}
+
+// clauseStops end a clause; sentenceStops end a sentence.
+const (
+	sentenceStops = "。；！？!?;"
+	clauseStops   = "，,：:" + sentenceStops
+)
+
+// sentence returns the sentence around [start, end): from after the last
+// sentence stop before start to the first one after end. Line breaks do
+// not end a sentence (page chrome breaks lines mid-sentence), but at most
+// 300 bytes are taken on each side.
+func sentence(text string, start, end int) document.Span {
+	s := start
+	for s > 0 && start-s < 300 {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if strings.ContainsRune(sentenceStops, r) || r == '\n' && s >= 2 && blankBefore(text[:s]) {
+			break
+		}
+		s -= size
+	}
+	e := end
+	for e < len(text) && e-end < 300 {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		e += size
+		if strings.ContainsRune(sentenceStops, r) {
+			break
+		}
+	}
+	return document.Span{Start: s, End: e}
+}
+
+// blankBefore reports whether the text ends with a blank line ("\n\n"):
+// a paragraph break a sentence does not cross.
+func blankBefore(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " \t\u3000\u200b"), "\n\n") || strings.HasSuffix(s, "\n\n")
+}
+
+// nameBefore returns the key of the indicator named before the figure at
+// off: the words from the start of its clause to the first figure of the
+// clause ("国内生产总值达到74.4万亿元" names 国内生产总值). A clause that
+// names nothing ("，增长6.7%") takes the name of the clause before it in
+// the sentence.
+func nameBefore(f *document.File, r *zongjie.Report, off int) indicator.Name {
+	text := f.Text
+	sent := sentence(text, off, off)
+	end := off
+	for range 3 {
+		start := end
+		for start > sent.Start {
+			c, size := utf8.DecodeLastRuneInString(text[:start])
+			if strings.ContainsRune(clauseStops, c) || c == '—' {
+				break
+			}
+			start -= size
+		}
+		words := text[start:end]
+		// Up to the first figure of the clause, when it names one.
+		for _, q := range r.Quantities {
+			if q.Span.Start >= start && q.Span.Start < end {
+				if n := indicator.Parse(text[start:q.Span.Start]); !indicator.Bare(n.Key) {
+					words = text[start:q.Span.Start]
+				}
+				break
+			}
+		}
+		if n := indicator.Parse(words); !indicator.Bare(n.Key) {
+			return n
+		}
+		if start <= sent.Start {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		end = start - size
+	}
+	return indicator.Name{}
+}
+
+// verdict is a sentence of the later report that says in words whether a
+// goal was reached: "去年我国进出口总额出现下降，预期增长目标未能实现".
+type verdict struct {
+	folded string
+	status Status
+	ev     Evidence
+}
+
+var (
+	missedWords = []string{"未能实现", "未实现", "没有实现", "未能完成", "未完成", "没有完成", "未达到", "没有达到", "未达预期", "低于预期"}
+	metWords    = []string{"超额完成", "全面完成", "圆满完成", "顺利完成", "如期完成", "实现了预期目标", "达到预期目标", "好于预期", "超出预期", "超过预期"}
+)
+
+// verdictSentences returns the sentences of r that hold a verdict word
+// and look back: none holds one of r's own targets or a word of the
+// future (今年, 力争).
+func verdictSentences(f *document.File, r *zongjie.Report) []verdict {
+	var out []verdict
+	text := f.Text
+	start := r.Span.Start
+	for i := r.Span.Start; i < r.Span.End; {
+		c, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !strings.ContainsRune(sentenceStops, c) && i < r.Span.End {
+			continue
+		}
+		s := text[start:i]
+		st := Unreported
+		switch {
+		case containsAny(s, missedWords):
+			st = Missed
+		case containsAny(s, metWords):
+			st = Met
+		}
+		if st != Unreported && !containsAny(s, []string{"今年", "明年", "力争", "确保", "计划", "拟"}) && !ownIn(r.Targets, start, i) {
+			span := document.Span{Start: start, End: i}
+			loc := f.Location(span)
+			out = append(out, verdict{folded: indicator.Fold(s), status: st, ev: Evidence{
+				Text: strings.TrimSpace(s), Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length, at: start,
+			}})
+		}
+		start = i
+	}
+	return out
+}
+
+// ownIn reports whether a target's figure lies in [start, end).
+func ownIn(ts []zongjie.Target, start, end int) bool {
+	for _, t := range ts {
+		if t.FigureSpan.Start >= start && t.FigureSpan.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, list []string) bool {
+	for _, w := range list {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rateInWords rates an unreported target by a sentence that names its
+// indicator and says in words whether it was reached.
+func rateInWords(r *Result, name indicator.Name, vs []verdict) {
+	for _, v := range vs {
+		i := strings.Index(v.folded, name.Key)
+		if i < 0 || utf8.RuneCountInString(name.Key) < 3 {
+			continue
+		}
+		if j := indexAny(v.folded[i:], missedWords, metWords); j < 0 || utf8.RuneCountInString(v.folded[i:i+j]) > 30 {
+			continue // the verdict is about something else in the sentence
+		}
+		e := v.ev
+		r.Status, r.Evidence = v.status, &e
+		r.Reason = fmt.Sprintf("目标%s，后一报告未给出数字，但写明“%s”", targetText(r.Target, name.Text), clipRunes(e.Text, 40))
+		return
+	}
+}
+
+// indexAny returns the first byte offset in s of a word of the lists, or -1.
+func indexAny(s string, lists ...[]string) int {
+	best := -1
+	for _, l := range lists {
+		for _, w := range l {
+			if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// minScore is the least name similarity accepted as the same indicator.
+const minScore = 0.75
+
+// judge finds the evidence for target t and rates it.
+func judge(t zongjie.Target, name indicator.Name, change string, cands []candidate) Result {
+	res := Result{Target: t, Indicator: name.Key, Status: Unreported}
+	if indicator.Bare(name.Key) {
+		res.Reason = "目标未写明指标名称，无法对照"
+		return res
+	}
+	unit := baseUnit(t.BaseUnit)
+	var best *candidate
+	for i := range cands {
+		c := &cands[i]
+		if c.unit != unit || (c.change != "") != (change != "") {
+			continue
+		}
+		s := 0.0
+		if c.nameKey != "" {
+			s = match(name.Key, c.nameKey)
+		}
+		if c.altKey != "" && !indicator.Bare(c.altKey) {
+			s = max(s, match(name.Key, c.altKey))
+		}
+		if s < minScore {
+			continue
+		}
+		c.ev.score = s
+		if best == nil || c.tier < best.tier || c.tier == best.tier && s > best.ev.score {
+			best = c
+		}
+	}
+	if best == nil {
+		res.Reason = fmt.Sprintf("后一报告未报告“%s”的%s", name.Text, kindWord(unit, change))
+		return res
+	}
+	e := best.ev
+	res.Evidence = &e
+	res.Status, res.Progress = rate(t, name.Key, change, e.base)
+	res.Reason = fmt.Sprintf("目标%s，实际%s", targetText(t, name.Text), e.Figure)
+	return res
+}
+
+// match scores how well an evidence name matches a target key: 1 for the
+// same indicator, the share of the key's character pairs found otherwise,
+// 0 for a different, more specific indicator that contains the key
+// (单位生产总值能耗 is not 生产总值, 服务业增加值占生产总值比重 not either).
+func match(key, evName string) float64 {
+	if key == evName {
+		return 1
+	}
+	if i := strings.LastIndex(evName, key); i >= 0 {
+		before, after := evName[:i], evName[i+len(key):]
+		if after != "" {
+			return 0 // 生产总值能耗, 生产总值比重: another indicator
+		}
+		for _, w := range []string{"占", "单位", "人均", "万元", "每"} {
+			if strings.HasSuffix(before, w) {
+				return 0
+			}
+		}
+		return 1 // 规模以上工业增加值 for 工业增加值
+	}
+	if strings.Contains(key, evName) && utf8.RuneCountInString(evName) >= 4 {
+		return 0.8 // the target named more than the result: 全镇工业企业小升规 for 小升规
+	}
+	return indicator.Similarity(key, evName)
+}
+
+// rate compares the evidence value v (in the base unit, signed by its
+// change) with target t.
+func rate(t zongjie.Target, key, change string, v float64) (Status, *float64) {
+	lo := signed(*t.BaseValue, change)
+	hi := lo
+	if t.ValueTo != nil && t.Value != nil && *t.Value != 0 {
+		hi = signed(*t.ValueTo**t.BaseValue / *t.Value, change)
+	}
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	cmp := t.Comparator
+	if change == zongjie.Down {
+		cmp = flip(cmp) // 下降3.4%以上 is a signed value of −3.4 or less
+	}
+	lower := change == zongjie.Down || indicator.LowerIsBetter(key)
+	const eps = 1e-9
+	var met bool
+	switch cmp {
+	case zongjie.AtLeast, zongjie.Over:
+		met = v >= lo-eps
+	case zongjie.AtMost, zongjie.Under:
+		met = v <= hi+eps
+	default: // ≈ and =: the side that is better, with a tolerance for 左右
+		tol := 0.0
+		if cmp == zongjie.About {
+			tol = 0.05 * math.Max(math.Abs(lo), math.Abs(hi))
+		}
+		if lower {
+			met = v <= hi+tol+eps
+		} else {
+			met = v >= lo-tol-eps
+		}
+	}
+	if met {
+		return Met, nil
+	}
+	// An amount to reach (户, 家, 万元; not a rate or a change), part done.
+	amount := change == "" && t.BaseUnit != "%" && t.BaseUnit != "个百分点" && !lower
+	if amount && lo > 0 && v > 0 {
+		p := math.Round(v/lo*1000) / 1000
+		return Partial, &p
+	}
+	return Missed, nil
+}
+
+func flip(cmp string) string {
+	switch cmp {
+	case zongjie.AtLeast:
+		return zongjie.AtMost
+	case zongjie.AtMost:
+		return zongjie.AtLeast
+	case zongjie.Over:
+		return zongjie.Under
+	case zongjie.Under:
+		return zongjie.Over
+	}
+	return cmp
+}
+
+// targetText writes a target's indicator and figure with its comparator
+// for a reason: "规上工业产值增长8%以上", "城镇登记失业率4.5%以内".
+func targetText(t zongjie.Target, name string) string {
+	fig := t.Figure
+	switch t.Comparator {
+	case zongjie.AtLeast:
+		if !strings.Contains(fig, "以上") && !strings.HasPrefix(fig, "不") && !strings.Contains(fig, "至少") {
+			fig += "以上"
+		}
+	case zongjie.AtMost:
+		if !strings.Contains(fig, "以内") && !strings.Contains(fig, "以下") && !strings.HasPrefix(fig, "不") {
+			fig += "以内"
+		}
+	}
+	return name + fig
+}
+
+// kindWord says what kind of figure was looked for.
+func kindWord(unit, change string) string {
+	switch {
+	case change != "":
+		return "增减幅度"
+	case unit == "%":
+		return "比率"
+	}
+	return "数据"
+}

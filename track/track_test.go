@@ -1,0 +1,209 @@
+package track
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/extract"
+	"zongjie/internal/shared"
+	"zongjie/reader"
+)
+
+// load reads and extracts the first report of a file.
+func load(t *testing.T, path string) (*document.File, *zongjie.Report) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := reader.Read(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := extract.File(f)
+	if len(rs) == 0 {
+		t.Fatalf("%s: no report", path)
+	}
+	return f, rs[0]
+}
+
+// expectation is one line of a testdata .tsv file.
+type expectation struct {
+	fields []string
+	line   int
+}
+
+func readTSV(t *testing.T, path string) []expectation {
+	t.Helper()
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	var out []expectation
+	sc := bufio.NewScanner(fh)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, expectation{strings.Split(line, "\t"), n})
+	}
+	return out
+}
+
+// find returns the result for indicator key.
+func find(o *Outcome, key string) *Result {
+	for i := range o.Results {
+		if o.Results[i].Indicator == key {
+			return &o.Results[i]
+		}
+	}
+	return nil
+}
+
+// checkResult compares a result with the expected status and evidence value.
+func checkResult(r *Result, status, value string) error {
+	if r == nil {
+		return fmt.Errorf("no target for the indicator")
+	}
+	if string(r.Status) != status {
+		return fmt.Errorf("status %s, want %s (%s)", r.Status, status, r.Reason)
+	}
+	switch {
+	case value == "-" && r.Evidence != nil && r.Evidence.Value != nil:
+		return fmt.Errorf("evidence value %g, want none (%s)", *r.Evidence.Value, r.Evidence.Text)
+	case value != "-":
+		want, _ := strconv.ParseFloat(value, 64)
+		if r.Evidence == nil || r.Evidence.Value == nil || *r.Evidence.Value != want {
+			return fmt.Errorf("evidence %+v, want value %s", r.Evidence, value)
+		}
+	}
+	return nil
+}
+
+// TestNational checks the headline targets of the seven pairs of State
+// Council reports against statuses checked by hand (testdata/national.tsv).
+func TestNational(t *testing.T) {
+	dir := shared.Dir(t, "corpus/national")
+	outcomes := map[string]*Outcome{}
+	for _, e := range readTSV(t, "testdata/national.tsv") {
+		year, key, status, value := e.fields[0], e.fields[1], e.fields[2], e.fields[3]
+		o := outcomes[year]
+		if o == nil {
+			y, _ := strconv.Atoi(year)
+			_, old := load(t, filepath.Join(dir, year+".txt"))
+			nf, nr := load(t, filepath.Join(dir, strconv.Itoa(y+1)+".txt"))
+			o = Track(old, nf, nr)
+			outcomes[year] = o
+		}
+		if err := checkResult(find(o, key), status, value); err != nil {
+			t.Errorf("national.tsv:%d: %s %s: %v", e.line, year, key, err)
+		}
+	}
+	if len(outcomes) != 7 {
+		t.Errorf("%d pairs checked, want 7", len(outcomes))
+	}
+}
+
+// TestStreet checks our own 街道 fixture: every status, synonyms (规上 and
+// 规模以上, 新增城镇就业 and 城镇新增就业), a reordered name (工业企业“小升
+// 规” and “小升规”工业企业), units (亿元 and 万元) and a count named after
+// its figure (3个未来社区).
+func TestStreet(t *testing.T) {
+	_, old := load(t, "testdata/yunhe-2024.txt")
+	nf, nr := load(t, "testdata/yunhe-2025.txt")
+	o := Track(old, nf, nr)
+	want := readTSV(t, "testdata/yunhe.tsv")
+	if len(o.Results) != len(want) {
+		for _, r := range o.Results {
+			t.Logf("%s %s %s", r.Indicator, r.Status, r.Reason)
+		}
+		t.Fatalf("%d targets tracked, want %d", len(o.Results), len(want))
+	}
+	for _, e := range want {
+		key, status, value, progress := e.fields[0], e.fields[1], e.fields[2], e.fields[3]
+		r := find(o, key)
+		if err := checkResult(r, status, value); err != nil {
+			t.Errorf("yunhe.tsv:%d: %s: %v", e.line, key, err)
+			continue
+		}
+		if progress != "-" {
+			p, _ := strconv.ParseFloat(progress, 64)
+			if r.Progress == nil || *r.Progress != p {
+				t.Errorf("yunhe.tsv:%d: %s: progress %v, want %g", e.line, key, r.Progress, p)
+			}
+		}
+	}
+}
+
+func f64(v float64) *float64 { return &v }
+
+// TestRate checks the comparators on both sides of each boundary.
+func TestRate(t *testing.T) {
+	target := func(cmp string, v float64, unit, change string) zongjie.Target {
+		return zongjie.Target{Comparator: cmp, Value: f64(v), BaseValue: f64(v), BaseUnit: unit, Change: change}
+	}
+	rng := target(zongjie.Exactly, 6.5, "%", "up")
+	rng.ValueTo = f64(7)
+	tests := []struct {
+		name   string
+		t      zongjie.Target
+		key    string
+		change string
+		v      float64
+		want   Status
+	}{
+		{"5%左右 met by 5.2%", target(zongjie.About, 5, "%", "up"), "公共预算收入", "up", 5.2, Met},
+		{"5%左右 met by 4.8%", target(zongjie.About, 5, "%", "up"), "公共预算收入", "up", 4.8, Met},
+		{"5%左右 missed by 4.6%", target(zongjie.About, 5, "%", "up"), "公共预算收入", "up", 4.6, Missed},
+		{"3%以内 missed by 3.4%", target(zongjie.AtMost, 3, "%", ""), "登记失业率", "", 3.4, Missed},
+		{"3%以内 met by 3%", target(zongjie.AtMost, 3, "%", ""), "登记失业率", "", 3, Met},
+		{"1100万人以上 met by 1244万人", target(zongjie.AtLeast, 11000000, "人", ""), "城镇新增就业", "", 12440000, Met},
+		{"1100万人以上, 1000万人: partial", target(zongjie.AtLeast, 11000000, "人", ""), "城镇新增就业", "", 10000000, Partial},
+		{"CPI 3%左右 met by 2%", target(zongjie.About, 3, "%", "up"), "居民消费价格", "up", 2, Met},
+		{"CPI 3%左右 met by 3.1%", target(zongjie.About, 3, "%", "up"), "居民消费价格", "up", 3.1, Met},
+		{"CPI 3%左右 missed by 3.3%", target(zongjie.About, 3, "%", "up"), "居民消费价格", "up", 3.3, Missed},
+		{"CPI 3%左右 missed by 3.16% (tolerance 5% of 3)", target(zongjie.About, 3, "%", "up"), "居民消费价格", "up", 3.16, Missed},
+		{"CPI 3%左右 met by a fall of 0.5%", target(zongjie.About, 3, "%", "up"), "居民消费价格", "up", -0.5, Met},
+		{"下降3.4%以上 met by 下降5%", target(zongjie.AtLeast, 3.4, "%", "down"), "单位生产总值能耗", "down", -5, Met},
+		{"下降3.4%以上 missed by 下降3%", target(zongjie.AtLeast, 3.4, "%", "down"), "单位生产总值能耗", "down", -3, Missed},
+		{"6.5%－7% met by 6.7%", rng, "生产总值", "up", 6.7, Met},
+		{"6.5%－7% missed by 6.3%", rng, "生产总值", "up", 6.3, Missed},
+		{"3个 met by 4个", target(zongjie.Exactly, 3, "个", ""), "未来社区", "", 4, Met},
+		{"3个 partial by 2个", target(zongjie.Exactly, 3, "个", ""), "未来社区", "", 2, Partial},
+		{"rate 8% missed by 7%", target(zongjie.Exactly, 8, "%", "up"), "规模以上工业增加值", "up", 7, Missed},
+	}
+	for _, tt := range tests {
+		got, _ := rate(tt.t, tt.key, tt.change, tt.v)
+		if got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestNotDue: a five-year goal is not checked against one year's report.
+func TestNotDue(t *testing.T) {
+	dir := shared.Dir(t, "corpus/national")
+	_, old := load(t, filepath.Join(dir, "2016.txt"))
+	nf, nr := load(t, filepath.Join(dir, "2017.txt"))
+	o := Track(old, nf, nr)
+	if len(o.NotDue) == 0 {
+		t.Fatal("no target of the 十三五 section is set aside as not due")
+	}
+	for _, tg := range o.NotDue {
+		if tg.Year == 2016 && tg.Period == zongjie.PeriodFullYear {
+			t.Errorf("a 2016 target is set aside: %s %s", tg.Name, tg.Figure)
+		}
+	}
+	if r := find(o, "城镇新增就业"); r == nil || r.Target.Value == nil || *r.Target.Value != 1000 {
+		t.Errorf("城镇新增就业 tracked against %+v, want the 2016 target of 1000万人", r)
+	}
+}
