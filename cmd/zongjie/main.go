@@ -61,6 +61,7 @@ func commands() []command {
 		{"similar", "找出与之文字相同最多的报告", runSimilar},
 		{"families", "把出自同一模板或旧报告的报告分组", runFamilies},
 		{"search", "全文检索已保存的报告", runSearch},
+		{"track", "对照上期目标和本期完成情况", runTrack},
 		{"version", "显示版本", runVersion},
 	}
 }
