@@ -148,6 +148,7 @@ type candidate struct {
 	change  string // up, down, flat or ""
 	nameKey string // the indicator named before the figure
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
+	text    string // the indicator's name as written, for showing
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
 }
 
@@ -187,7 +188,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		name := nameBefore(f, r, q.Span.Start)
 		alt := indicator.Parse(q.Name).Key
 		if q.BaseValue != nil {
-			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, tier: tier}
+			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
 			}
@@ -198,7 +199,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, g.Span.Start) < 2 &&
 			!strings.Contains(g.Text, "年均") && !strings.Contains(g.Text, "累计") {
 			// The change belongs to the quantity it follows: name it so.
-			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, tier: tier}
+			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, text: name.Text, tier: tier}
 			c.ev = evidence(f, g.Span, g.Text, g.Value, g.Unit)
 			c.ev.base = signed(*g.Value, g.Direction)
 			out = append(out, c)
