@@ -1,0 +1,157 @@
+package gongwen
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/examples"
+	"zongjie/extract"
+	"zongjie/reader"
+)
+
+// fromText reads a file and returns the Doc of its first report.
+func fromText(t *testing.T, name, text string) *Doc {
+	t.Helper()
+	f, err := reader.Read(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := extract.File(f)
+	if len(reports) == 0 {
+		t.Fatal("no report")
+	}
+	return FromReport(f, reports[0])
+}
+
+// blocks renders blocks as "level|head|text" lines.
+func blocks(bs []Block) string {
+	var lines []string
+	for _, b := range bs {
+		head := ""
+		if b.Head > 0 {
+			head = b.Text[:b.Head]
+		}
+		lines = append(lines, fmt.Sprintf("%d|%s|%s", b.Level, head, b.Text))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestFromReportText(t *testing.T) {
+	d := fromText(t, "r.txt", `青禾街道2024年工作总结
+（2024年12月20日）
+今年以来，街道坚持以习近平新时代中国特色社会主义思想为指导。现将有关情况报告如下：
+
+一、2024年工作回顾
+（一）坚持党建引领。全年发展党员12名，一是强化学习；二是严肃纪律。
+1.夯实基层基础
+（1）网格治理：划分网格36个。
+①专职网格员。配备45名。
+zongjie:ignore TY001 引用原文
+二、存在问题
+一是产业基础薄弱；二是公共服务短板明显。
+`)
+	if d.Title != "青禾街道2024年工作总结" || d.Subtitle != "（2024年12月20日）" {
+		t.Errorf("title %q, subtitle %q", d.Title, d.Subtitle)
+	}
+	want := strings.Join([]string{
+		"0||今年以来，街道坚持以习近平新时代中国特色社会主义思想为指导。现将有关情况报告如下：",
+		"1||一、2024年工作回顾",
+		"2|（一）坚持党建引领。|（一）坚持党建引领。全年发展党员12名，一是强化学习；二是严肃纪律。",
+		"3||1.夯实基层基础",
+		"4|（1）网格治理：|（1）网格治理：划分网格36个。",
+		"0||①专职网格员。配备45名。",
+		"1||二、存在问题",
+		"0||一是产业基础薄弱；二是公共服务短板明显。",
+	}, "\n")
+	if got := blocks(d.Blocks); got != want {
+		t.Errorf("blocks:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Ensure Markdown markup is left out, heading styles give levels, table
+// rows become paragraphs of their cells, and a report without a title line
+// takes its inferred title.
+func TestFromReportMarkdown(t *testing.T) {
+	d := fromText(t, "r.md", "# 柳河乡2024年工作总结\n\n今年以来，全乡**粮食总产量**达到1.8万吨。\n\n## 一、主要成效\n\n| 指标 | 完成值 |\n| --- | --- |\n| 粮食总产量 | 1.8万吨 |\n\n### 重点工作\n\n继续推进。\n")
+	if d.Title != "柳河乡2024年工作总结" {
+		t.Errorf("title %q", d.Title)
+	}
+	want := strings.Join([]string{
+		"0||今年以来，全乡粮食总产量达到1.8万吨。",
+		"1||一、主要成效",
+		"0||指标　完成值",
+		"0||粮食总产量　1.8万吨",
+		"3||重点工作",
+		"0||继续推进。",
+	}, "\n")
+	if got := blocks(d.Blocks); got != want {
+		t.Errorf("blocks:\n%s\nwant\n%s", got, want)
+	}
+
+	d = fromText(t, "r.txt", "一、2024年工作回顾\n石桥镇全年完成粮食播种面积6.85万亩。\n")
+	if d.Title == "" || d.Subtitle != "" || len(d.Blocks) != 2 || d.Blocks[0].Level != 1 {
+		t.Errorf("no title line: title %q, blocks %s", d.Title, blocks(d.Blocks))
+	}
+}
+
+// Ensure an exported example reads back, with the project's own reader,
+// as the same paragraphs and the same outline: the export keeps the text
+// and the heading structure.
+func TestRoundTrip(t *testing.T) {
+	for _, ex := range examples.All() {
+		t.Run(ex.Name, func(t *testing.T) {
+			f, err := reader.Read(ex.Name, ex.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := extract.File(f)[0]
+			d := FromReport(f, r)
+			var buf bytes.Buffer
+			if err := WriteDOCX(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			g, err := reader.Read("out.docx", buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range g.Paragraphs {
+				got = append(got, g.Slice(p.Span))
+			}
+			want := []string{d.Title}
+			if d.Subtitle != "" {
+				want = append(want, d.Subtitle)
+			}
+			for _, b := range d.Blocks {
+				want = append(want, b.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("paragraphs read back differ:\n%q\nwant\n%q", got, want)
+			}
+			back := extract.File(g)
+			if len(back) != 1 {
+				t.Fatalf("%d reports read back", len(back))
+			}
+			if a, b := outlineText(r.Outline), outlineText(back[0].Outline); a != b {
+				t.Errorf("outline read back:\n%s\nwant\n%s", b, a)
+			}
+			if back[0].Title != r.Title {
+				t.Errorf("title read back %q, want %q", back[0].Title, r.Title)
+			}
+		})
+	}
+}
+
+// outlineText lists the numbered headings of an outline.
+func outlineText(ss []*zongjie.Section) string {
+	var b strings.Builder
+	zongjie.Walk(ss, func(s *zongjie.Section) {
+		if s.Marker != "" {
+			fmt.Fprintf(&b, "%d %s%s\n", s.Level, s.Marker, s.Title)
+		}
+	})
+	return b.String()
+}
