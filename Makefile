@@ -45,15 +45,28 @@ check-go:
 		echo "Go 1.26+ is required: install it from https://go.dev/dl/ (expected at /usr/local/go/bin/go)"; exit 1; fi
 
 ## deps: install what the rendering tests need when missing: LibreOffice Writer, poppler-utils, CJK fonts (Debian, as root)
-# The annotate tests convert annotated .docx files with LibreOffice and check
-# the PDF with pdfinfo; without them those tests skip, unless
-# ZONGJIE_REQUIRE_TOOLS is set (as in CI).
+# The annotate and gongwen tests convert .docx files with LibreOffice and
+# check the PDF with poppler-utils (pdfinfo, pdftotext, pdffonts, pdftoppm).
+# The gongwen test renders the official fonts through fontconfig aliases to
+# Debian's stand-ins: Noto Serif/Sans CJK SC (fonts-noto-cjk), AR PL KaitiM
+# GB (fonts-arphic-gkai00mp) and AR PL SungtiL GB (fonts-arphic-gbsn00lp).
+# Only what is missing is installed; with everything present this returns at
+# once. Without them those tests skip, unless ZONGJIE_REQUIRE_TOOLS is set
+# (as in CI).
 deps:
-	@if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then exit 0; fi; \
+	@missing=; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	for t in pdfinfo pdftotext pdffonts pdftoppm; do \
+		command -v $$t >/dev/null 2>&1 || { missing="$$missing poppler-utils"; break; }; done; \
+	font() { command -v fc-list >/dev/null 2>&1 && [ -n "$$(fc-list "$$1" family)" ]; }; \
+	font "Noto Serif CJK SC" && font "Noto Sans CJK SC" || missing="$$missing fonts-noto-cjk"; \
+	font "AR PL KaitiM GB" || missing="$$missing fonts-arphic-gkai00mp"; \
+	font "AR PL SungtiL GB" || missing="$$missing fonts-arphic-gbsn00lp"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
-		echo "soffice or pdfinfo is missing and apt-get is not available: install LibreOffice Writer and poppler-utils"; exit 1; fi; \
-	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-		libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+		echo "missing:$$missing; apt-get is not available: install LibreOffice Writer, poppler-utils and these fonts"; exit 1; fi; \
+	echo "installing:$$missing"; \
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
 
 ## sarif-schema: download the SARIF 2.1.0 JSON schema the SARIF output test validates against (needs npm)
 # The schema is third-party text, so it is fetched into .cache/ (gitignored)
