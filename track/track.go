@@ -320,18 +320,25 @@ func nameBefore(f *document.File, r *zongjie.Report, off int) indicator.Name {
 			}
 			start -= size
 		}
-		words := text[start:end]
-		// Up to the first figure of the clause, when it names one.
+		// The words since the last figure of the clause ("…超过5万元，其中
+		// 行政村集体经营性收入均超过" names the next one), else those up to
+		// its first figure ("国内生产总值达到74.4万亿元").
+		from, first := start, -1
 		for _, q := range r.Quantities {
-			if q.Span.Start >= start && q.Span.Start < end {
-				if n := indicator.Parse(text[start:q.Span.Start]); !indicator.Bare(n.Key) {
-					words = text[start:q.Span.Start]
+			if q.Span.Start >= start && q.Span.End <= end {
+				from = q.Span.End
+				if first < 0 {
+					first = q.Span.Start
 				}
-				break
 			}
 		}
-		if n := indicator.Parse(words); !indicator.Bare(n.Key) {
+		if n := indicator.Parse(text[from:end]); !indicator.Bare(n.Key) && !unitOnly(n.Key) {
 			return n
+		}
+		if first >= 0 {
+			if n := indicator.Parse(text[start:first]); !indicator.Bare(n.Key) {
+				return n
+			}
 		}
 		if start <= sent.Start {
 			break
@@ -444,6 +451,17 @@ func clipRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// unitOnly reports whether a name is only a unit left behind by a line
+// break inside a figure ("74.4\n万亿元").
+func unitOnly(key string) bool {
+	k := strings.TrimLeft(key, "万亿千百十")
+	switch k {
+	case "元", "亿元", "万元", "美元", "人", "人次", "户", "个", "家", "吨", "亩", "公里", "千瓦", "件", "项", "套", "辆":
+		return true
+	}
+	return k == ""
 }
 
 // minScore is the least name similarity accepted as the same indicator.

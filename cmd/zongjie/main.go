@@ -62,6 +62,8 @@ func commands() []command {
 		{"families", "把出自同一模板或旧报告的报告分组", runFamilies},
 		{"search", "全文检索已保存的报告", runSearch},
 		{"track", "对照上期目标和本期完成情况", runTrack},
+		{"series", "列出一个单位各期的指标数值", runSeries},
+		{"draft", "按上期计划起草本期总结和下期计划", runDraft},
 		{"version", "显示版本", runVersion},
 	}
 }
