@@ -18,6 +18,9 @@ demo: build
 	./bin/zongjie similar --db .cache/demo.db examples/shiqiao-2025.txt
 	./bin/zongjie compare --db .cache/demo.db examples/shiqiao-2024.txt examples/shiqiao-2025.txt
 	./bin/zongjie search --db .cache/demo.db --kind problems 不足
+	./bin/zongjie track --db .cache/demo.db --unit 石桥镇
+	./bin/zongjie draft --from examples/shiqiao-2024.txt --actual examples/shiqiao-2025.txt -o .cache/draft.md
+	./bin/zongjie draft --from examples/shiqiao-2024.txt --actual examples/shiqiao-2025.txt --format docx -o .cache/draft.docx
 
 ## build: build bin/zongjie
 build: check-go
@@ -98,7 +101,7 @@ $(SARIF_SCHEMA):
 # keeps its full rate.
 FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
 	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx \
-	internal/words:FuzzGroup check/rules:FuzzCheck gongwen:FuzzWriteDOCX
+	internal/words:FuzzGroup check/rules:FuzzCheck track:FuzzTrack gongwen:FuzzWriteDOCX
 fuzz: check-go
 	@mkdir -p .cache/fuzz; cache=$$($(GO) env GOCACHE)/fuzz; \
 	for t in $(FUZZ_TARGETS); do \

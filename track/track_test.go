@@ -207,3 +207,32 @@ func TestNotDue(t *testing.T) {
 		t.Errorf("城镇新增就业 tracked against %+v, want the 2016 target of 1000万人", r)
 	}
 }
+
+// FuzzTrack: any two texts track without a panic, and every evidence span
+// lies inside the later text.
+func FuzzTrack(f *testing.F) {
+	f.Add("2024年工作计划\n一、主要目标\n力争全年工业企业“小升规”12家以上，城镇登记失业率控制在3%以内。", "2024年工作总结\n一、工作回顾\n全年新增“小升规”工业企业15家，城镇登记失业率3.4%。")
+	f.Add("今年国内生产总值增长6.5%－7%，居民消费价格涨幅3%左右。", "国内生产总值达到74.4\n万亿元，增长6.7%。居民消费价格上涨2%。预期增长目标未能实现。")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		fa, err := reader.Read("a.txt", []byte(a))
+		if err != nil {
+			return
+		}
+		fb, err := reader.Read("b.txt", []byte(b))
+		if err != nil {
+			return
+		}
+		ra, rb := extract.File(fa), extract.File(fb)
+		if len(ra) == 0 || len(rb) == 0 {
+			return
+		}
+		o := Track(ra[0], fb, rb[0])
+		chars := len([]rune(fb.Text))
+		for _, r := range o.Results {
+			if e := r.Evidence; e != nil && (e.Offset < 0 || e.Offset+e.Length > chars) {
+				t.Fatalf("evidence %d+%d outside a text of %d characters", e.Offset, e.Length, chars)
+			}
+		}
+		SeriesOf([]Report{{"a", fa, ra[0]}, {"b", fb, rb[0]}}, true)
+	})
+}
