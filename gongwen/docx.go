@@ -300,18 +300,26 @@ func documentXML(d *Doc) string {
 	}
 	for _, bl := range d.Blocks {
 		empty = false
-		level := bl.Level
-		if level < 1 || level > 4 {
-			paragraph(&b, "", bl.Text)
-			continue
-		}
-		head := runInHead(bl.Text, bl.Head)
-		if head == 0 {
-			paragraph(&b, fmt.Sprintf("Heading%d", level), bl.Text)
-			continue
+		style, head := "", 0
+		if bl.Level >= 1 && bl.Level <= 4 {
+			if head = runInHead(bl.Text, bl.Head); head == 0 {
+				style = fmt.Sprintf("Heading%d", bl.Level)
+			}
 		}
 		b.WriteString(`<w:p>`)
-		runs(&b, fmt.Sprintf(`<w:rPr><w:rStyle w:val="Heading%dChar"/></w:rPr>`, level), bl.Text[:head])
+		if style != "" || bl.Flush {
+			b.WriteString(`<w:pPr>`)
+			if style != "" {
+				b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+			}
+			if bl.Flush {
+				b.WriteString(noIndent)
+			}
+			b.WriteString(`</w:pPr>`)
+		}
+		if head > 0 {
+			runs(&b, fmt.Sprintf(`<w:rPr><w:rStyle w:val="Heading%dChar"/></w:rPr>`, bl.Level), bl.Text[:head])
+		}
 		runs(&b, "", bl.Text[head:])
 		b.WriteString(`</w:p>`)
 	}

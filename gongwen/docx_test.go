@@ -175,6 +175,7 @@ var sample = &Doc{
 		{Level: 2, Text: "（一）坚持党建引领。全年发展党员12名。", Head: len("（一）坚持党建引领。")},
 		{Level: 3, Text: "1.夯实基层基础"},
 		{Level: 4, Text: "（1）网格治理"},
+		{Text: "同志们：", Flush: true},
 	},
 }
 
@@ -386,6 +387,7 @@ func TestBody(t *testing.T) {
 		{"", "（一）坚持党建引领。全年发展党员12名。", "Heading2Char"},
 		{"Heading3", "1.夯实基层基础", ""},
 		{"Heading4", "（1）网格治理", ""},
+		{"", "同志们：", ""},
 	}
 	if len(ps) != len(wants) {
 		t.Fatalf("%d paragraphs, want %d", len(ps), len(wants))
@@ -397,6 +399,13 @@ func TestBody(t *testing.T) {
 		}
 		if got := p.text(); got != w.text {
 			t.Errorf("paragraph %d: text %q, want %q", i, got, w.text)
+		}
+		if i >= 3 { // the blocks, after the title, the subtitle and the blank line
+			ind := p.first("pPr").first("ind")
+			flush := ind.attr("firstLine") == "0" && ind.attr("firstLineChars") == "0"
+			if want := sample.Blocks[i-3].Flush; flush != want {
+				t.Errorf("paragraph %d: flush left %v, want %v", i, flush, want)
+			}
 		}
 		if w.runStyle == "" {
 			continue

@@ -55,4 +55,8 @@ type Block struct {
 	// "（一）坚持党建引领。正文…"). 0, or a Head that covers the whole text,
 	// sets the whole paragraph as a heading. Ignored for body paragraphs.
 	Head int
+	// Flush sets the paragraph flush left, without the two-character
+	// indent: the addressee or salutation line under the title
+	// ("各位代表：", "同志们：", GB/T 9704 7.3.2).
+	Flush bool
 }

@@ -25,6 +25,8 @@ import (
 //     style's level, an unnumbered heading line level 1), run in when body
 //     text follows it in the paragraph; enumerations (一是, 首先 …) and ①
 //     stay body text;
+//   - a first paragraph that is an addressee or salutation ("各位代表：")
+//     is set flush left;
 //   - zongjie:ignore directives are left out.
 func FromReport(f *document.File, r *zongjie.Report) *Doc {
 	d := &Doc{Title: r.Title}
@@ -56,6 +58,9 @@ func FromReport(f *document.File, r *zongjie.Report) *Doc {
 			continue
 		}
 		b := Block{Text: text}
+		if len(d.Blocks) == 0 && isSalutation(text) {
+			b.Flush = true
+		}
 		if s := heads[i]; s != nil && p.Kind != document.TableRow {
 			b.Level = headingLevel(f, s)
 			if s.Inline {
@@ -146,6 +151,20 @@ func isSubtitle(text string) bool {
 	return strings.HasPrefix(t, "（") && strings.HasSuffix(t, "）") ||
 		strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") ||
 		strings.HasPrefix(t, "—")
+}
+
+// isSalutation reports whether the first paragraph is an addressee or
+// salutation line ("各位代表：", "区委、区政府："): short, ending with a
+// colon, without other punctuation than 、, and not the "报告如下：" of an
+// introduction.
+func isSalutation(text string) bool {
+	t := strings.TrimSpace(text)
+	body, ok := strings.CutSuffix(t, "：")
+	if !ok {
+		body, ok = strings.CutSuffix(t, ":")
+	}
+	return ok && body != "" && utf8.RuneCountInString(body) <= 15 && !strings.Contains(body, "如下") &&
+		!strings.ContainsAny(body, "，。；！？：,.;!?:")
 }
 
 // isDirective reports whether a paragraph is a zongjie:ignore directive

@@ -91,6 +91,15 @@ func TestFromReportMarkdown(t *testing.T) {
 		t.Errorf("blocks:\n%s\nwant\n%s", got, want)
 	}
 
+	d = fromText(t, "r.txt", "2024年政府工作报告\n各位代表：\n现在，我代表区人民政府作报告。\n")
+	if len(d.Blocks) != 2 || !d.Blocks[0].Flush || d.Blocks[1].Flush {
+		t.Errorf("the salutation is not flush left alone: %+v", d.Blocks)
+	}
+	d = fromText(t, "r.txt", "2024年工作总结\n现将我镇2024年工作总结报告如下：\n一、工作回顾\n")
+	if len(d.Blocks) == 0 || d.Blocks[0].Flush {
+		t.Errorf("an introduction is taken for a salutation: %+v", d.Blocks)
+	}
+
 	d = fromText(t, "r.txt", "一、2024年工作回顾\n石桥镇全年完成粮食播种面积6.85万亩。\n")
 	if d.Title == "" || d.Subtitle != "" || len(d.Blocks) != 2 || d.Blocks[0].Level != 1 {
 		t.Errorf("no title line: title %q, blocks %s", d.Title, blocks(d.Blocks))
