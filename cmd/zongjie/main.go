@@ -53,6 +53,7 @@ func commands() []command {
 		{"check", "校对报告，报告错误并可自动修改", runCheck},
 		{"extract", "读取报告，输出元数据、提纲、指标和目标", runExtract},
 		{"rules", "列出校对规则及其说明", runRules},
+		{"export", "按公文格式（GB/T 9704）导出 .docx", runExport},
 		{"add", "把报告加入数据库", runAdd},
 		{"list", "列出数据库中的报告", runList},
 		{"show", "显示一篇已保存的报告", runShow},

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"zongjie"
+	"zongjie/check"
+	"zongjie/check/rules"
+	"zongjie/document"
+	"zongjie/extract"
+	"zongjie/gongwen"
+	"zongjie/reader"
+)
+
+func runExport(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "export", "[选项] 文件或编号",
+		"按公文格式（GB/T 9704-2012）把报告导出为 .docx：A4，版心 156×225 毫米，每页 22 行、每行 28 字，\n"+
+			"标题二号方正小标宋简体，正文三号仿宋_GB2312，一级标题黑体，二级标题楷体_GB2312，页码四号宋体“— 1 —”。\n"+
+			"导出前先改正可确定的问题（同 zongjie check --fix），--no-fix 则按原文导出。")
+	out := fs.String("o", "", "输出文件（默认为输入文件名改为 .docx，已保存的报告为 report-编号.docx；“-”表示标准输出）")
+	db := dbFlag(fs)
+	noFix := fs.Bool("no-fix", false, "不改正，按原文导出")
+	index := fs.Int("index", 0, "文件中有多篇报告时，导出第几篇（从 1 数起；默认第 1 篇）")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) != 1 || *index < 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(e.stderr, "zongjie export: "+format+"\n", args...)
+		return exitUsage
+	}
+	arg := rest[0]
+	label := arg // for messages
+
+	// The report: a file, or a stored report by ID.
+	var f *document.File
+	var reports []*zongjie.Report
+	var embedded bool // not a file on disk: zongjie.toml is looked for in the working directory
+	dest := *out
+	if _, err := os.Stat(arg); err == nil || arg == "-" {
+		if arg == "-" && dest == "" {
+			return fail("从标准输入读取时请用 -o 指定输出文件")
+		}
+		var data []byte
+		if arg == "-" {
+			data, err = reader.Load("-", e.stdin)
+		} else {
+			data, err = reader.LoadFile(arg)
+		}
+		if err == nil {
+			f, err = reader.Read(arg, data)
+		}
+		if err != nil {
+			return fail("%s", errorText(err))
+		}
+		if dest == "" {
+			dest = strings.TrimSuffix(arg, filepath.Ext(arg)) + ".docx"
+		}
+		if dest != "-" && same(dest, arg) {
+			return fail("输出文件不能是输入文件本身：%s（请用 -o 指定其他文件名）", dest)
+		}
+		reports = extract.File(f)
+	} else {
+		id, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil || id <= 0 {
+			return fail("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+		}
+		st, ok := openStore(ctx, e, "export", *db)
+		if !ok {
+			return exitUsage
+		}
+		sr, err := st.Get(ctx, id)
+		st.Close()
+		if err != nil {
+			return fail("报告 %d：%s", id, notFound(err))
+		}
+		// The stored text is one report's: read it as the format it came
+		// in (Markdown keeps its markup), a .docx's as plain text.
+		name := fmt.Sprintf("report-%d.txt", id)
+		if strings.EqualFold(filepath.Ext(sr.Path), ".md") {
+			name = fmt.Sprintf("report-%d.md", id)
+		}
+		if f, err = reader.Read(name, []byte(sr.Text)); err != nil {
+			return fail("报告 %d：%s", id, errorText(err))
+		}
+		reports = []*zongjie.Report{whole(f, extract.File(f))}
+		embedded = true
+		label = fmt.Sprintf("报告 %d", id)
+		if dest == "" {
+			dest = fmt.Sprintf("report-%d.docx", id)
+		}
+	}
+	if len(reports) == 0 {
+		return fail("%s：没有可导出的内容", arg)
+	}
+	k := max(*index, 1) - 1
+	if k >= len(reports) {
+		return fail("%s 中只有 %d 篇报告，没有第 %d 篇", arg, len(reports), *index)
+	}
+	if len(reports) > 1 && *index == 0 {
+		fmt.Fprintf(e.stderr, "zongjie export: %s 中有 %d 篇报告，导出第 1 篇（用 --index 选择其他）\n", arg, len(reports))
+	}
+	r := reports[k]
+
+	// The certain fixes inside the report, as `check --fix` applies them.
+	if !*noFix {
+		configs := configLoader{rules: rules.All()}
+		cfg, err := configs.forFile(f.Path, embedded)
+		if err != nil {
+			return fail("%v", err)
+		}
+		ds := check.Run(f, reports, configs.rules, cfg)
+		var edits []document.Edit
+		for _, ed := range check.Edits(f.Text, ds) {
+			if ed.Span.Start >= r.Span.Start && ed.Span.End <= r.Span.End {
+				edits = append(edits, ed)
+			}
+		}
+		if len(edits) > 0 {
+			f = applyEdits(f, edits)
+			again := extract.File(f)
+			if len(again) == len(reports) {
+				r = again[k]
+			} else {
+				r = whole(f, again) // the fixes changed where reports begin: keep all the text
+			}
+		}
+		fmt.Fprintf(e.stderr, "%s：导出前已改正 %d 处可确定的问题（--no-fix 可按原文导出）\n", label, len(edits))
+	}
+
+	d := gongwen.FromReport(f, r)
+	var buf bytes.Buffer
+	if err := gongwen.WriteDOCX(&buf, d); err != nil {
+		return fail("%v", err)
+	}
+	if dest == "-" {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return fail("写出结果失败：%v", err)
+		}
+		return exitOK
+	}
+	if err := writeAtomic(dest, buf.Bytes()); err != nil {
+		return fail("%s: 写入失败：%v", dest, err)
+	}
+	fmt.Fprintf(e.stderr, "已导出 %s：%s，%d 段\n", dest, d.Title, len(d.Blocks))
+	return exitOK
+}
+
+// whole returns one report covering the whole file: the first of reports
+// with the outlines of the others, for a text that is one report although
+// extract splits it.
+func whole(f *document.File, reports []*zongjie.Report) *zongjie.Report {
+	if len(reports) == 0 {
+		return &zongjie.Report{Span: document.Span{End: len(f.Text)}}
+	}
+	r := *reports[0]
+	r.Span = document.Span{End: len(f.Text)}
+	for _, o := range reports[1:] {
+		r.Outline = append(r.Outline, o.Outline...)
+	}
+	return &r
+}
+
+// applyEdits returns f with edits (sorted, not overlapping) applied to its
+// text, and its paragraphs, cells, generated spans and markup moved to
+// match, so that a .docx keeps its paragraphs and heading hints. A
+// paragraph takes an insertion at either end; one an edit deletes becomes
+// empty.
+func applyEdits(f *document.File, edits []document.Edit) *document.File {
+	cum := make([]int, len(edits)+1) // cum[i]: the length change of edits[:i]
+	for i, ed := range edits {
+		cum[i+1] = cum[i] + len(ed.Text) - ed.Span.Len()
+	}
+	// at maps an offset of the old text; end says whether it ends a span.
+	at := func(off int, end bool) int {
+		i := sort.Search(len(edits), func(i int) bool {
+			s := edits[i].Span
+			return s.End > off || s.End == off && s.Start == off
+		})
+		if i < len(edits) {
+			ed := edits[i]
+			switch {
+			case ed.Span.Start == off && ed.Span.End == off && end:
+				return off + cum[i] + len(ed.Text)
+			case ed.Span.Start < off: // inside the edit
+				if end {
+					return ed.Span.Start + cum[i] + len(ed.Text)
+				}
+				return ed.Span.Start + cum[i]
+			}
+		}
+		return off + cum[i]
+	}
+	span := func(s document.Span) document.Span {
+		start, end := at(s.Start, false), at(s.End, true)
+		return document.Span{Start: start, End: max(start, end)}
+	}
+	paras := make([]document.Paragraph, len(f.Paragraphs))
+	prev := 0
+	for i, p := range f.Paragraphs {
+		p.Span = span(p.Span)
+		p.Span.Start = max(p.Span.Start, prev) // an insertion between two paragraphs goes to the first
+		p.Span.End = max(p.Span.End, p.Span.Start)
+		prev = p.Span.End
+		if p.Generated.End > p.Generated.Start {
+			p.Generated = span(p.Generated)
+		}
+		if len(p.Cells) > 0 {
+			cells := make([]document.Span, len(p.Cells))
+			for j, c := range p.Cells {
+				cells[j] = span(c)
+			}
+			p.Cells = cells
+		}
+		paras[i] = p
+	}
+	g := document.New(f.Path, f.Format, f.Encoding, document.Apply(f.Text, edits), paras)
+	for _, m := range f.Markup {
+		if m := span(m); m.End > m.Start {
+			g.Markup = append(g.Markup, m)
+		}
+	}
+	return g
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"zongjie/document"
+	"zongjie/reader"
+)
+
+// readDocx opens an exported .docx: its text as the project's reader
+// reads it, and its styles part.
+func readDocx(t *testing.T, data []byte) (text, styles string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/styles.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		styles = string(b)
+	}
+	file, err := reader.Read("out.docx", data)
+	if err != nil {
+		t.Fatalf("the reader refuses the export: %v", err)
+	}
+	return file.Text, styles
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+var fixedRE = regexp.MustCompile(`导出前已改正 (\d+) 处`)
+
+// Ensure export writes a file beside the input with the certain fixes
+// applied, or without them, or to standard output, and refuses to
+// overwrite its input.
+func TestExportFile(t *testing.T) {
+	dir := exampleFiles(t)
+	in := filepath.Join(dir, "qinghe-2024.txt")
+	code, out, errOut := runCLI(t, "", "export", in)
+	if code != exitOK || out != "" {
+		t.Fatalf("export: %d %q %s", code, out, errOut)
+	}
+	if m := fixedRE.FindStringSubmatch(errOut); m == nil || m[1] == "0" || !strings.Contains(errOut, "已导出 "+filepath.Join(dir, "qinghe-2024.docx")) {
+		t.Errorf("export: stderr %q", errOut)
+	}
+	text, styles := readDocx(t, readFile(t, filepath.Join(dir, "qinghe-2024.docx")))
+	for _, want := range []string{"青禾街道2024年工作总结", "一、", "如火如荼", "每月组织三四个特色活动", "2024年工作总结及2025年工作计划报告如下"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "如火如茶") {
+		t.Error("export keeps the typo 如火如茶")
+	}
+	for _, font := range []string{"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"} {
+		if !strings.Contains(styles, `w:eastAsia="`+font+`"`) {
+			t.Errorf("styles lack %s", font)
+		}
+	}
+
+	// --no-fix keeps the text as written; -o - writes to standard output.
+	code, out, errOut = runCLI(t, "", "export", "--no-fix", "-o", "-", in)
+	if code != exitOK || !strings.HasPrefix(out, "PK") || strings.Contains(errOut, "改正") {
+		t.Fatalf("export --no-fix -o -: %d %q", code, errOut)
+	}
+	if text, _ := readDocx(t, []byte(out)); !strings.Contains(text, "如火如茶") {
+		t.Error("--no-fix: the typo is fixed")
+	}
+
+	// A .docx exports too (here the export itself), but never over itself.
+	docx := filepath.Join(dir, "qinghe-2024.docx")
+	if code, _, errOut = runCLI(t, "", "export", docx); code != exitUsage || !strings.Contains(errOut, "不能是输入文件本身") {
+		t.Fatalf("export over the input: %d %s", code, errOut)
+	}
+	again := filepath.Join(dir, "again.docx")
+	if code, _, errOut = runCLI(t, "", "export", docx, "-o", again); code != exitOK {
+		t.Fatalf("export of a .docx: %d %s", code, errOut)
+	}
+	if text2, _ := readDocx(t, readFile(t, again)); text2 != text {
+		t.Errorf("a .docx export exported again changed:\n%s\nwas\n%s", text2, text)
+	}
+
+	// Standard input needs -o.
+	if code, _, errOut = runCLI(t, "", "export", "-"); code != exitUsage || !strings.Contains(errOut, "-o") {
+		t.Errorf("export - without -o: %d %s", code, errOut)
+	}
+	code, out, _ = runCLI(t, report, "export", "-", "-o", "-")
+	if code != exitOK {
+		t.Fatalf("export of standard input: %d", code)
+	}
+	if text, _ := readDocx(t, []byte(out)); !strings.HasPrefix(text, "青禾街道2024年上半年工作总结暨下半年工作计划\n") || !strings.Contains(text, "1—6月") {
+		t.Errorf("export of standard input: %q", text)
+	}
+
+	for _, args := range [][]string{{"export"}, {"export", "a", "b"}, {"export", "nosuch.txt"}, {"export", "--index", "2", in}} {
+		if code, _, errOut := runCLI(t, "", args...); code != exitUsage {
+			t.Errorf("%v: code %d, stderr %s", args, code, errOut)
+		}
+	}
+}
+
+// Ensure stored reports export by ID, to report-ID.docx by default, with
+// the certain fixes, Markdown read as Markdown.
+func TestExportStored(t *testing.T) {
+	dir := exampleFiles(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	if code, _, errOut := runCLI(t, "", "add", "--db", db, "--quiet", dir); code != exitOK {
+		t.Fatalf("add: %d %s", code, errOut)
+	}
+	code, out, _ := runCLI(t, "", "list", "--db", db, "--format", "json")
+	var list struct {
+		Reports []struct {
+			ID   int64  `json:"id"`
+			Path string `json:"path"`
+		} `json:"reports"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &list) != nil {
+		t.Fatalf("list: %d %s", code, out)
+	}
+	ids := map[string]string{}
+	for _, r := range list.Reports {
+		ids[filepath.Base(r.Path)] = itoa(r.ID)
+	}
+
+	work := t.TempDir()
+	t.Chdir(work)
+	id := ids["shiqiao-2024.txt"]
+	code, _, errOut := runCLI(t, "", "export", "--db", db, id)
+	if code != exitOK || !strings.Contains(errOut, "报告 "+id+"：导出前已改正") {
+		t.Fatalf("export %s: %d %s", id, code, errOut)
+	}
+	text, _ := readDocx(t, readFile(t, filepath.Join(work, "report-"+id+".docx")))
+	if !strings.HasPrefix(text, "石桥镇2024年工作总结") || !strings.Contains(text, "3～6岁") || strings.Contains(text, "下载 打印") || strings.Contains(text, "各行其事") {
+		t.Errorf("stored report exported as:\n%s", text)
+	}
+
+	id = ids["liuhe-2024.md"]
+	out2 := filepath.Join(work, "liuhe.docx")
+	if code, _, errOut = runCLI(t, "", "export", "--db", db, "--no-fix", id, "-o", out2); code != exitOK {
+		t.Fatalf("export %s: %d %s", id, code, errOut)
+	}
+	text, _ = readDocx(t, readFile(t, out2))
+	if !strings.HasPrefix(text, "柳河乡2024年工作总结及2025年工作计划\n") || !strings.Contains(text, "粮食总产量\u30001.8万吨") || strings.Contains(text, "**") || strings.Contains(text, "| ---") {
+		t.Errorf("stored Markdown report exported as:\n%s", text)
+	}
+
+	if code, _, errOut = runCLI(t, "", "export", "--db", db, "999"); code != exitUsage || !strings.Contains(errOut, "不存在") {
+		t.Errorf("export of an unknown ID: %d %s", code, errOut)
+	}
+}
+
+// Ensure fixes move the paragraphs with them: an insertion at a
+// paragraph's end stays in it, a deleted paragraph becomes empty, a
+// replacement at a paragraph's start is in the paragraph.
+func TestApplyEdits(t *testing.T) {
+	f, err := reader.Read("a.txt", []byte("第一段没有句号\n下载 打印\n第三段3-6岁\n第四段\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := func(s string) document.Span {
+		i := strings.Index(f.Text, s)
+		return document.Span{Start: i, End: i + len(s)}
+	}
+	end := span("第一段没有句号").End
+	edits := []document.Edit{
+		{Span: document.Span{Start: end, End: end}, Text: "。"},
+		{Span: span("下载 打印\n"), Text: ""},
+		{Span: span("3-6"), Text: "3—6"},
+		{Span: span("第四"), Text: "第4"},
+	}
+	g := applyEdits(f, edits)
+	var got []string
+	for _, p := range g.Paragraphs {
+		got = append(got, g.Slice(p.Span))
+	}
+	want := []string{"第一段没有句号。", "", "第三段3—6岁", "第4段"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs %q, want %q (text %q)", got, want, g.Text)
+	}
+}
