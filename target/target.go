@@ -104,12 +104,20 @@ func tableOfTargets(f *document.File, off int) bool {
 
 // describes reports whether a figure describes something rather than
 // stating an amount to reach: a capacity ("年产1000万套…生产线") or a
-// project's size ("投资440万元的…工程"). "收入10万元以上的村全覆盖" is still
-// a target.
+// project's size ("投资440万元的…工程"), or a threshold for items counted
+// next ("收入10万元以上的村达到18个"). "收入10万元以上的村全覆盖" is still a
+// target.
 func describes(text string, q zongjie.Quantity) bool {
 	before := text[:q.Span.Start]
 	for _, w := range []string{"的村", "的行政村", "的社区", "的企业", "的户", "的家庭", "的项目"} {
-		if strings.HasPrefix(text[q.Span.End:], w) {
+		rest, ok := strings.CutPrefix(text[q.Span.End:], w)
+		if !ok {
+			continue
+		}
+		if i := strings.IndexAny(rest, "，。；,;\n"); i >= 0 {
+			rest = rest[:i]
+		}
+		if strings.ContainsAny(rest, "0123456789") {
 			return true // a threshold: "收入10万元以上的村达到18个" counts villages
 		}
 	}

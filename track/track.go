@@ -45,10 +45,8 @@ type Evidence struct {
 	Offset int      `json:"offset"` // characters from the start of the later report's file
 	Length int      `json:"length"`
 
-	base   float64 // in the base unit, signed by the change's direction
-	score  float64
-	at     int // byte offset of the figure, for ordering
-	change string
+	base  float64 // in the base unit, signed by the change's direction
+	score float64
 }
 
 // Result is one target with its outcome.
@@ -245,7 +243,7 @@ func evidence(f *document.File, span document.Span, figure string, v *float64, u
 	loc := f.Location(span)
 	return Evidence{
 		Text: strings.TrimSpace(f.Text[sent.Start:sent.End]), Figure: figure, Value: v, Unit: unit,
-		Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length, at: span.Start,
+		Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length,
 	}
 }
 
@@ -387,7 +385,7 @@ func verdictSentences(f *document.File, r *zongjie.Report) []verdict {
 			span := document.Span{Start: start, End: i}
 			loc := f.Location(span)
 			out = append(out, verdict{folded: indicator.Fold(s), status: st, ev: Evidence{
-				Text: strings.TrimSpace(s), Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length, at: start,
+				Text: strings.TrimSpace(s), Line: loc.Line, Column: loc.Column, Offset: loc.Offset, Length: loc.Length,
 			}})
 		}
 		start = i
