@@ -236,3 +236,30 @@ func FuzzTrack(f *testing.F) {
 		SeriesOf([]Report{{"a", fa, ra[0]}, {"b", fb, rb[0]}}, true)
 	})
 }
+
+// TestSeriesSeeds: seeds 000 and 001 are one 街道's reports for 2023H1 and
+// 2024H1 (001 is 000 with the year changed); their indicators line up in
+// two-point series, in period order.
+func TestSeriesSeeds(t *testing.T) {
+	var rs []Report
+	for _, p := range shared.Files(t, "seeds", ".txt")[:2] {
+		f, r := load(t, p)
+		rs = append(rs, Report{Label: p, File: f, Report: r})
+	}
+	ss := SeriesOf(rs, false)
+	if len(ss) < 5 {
+		t.Fatalf("%d series from seeds 000 and 001, want at least 5", len(ss))
+	}
+	for _, s := range ss {
+		if len(s.Points) != 2 || s.Points[0].Period != "2023H1" || s.Points[1].Period != "2024H1" {
+			t.Errorf("%s: points %+v, want 2023H1 then 2024H1", s.Indicator, s.Points)
+		}
+	}
+	found := false
+	for _, s := range ss {
+		found = found || s.Key == "新增农业新型经营主体" && s.Points[0].Value == 8
+	}
+	if !found {
+		t.Errorf("no series 新增农业新型经营主体 = 8家: %+v", ss)
+	}
+}
