@@ -19,6 +19,7 @@ demo: build
 	./bin/zongjie compare --db .cache/demo.db examples/shiqiao-2024.txt examples/shiqiao-2025.txt
 	./bin/zongjie search --db .cache/demo.db --kind problems 不足
 	./bin/zongjie track --db .cache/demo.db --unit 石桥镇
+	./bin/zongjie export examples/shiqiao-2025.txt -o .cache/shiqiao-2025.docx
 	./bin/zongjie draft --from examples/shiqiao-2024.txt --actual examples/shiqiao-2025.txt -o .cache/draft.md
 	./bin/zongjie draft --from examples/shiqiao-2024.txt --actual examples/shiqiao-2025.txt --format docx -o .cache/draft.docx
 
