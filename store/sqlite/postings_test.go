@@ -27,16 +27,84 @@ func TestBlockRoundTrip(t *testing.T) {
 	}
 }
 
-func TestMergePostings(t *testing.T) {
-	got := mergePostings([][]posting{
-		{{1, 1}, {3, 1}, {5, 2}},
-		{{1, 1}, {2, 9}, {5, 1}},
-		nil,
-		{{4, 4}},
-	}, map[int64]bool{9: true})
-	want := []posting{{1, 1}, {3, 1}, {4, 4}, {5, 1}, {5, 2}}
-	if !slices.Equal(got, want) {
-		t.Errorf("mergePostings = %v, want %v", got, want)
+// TestMerge merges runs that overlap, some empty, leaving out a deleted
+// report, and reads the result back block by block.
+func TestMerge(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	w := newWriter(ctx, tx)
+	var want []posting
+	lists := [][]posting{{{1, 1}, {3, 1}, {5, 2}}, {{1, 1}, {2, 9}, {5, 1}}, nil, {{4, 4}}}
+	// A large run, of several blocks, with one hash in many reports.
+	var large []posting
+	for i := range 2000 {
+		large = append(large, posting{uint64(10 + i/3), int64(i%3 + 1)})
+	}
+	for i := range 1000 {
+		large = append(large, posting{1 << 40, int64(100 + i)})
+	}
+	lists = append(lists, large)
+	var runs []int64
+	for _, l := range lists {
+		if err := w.writeRun(0, l); err != nil {
+			t.Fatal(err)
+		}
+		if len(l) > 0 {
+			var run int64
+			if err := tx.QueryRow(`SELECT max(run) FROM posting_runs`).Scan(&run); err != nil {
+				t.Fatal(err)
+			}
+			runs = append(runs, run)
+		}
+		want = append(want, l...)
+	}
+	slices.SortFunc(want, comparePostings)
+	want = slices.Compact(want)
+	want = slices.DeleteFunc(want, func(p posting) bool { return p.report == 9 })
+	if err := w.merge(runs, 3, map[int64]bool{9: true}); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		run, level, n int64
+		got           []posting
+	)
+	if err := tx.QueryRow(`SELECT run, level, postings FROM posting_runs`).Scan(&run, &level, &n); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := tx.Query(`SELECT first, data FROM posting_blocks WHERE run = ? ORDER BY first`, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := 0
+	for rows.Next() {
+		var (
+			first int64
+			data  []byte
+		)
+		if err := rows.Scan(&first, &data); err != nil {
+			t.Fatal(err)
+		}
+		if got, err = decodeBlock(got, uint64(first)^1<<63, data); err != nil {
+			t.Fatal(err)
+		}
+		blocks++
+	}
+	rows.Close()
+	if level != 3 || n != int64(len(want)) || !slices.Equal(got, want) {
+		t.Errorf("merged run of level %d, %d postings: %v…, want %d: %v…", level, n, got[:min(8, len(got))], len(want), want[:8])
+	}
+	if blocks < 3 {
+		t.Errorf("%d blocks, want several", blocks)
+	}
+	var left int
+	if err := tx.QueryRow(`SELECT count(*) FROM posting_blocks WHERE run != ?`, run).Scan(&left); err != nil || left != 0 {
+		t.Errorf("%d blocks of the merged runs left, %v", left, err)
 	}
 }
 
@@ -76,7 +144,7 @@ func TestPostingRuns(t *testing.T) {
 		pool[i] = rng.Uint64()
 	}
 	pool[0], pool[1] = 0, math.MaxUint64
-	const n = 80
+	const n = 272
 	holds := map[uint64][]int64{}
 	var ids []int64
 	for i := range n {
@@ -96,11 +164,12 @@ func TestPostingRuns(t *testing.T) {
 			holds[h] = append(holds[h], id)
 		}
 	}
-	// 80 runs of level 0 make 10 of level 1, which make one of level 2.
-	if got := levels(t, s); got[0] != 0 || got[1] != 2 || got[2] != 1 {
+	// 272 runs of level 0 make 17 of level 1, 16 of which make one of
+	// level 2.
+	if got := levels(t, s); got[0] != 0 || got[1] != 1 || got[2] != 1 {
 		t.Errorf("runs by level: %v", got)
 	}
-	deleted := map[int64]bool{ids[3]: true, ids[40]: true}
+	var deleted map[int64]bool
 	check := func(when string) {
 		t.Helper()
 		query := append([]uint64{12345}, pool...) // 12345: held by none
@@ -124,7 +193,6 @@ func TestPostingRuns(t *testing.T) {
 			}
 		}
 	}
-	deleted = nil
 	check("merged runs")
 	deleted = map[int64]bool{ids[3]: true, ids[40]: true}
 	for id := range deleted {
