@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,12 +115,6 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type prepared struct {
-		path    string
-		size    int64
-		reports []*store.Report
-		err     error
-	}
 	jobs := make(chan string)
 	results := make(chan prepared, workers)
 	var wg sync.WaitGroup
@@ -156,35 +151,25 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 	stats := Stats{Files: len(files)}
 	var storeErr error
 	done := 0
-	// Reports are stored in batches across files: one transaction for
-	// many small reports is what makes adding fast.
-	var batch []prepared
-	batched := 0
-	flush := func() {
-		var all []*store.Report
-		for _, b := range batch {
-			all = append(all, b.reports...)
-		}
-		news := make([]bool, len(all))
-		if storeErr == nil && len(all) > 0 {
-			var err error
-			if news, err = put(ctx, st, all); err != nil {
-				storeErr = err
-			}
+	// report tells Progress about the files of a stored batch, in the
+	// order they were batched.
+	report := func(b *batch) {
+		if b.err != nil && storeErr == nil {
+			storeErr = b.err
 		}
 		k := 0
-		for _, b := range batch {
+		for _, f := range b.files {
 			done++
-			stats.Bytes += b.size
-			p := Progress{Path: b.path, Done: done, Total: len(files), Bytes: stats.Bytes, Err: b.err, Reports: len(b.reports)}
-			for range b.reports {
-				if news[k] {
+			stats.Bytes += f.size
+			p := Progress{Path: f.path, Done: done, Total: len(files), Bytes: stats.Bytes, Err: f.err, Reports: len(f.reports)}
+			for range f.reports {
+				if b.news[k] {
 					p.Added++
 				}
 				k++
 			}
-			if p.Err == nil && storeErr != nil {
-				p.Err = storeErr
+			if p.Err == nil && b.err != nil {
+				p.Err = b.err
 			}
 			if p.Err != nil {
 				stats.Failed++
@@ -197,16 +182,62 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 				o.Progress(p)
 			}
 		}
-		batch, batched = batch[:0], 0
 	}
-	for res := range results {
-		batch = append(batch, res)
-		batched += len(res.reports)
-		if batched >= batchSize || len(results) == 0 {
-			flush()
+	// Reports are stored in batches across files, one transaction each:
+	// one transaction for many small reports is what makes adding fast.
+	// The batches are cut while the store is busy with the previous one
+	// (group commit), so they are small when the store keeps up and full
+	// when it does not; the workers go on preparing files meanwhile.
+	var (
+		pending  []prepared // prepared, not yet batched
+		queued   int        // reports in pending
+		inFlight []*batch   // being stored, oldest first
+	)
+	// cut starts storing the files in pending up to batchSize reports.
+	cut := func() {
+		n, reports := 0, 0
+		for n < len(pending) && (n == 0 || reports < batchSize) {
+			reports += len(pending[n].reports)
+			n++
+		}
+		b := &batch{files: slices.Clone(pending[:n]), done: make(chan struct{})}
+		pending = slices.Delete(pending, 0, n)
+		queued -= reports
+		inFlight = append(inFlight, b)
+		b.store(ctx, st, storeErr)
+	}
+	ready := (<-chan prepared)(results) // nil once the workers are through
+	for ready != nil || len(pending) > 0 || len(inFlight) > 0 {
+		// A batch is cut when the store is idle, or when a full one can
+		// be prepared (its derived rows made) while the store writes
+		// the one before.
+		for len(pending) > 0 && (len(inFlight) == 0 ||
+			len(inFlight) < maxInFlight && (queued >= batchSize || ready == nil)) {
+			cut()
+		}
+		var (
+			in     <-chan prepared
+			stored <-chan struct{}
+		)
+		if queued < maxQueued {
+			in = ready
+		}
+		if len(inFlight) > 0 {
+			stored = inFlight[0].done
+		}
+		select {
+		case res, ok := <-in:
+			if !ok {
+				ready = nil
+				continue
+			}
+			pending = append(pending, res)
+			queued += len(res.reports)
+		case <-stored:
+			report(inFlight[0])
+			inFlight = slices.Delete(inFlight, 0, 1)
 		}
 	}
-	flush()
 	// A bulk add leaves the store's indexes in many pieces; merging them
 	// makes lookups fast again (SQLite's FTS5 segments).
 	if o, ok := st.(optimizer); ok && stats.Added >= optimizeAfter && storeErr == nil {
@@ -233,8 +264,58 @@ type optimizer interface {
 // the store's indexes.
 const optimizeAfter = 500
 
-// batchSize is how many reports Add stores in one go.
-const batchSize = 64
+const (
+	// batchSize is how many reports Add stores in one transaction at
+	// most.
+	batchSize = 64
+	// maxInFlight is how many batches are handed to the store at once:
+	// one being written, the next being made ready.
+	maxInFlight = 2
+	// maxQueued is how many prepared reports wait for the store at most
+	// before the workers are made to wait too.
+	maxQueued = 2 * batchSize
+)
+
+// batch is the files of one transaction.
+type batch struct {
+	files []prepared
+	news  []bool // of each report of files in turn: new to the store
+	err   error  // the store's
+	done  chan struct{}
+}
+
+// prepared is a file read and made into reports.
+type prepared struct {
+	path    string
+	size    int64
+	reports []*store.Report
+	err     error
+}
+
+// store stores the reports of b in the background and closes b.done when
+// it is through. After an earlier store error (prior), nothing is stored
+// and every report fails with that error.
+func (b *batch) store(ctx context.Context, st store.Store, prior error) {
+	var rs []*store.Report
+	for _, f := range b.files {
+		rs = append(rs, f.reports...)
+	}
+	b.news = make([]bool, len(rs))
+	if prior != nil || len(rs) == 0 {
+		b.err = prior
+		close(b.done)
+		return
+	}
+	go func() {
+		defer close(b.done)
+		news, err := put(ctx, st, rs)
+		if err != nil {
+			b.err = err
+			return
+		}
+		copy(b.news, news)
+	}()
+}
 
 // put stores reports and says which were new.
 func put(ctx context.Context, st store.Store, rs []*store.Report) ([]bool, error) {

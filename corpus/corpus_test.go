@@ -3,6 +3,8 @@ package corpus_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"zongjie/corpus"
 	"zongjie/examples"
@@ -256,5 +259,119 @@ func TestHighlight(t *testing.T) {
 	rs := []rune(snip)
 	if len(spans) != 1 || string(rs[spans[0][0]:spans[0][1]]) != "增长" || !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") {
 		t.Errorf("snippet %q %v", snip, spans)
+	}
+}
+
+// batchStore is a memStore that stores batches slowly, as a real store
+// does, and records them; it fails from the failAt-th batch on (0: never).
+type batchStore struct {
+	memStore
+	failAt int
+
+	bmu      sync.Mutex
+	sizes    []int
+	calls    int
+	inFlight int
+	most     int // batches being stored at once, at most
+}
+
+var errBatch = errors.New("the store fails")
+
+func (b *batchStore) PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error) {
+	b.bmu.Lock()
+	b.calls++
+	call := b.calls
+	b.inFlight++
+	b.most = max(b.most, b.inFlight)
+	b.bmu.Unlock()
+	defer func() {
+		b.bmu.Lock()
+		b.inFlight--
+		b.bmu.Unlock()
+	}()
+	time.Sleep(20 * time.Millisecond)
+	if b.failAt > 0 && call >= b.failAt {
+		return nil, nil, errBatch
+	}
+	ids := make([]int64, len(rs))
+	news := make([]bool, len(rs))
+	for i, r := range rs {
+		var err error
+		if ids[i], news[i], err = b.Put(ctx, r); err != nil {
+			return nil, nil, err
+		}
+	}
+	b.bmu.Lock()
+	b.sizes = append(b.sizes, len(rs))
+	b.bmu.Unlock()
+	return ids, news, nil
+}
+
+// manyReports writes n distinct small reports into a temporary folder.
+func manyReports(t *testing.T, n int) string {
+	dir := t.TempDir()
+	f := examples.All()[0]
+	for i := range n {
+		data := append(slices.Clip(f.Data), fmt.Sprintf("\n附：第%d份。\n", i)...)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%03d.txt", i)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestAddBatches checks that Add stores many files in batches cut while
+// the store is busy, at most two at a time, and reports every file once,
+// in order.
+func TestAddBatches(t *testing.T) {
+	const n = 150
+	st := &batchStore{}
+	done := 0
+	stats, err := corpus.Add(context.Background(), st, []string{manyReports(t, n)}, corpus.AddOptions{
+		Progress: func(p corpus.Progress) {
+			done++
+			if p.Done != done || p.Total != n || p.Err != nil || p.Added != 1 {
+				t.Errorf("progress %+v after %d", p, done-1)
+			}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Added != n || done != n || len(st.reports) != n {
+		t.Fatalf("stats %+v, %d progress calls, %d stored", stats, done, len(st.reports))
+	}
+	total, largest := 0, 0
+	for _, s := range st.sizes {
+		total += s
+		largest = max(largest, s)
+	}
+	if total != n || largest > 64 || largest < 2 {
+		t.Errorf("batches of %v reports: want %d in all, at most 64 and more than one at a time", st.sizes, n)
+	}
+	if st.most > 2 {
+		t.Errorf("%d batches stored at once, want at most 2", st.most)
+	}
+}
+
+// TestAddStoreFails checks that a store failure ends Add with the error
+// and fails the files not stored, each reported once.
+func TestAddStoreFails(t *testing.T) {
+	const n = 100
+	st := &batchStore{failAt: 2}
+	var progress []corpus.Progress
+	stats, err := corpus.Add(context.Background(), st, []string{manyReports(t, n)}, corpus.AddOptions{
+		Progress: func(p corpus.Progress) { progress = append(progress, p) },
+	})
+	if !errors.Is(err, errBatch) {
+		t.Fatalf("Add = %v, want the store's error", err)
+	}
+	if len(progress) != n || stats.Files != n || stats.Added != len(st.reports) || stats.Added+stats.Failed != n || stats.Failed == 0 {
+		t.Fatalf("stats %+v, %d progress calls, %d stored", stats, len(progress), len(st.reports))
+	}
+	for _, p := range progress {
+		if (p.Err != nil) != (p.Added == 0) || p.Err != nil && !errors.Is(p.Err, errBatch) {
+			t.Errorf("progress %+v", p)
+		}
 	}
 }

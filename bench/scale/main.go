@@ -40,6 +40,7 @@ func main() {
 	noCheck := flag.Bool("no-check", false, "add without checking")
 	skipAdd := flag.Bool("skip-add", false, "use the store as it is")
 	top := flag.Int("top", 10, "similar: reports listed per query")
+	workers := flag.Int("workers", 0, "add: files read and analysed in parallel (0: one per processor)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -53,14 +54,14 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(context.Background(), *dir, *db, *queries, *top, !*noCheck, *skipAdd); err != nil {
+	if err := run(context.Background(), *dir, *db, *queries, *top, *workers, !*noCheck, *skipAdd); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir, db string, queries, top int, check, skipAdd bool) error {
+func run(ctx context.Context, dir, db string, queries, top, workers int, check, skipAdd bool) error {
 	infos, err := readInfos(filepath.Join(dir, "reports.jsonl"))
 	if err != nil {
 		return err
@@ -83,13 +84,28 @@ func run(ctx context.Context, dir, db string, queries, top int, check, skipAdd b
 		for _, in := range infos {
 			paths = append(paths, filepath.Join(dir, in.Path))
 		}
-		stats, err := corpus.Add(ctx, st, paths, corpus.AddOptions{Options: corpus.Options{Check: check}})
+		// The rate of each tenth of the files, to show whether adding
+		// slows down as the store grows.
+		start, last, lastDone := time.Now(), time.Now(), 0
+		progress := func(p corpus.Progress) {
+			if p.Done*10/p.Total == lastDone*10/p.Total && p.Done != p.Total {
+				return
+			}
+			now := time.Now()
+			fmt.Printf("add: %d files at %.1f s, %.0f files/s since %d\n",
+				p.Done, now.Sub(start).Seconds(), float64(p.Done-lastDone)/now.Sub(last).Seconds(), lastDone)
+			last, lastDone = now, p.Done
+		}
+		stats, err := corpus.Add(ctx, st, paths, corpus.AddOptions{Options: corpus.Options{Check: check}, Workers: workers, Progress: progress})
 		if err != nil {
 			return err
 		}
 		sec := stats.Elapsed.Seconds()
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
 		fmt.Printf("add: %d reports, %.1f MB in %.1f s: %.1f reports/s, %.2f MB/s (check %v, %d workers)\n",
-			stats.Added, float64(stats.Bytes)/1e6, sec, float64(stats.Added)/sec, float64(stats.Bytes)/1e6/sec, check, runtime.GOMAXPROCS(0))
+			stats.Added, float64(stats.Bytes)/1e6, sec, float64(stats.Added)/sec, float64(stats.Bytes)/1e6/sec, check, workers)
 		fmt.Printf("add: peak memory %s\n", peakRSS())
 	}
 	if fi, err := os.Stat(db); err == nil {

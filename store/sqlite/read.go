@@ -331,43 +331,15 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 	return out, nil
 }
 
-// postings returns the reports holding each of hashes, by ID.
+// postings returns the reports holding each of hashes, by ID, reading
+// through a connection of its own.
 func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error) {
 	conn, err := s.r.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	st, err := conn.PrepareContext(ctx, `SELECT rowid FROM fingerprint_index WHERE fingerprint_index MATCH ? ORDER BY rowid`)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	out := make([][]int64, len(hashes))
-	for i, h := range hashes {
-		if out[i], err = queryIDs(ctx, st, `"`+hashTerm(h)+`"`); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// queryIDs returns the integers the query st returns with args.
-func queryIDs(ctx context.Context, st *sql.Stmt, args ...any) ([]int64, error) {
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return lookup(ctx, conn, hashes)
 }
 
 // unitCache maps report IDs to units. A report's unit never changes and

@@ -8,15 +8,16 @@
 // Paragraphs are indexed by FTS5 over their search tokens (store.Terms)
 // joined by spaces, so a query is a phrase of single characters and finds
 // Chinese text of any length. Fingerprints are kept twice: per report as a
-// blob (for Get and EachFingerprints) and in a second FTS5 table, used as
-// an inverted index from hash to reports (for Postings). FTS5 writes its
-// index as sorted segments that it merges in the background, so adding a
-// report costs about the same at 100,000 reports as at 100, where a B-tree
-// keyed by hash would be updated at hundreds of random pages per report.
+// blob (for Get and EachFingerprints) and in an inverted index from hash
+// to reports (for Postings), kept as sorted runs of postings that are
+// merged as they accumulate (postings.go). Both indexes are written as
+// sorted pieces that are merged later, so adding a report costs about the
+// same at 100,000 reports as at 100, where a B-tree keyed by hash would be
+// updated at hundreds of random pages per report.
 //
 // To add many reports, use PutBatch (a transaction per batch rather than
-// per report), and Optimize afterwards (Postings is then several times
-// faster).
+// per report), and Optimize afterwards (Postings then reads one block per
+// hash).
 package sqlite
 
 import (
@@ -28,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -118,13 +120,20 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// migration is one step from a schema version to the next.
+type migration struct {
+	sql string
+	// fill, if set, runs after sql, in the same transaction.
+	fill func(ctx context.Context, tx *sql.Tx) error
+}
+
 // migrations are the steps from one schema version to the next: the
 // database's PRAGMA user_version is the number of steps applied. Steps are
 // only ever appended.
-var migrations = []string{
+var migrations = []migration{
 	// 1: reports, their text, fingerprints and paragraphs, and the two
 	// full-text indexes.
-	`
+	{sql: `
 CREATE TABLE reports (
 	id        INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused
 	file_hash TEXT    NOT NULL,
@@ -182,7 +191,86 @@ CREATE VIRTUAL TABLE paragraph_index USING fts5 (
 -- before writing them, so that a large PutBatch writes one segment.
 INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('automerge', 16);
 INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('hashsize', 16777216);
-`,
+`},
+	// 2: the fingerprint index as sorted runs of postings (postings.go)
+	// instead of an FTS5 table, which cost adding reports more than
+	// anything else but the paragraph index.
+	{sql: `
+DROP TABLE fingerprint_index;
+CREATE TABLE posting_runs (
+	run      INTEGER PRIMARY KEY,
+	level    INTEGER NOT NULL,
+	postings INTEGER NOT NULL
+);
+-- A block of a run's postings, by its first hash (as a signed integer
+-- that sorts as the hash does unsigned).
+CREATE TABLE posting_blocks (
+	id    INTEGER PRIMARY KEY,
+	run   INTEGER NOT NULL REFERENCES posting_runs (run),
+	first INTEGER NOT NULL,
+	data  BLOB    NOT NULL
+);
+CREATE INDEX posting_blocks_run ON posting_blocks (run, first);
+-- Reports deleted whose postings may still be in runs.
+CREATE TABLE deleted_reports (
+	report INTEGER PRIMARY KEY
+);
+`, fill: fillPostings},
+	// 3: the paragraph index merges its segments 64 at a time, once 64
+	// of a size are there, rather than 16: adding 100,000 reports then
+	// merges each index row about once rather than twice or three times,
+	// and a search looks in a few dozen segments.
+	{sql: `
+INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('automerge', 64);
+INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('crisismerge', 64);
+`},
+}
+
+// fillPostings makes the fingerprint index of the reports stored: a run
+// for every thousand reports, then merged into one.
+func fillPostings(ctx context.Context, tx *sql.Tx) error {
+	w := newWriter(ctx, tx)
+	var ps []posting
+	flush := func() error {
+		slices.SortFunc(ps, comparePostings)
+		err := w.writeRun(0, slices.Compact(ps))
+		ps = ps[:0]
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT report, hashes FROM fingerprints ORDER BY report`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for n := 1; rows.Next(); n++ {
+		var (
+			id     int64
+			hashes []byte
+		)
+		if err := rows.Scan(&id, &hashes); err != nil {
+			return err
+		}
+		fps, err := unpackHashes(hashes)
+		if err != nil {
+			return fmt.Errorf("report %d: %w", id, err)
+		}
+		for _, h := range fps {
+			ps = append(ps, posting{h, id})
+		}
+		if n%1000 == 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	if err := flush(); err != nil {
+		return err
+	}
+	return w.optimizePostings()
 }
 
 // migrate brings the schema of db up to date in one transaction.
@@ -203,8 +291,14 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return nil
 	}
 	for i := version; i < len(migrations); i++ {
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+		m := migrations[i]
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+		}
+		if m.fill != nil {
+			if err := m.fill(ctx, tx); err != nil {
+				return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {

@@ -54,20 +54,28 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 	ids = make([]int64, len(rs))
 	added = make([]bool, len(rs))
 	// The rows of every report first, then their index rows, so that FTS5
-	// writes the index rows of the whole batch at once.
+	// writes the index rows of the whole batch at once, and the
+	// fingerprints of the batch make one run of the fingerprint index.
 	for i, r := range rs {
 		ids[i], added[i], err = w.put(r, ds[i])
 		if err != nil {
 			return nil, nil, fmt.Errorf("sqlite: put %s: %w", name(r), err)
 		}
 	}
+	var ps []posting
 	for i, r := range rs {
 		if !added[i] {
 			continue
 		}
-		if err := w.index(ids[i], ds[i]); err != nil {
+		if err := w.index(ds[i]); err != nil {
 			return nil, nil, fmt.Errorf("sqlite: put %s: %w", name(r), err)
 		}
+		for _, h := range ds[i].fingerprints {
+			ps = append(ps, posting{h, ids[i]})
+		}
+	}
+	if err := w.addPostings(ps); err != nil {
+		return nil, nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, nil, fmt.Errorf("sqlite: put: commit: %w", err)
@@ -124,11 +132,11 @@ func (w *writer) insert(query string, args ...any) (int64, error) {
 // derived holds the values of a report's rows that are not fields of the
 // report.
 type derived struct {
-	years      string   // Years as JSON
-	hashes     []byte   // the fingerprints, packed
-	hashTerms  string   // the fingerprints as fingerprint_index holds them
-	paragraphs string   // the paragraphs as a JSON array of [offset, kind, text]
-	terms      []string // the paragraphs as paragraph_index holds them
+	years        string   // Years as JSON
+	fingerprints []uint64 // distinct, ascending
+	hashes       []byte   // the fingerprints, packed
+	paragraphs   string   // the paragraphs as a JSON array of [offset, kind, text]
+	terms        []string // the paragraphs as paragraph_index holds them
 
 	firstParagraph int64 // the ID of the first paragraph, once stored
 }
@@ -142,9 +150,8 @@ func derive(r *store.Report) (*derived, error) {
 		}
 		d.years = string(b)
 	}
-	fps := norm.Fingerprints(r.Fingerprints)
-	d.hashes = packHashes(fps)
-	d.hashTerms = hashTerms(fps)
+	d.fingerprints = norm.Fingerprints(r.Fingerprints)
+	d.hashes = packHashes(d.fingerprints)
 	paras := make([][3]any, len(r.Paragraphs))
 	d.terms = make([]string, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
@@ -200,14 +207,11 @@ func (w *writer) put(r *store.Report, d *derived) (int64, bool, error) {
 	return id, true, nil
 }
 
-// index adds the rows of the report with the given ID, stored by put, to
-// the full-text indexes. It runs one single-row INSERT per index row: a
-// statement that writes several rows opens a savepoint, and FTS5 writes
-// the index rows it holds in memory to disk at every savepoint.
-func (w *writer) index(id int64, d *derived) error {
-	if _, err := w.exec(`INSERT INTO fingerprint_index (rowid, hashes) VALUES (?, ?)`, id, d.hashTerms); err != nil {
-		return fmt.Errorf("fingerprint index: %w", err)
-	}
+// index adds the paragraphs of a report, stored by put, to the full-text
+// index. It runs one single-row INSERT per paragraph: a statement that
+// writes several rows opens a savepoint, and FTS5 writes the index rows
+// it holds in memory to disk at every savepoint.
+func (w *writer) index(d *derived) error {
 	for i, terms := range d.terms {
 		if _, err := w.exec(`INSERT INTO paragraph_index (rowid, terms) VALUES (?, ?)`, d.firstParagraph+int64(i), terms); err != nil {
 			return fmt.Errorf("paragraph index: %w", err)
@@ -245,33 +249,8 @@ func unpackHashes(b []byte) ([]uint64, error) {
 	return hashes, nil
 }
 
-// hashTerm returns h as a token of fingerprint_index: 16 hex digits.
-func hashTerm(h uint64) string {
-	return string(appendHashTerm(make([]byte, 0, 16), h))
-}
-
-func appendHashTerm(b []byte, h uint64) []byte {
-	const digits = "0123456789abcdef"
-	for shift := 60; shift >= 0; shift -= 4 {
-		b = append(b, digits[h>>uint(shift)&0xf])
-	}
-	return b
-}
-
-// hashTerms returns the text fingerprint_index holds for hashes.
-func hashTerms(hashes []uint64) string {
-	b := make([]byte, 0, 17*len(hashes))
-	for i, h := range hashes {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = appendHashTerm(b, h)
-	}
-	return string(b)
-}
-
 // Delete removes a report, its text, fingerprints and paragraphs, and its
-// entries in both indexes.
+// entries in the full-text index; the fingerprint index leaves it out.
 func (s *Store) Delete(ctx context.Context, id int64) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -288,7 +267,8 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	}
 	for _, q := range []string{
 		`DELETE FROM paragraph_index WHERE rowid IN (SELECT id FROM paragraphs WHERE report = ?)`,
-		`DELETE FROM fingerprint_index WHERE rowid = ?`,
+		// Its postings stay in the fingerprint index until Optimize.
+		`INSERT OR IGNORE INTO deleted_reports (report) VALUES (?)`,
 		// The other tables follow by ON DELETE CASCADE.
 		`DELETE FROM reports WHERE id = ?`,
 	} {
@@ -302,19 +282,24 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	return nil
 }
 
-// Optimize merges the segments of the fingerprint index into one, so that
-// Postings looks each hash up once rather than in every segment (about
-// four times faster on 100,000 reports), and updates the statistics of the
-// query planner. It takes a while (some 15 seconds on 100,000 reports) and
-// is worth running after adding many reports.
+// Optimize merges the runs of the fingerprint index into one, so that
+// Postings reads one block per hash, and forgets deleted reports there;
+// and it updates the statistics of the query planner. It is worth running
+// after adding many reports (it takes some seconds for 100,000).
 func (s *Store) Optimize(ctx context.Context) error {
-	for _, q := range []string{
-		`INSERT INTO fingerprint_index (fingerprint_index) VALUES ('optimize')`,
-		`PRAGMA optimize`,
-	} {
-		if _, err := s.w.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("sqlite: optimize: %w", err)
-		}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
+	defer tx.Rollback()
+	if err := newWriter(ctx, tx).optimizePostings(); err != nil {
+		return fmt.Errorf("sqlite: optimize: fingerprint index: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
+	if _, err := s.w.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
 	}
 	return nil
 }
