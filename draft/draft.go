@@ -72,7 +72,7 @@ func Draft(in Input) *gongwen.Doc {
 			if r == nil || r.Status != track.Missed && r.Status != track.Partial {
 				continue
 			}
-			short = append(short, fmt.Sprintf("%s未完成年度目标（目标%s，实际%s），原因：【待补充】", nameOf(t), targetWords(t), r.Evidence.Figure))
+			short = append(short, fmt.Sprintf("%s未完成年度目标（目标%s，实际%s），原因：【待补充】", nameOf(t), track.Figure(t), r.Evidence.Figure))
 		}
 	}
 	if len(short) == 0 {
@@ -91,7 +91,7 @@ func Draft(in Input) *gongwen.Doc {
 	for i, g := range groups {
 		add(2, "（%s）%s", ordinal(i+1), g.title)
 		for _, t := range g.targets {
-			add(0, "%s力争达到xx%s。", nameOf(t), unitOf(t))
+			add(0, "%s力争达到xx%s。", nameOf(t), t.Unit)
 		}
 		add(0, "【待补充：主要举措】")
 	}
@@ -133,13 +133,13 @@ func planGroups(f *document.File, r *zongjie.Report) []group {
 
 // outcomeText states one target's outcome, or leaves the figure open.
 func outcomeText(t zongjie.Target, r *track.Result) string {
-	name, target := nameOf(t), targetWords(t)
+	name, target := nameOf(t), track.Figure(t)
 	if r == nil || r.Evidence == nil || r.Status == track.Unreported {
-		return fmt.Sprintf("%s完成xx%s（目标：%s）。", name, unitOf(t), target)
+		return fmt.Sprintf("%s完成xx%s（目标：%s）。", name, t.Unit, target)
 	}
 	fig := r.Evidence.Figure
 	if r.Evidence.Value == nil { // a verdict in words
-		return fmt.Sprintf("%s（目标：%s）：xx%s。据后一报告：“%s”", name, target, unitOf(t), r.Evidence.Text)
+		return fmt.Sprintf("%s（目标：%s）：xx%s。据后一报告：“%s”", name, target, t.Unit, r.Evidence.Text)
 	}
 	switch r.Status {
 	case track.Met:
@@ -157,28 +157,6 @@ func nameOf(t zongjie.Target) string {
 		return n
 	}
 	return "xx指标"
-}
-
-// targetWords is a target's figure with its comparator: 8%以上.
-func targetWords(t zongjie.Target) string {
-	fig := t.Figure
-	switch t.Comparator {
-	case zongjie.AtLeast:
-		if !strings.Contains(fig, "以上") && !strings.HasPrefix(fig, "不") {
-			fig += "以上"
-		}
-	case zongjie.AtMost:
-		if !strings.Contains(fig, "以内") && !strings.Contains(fig, "以下") && !strings.HasPrefix(fig, "不") {
-			fig += "以内"
-		}
-	}
-	return fig
-}
-
-// unitOf is the unit a placeholder figure takes: the target's unit as
-// written.
-func unitOf(t zongjie.Target) string {
-	return t.Unit
 }
 
 // nextTerm is the period after t: H1 → H2, H2 and FY → the next year.

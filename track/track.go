@@ -230,7 +230,7 @@ func multiYear(f *document.File, off int) int {
 // not a result: "…13%左右的预期目标", "…的目标".
 func restates(after string) bool {
 	after = strings.TrimLeft(after, "的")
-	for _, w := range []string{"预期目标", "目标", "预期", "的预期目标", "的目标", "计划"} {
+	for _, w := range []string{"目标", "预期", "计划"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
@@ -297,7 +297,7 @@ func sentence(text string, start, end int) document.Span {
 // blankBefore reports whether the text ends with a blank line ("\n\n"):
 // a paragraph break a sentence does not cross.
 func blankBefore(s string) bool {
-	return strings.HasSuffix(strings.TrimRight(s, " \t\u3000\u200b"), "\n\n") || strings.HasSuffix(s, "\n\n")
+	return strings.HasSuffix(strings.TrimRight(s, " \t\u3000\u200b"), "\n\n")
 }
 
 // nameBefore returns the key of the indicator named before the figure at
@@ -594,6 +594,12 @@ func flip(cmp string) string {
 // targetText writes a target's indicator and figure with its comparator
 // for a reason: "规上工业产值增长8%以上", "城镇登记失业率4.5%以内".
 func targetText(t zongjie.Target, name string) string {
+	return name + Figure(t)
+}
+
+// Figure writes a target's figure with its comparator when the words do
+// not already say it: "增长8%以上", "4.5%以内".
+func Figure(t zongjie.Target) string {
 	fig := t.Figure
 	switch t.Comparator {
 	case zongjie.AtLeast:
@@ -605,7 +611,7 @@ func targetText(t zongjie.Target, name string) string {
 			fig += "以内"
 		}
 	}
-	return name + fig
+	return fig
 }
 
 // kindWord says what kind of figure was looked for.
