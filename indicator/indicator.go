@@ -135,26 +135,20 @@ func strip(s string) (string, string) {
 // Bare reports whether a key names no indicator: empty, a change word
 // alone (增长), or a basis alone (同比).
 func Bare(key string) bool {
-	if utf8.RuneCountInString(key) < 2 {
-		return true
-	}
-	for _, c := range changes {
-		if key == c.word {
-			return true
-		}
-	}
-	for _, w := range leading {
-		if key == w {
-			return true
-		}
-	}
-	for _, w := range trailing {
-		if key == w {
-			return true
-		}
-	}
-	return false
+	return utf8.RuneCountInString(key) < 2 || bareWords[key]
 }
+
+// bareWords are the words that name no indicator on their own.
+var bareWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range changes {
+		m[c.word] = true
+	}
+	for _, w := range append(append([]string{}, leading...), trailing...) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Fold normalises text for matching names inside it: widths folded,
 // spaces and quotes dropped, synonyms rewritten.

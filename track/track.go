@@ -15,6 +15,7 @@ package track
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -322,11 +323,12 @@ func nameBefore(f *document.File, r *zongjie.Report, off int) indicator.Name {
 		// 行政村集体经营性收入均超过" names the next one), else those up to
 		// its first figure ("国内生产总值达到74.4万亿元").
 		from, first := start, -1
-		for _, q := range r.Quantities {
-			if q.Span.Start >= start && q.Span.End <= end {
-				from = q.Span.End
+		qs := r.Quantities // in document order
+		for i := sort.Search(len(qs), func(i int) bool { return qs[i].Span.Start >= start }); i < len(qs) && qs[i].Span.Start < end; i++ {
+			if qs[i].Span.End <= end {
+				from = qs[i].Span.End
 				if first < 0 {
-					first = q.Span.Start
+					first = qs[i].Span.Start
 				}
 			}
 		}
