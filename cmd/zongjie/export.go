@@ -85,13 +85,8 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail("报告 %d：%s", id, notFound(err))
 		}
-		// The stored text is one report's: read it as the format it came
-		// in (Markdown keeps its markup), a .docx's as plain text.
-		name := fmt.Sprintf("report-%d.txt", id)
-		if strings.EqualFold(filepath.Ext(sr.Path), ".md") {
-			name = fmt.Sprintf("report-%d.md", id)
-		}
-		if f, err = reader.Read(name, []byte(sr.Text)); err != nil {
+		// The stored text is one report's.
+		if f, err = storedFile(sr); err != nil {
 			return fail("报告 %d：%s", id, errorText(err))
 		}
 		reports = []*zongjie.Report{whole(f, extract.File(f))}

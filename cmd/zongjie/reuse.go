@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"zongjie/corpus"
+	"zongjie/document"
 	"zongjie/reader"
 	"zongjie/reuse"
 	"zongjie/store"
@@ -24,34 +26,53 @@ type textArg struct {
 	text string
 }
 
-// loadArg reads a compare or similar argument: an existing file, else a
-// report ID. st is opened on first need.
-func loadArg(ctx context.Context, arg string, st func() (store.Store, error)) (textArg, error) {
+// resolveArg reads a FILE|ID argument: an existing file (or "-") gives
+// its bytes and a decoded document, anything else is a report ID and gives
+// the stored report. st is opened on first need.
+func resolveArg(ctx context.Context, arg string, st func() (store.Store, error)) (data []byte, f *document.File, stored *store.Report, err error) {
 	if _, err := os.Stat(arg); err == nil || arg == "-" {
-		data, err := reader.LoadFile(arg)
-		if err != nil {
-			return textArg{}, err
+		if data, err = reader.LoadFile(arg); err != nil {
+			return nil, nil, nil, err
 		}
-		f, err := reader.Read(arg, data)
-		if err != nil {
-			return textArg{}, err
-		}
-		sum := sha256.Sum256(data)
-		return textArg{path: arg, hash: hex.EncodeToString(sum[:]), text: f.Text}, nil
+		f, err = reader.Read(arg, data)
+		return data, f, nil, err
 	}
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil || id <= 0 {
-		return textArg{}, fmt.Errorf("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+		return nil, nil, nil, fmt.Errorf("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
 	}
 	s, err := st()
 	if err != nil {
-		return textArg{}, err
+		return nil, nil, nil, err
 	}
 	r, err := s.Get(ctx, id)
 	if err != nil {
-		return textArg{}, fmt.Errorf("报告 %d：%s", id, notFound(err))
+		return nil, nil, nil, fmt.Errorf("报告 %d：%s", id, notFound(err))
 	}
-	return textArg{path: "#" + arg, id: id, text: r.Text}, nil
+	return nil, nil, r, nil
+}
+
+// storedFile reads a stored report's text in the format it came in:
+// Markdown keeps its markup; every other format is plain text once stored.
+func storedFile(r *store.Report) (*document.File, error) {
+	name := fmt.Sprintf("report-%d.txt", r.ID)
+	if strings.EqualFold(filepath.Ext(r.Path), ".md") {
+		name = fmt.Sprintf("report-%d.md", r.ID)
+	}
+	return reader.Read(name, []byte(r.Text))
+}
+
+// loadArg reads a compare or similar argument.
+func loadArg(ctx context.Context, arg string, st func() (store.Store, error)) (textArg, error) {
+	data, f, r, err := resolveArg(ctx, arg, st)
+	switch {
+	case err != nil:
+		return textArg{}, err
+	case r != nil:
+		return textArg{path: "#" + arg, id: r.ID, text: r.Text}, nil
+	}
+	sum := sha256.Sum256(data)
+	return textArg{path: arg, hash: hex.EncodeToString(sum[:]), text: f.Text}, nil
 }
 
 // lazyStore opens the store when first asked; close closes it if opened.

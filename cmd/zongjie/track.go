@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 
 	"zongjie"
 	"zongjie/document"
 	"zongjie/extract"
-	"zongjie/reader"
 	"zongjie/store"
 	"zongjie/track"
 )
@@ -27,34 +25,18 @@ type loaded struct {
 // loadReport reads a report argument: an existing file (its first report),
 // else a stored report ID, whose text is extracted again.
 func loadReport(ctx context.Context, arg string, st func() (store.Store, error)) (loaded, error) {
-	if _, err := os.Stat(arg); err == nil || arg == "-" {
-		data, err := reader.LoadFile(arg)
-		if err != nil {
-			return loaded{}, err
-		}
-		f, err := reader.Read(arg, data)
-		if err != nil {
-			return loaded{}, err
-		}
-		rs := extract.File(f)
-		if len(rs) == 0 {
-			return loaded{}, fmt.Errorf("%s：没有可读的报告内容（no report in the file）", arg)
-		}
-		return loaded{label: arg, file: f, report: rs[0]}, nil
-	}
-	id, err := strconv.ParseInt(arg, 10, 64)
-	if err != nil || id <= 0 {
-		return loaded{}, fmt.Errorf("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
-	}
-	s, err := st()
-	if err != nil {
+	_, f, r, err := resolveArg(ctx, arg, st)
+	switch {
+	case err != nil:
 		return loaded{}, err
+	case r != nil:
+		return fromStored(r)
 	}
-	r, err := s.Get(ctx, id)
-	if err != nil {
-		return loaded{}, fmt.Errorf("报告 %d：%s", id, notFound(err))
+	rs := extract.File(f)
+	if len(rs) == 0 {
+		return loaded{}, fmt.Errorf("%s：没有可读的报告内容（no report in the file）", arg)
 	}
-	return fromStored(r)
+	return loaded{label: arg, file: f, report: rs[0]}, nil
 }
 
 // fromStored extracts a stored report's text again, keeping the unit and
@@ -62,7 +44,7 @@ func loadReport(ctx context.Context, arg string, st func() (store.Store, error))
 // --period).
 func fromStored(r *store.Report) (loaded, error) {
 	label := "#" + strconv.FormatInt(r.ID, 10)
-	f, err := reader.Read(label+".txt", []byte(r.Text))
+	f, err := storedFile(r)
 	if err != nil {
 		return loaded{}, fmt.Errorf("报告 %s：%w", label, err)
 	}
