@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -373,5 +374,80 @@ func TestAddStoreFails(t *testing.T) {
 		if (p.Err != nil) != (p.Added == 0) || p.Err != nil && !errors.Is(p.Err, errBatch) {
 			t.Errorf("progress %+v", p)
 		}
+	}
+}
+
+// cjk returns n characters drawn from the CJK block with seed: texts that
+// share no k-gram by accident.
+func cjk(seed uint64, n int) string {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	rs := make([]rune, n)
+	for i := range rs {
+		rs[i] = 0x4E00 + rune(rng.IntN(0x5000))
+	}
+	return string(rs)
+}
+
+// TestFamilyShared builds a family of three copies of one template, each
+// with text of its own and two of them with a paragraph more in common:
+// what the family shares is the template, found to within a few
+// characters, and not the paragraph only two hold.
+func TestFamilyShared(t *testing.T) {
+	dir := t.TempDir()
+	head, tail := cjk(1, 500), cjk(2, 500)
+	pair := cjk(3, 300)
+	texts := []string{
+		head + "\n" + cjk(10, 300) + "\n" + tail + "\n" + pair + "\n",
+		head + "\n" + cjk(11, 300) + "\n" + tail + "\n" + pair + "\n",
+		head + "\n" + cjk(12, 300) + "\n" + tail + "\n",
+	}
+	for i, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := &memStore{}
+	ctx := context.Background()
+	if _, err := corpus.Add(ctx, st, []string{dir}, corpus.AddOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	fams, err := corpus.Families(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) != 1 || len(fams[0].Members) != 3 {
+		t.Fatalf("families %+v; want one of three", fams)
+	}
+	sh, err := corpus.FamilyShared(ctx, st, fams[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sh.Compared) != 2 || slices.Contains(sh.Compared, sh.Report) {
+		t.Errorf("compared %v with %d; want the two others", sh.Compared, sh.Report)
+	}
+	r, err := st.Get(ctx, sh.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The template's two parts, in characters of the central report.
+	center := []rune(r.Text)
+	want := [][2]int{{0, 500}, {500 + 1 + 300 + 1, 500}}
+	if len(sh.Passages) != len(want) {
+		t.Fatalf("shared %+v; want the template's two parts", sh.Passages)
+	}
+	near := func(a, b int) bool { return a-b <= 3 && b-a <= 3 }
+	for i, p := range sh.Passages {
+		if !near(p.Offset, want[i][0]) || !near(p.Length, want[i][1]) {
+			t.Errorf("shared passage %d at %d, %d characters; want %d, %d", i, p.Offset, p.Length, want[i][0], want[i][1])
+		}
+		if p.Text != string(center[p.Offset:p.Offset+p.Length]) {
+			t.Errorf("shared passage %d: text %q is not the report's", i, p.Text)
+		}
+		if p.Boilerplate {
+			t.Errorf("shared passage %d marked stock phrases", i)
+		}
+	}
+	if sh.SharedChars < 994 || sh.SharedChars > 1000 || sh.OwnChars != sh.SharedChars || sh.Chars != len(center) {
+		t.Errorf("shared %d characters (%d own) of %d; want about 1000 of %d", sh.SharedChars, sh.OwnChars, sh.Chars, len(center))
 	}
 }

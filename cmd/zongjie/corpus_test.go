@@ -99,8 +99,37 @@ func corpusCommands(t *testing.T, db string) {
 		t.Fatalf("similar: %d %s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "families", "--db", db)
-	if code != exitOK || !strings.Contains(out, "第 1 组（2 篇）") || strings.Contains(out, "第 2 组") {
+	if code != exitOK || !strings.Contains(out, "第 1 组（2 篇）") || strings.Contains(out, "第 2 组") ||
+		!strings.Contains(out, "共有文字（以 ["+sa+"] 为准，与 1 篇比对）") {
 		t.Fatalf("families: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "families", "--db", db, "--format", "json")
+	var fams struct {
+		Families []struct {
+			Shared struct {
+				Report      int64 `json:"report"`
+				Chars       int   `json:"chars"`
+				SharedChars int   `json:"shared_chars"`
+				Passages    []struct {
+					Offset int    `json:"offset"`
+					Length int    `json:"length"`
+					Text   string `json:"text"`
+				} `json:"passages"`
+			} `json:"shared"`
+		} `json:"families"`
+	}
+	if err := json.Unmarshal([]byte(out), &fams); code != exitOK || err != nil || len(fams.Families) != 1 {
+		t.Fatalf("families --format json: %d %v %s", code, err, out)
+	}
+	// shiqiao-2025 is shiqiao-2024 edited: most of the text is shared,
+	// each passage quoted as it stands.
+	sh := fams.Families[0].Shared
+	if strconv.FormatInt(sh.Report, 10) != sa || sh.SharedChars < sh.Chars*3/4 || len(sh.Passages) == 0 ||
+		len([]rune(sh.Passages[0].Text)) != sh.Passages[0].Length {
+		t.Errorf("families --format json: shared %+v", sh)
+	}
+	if code, _, _ = runCLI(t, "", "families", "--db", db, "--top", "-1"); code != exitUsage {
+		t.Errorf("families --top -1: exit %d; want %d", code, exitUsage)
 	}
 
 	code, out, _ = runCLI(t, "", "compare", "--db", db, "--format", "json", sa, filepath.Join(dir, "shiqiao-2025.txt"))

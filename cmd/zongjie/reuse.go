@@ -4,12 +4,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"zongjie/corpus"
 	"zongjie/document"
@@ -381,14 +385,15 @@ func clip(s string, n int) string {
 }
 
 func runFamilies(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "families", "[选项]", "把出自同一模板或同一篇旧报告的报告分组（相互文字相同较多者归为一组），大组在前。")
+	fs := newFlags(e, "families", "[选项]", "把出自同一模板或同一篇旧报告的报告分组（相互文字相同较多者归为一组），大组在前，列出每组成员和共有的文字。")
 	db := dbFlag(fs)
 	format := formatFlag(fs)
+	top := fs.Int("top", 0, "只列最大的几组（0：全部）")
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
 	}
-	if len(rest) != 0 || !checkFormat(e, "families", *format) {
+	if len(rest) != 0 || *top < 0 || !checkFormat(e, "families", *format) {
 		fs.Usage()
 		return exitUsage
 	}
@@ -402,6 +407,14 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
 		return exitUsage
 	}
+	if *top > 0 && len(fams) > *top {
+		fams = fams[:*top]
+	}
+	shared, err := familiesShared(ctx, st, fams)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
+		return exitUsage
+	}
 	if *format == "json" {
 		type linkJSON struct {
 			A      int64   `json:"a"`
@@ -409,18 +422,38 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 			ShareA float64 `json:"share_a"`
 			ShareB float64 `json:"share_b"`
 		}
+		type passageJSON struct {
+			Offset      int    `json:"offset"`
+			Length      int    `json:"length"`
+			Text        string `json:"text"`
+			Boilerplate bool   `json:"boilerplate"`
+		}
+		type sharedJSON struct {
+			Report      int64         `json:"report"`
+			Compared    []int64       `json:"compared"`
+			Chars       int           `json:"chars"`
+			SharedChars int           `json:"shared_chars"`
+			OwnChars    int           `json:"own_chars"`
+			Passages    []passageJSON `json:"passages"`
+		}
 		type familyJSON struct {
 			Members []summaryJSON `json:"members"`
 			Links   []linkJSON    `json:"links"`
+			Shared  sharedJSON    `json:"shared"`
 		}
 		out := []familyJSON{}
-		for _, f := range fams {
-			fj := familyJSON{Members: []summaryJSON{}, Links: []linkJSON{}}
+		for i, f := range fams {
+			sh := shared[i]
+			fj := familyJSON{Members: []summaryJSON{}, Links: []linkJSON{},
+				Shared: sharedJSON{sh.Report, sh.Compared, sh.Chars, sh.SharedChars, sh.OwnChars, []passageJSON{}}}
 			for _, m := range f.Members {
 				fj.Members = append(fj.Members, toJSON(m))
 			}
 			for _, l := range f.Links {
 				fj.Links = append(fj.Links, linkJSON{l.A, l.B, round3(l.ShareA), round3(l.ShareB)})
+			}
+			for _, p := range sh.Passages {
+				fj.Shared.Passages = append(fj.Shared.Passages, passageJSON{p.Offset, p.Length, p.Text, p.Boilerplate})
 			}
 			out = append(out, fj)
 		}
@@ -439,8 +472,61 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 		for _, l := range f.Links {
 			fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
 		}
+		writeShared(e.stdout, shared[i])
 	}
 	return exitOK
+}
+
+// familiesShared finds what each family shares, several families at once.
+func familiesShared(ctx context.Context, st store.Store, fams []corpus.Family) ([]corpus.Shared, error) {
+	out := make([]corpus.Shared, len(fams))
+	errs := make([]error, len(fams))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(fams)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = corpus.FamilyShared(ctx, st, fams[i])
+			}
+		}()
+	}
+	for i := range fams {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// sharedShown is how many of the shared passages of a family the text
+// output quotes: the longest.
+const sharedShown = 5
+
+// writeShared writes what a family shares.
+func writeShared(w io.Writer, sh corpus.Shared) {
+	if len(sh.Passages) == 0 {
+		fmt.Fprintf(w, "  共有文字（以 [%d] 为准，与 %d 篇比对）：无（各篇与之相同的部分不重合）\n", sh.Report, len(sh.Compared))
+		return
+	}
+	fmt.Fprintf(w, "  共有文字（以 [%d] 为准，与 %d 篇比对）：%d 字，占其全文 %.0f%%（去除套话 %.0f%%），%d 段\n",
+		sh.Report, len(sh.Compared), sh.SharedChars, 100*float64(sh.SharedChars)/float64(max(sh.Chars, 1)),
+		100*float64(sh.OwnChars)/float64(max(sh.Chars, 1)), len(sh.Passages))
+	shown := slices.Clone(sh.Passages)
+	slices.SortStableFunc(shown, func(a, b corpus.SharedPassage) int { return b.Length - a.Length })
+	shown = shown[:min(len(shown), sharedShown)]
+	slices.SortFunc(shown, func(a, b corpus.SharedPassage) int { return a.Offset - b.Offset })
+	for _, p := range shown {
+		note := ""
+		if p.Boilerplate {
+			note = "（套话）"
+		}
+		fmt.Fprintf(w, "    第 %d 字起 %d 字%s：%s\n", p.Offset+1, p.Length, note, clip(p.Text, 60))
+	}
+	if rest := len(sh.Passages) - len(shown); rest > 0 {
+		fmt.Fprintf(w, "    另有 %d 段\n", rest)
+	}
 }
 
 func runSearch(ctx context.Context, e *env, args []string) int {
