@@ -75,23 +75,28 @@ func Families(ctx context.Context, st store.Store) ([]Family, error) {
 		}
 		return int(a.doc - b.doc)
 	})
+	// The hashes that can join reports: held by two or more, and not
+	// stock phrases (held by the reports of many units). Each report's
+	// list of them lets the pairs be counted a report at a time, in an
+	// array indexed by the other report, rather than in a map of every
+	// pair: with 100,000 reports, template families of dozens of members
+	// make tens of millions of pairs.
 	limit := boilerplateUnits(n)
-	pairs := map[uint64]int32{}
+	var groups [][2]int // of ps: the postings of one hash, by report
+	docGroups := make([][]int32, len(ids))
 	for i := 0; i < len(ps); {
 		j := i + 1
 		for j < len(ps) && ps[j].hash == ps[i].hash {
 			j++
 		}
 		group := ps[i:j]
-		i = j
-		if len(group) < 2 || distinctUnits(len(group), func(k int) string { return docUnits[group[k].doc] }) >= limit {
-			continue
-		}
-		for x := range group {
-			for y := x + 1; y < len(group); y++ {
-				pairs[uint64(group[x].doc)<<32|uint64(group[y].doc)]++
+		if len(group) >= 2 && distinctUnits(len(group), func(k int) string { return docUnits[group[k].doc] }) < limit {
+			for _, p := range group {
+				docGroups[p.doc] = append(docGroups[p.doc], int32(len(groups)))
 			}
+			groups = append(groups, [2]int{i, j})
 		}
+		i = j
 	}
 	parent := make([]int32, len(ids))
 	for i := range parent {
@@ -106,19 +111,37 @@ func Families(ctx context.Context, st store.Store) ([]Family, error) {
 	}
 	var links []Link
 	linkRoots := map[int32][]Link{}
-	for key, c := range pairs {
-		a, b := int32(key>>32), int32(key&0xFFFFFFFF)
-		if sizes[a] == 0 || sizes[b] == 0 {
-			continue
+	shared := make([]int32, len(ids)) // with report a, of each later report
+	var touched []int32
+	for a := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		sa, sb := float64(c)/float64(sizes[a]), float64(c)/float64(sizes[b])
-		if sa < FamilyShare || sb < FamilyShare {
-			continue
+		for _, g := range docGroups[a] {
+			for k := groups[g][1] - 1; k >= groups[g][0] && int(ps[k].doc) > a; k-- {
+				b := ps[k].doc
+				if shared[b] == 0 {
+					touched = append(touched, b)
+				}
+				shared[b]++
+			}
 		}
-		links = append(links, Link{A: ids[a], B: ids[b], ShareA: min(sa, 1), ShareB: min(sb, 1)})
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[ra] = rb
+		for _, b := range touched {
+			c := shared[b]
+			shared[b] = 0
+			if sizes[a] == 0 || sizes[b] == 0 {
+				continue
+			}
+			sa, sb := float64(c)/float64(sizes[a]), float64(c)/float64(sizes[b])
+			if sa < FamilyShare || sb < FamilyShare {
+				continue
+			}
+			links = append(links, Link{A: ids[a], B: ids[b], ShareA: min(sa, 1), ShareB: min(sb, 1)})
+			if ra, rb := find(int32(a)), find(b); ra != rb {
+				parent[ra] = rb
+			}
 		}
+		touched = touched[:0]
 	}
 	byID := map[int64]int32{}
 	for i, id := range ids {
