@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -410,71 +412,133 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 	if *top > 0 && len(fams) > *top {
 		fams = fams[:*top]
 	}
-	shared, err := familiesShared(ctx, st, fams)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
-		return exitUsage
-	}
+	// What the families share is found and written a few dozen families
+	// at a time, so that memory stays small however many there are.
+	var write func(f corpus.Family, sh corpus.Shared) error
 	if *format == "json" {
-		type linkJSON struct {
-			A      int64   `json:"a"`
-			B      int64   `json:"b"`
-			ShareA float64 `json:"share_a"`
-			ShareB float64 `json:"share_b"`
+		fj := newFamiliesJSON(e.stdout)
+		defer fj.close()
+		write = fj.write
+	} else {
+		if len(fams) == 0 {
+			fmt.Fprintln(e.stdout, "没有发现相互文字相同较多的报告。")
+			return exitOK
 		}
-		type passageJSON struct {
-			Offset      int    `json:"offset"`
-			Length      int    `json:"length"`
-			Text        string `json:"text"`
-			Boilerplate bool   `json:"boilerplate"`
-		}
-		type sharedJSON struct {
-			Report      int64         `json:"report"`
-			Compared    []int64       `json:"compared"`
-			Chars       int           `json:"chars"`
-			SharedChars int           `json:"shared_chars"`
-			OwnChars    int           `json:"own_chars"`
-			Passages    []passageJSON `json:"passages"`
-		}
-		type familyJSON struct {
-			Members []summaryJSON `json:"members"`
-			Links   []linkJSON    `json:"links"`
-			Shared  sharedJSON    `json:"shared"`
-		}
-		out := []familyJSON{}
-		for i, f := range fams {
-			sh := shared[i]
-			fj := familyJSON{Members: []summaryJSON{}, Links: []linkJSON{},
-				Shared: sharedJSON{sh.Report, sh.Compared, sh.Chars, sh.SharedChars, sh.OwnChars, []passageJSON{}}}
+		n := 0
+		write = func(f corpus.Family, sh corpus.Shared) error {
+			n++
+			fmt.Fprintf(e.stdout, "第 %d 组（%d 篇）：\n", n, len(f.Members))
 			for _, m := range f.Members {
-				fj.Members = append(fj.Members, toJSON(m))
+				fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, orDash(m.Unit), yearsText(m.Years), m.Title)
 			}
 			for _, l := range f.Links {
-				fj.Links = append(fj.Links, linkJSON{l.A, l.B, round3(l.ShareA), round3(l.ShareB)})
+				fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
 			}
-			for _, p := range sh.Passages {
-				fj.Shared.Passages = append(fj.Shared.Passages, passageJSON{p.Offset, p.Length, p.Text, p.Boilerplate})
+			writeShared(e.stdout, sh)
+			return nil
+		}
+	}
+	for start := 0; start < len(fams); start += familiesChunk {
+		part := fams[start:min(start+familiesChunk, len(fams))]
+		shared, err := familiesShared(ctx, st, part)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
+			return exitUsage
+		}
+		for i, f := range part {
+			if err := write(f, shared[i]); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie families: %v\n", err)
+				return exitUsage
 			}
-			out = append(out, fj)
 		}
-		writeJSON(e.stdout, map[string]any{"families": out})
-		return exitOK
-	}
-	if len(fams) == 0 {
-		fmt.Fprintln(e.stdout, "没有发现相互文字相同较多的报告。")
-		return exitOK
-	}
-	for i, f := range fams {
-		fmt.Fprintf(e.stdout, "第 %d 组（%d 篇）：\n", i+1, len(f.Members))
-		for _, m := range f.Members {
-			fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, orDash(m.Unit), yearsText(m.Years), m.Title)
-		}
-		for _, l := range f.Links {
-			fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
-		}
-		writeShared(e.stdout, shared[i])
 	}
 	return exitOK
+}
+
+// familiesChunk is how many families runFamilies finds the shared text of
+// at once.
+const familiesChunk = 64
+
+// familiesJSON writes families as {"families": [...]}, one at a time.
+type familiesJSON struct {
+	w   io.Writer
+	n   int
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newFamiliesJSON(w io.Writer) *familiesJSON {
+	fj := &familiesJSON{w: w}
+	fj.enc = json.NewEncoder(&fj.buf)
+	fj.enc.SetEscapeHTML(false)
+	fj.enc.SetIndent("    ", "  ")
+	return fj
+}
+
+type familyLinkJSON struct {
+	A      int64   `json:"a"`
+	B      int64   `json:"b"`
+	ShareA float64 `json:"share_a"`
+	ShareB float64 `json:"share_b"`
+}
+
+type sharedPassageJSON struct {
+	Offset      int    `json:"offset"`
+	Length      int    `json:"length"`
+	Text        string `json:"text"`
+	Boilerplate bool   `json:"boilerplate"`
+}
+
+type familySharedJSON struct {
+	Report      int64               `json:"report"`
+	Compared    []int64             `json:"compared"`
+	Chars       int                 `json:"chars"`
+	SharedChars int                 `json:"shared_chars"`
+	OwnChars    int                 `json:"own_chars"`
+	Passages    []sharedPassageJSON `json:"passages"`
+}
+
+type familyJSON struct {
+	Members []summaryJSON    `json:"members"`
+	Links   []familyLinkJSON `json:"links"`
+	Shared  familySharedJSON `json:"shared"`
+}
+
+func (fj *familiesJSON) write(f corpus.Family, sh corpus.Shared) error {
+	out := familyJSON{Members: []summaryJSON{}, Links: []familyLinkJSON{},
+		Shared: familySharedJSON{sh.Report, sh.Compared, sh.Chars, sh.SharedChars, sh.OwnChars, []sharedPassageJSON{}}}
+	if out.Shared.Compared == nil {
+		out.Shared.Compared = []int64{}
+	}
+	for _, m := range f.Members {
+		out.Members = append(out.Members, toJSON(m))
+	}
+	for _, l := range f.Links {
+		out.Links = append(out.Links, familyLinkJSON{l.A, l.B, round3(l.ShareA), round3(l.ShareB)})
+	}
+	for _, p := range sh.Passages {
+		out.Shared.Passages = append(out.Shared.Passages, sharedPassageJSON{p.Offset, p.Length, p.Text, p.Boilerplate})
+	}
+	fj.buf.Reset()
+	if err := fj.enc.Encode(out); err != nil {
+		return err
+	}
+	sep := ",\n    "
+	if fj.n == 0 {
+		sep = "{\n  \"families\": [\n    "
+	}
+	fj.n++
+	_, err := fmt.Fprint(fj.w, sep, strings.TrimRight(fj.buf.String(), "\n"))
+	return err
+}
+
+// close ends the list.
+func (fj *familiesJSON) close() {
+	if fj.n == 0 {
+		fmt.Fprint(fj.w, "{\n  \"families\": []\n}\n")
+		return
+	}
+	fmt.Fprint(fj.w, "\n  ]\n}\n")
 }
 
 // familiesShared finds what each family shares, several families at once.
