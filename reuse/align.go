@@ -68,6 +68,11 @@ type Comparer struct {
 	bp    Boilerplate
 	markA []bool
 	idx   []entry // a's k-grams by hash
+	// start[k] is where in idx the hashes whose top bits are k begin
+	// (and start[k+1] where they end): a lookup reads a bucket of one
+	// or two entries instead of searching idx.
+	start []int32
+	shift uint // 64 - the bits of a bucket number
 }
 
 type entry struct {
@@ -91,7 +96,21 @@ func NewComparer(a *Text, bp Boilerplate) *Comparer {
 		}
 		return int(x.pos - y.pos)
 	})
-	return &Comparer{a: a, bp: bp, markA: marks(a, bp), idx: idx}
+	c := &Comparer{a: a, bp: bp, markA: marks(a, bp), idx: idx}
+	bits := uint(1)
+	for 1<<bits < len(idx) {
+		bits++
+	}
+	c.shift = 64 - bits
+	c.start = make([]int32, 1<<bits+1)
+	k := 0
+	for b := range c.start {
+		for k < len(idx) && int(idx[k].h>>c.shift) < b {
+			k++
+		}
+		c.start[b] = int32(k)
+	}
+	return c
 }
 
 // Compare aligns the prepared text (A) with b (B).
@@ -127,17 +146,12 @@ func (c *Comparer) matches(b *Text) []match {
 	ra, rb := c.a.Runes, b.Runes
 	var out []match
 	for j, h := range hb {
-		lo, _ := slices.BinarySearchFunc(idx, h, func(e entry, h uint64) int {
-			switch {
-			case e.h < h:
-				return -1
-			case e.h > h:
-				return 1
-			}
-			return 0
-		})
+		lo, end := int(c.start[h>>c.shift]), int(c.start[h>>c.shift+1])
+		for lo < end && idx[lo].h < h {
+			lo++
+		}
 		hi := lo
-		for hi < len(idx) && idx[hi].h == h {
+		for hi < end && idx[hi].h == h {
 			hi++
 		}
 		if hi-lo > maxOccurrences {
