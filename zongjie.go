@@ -70,6 +70,28 @@ const (
 	PeriodMulti    Period = "multi-year"
 )
 
+// Words names a part of a year as a report's title does after the year
+// (上半年, 第一季度, 前三季度); "" for a full year and for several years.
+func (p Period) Words() string {
+	switch p {
+	case PeriodH1:
+		return "上半年"
+	case PeriodH2:
+		return "下半年"
+	case PeriodQ1:
+		return "第一季度"
+	case PeriodQ2:
+		return "第二季度"
+	case PeriodQ3:
+		return "第三季度"
+	case PeriodQ4:
+		return "第四季度"
+	case PeriodQ1Q3:
+		return "前三季度"
+	}
+	return ""
+}
+
 // Genre is what kind of text a report is.
 type Genre string
 

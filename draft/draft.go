@@ -184,23 +184,7 @@ func termWords(t zongjie.Term) string {
 	if t.Year > 0 {
 		y = fmt.Sprintf("%d年", t.Year)
 	}
-	switch t.Period {
-	case zongjie.PeriodH1:
-		return y + "上半年"
-	case zongjie.PeriodH2:
-		return y + "下半年"
-	case zongjie.PeriodQ1:
-		return y + "一季度"
-	case zongjie.PeriodQ2:
-		return y + "二季度"
-	case zongjie.PeriodQ3:
-		return y + "三季度"
-	case zongjie.PeriodQ4:
-		return y + "四季度"
-	case zongjie.PeriodQ1Q3:
-		return y + "前三季度"
-	}
-	return y
+	return y + t.Period.Words()
 }
 
 var ordinals = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}

@@ -137,7 +137,7 @@ func inferTitle(m zongjie.Meta) string {
 		if m.Review != nil {
 			if m.Review.Year == m.Plan.Year {
 				b.WriteString("暨")
-				b.WriteString(periodText(m.Plan.Period))
+				b.WriteString(m.Plan.Period.Words())
 			} else {
 				b.WriteString("及")
 				b.WriteString(termText(m.Plan))
@@ -160,24 +160,4 @@ func yearText(y int) string {
 	return strconv.Itoa(y) + "年"
 }
 
-func termText(t *zongjie.Term) string { return yearText(t.Year) + periodText(t.Period) }
-
-func periodText(p zongjie.Period) string {
-	switch p {
-	case zongjie.PeriodH1:
-		return "上半年"
-	case zongjie.PeriodH2:
-		return "下半年"
-	case zongjie.PeriodQ1:
-		return "第一季度"
-	case zongjie.PeriodQ2:
-		return "第二季度"
-	case zongjie.PeriodQ3:
-		return "第三季度"
-	case zongjie.PeriodQ4:
-		return "第四季度"
-	case zongjie.PeriodQ1Q3:
-		return "前三季度"
-	}
-	return ""
-}
+func termText(t *zongjie.Term) string { return yearText(t.Year) + t.Period.Words() }
