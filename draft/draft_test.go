@@ -2,7 +2,6 @@ package draft
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,11 +16,7 @@ import (
 
 func load(t *testing.T, path string) (*document.File, *zongjie.Report) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := reader.Read(path, data)
+	f, err := reader.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,11 +19,7 @@ import (
 // load reads and extracts the first report of a file.
 func load(t *testing.T, path string) (*document.File, *zongjie.Report) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := reader.Read(path, data)
+	f, err := reader.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
