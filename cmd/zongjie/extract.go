@@ -108,27 +108,35 @@ type result struct {
 // results in input order.
 func readAll(ctx context.Context, inputs []input, stdin io.Reader) []result {
 	results := make([]result, len(inputs))
+	parallel(len(inputs), func(i int) {
+		if err := ctx.Err(); err != nil {
+			results[i].err = err
+			return
+		}
+		results[i] = analyse(inputs[i], stdin)
+	})
+	return results
+}
+
+// parallel calls fn(i) for every i in [0, n), on one goroutine per
+// processor, and returns when all calls have.
+func parallel(n int, fn func(i int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = analyse(inputs[i], stdin)
+				fn(i)
 			}
 		}()
 	}
-	for i := range inputs {
-		if ctx.Err() != nil {
-			results[i].err = ctx.Err()
-			continue
-		}
+	for i := range n {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
-	return results
 }
 
 func analyse(in input, stdin io.Reader) result {

@@ -11,11 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"zongjie/corpus"
 	"zongjie/document"
@@ -545,22 +543,7 @@ func (fj *familiesJSON) close() {
 func familiesShared(ctx context.Context, st store.Store, fams []corpus.Family) ([]corpus.Shared, error) {
 	out := make([]corpus.Shared, len(fams))
 	errs := make([]error, len(fams))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(fams)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = corpus.FamilyShared(ctx, st, fams[i])
-			}
-		}()
-	}
-	for i := range fams {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(fams), func(i int) { out[i], errs[i] = corpus.FamilyShared(ctx, st, fams[i]) })
 	return out, errors.Join(errs...)
 }
 
