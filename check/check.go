@@ -15,6 +15,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/chrome"
 )
 
 // Severity is how serious a finding is.
@@ -280,6 +281,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		}()
 	}
 	wg.Wait()
+	all = outsideChrome(all, (&Pass{File: f, shared: shared}).Chrome())
 	all = suppress(f, all, names, directives)
 	for i := range all {
 		d := &all[i]
@@ -301,6 +303,29 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		return a.Rule < b.Rule
 	})
 	return dedupe(all)
+}
+
+// outsideChrome drops the findings of other categories inside blocks of
+// page chrome and appended notices: that text is not the report's and is
+// reported (and removed) whole by the artifact rules.
+func outsideChrome(ds []Diagnostic, blocks []chrome.Block) []Diagnostic {
+	if len(blocks) == 0 {
+		return ds
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		inside := false
+		for _, b := range blocks {
+			if d.Span.Start >= b.Remove.Start && d.Span.End <= b.Remove.End {
+				inside = true
+				break
+			}
+		}
+		if !inside || d.Category == Artifact {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // dedupe drops a diagnostic identical to the one before it (same rule,

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,5 +191,20 @@ units = ["青禾街道党工委"]
 	}
 	if got := check.FindConfig(sub); got != good {
 		t.Errorf("FindConfig = %q, want %q", got, good)
+	}
+}
+
+// TestFindingsInsideChrome: a block of page chrome is the artifact rules'
+// alone, so that --fix removes it whole: another rule's fix inside it
+// (a half-width colon in 分享:) would keep the block from being removed.
+func TestFindingsInsideChrome(t *testing.T) {
+	text := "截止\n下载 打印\n截止发稿时本报记者 李明摄\n\n正文截止。\n"
+	ds := checktest.Run(t, "t.txt", text, &check.Config{}, cutoff)
+	var lines []int
+	for _, d := range ds {
+		lines = append(lines, d.Line)
+	}
+	if fmt.Sprint(lines) != "[1 5]" {
+		t.Errorf("findings on lines %v, want [1 5]: none inside the chrome block of lines 2–3", lines)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/chrome"
 	"zongjie/numeral"
 )
 
@@ -116,4 +117,13 @@ func isNumeralRune(r rune) bool {
 		return true
 	}
 	return numeral.IsChineseDigit(r)
+}
+
+type chromeKey struct{}
+
+// Chrome returns the blocks of the text that are not the report's: web
+// page chrome and appended notices (see package chrome). The slice is
+// shared by the rules: it must not be modified.
+func (p *Pass) Chrome() []chrome.Block {
+	return p.Shared(chromeKey{}, func() any { return chrome.Find(p.File.Text) }).([]chrome.Block)
 }

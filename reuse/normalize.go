@@ -20,6 +20,8 @@ package reuse
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"zongjie/internal/chrome"
 )
 
 // Text is a normalised text with the map back to its original.
@@ -45,7 +47,12 @@ const numberSymbol = '0'
 //   - punctuation, symbols and whitespace are dropped;
 //   - a run of digits, with . , ， ． · between digits, is one numberSymbol;
 //   - so is a run of placeholder characters (x or X outside a Latin word,
-//     *, ＊, ×, ○, □, 某), and a run mixing both (x.x, 1x万).
+//     *, ＊, ×, ○, □, 某), and a run mixing both (x.x, 1x万);
+//   - text that is not the report's — web page chrome and a notice
+//     appended after it (package chrome; the check rules AR002 and AR004
+//     report the same blocks) — is dropped, so that two reports copied
+//     from one site, or with one licence pasted after them, do not share
+//     it as a passage.
 func Normalize(text string) *Text {
 	t := &Text{
 		Runes: make([]rune, 0, len(text)/3),
@@ -62,7 +69,15 @@ func Normalize(text string) *Text {
 			t.ink[i+1]++
 		}
 	}
+	skip := skipped(text, chrome.Find(text))
 	for i := 0; i < len(rs); {
+		if len(skip) > 0 && i >= skip[0][0] {
+			if i < skip[0][1] {
+				i = skip[0][1]
+			}
+			skip = skip[1:]
+			continue
+		}
 		r := fold(rs[i])
 		switch {
 		case isDigit(r) || isPlaceholder(rs, i):
@@ -90,6 +105,25 @@ func Normalize(text string) *Text {
 		}
 	}
 	return t
+}
+
+// skipped returns the blocks' removed spans in character offsets.
+func skipped(text string, blocks []chrome.Block) [][2]int {
+	if len(blocks) == 0 {
+		return nil
+	}
+	out := make([][2]int, 0, len(blocks))
+	chars, at := 0, 0
+	count := func(to int) int {
+		chars += utf8.RuneCountInString(text[at:to])
+		at = to
+		return chars
+	}
+	for _, b := range blocks {
+		start := count(b.Remove.Start)
+		out = append(out, [2]int{start, count(b.Remove.End)})
+	}
+	return out
 }
 
 func (t *Text) add(r rune, start, end int) {

@@ -17,10 +17,26 @@ func TestNormalize(t *testing.T) {
 		{"一、 坚持  党建引领\n（一）", "一坚持党建引领一"},
 		{"1,234户和1，234户", "0户和0户"},
 		{"", ""},
+		// Page chrome and an appended notice are not the report's text.
+		{"下载\n【字号：\n大\n】\n工作总结\n来源：某某日报\n正文。", "工作总结正文"},
+		{"正文完。\n\n本作品属于公有领域\nPublic domain\n", "正文完"},
+		{"正文：来源：财政拨款。", "正文来源财政拨款"},
 	} {
 		if got := string(reuse.Normalize(tc.in).Runes); got != tc.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestNoticeNotShared: two reports with one licence pasted after them
+// share nothing (the notice used to be their longest common passage).
+func TestNoticeNotShared(t *testing.T) {
+	notice := "\n\n本作品是依法公开的政府文件，属于公有领域，任何人可以自由复制、传播。\n注：本页文字转自维基文库，版本说明见讨论页。\nPublic domain\nfalse\n"
+	a := "石桥镇今年新建农村公路十二公里，改造危房三十户，新增就业岗位四百个。" + notice
+	b := "青禾街道完成老旧小区改造八个，建成社区食堂五家，办理民生实事十件。" + notice
+	res := reuse.Compare(reuse.Normalize(a), reuse.Normalize(b), nil)
+	if len(res.Passages) != 0 {
+		t.Errorf("passages %+v, want none: the notice is not the reports' text", res.Passages)
 	}
 }
 

@@ -1,20 +1,20 @@
 // Package artifact finds what does not belong in a report at all: markers
 // of paid templates (##paidbegin##), web page chrome copied along with the
 // text (下载 打印 收藏 字号), download-site watermarks, and template tags
-// (范文, （镇乡）).
+// (范文, （镇乡）), and notices appended after a report (本作品…公有领域).
 package artifact
 
 import (
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/internal/words"
+	"zongjie/internal/chrome"
 )
 
 // Rules of the artifact category.
-var Rules = []*check.Rule{Marker, Chrome, Junk}
+var Rules = []*check.Rule{Marker, Chrome, Junk, Notice}
 
 // Marker reports ##word## markers, such as the ##paidbegin## and
 // ##paidend## that paid template sites put around the part they sell.
@@ -61,51 +61,76 @@ func isWord(s string) bool {
 	return true
 }
 
-// Chrome reports lines of web page chrome: a paragraph made only of words
-// such as 下载, 打印, 收藏, 全屏, 分享, 【字号：, 加大, 还原, 减小, 返回顶部.
+// Chrome reports blocks of web page chrome: runs of lines made of button
+// words (下载 打印 收藏 【字号：大 中 小】), breadcrumbs (首页 > 政府信息公开 >
+// …), the page's information lines (来源：…日报, 时间：2026-02-02) and photo
+// captions (…本报记者 张三摄). One finding per block, whose fix removes the
+// whole block with its blank lines: never a bracket or a label without the
+// rest.
 var Chrome = &check.Rule{
 	ID: "AR002", Name: "artifact-chrome", Category: check.Artifact, Severity: check.Warning,
 	Doc: check.Doc{
 		Title:  "网页残留",
-		Text:   "从网页复制正文时带入的按钮和栏目文字（下载、打印、收藏、字号、相关报道），不是报告内容。",
-		Wrong:  "下载 打印 收藏\n2024年工作总结",
+		Text:   "从网页复制正文时带入的按钮和栏目文字（下载、打印、收藏、【字号：大 中 小】、首页 > 栏目、来源：、时间：、图片说明、相关报道），不是报告内容，整块删除。",
+		Wrong:  "下载 打印 收藏\n【字号：\n大 中 小\n】\n2024年工作总结",
 		Right:  "2024年工作总结",
 		Source: "公文审校常规：网页残留",
 	},
 	Run: func(p *check.Pass) {
-		for _, para := range p.File.Paragraphs {
-			if isChrome(p.File.Slice(para.Span)) {
-				p.Report(para.Span, "网页残留“"+p.File.Slice(para.Span)+"”不是报告内容，应删除",
-					check.Fix{Message: "删除此行", Replacement: "", Certain: true})
+		for _, b := range p.Chrome() {
+			if b.Kind != chrome.Page {
+				continue
 			}
+			p.Report(b.Span, "网页残留“"+summary(p.File.Slice(b.Span))+"”不是报告内容，应删除"+lines(b),
+				check.Fix{Message: removeMessage(b), Replacement: "", Span: b.Remove, Certain: true})
 		}
 	},
 }
 
-// chromeWords are the words of page chrome.
-var chromeWords = words.NewSet(
-	"下载", "打印", "收藏", "全屏", "分享", "关闭", "关闭窗口", "打印本页", "返回顶部", "返回", "字号", "【字号", "字号：",
-	"加大", "还原", "减小", "大", "中", "小", "】", "【", "：", ":", "|", "相关报道", "相关链接", "扫一扫", "微信", "微博",
-	"责任编辑", "来源", "浏览次数", "阅读", "点击", "分享到", "【打印】", "【关闭】", "【收藏】", "视力保护色",
-)
+// Notice reports a notice appended after a report: a licence or copyright
+// block (本作品…属于公有领域, Public domain), a site footer (版权所有, ICP备).
+// It is not the report's text, and reuse leaves it out as well.
+var Notice = &check.Rule{
+	ID: "AR004", Name: "artifact-notice", Category: check.Artifact, Severity: check.Warning,
+	Doc: check.Doc{
+		Title:  "文末附加声明",
+		Text:   "报告之后附带的版权或许可声明、网站页脚（本作品属于公有领域、Public domain、版权所有、ICP备案号）不是报告内容，应整块删除；查重时也不计入。",
+		Wrong:  "让我们团结奋斗，再创佳绩！\n本作品属于公有领域。\nPublic domain",
+		Right:  "让我们团结奋斗，再创佳绩！",
+		Source: "公文审校常规：网页残留",
+	},
+	Run: func(p *check.Pass) {
+		for _, b := range p.Chrome() {
+			if b.Kind != chrome.Notice {
+				continue
+			}
+			p.Report(b.Span, "文末附加的声明“"+summary(p.File.Slice(b.Span))+"”不是报告内容，应删除"+lines(b),
+				check.Fix{Message: removeMessage(b), Replacement: "", Span: b.Remove, Certain: true})
+		}
+	},
+}
 
-// isChrome reports whether a paragraph is nothing but chrome words and
-// blanks, with at least one real chrome word.
-func isChrome(s string) bool {
-	if len(s) > 30*utf8.UTFMax || utf8.RuneCountInString(s) > 30 {
-		return false
+// summary returns a block's text on one line, shortened.
+func summary(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 24 {
+		return string(r[:24]) + "…"
 	}
-	rest := strings.TrimSpace(s)
-	strong := false
-	for rest != "" {
-		w := chromeWords.At(rest, 0)
-		if w == "" {
-			return false
-		}
-		if utf8.RuneCountInString(w) >= 2 {
-			strong = true
-		}
-		rest = strings.TrimLeft(rest[len(w):], " \t　")
+	return s
+}
+
+// removeMessage names what a block's fix removes.
+func removeMessage(b chrome.Block) string {
+	if b.Lines > 1 {
+		return "删除整块" + strconv.Itoa(b.Lines) + "行"
 	}
-	return strong
+	return "删除此行"
+}
+
+// lines says how many lines a block has, when more than one.
+func lines(b chrome.Block) string {
+	if b.Lines > 1 {
+		return "（整块" + strconv.Itoa(b.Lines) + "行）"
+	}
+	return "（此行）"
 }
