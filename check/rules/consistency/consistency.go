@@ -46,7 +46,7 @@ var PartExceeds = &check.Rule{
 			}
 			total := qs[ti]
 			gap := strings.TrimSpace(text[total.Span.End:m.Span.Start])
-			if !comparable(total) || vagueUp(total) || utf8.RuneCountInString(gap) > 1 || gap != "" && !strings.ContainsAny(gap, "，、；（(") {
+			if !comparable(total) || isRate(text, total) || vagueUp(total) || utf8.RuneCountInString(gap) > 1 || gap != "" && !strings.ContainsAny(gap, "，、；（(") {
 				continue
 			}
 			// The parts: figures in the clause that 其中 opens.
@@ -61,7 +61,7 @@ var PartExceeds = &check.Rule{
 				if part.Span.Start >= end {
 					break
 				}
-				if part.Span.Start < from || !comparable(part) || part.BaseUnit != total.BaseUnit {
+				if part.Span.Start < from || !comparable(part) || part.BaseUnit != total.BaseUnit || isRate(text, part) {
 					continue
 				}
 				if *part.BaseValue > *total.BaseValue*1.0001 {
@@ -88,6 +88,29 @@ func comparable(q zongjie.Quantity) bool {
 	return q.BaseValue != nil && !q.Placeholder && q.ValueTo == nil && q.BaseUnit != "%" && q.BaseUnit != "个百分点" &&
 		q.BaseUnit != "" && q.Change == "" && q.Growth == nil
 }
+
+// isRate reports whether a figure is a rate rather than an amount: per
+// head, per household, per thousand people (每千人6.6批次, 人均8.2平方米,
+// 亩均产值3000元, 日均客流2万人次). A part is never compared with a rate,
+// nor a rate with a total: they are not amounts of the same kind.
+func isRate(text string, q zongjie.Quantity) bool {
+	if strings.ContainsAny(q.Unit, "/／每") {
+		return true
+	}
+	return rateWords.Contains(text[clauseStart(text, q.Span.Start):q.Span.Start])
+}
+
+// clauseStart returns the offset where the clause holding off begins.
+func clauseStart(text string, off int) int {
+	i := strings.LastIndexAny(text[:off], "，；。！？：\n")
+	if i < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return i + size
+}
+
+var rateWords = words.NewSet("每", "人均", "户均", "亩均", "平均", "日均", "月均", "年均", "场均", "次均", "单位", "万人拥有", "千人拥有", "百人拥有")
 
 // vagueUp reports whether a total is only a lower bound (1000余人, 超1000人):
 // a part may then exceed the number written.
@@ -168,7 +191,7 @@ var Conflict = &check.Rule{
 				if !conflictCandidate(p, r, q) {
 					continue
 				}
-				k := key{q.Name, q.BaseUnit, q.Change}
+				k := key{q.Name + "\x00" + subject(text, q), q.BaseUnit, q.Change}
 				f, ok := first[k]
 				if !ok {
 					first[k] = q
@@ -186,6 +209,32 @@ var Conflict = &check.Rule{
 		}
 	},
 }
+
+// subject returns what a figure is about when its indicator name comes
+// after it rather than before: in 棉花产量连续4年全国第一 the name is 全国第一
+// and the subject 棉花产量, which tells this 全国第一 from 果品出口量连续8年
+// 全国第一. It is empty when the name comes first (财政收入9.01亿元).
+func subject(text string, q zongjie.Quantity) string {
+	start := clauseStart(text, q.Span.Start)
+	before := text[start:q.Span.Start]
+	if q.Name == "" || strings.Contains(before, q.Name) {
+		return ""
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, w := range streakWords {
+			if t, ok := strings.CutSuffix(before, w); ok {
+				before, changed = t, true
+			}
+		}
+	}
+	rs := []rune(before)
+	return string(rs[max(0, len(rs)-4):])
+}
+
+// streakWords come between a subject and the count of a streak or a
+// ranking: 粮食产量已连续4年, 出口额位居全国第一.
+var streakWords = []string{"连续", "已", "已经", "实现", "保持", "位居", "居", "达到", "达", "稳居", "蝉联", "排名", "排"}
 
 // conflictCandidate reports whether a quantity is a plain statement of an
 // indicator's value for the reviewed period.

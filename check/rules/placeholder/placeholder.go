@@ -122,12 +122,29 @@ func isPlaceholderName(text string, s document.Span) bool {
 		// A lone * before a Chinese character, after one or after a mark:
 		// *粮种业, 公司*博士. Not a footnote mark at the end of a word.
 		return isHan(after) && (isHan(before) || before == utf8.RuneError || before > 0x2000 && !isHan(before))
+	case inNumeral(run, before, after):
+		return false // 二○三五年: a zero written with ○ (the number rules report the character)
 	case run == "×" && (after == '”' || after == '"' || after == '」' || strings.HasSuffix(text[:s.Start], "要素")):
 		return false // the policy slogan “数据要素×”行动 (data as a multiplier)
 	case utf8.RuneCountInString(run) == 1:
 		return isHan(before) || isHan(after)
 	}
 	return true
+}
+
+// inNumeral reports whether a run of circles stands between the digits of
+// a Chinese numeral (二○三五年, 一○○): there ○ is a zero written with the
+// wrong character, not a blank to fill. A circle is a placeholder only
+// outside a number.
+func inNumeral(run string, before, after rune) bool {
+	if strings.Trim(run, "○") != "" {
+		return false
+	}
+	return isChineseDigit(before) || isChineseDigit(after)
+}
+
+func isChineseDigit(r rune) bool {
+	return strings.ContainsRune("〇零一二三四五六七八九十百千", r)
 }
 
 func isLatinOrDigit(r rune) bool {

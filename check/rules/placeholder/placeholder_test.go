@@ -33,6 +33,8 @@ func TestName(t *testing.T) {
 		{Name: "near miss: Latin words and expressions", In: "使用Excel表格，实行7×24小时值守，开展X光检查。"},
 		{Name: "near miss: the slogan 数据要素×", In: "深入实施“数据要素×”行动，推进数据要素×三年行动。"},
 		{Name: "near miss: 某 alone is a word", In: "某些企业和某种程度上存在问题。"},
+		{Name: "a circle outside a number", In: "○○村完成改造，第○次会议召开，○○年计划。", Want: []string{"○○", "○", "○○"}},
+		{Name: "near miss: a circle is a zero inside a Chinese numeral", In: "到二○三五年基本实现现代化，二○○八年以来，全长一○○公里，二○二○年。"},
 	})
 }
 

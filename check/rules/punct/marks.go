@@ -439,6 +439,9 @@ var TitleMarks = &check.Rule{
 			if workWords.Suffix(name) != "" || utf8.RuneCountInString(name) > 20 {
 				continue // 《…实施方案》专项行动: the name of a document
 			}
+			if mediaWords.Contains(text[max(0, open-len("纪录片")*2):open]) {
+				continue // 央视《…》, 电视节目《…》: a programme, film or book is a work
+			}
 			span := document.Span{Start: open, End: m.Span.End}
 			p.Report(span, "“"+name+"”是"+w+"名称，不是作品，不用书名号",
 				check.Fix{Message: "改为引号", Replacement: "“" + name + "”", Certain: false})
@@ -447,7 +450,13 @@ var TitleMarks = &check.Rule{
 }
 
 var (
-	nonWork   = words.NewSet("活动", "行动", "工程", "会议", "大会", "论坛", "比赛", "竞赛", "评选", "培训班", "课程", "专项", "奖", "项目", "品牌", "示范区")
+	// nonWork follow the name of what is not a work. 品牌 is not among
+	// them: a programme, a film or a book series is a brand and a work.
+	nonWork   = words.NewSet("活动", "行动", "工程", "会议", "大会", "论坛", "比赛", "竞赛", "评选", "培训班", "课程", "专项", "奖", "项目", "示范区")
+	// mediaWords before 《 say that what follows is a programme, a film, a
+	// book or a song: a work, whatever comes after it.
+	mediaWords = words.NewSet("央视", "卫视", "电视", "电视台", "电台", "广播", "频道", "栏目", "节目", "纪录片", "专题片", "电影", "微电影",
+		"电视剧", "短剧", "动画片", "歌曲", "图书", "出版", "播出", "播放", "拍摄", "摄制", "创作", "刊发", "报刊", "杂志", "报道")
 	workWords = words.NewSet("条例", "办法", "方案", "意见", "通知", "规划", "决定", "报告", "纲要", "规定", "细则", "计划", "法", "标准", "指南", "实施意见", "要点", "宣言", "公约", "精神", "讲话", "决议", "文件", "读本", "选编", "汇编", "手册", "丛书")
 )
 

@@ -125,6 +125,9 @@ func TestTitleMarks(t *testing.T) {
 	checktest.Expect(t, punct.TitleMarks, []checktest.Case{
 		{In: "开展《四送一服》活动，举办《乡村振兴》培训班。", Want: []string{"《四送一服》→“四送一服”", "《乡村振兴》→“乡村振兴”"}},
 		{Name: "near miss: documents", In: "落实《优化营商环境条例》专项行动，学习《民法典》宣传活动。"},
+		{In: "举办《青春之歌》比赛，打造《邻里节》品牌活动。", Want: []string{"《青春之歌》→“青春之歌”"}},
+		{Name: "near miss: a programme, a film, a book are works", In: "打造《乡村大舞台》品牌，联合市电视台《今日关注》栏目开展活动，电视剧《山海情》项目带动旅游，出版《家风故事》丛书。"},
+		{Name: "near miss: a programme before an activity word", In: "登上央视《星光大道》比赛舞台，参与纪录片《大美山川》拍摄工程。"},
 	})
 }
 
