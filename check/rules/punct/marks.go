@@ -452,7 +452,7 @@ var TitleMarks = &check.Rule{
 var (
 	// nonWork follow the name of what is not a work. 品牌 is not among
 	// them: a programme, a film or a book series is a brand and a work.
-	nonWork   = words.NewSet("活动", "行动", "工程", "会议", "大会", "论坛", "比赛", "竞赛", "评选", "培训班", "课程", "专项", "奖", "项目", "示范区")
+	nonWork = words.NewSet("活动", "行动", "工程", "会议", "大会", "论坛", "比赛", "竞赛", "评选", "培训班", "课程", "专项", "奖", "项目", "示范区")
 	// mediaWords before 《 say that what follows is a programme, a film, a
 	// book or a song: a work, whatever comes after it.
 	mediaWords = words.NewSet("央视", "卫视", "电视", "电视台", "电台", "广播", "频道", "栏目", "节目", "纪录片", "专题片", "电影", "微电影",
