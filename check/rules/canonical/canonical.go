@@ -54,13 +54,16 @@ var framePrefixes = func() []*check.Words {
 }()
 
 // Formulation reports a variant of a fixed formulation: a word dropped,
-// changed or added.
+// changed or added. The frames describe the known variants of a few; every
+// formulation of the fuzzy list (fuzzy.go) is also matched within one or
+// two edits, without listing its variants.
 var Formulation = &check.Rule{
 	ID: "CA001", Name: "canonical-formulation", Category: check.Canonical, Severity: check.Error,
 	Doc: check.Doc{
 		Title: "规范表述有误",
 		Text: "重要论述和政策提法有固定表述，不能增减、替换字词：“习近平新时代中国特色社会主义思想”“以习近平同志为核心的党中央”" +
-			"“巩固拓展脱贫攻坚成果同乡村振兴有效衔接”“稳中求进工作总基调”“统筹发展和安全”“铸牢中华民族共同体意识”“以人民为中心的发展思想”。",
+			"“巩固拓展脱贫攻坚成果同乡村振兴有效衔接”“稳中求进工作总基调”“统筹发展和安全”“铸牢中华民族共同体意识”“以人民为中心的发展思想”。" +
+			"八字以上的固定提法（“中国特色社会主义”“社会主义核心价值观”“国家治理体系和治理能力现代化”等）与规范写法只差一两个字（漏字、多字、错字、颠倒）的，也会报告，请核对。",
 		Wrong:  "坚持以习近平新时代特色社会主义思想为指导，紧密团结在以习近平总书记为核心的党中央周围，巩固脱贫攻坚同乡村振兴有效衔接。",
 		Right:  "坚持以习近平新时代中国特色社会主义思想为指导，紧密团结在以习近平同志为核心的党中央周围，巩固拓展脱贫攻坚成果同乡村振兴有效衔接。",
 		Source: "党的十九大、二十大报告；《中共中央 国务院关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见》（2020年12月）",
@@ -68,6 +71,7 @@ var Formulation = &check.Rule{
 	Run: func(p *check.Pass) {
 		text := p.File.Text
 		seen := map[int]bool{}
+		var done []document.Span
 		for k, f := range frames {
 			for _, m := range p.Find(framePrefixes[k]) {
 				start := m.Span.Start
@@ -80,9 +84,17 @@ var Formulation = &check.Rule{
 				}
 				got := text[start:end]
 				seen[start] = true
+				done = append(done, document.Span{Start: start, End: end})
 				p.Report(document.Span{Start: start, End: end}, "规范表述应为“"+f.canonical+"”，这里写作“"+got+"”",
 					check.Fix{Message: "改为规范表述", Replacement: f.canonical, Certain: f.certain})
 			}
+		}
+		// Variants no frame describes: one or two characters away from a
+		// formulation of the list.
+		for _, v := range fuzzyFindings(p, done) {
+			got := text[v.span.Start:v.span.End]
+			p.Report(v.span, "规范表述应为“"+v.canonical+"”，这里写作“"+got+"”，请核对",
+				check.Fix{Message: "改为规范表述", Replacement: v.canonical, Certain: false})
 		}
 	},
 }
