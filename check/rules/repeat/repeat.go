@@ -24,7 +24,8 @@ var Rules = []*check.Rule{Sentence, Adjacent}
 // 生态环境保护。, 13).
 const minSentence = 15
 
-// Sentence reports a sentence that occurs earlier in the same report.
+// Sentence reports a sentence that occurs earlier in the same report, and
+// a paragraph that repeats the paragraph before it.
 var Sentence = &check.Rule{
 	ID: "RP001", Name: "repeated-sentence", Category: check.Repeat, Severity: check.Warning,
 	Doc: check.Doc{
@@ -41,12 +42,26 @@ var Sentence = &check.Rule{
 			headings := headingSpans(r) // in document order
 			h := 0
 			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
+			var prev document.Span                // the last paragraph with text
 			for _, para := range p.File.Paragraphs {
 				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow {
 					continue
 				}
+				if strings.TrimSpace(text[para.Span.Start:para.Span.End]) == "" {
+					continue
+				}
+				// A paragraph pasted twice: the same text as the paragraph
+				// before it, whatever its sentences (开局之年。…如下：).
+				last := prev
+				prev = para.Span
+				if last.End > last.Start && hanAtLeast(text[para.Span.Start:para.Span.End], minSentence) &&
+					normalise(text[last.Start:last.End]) == normalise(text[para.Span.Start:para.Span.End]) && !isHeading(headings, para.Span.Start) {
+					p.Report(para.Span, "这一段与上一段（第"+strconv.Itoa(p.File.Position(last.Start).Line)+"行）重复")
+					continue
+				}
 				sents = sentences(sents[:0], text, para.Span)
 				for _, s := range sents {
+					whole := s.Start
 					s.Start += markerLen(text[s.Start:s.End])
 					// Whole sentences only: a title or byline line without an
 					// end mark is page layout, and pages repeat it.
@@ -62,6 +77,9 @@ var Sentence = &check.Rule{
 					}
 					key := hash(text[s.Start:s.End])
 					if first, ok := seen[key]; ok && normalise(text[first.Start:first.End]) == normalise(text[s.Start:s.End]) {
+						if first.End == whole && s.Start == whole && utf8.RuneCountInString(text[s.Start:s.End]) <= maxRun {
+							continue // written twice in a row: RP002 reports it, with a fix
+						}
 						line := p.File.Position(first.Start).Line
 						p.Report(s, "这句话与第"+strconv.Itoa(line)+"行重复")
 						continue
@@ -71,6 +89,16 @@ var Sentence = &check.Rule{
 			}
 		}
 	},
+}
+
+// isHeading reports whether off starts one of the headings.
+func isHeading(headings []document.Span, off int) bool {
+	for _, h := range headings {
+		if h.Start == off {
+			return true
+		}
+	}
+	return false
 }
 
 // hash returns the FNV-1a hash of a sentence as normalise leaves it,
@@ -172,12 +200,13 @@ func normalise(s string) string {
 }
 
 // Adjacent reports a phrase of three characters or more written twice in
-// a row, or a clause repeated right after itself.
+// a row, or a clause or a run of clauses (up to a few sentences) repeated
+// right after itself.
 var Adjacent = &check.Rule{
 	ID: "RP002", Name: "repeated-phrase", Category: check.Repeat, Severity: check.Error,
 	Doc: check.Doc{
 		Title:  "词语或分句连续重复",
-		Text:   "同一词语（三个字以上）或同一分句紧挨着写了两遍，多为编辑时重复粘贴。叠词（研究研究、一天天）不在此列。",
+		Text:   "同一词语（三个字以上）、同一分句或连续几个分句紧挨着写了两遍，多为编辑时重复粘贴。叠词（研究研究、一天天）和排比（抓党建、抓发展）不在此列。",
 		Wrong:  "进一步加强进一步加强基层治理，确保按期完工，确保按期完工。",
 		Right:  "进一步加强基层治理，确保按期完工。",
 		Source: "公文审校常规",
@@ -201,10 +230,16 @@ var Adjacent = &check.Rule{
 				// clause repeated with its comma counts the comma in n.
 				// Such an n is a distance at which the pair rs[i:i+2]
 				// recurs: walk those, nearest first, keep the longest.
+				// At the start of a clause, a run of whole clauses may be
+				// longer (大桥全线贯通，两地交流更加密切。written twice).
 				found := 0
-				limit := min(maxUnit, (len(rs)-i)/2)
+				limit := maxUnit
+				if i == 0 || isMark(rs[i-1]) {
+					limit = maxRun
+				}
+				limit = min(limit, (len(rs)-i)/2)
 				for j := next.at[i]; j >= 0 && int(j)-i <= limit; j = next.at[j] {
-					if n := int(j) - i; n >= 3 && equal(rs[i:i+n], rs[i+n:i+2*n]) && wordOrClause(rs, i, n) {
+					if n := int(j) - i; n >= 3 && (n <= maxUnit && wordOrClause(rs, i, n) || clauseRun(rs, i, n)) && equal(rs[i:i+n], rs[i+n:i+2*n]) {
 						found = n
 					}
 				}
@@ -215,7 +250,7 @@ var Adjacent = &check.Rule{
 				if p.Generated(start) {
 					continue
 				}
-				p.Report(document.Span{Start: mid, End: end}, "“"+strings.Trim(text[start:mid], "，、；")+"”连续写了两遍",
+				p.Report(document.Span{Start: mid, End: end}, "“"+shorten(strings.Trim(text[start:mid], "，、；"))+"”连续写了两遍",
 					check.Fix{Message: "删除重复部分", Replacement: "", Certain: true})
 				i += 2*found - 1
 			}
@@ -265,8 +300,35 @@ func (x *nextPair) build(rs []rune) {
 	}
 }
 
-// maxUnit is the longest phrase, in characters, RP002 looks for.
-const maxUnit = 20
+// maxUnit is the longest phrase, in characters, RP002 looks for; maxRun
+// the longest run of whole clauses (a sentence or two pasted twice).
+const (
+	maxUnit = 20
+	maxRun  = 400
+)
+
+// clauseRun reports whether the unit rs[i:i+n], found twice in a row, is a
+// run of whole clauses: it starts a clause, ends with a clause mark
+// (，；。！？：) and holds six Chinese characters or more — 大桥全线贯通，两地
+// 交流更加密切。 pasted again right after itself. Parallel phrases (抓党建、
+// 抓发展) differ from each other; a short refrain (加油，加油) has too few
+// characters to be a run.
+func clauseRun(rs []rune, i, n int) bool {
+	if !(i == 0 || isMark(rs[i-1])) || !strings.ContainsRune("，；。！？：", rs[i+n-1]) {
+		return false
+	}
+	unit := string(rs[i : i+n])
+	han := hanCount(unit)
+	return han >= 6 && (han >= 8 || !strings.ContainsAny(unit, "xX*＊×□○"))
+}
+
+// shorten returns s cut to 30 characters.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
 
 func equal(a, b []rune) bool {
 	for i := range a {

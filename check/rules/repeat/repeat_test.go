@@ -17,6 +17,11 @@ func TestRules(t *testing.T) {
 func TestSentence(t *testing.T) {
 	checktest.Expect(t, repeat.Sentence, []checktest.Case{
 		{In: "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。完成投资1亿元。\n二、下步打算\n一是深入开展“门前三包”专项整治，街道面貌明显改善。", Want: []string{"深入开展“门前三包”专项整治，街道面貌明显改善。"}},
+		{Name: "a paragraph pasted twice, its sentences short or ending with a colon",
+			In:   "二、2026年工作计划\n明年是开局之年。我镇将聚焦三大目标，重点做好以下五个方面工作：\n明年是开局之年。我镇将聚焦三大目标，重点做好以下五个方面工作：\n（一）抓项目",
+			Want: []string{"明年是开局之年。我镇将聚焦三大目标，重点做好以下五个方面工作："}},
+		{Name: "near miss: the same heading in two parts, short paragraphs",
+			In: "一、2025年工作回顾\n（一）坚持党建引领，夯实基层基础\n正文一。\n二、2026年工作计划\n（一）坚持党建引领，夯实基层基础\n正文二。\n好。\n好。"},
 		{Name: "near miss: short sentences, headings and title lines", In: "一、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读\n二、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读"},
 	})
 }
@@ -27,6 +32,18 @@ func TestAdjacent(t *testing.T) {
 		{In: "商户签订门前三包协议书x万余份。商户签订门前三包协议书x万余份。二是开展行动。", Want: []string{"商户签订门前三包协议书x万余份。→"}},
 		{Name: "astral characters", In: "走访𠮷家村𠮷家村农户，𠮷𠮷𠮷𠮷。", Want: []string{"𠮷家村→"}},
 		{Name: "longest unit of twenty characters", In: "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸一二三四五六七八九十甲乙丙丁戊己庚辛壬癸。", Want: []string{"一二三四五六七八九十甲乙丙丁戊己庚辛壬癸→"}},
+		{Name: "a run of clauses pasted again right after itself",
+			In:   "去年十月，跨江大桥建成通车，南北两岸连成一体，往来更加便捷。南北两岸连成一体，往来更加便捷。同时新建公交线路三条，公交线路三条。",
+			Want: []string{"南北两岸连成一体，往来更加便捷。→"}},
+		{Name: "two sentences pasted twice in one paragraph",
+			In:   "完成老旧小区改造12个，惠及居民3000户。新建口袋公园5个。完成老旧小区改造12个，惠及居民3000户。新建口袋公园5个。下一步继续推进。",
+			Want: []string{"完成老旧小区改造12个，惠及居民3000户。新建口袋公园5个。→"}},
+		{Name: "a clause run ending with a semicolon",
+			In:   "一是强化项目支撑，全年实施重点项目45个；全年实施重点项目45个；二是优化营商环境。",
+			Want: []string{"全年实施重点项目45个；→"}},
+		{Name: "near miss: parallelism and refrains",
+			In: "抓党建、抓发展、抓民生，干字当头、实字为先。我们要奋斗，奋斗，再奋斗。一年来，我们攻坚克难；一年来，我们砥砺前行。" +
+				"看得见山，望得见水，记得住乡愁。为了群众，依靠群众，服务群众。"},
 		{Name: "near miss: reduplication, numbers and marks", In: "研究研究，一天天好起来，编号1212，——————，谢谢谢谢。"},
 		{Name: "near miss: parallel phrases and placeholders", In: "建设绿色工厂、零碳工厂、零碳园区。出租房备案申请xx份，同意出租房备案申请xx份，同意率高。设立非全日制岗位x人，全日制岗位x人，对**村、**村、**社区、**社区改造，排查农户xxxx户xxxxx人。"},
 	})
