@@ -66,7 +66,7 @@ const barriers = "。，；：！？\n()（）《》,;:!?"
 // fuzzyEntry is one formulation ready to match.
 type fuzzyEntry struct {
 	canonical []rune
-	edits     int         // at most this many
+	edits     int          // at most this many
 	pieces    *check.Words // one of them is intact in a variant
 	offsets   map[string]int
 }

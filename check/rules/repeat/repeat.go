@@ -42,7 +42,7 @@ var Sentence = &check.Rule{
 			headings := headingSpans(r) // in document order
 			h := 0
 			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
-			var prev document.Span                // the last paragraph with text
+			var prev document.Span             // the last paragraph with text
 			for _, para := range p.File.Paragraphs {
 				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow {
 					continue
