@@ -201,3 +201,33 @@ func TestApplyEdits(t *testing.T) {
 		t.Errorf("paragraphs %q, want %q (text %q)", got, want, g.Text)
 	}
 }
+
+// TestExportDropsChrome: export applies the fixes check --fix makes, and
+// page chrome goes whole — the 【字号： bar with its closing 】, the page's
+// 来源：/时间： lines, a photo caption and a licence pasted after the report
+// — while the report's text stays.
+func TestExportDropsChrome(t *testing.T) {
+	in := "下载\n打印\n【字号：\n大\n中\n小\n】\n\n柳塘镇2025年工作总结\n来源：柳塘日报\n时间：2026-01-05\n镇长在会上作报告。本报记者 王明摄\n" +
+		"2025年，全镇上下团结一心，完成各项目标任务。\n一、主要工作\n新建村级养老服务站4个，改造农村公路12公里。\n\n\n" +
+		"本作品属于公有领域。\nPublic domain\nfalse\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "liutang.txt")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "export", "-o", "-", path)
+	if code != exitOK {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	text, _ := readDocx(t, []byte(out))
+	for _, junk := range []string{"下载", "字号", "】", "来源", "2026-01-05", "记者", "公有领域", "Public domain", "false"} {
+		if strings.Contains(text, junk) {
+			t.Errorf("export keeps %q:\n%s", junk, text)
+		}
+	}
+	for _, want := range []string{"柳塘镇2025年工作总结", "完成各项目标任务", "改造农村公路12公里"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("export lacks %q:\n%s", want, text)
+		}
+	}
+}
