@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale testdata docs clean
+.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale eval testdata docs clean
 
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
@@ -124,6 +124,11 @@ SCALE_DB ?= .cache/scale-$(N).db
 bench-scale: check-go
 	$(GO) run ./bench/gen -n $(N) -mean 6000 -out .cache/scale-$(N)
 	$(GO) run ./bench/scale -dir .cache/scale-$(N) -db $(SCALE_DB)
+
+## eval: the figures measured on held-out text (eval/README.md); EVAL_LIST=1 also lists every miss behind them
+EVAL_LIST ?=
+eval: check-go
+	@ZONGJIE_EVAL_PRINT=1 ZONGJIE_EVAL_LIST=$(EVAL_LIST) $(GO) test ./eval -run '^TestHeldOut$$' -count=1 -v | grep -v '^\(=== RUN\|PASS$$\|    heldout_test.go\|        \)'
 
 ## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
 testdata:
