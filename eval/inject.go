@@ -46,9 +46,12 @@ var Categories = []string{"formulation", "typo", "repeat", "placeholder", "year"
 // title line, and the reviewed and planned years.
 type Layout struct {
 	ReviewLines map[int]bool
-	TitleLine   int // 0: no title line with a year
-	ReviewYear  int
-	PlanYear    int
+	// HeadingLines are the lines of the headings read (sections.tsv); nil
+	// when unknown, and any short line opening with the year is taken.
+	HeadingLines map[int]bool
+	TitleLine    int // 0: no title line with a year
+	ReviewYear   int
+	PlanYear     int
 }
 
 // Formulations are the fixed political formulations whose altered forms
@@ -362,8 +365,11 @@ func InjectYear(text, kind string, lay Layout, rng *rand.Rand) (Injection, bool)
 		from, to = lay.PlanYear, lay.ReviewYear
 		headRE := regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?` + fmt.Sprint(from) + `年`)
 		for _, p := range ps {
-			if lay.ReviewLines[p.line] || utf8.RuneCountInString(text[p.start:p.end]) > 30 {
+			if lay.ReviewLines[p.line] || p.line <= lay.TitleLine || utf8.RuneCountInString(text[p.start:p.end]) > 30 {
 				continue
+			}
+			if lay.HeadingLines != nil && !lay.HeadingLines[p.line] {
+				continue // a date or session line, not a heading
 			}
 			if m := headRE.FindStringIndex(text[p.start:p.end]); m != nil {
 				cands = append(cands, span(p.start+m[1]-len("年")-4, 4))

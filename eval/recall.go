@@ -25,7 +25,7 @@ func Layouts(c *Corpus, sectionsPath, metaPath string) (map[string]Layout, error
 	out := map[string]Layout{}
 	for _, m := range metas {
 		name := m.get(0)
-		lay := Layout{ReviewLines: map[int]bool{}}
+		lay := Layout{ReviewLines: map[int]bool{}, HeadingLines: map[int]bool{}}
 		lay.ReviewYear, _ = strconv.Atoi(strings.TrimSuffix(m.get(5), "FY"))
 		lay.PlanYear, _ = strconv.Atoi(strings.TrimSuffix(m.get(6), "FY"))
 		from, to := 0, 0
@@ -34,6 +34,7 @@ func Layouts(c *Corpus, sectionsPath, metaPath string) (map[string]Layout, error
 				continue
 			}
 			line, _ := strconv.Atoi(s.get(1))
+			lay.HeadingLines[line] = true
 			switch {
 			case s.get(4) == "review" && from == 0:
 				from = line
