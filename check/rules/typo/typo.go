@@ -2,8 +2,9 @@
 // dictionary (TY001), pairs whose error depends on context (TY002),
 // non-recommended variant forms (TY003), rare characters that are almost
 // always garbled glyphs (TY004), doubled function characters (TY005),
-// characters missing from fixed phrases (TY006) and a project's banned
-// words (TY007).
+// characters missing from fixed phrases (TY006), a project's banned
+// words (TY007) and, off by default, non-words one confusable character
+// away from a word of a lexicon (TY008).
 //
 // Chinese has no word boundaries, so a bare substring match on a wrong form
 // fires inside correct text (以经 in 以经济建设, 给与 in 供给与需求). Every
@@ -21,7 +22,7 @@ import (
 )
 
 // Rules of the typo category, sorted by ID.
-var Rules = []*check.Rule{Pair, Context, Variant, RareChar, Doubled, Missing, Banned}
+var Rules = []*check.Rule{Pair, Context, Variant, RareChar, Doubled, Missing, Banned, NonWord}
 
 // skip reports whether a match at byte offset off must not be reported:
 // it lies in Markdown markup, or in text the reader generated (a .docx

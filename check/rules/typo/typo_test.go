@@ -19,8 +19,10 @@ func TestValidate(t *testing.T) {
 		if r.Category != check.Typo {
 			t.Errorf("%s: category %s, want typo", r.ID, r.Category)
 		}
-		if r.OffByDefault {
-			t.Errorf("%s is off by default", r.ID)
+		// TY008 is off by default: it still reports some names and
+		// coinages of published text (README.md, "TY008").
+		if r.OffByDefault != (r == NonWord) {
+			t.Errorf("%s: off by default %v", r.ID, r.OffByDefault)
 		}
 	}
 }

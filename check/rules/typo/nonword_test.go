@@ -1,0 +1,146 @@
+package typo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"zongjie/check"
+	"zongjie/reader"
+)
+
+// TestNonWord runs TY008's detector over sentences written for it: each
+// hit holds a non-word one substitution away from a word that the text
+// also holds elsewhere or that reads far better; each near-miss is the
+// same shape left alone for a stated reason.
+func TestNonWord(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, want string // want: "wrong→right", or "" for none
+	}{
+		// Homophones (same main reading, tones aside).
+		{"全面贯澈落实党的二十大精神，坚持贯彻新发展理念。", "贯澈→贯彻"},
+		{"做好全区招尚引资工作，招商项目落地率提高。", "招尚→招商"},
+		{"加强统畴协调，统筹推进城乡建设。", "统畴→统筹"},
+		{"本街道辖曲内共有社区十个，辖区人口五万。", "辖曲→辖区"},
+		{"严格工程验受程序，竣工验收合格率达到百分之百。", "验受→验收"},
+		{"促进经济社会发展，推动高质量发盏。", "发盏→发展"},
+		// Look-alikes (shapeGroups).
+		{"完成道路改燥工程，推进城市更新改造。", "改燥→改造"},
+		{"全年财政预箅收入增长，预算执行良好。", "预箅→预算"},
+		// Near-misses: correct text.
+		{"全面贯彻落实党的二十大精神。", ""},
+		{"天然气管道改造全面完成。", ""},
+		// The wrong form written twice is meant (a name, a coinage).
+		{"推进贯澈工程，贯澈工程已开工。坚持贯彻新发展理念。", ""},
+		// In short quotes: a coined slogan.
+		{"打造“统畴”品牌，统筹推进工作。", ""},
+		// Before a name suffix: part of a name.
+		{"修建辖曲路，辖区道路畅通。", ""},
+		// Glued to Latin letters or digits: a code or a brand.
+		{"建成智汇100平台，打造智慧社区。", ""},
+		// A pair of TY001, which reports it as certain.
+		{"始终保持昂杨的斗志，精神昂扬。", ""},
+		// The correction would take a character from a word the text
+		// holds (推进 in 推进兴边): 兴边 is not read as 进行.
+		{"继续推进兴边富民行动，进行专项检查。", ""},
+		// Weak evidence: the word is nowhere else in the text and the gain
+		// is small.
+		{"打造沿江智造走廊。", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		l.findings(tt.text, func(s suspect) { got = append(got, tt.text[s.start:s.end]+"→"+s.right) })
+		want := []string{}
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: got %v, want %v", tt.text, got, want)
+		}
+	}
+}
+
+// TestNonWordRule runs TY008 through the checker: off by default, on when
+// the configuration enables it, with a fix that is not certain, on the
+// exact span.
+func TestNonWordRule(t *testing.T) {
+	text := "第一段。\n全面贯澈落实党的二十大精神，坚持贯彻新发展理念。\n"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds := check.Run(f, nil, []*check.Rule{NonWord}, nil); len(ds) != 0 {
+		t.Errorf("off by default, got %v", ds)
+	}
+	cfg := &check.Config{}
+	cfg.Rules.Enable = []string{"TY008"}
+	ds := check.Run(f, nil, []*check.Rule{NonWord}, cfg)
+	if len(ds) != 1 {
+		t.Fatalf("got %d findings, want 1: %v", len(ds), ds)
+	}
+	d := ds[0]
+	if d.Text != "贯澈" || d.Line != 2 || d.Column != 3 || d.Message != "“贯澈”疑为“贯彻”" {
+		t.Errorf("got %q at %d:%d %q", d.Text, d.Line, d.Column, d.Message)
+	}
+	if len(d.Fixes) != 1 || d.Fixes[0].Replacement != "贯彻" || d.Fixes[0].Certain {
+		t.Errorf("fixes %+v, want one uncertain fix to 贯彻", d.Fixes)
+	}
+}
+
+// TestLexiconSum checks the embedded lexicon against lexicon.sum, which
+// lexgen writes: a lexicon edited by hand, or regenerated without the sum,
+// fails.
+func TestLexiconSum(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums, err := os.ReadFile("lexicon.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	sc := bufio.NewScanner(bytes.NewReader(sums))
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "sha256 "); ok {
+			want = v
+		}
+	}
+	if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != want {
+		t.Errorf("lexicon.gz has SHA-256 %s, lexicon.sum says %s: run go generate ./check/rules/typo", got, want)
+	}
+	// The header names the modules that lexicon.sum names.
+	for line := range strings.SplitSeq(string(sums), "\n") {
+		if strings.HasPrefix(line, "github.com/") && !bytes.Contains(data[:1024], []byte(line)) {
+			t.Errorf("lexicon header lacks %q", line)
+		}
+	}
+}
+
+// TestShapeGroups checks the look-alike table: no character twice in one
+// group, and only Chinese characters.
+func TestShapeGroups(t *testing.T) {
+	for _, g := range shapeGroups {
+		seen := map[rune]bool{}
+		for _, r := range g {
+			if seen[r] || !isHan(r) {
+				t.Errorf("group %q: %q repeated or not a Chinese character", g, r)
+			}
+			seen[r] = true
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package typo
+
+import "strings"
+
+// shapeGroups are characters that look alike and are mistyped or misread
+// for one another in print (written for this project from common
+// misprints: a stroke more or less, a component moved or swapped). Two
+// characters of one group are confusable for TY008 even when they do not
+// share a reading; characters that do share one (杨/扬) need no entry.
+var shapeGroups = strings.Fields(`
+己已巳 未末 戊戌戍 拔拨 侯候 幕暮慕募墓 辨辩辫瓣 峻竣俊骏 即既 赢嬴羸
+浙淅 徒徙 治冶 王玉 日曰 土士 入人八 大太犬 千干于 午牛 天夭 刀力
+免兔 乌鸟 折拆析 历厉 练炼 洒酒 壁璧 崇祟 贷货 侍待 恃持 梁粱 汩汨
+栗粟 杆秆 盲肓 衰哀衷 茶荼 卷券 狠狼很 坚竖 设没 陈阵 项顶 抚扶 辛幸
+仑仓 问间 旦且 冒昌 申由甲 准淮 崖岸 爪瓜 贝见 戎戒 苟荀 徽微 察祭
+刺剌 迁迂 赤亦 孑子 戈弋 末朱 休体 往住 锻缎 概慨 拨泼 淡谈 渴喝
+拆坼 陷馅 撤撒 辙澈 彻砌 檄缴 微徵 袒祖 祗祇 晴睛 情请 清倩 揣喘
+锤捶 蓝篮 籍藉 倘淌 峰锋蜂 缘椽 绿缘 毫豪 纳呐 暇瑕遐 拒矩 脏赃
+稍梢哨 候喉 密蜜 嘱瞩 隋随 掉悼 棉绵 茫芒 汇江 壤嚷攘 赛塞寨
+暑署 刻核 剂济 洽恰 拥佣 涨胀 惯贯 钩钓 娱误 貌藐 拼拚 综棕 绩续
+责债 苦若 姑始 授援 辍缀 漫慢谩 悔侮 副幅 篡纂 屡缕 幢憧 疆僵 逐遂
+侵浸 蓄畜 菅管 篷蓬 佩珮 既溉 枉柱 仿访 萃粹 蔽敝弊 挽换 跨胯 算箅
+`)
+
+// shapePairs holds every pair of characters of a group, both ways.
+var shapePairs = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, g := range shapeGroups {
+		rs := []rune(g)
+		for _, a := range rs {
+			for _, b := range rs {
+				if a != b {
+					m[[2]rune{a, b}] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// shapeConfusable reports whether a and b look alike.
+func shapeConfusable(a, b rune) bool { return shapePairs[[2]rune{a, b}] }
