@@ -332,12 +332,9 @@ func TestNonWordMeasure(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var spans []check.Diagnostic
 		cfg := &check.Config{}
 		cfg.Rules.Enable = []string{"TY008"}
-		for _, d := range check.Run(f, nil, Rules, cfg) {
-			spans = append(spans, d)
-		}
+		spans := check.Run(f, nil, Rules, cfg)
 		var own []suspect
 		l.findings(text, func(s suspect) { own = append(own, s) })
 		restore()
