@@ -191,7 +191,7 @@ func classify(s string) class {
 		return blank
 	case utf8.RuneCountInString(t) > 60:
 		return other
-	case isButtons(t) == strong, isMeta(t), isCaption(t), isBreadcrumb(t), pagePhrases.Contains(t) && len(t) == len(pagePhrases.At(t, 0)):
+	case isButtons(t) == strong, isMeta(t), isMeta(unwrap(t)), isCaption(t), isBreadcrumb(t), pagePhrases.Contains(t) && len(t) == len(pagePhrases.At(t, 0)):
 		return strong
 	case isButtons(t) == weak, isSeparator(t), isDateTime(t):
 		return weak
@@ -240,7 +240,7 @@ var pagePhrases = words.NewSet(
 // metaLabels are the labels of a page's information line: 来源：解放日报,
 // 时间：2026-02-09, 发布日期：…, 作者：…, 浏览次数：….
 var metaLabels = words.NewSet("来源", "信息来源", "文章来源", "稿件来源", "时间", "发布时间", "发布日期", "日期", "更新时间",
-	"作者", "编辑", "责任编辑", "审核", "浏览次数", "点击数", "阅读次数", "访问量", "发布机构", "字号")
+	"作者", "编辑", "责任编辑", "审核", "浏览次数", "点击数", "阅读次数", "访问量", "发布机构", "字号", "上一篇", "下一篇")
 
 // dateLabels must be followed by a date, if anything.
 var dateLabels = map[string]bool{"时间": true, "发布时间": true, "发布日期": true, "日期": true, "更新时间": true}
@@ -287,6 +287,18 @@ func isMeta(s string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// unwrap returns s without the brackets around it: （责任编辑：王五）.
+func unwrap(s string) string {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if t, ok := strings.CutPrefix(s, p[0]); ok {
+			if t, ok := strings.CutSuffix(t, p[1]); ok {
+				return strings.TrimSpace(t)
+			}
+		}
+	}
+	return ""
 }
 
 // colon returns the length of a colon at the start of s, or 0.

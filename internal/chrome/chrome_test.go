@@ -67,8 +67,14 @@ func TestFind(t *testing.T) {
 			left: "全年各项工作圆满完成。\n",
 		},
 		{
+			name: "editor in brackets, links to the next and previous pages",
+			in:   "全年各项工作圆满完成。\n（责任编辑：王五）\n上一篇：关于做好春节期间安全生产工作的通知\n下一篇：2024年石桥镇工作计划\n",
+			want: []string{"（责任编辑：王五）\n上一篇：关于做好春节期间安全生产工作的通知\n下一篇：2024年石桥镇工作计划"},
+			left: "全年各项工作圆满完成。\n",
+		},
+		{
 			name: "near miss: the same words in the report's sentences",
-			in:   "2025年工作总结\n资金来源：财政拨款和社会资本，共计1200万元。\n时间：紧，任务：重。\n群众可扫一扫二维码下载申请表，打印后提交。\n首页设计由街道统一制作。\n",
+			in:   "2025年工作总结\n资金来源：财政拨款和社会资本，共计1200万元。\n时间：紧，任务：重。\n群众可扫一扫二维码下载申请表，打印后提交。\n首页设计由街道统一制作。\n（编辑部设在宣传办，负责稿件审核。）\n",
 		},
 		{
 			name: "near miss: a date line alone, a bracket in a list",
