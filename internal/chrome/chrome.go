@@ -130,7 +130,7 @@ func Find(text string) []Block {
 
 // split returns the lines of text.
 func split(text string) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -183,13 +183,22 @@ func context(lines []line) {
 	}
 }
 
+// maxLine is the longest line of chrome, in characters.
+const maxLine = 60
+
 // classify says what a line is by itself.
 func classify(s string) class {
-	t := strings.TrimSpace(strings.Trim(s, "\u200b\u200d\ufeff"))
+	if len(s) > 4*maxLine {
+		return other // a paragraph of text, not a line of chrome
+	}
+	t := strings.TrimSpace(s)
+	if t != "" && (t[0] == 0xE2 || t[0] == 0xEF || t[len(t)-1] == 0x8B || t[len(t)-1] == 0x8D || t[len(t)-1] == 0xBF) {
+		t = strings.TrimSpace(strings.Trim(t, "\u200b\u200d\ufeff")) // zero-width marks from web pages
+	}
 	switch {
 	case t == "":
 		return blank
-	case utf8.RuneCountInString(t) > 60:
+	case utf8.RuneCountInString(t) > maxLine:
 		return other
 	case isButtons(t) == strong, isMeta(t), isMeta(unwrap(t)), isCaption(t), isBreadcrumb(t), pagePhrases.Contains(t) && len(t) == len(pagePhrases.At(t, 0)):
 		return strong

@@ -56,12 +56,25 @@ var allowed = []string{
 	"新时代中国特色社会主义思想", "人民群众获得感幸福感安全感认同感",
 }
 
-// ignored are the marks the matching skips on both sides: 不忘初心、牢记使命
-// is 不忘初心牢记使命.
-const ignored = "、“”‘’\"' 　\t"
+// isIgnored reports the marks the matching skips on both sides: 不忘初心、
+// 牢记使命 is 不忘初心牢记使命.
+func isIgnored(r rune) bool {
+	switch r {
+	case '、', '“', '”', '‘', '’', '"', '\'', ' ', '　', '\t':
+		return true
+	}
+	return false
+}
 
-// barriers end a window: a formulation never spans a clause.
-const barriers = "。，；：！？\n()（）《》,;:!?"
+// isBarrier reports the marks that end a window: a formulation never
+// spans a clause.
+func isBarrier(r rune) bool {
+	switch r {
+	case '。', '，', '；', '：', '！', '？', '\n', '(', ')', '（', '）', '《', '》', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
 
 // fuzzyEntry is one formulation ready to match.
 type fuzzyEntry struct {
@@ -125,7 +138,7 @@ func (s *stripped) strip(text string, from, to int) {
 	s.rs, s.start, s.end = s.rs[:0], s.start[:0], s.end[:0]
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !strings.ContainsRune(ignored, r) {
+		if !isIgnored(r) {
 			s.rs = append(s.rs, r)
 			s.start = append(s.start, i)
 			s.end = append(s.end, i+size)
@@ -211,13 +224,16 @@ func (e *fuzzyEntry) best(rs []rune, at int, dp *osaBuffers) (start, end, d int)
 	c, k := e.canonical, e.edits
 	n := len(c)
 	d = -1
+	if !e.plausible(rs, at) {
+		return 0, 0, d
+	}
 	for s := at - k; s <= at+k; s++ {
 		if s < 0 || s >= len(rs) {
 			continue
 		}
 		limit := min(len(rs), s+n+k)
 		for i := s; i < limit; i++ {
-			if strings.ContainsRune(barriers, rs[i]) {
+			if isBarrier(rs[i]) {
 				limit = i
 				break
 			}
@@ -243,6 +259,30 @@ func (e *fuzzyEntry) best(rs []rune, at int, dp *osaBuffers) (start, end, d int)
 		}
 	}
 	return start, end, d
+}
+
+// plausible is a quick necessary test before the distances: within k
+// edits, at least n−k characters of the formulation stand within 2k of
+// where they belong if it starts at at (a changed or dropped character
+// loses one; an added one or a swap only shifts the others).
+func (e *fuzzyEntry) plausible(rs []rune, at int) bool {
+	c, k := e.canonical, e.edits
+	miss := 0
+	for i, r := range c {
+		found := false
+		for j := max(0, at+i-2*k); j <= at+i+2*k && j < len(rs); j++ {
+			if rs[j] == r {
+				found = true
+				break
+			}
+		}
+		if !found {
+			if miss++; miss > k {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // excused reports whether a window is no variant at all: the formulation

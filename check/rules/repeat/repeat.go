@@ -51,11 +51,12 @@ var Sentence = &check.Rule{
 					continue
 				}
 				// A paragraph pasted twice: the same text as the paragraph
-				// before it, whatever its sentences (开局之年。…如下：).
+				// before it, whatever its sentences (开局之年。…如下：), but
+				// for spaces at its ends.
 				last := prev
 				prev = para.Span
-				if last.End > last.Start && hanAtLeast(text[para.Span.Start:para.Span.End], minSentence) &&
-					normalise(text[last.Start:last.End]) == normalise(text[para.Span.Start:para.Span.End]) && !isHeading(headings, para.Span.Start) {
+				if last.End > last.Start && strings.TrimSpace(text[last.Start:last.End]) == strings.TrimSpace(text[para.Span.Start:para.Span.End]) &&
+					hanAtLeast(text[para.Span.Start:para.Span.End], minSentence) && !isHeading(headings, para.Span.Start) {
 					p.Report(para.Span, "这一段与上一段（第"+strconv.Itoa(p.File.Position(last.Start).Line)+"行）重复")
 					continue
 				}
@@ -239,7 +240,7 @@ var Adjacent = &check.Rule{
 				}
 				limit = min(limit, (len(rs)-i)/2)
 				for j := next.at[i]; j >= 0 && int(j)-i <= limit; j = next.at[j] {
-					if n := int(j) - i; n >= 3 && (n <= maxUnit && wordOrClause(rs, i, n) || clauseRun(rs, i, n)) && equal(rs[i:i+n], rs[i+n:i+2*n]) {
+					if n := int(j) - i; n >= 3 && equal(rs[i:i+n], rs[i+n:i+2*n]) && (n <= maxUnit && wordOrClause(rs, i, n) || clauseRun(rs, i, n)) {
 						found = n
 					}
 				}
@@ -314,12 +315,24 @@ const (
 // 抓发展) differ from each other; a short refrain (加油，加油) has too few
 // characters to be a run.
 func clauseRun(rs []rune, i, n int) bool {
-	if !(i == 0 || isMark(rs[i-1])) || !strings.ContainsRune("，；。！？：", rs[i+n-1]) {
+	if !(i == 0 || isMark(rs[i-1])) {
 		return false
 	}
-	unit := string(rs[i : i+n])
-	han := hanCount(unit)
-	return han >= 6 && (han >= 8 || !strings.ContainsAny(unit, "xX*＊×□○"))
+	switch rs[i+n-1] {
+	case '，', '；', '。', '！', '？', '：':
+	default:
+		return false
+	}
+	han, placeholder := 0, false
+	for _, r := range rs[i : i+n] {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF:
+			han++
+		case r == 'x' || r == 'X' || r == '*' || r == '＊' || r == '×' || r == '□' || r == '○':
+			placeholder = true
+		}
+	}
+	return han >= 6 && (han >= 8 || !placeholder)
 }
 
 // shorten returns s cut to 30 characters.
@@ -366,7 +379,13 @@ func wordOrClause(rs []rune, i, n int) bool {
 	return isMark(unit[0]) || i == 0 || isMark(rs[i-1])
 }
 
-func isMark(r rune) bool { return strings.ContainsRune("，、；。：！？", r) }
+func isMark(r rune) bool {
+	switch r {
+	case '，', '、', '；', '。', '：', '！', '？':
+		return true
+	}
+	return false
+}
 
 // hanAtLeast reports whether s holds n Chinese characters or more.
 func hanAtLeast(s string, n int) bool {
