@@ -8,7 +8,7 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/numeral"
+	"zongjie/meta"
 )
 
 // Milestone reports a phrase tied to one year said of another: 党的二十大精神
@@ -22,7 +22,7 @@ var Milestone = &check.Rule{
 			"比较的是句中写明的年份（“2024年是……”），没有写明时按所在部分（总结部分为总结年份，计划部分为计划年份）。",
 		Wrong:  "2024年工作总结\n一、2024年工作总结\n2024年是全面贯彻落实党的二十大精神的开局之年。",
 		Right:  "2024年工作总结\n一、2024年工作总结\n2024年是实现“十四五”规划目标任务的关键一年。",
-		Source: "党的二十大于2022年召开；“十四五”为2021—2025年；中国共产党成立于1921年，中华人民共和国成立于1949年",
+		Source: "党的十八大、十九大、二十大分别于2012、2017、2022年召开；“十二五”至“十五五”为2011—2030年，每五年一期；中国共产党成立于1921年，中华人民共和国成立于1949年",
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
@@ -31,7 +31,7 @@ var Milestone = &check.Rule{
 			if r == nil {
 				continue
 			}
-			want, end, ok := milestoneYear(text, m)
+			want, end, ok := meta.MilestoneYear(text, m.Span.Start, m.Span.End)
 			if !ok {
 				continue
 			}
@@ -49,62 +49,9 @@ var Milestone = &check.Rule{
 	},
 }
 
-// milestoneWords are the phrases Milestone knows. Anniversaries are found
-// by their tail (周年) and read backwards.
-var milestoneWords = check.NewWords(
-	"二十大精神的开局之年", "二十大精神开局之年", "二十大的开局之年", "二十大开局之年",
-	"十四五”开局之年", "十四五”规划开局之年", "十四五开局之年", "十四五”收官之年", "十四五收官之年", "十四五”规划收官之年",
-	"十五五”开局之年", "十五五开局之年", "十五五”规划开局之年", "十五五”收官之年",
-	"十三五”收官之年", "十三五收官之年",
-	"建党", "中国共产党成立", "新中国成立", "中华人民共和国成立", "改革开放", "抗日战争胜利", "抗战胜利",
-)
-
-// anniversaryBase gives the founding year of each anniversary's event.
-var anniversaryBase = map[string]int{
-	"建党": 1921, "中国共产党成立": 1921,
-	"新中国成立": 1949, "中华人民共和国成立": 1949,
-	"改革开放":   1978,
-	"抗日战争胜利": 1945, "抗战胜利": 1945,
-}
-
-// milestoneYear returns the year the phrase m names and where the phrase
-// ends: fixed for the 开局 and 收官 phrases, base+N for "建党N周年".
-func milestoneYear(text string, m check.Match) (int, int, bool) {
-	w := m.Word
-	switch {
-	case strings.Contains(w, "二十大"):
-		return 2023, m.Span.End, true
-	case strings.HasPrefix(w, "十三五"):
-		return 2020, m.Span.End, true
-	case strings.HasPrefix(w, "十四五") && strings.Contains(w, "开局"):
-		return 2021, m.Span.End, true
-	case strings.HasPrefix(w, "十四五"):
-		return 2025, m.Span.End, true
-	case strings.HasPrefix(w, "十五五") && strings.Contains(w, "开局"):
-		return 2026, m.Span.End, true
-	case strings.HasPrefix(w, "十五五"):
-		return 2030, m.Span.End, true
-	}
-	base, ok := anniversaryBase[w]
-	if !ok {
-		return 0, 0, false
-	}
-	rest := text[m.Span.End:]
-	num, size := numeral.Scan(rest)
-	if size == 0 || num.Approx || num.Value != float64(int(num.Value)) || num.Value < 1 || num.Value > 200 {
-		return 0, 0, false
-	}
-	if !strings.HasPrefix(rest[size:], "周年") {
-		return 0, 0, false
-	}
-	// A speech given at the anniversary is cited in later years: 习近平总书记
-	// 在庆祝中国共产党成立100周年大会上的重要讲话.
-	end := m.Span.End + size + len("周年")
-	if after := text[end:]; strings.HasPrefix(after, "大会") || strings.HasPrefix(after, "之际的") || strings.HasPrefix(after, "时的") {
-		return 0, 0, false
-	}
-	return base + int(num.Value), end, true
-}
+// milestoneWords are the phrases of the milestone table, which package meta
+// also reads a report's year from.
+var milestoneWords = check.NewWords(meta.MilestoneWords...)
 
 // yearOfSentence returns the year a phrase at span is said of: a year the
 // sentence states before it ("2024年是", "今年是"; stated is set), else the
