@@ -114,11 +114,18 @@ type Term struct {
 type Meta struct {
 	Unit string `json:"unit"` // 青禾街道, or the placeholder text ("**街道")
 	// UnitPlaceholder is set when the unit's name is anonymised ("xx镇").
-	UnitPlaceholder bool   `json:"unit_placeholder,omitempty"`
-	Level           Level  `json:"level"`
-	Years           []int  `json:"years"`  // the years reviewed and planned, ascending
-	Period          Period `json:"period"` // of the reviewed part (of the plan for a plan)
-	Genre           Genre  `json:"genre"`
+	UnitPlaceholder bool `json:"unit_placeholder,omitempty"`
+	// Parent is the unit the reporting unit belongs to, when the report
+	// names both ("保定市满城区": unit 满城区, parent 保定市).
+	Parent string `json:"parent,omitempty"`
+	// UnitSource says where the unit (or, without a name, the level) was
+	// read: title, session, speaker, intro, body (an anonymised name, or
+	// the level from self references such as 我镇), user; "" when unknown.
+	UnitSource Source `json:"unit_source,omitempty"`
+	Level      Level  `json:"level"`
+	Years      []int  `json:"years"`  // the years reviewed and planned, ascending
+	Period     Period `json:"period"` // of the reviewed part (of the plan for a plan)
+	Genre      Genre  `json:"genre"`
 	// DocType is the document type as the report names itself:
 	// 工作总结, 工作计划, 政府工作报告, 讲话 …
 	DocType string `json:"doc_type"`
@@ -127,6 +134,68 @@ type Meta struct {
 	// StatedPlan is the plan period as the title or introduction states it,
 	// when it differs from the logical one (a 2023 summary "及2023年工作计划").
 	StatedPlan *Term `json:"stated_plan,omitempty"`
+	// PeriodSource says where the report's year was read, the strongest
+	// evidence that agrees with it: title, subtitle, session, intro,
+	// heading, milestone, body, filename, user; "" when no year is known.
+	PeriodSource Source `json:"period_source,omitempty"`
+	// Dating is every statement of the report's own year found, the
+	// evidence PeriodSource was chosen from (for the checker).
+	Dating []Dating `json:"-"`
+}
+
+// Source names where a piece of metadata was read.
+type Source string
+
+// Sources of metadata, from the strongest.
+const (
+	SourceUser      Source = "user"      // given by the user (--unit, --period)
+	SourceTitle     Source = "title"     // the title line
+	SourceSubtitle  Source = "subtitle"  // a dated line under the title ("——2024年1月10日在…会议上")
+	SourceSession   Source = "session"   // the congress session ("在XX县第十七届人民代表大会第三次会议上")
+	SourceSpeaker   Source = "speaker"   // the speaker ("XX区人民政府区长 张三", "我代表XX市人民政府")
+	SourceIntro     Source = "intro"     // the introduction ("现将XX镇2023年工作总结如下")
+	SourceHeading   Source = "heading"   // a top-level heading ("一、2023年工作回顾")
+	SourceMilestone Source = "milestone" // a phrase of one year ("今年是…十九大精神开局之年")
+	SourceBody      Source = "body"      // years told as done in the review; anonymised names and self references
+	SourceFileName  Source = "filename"  // the file's name, the last resort
+)
+
+// Chinese names the source for users: 标题, 副标题日期, 会议届次 …; "" for
+// no source.
+func (s Source) Chinese() string {
+	switch s {
+	case SourceUser:
+		return "用户指定"
+	case SourceTitle:
+		return "标题"
+	case SourceSubtitle:
+		return "副标题日期"
+	case SourceSession:
+		return "会议届次"
+	case SourceSpeaker:
+		return "报告人"
+	case SourceIntro:
+		return "开头"
+	case SourceHeading:
+		return "部分标题"
+	case SourceMilestone:
+		return "节点年份表述"
+	case SourceBody:
+		return "正文"
+	case SourceFileName:
+		return "文件名"
+	}
+	return string(s)
+}
+
+// Dating is one statement of the year a report belongs to: the year its
+// "今年" means (the plan year of a 政府工作报告, the reviewed year of a
+// summary).
+type Dating struct {
+	Source Source
+	Year   int
+	Span   document.Span // the year as written; empty when it is not written (a session, a milestone)
+	Text   string        // the words that gave it
 }
 
 // SectionKind classifies a section by its role in the report.

@@ -52,7 +52,7 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context) *
 		r.Title = strings.Trim(f.Slice(p.Title), "#* ")
 	}
 	r.Outline = outline.Tree(f, p.Headings, p.Span.End)
-	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, Sections: r.Outline})
+	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: p.Title, Sections: r.Outline})
 	reviewYear := 0
 	if r.Meta.Review != nil {
 		reviewYear = r.Meta.Review.Year
@@ -120,8 +120,10 @@ func inferTitle(m zongjie.Meta) string {
 		b.WriteString(m.Unit)
 	}
 	switch {
-	case m.DocType == "政府工作报告" && m.Plan != nil:
-		b.WriteString(yearText(m.Plan.Year))
+	case m.DocType == "政府工作报告":
+		if m.Plan != nil {
+			b.WriteString(yearText(m.Plan.Year))
+		}
 		b.WriteString("政府工作报告")
 		return b.String()
 	case m.Genre == zongjie.GenreSpeech && m.Review != nil:

@@ -15,15 +15,15 @@ import (
 
 	"zongjie"
 	"zongjie/document"
-	"zongjie/internal/words"
 )
 
 // Input is what Detect reads.
 type Input struct {
-	File     *document.File
-	Span     document.Span // the report
-	Title    string        // the title line, "" if none
-	Sections []*zongjie.Section
+	File      *document.File
+	Span      document.Span // the report
+	Title     string        // the title, "" if none (see TitleText)
+	TitleSpan document.Span // the title's lines, empty if none
+	Sections  []*zongjie.Section
 }
 
 // Detect returns the metadata of one report.
@@ -34,7 +34,7 @@ func Detect(in Input) zongjie.Meta {
 	m.DocType = d.docType()
 	d.periods(&m)
 	m.Genre = d.genre(&m)
-	m.Unit, m.Level, m.UnitPlaceholder = d.unit()
+	d.unit(&m)
 	for _, t := range []*zongjie.Term{m.Review, m.Plan} {
 		if t != nil && t.Year > 0 && !containsInt(m.Years, t.Year) {
 			m.Years = append(m.Years, t.Year)
@@ -65,11 +65,11 @@ func containsInt(s []int, v int) bool {
 }
 
 type detector struct {
-	in       Input
-	text     string            // the report's text
-	intro    string            // the first paragraphs, up to the first heading
-	suffixes []words.Match     // unit suffixes in text, found once
-	phHits   *[]placeholderHit // anonymised unit names, found once
+	in     Input
+	text   string            // the report's text
+	intro  string            // the first paragraphs, up to the first heading
+	phHits *[]placeholderHit // anonymised unit names, found once
+	head   *[]headerLine     // the lines under the title, found once
 }
 
 // introText returns the text before the first heading (at most a few
@@ -98,7 +98,8 @@ func (d *detector) docType() string {
 	switch {
 	case strings.Contains(t, "政府工作报告") || strings.Contains(d.intro, "政府工作报告") || strings.Contains(d.intro, "报告政府工作") ||
 		strings.Contains(d.intro, "人民政府") && strings.Contains(d.intro, "报告工作") ||
-		strings.Contains(d.intro, "代表国务院") && strings.Contains(d.intro, "政府工作"):
+		strings.Contains(d.intro, "代表国务院") && strings.Contains(d.intro, "政府工作") ||
+		d.congressOpening():
 		return "政府工作报告"
 	case strings.Contains(t, "讲话") || strings.Contains(t, "致辞") || strings.Contains(t, "发言"):
 		return "讲话"
@@ -122,6 +123,22 @@ func (d *detector) docType() string {
 		return "工作报告"
 	}
 	return ""
+}
+
+// congressOpening reports whether a report opens as a government's report
+// to its people's congress: a session line under the title and a speaker
+// who reports to the congress on behalf of a government ("我代表省政府，
+// 向大会报告工作").
+func (d *detector) congressOpening() bool {
+	if !strings.Contains(d.intro, "政府") || !(strings.Contains(d.intro, "向大会报告") || strings.Contains(d.intro, "报告工作")) {
+		return false
+	}
+	for _, h := range d.header() {
+		if _, ok := sessionAt(h.text); ok {
+			return true
+		}
+	}
+	return strings.Contains(d.intro, "代表") && strings.Contains(d.intro, "各位代表")
 }
 
 func hasSummaryWord(s string) bool {

@@ -5,27 +5,25 @@ import (
 	"testing"
 
 	"zongjie"
-	"zongjie/document"
-	"zongjie/meta"
-	"zongjie/outline"
+	"zongjie/extract"
 	"zongjie/reader"
 )
 
-// detect runs the metadata detector on the first report of text.
+// detect returns the metadata of the first report of text.
 func detect(t *testing.T, text string) zongjie.Meta {
 	t.Helper()
-	f, err := reader.Read("t.txt", []byte(text))
+	return detectFile(t, "t.txt", text)
+}
+
+// detectFile returns the metadata of the first report of a file named
+// path holding text.
+func detectFile(t *testing.T, path, text string) zongjie.Meta {
+	t.Helper()
+	f, err := reader.Read(path, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts := outline.Split(f, outline.Headings(f))
-	p := parts[0]
-	roots := outline.Tree(f, p.Headings, p.Span.End)
-	title := ""
-	if p.Title != (document.Span{}) {
-		title = f.Slice(p.Title)
-	}
-	return meta.Detect(meta.Input{File: f, Span: p.Span, Title: title, Sections: roots})
+	return extract.File(f)[0].Meta
 }
 
 func term(t *zongjie.Term) string {
@@ -78,15 +76,127 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// Ensure a verb before a unit word is not read as the unit's name, and a
-// Han name needs to recur.
+// Ensure a unit's name is never read from running text: neither a verb
+// before a unit word ("依托街道") nor a name that recurs in the body (the
+// title, session, speaker and lead sentence name a report's unit); the
+// self references still give the level.
 func TestUnitNearMiss(t *testing.T) {
-	m := detect(t, "2024年工作总结\n依托街道资源，围绕街道中心工作。\n一、工作总结\n")
-	if m.Unit != "" {
-		t.Errorf("unit %q, want none", m.Unit)
+	for _, text := range []string{
+		"2024年工作总结\n依托街道资源，围绕街道中心工作。\n一、工作总结\n",
+		"2024年工作总结\n。青禾街道完成任务。青禾街道推进项目。\n一、工作总结\n",
+	} {
+		if m := detect(t, text); m.Unit != "" {
+			t.Errorf("unit %q, want none", m.Unit)
+		}
 	}
-	m = detect(t, "2024年工作总结\n。青禾街道完成任务。青禾街道推进项目。\n一、工作总结\n")
-	if m.Unit != "青禾街道" {
-		t.Errorf("unit %q, want 青禾街道", m.Unit)
+	m := detect(t, "2024年工作总结\n按照县委部署，实施县域经济提升行动，大力提升县城品质，创建省级园林县城，离不开县委的坚强领导。全县完成投资。全县…\n一、工作总结\n")
+	if m.Unit != "" || m.Level != zongjie.LevelCounty || m.UnitSource != zongjie.SourceBody {
+		t.Errorf("unit %q level %s source %s, want none, county, body", m.Unit, m.Level, m.UnitSource)
+	}
+}
+
+// Ensure the period and the unit of a 政府工作报告 are read the way a
+// reader reads them, from the strongest evidence present, and say where
+// they came from. The reports are our own, short, with made-up places.
+func TestDetectGovernment(t *testing.T) {
+	tests := []struct {
+		name, path, text string
+		want             string // "unit parent level unit_source | review plan period_source"
+	}{
+		{"county report that never states its year: a milestone", "",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n全县生产总值增长7%，新增就业3000人。\n二、今年工作安排\n今年是全面贯彻党的十九大精神的开局之年。全县生产总值增长7%左右。\n",
+			"  county speaker | 2017FY 2018FY milestone"},
+		{"a milestone and the body agree", "",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n2017年，全县生产总值增长7%。2017年新增就业3000人。\n二、今年工作安排\n今年是全面贯彻党的十九大精神的开局之年。全县生产总值增长7%左右。\n",
+			"  county speaker | 2017FY 2018FY milestone"},
+		{"no year but the body's", "",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n2019年，全县生产总值增长6%。2019年完成投资5亿元。力争2020年完成投资6亿元，2020年…\n二、今年重点工作\n全县生产总值增长6%左右。\n",
+			"  county speaker | 2019FY 2020FY body"},
+		{"the review heading", "",
+			"各位代表：\n现在，我代表区人民政府，向大会报告工作。\n一、2017年工作回顾\n全区生产总值增长7%。\n二、2018年工作安排\n",
+			"  district speaker | 2017FY 2018FY heading"},
+		{"a dated subtitle and the session name the unit", "",
+			"政府工作报告\n——2021年1月12日在桐溪县第十七届人民代表大会第五次会议上\n桐溪县人民政府县长 林某\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n按照县委部署，全县完成投资。\n",
+			"桐溪县  county session | 2020FY 2021FY subtitle"},
+		{"a December congress delivers the next year's report", "",
+			"政府工作报告\n——2023年12月28日在桐溪县第十八届人民代表大会第三次会议上\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n全县完成投资。\n",
+			"桐溪县  county session | 2023FY 2024FY subtitle"},
+		{"the national session gives the year", "",
+			"政府工作报告\n——在第十三届全国人民代表大会第一次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n五年来，经济实力跃上新台阶。\n",
+			"国务院  national speaker | 2017FY 2018FY session"},
+		{"near miss: a session named in the body is not the report's", "",
+			"各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n第十一届全国人民代表大会第一次会议以来的五年，2012年经济平稳。2012年就业稳定。\n",
+			"国务院  national speaker | 2012FY 2013FY body"},
+		{"the province of the session line", "",
+			"政府工作报告\n——2026年1月20日在云岭省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、2025年工作回顾\n落实省委部署，全省生产总值增长5%。刚刚过去的一年，是“十四五”收官之年。\n",
+			"云岭省  province session | 2025FY 2026FY subtitle"},
+		{"the speaker line names the province", "",
+			"政府工作报告\n云岭省省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、工作回顾\n落实省委部署。刚刚过去的一年，是“十四五”收官之年。\n",
+			"云岭省  province speaker | 2025FY 2026FY milestone"},
+		{"a district of a city in the title", "",
+			"柏溪市岚山区2020年政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n一、2019年工作回顾\n确保新城区建设，推进棚户区改造，自觉接受区人大监督。\n",
+			"岚山区 柏溪市 district title | 2019FY 2020FY title"},
+		{"the district named by its head", "",
+			"政府工作报告\n——2019年1月8日在岚山区第五届人民代表大会第三次会议上\n岚山区人民政府区长 周某\n各位代表：\n一、2018年工作回顾\n确保新城区建设，推进旧城区改造。\n",
+			"岚山区  district session | 2018FY 2019FY subtitle"},
+		{"the speaker's government in the opening", "",
+			"各位代表：\n现在，我代表岚山区人民政府，向大会报告工作。\n一、2018年工作回顾\n",
+			"岚山区  district speaker | 2018FY 2019FY heading"},
+		{"the file name, as a last resort", "reports/2019年桐溪县政府工作报告.txt",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n全县完成投资。\n二、今年工作安排\n",
+			"  county speaker | 2018FY 2019FY filename"},
+		{"near miss: a file name without a year", "reports/桐溪县政府工作报告.txt",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n全县完成投资。\n",
+			"  county speaker | - - "},
+		{"the title loses to the subtitle and the session's year", "",
+			"桐溪县2024年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n各位代表：\n一、2021年工作回顾\n全县完成投资。\n二、2022年工作安排\n",
+			"桐溪县  county title | 2021FY 2022FY subtitle"},
+		{"near miss: a milestone of a stated year says nothing of the report's", "",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去五年工作回顾\n2021年是“十四五”开局之年。\n",
+			"  county speaker | - - "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := tt.path
+			if path == "" {
+				path = "t.txt"
+			}
+			m := detectFile(t, path, tt.text)
+			got := fmt.Sprintf("%s %s %s %s | %s %s %s", m.Unit, m.Parent, m.Level, m.UnitSource, term(m.Review), term(m.Plan), m.PeriodSource)
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			if m.DocType != "政府工作报告" {
+				t.Errorf("doc type %q", m.DocType)
+			}
+		})
+	}
+}
+
+// Ensure a summary that never writes its year takes it from a milestone
+// phrase, or else from its file's name, and says so.
+func TestDetectUndatedSummary(t *testing.T) {
+	tests := []struct {
+		name, path, text string
+		want             string // "review plan period_source"
+	}{
+		{"今年 and a congress", "t.txt", "工作总结\n今年是全面贯彻落实党的二十大精神的开局之年，全镇上下团结奋进。\n一、主要工作\n完成投资1亿元。\n二、下一步工作计划\n",
+			"2023FY 2024FY milestone"},
+		{"明年 and a five-year plan", "t.txt", "工作总结\n一、主要工作\n全镇完成投资1亿元。\n二、下一步工作计划\n明年是“十五五”开局之年，全镇将…\n",
+			"2025FY 2026FY milestone"},
+		{"the file name", "2022年石桥镇工作总结.txt", "工作总结\n一、主要工作\n全镇完成投资1亿元。\n二、下一步工作计划\n",
+			"2022FY 2023FY filename"},
+		{"near miss: a hash in the file name", "seeds/000_8e2021b7.txt", "工作总结\n一、主要工作\n全镇完成投资1亿元。\n二、下一步工作计划\n",
+			"0FY 0FY "},
+		{"near miss: the title's year outranks all", "2022年石桥镇工作总结.txt", "石桥镇2024年工作总结\n今年是全面贯彻落实党的二十大精神的开局之年。\n一、主要工作\n",
+			"2024FY - title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := detectFile(t, tt.path, tt.text)
+			if got := fmt.Sprintf("%s %s %s", term(m.Review), term(m.Plan), m.PeriodSource); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }

@@ -2,8 +2,10 @@ package meta
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"zongjie"
+	"zongjie/internal/words"
 )
 
 // claim is one statement of a reviewed or planned period.
@@ -11,27 +13,29 @@ type claim struct {
 	year   int // 0 when not written
 	period zongjie.Period
 	text   string
+	src    zongjie.Source // where the year was read
 }
 
-// periods fills m.Review, m.Plan and m.StatedPlan.
+// periods fills m.Review, m.Plan, m.StatedPlan and m.PeriodSource.
 func (d *detector) periods(m *zongjie.Meta) {
+	if m.DocType == "政府工作报告" {
+		d.govPeriods(m)
+		return
+	}
 	var review, plan *claim
 	stated := (*claim)(nil)
 
-	// A 政府工作报告 of year N reviews N-1 and plans N.
-	if m.DocType == "政府工作报告" {
-		if ys, _ := years(d.in.Title); len(ys) > 0 {
-			plan = &claim{year: ys[0], period: zongjie.PeriodFullYear, text: d.in.Title}
-		}
-	}
 	// The title, then the introduction's "现将…如下" sentence, then the
 	// top-level headings.
-	sources := []string{d.in.Title, lead(d.intro)}
-	for _, src := range sources {
-		if src == "" {
+	sources := []struct {
+		text string
+		src  zongjie.Source
+	}{{d.in.Title, zongjie.SourceTitle}, {lead(d.intro), zongjie.SourceIntro}}
+	for _, source := range sources {
+		if source.text == "" {
 			continue
 		}
-		r, p := parseTitle(src)
+		r, p := parseTitle(source.text, source.src)
 		if review == nil && r != nil {
 			review = r
 		}
@@ -42,9 +46,6 @@ func (d *detector) periods(m *zongjie.Meta) {
 				stated = p // the introduction contradicts the title
 			}
 		}
-	}
-	if m.DocType == "政府工作报告" && plan != nil && plan.year > 0 && review == nil {
-		review = &claim{year: plan.year - 1, period: zongjie.PeriodFullYear}
 	}
 	for _, s := range d.in.Sections {
 		r, p := parseHeading(s.Title)
@@ -69,31 +70,15 @@ func (d *detector) periods(m *zongjie.Meta) {
 		review.period = d.bodyPeriod()
 	}
 	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || strings.Contains(d.intro, "总结如下")) {
-		if y := d.firstYear(); y > 0 {
-			review = &claim{year: y, period: d.bodyPeriod()}
+		if y, src := d.firstYear(); y > 0 {
+			review = &claim{year: y, period: d.bodyPeriod(), src: src}
 		}
 	}
 	if review != nil && review.year == 0 {
-		review.year = d.firstYear()
+		review.year, review.src = d.firstYear()
 	}
 	if review != nil && review.period == "" {
 		review.period = zongjie.PeriodFullYear
-	}
-
-	// A 政府工作报告 whose headings name no year ("过去五年工作回顾"): the
-	// latest year its review section keeps mentioning is the reviewed one.
-	if m.DocType == "政府工作报告" && (review == nil || review.year == 0) && (plan == nil || plan.year == 0) {
-		if y := d.reviewSectionYear(); y > 0 {
-			review = &claim{year: y, period: zongjie.PeriodFullYear}
-			plan = nil
-		}
-	}
-	// A 政府工作报告 without a title line: its review heading gives N-1.
-	if m.DocType == "政府工作报告" && plan == nil && review != nil && review.year > 0 {
-		plan = &claim{year: review.year + 1, period: zongjie.PeriodFullYear}
-	}
-	if m.DocType == "政府工作报告" && review == nil && plan != nil && plan.year > 0 {
-		review = &claim{year: plan.year - 1, period: zongjie.PeriodFullYear}
 	}
 
 	// The plan follows the review; a plan year that does not is a stated
@@ -107,22 +92,54 @@ func (d *detector) periods(m *zongjie.Meta) {
 			plan.period = next.period
 		}
 		if plan.year == 0 {
-			plan.year = next.year
+			plan.year, plan.src = next.year, review.src
 		} else if plan.year != next.year && plan.period == next.period {
 			if stated == nil {
 				stated = &claim{year: plan.year, period: plan.period, text: plan.text}
 			}
-			plan.year = next.year
+			plan.year, plan.src = next.year, review.src
 		}
 	}
 	if plan != nil && plan.period == "" {
 		plan.period = zongjie.PeriodFullYear
 	}
 	if plan != nil && plan.year == 0 && review == nil {
-		plan.year = d.firstYear()
+		plan.year, plan.src = d.firstYear()
+	}
+
+	// No year written anywhere: a milestone phrase ("今年是…开局之年"),
+	// else the file's name.
+	if (review == nil || review.year == 0) && (plan == nil || plan.year == 0) && (review != nil || plan != nil) {
+		y, src := 0, zongjie.Source("")
+		if ds := d.milestoneDatings(false); len(ds) > 0 {
+			y, src = vote(ds)
+		}
+		if y == 0 {
+			y, _, _ = fileYear(d.in.File.Path)
+			src = zongjie.SourceFileName
+		}
+		if y > 0 {
+			if review != nil {
+				review.year, review.src = y, src
+				if plan != nil {
+					next := nextTerm(review)
+					plan.year, plan.src = next.year, src
+				}
+			} else {
+				plan.year, plan.src = y, src
+			}
+		}
 	}
 	m.Review = term(review)
 	m.Plan = term(plan)
+	// The source is the strongest that states the year: a title that
+	// writes it outranks the heading it was taken from.
+	switch {
+	case review != nil && review.year > 0:
+		m.PeriodSource = strongest(review.year, review.src, d.in.Title, lead(d.intro))
+	case plan != nil && plan.year > 0:
+		m.PeriodSource = strongest(plan.year, plan.src, d.in.Title, lead(d.intro))
+	}
 	if stated != nil && m.Plan != nil && (stated.year != m.Plan.Year) {
 		st := term(stated)
 		if st.Period == "" {
@@ -130,6 +147,20 @@ func (d *detector) periods(m *zongjie.Meta) {
 		}
 		m.StatedPlan = st
 	}
+}
+
+// strongest returns the strongest source that writes year y: the title,
+// the lead sentence, else src.
+func strongest(y int, src zongjie.Source, title, lead string) zongjie.Source {
+	for _, st := range []struct {
+		text string
+		src  zongjie.Source
+	}{{title, zongjie.SourceTitle}, {lead, zongjie.SourceIntro}} {
+		if ys, _ := years(st.text); containsInt(ys, y) && rankOf(st.src) < rankOf(src) {
+			return st.src
+		}
+	}
+	return src
 }
 
 func term(c *claim) *zongjie.Term {
@@ -181,7 +212,7 @@ var (
 // sentence. The title is split at 及, 暨, 和, 与, 兼; each part that names a
 // summary or a plan gives a claim with the year and period written in it
 // (or in the part before: "2023年上半年工作总结暨下半年工作计划").
-func parseTitle(s string) (review, plan *claim) {
+func parseTitle(s string, src zongjie.Source) (review, plan *claim) {
 	parts := splitTitle(s)
 	lastYear := 0
 	for _, p := range parts {
@@ -191,6 +222,9 @@ func parseTitle(s string) (review, plan *claim) {
 		}
 		lastYear = y
 		c := &claim{year: y, period: per, text: p}
+		if y > 0 {
+			c.src = src
+		}
 		switch {
 		case containsAnyWord(p, planMarks) && !containsAnyWord(p, reviewMarks):
 			if plan == nil {
@@ -210,6 +244,9 @@ func parseTitle(s string) (review, plan *claim) {
 func parseHeading(s string) (review, plan *claim) {
 	y, per := yearAndPeriod(s)
 	c := &claim{year: y, period: per, text: s}
+	if y > 0 {
+		c.src = zongjie.SourceHeading
+	}
 	switch {
 	case strings.Contains(s, "下一步") || strings.Contains(s, "下步") || containsAnyWord(s, planMarks) && !containsAnyWord(s, reviewMarks):
 		return nil, c
@@ -293,17 +330,22 @@ func (d *detector) bodyPeriod() zongjie.Period {
 	return ""
 }
 
-// reviewSectionYear returns the latest year written at least twice in the
-// first top-level section, or 0.
+// reviewSectionYear returns the latest year the first top-level section
+// tells as done, written at least twice, or 0. A year in a clause that
+// looks ahead (将, 力争, 目标 …) is not told as done.
 func (d *detector) reviewSectionYear() int {
 	if len(d.in.Sections) == 0 {
 		return 0
 	}
 	b := d.in.Sections[0].Body
-	ys, _ := years(d.in.File.Text[b.Start:b.End])
+	text := d.in.File.Text[b.Start:b.End]
+	ys, offs := years(text)
 	counts := map[int]int{}
 	best := 0
-	for _, y := range ys {
+	for k, y := range ys {
+		if futureClause.Contains(clauseAt(text, offs[k])) {
+			continue
+		}
 		counts[y]++
 		if counts[y] >= 2 && y > best {
 			best = y
@@ -312,19 +354,45 @@ func (d *detector) reviewSectionYear() int {
 	return best
 }
 
-// firstYear returns the first year written in the title or introduction.
-func (d *detector) firstYear() int {
-	for _, s := range []string{d.in.Title, d.intro} {
-		if ys, _ := years(s); len(ys) > 0 {
-			return ys[0]
+// futureClause are the words of a clause that looks ahead.
+var futureClause = words.NewSet("将", "力争", "预计", "计划", "目标", "争取", "确保", "远景")
+
+// clauseAt returns the clause of s around byte i, at most 150 bytes
+// either side (a paragraph without punctuation costs no more).
+func clauseAt(s string, i int) string {
+	start, end := i, i
+	for start > 0 && i-start < 150 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if strings.ContainsRune("，。；！？：\n", r) {
+			break
 		}
+		start -= size
+	}
+	for end < len(s) && end-i < 150 {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if strings.ContainsRune("，。；！？：\n", r) {
+			break
+		}
+		end += size
+	}
+	return s[start:end]
+}
+
+// firstYear returns the first year written in the title or introduction,
+// else in a heading, and where it was read.
+func (d *detector) firstYear() (int, zongjie.Source) {
+	if ys, _ := years(d.in.Title); len(ys) > 0 {
+		return ys[0], zongjie.SourceTitle
+	}
+	if ys, _ := years(d.intro); len(ys) > 0 {
+		return ys[0], zongjie.SourceIntro
 	}
 	for _, s := range d.in.Sections {
 		if ys, _ := years(s.Title); len(ys) > 0 {
-			return ys[0]
+			return ys[0], zongjie.SourceHeading
 		}
 	}
-	return 0
+	return 0, ""
 }
 
 func (d *detector) hasPlanSection() bool {

@@ -8,17 +8,18 @@ import (
 	"zongjie/internal/words"
 )
 
-// unitSuffixes are the words that end a unit's name, longest first, with
-// the level they give.
+// unitSuffixes are the words that end a unit's name, longest first at each
+// position, with the level they give.
 var unitSuffixes = []struct {
 	word  string
 	level zongjie.Level
 }{
 	{"街道办事处", zongjie.LevelStreet}, {"街道办", zongjie.LevelStreet}, {"街道", zongjie.LevelStreet},
-	{"街办", zongjie.LevelStreet}, {"自治区", zongjie.LevelProvince}, {"自治州", zongjie.LevelCity},
-	{"自治县", zongjie.LevelCounty}, {"镇", zongjie.LevelTown}, {"乡", zongjie.LevelTownship},
-	{"区", zongjie.LevelDistrict}, {"县", zongjie.LevelCounty}, {"市", zongjie.LevelCity},
-	{"省", zongjie.LevelProvince},
+	{"街办", zongjie.LevelStreet}, {"特别行政区", zongjie.LevelProvince}, {"自治区", zongjie.LevelProvince},
+	{"自治州", zongjie.LevelCity}, {"自治县", zongjie.LevelCounty}, {"自治旗", zongjie.LevelCounty},
+	{"地区", zongjie.LevelCity}, {"镇", zongjie.LevelTown}, {"乡", zongjie.LevelTownship},
+	{"区", zongjie.LevelDistrict}, {"县", zongjie.LevelCounty}, {"旗", zongjie.LevelCounty},
+	{"盟", zongjie.LevelCity}, {"市", zongjie.LevelCity}, {"省", zongjie.LevelProvince},
 }
 
 // municipalities are cities at province level.
@@ -40,50 +41,100 @@ var selfWords = []struct {
 	{"我省", zongjie.LevelProvince}, {"全省", zongjie.LevelProvince}, {"全区各族", zongjie.LevelProvince},
 }
 
-// unit finds the reporting unit's name and level.
-func (d *detector) unit() (name string, level zongjie.Level, placeholder bool) {
-	// Who delivers a 政府工作报告 or a speech.
-	if strings.Contains(d.intro, "代表国务院") {
-		return "国务院", zongjie.LevelNational, false
+// unitFound is a reporting unit as read from one source: a name (and the
+// unit named before it, its parent), or only a level.
+type unitFound struct {
+	name, parent string
+	level        zongjie.Level
+	placeholder  bool
+	source       zongjie.Source
+}
+
+// unit fills the unit, its parent, level and source. A unit's name is read
+// only where a report names itself — the title, the session and speaker
+// lines under it, the "我代表…人民政府" and "现将…如下" sentences — never
+// from a word in running text, where "按照县委" or "确保新城区" would pass
+// for names. Anonymised names ("**街道") are the exception: templates blank
+// out only the report's own unit. Without a name, the level comes from
+// those lines, a template's bracket (（镇乡）) or the self references (我镇,
+// 全街道).
+func (d *detector) unit(m *zongjie.Meta) {
+	u := d.findUnit()
+	m.Unit, m.Parent, m.Level, m.UnitPlaceholder, m.UnitSource = u.name, u.parent, u.level, u.placeholder, u.source
+	if m.Level == "" {
+		m.UnitSource = ""
 	}
-	// The title names the unit: "公路街办2023年…", "2026年安徽省政府工作报告".
-	if n, l, ph := unitIn(d.in.Title); n != "" {
-		return n, l, ph
+}
+
+func (d *detector) findUnit() unitFound {
+	if strings.Contains(d.intro, "代表国务院") {
+		return unitFound{name: "国务院", level: zongjie.LevelNational, source: zongjie.SourceSpeaker}
+	}
+	hint := unitFound{} // a level without a name, from the strongest source that gives one
+	note := func(u unitFound) {
+		if hint.level == "" {
+			hint = u
+		}
+	}
+	if u, ok := unitInTitle(d.in.Title); ok {
+		u.source = zongjie.SourceTitle
+		if u.name != "" {
+			return u
+		}
+		note(u)
+	}
+	for _, h := range d.header() {
+		for _, read := range []func(string) (unitFound, bool){sessionUnit, speakerUnit} {
+			if u, ok := read(h.text); ok {
+				if u.name != "" {
+					return u
+				}
+				note(u)
+			}
+		}
+	}
+	if u, ok := representUnit(d.intro); ok {
+		if u.name != "" {
+			return u
+		}
+		note(u)
+	}
+	if l := lead(d.intro); l != "" {
+		if rest, ok := strings.CutPrefix(l, "现将"); ok {
+			if u, ok := chainAt(rest); ok && u.name != "" {
+				u.source = zongjie.SourceIntro
+				return u
+			}
+		}
 	}
 	// A template marks its level in brackets: （镇乡）, （街道）.
-	titleLevel := zongjie.Level("")
 	for _, m := range []struct {
 		word  string
 		level zongjie.Level
 	}{{"（街道）", zongjie.LevelStreet}, {"（镇乡）", zongjie.LevelTown}, {"（乡镇）", zongjie.LevelTown}, {"（镇）", zongjie.LevelTown}, {"（乡）", zongjie.LevelTownship}} {
 		if strings.Contains(d.in.Title, m.word) {
-			titleLevel = m.level
+			note(unitFound{level: m.level, source: zongjie.SourceTitle})
 		}
 	}
-	if titleLevel == "" && strings.HasPrefix(d.in.Title, "街道") {
-		titleLevel = zongjie.LevelStreet
-	}
-	level = titleLevel
-	if strings.Contains(d.intro, "代表自治区人民政府") || strings.Contains(d.intro, "代表省人民政府") {
-		level = zongjie.LevelProvince
+	if strings.HasPrefix(d.in.Title, "街道") {
+		note(unitFound{level: zongjie.LevelStreet, source: zongjie.SourceTitle})
 	}
 	// An anonymised name ("**街道") is the report's own unit: templates
 	// blank out only that. Otherwise the level comes from self references
-	// (我镇, 全街道) and the name is the one of that level named most often.
+	// (我镇, 全街道) and the name is the anonymised one of that level.
+	level := hint.level
 	if level == "" {
-		if name, ph := d.namedUnit("", true); ph {
-			return name, levelOf(name), true
+		if name, ok := d.placeholderUnit(""); ok {
+			return unitFound{name: name, level: levelOf(name), placeholder: true, source: zongjie.SourceBody}
 		}
-		level = d.selfLevel()
+		if level = d.selfLevel(); level != "" {
+			hint = unitFound{level: level, source: zongjie.SourceBody}
+		}
 	}
-	if name, ph := d.namedUnit(level, true); ph {
-		return name, level, true
+	if name, ok := d.placeholderUnit(level); ok && level != "" {
+		return unitFound{name: name, level: level, placeholder: true, source: zongjie.SourceBody}
 	}
-	name, ph := d.namedUnit(level, false)
-	if level == "" && name != "" {
-		level = levelOf(name)
-	}
-	return name, level, ph
+	return hint
 }
 
 // selfLevel counts the self references (我镇, 全街道 …) and returns the
@@ -102,55 +153,195 @@ func (d *detector) selfLevel() zongjie.Level {
 	return best
 }
 
-// unitIn finds a unit named in s: the name before a unit suffix, after any
-// year ("2026年安徽省政府工作报告" → 安徽省).
-func unitIn(s string) (string, zongjie.Level, bool) {
+// unitInTitle finds the unit a title names: the names before the first
+// year, or right after it ("2026年安徽省政府工作报告" → 安徽省), after
+// "关于" or "中共". A title that opens with a bare level word ("县人民政府
+// 工作报告") gives the level.
+func unitInTitle(s string) (unitFound, bool) {
+	parts := []string{s}
 	if _, offs := years(s); len(offs) > 0 {
-		// Look after the first year as well as before it.
-		before := s[:offs[0]]
-		after := s[offs[0]+len("2023年"):]
-		for _, part := range []string{before, after} {
-			if n, l, ph := unitAtStart(part); n != "" {
-				return n, l, ph
-			}
-		}
-		return "", "", false
+		parts = []string{s[:offs[0]], s[offs[0]+len("2023年"):]}
 	}
-	return unitAtStart(s)
+	for _, part := range parts {
+		if u, ok := chainAt(part); ok {
+			return u, true
+		}
+	}
+	return unitFound{}, false
 }
 
-// unitAtStart reads a unit name at the start of s: Han characters or
-// placeholders up to a unit suffix, at most 8 characters of name.
-func unitAtStart(s string) (string, zongjie.Level, bool) {
-	limit := 0
-	for i, r := range s {
-		if !(isHan(r) || isPlaceholder(r)) || utf8.RuneCountInString(s[:i]) > 10 {
+// chainAt reads the unit names at the start of s, past a leading 关于, 中共
+// or 在: "保定市满城区…" is 满城区 of 保定市. A bare level word before
+// 人民政府, 政府, 人民代表大会 or 人大 ("县人民政府") gives the level alone.
+func chainAt(s string) (unitFound, bool) {
+	for _, p := range []string{"关于", "中共", "在"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	var names []string
+	var u unitFound
+	rest := s
+	for {
+		name, lvl, size := unitAt(rest)
+		if size == 0 {
 			break
 		}
-		limit = i + utf8.RuneLen(r)
+		names = append(names, name)
+		u.level = lvl
+		rest = rest[size:]
 	}
-	s = s[:limit]
-	for i := range s {
+	if len(names) == 0 {
 		for _, suf := range unitSuffixes {
-			if !strings.HasPrefix(s[i:], suf.word) || i == 0 {
-				continue
-			}
-			name := s[:i+len(suf.word)]
-			if strings.HasPrefix(s[i+len(suf.word):], "政府") || i > 0 {
-				lvl := suf.level
-				for _, m := range municipalities {
-					if name == m {
-						lvl = zongjie.LevelProvince
-					}
-				}
-				return name, lvl, isPlaceholderName(s[:i])
+			after, ok := strings.CutPrefix(s, suf.word)
+			if ok && (strings.HasPrefix(after, "人民政府") || strings.HasPrefix(after, "政府") || strings.HasPrefix(after, "人民代表大会") || strings.HasPrefix(after, "人大")) {
+				return unitFound{level: suf.level}, true
 			}
 		}
+		return unitFound{}, false
 	}
-	return "", "", false
+	u.name = names[len(names)-1]
+	if len(names) > 1 {
+		u.parent = names[len(names)-2]
+	}
+	u.placeholder = isPlaceholderName(strings.TrimSuffix(u.name, suffixOf(u.name)))
+	return u, true
 }
 
-// suffixSet finds every unit suffix of a text in one pass.
+// unitAt reads one unit name at the start of s: Han characters or
+// placeholders up to the first unit suffix, at most 12 characters in all.
+// It returns the name, its level and its length in bytes, or size 0. A
+// suffix followed by 区, 县 or 市 that starts no office word takes it in
+// ("安乡县", "红旗区", "沙市区"; but "上海市市长" is 上海市).
+func unitAt(s string) (name string, level zongjie.Level, size int) {
+	limit, n := 0, 0
+	for i, r := range s {
+		if !(isHan(r) || isPlaceholder(r)) || n >= 12 {
+			break
+		}
+		n++
+		limit = i + utf8.RuneLen(r)
+	}
+	run := s[:limit]
+	for i := 0; i < len(run); {
+		_, sz := utf8.DecodeRuneInString(run[i:])
+		if i == 0 {
+			// A level word at the start is no name's end ("自治区主席",
+			// "镇江市"): look after it.
+			if suf := suffixSet.At(run, 0); suf != "" {
+				sz = len(suf)
+			}
+			i += sz
+			continue
+		}
+		suf := suffixSet.At(run, i)
+		if suf == "" {
+			i += sz
+			continue
+		}
+		end := i + len(suf)
+		level = suffixLevel(suf)
+		if r, sz2 := utf8.DecodeRuneInString(run[end:]); (r == '区' || r == '县' || r == '市') && !officeWords.HasPrefix(run[end:]) {
+			level = suffixLevel(string(r))
+			end += sz2
+		}
+		name = run[:end]
+		if !validName(run[:i], name) {
+			return "", "", 0
+		}
+		for _, m := range municipalities {
+			if name == m {
+				level = zongjie.LevelProvince
+			}
+		}
+		return name, level, end
+	}
+	return "", "", 0
+}
+
+// officeWords start with a unit's suffix character without being part of
+// a name: 上海市市长, 满城区区委, 县域.
+var officeWords = prefixes{
+	"市长", "市委", "市级", "市域", "市场", "市民", "市政", "市容", "市属", "市直", "市县",
+	"区长", "区委", "区级", "区域", "区属", "区直", "区划", "区位", "区间", "区块",
+	"县长", "县委", "县级", "县域", "县城", "县属", "县直", "县乡",
+}
+
+type prefixes []string
+
+// HasPrefix reports whether s starts with one of the words.
+func (p prefixes) HasPrefix(s string) bool {
+	for _, w := range p {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func suffixLevel(word string) zongjie.Level {
+	for _, suf := range unitSuffixes {
+		if suf.word == word {
+			return suf.level
+		}
+	}
+	return ""
+}
+
+// validName checks the name part of a would-be unit (before its suffix)
+// and the whole: a placeholder, or Han characters that are not a self
+// reference (全, 我, 本), not a verb or an adjective glued to a suffix
+// (按照县, 大力提升县, 省级园林县) and not a common noun that ends like a
+// unit (社区, 棚户区, 开发区).
+func validName(part, whole string) bool {
+	if isPlaceholderName(part) {
+		return true
+	}
+	if n := utf8.RuneCountInString(part); n > 10 {
+		return false
+	}
+	for _, r := range part {
+		if !isHan(r) && !isPlaceholder(r) {
+			return false
+		}
+	}
+	if stopNames[whole] || stopNameStarts.HasPrefix(part) || strings.ContainsAny(part, "的了与及对为是把被在各该") {
+		return false
+	}
+	switch part {
+	case "全", "我", "本", "此", "其", "该", "各", "省", "市", "县", "区", "乡", "镇", "外":
+		return false
+	}
+	return true
+}
+
+// stopNames are common nouns that end like a unit.
+var stopNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"社区", "园区", "景区", "片区", "辖区", "小区", "街区", "山区", "牧区", "库区", "矿区", "灾区", "校区",
+		"厂区", "市区", "营区", "湖区", "老区", "边区", "特区", "地区", "城市", "都市", "城乡", "城镇", "乡镇",
+		"集镇", "小镇", "古镇", "名镇", "重镇", "强镇", "大镇", "家乡", "故乡", "下乡", "强县", "大县", "强市",
+		"强省", "大省", "开发区", "高新区", "新区", "棚户区", "示范区", "试验区", "功能区", "保护区", "风景区",
+		"核心区", "商务区", "自贸区", "旧城区", "主城区", "中心城区", "老旧小区", "园林县", "园林城市",
+		"集聚区", "先行区", "引领区", "服务区", "商圈区", "生活区", "工业区", "产业区", "农业区", "旅游区",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+// stopNameStarts are verbs and modifiers that stand before a unit word in
+// running text (按照县委, 确保新城区, 省级园林县) and start no name.
+var stopNameStarts = prefixes{
+	"按照", "实施", "大力", "提升", "离不开", "确保", "自觉", "接受", "落实", "推进", "推动", "加快",
+	"打造", "创建", "争创", "围绕", "依托", "助力", "全力", "全面", "深入", "支持", "带动", "实现",
+	"组织", "指导", "联系", "覆盖", "走进", "结合", "协助", "配合", "坚持", "加强", "促进", "完善",
+	"巩固", "积极", "努力", "进一步", "不断", "持续", "着力", "聚焦", "突出", "抓好", "做好", "开展", "成功",
+	"获评", "荣获", "评为", "省级", "市级", "县级", "区级", "国家级", "全国", "全省", "全市", "全县", "全区",
+	"全镇", "全乡", "我", "国家", "示范", "文明", "卫生", "园林", "生态", "森林", "美丽", "和谐",
+	"新型", "现代", "特色", "旧城", "老旧", "主城", "中心城", "各", "该", "所在", "周边", "相关", "有关",
+}
+
+// suffixSet finds a unit suffix at a position.
 var suffixSet = func() *words.Set {
 	var list []string
 	for _, suf := range unitSuffixes {
@@ -158,57 +349,6 @@ var suffixSet = func() *words.Set {
 	}
 	return words.NewSet(list...)
 }()
-
-// namedUnit returns the unit of the given level named most often in the
-// report: a placeholder name ("**街道", "xx镇") or a Han name after a
-// clause start ("。石桥镇…"). Level "" means any level; placeholderOnly
-// restricts the search to anonymised names.
-func (d *detector) namedUnit(level zongjie.Level, placeholderOnly bool) (string, bool) {
-	if placeholderOnly {
-		return d.placeholderUnit(level)
-	}
-	if d.suffixes == nil {
-		d.suffixes = suffixSet.All(d.text)
-	}
-	counts := map[string]int{}
-	first := map[string]int{}
-	for _, m := range d.suffixes {
-		lvl := levelOf(m.Word)
-		if level != "" && lvl != level {
-			continue
-		}
-		at := m.Start
-		n := nameBefore(d.text[:at])
-		if n == "" {
-			continue
-		}
-		name := n + m.Word
-		if m.Word == "街道办事处" || m.Word == "街道办" {
-			name = n + "街道"
-		}
-		counts[name]++
-		if _, ok := first[name]; !ok {
-			first[name] = at
-		}
-	}
-	// Placeholder names are certain; a Han name must recur, since a single
-	// "依托街道…" may just be a verb before the word.
-	best, bestN, bestPH := "", 0, false
-	for name, c := range counts {
-		ph := isPlaceholderName(strings.TrimSuffix(name, suffixOf(name)))
-		if !ph && c < 2 {
-			continue
-		}
-		better := ph && !bestPH || ph == bestPH && (c > bestN || c == bestN && first[name] < first[best])
-		if better {
-			best, bestN, bestPH = name, c, ph
-		}
-	}
-	if best == "" {
-		return "", false
-	}
-	return best, isPlaceholderName(strings.TrimSuffix(best, suffixOf(best)))
-}
 
 // placeholderHit is an anonymised unit name found in a report.
 type placeholderHit struct {
@@ -323,60 +463,6 @@ func (d *detector) placeholderUnit(level zongjie.Level) (string, bool) {
 		}
 	}
 	return best, best != ""
-}
-
-// nameBefore returns the name that ends s: a run of placeholder characters
-// (**, xx, XX, ××, 某某), or two to four Han characters starting a clause.
-func nameBefore(s string) string {
-	end := len(s)
-	i := end
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !isPlaceholder(r) {
-			break
-		}
-		i -= size
-	}
-	if i < end {
-		return s[i:end]
-	}
-	// Han names: only right after a clause mark or a year, so that "全镇"
-	// and "升级改造" do not become names.
-	for n := 2; n <= 4; n++ {
-		j := end
-		ok := true
-		for k := 0; k < n; k++ {
-			r, size := utf8.DecodeLastRuneInString(s[:j])
-			if !isHan(r) {
-				ok = false
-				break
-			}
-			j -= size
-		}
-		if !ok {
-			break
-		}
-		name := s[j:end]
-		if strings.ContainsAny(name, "全本我该各辖在和及与的对向为") || startsWithVerb(name) {
-			continue
-		}
-		r, _ := utf8.DecodeLastRuneInString(s[:j])
-		if j == 0 || r == '\n' || r == '。' || r == '，' || r == '：' || r == '；' || r == '年' || r == '“' {
-			return name
-		}
-	}
-	return ""
-}
-
-// startsWithVerb reports whether a would-be name begins with a verb that
-// often stands before a unit word ("依托街道", "围绕全镇").
-func startsWithVerb(s string) bool {
-	for _, v := range []string{"依托", "围绕", "推动", "推进", "加快", "实现", "组织", "支持", "带动", "打造", "建设", "服务", "指导", "联系", "覆盖", "走进", "深入", "结合", "联合", "协助", "配合"} {
-		if strings.HasPrefix(s, v) {
-			return true
-		}
-	}
-	return false
 }
 
 func suffixOf(name string) string {

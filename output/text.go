@@ -94,7 +94,22 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 	if m.UnitPlaceholder {
 		unit += "（名称已隐去）"
 	}
-	p.line("单位：%s　级别：%s　类型：%s（%s）", unit, orDash(levelNames[m.Level]), orDash(m.DocType), orDash(genreNames[m.Genre]))
+	level := orDash(levelNames[m.Level])
+	var about []string
+	if m.Parent != "" {
+		about = append(about, "上级："+m.Parent)
+	}
+	if m.UnitSource != "" {
+		if m.Unit == "" {
+			level += "（据" + m.UnitSource.Chinese() + "）"
+		} else {
+			about = append(about, "据"+m.UnitSource.Chinese())
+		}
+	}
+	if len(about) > 0 {
+		unit += "（" + strings.Join(about, "；") + "）"
+	}
+	p.line("单位：%s　级别：%s　类型：%s（%s）", unit, level, orDash(m.DocType), orDash(genreNames[m.Genre]))
 	var terms []string
 	if m.Review != nil {
 		terms = append(terms, "回顾 "+termName(m.Review))
@@ -102,10 +117,16 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 	if m.Plan != nil {
 		terms = append(terms, "计划 "+termName(m.Plan))
 	}
+	switch {
+	case len(terms) == 0:
+		terms = append(terms, "—（未找到年份）")
+	case m.PeriodSource != "":
+		terms[len(terms)-1] += "（据" + m.PeriodSource.Chinese() + "）"
+	}
 	if m.StatedPlan != nil {
 		terms = append(terms, "（文中写作计划 "+termName(m.StatedPlan)+"）")
 	}
-	p.line("期间：%s", orDash(strings.Join(terms, "　")))
+	p.line("期间：%s", strings.Join(terms, "　"))
 
 	p.line("")
 	p.line("提纲：")

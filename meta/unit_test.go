@@ -1,0 +1,144 @@
+package meta
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Ensure unit names are read from the words of a title, a session or a
+// speaker line: a chain of names keeps the last as the unit and the one
+// before as its parent; a verb, an adjective or a common noun glued to a
+// suffix (按照县, 省级园林县, 棚户区) is no name.
+func TestChainAt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "unit parent level", "-" for none
+	}{
+		{"保定市满城区", "满城区 保定市 district"},
+		{"柏溪市岚山区2020年", "岚山区 柏溪市 district"},
+		{"云岭省柏溪市岚山区", "岚山区 柏溪市 district"},
+		{"上海市政府工作报告", "上海市  province"},
+		{"广西壮族自治区政府工作报告", "广西壮族自治区  province"},
+		{"桐溪土家族自治县", "桐溪土家族自治县  county"},
+		{"安乡县人民政府", "安乡县  county"},
+		{"湘乡市", "湘乡市  city"},
+		{"红旗区人民政府", "红旗区  district"},
+		{"沙市区", "沙市区  district"},
+		{"市中区", "市中区  district"},
+		{"镇江市", "镇江市  city"},
+		{"达茂旗", "达茂旗  county"},
+		{"阿克苏地区", "阿克苏地区  city"},
+		{"关于石桥镇", "石桥镇  town"},
+		{"中共石桥镇委员会", "石桥镇  town"},
+		{"**街道", "**街道  street"},
+		{"xx市xx区", "xx区 xx市 district"},
+		{"公路街办", "公路街办  street"},
+		{"新城区", "新城区  district"},
+		{"县人民政府", "  county"},
+		{"near miss: 上海市市长", "上海市  province"},
+		{"near miss: 按照县委", "-"},
+		{"near miss: 实施县域", "-"},
+		{"near miss: 大力提升县城", "-"},
+		{"near miss: 离不开县委", "-"},
+		{"near miss: 省级园林县城", "-"},
+		{"near miss: 落实省委", "-"},
+		{"near miss: 确保新城区", "-"},
+		{"near miss: 旧城区", "-"},
+		{"near miss: 棚户区", "-"},
+		{"near miss: 自觉接受区人大", "-"},
+		{"near miss: 开发区", "-"},
+		{"near miss: 全县", "-"},
+		{"near miss: 我镇", "-"},
+		{"near miss: 城乡", "-"},
+		{"near miss: 街道2023年", "-"},
+		{"near miss: 自治区", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			in := tt.in
+			if len(in) > len("near miss: ") && in[:len("near miss: ")] == "near miss: " {
+				in = in[len("near miss: "):]
+			}
+			got := "-"
+			if u, ok := chainAt(in); ok {
+				got = fmt.Sprintf("%s %s %s", u.name, u.parent, u.level)
+			}
+			if got != tt.want {
+				t.Errorf("chainAt(%q) = %q, want %q", in, got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure the session and speaker lines under a title give the unit, and a
+// national session its year.
+func TestHeaderLines(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // "unit parent level | year", "-" when the line gives nothing
+	}{
+		{"——2026年1月20日在云岭省第十四届人民代表大会第四次会议上", "云岭省  province | 0"},
+		{"在桐溪县第十七届人民代表大会第三次会议上", "桐溪县  county | 0"},
+		{"——在柏溪市岚山区第五届人民代表大会第二次会议上", "岚山区 柏溪市 district | 0"},
+		{"在市十六届人大四次会议上", "  city | 0"},
+		{"——2018年3月5日在第十三届全国人民代表大会第一次会议上", "  national | 2018"},
+		{"在十二届全国人大三次会议上", "  national | 2015"},
+		{"第十一届全国人民代表大会第三次会议", "  national | 2010"},
+		{"岚山区人民政府区长 周某", "岚山区  district | -"},
+		{"云岭省省长　某某", "云岭省  province | -"},
+		{"自治区主席 某某", "  province | -"},
+		{"柏溪市代市长 某某", "柏溪市  city | -"},
+		{"桐溪县人民政府县长李某", "桐溪县  county | -"},
+		{"near miss: 第十一届全国人民代表大会第一次会议以来的五年", "  national | 2008"}, // a line; the header filter keeps body sentences out
+		{"near miss: 来源：云岭日报", "-"},
+		{"near miss: 时间：2026-02-09", "-"},
+		{"near miss: 按照县委部署 县长 某某", "-"},
+		{"near miss: 市长热线", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			line := tt.line
+			if len(line) > len("near miss: ") && line[:len("near miss: ")] == "near miss: " {
+				line = line[len("near miss: "):]
+			}
+			got := "-"
+			if s, ok := sessionAt(line); ok {
+				got = fmt.Sprintf("%s %s %s | %d", s.unit.name, s.unit.parent, s.unit.level, s.year)
+			} else if u, ok := speakerUnit(line); ok {
+				got = fmt.Sprintf("%s %s %s | -", u.name, u.parent, u.level)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure a dated subtitle gives the year of the report it dates, the next
+// year for a congress held in November or December.
+func TestSubtitleDate(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"——2024年1月10日在桐溪县第十八届人民代表大会第四次会议上", 2024},
+		{"（2024年1月10日）", 2024},
+		{"——2023年12月28日在桐溪县第十八届人民代表大会第三次会议上", 2024},
+		{"2022年1月6日在云岭省第十三届人民代表大会第五次会议上 云岭省省长 某某", 2022},
+		{"near miss: 时间：2026-02-09", 0},
+		{"near miss: 2024年1月10日", 0}, // a bare date line is no subtitle
+		{"near miss: ——在2024年经济工作会议上", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			line := tt.line
+			if len(line) > len("near miss: ") && line[:len("near miss: ")] == "near miss: " {
+				line = line[len("near miss: "):]
+			}
+			got, _, _ := subtitleDate(line)
+			if got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
