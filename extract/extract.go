@@ -47,12 +47,27 @@ func quantityContext(headings []*zongjie.Section) quantity.Context {
 
 // report analyses one part of a file.
 func report(f *document.File, index int, p outline.Part, ctx quantity.Context) *zongjie.Report {
-	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span, TitleSpan: p.Title}
-	if p.Title.End > p.Title.Start {
-		r.Title = strings.Trim(f.Slice(p.Title), "#* ")
+	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span}
+	limit := p.Span.End
+	if len(p.Headings) > 0 {
+		limit = p.Headings[0].Span.Start
 	}
-	r.Outline = outline.Tree(f, p.Headings, p.Span.End)
-	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: p.Title, Sections: r.Outline})
+	r.TitleSpan = meta.FindTitle(f, p.Span, p.Title, limit)
+	if r.TitleSpan.Len() > 0 {
+		r.Title = meta.Title(f, r.TitleSpan)
+	}
+	headings := p.Headings
+	if r.TitleSpan.Len() > 0 {
+		// A title's second line ("及2025年工作计划") is no heading.
+		headings = make([]*zongjie.Section, 0, len(p.Headings))
+		for _, h := range p.Headings {
+			if !r.TitleSpan.Contains(h.Span.Start) {
+				headings = append(headings, h)
+			}
+		}
+	}
+	r.Outline = outline.Tree(f, headings, p.Span.End)
+	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: r.TitleSpan, Sections: r.Outline})
 	reviewYear := 0
 	if r.Meta.Review != nil {
 		reviewYear = r.Meta.Review.Year

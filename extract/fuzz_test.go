@@ -30,6 +30,7 @@ func FuzzFile(f *testing.F) {
 		}
 	}
 	f.Add([]byte("一、\n（一）\n一是二是。\n1.\n（1）①\n2023年工作总结及2024年工作计划\n一、xx户**人约300余人左右3-11岁20%～30%"))
+	f.Add([]byte("柏溪市岚山区\n政 府 工 作 报 告\n——2023年12月28日在第十三届全国人大一次会议上\n岚山区人民政府区长 周某\n各位代表：\n现在，我代表岚山区人民政府，向大会报告工作。\n一、过去一年工作回顾\n刚刚过去的一年，是“十四五”收官之年，建党100周年。\n《石桥镇2024年工作总结》\n及2025年工作计划"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := reader.Read("f.txt", data)
 		if err != nil {
@@ -45,6 +46,14 @@ func FuzzFile(f *testing.F) {
 				t.Fatalf("report span %v after %d (len %d)", r.Span, end, len(file.Text))
 			}
 			end = r.Span.End
+			if r.TitleSpan.Len() > 0 {
+				inside(t, file.Text, r.Span, r.TitleSpan, "title")
+			}
+			for _, d := range r.Meta.Dating {
+				if d.Span.Len() > 0 {
+					inside(t, file.Text, r.Span, d.Span, "dating")
+				}
+			}
 			zongjie.Walk(r.Outline, func(s *zongjie.Section) {
 				inside(t, file.Text, r.Span, s.Span, "section")
 				inside(t, file.Text, r.Span, s.Body, "section body")

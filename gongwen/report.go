@@ -12,10 +12,12 @@ import (
 // FromReport returns the Doc of report r of file f, as package extract
 // found it:
 //
-//   - the title is the report's title line, or its inferred title when it
-//     has none; a short line right under the title line in brackets
-//     ("（2024年1月10日）") or opening with a dash ("——在…上的讲话") is the
-//     subtitle;
+//   - the title is the report's title line as written (a title set on two
+//     lines keeps its line break; a spaced "政 府 工 作 报 告" keeps its
+//     spaces); a report without a title line gets none: a title extract
+//     inferred is metadata, never text put into the user's document; a
+//     short line right under the title line in brackets ("（2024年1月10日）")
+//     or opening with a dash ("——在…上的讲话") is the subtitle;
 //   - every other non-empty paragraph of the report is one Block, its text
 //     without Markdown markup, a table row's cells separated by a
 //     full-width space;
@@ -29,15 +31,20 @@ import (
 //     is set flush left;
 //   - zongjie:ignore directives are left out.
 func FromReport(f *document.File, r *zongjie.Report) *Doc {
-	d := &Doc{Title: r.Title}
-	titlePara := -1
+	d := &Doc{}
+	titlePara := -1 // the last paragraph of the title
 	if r.TitleSpan.Len() > 0 {
-		if i := f.ParagraphAt(r.TitleSpan.Start); i >= 0 {
+		var lines []string
+		for i, p := range f.Paragraphs {
+			if p.Span.Start < r.TitleSpan.Start || p.Span.Start >= r.TitleSpan.End {
+				continue
+			}
 			titlePara = i
-			if t := strings.Trim(plainText(f, f.Paragraphs[i]), "#* \t　"); t != "" {
-				d.Title = t
+			if t := strings.Trim(plainText(f, p), "#* \t　"); t != "" {
+				lines = append(lines, t)
 			}
 		}
+		d.Title = strings.Join(lines, "\n")
 	}
 	heads := map[int]*zongjie.Section{} // paragraph index → the heading opening it
 	zongjie.Walk(r.Outline, func(s *zongjie.Section) {
@@ -46,7 +53,7 @@ func FromReport(f *document.File, r *zongjie.Report) *Doc {
 		}
 	})
 	for i, p := range f.Paragraphs {
-		if !r.Span.Contains(p.Span.Start) || i == titlePara {
+		if !r.Span.Contains(p.Span.Start) || r.TitleSpan.Len() > 0 && p.Span.Start >= r.TitleSpan.Start && p.Span.Start < r.TitleSpan.End {
 			continue
 		}
 		text := plainText(f, p)

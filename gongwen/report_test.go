@@ -73,7 +73,7 @@ zongjie:ignore TY001 引用原文
 
 // Ensure Markdown markup is left out, heading styles give levels, table
 // rows become paragraphs of their cells, and a report without a title line
-// takes its inferred title.
+// gets no title.
 func TestFromReportMarkdown(t *testing.T) {
 	d := fromText(t, "r.md", "# 柳河乡2024年工作总结\n\n今年以来，全乡**粮食总产量**达到1.8万吨。\n\n## 一、主要成效\n\n| 指标 | 完成值 |\n| --- | --- |\n| 粮食总产量 | 1.8万吨 |\n\n### 重点工作\n\n继续推进。\n")
 	if d.Title != "柳河乡2024年工作总结" {
@@ -101,8 +101,60 @@ func TestFromReportMarkdown(t *testing.T) {
 	}
 
 	d = fromText(t, "r.txt", "一、2024年工作回顾\n石桥镇全年完成粮食播种面积6.85万亩。\n")
-	if d.Title == "" || d.Subtitle != "" || len(d.Blocks) != 2 || d.Blocks[0].Level != 1 {
+	if d.Title != "" || d.Subtitle != "" || len(d.Blocks) != 2 || d.Blocks[0].Level != 1 {
 		t.Errorf("no title line: title %q, blocks %s", d.Title, blocks(d.Blocks))
+	}
+}
+
+// Ensure the document's title is the report's own title line as written —
+// spaced, set on two lines, in 《》 — and never a title inferred from the
+// metadata (class: anything inferred is metadata, not the user's text).
+func TestFromReportTitle(t *testing.T) {
+	tests := []struct {
+		name, text  string
+		title       string // of the Doc
+		first       string // the first block
+		inferred    bool   // the report's title is inferred
+		reportTitle string // the report's title (metadata)
+	}{
+		{"spaced title", "政 府 工 作 报 告\n——2015年1月9日在桐溪区第五届人民代表大会第四次会议上\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n一、2014年工作回顾\n全区生产总值增长7%。\n",
+			"政 府 工 作 报 告", "各位代表：", false, "政府工作报告"},
+		{"spaced title, full-width spaces", "青禾街道　工作总结\n今年以来，全街道完成投资1亿元。\n一、2024年工作总结\n",
+			"青禾街道　工作总结", "今年以来，全街道完成投资1亿元。", false, "青禾街道工作总结"},
+		{"title on two lines", "柏溪市岚山区\n2020年政府工作报告\n各位代表：\n一、2019年工作回顾\n全区生产总值增长6%。\n",
+			"柏溪市岚山区\n2020年政府工作报告", "各位代表：", false, "柏溪市岚山区2020年政府工作报告"},
+		{"title continued on a second line", "石桥镇2024年工作总结\n及2025年工作计划\n一、2024年工作总结\n完成投资1亿元。\n",
+			"石桥镇2024年工作总结\n及2025年工作计划", "一、2024年工作总结", false, "石桥镇2024年工作总结及2025年工作计划"},
+		{"title in 《》", "《柳河乡2024年工作总结》\n一、2024年工作总结\n完成投资1亿元。\n",
+			"《柳河乡2024年工作总结》", "一、2024年工作总结", false, "柳河乡2024年工作总结"},
+		{"no title line: no title", "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2014年工作回顾\n全县生产总值增长7%。\n",
+			"", "各位代表：", true, "2015年政府工作报告"},
+		{"near miss: a body line under a title is not its second line", "石桥镇2024年工作总结\n和去年相比，全镇完成投资1亿元。\n一、2024年工作总结\n",
+			"石桥镇2024年工作总结", "和去年相比，全镇完成投资1亿元。", false, "石桥镇2024年工作总结"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := reader.Read("r.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := extract.File(f)[0]
+			d := FromReport(f, r)
+			if d.Title != tt.title {
+				t.Errorf("doc title %q, want %q", d.Title, tt.title)
+			}
+			if len(d.Blocks) == 0 || d.Blocks[0].Text != tt.first {
+				t.Errorf("first block %s, want %q", blocks(d.Blocks[:min(1, len(d.Blocks))]), tt.first)
+			}
+			if r.TitleInferred != tt.inferred || r.Title != tt.reportTitle {
+				t.Errorf("report title %q inferred %v, want %q %v", r.Title, r.TitleInferred, tt.reportTitle, tt.inferred)
+			}
+			for _, b := range d.Blocks {
+				if r.TitleInferred && strings.Contains(b.Text, r.Title) {
+					t.Errorf("the inferred title %q was written into the document", r.Title)
+				}
+			}
+		})
 	}
 }
 

@@ -148,7 +148,11 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	if err := writeAtomic(dest, buf.Bytes()); err != nil {
 		return fail("%s: 写入失败：%v", dest, err)
 	}
-	fmt.Fprintf(e.stderr, "已导出 %s：%s，%d 段\n", dest, d.Title, len(d.Blocks))
+	title := strings.ReplaceAll(d.Title, "\n", "")
+	if title == "" {
+		title = "（原文无标题行，未加标题）"
+	}
+	fmt.Fprintf(e.stderr, "已导出 %s：%s，%d 段\n", dest, title, len(d.Blocks))
 	return exitOK
 }
 

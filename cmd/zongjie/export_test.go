@@ -231,3 +231,39 @@ func TestExportDropsChrome(t *testing.T) {
 		}
 	}
 }
+
+// Ensure export writes the report's own title and never one inferred from
+// the metadata: a spaced title line is the title; a report without a
+// title line gets none (issue 11.6).
+func TestExportTitle(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text  string
+		title       string // the first line of the document
+		notInferred string // a title extract infers, which must not appear
+		stderr      string
+	}{
+		{"spaced.txt", "政 府 工 作 报 告\n——2015年1月9日在桐溪区第五届人民代表大会第四次会议上\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n一、2014年工作回顾\n全区生产总值增长7%。\n",
+			"政 府 工 作 报 告\n", "2015年政府工作报告", "政 府 工 作 报 告"},
+		{"untitled.txt", "今年以来，桐溪区全区完成投资1亿元。\n一、2014年工作总结\n全区生产总值增长7%。\n二、2015年工作计划\n",
+			"今年以来", "2014年工作总结及2015年工作计划", "原文无标题行"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(in, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, errOut := runCLI(t, "", "export", in)
+			if code != exitOK {
+				t.Fatalf("export: %d %s", code, errOut)
+			}
+			text, _ := readDocx(t, readFile(t, strings.TrimSuffix(in, ".txt")+".docx"))
+			if !strings.HasPrefix(text, tt.title) || strings.Contains(text, tt.notInferred) {
+				t.Errorf("document %q, want it to open with %q and not contain %q", text, tt.title, tt.notInferred)
+			}
+			if !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errOut, tt.stderr)
+			}
+		})
+	}
+}
