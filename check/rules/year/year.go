@@ -16,7 +16,7 @@ import (
 )
 
 // Rules of the year category.
-var Rules = []*check.Rule{PlanYear, HeadingYear, Period, HalfYearPlan, FutureYear, Milestone, Horizon, Relative}
+var Rules = []*check.Rule{PlanYear, HeadingYear, Period, HalfYearPlan, FutureYear, Milestone, Horizon, Relative, TitleYear}
 
 // PlanYear reports a summary whose title or introduction states the plan
 // for the wrong year: a 2023 summary "及2023年工作计划".

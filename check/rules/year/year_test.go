@@ -84,3 +84,18 @@ func TestRelative(t *testing.T) {
 		{Name: "near miss: right glosses", In: "2023年工作总结\n一、2023年工作总结\n今年（2023年）以来，完成投资1亿元，比去年（2022年）增长5%。\n二、2024年工作计划\n明年（2024年）完成投资2亿元。"},
 	})
 }
+
+func TestTitleYear(t *testing.T) {
+	body := "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2021年工作回顾\n全县完成投资1亿元。\n二、2022年工作安排\n力争完成投资2亿元。"
+	checktest.Expect(t, year.TitleYear, []checktest.Case{
+		{Name: "a title of another year", In: "桐溪县2024年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n" + body, Want: []string{"2024→2022"}},
+		{Name: "a subtitle of another year", In: "桐溪县2022年政府工作报告\n——2021年1月8日在桐溪县第十七届人民代表大会第五次会议上\n" + body, Want: []string{"2021→2022"}},
+		{Name: "a December congress, dated a year early", In: "桐溪县2022年政府工作报告\n——2022年12月28日在桐溪县第十八届人民代表大会第二次会议上\n" + body, Want: []string{"2022→2021"}},
+		{Name: "a national session of another year", In: "2019年政府工作报告\n——在第十三届全国人民代表大会第一次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2018年工作回顾\n经济平稳。\n二、2019年工作总体部署\n", Want: []string{"——在第十三届全国人民代表大会第一次会议上"}},
+		{Name: "the title loses to the session and the headings", In: "2019年政府工作报告\n——在第十三届全国人民代表大会第一次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2017年工作回顾\n经济平稳。\n二、2018年工作总体部署\n", Want: []string{"2019→2018"}},
+		{Name: "near miss: all agree", In: "桐溪县2022年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n" + body},
+		{Name: "near miss: a December congress for the next year", In: "桐溪县2022年政府工作报告\n——2021年12月28日在桐溪县第十八届人民代表大会第一次会议上\n" + body},
+		{Name: "near miss: a title alone", In: "桐溪县2022年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n全县完成投资1亿元。"},
+		{Name: "near miss: not a 政府工作报告", In: "石桥镇2024年工作总结\n——2023年12月28日在石桥镇第十八届人民代表大会第三次会议上\n一、2024年工作总结\n完成投资1亿元。"},
+	})
+}
