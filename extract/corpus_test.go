@@ -186,3 +186,69 @@ func TestCorpusPageChrome(t *testing.T) {
 		}
 	}
 }
+
+// Ensure the unit, level, year and their sources of every corpus file we
+// tune on (the held-out files are left out), as read by hand; and that
+// each report keeps its unit and year with its title line taken away, from
+// what remains under it (the session line, the dated subtitle, the speaker,
+// the headings, the body).
+func TestCorpusMetadata(t *testing.T) {
+	tests := []struct {
+		file         string
+		unit         string
+		level        zongjie.Level
+		plan         int
+		unitSource   zongjie.Source // with the title
+		periodSource zongjie.Source
+		untitled     zongjie.Source // the period source without the title line
+	}{
+		{"national/2010.txt", "国务院", zongjie.LevelNational, 2010, zongjie.SourceSpeaker, zongjie.SourceHeading, zongjie.SourceHeading},
+		{"national/2011.txt", "国务院", zongjie.LevelNational, 2011, zongjie.SourceSpeaker, zongjie.SourceBody, zongjie.SourceBody},
+		{"national/2012.txt", "国务院", zongjie.LevelNational, 2012, zongjie.SourceSpeaker, zongjie.SourceHeading, zongjie.SourceHeading},
+		{"national/2013.txt", "国务院", zongjie.LevelNational, 2013, zongjie.SourceSpeaker, zongjie.SourceBody, zongjie.SourceBody},
+		{"national/2014.txt", "国务院", zongjie.LevelNational, 2014, zongjie.SourceSpeaker, zongjie.SourceHeading, zongjie.SourceHeading},
+		{"national/2015.txt", "国务院", zongjie.LevelNational, 2015, zongjie.SourceSpeaker, zongjie.SourceHeading, zongjie.SourceHeading},
+		{"province2026/上海市.txt", "上海市", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/吉林省.txt", "吉林省", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/安徽省.txt", "安徽省", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/广西壮族自治区.txt", "广西壮族自治区", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/河北省.txt", "河北省", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/湖北省.txt", "湖北省", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/西藏自治区.txt", "西藏自治区", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+		{"province2026/陕西省.txt", "陕西省", zongjie.LevelProvince, 2026, zongjie.SourceTitle, zongjie.SourceTitle, zongjie.SourceSubtitle},
+	}
+	dir := shared.Dir(t, "corpus")
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			check := func(what string, text string, periodSource zongjie.Source) {
+				t.Helper()
+				f, err := reader.Read(tt.file, []byte(text))
+				if err != nil {
+					t.Fatal(err)
+				}
+				reports := extract.File(f)
+				m := reports[0].Meta
+				if len(reports) != 1 || m.Unit != tt.unit || m.Level != tt.level || m.Plan == nil || m.Plan.Year != tt.plan || m.PeriodSource != periodSource {
+					t.Errorf("%s: %d reports, unit %q %s (%s), plan %v from %s; want %q %s, %d from %s",
+						what, len(reports), m.Unit, m.Level, m.UnitSource, m.Plan, m.PeriodSource, tt.unit, tt.level, tt.plan, periodSource)
+				}
+				if what == "as published" && m.UnitSource != tt.unitSource {
+					t.Errorf("unit source %s, want %s", m.UnitSource, tt.unitSource)
+				}
+			}
+			check("as published", string(data), tt.periodSource)
+			// Without the title lines: every line that ends with 政府工作报告.
+			var kept []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if !strings.HasSuffix(strings.TrimSpace(line), "政府工作报告") {
+					kept = append(kept, line)
+				}
+			}
+			check("without its title", strings.Join(kept, "\n"), tt.untitled)
+		})
+	}
+}
