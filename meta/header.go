@@ -20,7 +20,8 @@ type headerLine struct {
 
 // header returns the lines between the title and the body: the paragraphs
 // before the first heading, up to the salutation (which is included) or
-// the first sentence, without the title and without long paragraphs.
+// the first sentence, without the title and without long paragraphs,
+// looking at most 30 paragraphs in (web copies open with page chrome).
 func (d *detector) header() []headerLine {
 	if d.head != nil {
 		return *d.head
@@ -34,7 +35,7 @@ func (d *detector) header() []headerLine {
 		for i = 0; i < len(f.Paragraphs) && f.Paragraphs[i].Span.Start < d.in.Span.Start; i++ {
 		}
 	}
-	for n := 0; i >= 0 && i < len(f.Paragraphs) && n < 20; i, n = i+1, n+1 {
+	for n := 0; i >= 0 && i < len(f.Paragraphs) && n < 30; i, n = i+1, n+1 {
 		p := f.Paragraphs[i]
 		if p.Span.Start >= end {
 			break
