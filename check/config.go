@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"zongjie/internal/safefile"
 )
 
 // ConfigName is the file name of a project configuration.
@@ -50,9 +52,9 @@ type Config struct {
 // LoadConfig reads a configuration file. Unknown keys are an error, so that
 // a typo in the file does not silently do nothing.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取配置文件：%w", path, err)
+		return nil, fmt.Errorf("%s: 无法读取配置文件：%s", path, safefile.Reason(err))
 	}
 	return ParseConfig(path, string(data))
 }

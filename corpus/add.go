@@ -2,7 +2,7 @@ package corpus
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"zongjie/internal/safefile"
 	"zongjie/reader"
 	"zongjie/store"
 )
@@ -44,6 +45,7 @@ type Stats struct {
 	Reports    int // reports found
 	Added      int // reports new to the store
 	Duplicates int // reports the store held already
+	Skipped    []Skipped
 	Bytes      int64
 	Elapsed    time.Duration
 }
@@ -55,24 +57,42 @@ var extensions = map[string]bool{
 	".doc": true, ".wps": true, ".pdf": true,
 }
 
+// Skipped is an entry of a folder that Files leaves out although its name
+// is a report file's: something that is not a regular file (a named pipe
+// would make reading it wait forever, a device never end), or a folder
+// that cannot be read.
+type Skipped struct {
+	Path   string
+	Reason string // Chinese, for users
+}
+
 // Files expands paths into the files to add: files as given, folders
 // walked recursively for report files (hidden files and folders skipped),
-// in a stable order. A path that does not exist is an error.
-func Files(paths []string) ([]string, error) {
-	var out []string
+// in a stable order. A path given that does not exist or is not a regular
+// file is kept, for reading it to fail with the reason; in a folder, what
+// is not a regular file is left out and listed in skipped.
+func Files(paths []string) (files []string, skipped []Skipped) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		if !info.IsDir() {
-			out = append(out, p)
+		if err != nil || !info.IsDir() {
+			add(p)
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				skipped = append(skipped, Skipped{path, "无法读取：" + reasonOf(err)})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if path != p && strings.HasPrefix(name, ".") {
@@ -81,18 +101,46 @@ func Files(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && extensions[strings.ToLower(filepath.Ext(name))] {
-				found = append(found, path)
+			if d.IsDir() || !extensions[strings.ToLower(filepath.Ext(name))] {
+				return nil
 			}
+			mode := d.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(path)
+				if err != nil {
+					skipped = append(skipped, Skipped{path, "链接指向的文件不存在或无法读取"})
+					return nil
+				}
+				mode = st.Mode().Type()
+			}
+			if !safefile.Regular(mode) {
+				skipped = append(skipped, Skipped{path, "不是普通文件，而是" + safefile.Kind(mode)})
+				return nil
+			}
+			found = append(found, path)
 			return nil
 		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
 		sort.Strings(found)
-		out = append(out, found...)
+		for _, f := range found {
+			add(f)
+		}
 	}
-	return out, nil
+	return files, skipped
+}
+
+// reasonOf says in Chinese why a file operation failed.
+func reasonOf(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // batcher is a store that can put several reports in one transaction.
@@ -107,10 +155,7 @@ type batcher interface {
 // is done.
 func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Stats, error) {
 	start := time.Now()
-	files, err := Files(paths)
-	if err != nil {
-		return Stats{}, err
-	}
+	files, skipped := Files(paths)
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -148,7 +193,7 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 		close(results)
 	}()
 
-	stats := Stats{Files: len(files)}
+	stats := Stats{Files: len(files), Skipped: skipped}
 	var storeErr error
 	done := 0
 	// report tells Progress about the files of a stored batch, in the

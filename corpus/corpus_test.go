@@ -178,8 +178,20 @@ func TestAdd(t *testing.T) {
 			t.Errorf("%s: paragraph kinds %v", r.Path, kinds)
 		}
 	}
-	if _, err := corpus.Add(context.Background(), st, []string{filepath.Join(dir, "missing")}, corpus.AddOptions{}); err == nil {
-		t.Error("a missing path is not an error")
+	// A missing path fails as a file does, naming itself once, and does
+	// not stop the others.
+	missing := filepath.Join(dir, "missing.txt")
+	var failure error
+	stats, err = corpus.Add(context.Background(), st, []string{missing, filepath.Join(dir, "shiqiao-2024.txt")}, corpus.AddOptions{
+		Progress: func(p corpus.Progress) {
+			if p.Err != nil {
+				failure = p.Err
+			}
+		},
+	})
+	if err != nil || stats.Failed != 1 || stats.Duplicates != 1 || failure == nil ||
+		failure.Error() != missing+": 文件不存在 (no such file)" {
+		t.Errorf("a missing path: %+v, %v, %v", stats, err, failure)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"zongjie/document"
+	"zongjie/internal/safefile"
 )
 
 // MaxSize is the largest input accepted, in bytes. The longest real work
@@ -69,7 +70,7 @@ func LoadFile(path string) ([]byte, error) {
 	if path == "-" {
 		return Load(path, os.Stdin)
 	}
-	fh, err := os.Open(path)
+	fh, err := safefile.Open(path)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -98,7 +99,12 @@ func Load(path string, r io.Reader) ([]byte, error) {
 }
 
 func openError(path string, err error) *Error {
+	var nr *safefile.NotRegularError
 	switch {
+	case errors.As(err, &nr):
+		return &Error{Path: path, Err: err,
+			Reason: "不是普通文件，而是" + safefile.Kind(nr.Mode) + "，不能读取（要读标准输入请用“-”）",
+			En:     "not a regular file but a " + safefile.KindEn(nr.Mode)}
 	case errors.Is(err, os.ErrNotExist):
 		return errorf(path, err, "文件不存在", "no such file")
 	case errors.Is(err, os.ErrPermission):

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -16,6 +17,7 @@ import (
 	"zongjie/check/rules"
 	"zongjie/document"
 	"zongjie/examples"
+	"zongjie/internal/safefile"
 	"zongjie/output"
 	"zongjie/reader"
 )
@@ -242,11 +244,13 @@ func filterLevel(ds []check.Diagnostic, min check.Severity) []check.Diagnostic {
 	return out
 }
 
-// writeFixes writes the fixed file in place, after copying the original
-// to a backup beside it (FILE.bak, or FILE.bak.2 … when that exists): the
-// new content goes through a temporary file in the same directory renamed
-// over the original, so a failure midway never leaves a half-written
-// report. It returns the backup's path.
+// writeFixes writes the fixed file in place, after keeping the original
+// as a backup beside it (FILE.bak, or FILE.bak.2 … when that exists): the
+// backup is a second name of the original file where the file system
+// allows it, else a copy, and the new content goes through a temporary
+// file renamed over the original (safefile.WriteAtomic), so a failure
+// midway never leaves a half-written report, and the temporaries a killed
+// run left are removed by the next. It returns the backup's path.
 func writeFixes(r result, edits []document.Edit) (string, error) {
 	out, err := reader.Rewrite(r.file, r.data, edits)
 	if err != nil {
@@ -260,42 +264,36 @@ func writeFixes(r result, edits []document.Edit) (string, error) {
 		}
 		backup = fmt.Sprintf("%s.bak.%d", path, n)
 	}
-	if err := writeAtomic(backup, r.data); err != nil {
-		return "", &reader.Error{Path: path, Reason: "无法写入备份文件：" + err.Error(), En: "cannot write backup", Err: err}
+	if err := keepBackup(path, backup, r.data); err != nil {
+		return "", &reader.Error{Path: path, Reason: "无法写入备份文件 " + backup + "：" + ioReason(err), En: "cannot write backup", Err: err}
 	}
 	if err := writeAtomic(path, out); err != nil {
-		return "", &reader.Error{Path: path, Reason: "写入失败：" + err.Error(), En: "write failed", Err: err}
+		return "", &reader.Error{Path: path, Reason: "写入失败：" + ioReason(err), En: "write failed", Err: err}
 	}
 	return backup, nil
 }
 
-// writeAtomic replaces the file at path with data, keeping its mode.
-func writeAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
+// keepBackup makes backup a copy of the file at path, whose content is
+// data: a hard link when the file still holds data (nothing to copy, and
+// nothing half-written if the process is killed), else a copy.
+func keepBackup(path, backup string, data []byte) error {
+	if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, data) {
+		if os.Link(path, backup) == nil {
+			return nil
+		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeAtomic(backup, data)
 }
+
+// writeAtomic replaces the file at path with data, keeping its mode; see
+// safefile.WriteAtomic.
+func writeAtomic(path string, data []byte) error {
+	return safefile.WriteAtomic(path, data)
+}
+
+// ioReason says in Chinese why writing or reading a file failed, for a
+// message that names the file already.
+func ioReason(err error) string { return safefile.Reason(err) }
 
 // writeAnnotated writes a copy of the checked .docx with the findings as
 // comments.
@@ -308,7 +306,7 @@ func writeAnnotated(e *env, dest string, r result, ds []check.Diagnostic) error 
 		return fmt.Errorf("%s: 无法写入批注：%v", r.file.Path, err)
 	}
 	if err := writeAtomic(dest, out); err != nil {
-		return fmt.Errorf("%s: 写入失败：%v", dest, err)
+		return fmt.Errorf("%s: 写入失败：%s", dest, ioReason(err))
 	}
 	msg := fmt.Sprintf("%s: 已写入 %d 条批注", dest, res.Placed())
 	if len(res.Approx) > 0 {

@@ -112,7 +112,7 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 				if bar {
 					fmt.Fprint(e.stderr, "\r\033[K")
 				}
-				fmt.Fprintf(e.stderr, "zongjie add: %s：%s\n", p.Path, errorText(p.Err))
+				fmt.Fprintf(e.stderr, "zongjie add: %s\n", pathErrorText(p.Path, p.Err))
 			}
 			if bar {
 				fmt.Fprintf(e.stderr, "\r\033[K%s %d/%d  %s", progressBar(p.Done, p.Total, 24), p.Done, p.Total, shortPath(p.Path, 40))
@@ -125,6 +125,9 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 	if err != nil && stats.Files == 0 {
 		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
 		return exitUsage
+	}
+	for _, sk := range stats.Skipped {
+		fmt.Fprintf(e.stderr, "zongjie add: 跳过 %s：%s\n", sk.Path, sk.Reason)
 	}
 	mb := float64(stats.Bytes) / 1e6
 	fmt.Fprintf(e.stdout, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，已有 %d 篇，失败 %d 个文件。\n",

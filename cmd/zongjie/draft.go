@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"os"
 	"strings"
 
 	"zongjie"
@@ -85,8 +84,9 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 	if err == nil {
 		if *out == "" || *out == "-" {
 			_, err = e.stdout.Write(buf.Bytes())
-		} else {
-			err = writeAtomic(*out, buf.Bytes())
+		} else if err = writeAtomic(*out, buf.Bytes()); err != nil {
+			fmt.Fprintf(e.stderr, "zongjie draft: %s：写入失败：%s\n", *out, ioReason(err))
+			return exitUsage
 		}
 	}
 	if err != nil {
@@ -107,9 +107,9 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 // are the CSV's lines. The CSV may be UTF-8 (with or without a BOM) or
 // GBK; a header row naming 指标 is skipped.
 func dataReport(path string, period, plan *zongjie.Term) (loaded, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := reader.LoadFile(path)
 	if err != nil {
-		return loaded{}, fmt.Errorf("%s：无法读取（%v）", path, err)
+		return loaded{}, err
 	}
 	f, err := reader.Read(path+".txt", raw) // detects the encoding
 	if err != nil {

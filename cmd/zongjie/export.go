@@ -146,7 +146,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	if err := writeAtomic(dest, buf.Bytes()); err != nil {
-		return fail("%s: 写入失败：%v", dest, err)
+		return fail("%s：写入失败：%s", dest, ioReason(err))
 	}
 	title := strings.ReplaceAll(d.Title, "\n", "")
 	if title == "" {

@@ -158,6 +158,16 @@ func analyse(in input, stdin io.Reader) result {
 	return result{file: f, data: data, reports: extract.File(f)}
 }
 
+// pathErrorText returns the message of err about the file at path, naming
+// the path once: a reading error names it already.
+func pathErrorText(path string, err error) string {
+	var re *reader.Error
+	if errors.As(err, &re) && re.Path != "" {
+		return re.Error()
+	}
+	return path + "：" + errorText(err)
+}
+
 // errorText returns the message for a reading error: Chinese first, then
 // English.
 func errorText(err error) string {
