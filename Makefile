@@ -24,8 +24,12 @@ demo: build
 	./bin/zongjie draft --from examples/shiqiao-2024.txt --actual examples/shiqiao-2025.txt --format docx -o .cache/draft.docx
 
 ## build: build bin/zongjie
+# The version and the git revision are recorded in the binary (zongjie
+# version shows them) when building in a git checkout, even where GOFLAGS
+# says -buildvcs=false; elsewhere nothing is recorded and the build works.
+BUILDVCS = $(shell git rev-parse --is-inside-work-tree >/dev/null 2>&1 && echo -buildvcs=auto || echo -buildvcs=false)
 build: check-go
-	$(GO) build -o bin/zongjie ./cmd/zongjie
+	$(GO) build $(BUILDVCS) -o bin/zongjie ./cmd/zongjie
 
 ## test: formatting, vet, staticcheck and every test (needs ../shared beside the clone for the seed and corpus tests)
 test: check-go fmt-check vet lint

@@ -17,6 +17,7 @@ import (
 	"zongjie/check/rules"
 	"zongjie/document"
 	"zongjie/examples"
+	"zongjie/internal/buildinfo"
 	"zongjie/internal/safefile"
 	"zongjie/output"
 	"zongjie/reader"
@@ -209,7 +210,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	case "json":
 		werr = output.WriteJSON(e.stdout, res)
 	case "sarif":
-		werr = output.WriteSARIF(e.stdout, res, all, version)
+		werr = output.WriteSARIF(e.stdout, res, all, buildinfo.Read(version).Numeric())
 	default:
 		if o.write {
 			fixable = 0 // what is left after --write has no certain fix

@@ -105,7 +105,9 @@ func TestCheckJSONAndSARIF(t *testing.T) {
 		Runs    []struct {
 			Tool struct {
 				Driver struct {
-					Rules []struct{ ID string } `json:"rules"`
+					Version         string                `json:"version"`
+					SemanticVersion string                `json:"semanticVersion"`
+					Rules           []struct{ ID string } `json:"rules"`
 				} `json:"driver"`
 			} `json:"tool"`
 			Results []struct {
@@ -118,6 +120,11 @@ func TestCheckJSONAndSARIF(t *testing.T) {
 	}
 	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != len(res.Files[0].Diagnostics) || len(log.Runs[0].Tool.Driver.Rules) != len(rules.All()) {
 		t.Errorf("sarif: version %q, %d runs", log.Version, len(log.Runs))
+	}
+	// The tool's version is a number that validators accept, even in a
+	// build that records none (as this test binary).
+	if d := log.Runs[0].Tool.Driver; !strings.HasPrefix(d.Version, "0.0.0-dev") && d.Version == "" || d.SemanticVersion != d.Version {
+		t.Errorf("sarif: tool version %q, semanticVersion %q; want a semantic version in both", d.Version, d.SemanticVersion)
 	}
 }
 

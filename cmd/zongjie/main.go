@@ -17,6 +17,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"zongjie/internal/buildinfo"
 )
 
 // Exit codes.
@@ -26,7 +28,9 @@ const (
 	exitUsage    = 2
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
+// version may be set at build time with -ldflags "-X main.version=…";
+// otherwise the module version and revision the Go toolchain records are
+// shown (package buildinfo).
 var version = "dev"
 
 func main() {
@@ -103,6 +107,8 @@ func usage(w io.Writer) {
 }
 
 func runVersion(_ context.Context, e *env, _ []string) int {
-	fmt.Fprintln(e.stdout, "zongjie", version)
+	for _, l := range buildinfo.Read(version).Lines() {
+		fmt.Fprintln(e.stdout, l)
+	}
 	return exitOK
 }
