@@ -10,7 +10,7 @@ FUZZTIME ?= 60s
 ## demo: the main job — build zongjie and run it on the bundled example reports
 demo: build
 	./bin/zongjie extract --demo
-	-./bin/zongjie check --demo
+	./bin/zongjie check --demo
 	@rm -f .cache/demo.db .cache/demo.db-wal .cache/demo.db-shm; mkdir -p .cache
 	./bin/zongjie add --db .cache/demo.db --demo
 	./bin/zongjie list --db .cache/demo.db
