@@ -19,11 +19,22 @@ import (
 // ErrNotFound is returned for an unknown report ID.
 var ErrNotFound = errors.New("store: report not found")
 
-// Report is one stored report. A file holding several reports gives
-// several Reports with the same FileHash and different Index.
+// Report is one stored report, or one version of it. A file holding
+// several reports gives several Reports with the same FileHash and
+// different Index.
+//
+// A report has a stable ID and an ordered history of versions: 1 when it
+// is first stored, then 2, 3 … each time Put is given a new version of it
+// (r.ID set). The last version is the current one: it is what Get, List,
+// Search, Postings, EachFingerprints and Find see; the earlier ones are
+// kept whole (Versions lists them, GetVersion returns one) and are never
+// changed. A version is a text with its metadata: a new version may change
+// the text, or only the metadata (a corrected unit or period).
 type Report struct {
 	ID       int64
-	FileHash string // hex SHA-256 of the file's bytes; (FileHash, Index) is unique
+	Version  int    // 1, 2, … in the order the versions were stored; set by Put
+	Note     string // why this version was stored, for people ("" for none)
+	FileHash string // hex SHA-256 of the file's bytes; a (FileHash, Index) belongs to one report
 	Index    int    // position of the report in its file, 0-based
 	Path     string // as given when added
 	Title    string
@@ -53,9 +64,12 @@ type Paragraph struct {
 	Kind   string // section kind: review highlights problems plan other
 }
 
-// Summary is a report without its text and data, as List returns it.
+// Summary is a report (or a version of one) without its text and data,
+// as List and Versions return it.
 type Summary struct {
 	ID       int64
+	Version  int
+	Note     string
 	FileHash string
 	Index    int
 	Path     string
@@ -72,14 +86,16 @@ type Summary struct {
 // Summary returns the report without its text and data.
 func (r *Report) Summary() Summary {
 	return Summary{
-		ID: r.ID, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
+		ID: r.ID, Version: r.Version, Note: r.Note, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
 		Unit: r.Unit, Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre,
 		Chars: r.Chars, Added: r.Added,
 	}
 }
 
-// Filter selects reports; zero fields select all.
+// Filter selects reports by their current version; zero fields select
+// all.
 type Filter struct {
+	Path  string // exact
 	Unit  string // exact
 	Level string
 	Year  int // reports whose Years contain it
@@ -109,25 +125,40 @@ type Posting struct {
 
 // Store is implemented by sqlite.Store and postgres.Store.
 type Store interface {
-	// Put stores r in one transaction and sets r.ID. A report whose
-	// (FileHash, Index) is stored already is left as it is: Put returns
-	// its ID and added false.
+	// Put stores r in one transaction and sets r.ID and r.Version.
+	//
+	// With r.ID zero, r is a new report (version 1), unless a version of
+	// a stored report holds its (FileHash, Index): then nothing is stored
+	// and Put returns that report's ID and added false.
+	//
+	// With r.ID set, r is a new version of that report, which becomes its
+	// current version (ErrNotFound when there is no such report). Nothing
+	// is stored, and added is false, when the current version holds the
+	// same text and metadata already (FileHash, Index, Title, Unit, Level,
+	// Years, Period, Genre), or when a version of another report holds
+	// r's (FileHash, Index) (Put then returns that report's ID): a text
+	// belongs to one report.
 	Put(ctx context.Context, r *Report) (id int64, added bool, err error)
-	// Get returns a report whole, or ErrNotFound.
+	// Get returns the current version of a report whole, or ErrNotFound.
 	Get(ctx context.Context, id int64) (*Report, error)
-	// Find returns the ID of the report stored for (fileHash, index), or
-	// ErrNotFound.
+	// GetVersion returns one version of a report whole, or ErrNotFound.
+	GetVersion(ctx context.Context, id int64, version int) (*Report, error)
+	// Versions returns the versions of a report, oldest first (the last
+	// is the current one), or ErrNotFound.
+	Versions(ctx context.Context, id int64) ([]Summary, error)
+	// Find returns the ID of the report a version of which holds
+	// (fileHash, index), or ErrNotFound.
 	Find(ctx context.Context, fileHash string, index int) (int64, error)
 	// List returns the reports the filter selects, by ID.
 	List(ctx context.Context, f Filter) ([]Summary, error)
-	// Delete removes a report and everything stored for it, or returns
-	// ErrNotFound.
+	// Delete removes a report, every version of it and everything stored
+	// for them, or returns ErrNotFound.
 	Delete(ctx context.Context, id int64) error
 	// Search returns the paragraphs containing q.Text (after Terms), best
 	// first.
 	Search(ctx context.Context, q Query) ([]Hit, error)
-	// Postings returns, for each of the hashes held by some report, the
-	// reports holding it.
+	// Postings returns, for each of the hashes held by the current
+	// version of some report, the reports holding it.
 	Postings(ctx context.Context, hashes []uint64) (map[uint64][]Posting, error)
 	// EachFingerprints calls fn with every report's ID, unit and
 	// fingerprints, by ID; it stops at fn's first error and returns it.

@@ -200,3 +200,47 @@ func TestOptimize(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMigrateVersions opens a database of schema version 1, before
+// versions: its reports are their version 1, and take new versions.
+func TestMigrateVersions(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		migrations[0],
+		`CREATE TABLE schema_version (version integer NOT NULL)`,
+		`INSERT INTO schema_version (version) VALUES (1)`,
+		`INSERT INTO reports (id, file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, fingerprints)
+			VALUES (7, 'a', 0, 'a.txt', '甲', '甲镇', 'town', '{2023}', 'FY', 'summary', 4, now(), '全年就业', '{5}')`,
+		`INSERT INTO fingerprints (hash, report) VALUES (5, 7)`,
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	conn.Close(ctx)
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	vs, err := s.Versions(ctx, 7)
+	if err != nil || len(vs) != 1 || vs[0].Version != 1 || vs[0].Note != "" || vs[0].Unit != "甲镇" {
+		t.Fatalf("Versions after migration = %+v, %v", vs, err)
+	}
+	id, added, err := s.Put(ctx, &store.Report{ID: 7, FileHash: "b", Path: "a.txt", Unit: "甲镇", Text: "全年新增就业"})
+	if err != nil || id != 7 || !added {
+		t.Fatalf("Put of a new version after migration = %d, %v, %v", id, added, err)
+	}
+	r, err := s.GetVersion(ctx, 7, 1)
+	if err != nil || r.Text != "全年就业" || r.Title != "甲" || !slices.Equal(r.Fingerprints, []uint64{5}) {
+		t.Errorf("version 1 after a new one = %+v, %v", r, err)
+	}
+	if ps, err := s.Postings(ctx, []uint64{5}); err != nil || len(ps) != 0 {
+		t.Errorf("Postings of version 1's fingerprint = %v, %v", ps, err)
+	}
+}

@@ -16,7 +16,11 @@ import (
 )
 
 // summaryColumns are the columns scanSummary reads, of reports as r.
-const summaryColumns = `r.id, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+
+// versionColumns are the columns of versions as v in the order of
+// summaryColumns.
+const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added`
 
 // scanSummary reads summaryColumns followed by the columns of extra.
 func scanSummary(row pgx.Row, extra ...any) (store.Summary, error) {
@@ -24,7 +28,7 @@ func scanSummary(row pgx.Row, extra ...any) (store.Summary, error) {
 		s     store.Summary
 		added time.Time
 	)
-	dest := append([]any{&s.ID, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
+	dest := append([]any{&s.ID, &s.Version, &s.Note, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
 		&s.Years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return s, err
@@ -65,20 +69,7 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &store.Report{
-		ID: sum.ID, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path, Title: sum.Title,
-		Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
-		Chars: sum.Chars, Added: sum.Added, Text: text,
-	}
-	if data != nil {
-		r.Data = json.RawMessage(*data)
-	}
-	if findings != nil {
-		r.Findings = json.RawMessage(*findings)
-	}
-	for _, h := range fps {
-		r.Fingerprints = append(r.Fingerprints, uint64(h))
-	}
+	r := fromSummary(sum, text, data, findings, fps)
 	rows, err := tx.Query(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = $1 ORDER BY id`, id)
 	if err != nil {
 		return nil, err
@@ -97,11 +88,120 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	return r, nil
 }
 
-// Find returns the ID of the report stored for (fileHash, index), or
-// store.ErrNotFound.
+// fromSummary returns a report with the fields of sum and the others
+// given.
+func fromSummary(sum store.Summary, text string, data, findings *string, fps []int64) *store.Report {
+	r := &store.Report{
+		ID: sum.ID, Version: sum.Version, Note: sum.Note, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path,
+		Title: sum.Title, Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
+		Chars: sum.Chars, Added: sum.Added, Text: text,
+	}
+	if data != nil {
+		r.Data = json.RawMessage(*data)
+	}
+	if findings != nil {
+		r.Findings = json.RawMessage(*findings)
+	}
+	for _, h := range fps {
+		r.Fingerprints = append(r.Fingerprints, uint64(h))
+	}
+	return r
+}
+
+// Versions returns the versions of a report, oldest first, the current one
+// last; or store.ErrNotFound.
+func (s *Store) Versions(ctx context.Context, id int64) ([]store.Summary, error) {
+	out, err := s.versions(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: versions of %d: %w", id, err)
+	}
+	return out, nil
+}
+
+func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error) {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(ctx, `SELECT `+versionColumns+` FROM versions v WHERE v.report = $1 ORDER BY v.version`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Summary
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return append(out, cur), nil
+}
+
+// GetVersion returns a version of a report whole, or store.ErrNotFound.
+func (s *Store) GetVersion(ctx context.Context, id int64, version int) (*store.Report, error) {
+	r, err := s.getVersion(ctx, id, version)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: get %d version %d: %w", id, version, err)
+	}
+	return r, nil
+}
+
+func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.Report, error) {
+	var (
+		text           string
+		data, findings *string
+		fps            []int64
+		paragraphs     []byte
+	)
+	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+versionColumns+`, v.text, v.data::text, v.findings::text, v.fingerprints, v.paragraphs::text
+		FROM versions v WHERE v.report = $1 AND v.version = $2`, id, version), &text, &data, &findings, &fps, &paragraphs)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// Not an earlier version: the current one, or none.
+		r, err := s.get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if r.Version != version {
+			return nil, store.ErrNotFound
+		}
+		return r, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := fromSummary(sum, text, data, findings, fps)
+	var paras [][3]any
+	if err := json.Unmarshal(paragraphs, &paras); err != nil {
+		return nil, fmt.Errorf("paragraphs: %w", err)
+	}
+	for _, p := range paras {
+		off, _ := p[0].(float64)
+		kind, _ := p[1].(string)
+		text, _ := p[2].(string)
+		r.Paragraphs = append(r.Paragraphs, store.Paragraph{Offset: int(off), Kind: kind, Text: text})
+	}
+	return r, nil
+}
+
+// Find returns the ID of the report a version of which holds (fileHash,
+// index), or store.ErrNotFound.
 func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.pool.QueryRow(ctx, `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`, fileHash, index).Scan(&id)
+	err := s.pool.QueryRow(ctx, `(SELECT id FROM reports WHERE file_hash = $1 AND idx = $2)
+		UNION ALL (SELECT report FROM versions WHERE file_hash = $1 AND idx = $2) LIMIT 1`, fileHash, index).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -118,6 +218,9 @@ func filterSQL(f store.Filter, args []any) (string, []any) {
 	add := func(cond string, arg any) {
 		args = append(args, arg)
 		b.WriteString(" AND " + strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if f.Path != "" {
+		add("r.path = ?", f.Path)
 	}
 	if f.Unit != "" {
 		add("r.unit = ?", f.Unit)

@@ -51,14 +51,16 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 	defer tx.Rollback(ctx)
 	ids = make([]int64, len(rs))
 	added = make([]bool, len(rs))
-	// In the order of their keys, so that two batches holding the same
-	// reports wait for each other rather than deadlock.
+	// In the order of their keys (the report for a new version, else the
+	// text), so that two batches holding the same reports wait for each
+	// other rather than deadlock.
 	order := make([]int, len(rs))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(strings.Compare(rs[a].FileHash, rs[b].FileHash), cmp.Compare(rs[a].Index, rs[b].Index))
+		return cmp.Or(cmp.Compare(rs[a].ID, rs[b].ID),
+			strings.Compare(rs[a].FileHash, rs[b].FileHash), cmp.Compare(rs[a].Index, rs[b].Index))
 	})
 	for _, i := range order {
 		r := rs[i]
@@ -72,6 +74,9 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 	}
 	for i, r := range rs {
 		r.ID = ids[i]
+		if added[i] {
+			r.Version = ds[i].version
+		}
 	}
 	return ids, added, nil
 }
@@ -93,6 +98,7 @@ type derived struct {
 	kinds        []string
 	texts        []string
 	terms        []string // the search tokens of each paragraph, spaced
+	version      int      // the version stored
 }
 
 func derive(r *store.Report) *derived {
@@ -110,29 +116,31 @@ func derive(r *store.Report) *derived {
 	return d
 }
 
-// put stores r in tx, unless it is there already.
+// put stores r in tx as a new report or, with r.ID set, as a new version
+// of a report, unless it is there already.
 func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bool, error) {
-	const find = `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`
-	var id int64
-	err := tx.QueryRow(ctx, find, r.FileHash, r.Index).Scan(&id)
-	if err == nil {
-		return id, false, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
+	holder, err := holderOf(ctx, tx, r.FileHash, r.Index)
+	switch {
+	case err != nil:
 		return 0, false, err
+	case holder != 0 && holder != r.ID:
+		return holder, false, nil // a text belongs to one report
+	case r.ID != 0:
+		return revise(ctx, tx, r, d)
 	}
 	// A concurrent Put of the same report may insert it first: then this
 	// INSERT waits for it to commit, inserts nothing, and the report is
 	// found again.
+	var id int64
 	err = tx.QueryRow(ctx, `INSERT INTO reports
-		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15)
+		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints, version, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15, 1, $16)
 		ON CONFLICT (file_hash, idx) DO NOTHING
 		RETURNING id`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
-		jsonText(r.Data), jsonText(r.Findings), d.fingerprints).Scan(&id)
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, r.Note).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
-		if err := tx.QueryRow(ctx, find, r.FileHash, r.Index).Scan(&id); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`, r.FileHash, r.Index).Scan(&id); err != nil {
 			return 0, false, fmt.Errorf("report stored concurrently: %w", err)
 		}
 		return id, false, nil
@@ -140,9 +148,30 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
+	d.version = 1
+	if err := putRows(ctx, tx, id, d); err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+// holderOf returns the report a version of which holds (fileHash, index),
+// the current versions first, or 0.
+func holderOf(ctx context.Context, tx pgx.Tx, fileHash string, index int) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `(SELECT id FROM reports WHERE file_hash = $1 AND idx = $2)
+		UNION ALL (SELECT report FROM versions WHERE file_hash = $1 AND idx = $2) LIMIT 1`, fileHash, index).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// putRows stores the fingerprints and paragraphs of report id.
+func putRows(ctx context.Context, tx pgx.Tx, id int64, d *derived) error {
 	if len(d.fingerprints) > 0 {
 		if _, err := tx.Exec(ctx, `INSERT INTO fingerprints (hash, report) SELECT unnest($1::bigint[]), $2`, d.fingerprints, id); err != nil {
-			return 0, false, fmt.Errorf("fingerprints: %w", err)
+			return fmt.Errorf("fingerprints: %w", err)
 		}
 	}
 	if len(d.texts) > 0 {
@@ -152,10 +181,59 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 			ORDER BY n`,
 			id, d.offsets, d.kinds, d.texts, d.terms)
 		if err != nil {
-			return 0, false, fmt.Errorf("paragraphs: %w", err)
+			return fmt.Errorf("paragraphs: %w", err)
 		}
 	}
-	return id, true, nil
+	return nil
+}
+
+// revise stores r as the new current version of report r.ID, keeping the
+// current one in versions, unless it is the same as the current one.
+func revise(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bool, error) {
+	// The row is locked: concurrent new versions of one report are stored
+	// one after the other.
+	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 FOR UPDATE`, r.ID))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, store.ErrNotFound
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	if norm.SameVersion(r, cur) {
+		return r.ID, false, nil
+	}
+	var old []int64
+	err = tx.QueryRow(ctx, `INSERT INTO versions (report, version, file_hash, idx, path, title, unit, level, years, period, genre,
+			chars, added, note, text, data, findings, fingerprints, paragraphs)
+		SELECT r.id, r.version, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre,
+			r.chars, r.added, r.note, r.text, r.data, r.findings, r.fingerprints,
+			(SELECT coalesce(json_agg(json_build_array(p.char_offset, p.kind, p.text) ORDER BY p.id), '[]'::json)
+				FROM paragraphs p WHERE p.report = r.id)
+		FROM reports r WHERE r.id = $1
+		RETURNING fingerprints`, r.ID).Scan(&old)
+	if err != nil {
+		return 0, false, fmt.Errorf("keep version %d: %w", cur.Version, err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM fingerprints WHERE hash = ANY ($1) AND report = $2`, old, r.ID); err != nil {
+		return 0, false, fmt.Errorf("fingerprints: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM paragraphs WHERE report = $1`, r.ID); err != nil {
+		return 0, false, fmt.Errorf("paragraphs: %w", err)
+	}
+	d.version = cur.Version + 1
+	_, err = tx.Exec(ctx, `UPDATE reports SET file_hash = $1, idx = $2, path = $3, title = $4, unit = $5, level = $6, years = $7,
+			period = $8, genre = $9, chars = $10, added = $11, text = $12, data = $13::text::json, findings = $14::text::json,
+			fingerprints = $15, version = $16, note = $17
+		WHERE id = $18`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, d.version, r.Note, r.ID)
+	if err != nil {
+		return 0, false, fmt.Errorf("report: %w", err)
+	}
+	if err := putRows(ctx, tx, r.ID, d); err != nil {
+		return 0, false, err
+	}
+	return r.ID, true, nil
 }
 
 // jsonText returns raw as a parameter: nil (NULL) when empty.

@@ -21,7 +21,11 @@ import (
 // Deleting a report leaves its postings in the runs and records it in
 // deleted_reports; lookups leave them out, and a merge of every run
 // drops them. Report IDs are never reused, so a deleted report's
-// postings never come back to life.
+// postings never come back to life. A new version of a report with other
+// fingerprints adds the postings of its new ones and records the report
+// in revised_reports: lookups keep a posting of a revised report only when
+// its current fingerprints hold the hash, and a merge of every run drops
+// the others.
 //
 // Sorting, merging and encoding happen in Go, in the writer's
 // transaction; SQLite only stores blocks. This costs about half of what
@@ -219,10 +223,9 @@ func (w *writer) runs(where string, args ...any) ([]int64, error) {
 }
 
 // merge replaces runs by one run of the given level holding their
-// postings but those of the deleted reports (nil: none). It reads each run
-// a block at a time, so that it needs little memory however large they
-// are.
-func (w *writer) merge(runs []int64, level int, deleted map[int64]bool) error {
+// postings that keep keeps (nil: all). It reads each run a block at a
+// time, so that it needs little memory however large they are.
+func (w *writer) merge(runs []int64, level int, keep func(posting) (bool, error)) error {
 	var its runHeap
 	defer func() {
 		for _, it := range its {
@@ -250,8 +253,17 @@ func (w *writer) merge(runs []int64, level int, deleted map[int64]bool) error {
 		if err := its.next(); err != nil {
 			return err
 		}
-		if deleted[p.report] || bw.n > 0 && p == last {
+		if bw.n > 0 && p == last {
 			continue
+		}
+		if keep != nil {
+			ok, err := keep(p)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
 		}
 		if err := bw.add(p); err != nil {
 			return err
@@ -369,37 +381,100 @@ func (h *runHeap) next() error {
 }
 
 // optimizePostings merges every run into one, without the postings of
-// deleted reports, which are then forgotten.
+// deleted reports nor those revised reports no longer hold, which are then
+// forgotten.
 func (w *writer) optimizePostings() error {
 	runs, err := w.runs(``)
 	if err != nil {
 		return err
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT report FROM deleted_reports`)
+	l, err := readLiveness(w.ctx, w.tx)
 	if err != nil {
 		return err
 	}
-	deleted := map[int64]bool{}
+	if len(runs) <= 1 && len(l.deleted) == 0 && len(l.revised) == 0 {
+		return nil
+	}
+	if err := w.merge(runs, optimizedLevel, l.live); err != nil {
+		return err
+	}
+	if _, err := w.exec(`DELETE FROM deleted_reports`); err != nil {
+		return err
+	}
+	_, err = w.exec(`DELETE FROM revised_reports`)
+	return err
+}
+
+// querier is a *sql.Tx or a *sql.Conn.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// liveness tells the postings of the runs that are still true: not of a
+// deleted report, and, of a report revised since, held by its current
+// version.
+type liveness struct {
+	ctx     context.Context
+	q       querier
+	deleted map[int64]bool
+	revised map[int64]bool
+	current map[int64][]uint64 // of revised reports, read on first need
+}
+
+// readLiveness reads the deleted and revised reports.
+func readLiveness(ctx context.Context, q querier) (*liveness, error) {
+	l := &liveness{ctx: ctx, q: q, current: map[int64][]uint64{}}
+	var err error
+	if l.deleted, err = idSet(ctx, q, `SELECT report FROM deleted_reports`); err != nil {
+		return nil, err
+	}
+	if l.revised, err = idSet(ctx, q, `SELECT report FROM revised_reports`); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// idSet returns the IDs query selects.
+func idSet(ctx context.Context, q querier, query string) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	set := map[int64]bool{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		deleted[id] = true
+		set[id] = true
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+	return set, rows.Err()
+}
+
+// live reports whether the posting p is still true.
+func (l *liveness) live(p posting) (bool, error) {
+	if l.deleted[p.report] {
+		return false, nil
 	}
-	if len(runs) <= 1 && len(deleted) == 0 {
-		return nil
+	if !l.revised[p.report] {
+		return true, nil
 	}
-	if err := w.merge(runs, optimizedLevel, deleted); err != nil {
-		return err
+	fps, ok := l.current[p.report]
+	if !ok {
+		var hashes []byte
+		err := l.q.QueryRowContext(l.ctx, `SELECT hashes FROM fingerprints WHERE report = ?`, p.report).Scan(&hashes)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+		if fps, err = unpackHashes(hashes); err != nil {
+			return false, fmt.Errorf("report %d: %w", p.report, err)
+		}
+		l.current[p.report] = fps
 	}
-	_, err = w.exec(`DELETE FROM deleted_reports`)
-	return err
+	_, found := slices.BinarySearch(fps, p.hash)
+	return found, nil
 }
 
 // lookup returns the reports holding each of hashes (sorted), by ID,
@@ -427,21 +502,8 @@ func lookup(ctx context.Context, conn *sql.Conn, hashes []uint64) ([][]int64, er
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	deleted := map[int64]bool{}
-	rows, err = tx.QueryContext(ctx, `SELECT report FROM deleted_reports`)
+	l, err := readLiveness(ctx, tx)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		deleted[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	st, err := tx.PrepareContext(ctx, `SELECT first, data FROM posting_blocks WHERE run = ? AND first <= ? ORDER BY first DESC LIMIT 1`)
@@ -477,7 +539,11 @@ func lookup(ctx context.Context, conn *sql.Conn, hashes []uint64) ([][]int64, er
 			}
 			k, _ := slices.BinarySearchFunc(block, posting{h, 0}, comparePostings)
 			for ; k < len(block) && block[k].hash == h; k++ {
-				if !deleted[block[k].report] {
+				ok, err := l.live(block[k])
+				if err != nil {
+					return nil, err
+				}
+				if ok {
 					out[i] = append(out[i], block[k].report)
 				}
 			}

@@ -67,7 +67,7 @@ func TestMerge(t *testing.T) {
 	slices.SortFunc(want, comparePostings)
 	want = slices.Compact(want)
 	want = slices.DeleteFunc(want, func(p posting) bool { return p.report == 9 })
-	if err := w.merge(runs, 3, map[int64]bool{9: true}); err != nil {
+	if err := w.merge(runs, 3, func(p posting) (bool, error) { return p.report != 9, nil }); err != nil {
 		t.Fatal(err)
 	}
 	var (
@@ -258,5 +258,92 @@ func TestMigrateFingerprintIndex(t *testing.T) {
 	var n int
 	if err := s.r.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name LIKE 'fingerprint_index%'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d tables of the old fingerprint index left, %v", n, err)
+	}
+}
+
+// TestOptimizeRevised: the postings of a report's earlier version stay in
+// the runs until Optimize, which drops them and forgets the revision.
+func TestOptimizeRevised(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	r := &store.Report{FileHash: "v1", Fingerprints: []uint64{5, 6}}
+	id, _, err := s.Put(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Put(ctx, &store.Report{ID: id, FileHash: "v2", Fingerprints: []uint64{6, 7}}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(q string) int {
+		var n int
+		if err := s.r.QueryRow(q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(`SELECT count(*) FROM revised_reports`); n != 1 {
+		t.Errorf("revised_reports: %d rows, want 1", n)
+	}
+	for _, when := range []string{"before Optimize", "after Optimize"} {
+		ps, err := s.Postings(ctx, []uint64{5, 6, 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps[5]) != 0 || len(ps[6]) != 1 || len(ps[7]) != 1 {
+			t.Errorf("Postings %s = %v; want 6 and 7 only", when, ps)
+		}
+		if err := s.Optimize(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var data []byte
+	if err := s.r.QueryRow(`SELECT data FROM posting_blocks`).Scan(&data); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := decodeBlock(nil, 6, data)
+	if err != nil || len(ps) != 2 || count(`SELECT count(*) FROM revised_reports`) != 0 {
+		t.Errorf("after Optimize: postings %v, %v; revised_reports not emptied", ps, err)
+	}
+}
+
+// TestMigrateVersions opens a database of schema version 3, before
+// versions: its reports are their version 1, and take new versions.
+func TestMigrateVersions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v3.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{migrations[0].sql, migrations[1].sql, migrations[2].sql,
+		`INSERT INTO reports (id, file_hash, idx, path, title, unit, level, years, period, genre, chars, added)
+			VALUES (7, 'a', 0, 'a.txt', '甲', '甲镇', 'town', '[2023]', 'FY', 'summary', 4, 0)`,
+		`INSERT INTO contents (report, text) VALUES (7, '全年就业')`,
+		`INSERT INTO fingerprints (report, hashes) VALUES (7, x'0500000000000000')`,
+		`INSERT INTO posting_runs (run, level, postings) VALUES (1, 0, 1)`,
+		`PRAGMA user_version = 3`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	vs, err := s.Versions(ctx, 7)
+	if err != nil || len(vs) != 1 || vs[0].Version != 1 || vs[0].Note != "" || vs[0].Unit != "甲镇" {
+		t.Fatalf("Versions after migration = %+v, %v", vs, err)
+	}
+	id, added, err := s.Put(ctx, &store.Report{ID: 7, FileHash: "b", Path: "a.txt", Unit: "甲镇", Text: "全年新增就业"})
+	if err != nil || id != 7 || !added {
+		t.Fatalf("Put of a new version after migration = %d, %v, %v", id, added, err)
+	}
+	r, err := s.GetVersion(ctx, 7, 1)
+	if err != nil || r.Text != "全年就业" || r.Title != "甲" {
+		t.Errorf("version 1 after a new one = %+v, %v", r, err)
 	}
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // summaryColumns are the columns scanSummary reads, of reports as r.
-const summaryColumns = `r.id, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface {
@@ -30,7 +30,7 @@ func scanSummary(sc scanner, extra ...any) (store.Summary, error) {
 		years string
 		added int64
 	)
-	dest := append([]any{&s.ID, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
+	dest := append([]any{&s.ID, &s.Version, &s.Note, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
 		&years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return s, err
@@ -76,11 +76,8 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &store.Report{
-		ID: sum.ID, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path, Title: sum.Title,
-		Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
-		Chars: sum.Chars, Added: sum.Added, Text: text,
-	}
+	r := fromSummary(sum)
+	r.Text = text
 	if data.Valid {
 		r.Data = json.RawMessage(data.String)
 	}
@@ -111,11 +108,126 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	return r, nil
 }
 
-// Find returns the ID of the report stored for (fileHash, index), or
-// store.ErrNotFound.
+// fromSummary returns a report with the fields of sum.
+func fromSummary(sum store.Summary) *store.Report {
+	return &store.Report{
+		ID: sum.ID, Version: sum.Version, Note: sum.Note, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path,
+		Title: sum.Title, Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
+		Chars: sum.Chars, Added: sum.Added,
+	}
+}
+
+// versionColumns are the columns of versions as v in the order of
+// summaryColumns.
+const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added`
+
+// Versions returns the versions of a report, oldest first, the current one
+// last; or store.ErrNotFound.
+func (s *Store) Versions(ctx context.Context, id int64) ([]store.Summary, error) {
+	out, err := s.versions(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: versions of %d: %w", id, err)
+	}
+	return out, nil
+}
+
+func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error) {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	cur, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v WHERE v.report = ? ORDER BY v.version`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Summary
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return append(out, cur), nil
+}
+
+// GetVersion returns a version of a report whole, or store.ErrNotFound.
+func (s *Store) GetVersion(ctx context.Context, id int64, version int) (*store.Report, error) {
+	r, err := s.getVersion(ctx, id, version)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: get %d version %d: %w", id, version, err)
+	}
+	return r, nil
+}
+
+func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.Report, error) {
+	var (
+		text           string
+		data, findings sql.NullString
+		hashes         []byte
+		paragraphs     string
+	)
+	sum, err := scanSummary(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
+		FROM versions v WHERE v.report = ? AND v.version = ?`, id, version), &text, &data, &findings, &hashes, &paragraphs)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Not an earlier version: the current one, or none.
+		r, err := s.get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if r.Version != version {
+			return nil, store.ErrNotFound
+		}
+		return r, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := fromSummary(sum)
+	r.Text = text
+	if data.Valid {
+		r.Data = json.RawMessage(data.String)
+	}
+	if findings.Valid {
+		r.Findings = json.RawMessage(findings.String)
+	}
+	if r.Fingerprints, err = unpackHashes(hashes); err != nil {
+		return nil, err
+	}
+	if len(r.Fingerprints) == 0 {
+		r.Fingerprints = nil
+	}
+	var paras [][3]any
+	if err := json.Unmarshal([]byte(paragraphs), &paras); err != nil {
+		return nil, fmt.Errorf("paragraphs: %w", err)
+	}
+	for _, p := range paras {
+		off, _ := p[0].(float64)
+		kind, _ := p[1].(string)
+		text, _ := p[2].(string)
+		r.Paragraphs = append(r.Paragraphs, store.Paragraph{Offset: int(off), Kind: kind, Text: text})
+	}
+	return r, nil
+}
+
+// Find returns the ID of the report a version of which holds (fileHash,
+// index), or store.ErrNotFound.
 func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?`, fileHash, index).Scan(&id)
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?
+		UNION ALL SELECT report FROM versions WHERE file_hash = ? AND idx = ? LIMIT 1`, fileHash, index, fileHash, index).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -129,6 +241,10 @@ func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, er
 // select the reports (as r) f selects, and appends their arguments to args.
 func filterSQL(f store.Filter, args []any) (string, []any) {
 	var b strings.Builder
+	if f.Path != "" {
+		b.WriteString(` AND r.path = ?`)
+		args = append(args, f.Path)
+	}
 	if f.Unit != "" {
 		b.WriteString(` AND r.unit = ?`)
 		args = append(args, f.Unit)
@@ -342,21 +458,30 @@ func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error
 	return lookup(ctx, conn, hashes)
 }
 
-// unitCache maps report IDs to units. A report's unit never changes and
-// report IDs are never reused (AUTOINCREMENT), so an entry never goes
-// stale, whoever writes the database.
+// unitCache maps report IDs to units. Report IDs are never reused
+// (AUTOINCREMENT), and a report's unit changes only with a new version,
+// which adds a row to versions: the cache is emptied whenever the last
+// ID given to a row of versions has changed, whoever writes the database.
 type unitCache struct {
-	mu    sync.Mutex
-	units map[int64]string
-	names map[string]string // each unit once
+	mu      sync.Mutex
+	units   map[int64]string
+	names   map[string]string // each unit once
+	version int64             // the last ID of versions when units were read
 }
 
 // get returns the units of the reports ids, reading those it has not seen
 // from db.
 func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64]string, error) {
+	var version int64
+	if err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0)`).Scan(&version); err != nil {
+		return nil, err
+	}
 	out := make(map[int64]string, len(ids))
 	var missing []int64
 	c.mu.Lock()
+	if version != c.version {
+		c.units, c.names, c.version = nil, nil, version
+	}
 	for _, id := range ids {
 		if u, ok := c.units[id]; ok {
 			out[id] = u

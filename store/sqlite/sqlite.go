@@ -224,6 +224,44 @@ CREATE TABLE deleted_reports (
 INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('automerge', 64);
 INSERT INTO paragraph_index (paragraph_index, rank) VALUES ('crisismerge', 64);
 `},
+	// 4: versions. A report keeps its ID and its current version in
+	// reports, contents, fingerprints and paragraphs; each earlier version
+	// is a row of versions, whole. Every report stored so far is its
+	// version 1.
+	{sql: `
+ALTER TABLE reports ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE reports ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE INDEX reports_path ON reports (path);
+CREATE TABLE versions (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: the units cache keys on the last
+	report     INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+	version    INTEGER NOT NULL,
+	file_hash  TEXT    NOT NULL,
+	idx        INTEGER NOT NULL,
+	path       TEXT    NOT NULL,
+	title      TEXT    NOT NULL,
+	unit       TEXT    NOT NULL,
+	level      TEXT    NOT NULL,
+	years      TEXT    NOT NULL,
+	period     TEXT    NOT NULL,
+	genre      TEXT    NOT NULL,
+	chars      INTEGER NOT NULL,
+	added      INTEGER NOT NULL,
+	note       TEXT    NOT NULL,
+	text       TEXT    NOT NULL,
+	data       TEXT,
+	findings   TEXT,
+	hashes     BLOB    NOT NULL,
+	paragraphs TEXT    NOT NULL, -- JSON array of [offset, kind, text]
+	UNIQUE (report, version)
+);
+CREATE INDEX versions_content ON versions (file_hash, idx);
+-- Reports given a version with other fingerprints, whose earlier
+-- postings may still be in the runs of the fingerprint index.
+CREATE TABLE revised_reports (
+	report INTEGER PRIMARY KEY
+);
+`},
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run
@@ -270,7 +308,13 @@ func fillPostings(ctx context.Context, tx *sql.Tx) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	return w.optimizePostings()
+	// Merged into one, as optimizePostings would (which reads tables of
+	// later versions of the schema).
+	runs, err := w.runs(``)
+	if err != nil || len(runs) <= 1 {
+		return err
+	}
+	return w.merge(runs, optimizedLevel, nil)
 }
 
 // migrate brings the schema of db up to date in one transaction.

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -70,8 +71,10 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 		if err := w.index(ds[i]); err != nil {
 			return nil, nil, fmt.Errorf("sqlite: put %s: %w", name(r), err)
 		}
-		for _, h := range ds[i].fingerprints {
-			ps = append(ps, posting{h, ids[i]})
+		if !ds[i].samePostings {
+			for _, h := range ds[i].fingerprints {
+				ps = append(ps, posting{h, ids[i]})
+			}
 		}
 	}
 	if err := w.addPostings(ps); err != nil {
@@ -82,6 +85,9 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 	}
 	for i, r := range rs {
 		r.ID = ids[i]
+		if added[i] {
+			r.Version = ds[i].version
+		}
 	}
 	return ids, added, nil
 }
@@ -139,6 +145,8 @@ type derived struct {
 	terms        []string // the paragraphs as paragraph_index holds them
 
 	firstParagraph int64 // the ID of the first paragraph, once stored
+	version        int   // the version stored
+	samePostings   bool  // a new version with the fingerprints of the one before
 }
 
 func derive(r *store.Report) (*derived, error) {
@@ -167,20 +175,22 @@ func derive(r *store.Report) (*derived, error) {
 }
 
 func (w *writer) put(r *store.Report, d *derived) (int64, bool, error) {
-	var id int64
-	err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?`, r.FileHash, r.Index).Scan(&id)
+	holder, err := w.holder(r.FileHash, r.Index)
 	switch {
-	case err == nil:
-		return id, false, nil
-	case !errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return 0, false, err
+	case holder != 0 && holder != r.ID:
+		return holder, false, nil // a text belongs to one report
+	case r.ID != 0:
+		return w.revise(r, d)
 	}
-	id, err = w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro())
+	id, err := w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added, version, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(), r.Note)
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
+	d.version = 1
 	if _, err := w.exec(`INSERT INTO contents (report, text, data, findings) VALUES (?, ?, ?, ?)`,
 		id, r.Text, jsonText(r.Data), jsonText(r.Findings)); err != nil {
 		return 0, false, fmt.Errorf("text: %w", err)
@@ -188,23 +198,108 @@ func (w *writer) put(r *store.Report, d *derived) (int64, bool, error) {
 	if _, err := w.exec(`INSERT INTO fingerprints (report, hashes) VALUES (?, ?)`, id, d.hashes); err != nil {
 		return 0, false, fmt.Errorf("fingerprints: %w", err)
 	}
+	if err := w.putParagraphs(id, r, d); err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+// holder returns the report a version of which holds (fileHash, index),
+// the current versions first, or 0.
+func (w *writer) holder(fileHash string, index int) (int64, error) {
+	var id int64
+	err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?
+		UNION ALL SELECT report FROM versions WHERE file_hash = ? AND idx = ? LIMIT 1`,
+		fileHash, index, fileHash, index).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// revise stores r as the new current version of report r.ID, keeping the
+// current one in versions, unless it is the same as the current one.
+func (w *writer) revise(r *store.Report, d *derived) (int64, bool, error) {
+	cur, err := scanSummary(w.tx.QueryRowContext(w.ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ?`, r.ID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, store.ErrNotFound
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	if norm.SameVersion(r, cur) {
+		return r.ID, false, nil
+	}
+	// The current version, whole, into versions.
+	if _, err := w.exec(`INSERT INTO versions (report, version, file_hash, idx, path, title, unit, level, years, period, genre,
+			chars, added, note, text, data, findings, hashes, paragraphs)
+		SELECT r.id, r.version, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre,
+			r.chars, r.added, r.note, c.text, c.data, c.findings, coalesce(f.hashes, x''),
+			(SELECT coalesce(json_group_array(json_array(char_offset, kind, text)), '[]')
+				FROM (SELECT char_offset, kind, text FROM paragraphs WHERE report = r.id ORDER BY id))
+		FROM reports r JOIN contents c ON c.report = r.id LEFT JOIN fingerprints f ON f.report = r.id
+		WHERE r.id = ?`, r.ID); err != nil {
+		return 0, false, fmt.Errorf("keep version %d: %w", cur.Version, err)
+	}
+	var old []byte
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT hashes FROM fingerprints WHERE report = ?`, r.ID).Scan(&old); err != nil {
+		return 0, false, fmt.Errorf("fingerprints: %w", err)
+	}
+	d.samePostings = bytes.Equal(old, d.hashes)
+	for _, q := range []string{
+		`DELETE FROM paragraph_index WHERE rowid IN (SELECT id FROM paragraphs WHERE report = ?)`,
+		`DELETE FROM paragraphs WHERE report = ?`,
+	} {
+		if _, err := w.exec(q, r.ID); err != nil {
+			return 0, false, fmt.Errorf("paragraphs: %w", err)
+		}
+	}
+	d.version = cur.Version + 1
+	if _, err := w.exec(`UPDATE reports SET file_hash = ?, idx = ?, path = ?, title = ?, unit = ?, level = ?, years = ?,
+			period = ?, genre = ?, chars = ?, added = ?, version = ?, note = ? WHERE id = ?`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(),
+		d.version, r.Note, r.ID); err != nil {
+		return 0, false, fmt.Errorf("report: %w", err)
+	}
+	if _, err := w.exec(`UPDATE contents SET text = ?, data = ?, findings = ? WHERE report = ?`,
+		r.Text, jsonText(r.Data), jsonText(r.Findings), r.ID); err != nil {
+		return 0, false, fmt.Errorf("text: %w", err)
+	}
+	if !d.samePostings {
+		if _, err := w.exec(`UPDATE fingerprints SET hashes = ? WHERE report = ?`, d.hashes, r.ID); err != nil {
+			return 0, false, fmt.Errorf("fingerprints: %w", err)
+		}
+		// Its postings in the runs may be of the version before.
+		if _, err := w.exec(`INSERT OR IGNORE INTO revised_reports (report) VALUES (?)`, r.ID); err != nil {
+			return 0, false, fmt.Errorf("fingerprints: %w", err)
+		}
+	}
+	if err := w.putParagraphs(r.ID, r, d); err != nil {
+		return 0, false, err
+	}
+	return r.ID, true, nil
+}
+
+// putParagraphs stores the paragraphs of r, report id; index adds them to
+// the full-text index.
+func (w *writer) putParagraphs(id int64, r *store.Report, d *derived) error {
 	if len(r.Paragraphs) == 0 {
-		return id, true, nil
+		return nil
 	}
 	// The paragraphs' IDs are given, the next after the largest, so that
 	// index can name them.
 	if w.lastParagraph < 0 {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(id), 0) FROM paragraphs`).Scan(&w.lastParagraph); err != nil {
-			return 0, false, fmt.Errorf("paragraphs: %w", err)
+			return fmt.Errorf("paragraphs: %w", err)
 		}
 	}
 	d.firstParagraph = w.lastParagraph + 1
 	if _, err := w.exec(`INSERT INTO paragraphs (id, report, char_offset, kind, text)
 		SELECT ? + key, ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, d.firstParagraph, id, d.paragraphs); err != nil {
-		return 0, false, fmt.Errorf("paragraphs: %w", err)
+		return fmt.Errorf("paragraphs: %w", err)
 	}
 	w.lastParagraph += int64(len(r.Paragraphs))
-	return id, true, nil
+	return nil
 }
 
 // index adds the paragraphs of a report, stored by put, to the full-text

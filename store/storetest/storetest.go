@@ -38,6 +38,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Postings", testPostings},
 		{"EachFingerprints", testEachFingerprints},
 		{"Count", testCount},
+		{"Versions", testVersions},
+		{"VersionsConcurrent", testVersionsConcurrent},
 		{"Concurrent", testConcurrent},
 		{"FailedPut", testFailedPut},
 		{"BadInput", testBadInput},
@@ -93,6 +95,7 @@ func fullReport() *store.Report {
 		Text:     text,
 		Data:     json.RawMessage(`{"title": "青禾街道2023年工作总结", "quantities": [{"value": 1200, "unit": "人"}],  "ratio": 0.25}`),
 		Findings: json.RawMessage(`[{"rule": "YR003", "message": "今年上半年"}]`),
+		Note:     "首次加入：青禾街道.docx",
 		Fingerprints: []uint64{
 			1, 42, 1 << 63, 1<<63 | 12345, ^uint64(0), 0x7fffffffffffffff, 0xdeadbeefcafebabe, 42,
 		},
@@ -108,7 +111,7 @@ func fullReport() *store.Report {
 func checkSummary(t *testing.T, what string, got store.Summary, want *store.Report) {
 	t.Helper()
 	w := store.Summary{
-		ID: want.ID, FileHash: want.FileHash, Index: want.Index, Path: want.Path, Title: want.Title,
+		ID: want.ID, Version: want.Version, Note: want.Note, FileHash: want.FileHash, Index: want.Index, Path: want.Path, Title: want.Title,
 		Unit: want.Unit, Level: want.Level, Years: want.Years, Period: want.Period, Genre: want.Genre,
 		Chars: want.Chars, Added: want.Added,
 	}
@@ -125,7 +128,7 @@ func checkSummary(t *testing.T, what string, got store.Summary, want *store.Repo
 }
 
 func equalSummary(a, b store.Summary) bool {
-	return a.ID == b.ID && a.FileHash == b.FileHash && a.Index == b.Index && a.Path == b.Path &&
+	return a.ID == b.ID && a.Version == b.Version && a.Note == b.Note && a.FileHash == b.FileHash && a.Index == b.Index && a.Path == b.Path &&
 		a.Title == b.Title && a.Unit == b.Unit && a.Level == b.Level && slices.Equal(a.Years, b.Years) &&
 		a.Period == b.Period && a.Genre == b.Genre && a.Chars == b.Chars && a.Added.Equal(b.Added)
 }
@@ -147,14 +150,17 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	if !added || id <= 0 || r.ID != id {
 		t.Fatalf("Put = %d, %v; r.ID = %d: want a new positive ID, set in r", id, added, r.ID)
 	}
+	if r.Version != 1 {
+		t.Errorf("Put set Version %d, want 1", r.Version)
+	}
 	want := fullReport()
-	want.ID = id
+	want.ID, want.Version = id, 1
 	got, err := s.Get(ctx, id)
 	if err != nil {
 		t.Fatalf("Get: %v", err)
 	}
 	sum := store.Summary{
-		ID: got.ID, FileHash: got.FileHash, Index: got.Index, Path: got.Path, Title: got.Title,
+		ID: got.ID, Version: got.Version, Note: got.Note, FileHash: got.FileHash, Index: got.Index, Path: got.Path, Title: got.Title,
 		Unit: got.Unit, Level: got.Level, Years: got.Years, Period: got.Period, Genre: got.Genre,
 		Chars: got.Chars, Added: got.Added,
 	}

@@ -44,12 +44,15 @@ func Report(r *store.Report) error {
 	if r.FileHash == "" {
 		return errors.New("no file hash")
 	}
+	if r.ID < 0 {
+		return fmt.Errorf("negative ID %d", r.ID)
+	}
 	if r.Index < 0 {
 		return fmt.Errorf("negative index %d", r.Index)
 	}
 	for _, f := range []struct{ name, value string }{
 		{"file hash", r.FileHash}, {"path", r.Path}, {"title", r.Title}, {"unit", r.Unit},
-		{"level", r.Level}, {"period", r.Period}, {"genre", r.Genre}, {"text", r.Text},
+		{"level", r.Level}, {"period", r.Period}, {"genre", r.Genre}, {"text", r.Text}, {"note", r.Note},
 	} {
 		if err := text(f.value); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
@@ -85,6 +88,22 @@ func text(s string) error {
 		return errors.New("holds a NUL character")
 	}
 	return nil
+}
+
+// SameVersion reports whether a version with the fields of r would be the
+// same as the stored version cur: the same text (file hash and index) and
+// the same metadata. Put stores no new version then.
+func SameVersion(r *store.Report, cur store.Summary) bool {
+	return r.FileHash == cur.FileHash && r.Index == cur.Index && r.Title == cur.Title &&
+		r.Unit == cur.Unit && r.Level == cur.Level && slices.Equal(nilIfEmpty(r.Years), nilIfEmpty(cur.Years)) &&
+		r.Period == cur.Period && r.Genre == cur.Genre
+}
+
+func nilIfEmpty(ys []int) []int {
+	if len(ys) == 0 {
+		return nil
+	}
+	return ys
 }
 
 // Time returns t as the stores keep it: to the microsecond, in UTC.
