@@ -35,7 +35,17 @@ type Progress struct {
 	Bytes       int64 // read so far
 	Reports     int   // reports in this file
 	Added       int   // of them, new to the store
-	Err         error // the file could not be added
+	Updated     int   // of them, stored as a new version of a stored report
+	Versions    []NewVersion
+	Notices     []string // what the user should know about the file's reports, in Chinese
+	Err         error    // the file could not be added
+}
+
+// NewVersion is a new version Add stored of a report.
+type NewVersion struct {
+	Report  int64
+	Version int
+	Note    string
 }
 
 // Stats sum up an Add.
@@ -44,6 +54,7 @@ type Stats struct {
 	Failed     int // files that could not be read or stored
 	Reports    int // reports found
 	Added      int // reports new to the store
+	Updated    int // reports stored as a new version of a stored one
 	Duplicates int // reports the store held already
 	Skipped    []Skipped
 	Bytes      int64
@@ -148,41 +159,55 @@ type batcher interface {
 	PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error)
 }
 
-// Add adds the files (see Files) to st: read, extract, check and
-// fingerprint in parallel, then store, each report whole or not at all. A
-// file that fails is reported through Progress and counted, and does not
-// stop the others; Add returns an error only when the store fails or ctx
-// is done.
+// Input is a file to add: its path, and its bytes when they are not to
+// be read from the path (the bundled examples).
+type Input struct {
+	Path string
+	Data []byte
+}
+
+// Add adds the files (see Files) to st; see AddInputs.
 func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Stats, error) {
-	start := time.Now()
 	files, skipped := Files(paths)
+	inputs := make([]Input, len(files))
+	for i, f := range files {
+		inputs[i] = Input{Path: f}
+	}
+	stats, err := AddInputs(ctx, st, inputs, o)
+	stats.Skipped = skipped
+	return stats, err
+}
+
+// AddInputs adds the inputs to st: read, extract, check and fingerprint in
+// parallel, then store, each report whole or not at all. Which stored
+// report a report is, if any, Decide says: a report edited in place
+// becomes a new version of its stored report. A file's path is stored
+// absolute. A file that fails is reported through Progress and counted,
+// and does not stop the others; AddInputs returns an error only when the
+// store fails or ctx is done.
+func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions) (Stats, error) {
+	start := time.Now()
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan string)
+	jobs := make(chan Input)
 	results := make(chan prepared, workers)
 	var wg sync.WaitGroup
-	for range min(workers, max(len(files), 1)) {
+	for range min(workers, max(len(inputs), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for path := range jobs {
-				data, err := reader.LoadFile(path)
-				if err != nil {
-					results <- prepared{path: path, err: err}
-					continue
-				}
-				rs, err := Prepare(path, data, o.Options)
-				results <- prepared{path: path, size: int64(len(data)), reports: rs, err: err}
+			for in := range jobs {
+				results <- prepare(ctx, st, in, o.Options)
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
-		for _, f := range files {
+		for _, in := range inputs {
 			select {
-			case jobs <- f:
+			case jobs <- in:
 			case <-ctx.Done():
 				return
 			}
@@ -192,8 +217,9 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 		wg.Wait()
 		close(results)
 	}()
+	files := inputs
 
-	stats := Stats{Files: len(files), Skipped: skipped}
+	stats := Stats{Files: len(files)}
 	var storeErr error
 	done := 0
 	// report tells Progress about the files of a stored batch, in the
@@ -207,9 +233,17 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 			done++
 			stats.Bytes += f.size
 			p := Progress{Path: f.path, Done: done, Total: len(files), Bytes: stats.Bytes, Err: f.err, Reports: len(f.reports)}
-			for range f.reports {
-				if b.news[k] {
+			for i, r := range f.reports {
+				d := f.decisions[i]
+				switch {
+				case b.news[k] && d.Report != 0:
+					p.Updated++
+					p.Versions = append(p.Versions, NewVersion{Report: r.ID, Version: r.Version, Note: r.Note})
+				case b.news[k]:
 					p.Added++
+				}
+				if d.Notice != "" && b.err == nil {
+					p.Notices = append(p.Notices, d.Notice)
 				}
 				k++
 			}
@@ -221,7 +255,8 @@ func Add(ctx context.Context, st store.Store, paths []string, o AddOptions) (Sta
 			} else {
 				stats.Reports += p.Reports
 				stats.Added += p.Added
-				stats.Duplicates += p.Reports - p.Added
+				stats.Updated += p.Updated
+				stats.Duplicates += p.Reports - p.Added - p.Updated
 			}
 			if o.Progress != nil {
 				o.Progress(p)
@@ -331,10 +366,38 @@ type batch struct {
 
 // prepared is a file read and made into reports.
 type prepared struct {
-	path    string
-	size    int64
-	reports []*store.Report
-	err     error
+	path      string
+	size      int64
+	reports   []*store.Report
+	decisions []Decision // of each report
+	err       error
+}
+
+// prepare reads an input, makes its reports and decides which stored
+// report each is.
+func prepare(ctx context.Context, st store.Store, in Input, o Options) prepared {
+	data, path := in.Data, in.Path
+	if data == nil {
+		var err error
+		if data, err = reader.LoadFile(in.Path); err != nil {
+			return prepared{path: in.Path, err: err}
+		}
+		if abs, err := filepath.Abs(in.Path); err == nil {
+			path = abs
+		}
+	}
+	rs, err := Prepare(path, data, o)
+	p := prepared{path: in.Path, size: int64(len(data)), reports: rs, err: err}
+	if err != nil {
+		return p
+	}
+	p.decisions = make([]Decision, len(rs))
+	for i, r := range rs {
+		if p.decisions[i], err = Decide(ctx, st, r, in.Path, o); err != nil {
+			return prepared{path: in.Path, size: p.size, err: err}
+		}
+	}
+	return p
 }
 
 // store stores the reports of b in the background and closes b.done when

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"zongjie"
 	"zongjie/corpus"
 	"zongjie/examples"
 	"zongjie/store"
@@ -38,8 +39,8 @@ func (m *memStore) Put(_ context.Context, r *store.Report) (int64, bool, error) 
 	}
 	m.next++
 	c := *r
-	c.ID = m.next
-	r.ID = c.ID
+	c.ID, c.Version = m.next, 1
+	r.ID, r.Version = c.ID, 1
 	m.reports = append(m.reports, &c)
 	return c.ID, true, nil
 }
@@ -53,6 +54,22 @@ func (m *memStore) Get(_ context.Context, id int64) (*store.Report, error) {
 		}
 	}
 	return nil, store.ErrNotFound
+}
+
+func (m *memStore) GetVersion(ctx context.Context, id int64, v int) (*store.Report, error) {
+	r, err := m.Get(ctx, id)
+	if err != nil || r.Version != v {
+		return nil, store.ErrNotFound
+	}
+	return r, nil
+}
+
+func (m *memStore) Versions(ctx context.Context, id int64) ([]store.Summary, error) {
+	r, err := m.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return []store.Summary{r.Summary()}, nil
 }
 
 func (m *memStore) Find(_ context.Context, h string, i int) (int64, error) {
@@ -197,15 +214,23 @@ func TestAdd(t *testing.T) {
 
 func TestPrepareOverrides(t *testing.T) {
 	f := examples.All()[0]
-	rs, err := corpus.Prepare(f.Name, f.Data, corpus.Options{Unit: "临川区青禾街道", Period: "2024h1"})
+	rs, err := corpus.Prepare(f.Name, f.Data, corpus.Options{Unit: "临川区青禾街道", Period: &zongjie.Term{Year: 2024, Period: zongjie.PeriodH1}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rs[0].Unit != "临川区青禾街道" || !slices.Equal(rs[0].Years, []int{2024}) || rs[0].Period != "H1" {
 		t.Errorf("overrides: %q %v %q", rs[0].Unit, rs[0].Years, rs[0].Period)
 	}
-	if _, err := corpus.Prepare("x.txt", f.Data, corpus.Options{Period: "去年"}); err == nil {
-		t.Error("bad period accepted")
+	// The stored data says the same as the columns.
+	var data struct {
+		Meta struct {
+			Unit   string
+			Review struct{ Year int }
+			Plan   struct{ Period string }
+		}
+	}
+	if err := json.Unmarshal(rs[0].Data, &data); err != nil || data.Meta.Unit != "临川区青禾街道" || data.Meta.Review.Year != 2024 || data.Meta.Plan.Period != "H2" {
+		t.Errorf("overrides in the data: %+v, %v", data.Meta, err)
 	}
 	if _, err := corpus.Prepare("x.pdf", []byte("%PDF-1.4"), corpus.Options{}); err == nil {
 		t.Error("a PDF accepted")

@@ -10,9 +10,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"zongjie"
 	"zongjie/check"
@@ -26,48 +23,28 @@ import (
 
 // Options say how files become stored reports.
 type Options struct {
-	// Unit and Period override what the metadata detects: a unit name,
-	// and a period such as 2024, 2024H1, 2024Q3 or 2024FY.
+	// Unit and Period, when set, are what the user states about the
+	// reports over what they say of themselves (see meta.Override): a
+	// unit name, and the period reviewed (zongjie.ParseTerm reads it).
 	Unit   string
-	Period string
+	Period *zongjie.Term
 	// Check runs the checker and stores its findings with each report.
 	Check bool
 }
 
-var periodRE = regexp.MustCompile(`^(\d{4})(FY|H1|H2|Q1|Q2|Q3|Q4|Q1-Q3)?$`)
-
-// ParsePeriod reads a --period value: a year and an optional period.
-func ParsePeriod(s string) (year int, period string, err error) {
-	m := periodRE.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
-	if m == nil {
-		return 0, "", fmt.Errorf("时段 %q 无法识别，应如 2024、2024H1、2024Q3（bad period）", s)
-	}
-	year, _ = strconv.Atoi(m[1])
-	period = m[2]
-	if period == "" {
-		period = string(zongjie.PeriodFullYear)
-	}
-	return year, period, nil
-}
+// Overrides reports whether o states a unit or a period.
+func (o Options) Overrides() bool { return o.Unit != "" || o.Period != nil }
 
 // Prepare reads one file's bytes into the reports to store, one per report
 // the file holds. It does not touch a store.
 func Prepare(path string, data []byte, o Options) ([]*store.Report, error) {
-	var year int
-	var period string
-	if o.Period != "" {
-		var err error
-		if year, period, err = ParsePeriod(o.Period); err != nil {
-			return nil, err
-		}
-	}
 	f, err := reader.Read(path, data)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
-	reports := extract.File(f)
+	reports := extract.FileWith(f, extract.Options{Unit: o.Unit, Period: o.Period})
 	var diags []check.Diagnostic
 	if o.Check {
 		diags = check.Run(f, reports, rules.All(), nil)
@@ -92,12 +69,6 @@ func Prepare(path string, data []byte, o Options) ([]*store.Report, error) {
 			Chars:    r.Length,
 			Text:     text,
 			Data:     data,
-		}
-		if o.Unit != "" {
-			sr.Unit = o.Unit
-		}
-		if year != 0 {
-			sr.Years, sr.Period = []int{year}, period
 		}
 		if o.Check {
 			sr.Findings = findings(diags, r.Span)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"sort"
 
+	"zongjie/document"
+	"zongjie/extract"
+
 	"zongjie/reuse"
 	"zongjie/store"
 )
@@ -155,4 +158,29 @@ func Boilerplate(ctx context.Context, st store.Store, texts ...*reuse.Text) (reu
 	}
 	bp, _, err := lookup(ctx, st, hashes, 0)
 	return bp, err
+}
+
+// Part is one report of a file, to be compared on its own.
+type Part struct {
+	Index int    // the report's position in the file, 0-based
+	Title string // "" for the whole text of a file of one report
+	Text  string
+}
+
+// Parts returns the texts of a file to compare one by one: the whole text
+// when the file holds one report (or none), else each report's. A file
+// that pastes several reports together, compared whole, shares a small
+// part of itself with each stored report, however much of the report it
+// holds; each of its reports compared on its own is measured against its
+// own length.
+func Parts(f *document.File) []Part {
+	reports := extract.File(f)
+	if len(reports) <= 1 {
+		return []Part{{Text: f.Text}}
+	}
+	parts := make([]Part, len(reports))
+	for i, r := range reports {
+		parts[i] = Part{Index: r.Index, Title: r.Title, Text: f.Text[r.Span.Start:r.Span.End]}
+	}
+	return parts
 }

@@ -21,12 +21,26 @@ import (
 
 // File analyses f and returns one Report per report in it.
 func File(f *document.File) []*zongjie.Report {
+	return FileWith(f, Options{})
+}
+
+// Options say what a user states about the reports of a file, over what
+// they say of themselves: the unit and the period reviewed (the --unit
+// and --period flags; see meta.Override). The outline's classification
+// and the targets' deadlines follow them.
+type Options struct {
+	Unit   string
+	Period *zongjie.Term
+}
+
+// FileWith is File with what the user states applied to every report.
+func FileWith(f *document.File, o Options) []*zongjie.Report {
 	headings := outline.Headings(f)
 	ctx := quantityContext(headings)
 	parts := outline.Split(f, headings)
 	reports := make([]*zongjie.Report, 0, len(parts))
 	for i, p := range parts {
-		reports = append(reports, report(f, i, p, ctx))
+		reports = append(reports, report(f, i, p, ctx, o))
 	}
 	return reports
 }
@@ -46,7 +60,7 @@ func quantityContext(headings []*zongjie.Section) quantity.Context {
 }
 
 // report analyses one part of a file.
-func report(f *document.File, index int, p outline.Part, ctx quantity.Context) *zongjie.Report {
+func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o Options) *zongjie.Report {
 	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span}
 	limit := p.Span.End
 	if len(p.Headings) > 0 {
@@ -68,6 +82,7 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context) *
 	}
 	r.Outline = outline.Tree(f, headings, p.Span.End)
 	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: r.TitleSpan, Sections: r.Outline})
+	meta.Override(&r.Meta, o.Unit, o.Period)
 	reviewYear := 0
 	if r.Meta.Review != nil {
 		reviewYear = r.Meta.Review.Year

@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"zongjie"
 	"zongjie/corpus"
 	"zongjie/examples"
 	"zongjie/store"
@@ -60,10 +60,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 }
 
 func runAdd(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "add", "[选项] 文件或文件夹…", "把报告加入数据库（文件夹递归读取；同一文件重复加入不会重复保存）。")
+	fs := newFlags(e, "add", "[选项] 文件或文件夹…", "把报告加入数据库（文件夹递归读取）。\n"+
+		"同一文本不会重复保存；同一文件改动后再加入，保存为原报告的新版本（旧版本保留，可用 zongjie versions 查看、restore 恢复）。")
 	db := dbFlag(fs)
-	unit := fs.String("unit", "", "指定单位名称（覆盖自动识别）")
-	period := fs.String("period", "", "指定时段，如 2024、2024H1、2024Q3（覆盖自动识别）")
+	mf := metaFlagsFor(fs, "指定单位名称，覆盖自动识别（已保存的报告按此更正，保存为新版本）")
 	noCheck := fs.Bool("no-check", false, "不校对（不保存校对结果）")
 	quiet := fs.Bool("quiet", false, "不显示进度")
 	demo := fs.Bool("demo", false, "加入内置的示例报告")
@@ -75,27 +75,15 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if *demo {
-		dir, err := os.MkdirTemp("", "zongjie-demo")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
+	for _, p := range paths {
+		if strings.TrimSpace(p) == "" {
+			fmt.Fprintln(e.stderr, "zongjie add: 文件名不能为空")
 			return exitUsage
-		}
-		defer os.RemoveAll(dir)
-		for _, f := range examples.All() {
-			p := filepath.Join(dir, filepath.Base(f.Name))
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
-				return exitUsage
-			}
-			paths = append(paths, p)
 		}
 	}
-	if *period != "" {
-		if _, _, err := corpus.ParsePeriod(*period); err != nil {
-			fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
-			return exitUsage
-		}
+	if err := mf.parse(1); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
+		return exitUsage
 	}
 	st, ok := openStore(ctx, e, "add", *db)
 	if !ok {
@@ -104,34 +92,53 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 	defer st.Close()
 	bar := isTerminal(e.stderr) && !*quiet
 	failed := 0
-	stats, err := corpus.Add(ctx, st, paths, corpus.AddOptions{
-		Options: corpus.Options{Unit: *unit, Period: *period, Check: !*noCheck},
+	o := corpus.AddOptions{
+		Options: corpus.Options{Unit: mf.unit(0), Period: mf.period(0), Check: !*noCheck},
 		Progress: func(p corpus.Progress) {
+			if bar {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
 			if p.Err != nil {
 				failed++
-				if bar {
-					fmt.Fprint(e.stderr, "\r\033[K")
-				}
 				fmt.Fprintf(e.stderr, "zongjie add: %s\n", pathErrorText(p.Path, p.Err))
+			}
+			for _, v := range p.Versions {
+				fmt.Fprintf(e.stderr, "%s：保存为报告 %d 的第 %d 版（%s）\n", p.Path, v.Report, v.Version, v.Note)
+			}
+			for _, n := range p.Notices {
+				fmt.Fprintf(e.stderr, "%s：%s\n", p.Path, n)
 			}
 			if bar {
 				fmt.Fprintf(e.stderr, "\r\033[K%s %d/%d  %s", progressBar(p.Done, p.Total, 24), p.Done, p.Total, shortPath(p.Path, 40))
 			}
 		},
-	})
+	}
+	var (
+		stats corpus.Stats
+		err   error
+	)
+	if *demo {
+		var inputs []corpus.Input
+		for _, f := range examples.All() {
+			inputs = append(inputs, corpus.Input{Path: f.Name, Data: f.Data})
+		}
+		stats, err = corpus.AddInputs(ctx, st, inputs, o)
+	} else {
+		stats, err = corpus.Add(ctx, st, paths, o)
+	}
 	if bar {
 		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	for _, sk := range stats.Skipped {
+		fmt.Fprintf(e.stderr, "zongjie add: 跳过 %s：%s\n", sk.Path, sk.Reason)
 	}
 	if err != nil && stats.Files == 0 {
 		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
 		return exitUsage
 	}
-	for _, sk := range stats.Skipped {
-		fmt.Fprintf(e.stderr, "zongjie add: 跳过 %s：%s\n", sk.Path, sk.Reason)
-	}
 	mb := float64(stats.Bytes) / 1e6
-	fmt.Fprintf(e.stdout, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，已有 %d 篇，失败 %d 个文件。\n",
-		stats.Files, mb, stats.Elapsed.Round(time.Millisecond), stats.Added, stats.Duplicates, stats.Failed)
+	fmt.Fprintf(e.stdout, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，更新 %d 篇（保存为新版本），已有 %d 篇，失败 %d 个文件。\n",
+		stats.Files, mb, stats.Elapsed.Round(time.Millisecond), stats.Added, stats.Updated, stats.Duplicates, stats.Failed)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
 		return exitUsage
@@ -168,13 +175,70 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// filterFlags adds the report filters to fs.
-func filterFlags(fs *flag.FlagSet) func() store.Filter {
+// filterFlags adds the report filters to fs; the function it returns
+// reads them, or says what is wrong with them.
+func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 	unit := fs.String("unit", "", "只看此单位")
-	level := fs.String("level", "", "只看此层级：street town township district county city province national")
-	year := fs.Int("year", 0, "只看涉及此年份的报告")
-	genre := fs.String("genre", "", "只看此类：summary plan summary+plan speech")
-	return func() store.Filter { return store.Filter{Unit: *unit, Level: *level, Year: *year, Genre: *genre} }
+	level := fs.String("level", "", "只看此层级：街道 镇 乡 区 县 市 省 国家（或 street town township district county city province national）")
+	year := fs.Int("year", 0, "只看涉及此年份的报告，如 2024")
+	genre := fs.String("genre", "", "只看此类：总结 计划 总结及计划 讲话（或 summary plan summary+plan speech）")
+	return func() (store.Filter, error) {
+		f := store.Filter{Unit: strings.TrimSpace(*unit), Year: *year}
+		if *unit != "" && f.Unit == "" {
+			return f, errors.New("--unit 的值不能为空")
+		}
+		if *level != "" {
+			l, ok := zongjie.ParseLevel(strings.TrimSpace(*level))
+			if !ok {
+				return f, fmt.Errorf("--level %q 不是层级，可选 街道 镇 乡 区 县 市 省 国家", *level)
+			}
+			f.Level = string(l)
+		}
+		if *genre != "" {
+			g, ok := zongjie.ParseGenre(strings.TrimSpace(*genre))
+			if !ok {
+				return f, fmt.Errorf("--genre %q 不是报告类型，可选 总结 计划 总结及计划 讲话", *genre)
+			}
+			f.Genre = string(g)
+		}
+		if *year != 0 && (*year < 1949 || *year > 2100) {
+			return f, fmt.Errorf("--year %d 不是年份，应如 2024", *year)
+		}
+		return f, nil
+	}
+}
+
+// unitText names a stored report's unit, or says it is unknown.
+func unitText(u string) string {
+	if u == "" {
+		return "单位未识别"
+	}
+	return u
+}
+
+// periodText says which period a stored report covers, or that it is
+// unknown.
+func periodText(s store.Summary) string {
+	if w := corpus.PeriodWords(s.Years, s.Period, s.Genre); w != "" {
+		return w
+	}
+	return "时段未识别"
+}
+
+// levelText names a level in Chinese.
+func levelText(l string) string {
+	if w := zongjie.Level(l).Words(); w != "" {
+		return w
+	}
+	return "层级未识别"
+}
+
+// genreText names a genre in Chinese.
+func genreText(g string) string {
+	if w := zongjie.Genre(g).Words(); w != "" {
+		return w
+	}
+	return "类型未识别"
 }
 
 func formatFlag(fs *flag.FlagSet) *string {
@@ -240,12 +304,17 @@ func runList(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
+	f, err := filter()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie list: %v\n", err)
+		return exitUsage
+	}
 	st, ok := openStore(ctx, e, "list", *db)
 	if !ok {
 		return exitUsage
 	}
 	defer st.Close()
-	list, err := st.List(ctx, filter())
+	list, err := st.List(ctx, f)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie list: %v\n", err)
 		return exitUsage
@@ -258,10 +327,19 @@ func runList(ctx context.Context, e *env, args []string) int {
 		writeJSON(e.stdout, map[string]any{"reports": out})
 		return exitOK
 	}
+	unknown := false
 	for _, s := range list {
-		fmt.Fprintf(e.stdout, "%6d  %s  %s  %s %s  %d字  %s\n", s.ID, orDash(s.Unit), yearsText(s.Years), orDash(s.Period), orDash(s.Genre), s.Chars, s.Title)
+		version := ""
+		if s.Version > 1 {
+			version = fmt.Sprintf("  第 %d 版", s.Version)
+		}
+		fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  %d字  %s%s\n", s.ID, unitText(s.Unit), periodText(s), genreText(s.Genre), s.Chars, s.Title, version)
+		unknown = unknown || s.Unit == "" || len(s.Years) == 0
 	}
 	fmt.Fprintf(e.stdout, "共 %d 篇报告。\n", len(list))
+	if unknown {
+		fmt.Fprintln(e.stdout, "（“未识别”：报告中没有写明单位或年份、时段；可用 zongjie add --unit 单位 --period 时段 文件 重新加入以更正）")
+	}
 	return exitOK
 }
 
@@ -287,6 +365,7 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	db := dbFlag(fs)
 	format := formatFlag(fs)
 	text := fs.Bool("text", false, "输出报告全文")
+	version := fs.Int("version", 0, "显示第几版（默认为当前版本；zongjie versions 编号 列出各版）")
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -304,7 +383,23 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	defer st.Close()
-	r, err := st.Get(ctx, id)
+	if *version < 0 {
+		fmt.Fprintf(e.stderr, "zongjie show: --version %d 不是版本号\n", *version)
+		return exitUsage
+	}
+	var r *store.Report
+	var err error
+	if *version > 0 {
+		r, err = st.GetVersion(ctx, id, *version)
+		if errors.Is(err, store.ErrNotFound) {
+			if _, err2 := st.Versions(ctx, id); err2 == nil {
+				fmt.Fprintf(e.stderr, "zongjie show: 报告 %d 没有第 %d 版（zongjie versions %d 列出各版）\n", id, *version, id)
+				return exitUsage
+			}
+		}
+	} else {
+		r, err = st.Get(ctx, id)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie show: 报告 %d：%v\n", id, notFound(err))
 		return exitUsage
@@ -330,8 +425,27 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		})
 		return exitOK
 	}
-	fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n文件：%s（第 %d 篇）\n单位：%s\n层级：%s\n年份：%s\n时段：%s\n类型：%s\n字数：%d\n加入：%s\n",
-		r.ID, r.Title, r.Path, r.Index+1, orDash(r.Unit), orDash(r.Level), yearsText(r.Years), orDash(r.Period), orDash(r.Genre), r.Chars, r.Added.Local().Format("2006-01-02 15:04"))
+	sum := r.Summary()
+	unit, period := unitText(r.Unit), periodText(sum)
+	if r.Unit == "" {
+		unit += "（报告中没有写明单位；可用 zongjie add --unit 单位 " + r.Path + " 更正）"
+	}
+	if len(r.Years) == 0 {
+		period += "（报告中没有写明年份或时段；可用 zongjie add --period 时段 " + r.Path + " 更正，如 --period 2024H1）"
+	}
+	fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n文件：%s（第 %d 篇）\n单位：%s\n层级：%s\n时段：%s\n类型：%s\n字数：%d\n",
+		r.ID, r.Title, r.Path, r.Index+1, unit, levelText(r.Level), period, genreText(r.Genre), r.Chars)
+	if vs, err := st.Versions(ctx, r.ID); err == nil && len(vs) > 1 {
+		which := "当前版本"
+		if r.Version != vs[len(vs)-1].Version {
+			which = "旧版本"
+		}
+		fmt.Fprintf(e.stdout, "版本：第 %d 版（%s），共 %d 版（zongjie versions %d 查看）\n加入：%s（第 1 版）\n",
+			r.Version, which, len(vs), r.ID, vs[0].Added.Local().Format("2006-01-02 15:04"))
+		fmt.Fprintf(e.stdout, "本版：%s，%s\n", r.Added.Local().Format("2006-01-02 15:04"), r.Note)
+	} else {
+		fmt.Fprintf(e.stdout, "加入：%s\n", r.Added.Local().Format("2006-01-02 15:04"))
+	}
 	var data struct {
 		Outline []struct {
 			Marker, Title, Kind string
@@ -342,7 +456,7 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	if json.Unmarshal(r.Data, &data) == nil {
 		fmt.Fprintf(e.stdout, "指标：%d 个；目标：%d 个；校对发现：%d 处\n提纲：\n", len(data.Quantities), len(data.Targets), len(findings))
 		for _, s := range data.Outline {
-			fmt.Fprintf(e.stdout, "  %s%s（%s）\n", s.Marker, s.Title, s.Kind)
+			fmt.Fprintf(e.stdout, "  %s%s（%s）\n", s.Marker, s.Title, orDash(zongjie.SectionKind(s.Kind).Words()))
 		}
 	}
 	return exitOK

@@ -40,7 +40,7 @@ func corpusCommands(t *testing.T, db string) {
 		t.Fatalf("add: %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, _ = runCLI(t, "", "add", "--db", db, dir)
-	if code != exitOK || !strings.Contains(out, "新增 0 篇报告，已有 5 篇") {
+	if code != exitOK || !strings.Contains(out, "新增 0 篇报告，更新 0 篇（保存为新版本），已有 5 篇") {
 		t.Fatalf("add again: %d %s", code, out)
 	}
 

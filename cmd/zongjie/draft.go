@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"zongjie"
-	"zongjie/corpus"
 	"zongjie/draft"
 	"zongjie/extract"
 	"zongjie/gongwen"
@@ -51,12 +50,12 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 	}
 	in := draft.Input{File: last.file, Last: last.report}
 	if *period != "" {
-		y, p, err := corpus.ParsePeriod(*period)
+		t, err := zongjie.ParseTerm(*period)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "zongjie draft: %v\n", err)
 			return exitUsage
 		}
-		in.Period = &zongjie.Term{Year: y, Period: zongjie.Period(p)}
+		in.Period = &t
 	}
 	switch {
 	case *actual != "":

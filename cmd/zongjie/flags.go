@@ -2,7 +2,11 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"strings"
+
+	"zongjie"
+	"zongjie/extract"
 )
 
 // parseFlags parses args with fs, allowing flags after file names
@@ -29,4 +33,115 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 		}
 	}
+}
+
+// metaOptions are the --unit and --period flags: what the user states
+// about the reports of the files, over what they say of themselves (see
+// meta.Override). Each takes one value for every file, or a list of one
+// per file in order, separated by commas.
+type metaOptions struct {
+	unitFlag, periodFlag *string
+	units                []string
+	periods              []*zongjie.Term
+}
+
+// metaFlags adds --unit and --period to fs, for the files of a command.
+func metaFlags(fs *flag.FlagSet) *metaOptions {
+	return metaFlagsFor(fs, "指定单位名称，覆盖自动识别；多个文件可用逗号分隔，依次对应")
+}
+
+// metaFlagsFor is metaFlags with another text for --unit (for commands
+// whose --unit also selects stored reports).
+func metaFlagsFor(fs *flag.FlagSet, unitUsage string) *metaOptions {
+	return &metaOptions{
+		unitFlag: fs.String("unit", "", unitUsage),
+		periodFlag: fs.String("period", "", "报告回顾的时段，如 2024、2024H1、2024Q3、2024年上半年，覆盖自动识别（计划的时段随之推定；"+
+			"只有计划的报告则为计划的时段；2024年的政府工作报告回顾 2023年）；多个文件可用逗号分隔，依次对应"),
+	}
+}
+
+// splitValues splits a flag value at commas (half- or full-width).
+func splitValues(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' })
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// parse reads the flags for the given number of files: each flag is
+// unset, one value, or one value per file. A value given but blank is an
+// error, not the absence of one.
+func (m *metaOptions) parse(files int) error {
+	m.units, m.periods = nil, nil
+	count := func(name string, raw string, n int) error {
+		if n != 1 && n != files {
+			if files <= 1 {
+				return fmt.Errorf("--%s 只能给出一个值，不是 %d 个（%q）", name, n, raw)
+			}
+			return fmt.Errorf("--%s 应给出一个值，或依次给出每个文件的值（%d 个），不是 %d 个（%q）", name, files, n, raw)
+		}
+		return nil
+	}
+	if raw := *m.unitFlag; raw != "" {
+		m.units = splitValues(raw)
+		for _, u := range m.units {
+			if u == "" {
+				return fmt.Errorf("--unit 的值不能为空（%q）", raw)
+			}
+		}
+		if len(m.units) == 0 {
+			return fmt.Errorf("--unit 的值不能为空（%q）", raw)
+		}
+		if err := count("unit", raw, len(m.units)); err != nil {
+			return err
+		}
+	}
+	if raw := *m.periodFlag; raw != "" {
+		vals := splitValues(raw)
+		if len(vals) == 0 {
+			return fmt.Errorf("--period 的值不能为空（%q）", raw)
+		}
+		if err := count("period", raw, len(vals)); err != nil {
+			return err
+		}
+		for _, v := range vals {
+			t, err := zongjie.ParseTerm(v)
+			if err != nil {
+				return err
+			}
+			m.periods = append(m.periods, &t)
+		}
+	}
+	return nil
+}
+
+// given reports whether either flag was given.
+func (m *metaOptions) given() bool { return len(m.units) > 0 || len(m.periods) > 0 }
+
+// unit returns the unit stated for file i, or "".
+func (m *metaOptions) unit(i int) string {
+	switch len(m.units) {
+	case 0:
+		return ""
+	case 1:
+		return m.units[0]
+	}
+	return m.units[i]
+}
+
+// period returns the period stated for file i, or nil.
+func (m *metaOptions) period(i int) *zongjie.Term {
+	switch len(m.periods) {
+	case 0:
+		return nil
+	case 1:
+		return m.periods[0]
+	}
+	return m.periods[i]
+}
+
+// forFile returns what the user states about file i, for extraction.
+func (m *metaOptions) forFile(i int) extract.Options {
+	return extract.Options{Unit: m.unit(i), Period: m.period(i)}
 }

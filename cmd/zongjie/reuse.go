@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zongjie"
 	"zongjie/corpus"
 	"zongjie/document"
 	"zongjie/reader"
@@ -28,6 +29,7 @@ type textArg struct {
 	id   int64  // the stored report, or 0
 	hash string // the file's content hash, as the store keys it
 	text string
+	file *document.File // the file read, nil for a stored report
 }
 
 // resolveArg reads a FILE|ID argument: an existing file (or "-") gives
@@ -76,7 +78,7 @@ func loadArg(ctx context.Context, arg string, st func() (store.Store, error)) (t
 		return textArg{path: "#" + arg, id: r.ID, text: r.Text}, nil
 	}
 	sum := sha256.Sum256(data)
-	return textArg{path: arg, hash: hex.EncodeToString(sum[:]), text: f.Text}, nil
+	return textArg{path: arg, hash: hex.EncodeToString(sum[:]), text: f.Text, file: f}, nil
 }
 
 // lazyStore opens the store when first asked; close closes it if opened.
@@ -158,20 +160,15 @@ func runCompare(ctx context.Context, e *env, args []string) int {
 	return exitUsage
 }
 
-func compare(ctx context.Context, e *env, a, b textArg, format string, paint bool, db string, get func() (store.Store, error)) int {
-	na, nb := reuse.Normalize(a.text), reuse.Normalize(b.text)
-	// Discount the stock phrases a store knows when one is at hand.
-	var st store.Store
-	if a.id != 0 || b.id != 0 || db != "" || os.Getenv("ZONGJIE_DB") != "" || fileExists(corpus.DefaultDB) {
-		st, _ = get()
-	}
+// comparePair compares two texts.
+func comparePair(ctx context.Context, st store.Store, aPath, aText, bPath, bText string) (compareJSON, *reuse.Text, *reuse.Text, error) {
+	na, nb := reuse.Normalize(aText), reuse.Normalize(bText)
 	bp, err := corpus.Boilerplate(ctx, st, na, nb)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie compare: %v\n", err)
-		return exitUsage
+		return compareJSON{}, nil, nil, err
 	}
 	res := reuse.Compare(na, nb, bp)
-	out := compareJSON{A: side(a.path, res.A), B: side(b.path, res.B), Passages: []passageJSON{}}
+	out := compareJSON{A: side(aPath, res.A), B: side(bPath, res.B), Passages: []passageJSON{}}
 	for _, p := range res.Passages {
 		edits := reuse.Differences(na, nb, p)
 		if edits == nil {
@@ -179,12 +176,89 @@ func compare(ctx context.Context, e *env, a, b textArg, format string, paint boo
 		}
 		out.Passages = append(out.Passages, passageJSON{p, edits})
 	}
-	if format == "json" {
-		writeJSON(e.stdout, out)
+	return out, na, nb, nil
+}
+
+// partSideJSON is one side of a pair of reports compare compares when a
+// file holds several.
+type partSideJSON struct {
+	sideJSON
+	Index int    `json:"index"`
+	Title string `json:"title"`
+}
+
+// pairJSON is a pair of reports compare compares when a file holds
+// several.
+type pairJSON struct {
+	A        partSideJSON  `json:"a"`
+	B        partSideJSON  `json:"b"`
+	Passages []passageJSON `json:"passages"`
+}
+
+// compare compares a and b: whole when each holds one report, else each
+// report of one with each report of the other (a file pasting several
+// reports together, compared whole, would measure every share against
+// the whole file).
+func compare(ctx context.Context, e *env, a, b textArg, format string, paint bool, db string, get func() (store.Store, error)) int {
+	// Discount the stock phrases a store knows when one is at hand.
+	var st store.Store
+	if a.id != 0 || b.id != 0 || db != "" || os.Getenv("ZONGJIE_DB") != "" || fileExists(corpus.DefaultDB) {
+		st, _ = get()
+	}
+	partsOf := func(t textArg) []corpus.Part {
+		if t.file == nil {
+			return []corpus.Part{{Text: t.text}}
+		}
+		return corpus.Parts(t.file)
+	}
+	pa, pb := partsOf(a), partsOf(b)
+	if len(pa) == 1 && len(pb) == 1 {
+		out, na, nb, err := comparePair(ctx, st, a.path, pa[0].Text, b.path, pb[0].Text)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie compare: %v\n", err)
+			return exitUsage
+		}
+		if format == "json" {
+			writeJSON(e.stdout, out)
+			return exitOK
+		}
+		writeCompareText(e.stdout, out, na, nb, paint)
 		return exitOK
 	}
-	writeCompareText(e.stdout, out, na, nb, paint)
+	var pairs []pairJSON
+	for _, x := range pa {
+		for _, y := range pb {
+			out, na, nb, err := comparePair(ctx, st, a.path, x.Text, b.path, y.Text)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "zongjie compare: %v\n", err)
+				return exitUsage
+			}
+			pairs = append(pairs, pairJSON{partSideJSON{out.A, x.Index, x.Title}, partSideJSON{out.B, y.Index, y.Title}, out.Passages})
+			if format == "json" {
+				continue
+			}
+			fmt.Fprintf(e.stdout, "== A 第 %d/%d 篇%s ↔ B 第 %d/%d 篇%s\n", x.Index+1, len(pa), titled(x.Title), y.Index+1, len(pb), titled(y.Title))
+			if len(out.Passages) == 0 {
+				fmt.Fprintln(e.stdout, "没有相同的文字。")
+				fmt.Fprintln(e.stdout)
+				continue
+			}
+			writeCompareText(e.stdout, out, na, nb, paint)
+			fmt.Fprintln(e.stdout)
+		}
+	}
+	if format == "json" {
+		writeJSON(e.stdout, map[string]any{"a": a.path, "b": b.path, "pairs": pairs})
+	}
 	return exitOK
+}
+
+// titled returns "（title）", or "" for no title.
+func titled(title string) string {
+	if title == "" {
+		return ""
+	}
+	return "（" + title + "）"
 }
 
 func fileExists(p string) bool {
@@ -313,16 +387,20 @@ func wrapMarked(t *reuse.Text, off, n int, edits []reuse.Edit, isA bool, col int
 }
 
 func runSimilar(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "similar", "[选项] 文件或编号", "找出数据库中与之文字相同最多的报告。")
+	fs := newFlags(e, "similar", "[选项] 文件或编号", "找出数据库中与之文字相同最多的报告；文件中有多篇报告时，逐篇查找。")
 	db := dbFlag(fs)
 	format := formatFlag(fs)
-	top := fs.Int("top", 10, "最多列出几篇")
+	top := fs.Int("top", 10, "每篇最多列出几篇（至少 1）")
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
 	}
 	if len(rest) != 1 || !checkFormat(e, "similar", *format) {
 		fs.Usage()
+		return exitUsage
+	}
+	if *top < 1 {
+		fmt.Fprintf(e.stderr, "zongjie similar: --top 应至少为 1，不是 %d\n", *top)
 		return exitUsage
 	}
 	st, ok := openStore(ctx, e, "similar", *db)
@@ -335,42 +413,73 @@ func runSimilar(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie similar: %s\n", errorText(err))
 		return exitUsage
 	}
-	if a.id == 0 {
-		// A file that is stored already is not similar to itself.
-		if id, err := st.Find(ctx, a.hash, 0); err == nil {
-			a.id = id
-		}
+	parts := []corpus.Part{{Text: a.text}}
+	if a.file != nil {
+		parts = corpus.Parts(a.file)
 	}
-	ms, err := corpus.Similar(ctx, st, corpus.Query{Text: a.text, Exclude: a.id}, *top)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie similar: %v\n", err)
-		return exitUsage
+	type matchJSON struct {
+		Report   summaryJSON   `json:"report"`
+		Query    reuse.Side    `json:"query"`
+		Other    reuse.Side    `json:"other"`
+		Passages int           `json:"passages"`
+		Largest  reuse.Passage `json:"largest"`
+		Text     string        `json:"largest_text"`
+	}
+	type partJSON struct {
+		Index   int         `json:"index"`
+		Title   string      `json:"title"`
+		Similar []matchJSON `json:"similar"`
+	}
+	var out []partJSON
+	for i, p := range parts {
+		exclude := a.id
+		if exclude == 0 {
+			// A report stored already (as its current version) is not
+			// similar to itself.
+			if id, err := st.Find(ctx, a.hash, p.Index); err == nil {
+				if vs, err := st.Versions(ctx, id); err == nil && vs[len(vs)-1].FileHash == a.hash {
+					exclude = id
+				}
+			}
+		}
+		ms, err := corpus.Similar(ctx, st, corpus.Query{Text: p.Text, Exclude: exclude}, *top)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie similar: %v\n", err)
+			return exitUsage
+		}
+		pj := partJSON{Index: p.Index, Title: p.Title, Similar: []matchJSON{}}
+		for _, m := range ms {
+			pj.Similar = append(pj.Similar, matchJSON{toJSON(m.Report), m.Query, m.Other, m.Passages, m.Largest, m.LargestText})
+		}
+		out = append(out, pj)
+		if *format == "json" {
+			continue
+		}
+		indent := ""
+		if len(parts) > 1 {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintf(e.stdout, "第 %d 篇（共 %d 篇）：%s\n", p.Index+1, len(parts), p.Title)
+			indent = "  "
+		}
+		if len(ms) == 0 {
+			fmt.Fprintln(e.stdout, indent+"数据库中没有与之文字相同的报告。")
+			continue
+		}
+		for k, m := range ms {
+			fmt.Fprintf(e.stdout, "%s%2d. [%d] %s %s %s\n%s    本篇 %.1f%% 与之相同（去除套话 %.1f%%），对方 %.1f%% 与本篇相同（去除套话 %.1f%%），%d 处相同段落\n%s    最长一处 %d 字：%s\n",
+				indent, k+1, m.Report.ID, unitText(m.Report.Unit), periodText(m.Report), m.Report.Title,
+				indent, 100*m.Query.Reuse, 100*m.Query.ReuseOwn, 100*m.Other.Reuse, 100*m.Other.ReuseOwn, m.Passages,
+				indent, len([]rune(m.LargestText)), clip(m.LargestText, 60))
+		}
 	}
 	if *format == "json" {
-		type matchJSON struct {
-			Report   summaryJSON   `json:"report"`
-			Query    reuse.Side    `json:"query"`
-			Other    reuse.Side    `json:"other"`
-			Passages int           `json:"passages"`
-			Largest  reuse.Passage `json:"largest"`
-			Text     string        `json:"largest_text"`
+		if len(out) == 1 {
+			writeJSON(e.stdout, map[string]any{"path": a.path, "similar": out[0].Similar})
+		} else {
+			writeJSON(e.stdout, map[string]any{"path": a.path, "reports": out})
 		}
-		out := []matchJSON{}
-		for _, m := range ms {
-			out = append(out, matchJSON{toJSON(m.Report), m.Query, m.Other, m.Passages, m.Largest, m.LargestText})
-		}
-		writeJSON(e.stdout, map[string]any{"path": a.path, "similar": out})
-		return exitOK
-	}
-	if len(ms) == 0 {
-		fmt.Fprintln(e.stdout, "数据库中没有与之文字相同的报告。")
-		return exitOK
-	}
-	for i, m := range ms {
-		fmt.Fprintf(e.stdout, "%2d. [%d] %s %s %s\n    本篇 %.1f%% 与之相同（去除套话 %.1f%%），对方 %.1f%% 与本篇相同（去除套话 %.1f%%），%d 处相同段落\n    最长一处 %d 字：%s\n",
-			i+1, m.Report.ID, orDash(m.Report.Unit), yearsText(m.Report.Years), m.Report.Title,
-			100*m.Query.Reuse, 100*m.Query.ReuseOwn, 100*m.Other.Reuse, 100*m.Other.ReuseOwn, m.Passages,
-			len([]rune(m.LargestText)), clip(m.LargestText, 60))
 	}
 	return exitOK
 }
@@ -427,7 +536,7 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 			n++
 			fmt.Fprintf(e.stdout, "第 %d 组（%d 篇）：\n", n, len(f.Members))
 			for _, m := range f.Members {
-				fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, orDash(m.Unit), yearsText(m.Years), m.Title)
+				fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, unitText(m.Unit), periodText(m), m.Title)
 			}
 			for _, l := range f.Links {
 				fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
@@ -581,8 +690,8 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 	db := dbFlag(fs)
 	filter := filterFlags(fs)
 	format := formatFlag(fs)
-	kind := fs.String("kind", "", "只查此类部分：review highlights problems plan other")
-	limit := fs.Int("limit", 20, "最多几条")
+	kind := fs.String("kind", "", "只查此类部分：回顾 亮点 问题 计划 其他（或 review highlights problems plan other）")
+	limit := fs.Int("limit", 20, "最多几条（至少 1）")
 	color := fs.String("color", "auto", "着色：auto、always、never")
 	rest, code, ok := parse(fs, args)
 	if !ok {
@@ -598,12 +707,34 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	query := strings.Join(rest, " ")
+	if len(store.Terms(query)) == 0 {
+		fmt.Fprintf(e.stderr, "zongjie search: 查询词 %q 中没有可检索的文字（标点和空白不参与检索）\n", query)
+		return exitUsage
+	}
+	if *limit < 1 {
+		fmt.Fprintf(e.stderr, "zongjie search: --limit 应至少为 1，不是 %d\n", *limit)
+		return exitUsage
+	}
+	f, err := filter()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie search: %v\n", err)
+		return exitUsage
+	}
+	k := ""
+	if *kind != "" {
+		sk, ok := zongjie.ParseSectionKind(strings.TrimSpace(*kind))
+		if !ok {
+			fmt.Fprintf(e.stderr, "zongjie search: --kind %q 不是部分的类别，可选 回顾 亮点 问题 计划 其他\n", *kind)
+			return exitUsage
+		}
+		k = string(sk)
+	}
 	st, ok := openStore(ctx, e, "search", *db)
 	if !ok {
 		return exitUsage
 	}
 	defer st.Close()
-	hits, err := st.Search(ctx, store.Query{Text: query, Filter: filter(), Kind: *kind, Limit: *limit})
+	hits, err := st.Search(ctx, store.Query{Text: query, Filter: f, Kind: k, Limit: *limit})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie search: %v\n", err)
 		return exitUsage
@@ -634,12 +765,11 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 	}
 	for _, h := range hits {
 		snip, spans := corpus.Snippet(h.Paragraph.Text, corpus.Highlight(h.Paragraph.Text, query), 80)
-		fmt.Fprintf(e.stdout, "[%d] %s %s %s（%s）\n    %s\n", h.Report.ID, orDash(h.Report.Unit), yearsText(h.Report.Years), h.Report.Title, kindText[h.Paragraph.Kind], mark(snip, spans, paint))
+		fmt.Fprintf(e.stdout, "[%d] %s %s %s（%s）\n    %s\n", h.Report.ID, unitText(h.Report.Unit), periodText(h.Report), h.Report.Title,
+			orDash(zongjie.SectionKind(h.Paragraph.Kind).Words()), mark(snip, spans, paint))
 	}
 	return exitOK
 }
-
-var kindText = map[string]string{"review": "工作回顾", "highlights": "亮点", "problems": "存在问题", "plan": "工作计划", "other": "其他"}
 
 // mark wraps the spans of s in colour or 【】.
 func mark(s string, spans [][2]int, paint bool) string {
