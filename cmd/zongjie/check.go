@@ -52,6 +52,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&o.diff, "diff", false, "以 diff 格式显示将做的修改，不改动文件")
 	fs.StringVar(&o.annotate, "annotate", "", "把问题以批注写入 .docx 的副本，保存为此文件（只能检查一个 .docx）")
 	fs.StringVar(&o.color, "color", "auto", "彩色输出：auto、always 或 never")
+	mf := metaFlags(fs)
 	fs.BoolVar(&o.demo, "demo", false, "检查内置的示例报告（其中的错误是有意写入的示例，检查成功即退出码 0）")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "用法：zongjie check [选项] 文件…")
@@ -114,6 +115,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			inputs = append(inputs, input{path: f})
 		}
 	}
+	if err := mf.parse(len(inputs)); err != nil {
+		return usageErr("%v", err)
+	}
+	for i := range inputs {
+		inputs[i].opts = mf.forFile(i)
+	}
 	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].path), ".docx")) {
 		return usageErr("--annotate 需要且只能检查一个 .docx 文件")
 	}
@@ -158,7 +165,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			}
 			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，原文件备份为 %s\n", r.file.Path, len(edits), backup)
 			// Check the fixed file again: what is left is what to report.
-			again := analyse(input{path: r.file.Path}, e.stdin)
+			again := analyse(input{path: r.file.Path, opts: inputs[i].opts}, e.stdin)
 			if again.err != nil {
 				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(again.err))
 				code = exitUsage

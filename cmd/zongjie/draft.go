@@ -22,7 +22,8 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 	from := fs.String("from", "", "上期报告：文件或已保存报告的编号（必填）")
 	data := fs.String("data", "", "本期数据 CSV：列“指标,数值[,单位]”，如“一般公共预算收入增速,5.2%”")
 	actual := fs.String("actual", "", "记载本期完成情况的报告（文件或编号），从中取各项目标的实际数")
-	period := fs.String("period", "", "本期时段，如 2024H1、2024（默认为上期报告计划的时段）")
+	period := fs.String("period", "", "本期时段，如 2024H1、2024、2024年上半年（默认为上期报告计划的时段）；也作为 --actual 报告回顾的时段，覆盖自动识别")
+	unit := fs.String("unit", "", "单位名称，覆盖上期报告中自动识别的单位")
 	format := fs.String("format", "md", "输出格式：md 或 docx")
 	out := fs.String("o", "", "输出文件（md 默认写到标准输出；docx 必须给出）")
 	rest, code, ok := parse(fs, args)
@@ -41,28 +42,48 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "zongjie draft: --format docx 需要用 -o 指定输出文件")
 		return exitUsage
 	}
-	get, closeStore := lazyStore(ctx, *db)
-	defer closeStore()
-	last, err := loadReport(ctx, *from, get)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
+	if *unit != "" && strings.TrimSpace(*unit) == "" {
+		fmt.Fprintln(e.stderr, "zongjie draft: --unit 的值不能为空")
 		return exitUsage
 	}
-	in := draft.Input{File: last.file, Last: last.report}
+	var this *zongjie.Term
 	if *period != "" {
 		t, err := zongjie.ParseTerm(*period)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "zongjie draft: %v\n", err)
 			return exitUsage
 		}
-		in.Period = &t
+		this = &t
 	}
+	get, closeStore := lazyStore(ctx, *db)
+	defer closeStore()
+	last, err := loadReport(ctx, *from, get, extract.Options{Unit: strings.TrimSpace(*unit)})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
+		return exitUsage
+	}
+	noteOthers(e, "draft", last)
+	if this != nil && known(last.report.Meta.Plan) == nil {
+		// A report that names no plan period plans this one.
+		p := *this
+		last.report.Meta.Plan = &p
+	}
+	in := draft.Input{File: last.file, Last: last.report, Period: this}
 	switch {
 	case *actual != "":
-		l, err := loadReport(ctx, *actual, get)
+		l, err := loadReport(ctx, *actual, get, extract.Options{Period: this})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
 			return exitUsage
+		}
+		noteOthers(e, "draft", l)
+		refuse, warn := pairProblem(last, l)
+		if refuse != nil {
+			fmt.Fprintf(e.stderr, "zongjie draft: --from 与 --actual：%v\n", refuse)
+			return exitUsage
+		}
+		if warn != "" {
+			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", warn)
 		}
 		in.Outcome = track.Track(last.report, l.file, l.report)
 	case *data != "":

@@ -23,6 +23,7 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 	format := fs.String("format", "text", "输出格式：text、json 或 csv（指标表）")
 	demo := fs.Bool("demo", false, "读取内置的示例报告")
 	items := fs.Bool("items", false, "文本输出的提纲中列出“一是、二是”等条目")
+	mf := metaFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "用法：zongjie extract [选项] 文件…")
 		fmt.Fprintln(e.stderr, "读取 .txt（UTF-8 或 GBK）、.md、.docx 报告；“-”表示标准输入。")
@@ -60,6 +61,13 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 		}
 	}
 
+	if err := mf.parse(len(inputs)); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie extract: %v\n", err)
+		return exitUsage
+	}
+	for i := range inputs {
+		inputs[i].opts = mf.forFile(i)
+	}
 	results := readAll(ctx, inputs, e.stdin)
 	var reports []*zongjie.Report
 	code := exitOK
@@ -94,7 +102,8 @@ func writeExtract(w io.Writer, format string, reports []*zongjie.Report, items b
 // input is one file to read: a path, or embedded data.
 type input struct {
 	path string
-	data []byte // nil: read the path
+	data []byte          // nil: read the path
+	opts extract.Options // what the user states about its reports
 }
 
 type result struct {
@@ -155,7 +164,7 @@ func analyse(in input, stdin io.Reader) result {
 	if err != nil {
 		return result{err: err}
 	}
-	return result{file: f, data: data, reports: extract.File(f)}
+	return result{file: f, data: data, reports: extract.FileWith(f, in.opts)}
 }
 
 // pathErrorText returns the message of err about the file at path, naming

@@ -60,9 +60,10 @@ func metaFlagsFor(fs *flag.FlagSet, unitUsage string) *metaOptions {
 	}
 }
 
-// splitValues splits a flag value at commas (half- or full-width).
+// splitValues splits a flag value at commas (half- or full-width); an
+// empty part stays, for the caller to refuse.
 func splitValues(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' })
+	parts := strings.Split(strings.ReplaceAll(s, "，", ","), ",")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
@@ -99,8 +100,10 @@ func (m *metaOptions) parse(files int) error {
 	}
 	if raw := *m.periodFlag; raw != "" {
 		vals := splitValues(raw)
-		if len(vals) == 0 {
-			return fmt.Errorf("--period 的值不能为空（%q）", raw)
+		for _, v := range vals {
+			if v == "" {
+				return fmt.Errorf("--period 的值不能为空（%q）", raw)
+			}
 		}
 		if err := count("period", raw, len(vals)); err != nil {
 			return err

@@ -16,7 +16,7 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 		"列出一个单位各期报告中的每项指标（名称已归一），按期排列；--unit 读取数据库中该单位的报告，也可以直接给出各期报告文件。")
 	db := dbFlag(fs)
 	format := fs.String("format", "text", "输出格式：text、json 或 csv")
-	unit := fs.String("unit", "", "该单位已保存的全部报告")
+	mf := metaFlagsFor(fs, "不给文件时：该单位已保存的全部报告；给出文件时：指定其单位，覆盖自动识别")
 	name := fs.String("name", "", "只列出名称相符的指标，如“一般公共预算收入”")
 	all := fs.Bool("all", false, "也列出只出现在一期报告中的指标")
 	rest, code, ok := parse(fs, args)
@@ -29,35 +29,48 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie series: 不支持的输出格式 %q，可选 text、json、csv\n", *format)
 		return exitUsage
 	}
-	if (*unit == "") == (len(rest) == 0) {
+	if len(rest) == 0 && *mf.unitFlag == "" {
 		fs.Usage()
 		return exitUsage
+	}
+	if err := mf.parse(max(len(rest), 1)); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
+		return exitUsage
+	}
+	unit := ""
+	if len(rest) == 0 {
+		unit = mf.unit(0)
+		if len(mf.periods) > 0 {
+			fmt.Fprintln(e.stderr, "zongjie series: --period 用于给出的报告文件；已保存的报告的时段可用 zongjie add --period 更正")
+			return exitUsage
+		}
 	}
 	get, closeStore := lazyStore(ctx, *db)
 	defer closeStore()
 
 	var ls []loaded
-	if *unit != "" {
+	if unit != "" {
 		st, err := get()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
 			return exitUsage
 		}
-		if ls, err = unitReports(ctx, st, *unit); err != nil {
+		if ls, err = unitReports(ctx, st, unit); err != nil {
 			fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
 			return exitUsage
 		}
 		if len(ls) == 0 {
-			fmt.Fprintf(e.stderr, "zongjie series: 没有单位“%s”的报告（no reports of this unit）\n", *unit)
+			fmt.Fprintf(e.stderr, "zongjie series: 没有单位“%s”的报告（no reports of this unit）\n", unit)
 			return exitUsage
 		}
 	} else {
-		for _, a := range rest {
-			l, err := loadReport(ctx, a, get)
+		for i, a := range rest {
+			l, err := loadReport(ctx, a, get, mf.forFile(i))
 			if err != nil {
 				fmt.Fprintf(e.stderr, "zongjie series: %s\n", errorText(err))
 				return exitUsage
 			}
+			noteOthers(e, "series", l)
 			ls = append(ls, l)
 		}
 		sort.SliceStable(ls, func(i, j int) bool {
@@ -78,7 +91,7 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 		if ss == nil {
 			ss = []track.Series{}
 		}
-		err = writeJSON(e.stdout, map[string]any{"unit": *unit, "series": ss})
+		err = writeJSON(e.stdout, map[string]any{"unit": unit, "series": ss})
 	case "csv":
 		err = writeSeriesCSV(e.stdout, ss)
 	default:
