@@ -95,11 +95,11 @@ func versionsCommands(t *testing.T, db string) {
 		t.Errorf("after restore, the current text: %q", out)
 	}
 	for _, args := range [][]string{
-		{"restore", "1", "4"},       // the current one
-		{"restore", "1", "9"},       // none such
-		{"restore", "1", "x"},       // not a number
-		{"restore", "77", "1"},      // no such report
-		{"versions", "77"},          // no such report
+		{"restore", "1", "4"},  // the current one
+		{"restore", "1", "9"},  // none such
+		{"restore", "1", "x"},  // not a number
+		{"restore", "77", "1"}, // no such report
+		{"versions", "77"},     // no such report
 		{"versions", "--diff", "0", "1"},
 		{"versions", "--diff", "1,2,3", "1"},
 		{"versions", "--diff", "9", "1"},
