@@ -2,6 +2,9 @@ package corpus
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
@@ -32,10 +35,39 @@ func IsPostgres(db string) bool {
 }
 
 // Open opens the store db names: a postgres:// URL, or the path of an
-// SQLite file (created if missing).
+// SQLite file (created if missing). Its error names the database once,
+// without a password.
 func Open(ctx context.Context, db string) (store.Store, error) {
+	var (
+		st  store.Store
+		err error
+	)
 	if IsPostgres(db) {
-		return postgres.Open(ctx, db)
+		st, err = postgres.Open(ctx, db)
+	} else {
+		st, err = sqlite.Open(db)
 	}
-	return sqlite.Open(db)
+	if err != nil {
+		// The stores' errors start "sqlite: open PATH: " or "postgres:
+		// open: ": the cause is what follows.
+		cause := err
+		if u := errors.Unwrap(err); u != nil {
+			cause = u
+		}
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", Redact(db), cause)
+	}
+	return st, nil
+}
+
+// Redact returns db with the password of a PostgreSQL URL hidden, for
+// messages.
+func Redact(db string) string {
+	if !IsPostgres(db) {
+		return db
+	}
+	u, err := url.Parse(db)
+	if err != nil {
+		return "postgres://…" // unreadable: show nothing of it
+	}
+	return u.Redacted()
 }

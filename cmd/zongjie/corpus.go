@@ -27,7 +27,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 func openStore(ctx context.Context, e *env, cmd, db string) (store.Store, bool) {
 	st, err := corpus.Open(ctx, corpus.DB(db))
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie %s: 无法打开数据库 %s：%v\n", cmd, corpus.DB(db), err)
+		fmt.Fprintf(e.stderr, "zongjie %s: %v\n", cmd, err)
 		return nil, false
 	}
 	return st, true

@@ -40,7 +40,7 @@ func TestSeries(t *testing.T) {
 		t.Fatalf("add: %d\n%s", code, errOut)
 	}
 	code, out, errOut = runCLI(t, "", "series", "--db", db, "--unit", "石桥镇", "--format", "csv", "--name", "粮食播种面积")
-	if code != exitOK || !strings.Contains(out, "期间") || !strings.Contains(out, "2025FY") || !strings.Contains(out, "6.85万亩") {
+	if code != exitOK || !strings.Contains(out, "期间") || !strings.Contains(out, ",2025年,") || !strings.Contains(out, "6.85万亩") {
 		t.Errorf("series --unit csv: %d\n%s\n%s", code, out, errOut)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -11,8 +12,36 @@ import (
 
 // parseFlags parses args with fs, allowing flags after file names
 // ("zongjie extract a.txt --format json"), and returns the file names.
-// "-" alone is a file name (standard input); "--" ends the flags.
+// "-" alone is a file name (standard input); "--" ends the flags. A blank
+// argument or a flag given a blank value is an error, not a silent
+// default: it is said on fs's output.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if err == nil && strings.TrimSpace(f.Value.String()) == "" {
+			dash := "--"
+			if len(f.Name) == 1 {
+				dash = "-"
+			}
+			err = fmt.Errorf("%s%s 的值不能为空", dash, f.Name)
+		}
+	})
+	for _, a := range files {
+		if err == nil && strings.TrimSpace(a) == "" {
+			err = errors.New("参数不能为空（空的文件名、编号或查询词）")
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(fs.Output(), "zongjie %s: %v\n", fs.Name(), err)
+		return nil, err
+	}
+	return files, nil
+}
+
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {

@@ -502,8 +502,12 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	if len(rest) != 0 || *top < 0 || !checkFormat(e, "families", *format) {
+	if len(rest) != 0 || !checkFormat(e, "families", *format) {
 		fs.Usage()
+		return exitUsage
+	}
+	if *top < 0 {
+		fmt.Fprintf(e.stderr, "zongjie families: --top 不能为负数（%d）；0 表示全部\n", *top)
 		return exitUsage
 	}
 	st, ok := openStore(ctx, e, "families", *db)

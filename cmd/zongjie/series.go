@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 
+	"zongjie"
 	"zongjie/track"
 )
 
@@ -114,7 +115,7 @@ func writeSeriesCSV(w io.Writer, ss []track.Series) error {
 	cw.Write([]string{"指标", "归一名称", "类型", "单位", "期间", "数值", "原文", "报告", "行"})
 	for _, s := range ss {
 		for _, p := range s.Points {
-			cw.Write([]string{s.Indicator, s.Key, measureWord(s.Measure), s.Unit, p.Period,
+			cw.Write([]string{s.Indicator, s.Key, measureWord(s.Measure), s.Unit, periodCode(p.Period),
 				strconv.FormatFloat(p.Value, 'f', -1, 64), p.Figure, p.Report, strconv.Itoa(p.Line)})
 		}
 	}
@@ -133,8 +134,21 @@ func writeSeriesText(w io.Writer, ss []track.Series, reports int) {
 	for _, s := range ss {
 		fmt.Fprintf(w, "%s（%s，%s）\n", s.Indicator, measureWord(s.Measure), orDash(s.Unit))
 		for _, p := range s.Points {
-			fmt.Fprintf(w, "  %-8s %s　%s 第%d行\n", orDash(p.Period), p.Figure, p.Report, p.Line)
+			fmt.Fprintf(w, "  %s　%s　%s 第%d行\n", periodCode(p.Period), p.Figure, p.Report, p.Line)
 		}
 	}
 	fmt.Fprintf(w, "%d 期报告，%d 项指标。\n", reports, len(ss))
+}
+
+// periodCode says a period code of the track package (2024FY, 2024H1) in
+// Chinese (2024年, 2024年上半年); "时段未识别" for none.
+func periodCode(code string) string {
+	if code == "" {
+		return "时段未识别"
+	}
+	t, err := zongjie.ParseTerm(code)
+	if err != nil {
+		return code
+	}
+	return t.Words()
 }
