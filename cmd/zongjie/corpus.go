@@ -273,6 +273,10 @@ type summaryJSON struct {
 	Genre  string `json:"genre"`
 	Chars  int    `json:"chars"`
 	Added  string `json:"added"`
+	// The version of the report this is (the current one, but in
+	// versions), and why it was stored.
+	Version int    `json:"version"`
+	Note    string `json:"note"`
 }
 
 func toJSON(s store.Summary) summaryJSON {
@@ -280,7 +284,8 @@ func toJSON(s store.Summary) summaryJSON {
 	if years == nil {
 		years = []int{}
 	}
-	return summaryJSON{s.ID, s.Path, s.Index, s.Title, s.Unit, s.Level, years, s.Period, s.Genre, s.Chars, s.Added.UTC().Format(time.RFC3339)}
+	return summaryJSON{s.ID, s.Path, s.Index, s.Title, s.Unit, s.Level, years, s.Period, s.Genre, s.Chars,
+		s.Added.UTC().Format(time.RFC3339), s.Version, s.Note}
 }
 
 func yearsText(ys []int) string {

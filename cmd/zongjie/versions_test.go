@@ -67,7 +67,8 @@ func versionsCommands(t *testing.T, db string) {
 			Unit    string
 		}
 	}
-	if code != exitOK || json.Unmarshal([]byte(out), &vj) != nil || len(vj.Versions) != 3 || !vj.Versions[2].Current || vj.Versions[0].Current || vj.Versions[2].Unit != "临川区青禾街道" {
+	if code != exitOK || json.Unmarshal([]byte(out), &vj) != nil || len(vj.Versions) != 3 || !vj.Versions[2].Current || vj.Versions[0].Current ||
+		vj.Versions[2].Unit != "临川区青禾街道" || vj.Versions[1].Version != 2 || vj.Versions[1].Note != "重新加入 qinghe.txt：文本有改动" {
 		t.Errorf("versions json: %s", out)
 	}
 	code, out, _ = run("versions", "--diff", "1", "1")
