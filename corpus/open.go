@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"zongjie/internal/safefile"
 	"zongjie/store"
 	"zongjie/store/postgres"
 	"zongjie/store/sqlite"
@@ -44,6 +45,8 @@ func Open(ctx context.Context, db string) (store.Store, error) {
 	)
 	if IsPostgres(db) {
 		st, err = postgres.Open(ctx, db)
+	} else if fi, serr := os.Stat(db); serr == nil && !safefile.Regular(fi.Mode()) {
+		return nil, fmt.Errorf("无法打开数据库 %s：不是普通文件，而是%s", db, safefile.Kind(fi.Mode()))
 	} else {
 		st, err = sqlite.Open(db)
 	}

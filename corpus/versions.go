@@ -301,14 +301,6 @@ func DiffLines(a, b string) []DiffLine {
 	return out
 }
 
-func totalLen(lines []string) int {
-	n := 0
-	for _, l := range lines {
-		n += len(l)
-	}
-	return n
-}
-
 // splitLines splits text into lines, each keeping its "\n".
 func splitLines(text string) []string {
 	if text == "" {

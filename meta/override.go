@@ -15,7 +15,10 @@ import (
 // leaves that part as detected.
 func Override(m *zongjie.Meta, unit string, term *zongjie.Term) {
 	if unit = strings.TrimSpace(unit); unit != "" {
-		m.Unit = unit
+		if unit != m.Unit {
+			m.Parent = "" // of the unit detected
+		}
+		m.Unit, m.UnitSource = unit, zongjie.SourceUser
 		if l := levelOf(unit); l != "" {
 			m.Level = l
 		}
@@ -24,6 +27,7 @@ func Override(m *zongjie.Meta, unit string, term *zongjie.Term) {
 	if term == nil {
 		return
 	}
+	m.PeriodSource = zongjie.SourceUser
 	t := zongjie.Term{Year: term.Year, Period: term.Period}
 	if t.Period == "" {
 		t.Period = zongjie.PeriodFullYear

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"zongjie"
@@ -51,6 +52,13 @@ func TestOverride(t *testing.T) {
 		{"nothing given: nothing changes", summaryPlan(), "  ", nil, summaryPlan()},
 	}
 	for _, tt := range tests {
+		// What the user gives is said to come from the user.
+		if strings.TrimSpace(tt.unit) != "" {
+			tt.want.UnitSource = zongjie.SourceUser
+		}
+		if tt.term != nil {
+			tt.want.PeriodSource = zongjie.SourceUser
+		}
 		m := tt.in
 		Override(&m, tt.unit, tt.term)
 		if !reflect.DeepEqual(m, tt.want) {

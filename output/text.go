@@ -126,7 +126,11 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 	if m.StatedPlan != nil {
 		terms = append(terms, "（文中写作计划 "+termName(m.StatedPlan)+"）")
 	}
-	p.line("期间：%s", strings.Join(terms, "　"))
+	if !hasYear(m.Review) && !hasYear(m.Plan) {
+		p.line("期间：未识别（报告中没有写明年份或时段；可用 --period 指定，如 --period 2024）")
+	} else {
+		p.line("期间：%s", strings.Join(terms, "　"))
+	}
 
 	p.line("")
 	p.line("提纲：")
@@ -172,9 +176,14 @@ func termName(t *zongjie.Term) string {
 	s := periodNames[t.Period]
 	if t.Year > 0 {
 		s = strconv.Itoa(t.Year) + "年" + s
+	} else {
+		s = "年份未识别"
 	}
 	return s
 }
+
+// hasYear reports whether t names a year.
+func hasYear(t *zongjie.Term) bool { return t != nil && t.Year > 0 }
 
 func quantityText(q zongjie.Quantity) string {
 	s := q.Text

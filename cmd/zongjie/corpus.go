@@ -288,14 +288,6 @@ func toJSON(s store.Summary) summaryJSON {
 		s.Added.UTC().Format(time.RFC3339), s.Version, s.Note}
 }
 
-func yearsText(ys []int) string {
-	var parts []string
-	for _, y := range ys {
-		parts = append(parts, strconv.Itoa(y))
-	}
-	return strings.Join(parts, "、")
-}
-
 func runList(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "list", "[选项]", "列出数据库中的报告。")
 	db := dbFlag(fs)

@@ -77,7 +77,7 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 			return exitUsage
 		}
 		noteOthers(e, "draft", l)
-		refuse, warn := pairProblem(last, l)
+		warn, refuse := pairProblem(last, l)
 		if refuse != nil {
 			fmt.Fprintf(e.stderr, "zongjie draft: --from 与 --actual：%v\n", refuse)
 			return exitUsage

@@ -63,6 +63,7 @@ func TestNotRegularFiles(t *testing.T) {
 		{"export", fifo, "-o", filepath.Join(t.TempDir(), "x.docx")},
 		{"export", good, "-o", fifo},
 		{"draft", "--from", old, "-o", fifo},
+		{"list", "--db", fifo},
 	} {
 		code, _, errOut := runWithin(t, args...)
 		if code != exitUsage || !strings.Contains(errOut, "不是普通文件") {
@@ -115,5 +116,24 @@ func TestCheckWriteRemovesStaleTemporaries(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) == checkReport {
 		t.Errorf("the file was not fixed")
+	}
+}
+
+// TestExportRemovesStaleTemporaries: export (and every other writer)
+// removes the temporaries a killed run left beside its output.
+func TestExportRemovesStaleTemporaries(t *testing.T) {
+	dir := exampleFiles(t)
+	out := filepath.Join(t.TempDir(), "out.docx")
+	stale := filepath.Join(filepath.Dir(out), ".out.docx.1234567.zongjie.tmp")
+	if err := os.WriteFile(stale, make([]byte, 1<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	if code, _, errOut := runCLI(t, "", "export", filepath.Join(dir, "shiqiao-2025.txt"), "-o", out); code != exitOK {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale temporary of the output is still there")
 	}
 }

@@ -148,9 +148,6 @@ func (m *metaOptions) parse(files int) error {
 	return nil
 }
 
-// given reports whether either flag was given.
-func (m *metaOptions) given() bool { return len(m.units) > 0 || len(m.periods) > 0 }
-
 // unit returns the unit stated for file i, or "".
 func (m *metaOptions) unit(i int) string {
 	switch len(m.units) {

@@ -73,6 +73,11 @@ func TestMessages(t *testing.T) {
 		}
 	}
 
+	// extract says why a period is unknown.
+	if _, out, _ := runCLI(t, "", "extract", undated); !strings.Contains(out, "期间：未识别（报告中没有写明年份或时段；可用 --period 指定") {
+		t.Errorf("extract of an undated report:\n%s", out)
+	}
+
 	// A database named with a password: the password is not shown.
 	_, _, errOut = runCLI(t, "", "list", "--db", "postgres://zj:s3cret@127.0.0.1:1/none?connect_timeout=2")
 	if strings.Contains(errOut, "s3cret") || !strings.Contains(errOut, "无法打开数据库 postgres://zj:xxxxx@127.0.0.1:1/none") {

@@ -87,30 +87,30 @@ func (l loaded) text() string { return l.file.Text[l.report.Span.Start:l.report.
 // report, the same file content under two names, or the same text), or
 // the later one does not review a period after the earlier one's. When a
 // period is unknown, the order cannot be checked: warn says so.
-func pairProblem(old, cur loaded) (refuse error, warn string) {
+func pairProblem(old, cur loaded) (warn string, refuse error) {
 	switch {
 	case old.id != 0 && old.id == cur.id:
-		return fmt.Errorf("两个报告是同一篇已保存的报告（%s），不能自己对照自己", old.label), ""
+		return "", fmt.Errorf("两个报告是同一篇已保存的报告（%s），不能自己对照自己", old.label)
 	case old.hash != "" && old.hash == cur.hash && old.index == cur.index:
-		return fmt.Errorf("%s 与 %s 的内容相同，是同一篇报告，不能自己对照自己", old.label, cur.label), ""
+		return "", fmt.Errorf("%s 与 %s 的内容相同，是同一篇报告，不能自己对照自己", old.label, cur.label)
 	case strings.TrimSpace(old.text()) == strings.TrimSpace(cur.text()):
-		return fmt.Errorf("%s 与 %s 的文字相同，是同一篇报告，不能自己对照自己", old.label, cur.label), ""
+		return "", fmt.Errorf("%s 与 %s 的文字相同，是同一篇报告，不能自己对照自己", old.label, cur.label)
 	}
 	o, n := known(old.report.Meta.Review), known(cur.report.Meta.Review)
 	switch {
 	case o != nil && n != nil && termOrder(n) <= termOrder(o):
 		if termOrder(n) == termOrder(o) {
-			return fmt.Errorf("%s 与 %s 回顾的是同一时段（%s），后者应是其后一期的报告", old.label, cur.label, o.Words()), ""
+			return "", fmt.Errorf("%s 与 %s 回顾的是同一时段（%s），后者应是其后一期的报告", old.label, cur.label, o.Words())
 		}
-		return fmt.Errorf("%s 回顾的时段（%s）早于 %s（%s）：请把较早的报告放在前面，或用 --period 指定时段", cur.label, n.Words(), old.label, o.Words()), ""
+		return "", fmt.Errorf("%s 回顾的时段（%s）早于 %s（%s）：请把较早的报告放在前面，或用 --period 指定时段", cur.label, n.Words(), old.label, o.Words())
 	case o == nil && n == nil:
-		return nil, fmt.Sprintf("%s 和 %s 都没有写明回顾的时段，无法核对先后，也无法判断哪些目标到期；可用 --period 依次指定，如 --period 2023,2024", old.label, cur.label)
+		return fmt.Sprintf("%s 和 %s 都没有写明回顾的时段，无法核对先后，也无法判断哪些目标到期；可用 --period 依次指定，如 --period 2023,2024", old.label, cur.label), nil
 	case o == nil:
-		return nil, fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后；可用 --period 指定", old.label)
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后；可用 --period 指定", old.label), nil
 	case n == nil:
-		return nil, fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后，也无法判断哪些目标到期；可用 --period 指定", cur.label)
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后，也无法判断哪些目标到期；可用 --period 指定", cur.label), nil
 	}
-	return nil, ""
+	return "", nil
 }
 
 // trackJSON is the stable output of track --format json: one entry per
@@ -172,7 +172,7 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 			return exitUsage
 		}
 		for i := 1; i < len(reps); i++ {
-			if err, _ := pairProblem(reps[i-1], reps[i]); err != nil {
+			if _, err := pairProblem(reps[i-1], reps[i]); err != nil {
 				fmt.Fprintf(e.stderr, "zongjie track: 跳过：%v\n", err)
 				continue
 			}
@@ -193,7 +193,7 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 			noteOthers(e, "track", l)
 			ls[i] = l
 		}
-		refuse, warn := pairProblem(ls[0], ls[1])
+		warn, refuse := pairProblem(ls[0], ls[1])
 		if refuse != nil {
 			fmt.Fprintf(e.stderr, "zongjie track: %v\n", refuse)
 			return exitUsage

@@ -92,7 +92,7 @@ func versionsCommands(t *testing.T, db string) {
 	if code != exitOK || !strings.Contains(out, "已把报告 1 的第 1 版恢复为当前版本（第 4 版）") {
 		t.Errorf("restore: %d %s", code, out)
 	}
-	if code, out, _ = run("show", "--text", "1"); out != v1 {
+	if _, out, _ = run("show", "--text", "1"); out != v1 {
 		t.Errorf("after restore, the current text: %q", out)
 	}
 	for _, args := range [][]string{
