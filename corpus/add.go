@@ -191,6 +191,10 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	kn, err := readKnown(ctx, st)
+	if err != nil {
+		return Stats{}, err
+	}
 	jobs := make(chan Input)
 	results := make(chan prepared, workers)
 	var wg sync.WaitGroup
@@ -199,7 +203,7 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
-				results <- prepare(ctx, st, in, o.Options)
+				results <- prepare(ctx, st, kn, in, o.Options)
 			}
 		}()
 	}
@@ -241,6 +245,16 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 					p.Versions = append(p.Versions, NewVersion{Report: r.ID, Version: r.Version, Note: r.Note})
 				case b.news[k]:
 					p.Added++
+				case d.Report == 0 && b.err == nil:
+					// Stored already although the store did not hold its
+					// path or text as a current version when the add
+					// began: an earlier version's text, or one added
+					// meanwhile. Decide says which (rare: a query here).
+					c := *r
+					c.ID = 0
+					if late, err := Decide(ctx, st, &c, f.path, o.Options); err == nil {
+						d.Notice = late.Notice
+					}
 				}
 				if d.Notice != "" && b.err == nil {
 					p.Notices = append(p.Notices, d.Notice)
@@ -373,9 +387,43 @@ type prepared struct {
 	err       error
 }
 
+// known is what the store held when an add began: the paths and the texts
+// of the current versions. A report whose path and text are neither is
+// new, and Decide need not ask the store (a bulk add of new files asks
+// nothing); one added meanwhile by another process is found by Put, which
+// stores a text once.
+type known struct {
+	paths map[string]bool
+	texts map[textKey]bool
+}
+
+type textKey struct {
+	hash  string
+	index int
+}
+
+func readKnown(ctx context.Context, st store.Store) (known, error) {
+	list, err := st.List(ctx, store.Filter{})
+	if err != nil {
+		return known{}, err
+	}
+	k := known{paths: make(map[string]bool, len(list)), texts: make(map[textKey]bool, len(list))}
+	for _, s := range list {
+		k.paths[s.Path] = true
+		k.texts[textKey{s.FileHash, s.Index}] = true
+	}
+	return k, nil
+}
+
+// mayBeStored reports whether r, from the file given as asGiven, may be a
+// stored report or a version of one.
+func (k known) mayBeStored(r *store.Report, asGiven string) bool {
+	return k.paths[r.Path] || k.paths[asGiven] || k.texts[textKey{r.FileHash, r.Index}]
+}
+
 // prepare reads an input, makes its reports and decides which stored
 // report each is.
-func prepare(ctx context.Context, st store.Store, in Input, o Options) prepared {
+func prepare(ctx context.Context, st store.Store, kn known, in Input, o Options) prepared {
 	data, path := in.Data, in.Path
 	if data == nil {
 		var err error
@@ -393,6 +441,9 @@ func prepare(ctx context.Context, st store.Store, in Input, o Options) prepared 
 	}
 	p.decisions = make([]Decision, len(rs))
 	for i, r := range rs {
+		if !kn.mayBeStored(r, in.Path) {
+			continue // new: an earlier version's text at another path is found by Put
+		}
 		if p.decisions[i], err = Decide(ctx, st, r, in.Path, o); err != nil {
 			return prepared{path: in.Path, size: p.size, err: err}
 		}
