@@ -198,6 +198,29 @@ type Dating struct {
 	Text   string        // the words that gave it
 }
 
+// GovernmentReport is the DocType of a 政府工作报告: a plan for the year
+// it is given in, opening with a review of the year before.
+const GovernmentReport = "政府工作报告"
+
+// IsGovernmentReport reports whether the report names itself a
+// 政府工作报告.
+func (m *Meta) IsGovernmentReport() bool { return m.DocType == GovernmentReport }
+
+// CurrentYear returns the year the report's 今年 means: the planned year of
+// a plan written at its start (a 政府工作报告), else the reviewed year, else
+// the planned one; 0 when the report names no year.
+func (m *Meta) CurrentYear() int {
+	switch {
+	case m.IsGovernmentReport() && m.Plan != nil:
+		return m.Plan.Year
+	case m.Review != nil && m.Review.Year > 0:
+		return m.Review.Year
+	case m.Plan != nil:
+		return m.Plan.Year
+	}
+	return 0
+}
+
 // SectionKind classifies a section by its role in the report.
 type SectionKind string
 

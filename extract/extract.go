@@ -146,15 +146,15 @@ func deepest(sections []*zongjie.Section, off int) *zongjie.Section {
 // metadata: "**街道2023年上半年工作总结暨下半年工作计划".
 func inferTitle(m zongjie.Meta) string {
 	var b strings.Builder
-	if m.DocType != "政府工作报告" {
+	if !m.IsGovernmentReport() {
 		b.WriteString(m.Unit)
 	}
 	switch {
-	case m.DocType == "政府工作报告":
+	case m.IsGovernmentReport():
 		if m.Plan != nil {
 			b.WriteString(yearText(m.Plan.Year))
 		}
-		b.WriteString("政府工作报告")
+		b.WriteString(zongjie.GovernmentReport)
 		return b.String()
 	case m.Genre == zongjie.GenreSpeech && m.Review != nil:
 		b.WriteString(termText(m.Review))

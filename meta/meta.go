@@ -100,7 +100,7 @@ func (d *detector) docType() string {
 		strings.Contains(d.intro, "人民政府") && strings.Contains(d.intro, "报告工作") ||
 		strings.Contains(d.intro, "代表国务院") && strings.Contains(d.intro, "政府工作") ||
 		d.congressOpening():
-		return "政府工作报告"
+		return zongjie.GovernmentReport
 	case strings.Contains(t, "讲话") || strings.Contains(t, "致辞") || strings.Contains(t, "发言"):
 		return "讲话"
 	case strings.Contains(t, "述职"):
@@ -159,7 +159,7 @@ func (d *detector) genre(m *zongjie.Meta) zongjie.Genre {
 	switch m.DocType {
 	case "讲话":
 		return zongjie.GenreSpeech
-	case "政府工作报告":
+	case zongjie.GovernmentReport:
 		return zongjie.GenreSummaryPlan
 	}
 	hasPlan := m.Plan != nil || d.hasPlanSection()

@@ -18,7 +18,7 @@ type claim struct {
 
 // periods fills m.Review, m.Plan, m.StatedPlan and m.PeriodSource.
 func (d *detector) periods(m *zongjie.Meta) {
-	if m.DocType == "政府工作报告" {
+	if m.IsGovernmentReport() {
 		d.govPeriods(m)
 		return
 	}

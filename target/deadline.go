@@ -54,7 +54,7 @@ func init() {
 // report. It returns the words as written (empty when only the report's
 // plan period applies) and the year and period they stand for.
 func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after string) (string, int, zongjie.Period) {
-	current := currentYear(x.in.Meta)
+	current := x.in.Meta.CurrentYear()
 	if p := x.in.Meta.Plan; p != nil && p.Year > current && x.inPlan(sec) {
 		// 全年, 年底前 in the plan part of "2024年工作总结及2025年工作计划"
 		// are 2025's.
@@ -141,20 +141,6 @@ func (x *extractor) deadlineBefore(off, current int) (deadlineHit, bool) {
 		return deadlineHit{}, false
 	}
 	return hits[i-1], true
-}
-
-// currentYear is the year a report's "今年" refers to: the planned year of
-// a plan written at its start (政府工作报告), the reviewed year otherwise.
-func currentYear(m zongjie.Meta) int {
-	switch {
-	case m.DocType == "政府工作报告" && m.Plan != nil:
-		return m.Plan.Year
-	case m.Review != nil && m.Review.Year > 0:
-		return m.Review.Year
-	case m.Plan != nil:
-		return m.Plan.Year
-	}
-	return 0
 }
 
 // deadlineAt reads a deadline that starts exactly at byte i of s: a year

@@ -59,7 +59,7 @@ var milestoneWords = check.NewWords(meta.MilestoneWords...)
 func yearOfSentence(text string, r *zongjie.Report, span document.Span) (year int, stated bool) {
 	start := sentenceStart(text, span.Start, r.Span.Start)
 	head := text[start:span.Start]
-	cur := currentYear(r.Meta)
+	cur := r.Meta.CurrentYear()
 	for _, rel := range []struct {
 		word  string
 		delta int
@@ -211,7 +211,7 @@ var Relative = &check.Rule{
 			r := p.ReportFor(m.Span.Start)
 			cur := 0
 			if r != nil {
-				cur = currentYear(r.Meta)
+				cur = r.Meta.CurrentYear()
 			}
 			if cur == 0 {
 				continue

@@ -25,7 +25,7 @@ var Period = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		for _, r := range p.Reports {
-			if r.Meta.Review == nil || r.Meta.DocType == "政府工作报告" {
+			if r.Meta.Review == nil || r.Meta.IsGovernmentReport() {
 				continue
 			}
 			text := p.File.Text[r.Span.Start:r.Span.End]
@@ -116,7 +116,7 @@ var FutureYear = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		for _, r := range p.Reports {
-			if r.Meta.Review == nil || r.Meta.Review.Year == 0 || r.Meta.DocType == "政府工作报告" {
+			if r.Meta.Review == nil || r.Meta.Review.Year == 0 || r.Meta.IsGovernmentReport() {
 				continue
 			}
 			text := p.File.Text

@@ -27,7 +27,7 @@ var TitleYear = &check.Rule{
 	Run: func(p *check.Pass) {
 		for _, r := range p.Reports {
 			m := r.Meta
-			if m.DocType != "政府工作报告" || m.Plan == nil || m.Plan.Year == 0 {
+			if !m.IsGovernmentReport() || m.Plan == nil || m.Plan.Year == 0 {
 				continue
 			}
 			year := m.Plan.Year

@@ -154,20 +154,6 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// currentYear is the year a report's 今年 means: the plan year of a plan
-// written at its start (政府工作报告), else the reviewed year.
-func currentYear(m zongjie.Meta) int {
-	switch {
-	case m.DocType == "政府工作报告" && m.Plan != nil:
-		return m.Plan.Year
-	case m.Review != nil && m.Review.Year > 0:
-		return m.Review.Year
-	case m.Plan != nil:
-		return m.Plan.Year
-	}
-	return 0
-}
-
 // sectionKindAt returns the kind of the deepest section holding off.
 func sectionKindAt(r *zongjie.Report, off int) zongjie.SectionKind {
 	kind := zongjie.KindOther
