@@ -8,15 +8,12 @@
 // only inserted, so formatting, namespaces, mc:Ignorable and elements this
 // package does not know survive byte for byte.
 //
-// To find where a diagnostic goes, the main document part is walked with
-// the reader's visibility rules (deleted text, field codes and hidden runs
-// are not shown; w:tab reads as a tab; a w:br splits a paragraph; table
-// rows are cells joined by tabs), giving for every w:p the characters the
-// reader saw and their byte positions; each paragraph of the File is then
-// matched character by character with the w:p it came from
-// (Paragraph.Origin). Numbering markers the reader generated are not in
-// the XML: a span starting in one starts at the paragraph's first real
-// character.
+// Where a diagnostic goes in the XML is known from the reader itself:
+// reader.ReadSource records, while it walks the main document part, which
+// character or element of the XML each character of the text was read
+// from, with the paragraphs, runs and texts around them (package
+// docxsrc). Numbering markers the reader generated are not in the XML: a
+// span starting in one starts at the paragraph's first real character.
 package annotate
 
 import (
@@ -29,6 +26,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/docxsrc"
 	"zongjie/reader"
 )
 
@@ -73,23 +71,27 @@ func (a Annotator) Docx(src []byte, f *document.File, ds []check.Diagnostic) ([]
 	if len(src) > reader.MaxSize {
 		return nil, res, errors.New("annotate: file too large")
 	}
+	g, source, err := reader.ReadSource(f.Path, src)
+	if err != nil {
+		return nil, res, err
+	}
+	if g.Text != f.Text {
+		return nil, res, errors.New("annotate: the file was not read from these bytes")
+	}
+	return a.write(src, g, source, ds)
+}
+
+// write annotates src, read as f with source.
+func (a Annotator) write(src []byte, f *document.File, source *docxsrc.Source, ds []check.Diagnostic) ([]byte, Result, error) {
+	var res Result
 	p, err := openPkg(src)
 	if err != nil {
 		return nil, res, err
 	}
-	mainKey, err := mainPart(p)
-	if err != nil {
-		return nil, res, err
+	if !p.has(source.Part) {
+		return nil, res, errors.New("annotate: the .docx has no main document part")
 	}
-	doc, err := p.read(mainKey)
-	if err != nil {
-		return nil, res, err
-	}
-	lay, err := scan(doc)
-	if err != nil {
-		return nil, res, err
-	}
-	loc := &locator{a: newAligner(f, lay), lay: lay}
+	loc := &locator{f: f, src: source}
 	var cs []placed
 	var which []int // index in ds of each placed comment
 	for i, d := range ds {
@@ -109,8 +111,8 @@ func (a Annotator) Docx(src []byte, f *document.File, ds []check.Diagnostic) ([]
 	if len(cs) == 0 {
 		return bytes.Clone(src), res, nil
 	}
-	e := &editor{a: a.withDefaults(), p: p, f: f, ds: ds, mainKey: mainKey, lay: lay}
-	out, err := e.write(doc, cs, which)
+	e := &editor{a: a.withDefaults(), p: p, f: f, ds: ds, mainKey: source.Part, src: source}
+	out, err := e.write(cs, which)
 	if err != nil {
 		return nil, res, err
 	}
@@ -131,28 +133,6 @@ func (a Annotator) withDefaults() Annotator {
 	return a
 }
 
-// mainPart returns the key of the main document part: the target of the
-// package's officeDocument relationship, else word/document.xml.
-func mainPart(p *pkg) (string, error) {
-	if p.has("_rels/.rels") {
-		data, err := p.read("_rels/.rels")
-		if err != nil {
-			return "", err
-		}
-		key, err := officeDocument(data)
-		if err != nil {
-			return "", err
-		}
-		if p.has(key) {
-			return key, nil
-		}
-	}
-	if p.has("word/document.xml") {
-		return "word/document.xml", nil
-	}
-	return "", errors.New("annotate: the .docx has no main document part")
-}
-
 // editor makes the changed and added parts of one annotated copy.
 type editor struct {
 	a       Annotator
@@ -160,14 +140,14 @@ type editor struct {
 	f       *document.File
 	ds      []check.Diagnostic
 	mainKey string
-	lay     *layout
+	src     *docxsrc.Source
 	changed map[string][]byte
 	added   []newPart
 }
 
 // write returns the annotated package with comments cs, made for the
 // diagnostics ds[which[k]].
-func (e *editor) write(doc []byte, cs []placed, which []int) ([]byte, error) {
+func (e *editor) write(cs []placed, which []int) ([]byte, error) {
 	e.changed = map[string][]byte{}
 	mainName := strings.TrimPrefix(e.p.files[e.mainKey].Name, "/")
 	dir := path.Dir(mainName)
@@ -195,11 +175,11 @@ func (e *editor) write(doc []byte, cs []placed, which []int) ([]byte, error) {
 			return nil, err
 		}
 	}
-	next := max(e.lay.maxID, existing.maxID) + 1
+	next := max(e.src.MaxID, existing.maxID) + 1
 	for k := range cs {
 		cs[k].id = next + int64(k)
 	}
-	space := docNamespace(e.lay)
+	space := docNamespace(e.src)
 	n := ns{prefix: "w:"}
 	if commentsData != nil {
 		n = rootNS(existing.rt, existing.space)
@@ -209,7 +189,7 @@ func (e *editor) write(doc []byte, cs []placed, which []int) ([]byte, error) {
 	for k, c := range cs {
 		renderComment(&b, n, meta, c.id, commentParas(e.f, e.ds[which[k]], c.anchor.exact))
 	}
-	e.changed[e.mainKey] = spliceDocument(doc, e.lay, cs)
+	e.changed[e.mainKey] = spliceDocument(e.src, cs)
 	commentsName := rels.comments
 	if commentsData != nil {
 		e.changed[rels.comments] = appendChildren(commentsData, existing.rt, b.String())
@@ -277,10 +257,10 @@ func (e *editor) contentType(commentsName string) error {
 }
 
 // docNamespace returns the WordprocessingML namespace the document uses.
-func docNamespace(lay *layout) string {
-	for _, p := range lay.paras {
-		if strings.Contains(p.space, "wordprocessingml") {
-			return p.space
+func docNamespace(src *docxsrc.Source) string {
+	for _, p := range src.Paras {
+		if strings.Contains(p.Space, "wordprocessingml") {
+			return p.Space
 		}
 	}
 	return wTransitional

@@ -9,6 +9,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/docxsrc"
 )
 
 // quoteRunes caps the length of the quoted text in a comment that could
@@ -114,7 +115,7 @@ func readComments(name string, data []byte) (existingComments, error) {
 
 // rootNS returns the writer for children of the comments root rt.
 func rootNS(rt root, space string) ns {
-	return newNS(xmlPara{prefix: prefixOf(rt.name), space: space})
+	return newNS(docxsrc.Para{Prefix: prefixOf(rt.name), Space: space})
 }
 
 // newCommentsPart returns a comments part in namespace space holding the

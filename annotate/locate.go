@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"zongjie/document"
+	"zongjie/internal/docxsrc"
 )
 
 // pointKind says how a boundary is inserted at its place.
@@ -21,8 +22,8 @@ const (
 type place struct {
 	off  int
 	kind pointKind
-	run  int // index in layout.runs, for pointRun and pointText
-	text int // index in layout.texts, for pointText
+	run  int // index in the source's Runs, for pointRun and pointText
+	text int // index in the source's Texts, for pointText
 	para int // Origin of the paragraph, whose namespace prefix the markers use
 }
 
@@ -33,21 +34,43 @@ type anchor struct {
 	exact      bool
 }
 
-// locator finds anchors for spans of the File.
+// locator finds anchors for spans of the File, from the places the
+// reader recorded while it read the File (src).
 type locator struct {
-	a   *aligner
-	lay *layout
+	f   *document.File
+	src *docxsrc.Source
+}
+
+// atomAt returns the atom the character at byte off of the text was read
+// from, or -1 when it is not in the body's XML: text the reader made (a
+// numbering marker, a separator between cells), a note, a text box.
+func (l *locator) atomAt(off int) int {
+	if off < 0 || off >= len(l.src.At) || l.src.At[off] < 0 {
+		return -1
+	}
+	k := int(l.src.At[off])
+	if r := l.src.Atoms[k].Run; r >= 0 && l.src.Paras[l.src.Runs[r].Para].Host >= 0 {
+		return -1 // text boxes are commented at their anchoring paragraph
+	}
+	return k
+}
+
+// mapped reports whether paragraph k may hold exactly placed characters:
+// a body paragraph or a table row with a valid span.
+func (l *locator) mapped(k int) bool {
+	p := l.f.Paragraphs[k]
+	return (p.Kind == document.Body || p.Kind == document.TableRow) && validSpan(p.Span, len(l.f.Text))
 }
 
 // locate returns the anchor of span s; ok is false when the span cannot be
 // placed at all (it is invalid, or lies in notes).
 func (l *locator) locate(s document.Span) (anchor, bool) {
-	text := l.a.f.Text
+	text := l.f.Text
 	if s.Start > s.End || s.End < 0 || s.Start > len(text) {
 		return anchor{}, false
 	}
 	s.Start, s.End = runeStart(text, max(s.Start, 0)), runeEnd(text, min(s.End, len(text)))
-	paras := l.a.f.Paragraphs
+	paras := l.f.Paragraphs
 	if s.Start == s.End {
 		return l.point(s.Start)
 	}
@@ -67,22 +90,25 @@ func (l *locator) locate(s document.Span) (anchor, bool) {
 // point returns the anchor of an empty span at byte offset off: before the
 // character there, or after the last one of its paragraph.
 func (l *locator) point(off int) (anchor, bool) {
-	paras := l.a.f.Paragraphs
+	paras := l.f.Paragraphs
 	i := sort.Search(len(paras), func(k int) bool { return paras[k].Span.End >= off })
 	if i >= len(paras) || paras[i].Span.Start > off {
 		return l.approx(i, i, i-1, i-1)
 	}
-	p, m := paras[i], l.a.mapOf(i)
+	if !l.mapped(i) {
+		return l.approx(i, i)
+	}
+	p := paras[i]
 	for o := off; o < p.Span.End; o++ {
-		if k := m.index(p.Span.Start, o); k >= 0 {
-			if pl, ok := l.before(m.stream[k]); ok {
+		if k := l.atomAt(o); k >= 0 {
+			if pl, ok := l.before(l.src.Atoms[k]); ok {
 				return anchor{start: pl, end: pl, exact: true}, true
 			}
 		}
 	}
 	for o := off - 1; o >= p.Span.Start; o-- {
-		if k := m.index(p.Span.Start, o); k >= 0 {
-			if pl, ok := l.after(m.stream[k]); ok {
+		if k := l.atomAt(o); k >= 0 {
+			if pl, ok := l.after(l.src.Atoms[k]); ok {
 				return anchor{start: pl, end: pl, exact: true}, true
 			}
 		}
@@ -93,15 +119,15 @@ func (l *locator) point(off int) (anchor, bool) {
 // first returns the place before the first character of s that is in the
 // XML, looking in paragraphs i to j.
 func (l *locator) first(i, j int, s document.Span) (place, bool) {
-	paras := l.a.f.Paragraphs
+	paras := l.f.Paragraphs
 	for k := max(i, 0); k <= j && k < len(paras); k++ {
-		p, m := paras[k], l.a.mapOf(k)
-		if m == nil {
+		if !l.mapped(k) {
 			continue
 		}
+		p := paras[k]
 		for o := max(s.Start, p.Span.Start); o < min(s.End, p.Span.End); o++ {
-			if x := m.index(p.Span.Start, o); x >= 0 {
-				return l.before(m.stream[x])
+			if x := l.atomAt(o); x >= 0 {
+				return l.before(l.src.Atoms[x])
 			}
 		}
 	}
@@ -111,15 +137,15 @@ func (l *locator) first(i, j int, s document.Span) (place, bool) {
 // last returns the place after the last character of s that is in the
 // XML, looking in paragraphs j down to i.
 func (l *locator) last(i, j int, s document.Span) (place, bool) {
-	paras := l.a.f.Paragraphs
+	paras := l.f.Paragraphs
 	for k := min(j, len(paras)-1); k >= i && k >= 0; k-- {
-		p, m := paras[k], l.a.mapOf(k)
-		if m == nil {
+		if !l.mapped(k) {
 			continue
 		}
+		p := paras[k]
 		for o := min(s.End, p.Span.End) - 1; o >= max(s.Start, p.Span.Start); o-- {
-			if x := m.index(p.Span.Start, o); x >= 0 {
-				return l.after(m.stream[x])
+			if x := l.atomAt(o); x >= 0 {
+				return l.after(l.src.Atoms[x])
 			}
 		}
 	}
@@ -131,17 +157,17 @@ func (l *locator) last(i, j int, s document.Span) (place, bool) {
 // paragraph itself, or for text in a text box the body paragraph holding
 // it. Notes have none.
 func (l *locator) approx(ranges ...int) (anchor, bool) {
-	paras := l.a.f.Paragraphs
+	paras := l.f.Paragraphs
 	for r := 0; r+1 < len(ranges); r += 2 {
 		for k := max(ranges[r], 0); k <= ranges[r+1] && k < len(paras); k++ {
 			origin := paras[k].Origin
-			if origin < 0 || origin >= len(l.lay.paras) {
+			if origin < 0 || origin >= len(l.src.Paras) {
 				continue
 			}
-			if h := l.lay.paras[origin].host; h >= 0 {
+			if h := l.src.Paras[origin].Host; h >= 0 {
 				origin = h
 			}
-			if in := l.lay.paras[origin].inner; in >= 0 {
+			if in := l.src.Paras[origin].Inner; in >= 0 {
 				pl := place{off: in, kind: pointPlain, para: origin}
 				return anchor{start: pl, end: pl}, true
 			}
@@ -151,53 +177,53 @@ func (l *locator) approx(ranges ...int) (anchor, bool) {
 }
 
 // before returns the place just before atom a.
-func (l *locator) before(a atom) (place, bool) {
-	if a.run < 0 || a.run >= len(l.lay.runs) {
+func (l *locator) before(a docxsrc.Atom) (place, bool) {
+	if a.Run < 0 || a.Run >= len(l.src.Runs) {
 		return place{}, false
 	}
-	if r := l.lay.runs[a.run]; r.odd {
-		return place{off: r.open, kind: pointPlain, para: r.para}, true
+	if r := l.src.Runs[a.Run]; r.Odd {
+		return place{off: r.Open, kind: pointPlain, para: r.Para}, true
 	}
-	if a.kind == atomChar {
-		t := l.lay.texts[a.text]
-		if a.start > t.firstStart {
-			return place{off: a.start, kind: pointText, run: a.run, text: a.text, para: l.lay.runs[a.run].para}, true
+	if a.Kind == docxsrc.Char {
+		t := l.src.Texts[a.Text]
+		if a.Start > t.FirstStart {
+			return place{off: a.Start, kind: pointText, run: a.Run, text: a.Text, para: l.src.Runs[a.Run].Para}, true
 		}
-		return l.runBoundary(a.run, t.open), true
+		return l.runBoundary(a.Run, t.Open), true
 	}
-	return l.runBoundary(a.run, a.start), true
+	return l.runBoundary(a.Run, a.Start), true
 }
 
 // after returns the place just after atom a.
-func (l *locator) after(a atom) (place, bool) {
-	if a.run < 0 || a.run >= len(l.lay.runs) {
+func (l *locator) after(a docxsrc.Atom) (place, bool) {
+	if a.Run < 0 || a.Run >= len(l.src.Runs) {
 		return place{}, false
 	}
-	if r := l.lay.runs[a.run]; r.odd {
-		return place{off: r.end, kind: pointPlain, para: r.para}, true
+	if r := l.src.Runs[a.Run]; r.Odd {
+		return place{off: r.End, kind: pointPlain, para: r.Para}, true
 	}
-	if a.kind == atomChar {
-		t := l.lay.texts[a.text]
-		if a.end < t.lastEnd {
-			return place{off: a.end, kind: pointText, run: a.run, text: a.text, para: l.lay.runs[a.run].para}, true
+	if a.Kind == docxsrc.Char {
+		t := l.src.Texts[a.Text]
+		if a.End < t.LastEnd {
+			return place{off: a.End, kind: pointText, run: a.Run, text: a.Text, para: l.src.Runs[a.Run].Para}, true
 		}
-		return l.runBoundary(a.run, t.end), true
+		return l.runBoundary(a.Run, t.End), true
 	}
-	return l.runBoundary(a.run, a.end), true
+	return l.runBoundary(a.Run, a.End), true
 }
 
 // runBoundary returns the place at offset x between two children of run
 // i: before or after the run when nothing but w:rPr is on that side,
 // else a split of the run.
 func (l *locator) runBoundary(i, x int) place {
-	r := l.lay.runs[i]
+	r := l.src.Runs[i]
 	switch {
-	case r.first < 0 || x <= r.first:
-		return place{off: r.open, kind: pointPlain, para: r.para}
-	case x >= r.last:
-		return place{off: r.end, kind: pointPlain, para: r.para}
+	case r.First < 0 || x <= r.First:
+		return place{off: r.Open, kind: pointPlain, para: r.Para}
+	case x >= r.Last:
+		return place{off: r.End, kind: pointPlain, para: r.Para}
 	}
-	return place{off: x, kind: pointRun, run: i, para: r.para}
+	return place{off: x, kind: pointRun, run: i, para: r.Para}
 }
 
 // runeStart moves off back to the start of the character holding it.
@@ -215,3 +241,6 @@ func runeEnd(s string, off int) int {
 	}
 	return off
 }
+
+// validSpan reports whether s is a span of a text of n bytes.
+func validSpan(s document.Span, n int) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= n }

@@ -199,27 +199,3 @@ func resolveTarget(sourceDir, target string) string {
 	}
 	return partKey(name)
 }
-
-// officeDocument returns the key of the main part named by the package
-// relationships, or "" when there is none.
-func officeDocument(data []byte) (string, error) {
-	main := ""
-	_, err := parseRoot("_rels/.rels", data, func(t xml.StartElement) {
-		if t.Name.Local != "Relationship" || main != "" {
-			return
-		}
-		var typ, target string
-		for _, a := range t.Attr {
-			switch a.Name.Local {
-			case "Type":
-				typ = a.Value
-			case "Target":
-				target = a.Value
-			}
-		}
-		if strings.HasSuffix(typ, "/officeDocument") {
-			main = resolveTarget("", target)
-		}
-	})
-	return main, err
-}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"zongjie/internal/docxsrc"
 )
 
 // markKind says which comment markers go at a point.
@@ -45,7 +47,8 @@ type placed struct {
 // of cs inserted. Nothing of the original is removed or rewritten: runs
 // and texts are split by closing them and opening copies (same start tag,
 // same w:rPr), so every byte of data is still there, in order.
-func spliceDocument(data []byte, lay *layout, cs []placed) []byte {
+func spliceDocument(src *docxsrc.Source, cs []placed) []byte {
+	data := src.Data
 	points := map[int]*point{}
 	at := func(pl place) *point {
 		p, ok := points[pl.off]
@@ -75,10 +78,10 @@ func spliceDocument(data []byte, lay *layout, cs []placed) []byte {
 	split := map[int]bool{} // w:t without xml:space="preserve" that are split
 	for _, off := range offs {
 		p := points[off]
-		edits = append(edits, edit{p.off, p.render(data, lay)})
-		if p.kind == pointText && !lay.texts[p.text].preserve && !split[p.text] {
+		edits = append(edits, edit{p.off, p.render(src)})
+		if p.kind == pointText && !src.Texts[p.text].Preserve && !split[p.text] {
 			split[p.text] = true
-			edits = append(edits, preserveEdits(data, lay.texts[p.text])...)
+			edits = append(edits, preserveEdits(data, src.Texts[p.text])...)
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].off < edits[j].off })
@@ -99,22 +102,22 @@ func spliceDocument(data []byte, lay *layout, cs []placed) []byte {
 // after trimming white space) goes into a w:t with xml:space="preserve",
 // so that white space inside it stays at the split, and the white space
 // around it stays in w:t elements that still trim it.
-func preserveEdits(data []byte, t xmlText) []edit {
+func preserveEdits(data []byte, t docxsrc.Text) []edit {
 	var edits []edit
-	if t.coreStart == t.openEnd && !t.spaceAttr && t.openEnd > t.open && data[t.openEnd-1] == '>' {
-		edits = append(edits, edit{t.openEnd - 1, ` xml:space="preserve"`})
+	if t.CoreStart == t.OpenEnd && !t.SpaceAttr && t.OpenEnd > t.Open && data[t.OpenEnd-1] == '>' {
+		edits = append(edits, edit{t.OpenEnd - 1, ` xml:space="preserve"`})
 	} else {
-		edits = append(edits, edit{t.coreStart, "</" + t.name + "><" + t.name + ` xml:space="preserve">`})
+		edits = append(edits, edit{t.CoreStart, "</" + t.Name + "><" + t.Name + ` xml:space="preserve">`})
 	}
-	if t.coreEnd < t.close {
-		edits = append(edits, edit{t.coreEnd, "</" + t.name + "><" + t.name + ">"})
+	if t.CoreEnd < t.Close {
+		edits = append(edits, edit{t.CoreEnd, "</" + t.Name + "><" + t.Name + ">"})
 	}
 	return edits
 }
 
 // render returns the bytes inserted at p: the markers, inside a split of
 // the run (and w:t) when the point falls inside one.
-func (p *point) render(data []byte, lay *layout) string {
+func (p *point) render(src *docxsrc.Source) string {
 	sort.SliceStable(p.marks, func(i, j int) bool {
 		a, b := p.marks[i], p.marks[j]
 		if a.kind != b.kind {
@@ -125,17 +128,17 @@ func (p *point) render(data []byte, lay *layout) string {
 		}
 		return a.id < b.id
 	})
-	ns := newNS(lay.paras[p.para])
+	ns := newNS(src.Paras[p.para])
 	var b strings.Builder
-	var r xmlRun
-	var t xmlText
+	var r docxsrc.Run
+	var t docxsrc.Text
 	switch p.kind {
 	case pointText:
-		r, t = lay.runs[p.run], lay.texts[p.text]
-		b.WriteString("</" + t.name + "></" + r.name + ">")
+		r, t = src.Runs[p.run], src.Texts[p.text]
+		b.WriteString("</" + t.Name + "></" + r.Name + ">")
 	case pointRun:
-		r = lay.runs[p.run]
-		b.WriteString("</" + r.name + ">")
+		r = src.Runs[p.run]
+		b.WriteString("</" + r.Name + ">")
 	}
 	for _, m := range p.marks {
 		switch m.kind {
@@ -151,13 +154,13 @@ func (p *point) render(data []byte, lay *layout) string {
 		}
 	}
 	if p.kind == pointText || p.kind == pointRun {
-		b.Write(data[r.open:r.openEnd])
-		if r.propStart >= 0 && r.propEnd > r.propStart {
-			b.Write(data[r.propStart:r.propEnd])
+		b.Write(src.Data[r.Open:r.OpenEnd])
+		if r.PropStart >= 0 && r.PropEnd > r.PropStart {
+			b.Write(src.Data[r.PropStart:r.PropEnd])
 		}
 	}
 	if p.kind == pointText {
-		b.WriteString("<" + t.name + ` xml:space="preserve">`)
+		b.WriteString("<" + t.Name + ` xml:space="preserve">`)
 	}
 	return b.String()
 }
@@ -169,14 +172,14 @@ type ns struct {
 }
 
 // newNS returns the writer for elements inside paragraph p.
-func newNS(p xmlPara) ns {
+func newNS(p docxsrc.Para) ns {
 	switch {
-	case p.prefix != "":
-		return ns{prefix: p.prefix + ":"}
-	case p.space != "":
+	case p.Prefix != "":
+		return ns{prefix: p.Prefix + ":"}
+	case p.Space != "":
 		// The paragraph uses a default namespace: attributes need a
 		// prefix, so declare one on each inserted element.
-		return ns{prefix: "w:", decl: ` xmlns:w="` + escape(p.space) + `"`}
+		return ns{prefix: "w:", decl: ` xmlns:w="` + escape(p.Space) + `"`}
 	}
 	return ns{}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"zongjie/document"
+	"zongjie/internal/docxsrc"
 )
 
 // notDocxError says a zip file is not a Word document but another
@@ -47,45 +48,51 @@ var (
 // text of the body with its automatic numbering, tables, text boxes and
 // notes, one paragraph per line. A zip that is not a Word document gives a
 // *notDocxError naming what it is instead.
-func readDocx(path string, data []byte) (*document.File, error) {
+//
+// With record set it also returns where the text came from in the main
+// document part (see ReadSource); else the source is nil.
+func readDocx(path string, data []byte, record bool) (*document.File, *docxsrc.Source, error) {
 	pkg, err := openDocx(path, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	main, err := pkg.mainPart()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	parts, err := pkg.relatedParts(main)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	styles, err := pkg.readStyles(parts.styles)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	numbering, err := pkg.readNumbering(parts.numbering)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	shared := &docxShared{
 		styles: styles,
 		num:    newNumberer(numbering, styles),
 		path:   path,
 	}
-	blocks, err := pkg.readStory(main, shared, document.Body, true)
+	blocks, src, err := pkg.readStory(main, shared, document.Body, true, record)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, notes := range []string{parts.footnotes, parts.endnotes} {
-		nb, err := pkg.readStory(notes, shared, document.Note, false)
+		nb, _, err := pkg.readStory(notes, shared, document.Note, false, false)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		blocks = append(blocks, nb...)
 	}
 	text, paras := assembleDocx(blocks)
-	return document.New(path, document.FormatDocx, "UTF-8", text, paras), nil
+	if src != nil {
+		src.At = assembleSource(blocks, len(text))
+	}
+	return document.New(path, document.FormatDocx, "UTF-8", text, paras), src, nil
 }
 
 // docxPackage is an opened .docx zip: its entries by normalised name and

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"zongjie/document"
+	"zongjie/internal/docxsrc"
 )
 
 // maxFieldNesting caps the stack of open fields (w:fldChar begin/end).
@@ -35,26 +36,37 @@ type block struct {
 	heading int
 	title   bool
 	origin  int
+	src     []int32 // the atom of each byte of text, when recording (see docxsrc.Source.At)
 }
 
 // readStory reads a part holding paragraphs (the main document or a notes
 // part) and returns its lines in reading order. An empty name gives none.
 // countOrigin says whether w:p elements are numbered for Origin (the main
 // document) or not (notes, Origin -1).
-func (p *docxPackage) readStory(name string, shared *docxShared, kind document.ParaKind, countOrigin bool) ([]block, error) {
+// With record set, the walk also records the part's source (see
+// docxsrc), returned with the lines.
+func (p *docxPackage) readStory(name string, shared *docxShared, kind document.ParaKind, countOrigin, record bool) ([]block, *docxsrc.Source, error) {
 	if name == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	data, err := p.read(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	w := &walker{shared: shared, countOrigin: countOrigin, notes: kind == document.Note}
-	w.stories = []*story{{kind: kind}}
-	if err := p.parseXML(name, data, w); err != nil {
-		return nil, err
+	w.stories = []*story{{kind: kind, host: -1}}
+	if record {
+		if w.rec, err = newRecorder(p.path, name, data); err != nil {
+			return nil, nil, err
+		}
 	}
-	return w.result(), nil
+	if err := p.parseXML(name, data, w); err != nil {
+		return nil, nil, err
+	}
+	if w.rec != nil {
+		return w.result(), w.rec.src, nil
+	}
+	return w.result(), nil, nil
 }
 
 // frame is one open element during the walk.
@@ -64,6 +76,12 @@ type frame struct {
 	taken  bool // an mc:AlternateContent whose first mc:Choice was used
 	story  bool // a w:txbxContent that opened a story
 	note   bool // a w:footnote or w:endnote being collected
+
+	// Recorded places (see recorder), -1 for none.
+	para  int  // index in the source's Paras of a w:p
+	run   int  // index in the source's Runs of a w:r
+	atom  int  // index in the source's Atoms of an element read as a character
+	props bool // the w:rPr of a recorded run
 }
 
 // story is one flow of paragraphs: the body, a notes part, or the content
@@ -75,6 +93,7 @@ type story struct {
 	para    *paraState
 	row     *rowState
 	pending []block // text-box lines waiting for the anchoring paragraph or row to end
+	host    int     // for a text box, the Origin of the body paragraph anchoring it; else -1
 }
 
 // paraState is the w:p being read.
@@ -93,6 +112,18 @@ type paraState struct {
 	toc         bool // a table-of-contents entry, left out of the text
 	genLen      int  // length of the marker at the start of cur, until emitted
 	cur         strings.Builder
+	src         []int32 // the atom of each byte of cur, when recording
+}
+
+// write adds s to the paragraph's text, read from atom (-1 for text that
+// is not in the XML), recording the atom when record is set.
+func (p *paraState) write(s string, atom int32, record bool) {
+	p.cur.WriteString(s)
+	if record {
+		for range len(s) {
+			p.src = append(p.src, atom)
+		}
+	}
 }
 
 // rowState is the outermost w:tr being read; nested tables are flattened
@@ -106,6 +137,7 @@ type rowState struct {
 	cellDepth int // stack depth of the open w:tc, 0 when none
 	cellStart int
 	gen       document.Span
+	src       []int32 // the atom of each byte of text, when recording
 }
 
 // noteRange is the run of output lines of one footnote or endnote.
@@ -120,6 +152,12 @@ type textCapture struct {
 	preserve bool
 	visible  bool
 	buf      strings.Builder
+	// When recording a visible w:t: its index in the source's Texts (else
+	// -1), its characters with their bytes, and whether they could all be
+	// placed.
+	src   int
+	runes []rawRune
+	exact bool
 }
 
 // walker turns the token stream of a part into lines. It keeps a stack of
@@ -140,6 +178,7 @@ type walker struct {
 	noteRanges  []noteRange
 	noteStart   int
 	noteID      int64
+	rec         *recorder // records the source of the main part; nil when not asked
 }
 
 // skipped lists WordprocessingML elements whose content is never visible
@@ -176,13 +215,16 @@ func (w *walker) is(names ...string) bool {
 // Origin and dispatches on what the element means where it stands.
 func (w *walker) start(t xml.StartElement) error {
 	name := elemName(t.Name)
-	w.stack = append(w.stack, frame{name: name})
+	w.stack = append(w.stack, frame{name: name, para: -1, run: -1, atom: -1})
 	origin := -1
 	if name == "p" {
 		if w.countOrigin {
 			origin = w.pCount
 		}
 		w.pCount++
+	}
+	if w.rec != nil {
+		w.rec.start(w, t)
 	}
 	if w.skip > 0 {
 		return nil
@@ -199,18 +241,29 @@ func (w *walker) start(t xml.StartElement) error {
 	switch name {
 	case "p":
 		w.startPara(s, origin)
+	case "r":
+		if w.rec != nil && s.para != nil {
+			w.rec.run(w, s.para.origin)
+		}
 	case "tr":
 		w.startRow(s)
 	case "tc":
 		w.startCell(s)
 	case "txbxContent":
 		w.stack[len(w.stack)-1].story = true
-		w.stories = append(w.stories, &story{kind: document.TextBox})
+		host := s.host
+		if host < 0 && s.para != nil {
+			host = s.para.origin
+		}
+		w.stories = append(w.stories, &story{kind: document.TextBox, host: host})
 	case "footnote", "endnote":
 		w.startNote(t)
 	case "t":
 		if w.is("r", "t") {
-			w.t = &textCapture{depth: len(w.stack), preserve: preservesSpace(t), visible: w.visibleRun()}
+			w.t = &textCapture{depth: len(w.stack), preserve: preservesSpace(t), visible: w.visibleRun(), src: -1}
+			if w.rec != nil && w.t.visible {
+				w.t.src, w.t.exact = w.rec.text(w, t), true
+			}
 		}
 	case "vanish":
 		if w.is("r", "rPr", "vanish") && onOff(t) {
@@ -299,16 +352,23 @@ func (w *walker) runContent(s *story, name string, t xml.StartElement) {
 		return
 	}
 	p := s.para
+	rec := w.rec != nil
+	atom := int32(-1)
+	if rec && (name != "br" && name != "cr" || s.row != nil) {
+		atom = w.rec.elem(w)
+	}
 	switch name {
 	case "tab", "ptab":
-		p.cur.WriteByte('\t')
+		p.write("\t", atom, rec)
 	case "noBreakHyphen":
-		p.cur.WriteByte('-')
+		p.write("-", atom, rec)
 	case "br", "cr":
-		w.lineBreak(s)
+		w.lineBreak(s, atom)
 	case "sym":
 		if r, ok := symbolRune(t); ok {
-			appendClean(&p.cur, string(r))
+			var b strings.Builder
+			appendClean(&b, string(r))
+			p.write(b.String(), atom, rec)
 		}
 	}
 }
@@ -372,6 +432,9 @@ func (w *walker) startPara(s *story, origin int) {
 		s.row.origin = origin
 	}
 	s.para = &paraState{depth: len(w.stack), origin: origin, outline: -1}
+	if w.rec != nil && s.host >= 0 {
+		w.rec.para(origin, s.host)
+	}
 }
 
 // resolve applies the paragraph's style and numbering once its properties
@@ -409,18 +472,18 @@ func (w *walker) resolve(p *paraState) {
 		ilvl = w.shared.num.levelForStyle(numID, style)
 	}
 	if marker := w.shared.num.next(numID, ilvl); marker != "" {
-		p.cur.WriteString(marker)
+		p.write(marker, -1, w.rec != nil)
 		p.genLen = p.cur.Len()
 	}
 }
 
 // lineBreak ends the current line of the paragraph at a w:br or w:cr: in
 // running text the rest becomes a new paragraph with the same Origin, in a
-// table cell a space.
-func (w *walker) lineBreak(s *story) {
+// table cell a space (read from atom).
+func (w *walker) lineBreak(s *story, atom int32) {
 	p := s.para
 	if s.row != nil {
-		p.cur.WriteByte(' ')
+		p.write(" ", atom, w.rec != nil)
 		return
 	}
 	w.emitPiece(s, p)
@@ -432,15 +495,17 @@ func (w *walker) emitPiece(s *story, p *paraState) {
 		// A table-of-contents entry repeats a heading and ends with a page
 		// number: it is left out of the text, like the page chrome it is.
 		p.cur.Reset()
+		p.src = nil
 		p.genLen = 0
 		return
 	}
-	b := block{kind: s.kind, text: p.cur.String(), heading: p.heading, title: p.title, origin: p.origin}
+	b := block{kind: s.kind, text: p.cur.String(), heading: p.heading, title: p.title, origin: p.origin, src: p.src}
 	if p.genLen > 0 {
 		b.gen = document.Span{Start: 0, End: p.genLen}
 		p.genLen = 0
 	}
 	p.cur.Reset()
+	p.src = nil
 	w.emit(s, b)
 }
 
@@ -514,6 +579,9 @@ func (w *walker) startCell(s *story) {
 func (w *walker) openCell(r *rowState) {
 	if r.ncells > 0 {
 		r.text.WriteByte('\t')
+		if w.rec != nil {
+			r.src = append(r.src, -1)
+		}
 	}
 	r.ncells++
 	r.cellStart = r.text.Len()
@@ -543,9 +611,15 @@ func (w *walker) addToCell(r *rowState, p *paraState) {
 	}
 	if r.text.Len() > r.cellStart {
 		r.text.WriteByte(' ')
+		if w.rec != nil {
+			r.src = append(r.src, -1)
+		}
 	}
 	at := r.text.Len()
 	r.text.WriteString(trimmed)
+	if w.rec != nil {
+		r.src = append(r.src, p.src[lead:lead+len(trimmed)]...)
+	}
 	if r.gen.End == 0 && p.genLen > lead {
 		r.gen = document.Span{Start: at, End: at + min(p.genLen-lead, len(trimmed))}
 	}
@@ -562,7 +636,7 @@ func (w *walker) endRow(s *story) {
 	if r.cellDepth != 0 {
 		w.closeCell(r)
 	}
-	w.emit(s, block{kind: document.TableRow, text: r.text.String(), cells: r.cells, gen: r.gen, origin: r.origin})
+	w.emit(s, block{kind: document.TableRow, text: r.text.String(), cells: r.cells, gen: r.gen, origin: r.origin, src: r.src})
 	w.flushPending(s)
 }
 
@@ -604,6 +678,9 @@ func (w *walker) end(xml.EndElement) error {
 	}
 	f := w.stack[n-1]
 	defer func() { w.stack = w.stack[:n-1] }()
+	if w.rec != nil {
+		w.rec.end(w)
+	}
 	if w.skip > 0 {
 		if w.skip == n {
 			w.skip = 0
@@ -651,6 +728,10 @@ func (w *walker) endText(s *story, depth int) {
 		return
 	}
 	w.t = nil
+	if t.src >= 0 {
+		w.rec.endText(t, s.para)
+		return
+	}
 	if !t.visible || s.para == nil {
 		return
 	}
@@ -665,6 +746,9 @@ func (w *walker) endText(s *story, depth int) {
 func (w *walker) text(c xml.CharData) error {
 	if w.t != nil && w.t.visible && w.skip == 0 && len(w.stack) == w.t.depth {
 		w.t.buf.Write(c)
+		if w.t.src >= 0 {
+			w.rec.charData(w.t)
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -80,6 +81,17 @@ func checkRead(t *testing.T, data []byte) {
 	if doc.Format == document.FormatDocx {
 		if err := docxInvariants(doc); err != nil {
 			t.Fatalf("%v\ntext: %q", err, doc.Text)
+		}
+		// The walk that records the source reads the same.
+		f, src, err := ReadSource("f.docx", data)
+		if err != nil {
+			if !strings.Contains(err.Error(), "UTF-16") {
+				t.Fatalf("ReadSource: %v", err)
+			}
+			return
+		}
+		if err := sourceInvariants(data, f, src); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

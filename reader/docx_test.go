@@ -388,7 +388,7 @@ func TestDocxNotWord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := buildZip(t, tt.parts)
-			_, err := readDocx("t.docx", data)
+			_, _, err := readDocx("t.docx", data, false)
 			var nd *notDocxError
 			if !errors.As(err, &nd) || nd.format != tt.want {
 				t.Fatalf("readDocx: %v, want %s", err, tt.want.en)

@@ -26,9 +26,17 @@ func (p *docxPackage) parseXML(name string, data []byte, h xmlHandler) error {
 	// The bytes are UTF-8 by now whatever the declaration says; the decoder
 	// still rejects anything that is not valid UTF-8.
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var rec *recorder
+	if w, ok := h.(*walker); ok {
+		rec = w.rec
+	}
 	depth := 0
 	for {
+		from := d.InputOffset()
 		tok, err := d.Token()
+		if rec != nil {
+			rec.at(int(from), int(d.InputOffset()))
+		}
 		if err == io.EOF {
 			return nil
 		}

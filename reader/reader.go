@@ -176,7 +176,7 @@ func read(path string, data []byte) (*document.File, error) {
 
 // readZip handles the zip-based formats: .docx is read, the others refused.
 func readZip(path string, data []byte) (*document.File, error) {
-	f, err := readDocx(path, data)
+	f, _, err := readDocx(path, data, false)
 	if err == nil {
 		return f, nil
 	}
