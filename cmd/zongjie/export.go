@@ -46,6 +46,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	var f *document.File
 	var reports []*zongjie.Report
 	var embedded bool // not a file on disk: zongjie.toml is looked for in the working directory
+	var storedID bool // a stored report: reports hold its stored extraction
 	dest := *out
 	if _, err := os.Stat(arg); err == nil || arg == "-" {
 		if arg == "-" && dest == "" {
@@ -84,11 +85,16 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail("报告 %d：%s", id, notFound(err))
 		}
-		// The stored text is one report's.
+		// The stored text is one report's, its extraction stored with it.
 		if f, err = storedFile(sr); err != nil {
 			return fail("报告 %d：%s", id, errorText(err))
 		}
-		reports = []*zongjie.Report{whole(f, extract.File(f))}
+		r, err := extract.Stored(f, sr.Data)
+		if err != nil {
+			r = whole(f, extract.File(f))
+		}
+		reports = []*zongjie.Report{r}
+		storedID = true
 		embedded = true
 		label = fmt.Sprintf("报告 %d", id)
 		if dest == "" {
@@ -114,7 +120,13 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail("%v", err)
 		}
-		ds := check.Run(f, reports, configs.rules, cfg)
+		checked := reports
+		if storedID {
+			// The rules read what a stored extraction does not keep (the
+			// spans of a figure's number and unit): they check a fresh one.
+			checked = []*zongjie.Report{whole(f, extract.File(f))}
+		}
+		ds := check.Run(f, checked, configs.rules, cfg)
 		var edits []document.Edit
 		for _, ed := range check.Edits(f.Text, ds) {
 			if ed.Span.Start >= r.Span.Start && ed.Span.End <= r.Span.End {

@@ -48,20 +48,25 @@ func loadReport(ctx context.Context, arg string, st func() (store.Store, error),
 	return loaded{label: arg, file: f, report: rs[0], hash: hex.EncodeToString(sum[:]), others: len(rs) - 1}, nil
 }
 
-// fromStored extracts a stored report's text again, keeping the unit and
-// period it was stored with (they may have been given with add --unit,
-// --period), and then what o states.
+// fromStored reads a stored report: its stored extraction over its text
+// (extracted again when the record does not fit the text, or when o
+// states a unit or period of its own), keeping the unit and period it was
+// stored with (they may have been given with add --unit, --period), and
+// then what o states.
 func fromStored(r *store.Report, o extract.Options) (loaded, error) {
 	label := "#" + strconv.FormatInt(r.ID, 10)
 	f, err := storedFile(r)
 	if err != nil {
 		return loaded{}, fmt.Errorf("报告 %s：%w", label, err)
 	}
-	rs := extract.FileWith(f, o)
-	if len(rs) == 0 {
-		return loaded{}, fmt.Errorf("报告 %s：没有可读的报告内容", label)
+	rep, err := extract.Stored(f, r.Data)
+	if err != nil || o.Unit != "" || o.Period != nil {
+		rs := extract.FileWith(f, o)
+		if len(rs) == 0 {
+			return loaded{}, fmt.Errorf("报告 %s：没有可读的报告内容", label)
+		}
+		rep = rs[0]
 	}
-	rep := rs[0]
 	if r.Unit != "" && o.Unit == "" {
 		rep.Meta.Unit = r.Unit
 	}
