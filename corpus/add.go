@@ -154,11 +154,6 @@ func reasonOf(err error) string {
 	return err.Error()
 }
 
-// batcher is a store that can put several reports in one transaction.
-type batcher interface {
-	PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error)
-}
-
 // Input is a file to add: its path, and its bytes when they are not to
 // be read from the path (the bundled examples).
 type Input struct {
@@ -334,8 +329,8 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 	}
 	// A bulk add leaves the store's indexes in many pieces; merging them
 	// makes lookups fast again (SQLite's FTS5 segments).
-	if o, ok := st.(optimizer); ok && stats.Added >= optimizeAfter && storeErr == nil {
-		if err := o.Optimize(ctx); err != nil {
+	if stats.Added >= optimizeAfter && storeErr == nil {
+		if err := st.Optimize(ctx); err != nil {
 			storeErr = err
 		}
 	}
@@ -347,11 +342,6 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 		return stats, err
 	}
 	return stats, nil
-}
-
-// optimizer is a store whose indexes can be compacted after a bulk add.
-type optimizer interface {
-	Optimize(ctx context.Context) error
 }
 
 // optimizeAfter is the number of reports added above which Add compacts
@@ -467,28 +457,11 @@ func (b *batch) store(ctx context.Context, st store.Store, prior error) {
 	}
 	go func() {
 		defer close(b.done)
-		news, err := put(ctx, st, rs)
+		_, news, err := st.PutBatch(ctx, rs)
 		if err != nil {
 			b.err = err
 			return
 		}
 		copy(b.news, news)
 	}()
-}
-
-// put stores reports and says which were new.
-func put(ctx context.Context, st store.Store, rs []*store.Report) ([]bool, error) {
-	if b, ok := st.(batcher); ok {
-		_, news, err := b.PutBatch(ctx, rs)
-		return news, err
-	}
-	news := make([]bool, len(rs))
-	for i, r := range rs {
-		_, n, err := st.Put(ctx, r)
-		if err != nil {
-			return news, err
-		}
-		news[i] = n
-	}
-	return news, nil
 }

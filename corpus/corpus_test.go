@@ -131,6 +131,19 @@ func (m *memStore) EachFingerprints(_ context.Context, fn func(int64, string, []
 
 func (m *memStore) Count(context.Context) (int, error) { return len(m.reports), nil }
 func (m *memStore) Close() error                       { return nil }
+func (m *memStore) Optimize(context.Context) error     { return nil }
+
+func (m *memStore) PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error) {
+	ids := make([]int64, len(rs))
+	added := make([]bool, len(rs))
+	for i, r := range rs {
+		var err error
+		if ids[i], added[i], err = m.Put(ctx, r); err != nil {
+			return nil, nil, err
+		}
+	}
+	return ids, added, nil
+}
 
 // exampleDir writes the example reports and a few files to skip or
 // refuse into a temporary folder.

@@ -139,6 +139,12 @@ type Store interface {
 	// r's (FileHash, Index) (Put then returns that report's ID): a text
 	// belongs to one report.
 	Put(ctx context.Context, r *Report) (id int64, added bool, err error)
+	// PutBatch stores several reports in one transaction, each as Put
+	// would (a report twice in rs is stored once), and sets their IDs and
+	// versions. It returns each report's ID and whether it was stored.
+	// When it fails, none of the reports is stored. Adding many reports
+	// goes this way: one transaction for many is what makes adding fast.
+	PutBatch(ctx context.Context, rs []*Report) (ids []int64, added []bool, err error)
 	// Get returns the current version of a report whole, or ErrNotFound.
 	Get(ctx context.Context, id int64) (*Report, error)
 	// GetVersion returns one version of a report whole, or ErrNotFound.
@@ -165,5 +171,8 @@ type Store interface {
 	EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error
 	// Count returns the number of reports stored.
 	Count(ctx context.Context) (int, error)
+	// Optimize compacts the indexes and refreshes the query planner's
+	// statistics after a bulk add; it changes no answer.
+	Optimize(ctx context.Context) error
 	Close() error
 }

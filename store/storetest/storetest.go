@@ -42,6 +42,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"VersionsConcurrent", testVersionsConcurrent},
 		{"Concurrent", testConcurrent},
 		{"FailedPut", testFailedPut},
+		{"PutBatch", testPutBatch},
+		{"Optimize", testOptimize},
 		{"BadInput", testBadInput},
 	}
 	for _, tt := range tests {
