@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"zongjie/reader"
+	"zongjie/store"
+)
+
+// Code says what kind of failure an Error is. The codes are stable: the
+// command line maps them to exit codes, the web app to HTTP statuses, each
+// in one table, and the JSON API gives them to programs.
+type Code string
+
+// Codes.
+const (
+	Invalid    Code = "invalid"    // the request is wrong: an argument, a flag, a field, a period
+	NotFound   Code = "not_found"  // no such report, version, unit or file
+	Conflict   Code = "conflict"   // the request contradicts the state: a report against itself, a version already current
+	Unreadable Code = "unreadable" // an input that cannot be read as a report: its format, its encoding, damage
+	TooLarge   Code = "too_large"  // an input over the size limit
+	Canceled   Code = "canceled"   // the caller gave up (Ctrl-C, a closed request)
+	Internal   Code = "internal"   // anything else: a store failure, a bug
+)
+
+// Error is a failure of an operation as users see it: a code and a
+// message in Chinese that names the file or report and the reason (with
+// the English in parentheses where the command line has always given it).
+type Error struct {
+	Code    Code
+	Message string
+	Err     error // the cause, for errors.Is and errors.As; may be nil
+}
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an Error with a formatted message and no cause.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err: an Error's own; Unreadable for a
+// reader error; NotFound for a store's unknown ID;
+// Canceled for a cancelled context; Internal for anything else.
+func ErrorCode(err error) Code {
+	var e *Error
+	var re *reader.Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	case errors.As(err, &re):
+		return Unreadable
+	case errors.Is(err, store.ErrNotFound):
+		return NotFound
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return Canceled
+	}
+	return Internal
+}
+
+// ErrorMessage returns what users read of err: an Error's or a reader
+// error's message (Chinese, then English), "已取消（interrupted）" for a
+// cancelled context, and the error's text otherwise.
+func ErrorMessage(err error) string {
+	var e *Error
+	var re *reader.Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Message
+	case errors.As(err, &re):
+		return re.Error()
+	case errors.Is(err, context.Canceled):
+		return "已取消（interrupted）"
+	}
+	return err.Error()
+}
