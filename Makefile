@@ -5,9 +5,13 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: demo build test vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale eval testdata docs clean
+.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale eval testdata docs clean
 
-## demo: the main job — build zongjie and run it on the bundled example reports
+## serve: build zongjie and start the web app on the bundled example reports (http://127.0.0.1:8080/; Ctrl-C stops it)
+serve: build
+	./bin/zongjie serve --demo
+
+## demo: the command line — build zongjie and run it on the bundled example reports
 demo: build
 	./bin/zongjie extract --demo
 	./bin/zongjie check --demo
@@ -75,6 +79,26 @@ deps:
 		echo "missing:$$missing; apt-get is not available: install LibreOffice Writer, poppler-utils and these fonts"; exit 1; fi; \
 	echo "installing:$$missing"; \
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
+
+## e2e-deps: what the end-to-end test of the web app needs, when missing: Debian's chromium and Node.js (apt, as root), then playwright-core (npm ci in e2e/, from the lockfile)
+# Without them the test (e2e/) skips, unless ZONGJIE_REQUIRE_TOOLS is set
+# (as in CI).
+e2e-deps:
+	@missing=; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null 2>&1; then \
+			echo "missing:$$missing; apt-get is not available: install Chromium at /usr/bin/chromium and Node.js 20+"; exit 1; fi; \
+		echo "installing:$$missing"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing || exit 1; \
+	fi
+	cd e2e && npm ci --no-audit --no-fund
+
+## screenshots: run the end-to-end test and keep its screenshots of every page in docs/screenshots
+screenshots: check-go
+	ZONGJIE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test ./e2e -run '^TestPages$$' -count=1 -v
 
 ## sarif-schema: download the SARIF 2.1.0 JSON schema the SARIF output test validates against (needs npm)
 # The schema is third-party text, so it is fetched into .cache/ (gitignored)

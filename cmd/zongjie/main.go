@@ -74,6 +74,7 @@ func commands() []command {
 		{"track", "对照上期目标和本期完成情况", runTrack},
 		{"series", "列出一个单位各期的指标数值", runSeries},
 		{"draft", "按上期计划起草本期总结和下期计划", runDraft},
+		{"serve", "启动网页版（在浏览器中上传、校对和审阅）", runServe},
 		{"version", "显示版本", runVersion},
 	}
 }

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"zongjie/app"
+	"zongjie/corpus"
+	"zongjie/examples"
+	zjhttp "zongjie/http"
+	"zongjie/store"
+)
+
+// shutdownGrace is how long a stopping server waits for the requests in
+// flight.
+const shutdownGrace = 30 * time.Second
+
+func runServe(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "serve", "[选项]", "启动网页版：在浏览器中上传、校对和审阅报告。\n"+
+		"默认只在本机（127.0.0.1）监听；按 Ctrl-C 停止（正在处理的请求先完成）。")
+	addr := fs.String("addr", zjhttp.DefaultAddr, "监听地址（主机:端口；端口为 0 时自动选择空闲端口）")
+	db := dbFlag(fs)
+	demo := fs.Bool("demo", false, "使用内置的示例报告（临时数据库，退出时删除），不读写 --db")
+	rest, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *demo && *db != "" {
+		fmt.Fprintln(e.stderr, "zongjie serve: --demo 使用临时数据库，不能同时给出 --db")
+		return exitUsage
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+
+	var open app.Opener
+	if *demo {
+		st, cleanup, err := demoStore(ctx)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+			return exitUsage
+		}
+		defer cleanup()
+		open = func(context.Context) (store.Store, error) { return st, nil }
+	} else {
+		name := corpus.DB(*db)
+		open = func(ctx context.Context) (store.Store, error) { return corpus.Open(ctx, name) }
+	}
+	a := app.New(app.Options{Open: open, Version: version})
+	defer a.Close()
+
+	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+		return exitUsage
+	}
+	if err := srv.Open(); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(e.stdout, "总结网页版已启动，请用浏览器打开 %s （按 Ctrl-C 停止）\n", srv.URL())
+
+	<-ctx.Done()
+	fmt.Fprintln(e.stderr, "zongjie serve: 正在停止，等待处理中的请求完成…")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Close(sctx); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+	}
+	if err := a.Close(); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintln(e.stderr, "zongjie serve: 已停止")
+	return exitOK
+}
+
+// demoStore opens a temporary SQLite store holding the example reports,
+// and returns a function that closes and removes it.
+func demoStore(ctx context.Context) (store.Store, func(), error) {
+	dir, err := os.MkdirTemp("", "zongjie-demo-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("无法创建临时数据库：%w", err)
+	}
+	st, err := corpus.Open(ctx, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	cleanup := func() {
+		st.Close() // again if the app closed it: closing is idempotent
+		os.RemoveAll(dir)
+	}
+	var inputs []corpus.Input
+	for _, f := range examples.All() {
+		inputs = append(inputs, corpus.Input{Path: f.Name, Data: f.Data})
+	}
+	stats, err := corpus.AddInputs(ctx, st, inputs, corpus.AddOptions{Options: corpus.Options{Check: true}})
+	if err == nil && stats.Failed > 0 {
+		err = errors.New("示例报告未能全部加入")
+	}
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return st, cleanup, nil
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer for a command writing in one goroutine
+// while the test reads in another.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Ensure serve --demo prints its URL, serves the pages on a free port,
+// and stops cleanly when its context ends (Ctrl-C, SIGTERM).
+func TestServeDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errOut)
+	}()
+	var url string
+	for deadline := time.Now().Add(30 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		url = regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(out.String())
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d:\n%s%s", code, out.String(), errOut.String())
+		default:
+		}
+	}
+	if url == "" {
+		t.Fatalf("no URL printed:\n%s%s", out.String(), errOut.String())
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "总结") {
+		t.Errorf("GET %s: %d\n%s", url, resp.StatusCode, body)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK || !strings.Contains(errOut.String(), "已停止") {
+			t.Errorf("exit %d:\n%s", code, errOut.String())
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(errOut.String(), "path=/ status=200") {
+		t.Errorf("no access log line:\n%s", errOut.String())
+	}
+}
+
+// Ensure serve refuses what it cannot do, with exit code 2.
+func TestServeUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"serve", "extra"},
+		{"serve", "--demo", "--db", "x.db"},
+		{"serve", "--addr", "not-an-address"},
+		{"serve", "--addr", ""},
+	} {
+		code, _, errOut := runCLI(t, "", args...)
+		if code != exitUsage || errOut == "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}

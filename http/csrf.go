@@ -1,0 +1,145 @@
+package http
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"mime"
+	"net/http"
+
+	"zongjie/app"
+)
+
+// CSRF protection. Every state-changing request (any method but GET,
+// HEAD and OPTIONS) must pass two checks:
+//
+//  1. net/http's CrossOriginProtection: a browser request from another
+//     origin is refused, by its Sec-Fetch-Site header (every browser
+//     since 2023) or its Origin header. It costs nothing and needs no
+//     state, but lets through a request that carries neither header —
+//     an old browser, or an embedded one in some office software.
+//  2. A token: a random per-session value in the cookie csrfCookie
+//     (HttpOnly, SameSite=Strict) that the request repeats in the
+//     X-CSRF-Token header (our JavaScript, htmx) or in the csrf form
+//     field (an urlencoded form) or, for a multipart form, the csrf query
+//     parameter (so that the body is not parsed before the handler
+//     streams it). The two are compared in constant time. Another site
+//     can neither read the cookie nor set it, so it cannot repeat it.
+//
+// Programs that call the JSON API hold no cookie and need no token: an
+// /api/ request without the cookie passes check 2 when its Content-Type
+// is one a cross-origin page cannot send without a CORS preflight (which
+// this server never grants): application/json, say, but not a form or
+// text/plain.
+const (
+	csrfCookie = "zongjie_csrf"
+	csrfHeader = "X-CSRF-Token"
+	csrfField  = "csrf"
+)
+
+// csrfKey is the context key of the request's *csrfState.
+type csrfKey struct{}
+
+// csrfState is the CSRF token of one request: the cookie's, or one made
+// for the response when a page needs it and the request had none.
+type csrfState struct {
+	token  string
+	issued bool // token was made for this response (Set-Cookie sent)
+}
+
+// csrf checks the state-changing requests of a route (see above) and
+// keeps the cookie's token on the context for the pages' forms.
+func (s *Server) csrf(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		st := &csrfState{}
+		if c, err := r.Cookie(csrfCookie); err == nil && validToken(c.Value) {
+			st.token = c.Value
+		}
+		r = r.WithContext(context.WithValue(r.Context(), csrfKey{}, st))
+		if safeMethod(r.Method) {
+			return h(w, r)
+		}
+		if err := s.origin.Check(r); err != nil {
+			return app.Errorf(codeForbidden, "拒绝来自其他网站的请求（%v）。请在本应用的页面上操作。", err)
+		}
+		if st.token == "" && isAPI(r) && !formLike(r) {
+			return h(w, r) // a program, not a browser: see above
+		}
+		sent := r.Header.Get(csrfHeader)
+		if sent == "" {
+			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			switch mt {
+			case "application/x-www-form-urlencoded":
+				if err := r.ParseForm(); err != nil {
+					return err // a body over the limit is too large, not forbidden
+				}
+				sent = r.PostForm.Get(csrfField)
+			case "multipart/form-data":
+				sent = r.URL.Query().Get(csrfField)
+			}
+		}
+		if st.token == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(st.token)) != 1 {
+			return app.Errorf(codeForbidden, "页面已过期或请求无效（缺少安全令牌）。请刷新页面后重试。")
+		}
+		return h(w, r)
+	}
+}
+
+// csrfToken returns the token to put in the page's forms, setting the
+// cookie when the request had none.
+func csrfToken(w http.ResponseWriter, r *http.Request) string {
+	st, ok := r.Context().Value(csrfKey{}).(*csrfState)
+	if !ok {
+		return "" // a page outside the routes: the error page of a 404
+	}
+	if st.token == "" {
+		var b [32]byte
+		rand.Read(b[:])
+		st.token, st.issued = base64.RawURLEncoding.EncodeToString(b[:]), true
+		http.SetCookie(w, &http.Cookie{
+			Name: csrfCookie, Value: st.token, Path: "/",
+			HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
+		})
+	}
+	return st.token
+}
+
+// validToken reports whether v has the form of a token (43 characters
+// of base64url), so that a forged or damaged cookie is replaced.
+func validToken(v string) bool {
+	if len(v) != 43 {
+		return false
+	}
+	for i := range len(v) {
+		c := v[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// safeMethod reports whether a request with method m changes nothing.
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
+
+// formLike reports whether r's Content-Type is one that a page of
+// another origin may send without a CORS preflight (the CORS-safelisted
+// request content types), or none.
+func formLike(r *http.Request) bool {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return true
+	}
+	switch mt {
+	case "application/x-www-form-urlencoded", "multipart/form-data", "text/plain":
+		return true
+	}
+	return false
+}
