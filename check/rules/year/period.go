@@ -103,52 +103,6 @@ var HalfYearPlan = &check.Rule{
 	},
 }
 
-// FutureYear reports a year later than the one reviewed, stated as done in
-// the review part: a 2023 summary saying "已于2024年3月建成".
-var FutureYear = &check.Rule{
-	ID: "YR005", Name: "future-year", Category: check.Year, Severity: check.Warning,
-	Doc: check.Doc{
-		Title:  "总结中出现未来年份",
-		Text:   "总结部分叙述已完成的事，却写了晚于总结年份的年份，多为年份笔误或沿用了其他年份的材料。",
-		Wrong:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。",
-		Right:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2023年3月建成。",
-		Source: "公文审校常规：年份一致性",
-	},
-	Run: func(p *check.Pass) {
-		for _, r := range p.Reports {
-			if r.Meta.Review == nil || r.Meta.Review.Year == 0 || r.Meta.IsGovernmentReport() {
-				continue
-			}
-			text := p.File.Text
-			for _, s := range r.Outline {
-				if s.Kind != zongjie.KindReview {
-					continue
-				}
-				for i := s.Body.Start; i+4 < s.Body.End; i++ {
-					if !isDigits(text[i:i+4]) || i > 0 && isDigit(text[i-1]) || !strings.HasPrefix(text[i+4:], "年") {
-						continue
-					}
-					y, _ := strconv.Atoi(text[i : i+4])
-					if y <= r.Meta.Review.Year || y > r.Meta.Review.Year+5 {
-						continue
-					}
-					clause := clauseAround(text, i, s.Body)
-					if !doneWords.Contains(clause) || futureWords.Contains(clause) {
-						continue
-					}
-					p.Report(document.Span{Start: i, End: i + 4}, "总结的是"+strconv.Itoa(r.Meta.Review.Year)+"年，这里把已完成的事写在了"+text[i:i+4]+"年")
-				}
-			}
-		}
-	},
-}
-
-// Words that mark a clause as done, or as still to come.
-var (
-	doneWords   = words.NewSet("已于", "已经", "已完成", "建成", "完成了", "实现了", "竣工", "投入使用", "获评", "荣获")
-	futureWords = words.NewSet("计划", "预计", "力争", "争取", "确保", "将于", "拟", "目标", "到", "至", "前完成", "以前", "之前")
-)
-
 // clauseAround returns the clause around byte i, within bounds.
 func clauseAround(text string, i int, bounds document.Span) string {
 	start, end := i, i

@@ -16,7 +16,7 @@ import (
 )
 
 // Rules of the year category.
-var Rules = []*check.Rule{PlanYear, HeadingYear, Period, HalfYearPlan, FutureYear, Milestone, Horizon, Relative, TitleYear}
+var Rules = []*check.Rule{PlanYear, HeadingYear, Period, HalfYearPlan, FutureYear, Milestone, Horizon, Relative, TitleYear, StaleYear}
 
 // PlanYear reports a summary whose title or introduction states the plan
 // for the wrong year: a 2023 summary "及2023年工作计划".
@@ -132,9 +132,12 @@ func headingYear(f *document.File, s *zongjie.Section) (int, document.Span, bool
 
 // isRange reports whether the year at span is one end of a range
 // (2021—2025年, 2024年至2025年).
-func isRange(f *document.File, s document.Span) bool {
-	after := f.Text[s.End:]
-	before := f.Text[:s.Start]
+func isRange(f *document.File, s document.Span) bool { return rangeAt(f.Text, s) }
+
+// rangeAt is isRange on a text.
+func rangeAt(text string, s document.Span) bool {
+	after := text[s.End:]
+	before := text[:s.Start]
 	for _, sep := range []string{"—", "－", "-", "～", "~", "至", "到"} {
 		if strings.HasPrefix(after, "年"+sep) || strings.HasPrefix(after, sep) || strings.HasSuffix(before, sep) || strings.HasSuffix(before, "年"+sep) {
 			return true

@@ -47,11 +47,64 @@ func TestHalfYearPlan(t *testing.T) {
 	})
 }
 
+// gov wraps a review and a plan of our own in a 2026 政府工作报告.
+func gov(review, plan string) string {
+	return "柏溪市2026年政府工作报告\n——2026年1月20日在柏溪市第十六届人民代表大会第五次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n" +
+		"一、2025年工作回顾\n" + review + "\n二、2026年工作安排\n" + plan + "\n"
+}
+
+// town wraps a review and a plan of our own in a town's 2024 summary.
+func town(review, plan string) string {
+	return "石桥镇2024年工作总结及2025年工作计划\n一、2024年工作总结\n" + review + "\n二、2025年工作计划\n" + plan + "\n"
+}
+
 func TestFutureYear(t *testing.T) {
 	checktest.Expect(t, year.FutureYear, []checktest.Case{
 		{In: "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。\n二、2024年工作计划\n力争完成投资2亿元。", Want: []string{"2024"}},
+		{Name: "a 政府工作报告's review opening with the plan year", In: gov("2026年，全市地区生产总值增长5.2%，新增城镇就业6.1万人。", "全市地区生产总值增长5%左右。"), Want: []string{"2026"}},
+		{Name: "a year after the plan year", In: gov("过去一年，全市经济稳中有进。2027年，全市粮食产量达到210万吨。", "稳定粮食生产。"), Want: []string{"2027"}},
+		{Name: "the subject after the year", In: town("2025年全镇完成固定资产投资3.2亿元，增长8.1%。", "力争完成投资4亿元。"), Want: []string{"2025"}},
+		{Name: "the year's targets told as met", In: gov("2026年目标任务圆满完成，经济社会发展取得新成效。", "扎实做好各项工作。"), Want: []string{"2026"}},
+		{Name: "过去的 before the year", In: gov("刚刚过去的2026年，极不平凡。全市上下团结奋进。", "扎实做好各项工作。"), Want: []string{"2026"}},
+		{Name: "an event of the plan year told as held", In: town("成功举办2025年全镇农民丰收节，吸引游客2万人次。", "办好丰收节。"), Want: []string{"2025"}},
+		{Name: "a half-year review", In: "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n2025年，街道新签约项目12个，总投资18亿元。\n二、下半年工作计划\n力争新签约项目10个。", Want: []string{"2025"}},
+		{Name: "a part about several years still reviews the past", In: "云岭省2026年政府工作报告\n——2026年1月20日在云岭省第十四届人民代表大会第四次会议上\n各位代表：\n一、“十四五”时期和2025年工作回顾\n五年来，全省经济实力跃上新台阶。2026年，全省粮食产量达到300亿斤。\n二、2026年工作安排\n稳定粮食生产。", Want: []string{"2026"}},
+		{Name: "a plan as a noun, an object after 将", In: gov("2026年，实施农村学生营养改善计划，惠及学生20万人。2026年，将12支政府投资基金整合为3支。", "扎实做好各项工作。"), Want: []string{"2026", "2026"}},
+		{Name: "near miss: 计划 and 将 as plans", In: gov("2026年，计划投资120亿元。2026年，全市将新建学校12所。", "扎实做好各项工作。")},
 		{Name: "near miss: a deadline", In: "2023年工作总结\n一、2023年工作总结\n活动中心已开工，预计2024年3月建成。\n二、2024年工作计划\n力争完成投资2亿元。"},
 		{Name: "near miss: in the plan part", In: "2023年工作总结\n一、2023年工作总结\n完成投资1亿元。\n二、2024年工作计划\n活动中心于2024年3月建成投入使用。"},
+		{Name: "near miss: the plan part of a 政府工作报告", In: gov("全市地区生产总值增长5.2%。", "2026年，全市地区生产总值增长5%左右，城镇新增就业6万人。")},
+		{Name: "near miss: years ahead in a review", In: gov(
+			"全市地区生产总值增长5.2%，为2026年发展打下坚实基础。到2027年，轨道交通运营里程将达到300公里。"+
+				"出台城市更新条例，2026年前完成老旧小区改造。2026年至2027年的改造计划已经编制完成。编制《柏溪市2026年重点项目计划》。"+
+				"明年（2026年）的重点项目已经谋划。成功申办2027年全省运动会。2030年前实现碳达峰的路径更加清晰。"+
+				"2026年，全市将继续深化改革。力争2026年全面建成。2026年是“十五五”开局之年，我们将抓好开局。"+
+				"条例自2026年3月1日起施行。2026—2030年发展规划纲要编制完成。",
+			"扎实做好各项工作。")},
+		{Name: "near miss: the year reviewed", In: gov("2025年，全市地区生产总值增长5.2%。刚刚过去的2025年，极不平凡。", "扎实做好各项工作。")},
+		{Name: "near miss: a report of no known year", In: "工作总结\n一、主要工作\n2026年，全镇完成投资3亿元。\n二、下一步工作计划\n力争完成投资4亿元。"},
+	})
+}
+
+func TestStaleYear(t *testing.T) {
+	checktest.Expect(t, year.StaleYear, []checktest.Case{
+		{Name: "a 政府工作报告's review opening with the year before", In: gov("2024年，全市地区生产总值增长5.4%，新增城镇就业5.8万人。", "全市地区生产总值增长5%左右。"), Want: []string{"2024"}},
+		{Name: "the subject after the year", In: town("2023年全镇完成固定资产投资3.2亿元，增长8.1%。", "力争完成投资4亿元。"), Want: []string{"2023"}},
+		{Name: "a change on the year before is no comparison of years", In: town("2023年，全镇规上工业产值12.6亿元，同比增长9.3%。", "力争完成投资4亿元。"), Want: []string{"2023"}},
+		{Name: "what the year was", In: gov("2024年是极不平凡的一年。全市上下团结奋进。", "扎实做好各项工作。"), Want: []string{"2024"}},
+		{Name: "two years before", In: gov("2023年，全市新增高新技术企业320家。", "扎实做好各项工作。"), Want: []string{"2023"}},
+		{Name: "a half-year review", In: "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n2023年，街道新签约项目12个，总投资18亿元。\n二、下半年工作计划\n力争新签约项目10个。", Want: []string{"2023"}},
+		{Name: "near miss: comparisons, spans and names", In: gov(
+			"全市地区生产总值比2024年增长5.2%。2021年以来，累计新增就业30万人。2024年底，全市常住人口达到520万人。"+
+				"荣获2024年度全省营商环境评价优秀等次。2024年度，全市…的考核结果位居前列。2024年至2025年，全市新建学校12所。"+
+				"2024年，全市新建保障房1万套；2025年，新建1.2万套。2024年启动的城市更新项目，今年已全部完工。"+
+				"2024年12月，全市首条地铁开通运营。2023年，全市地区生产总值首次突破3000亿元。2024年以前，全市没有一所本科高校。"+
+				"2024年全市新增就业与2023年相比增长5%。2024年，全市累计建成5G基站1.2万个。",
+			"扎实做好各项工作。")},
+		{Name: "near miss: a part about several years", In: "云岭省2026年政府工作报告\n——2026年1月20日在云岭省第十四届人民代表大会第四次会议上\n各位代表：\n一、“十四五”时期工作回顾\n2022年，全省粮食产量达到290亿斤。2024年，全省粮食产量达到298亿斤。\n二、2026年工作安排\n稳定粮食生产。"},
+		{Name: "near miss: in the plan part", In: town("全镇完成固定资产投资3.2亿元。", "2023年，镇里启动的项目要全部完工。")},
+		{Name: "near miss: the year reviewed", In: town("2024年，全镇完成固定资产投资3.2亿元。", "力争完成投资4亿元。")},
+		{Name: "near miss: later in the sentence", In: town("全镇完成2023年结转项目12个。", "力争完成投资4亿元。")},
 	})
 }
 

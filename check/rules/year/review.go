@@ -1,0 +1,313 @@
+package year
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/check"
+	"zongjie/document"
+	"zongjie/internal/words"
+	"zongjie/meta"
+)
+
+// FutureYear reports a year later than the one reviewed, told as done in
+// the review part: a 2023 summary saying "已于2024年3月建成", the review of
+// 2025 in a 2026 政府工作报告 saying "2026年，全市生产总值增长5.2%".
+var FutureYear = &check.Rule{
+	ID: "YR005", Name: "future-year", Category: check.Year, Severity: check.Warning,
+	Doc: check.Doc{
+		Title: "总结中出现未来年份",
+		Text: "总结（回顾）部分叙述已完成的事，却写了晚于所总结年份的年份（如2025年的回顾写“2026年，全市……增长5.2%”），" +
+			"多为年份笔误或沿用了其他年份的材料。政府工作报告回顾的是上一年。“到2027年”“2026年前”“为2026年……奠定基础”等展望不在此列。",
+		Wrong:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。\n2024年，全镇完成固定资产投资3.2亿元。",
+		Right:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2023年3月建成。\n2023年，全镇完成固定资产投资3.2亿元，为2024年发展打下基础。",
+		Source: "公文审校常规：年份一致性",
+	},
+	Run: func(p *check.Pass) {
+		for _, r := range p.Reports {
+			reviewYears(p, r, func(y, at int, several bool) {
+				rev := r.Meta.Review.Year
+				if y <= rev || y > rev+5 || !toldAsDone(p.File.Text, at, r) {
+					return
+				}
+				p.Report(document.Span{Start: at, End: at + 4}, "这里回顾的是"+strconv.Itoa(rev)+"年，却把已完成的事写在了"+strconv.Itoa(y)+"年")
+			})
+		}
+	},
+}
+
+// StaleYear reports a year before the one reviewed that a sentence of the
+// review part opens with, telling its result: "2024年，全市完成…" in the
+// review of 2025, a figure's year left from last year's text. A sentence
+// that compares (比2024年, 同比, 以来, 累计 …) or a part about several
+// years ("“十四五”时期回顾") may tell earlier years.
+var StaleYear = &check.Rule{
+	ID: "YR010", Name: "stale-year", Category: check.Year, Severity: check.Warning,
+	Doc: check.Doc{
+		Title: "总结中出现往年年份",
+		Text: "总结（回顾）部分以往年开头叙述成绩（如2025年的回顾写“2024年，全市……增长5.2%”），多为沿用去年材料时漏改的年份。" +
+			"与往年比较（“比2024年”“2021年以来”“累计”）和跨年度的回顾（“十四五”时期）不在此列。",
+		Wrong:  "2025年工作总结\n一、2025年工作总结\n2024年，全镇完成固定资产投资3.2亿元。",
+		Right:  "2025年工作总结\n一、2025年工作总结\n2025年，全镇完成固定资产投资3.2亿元，比2024年增长8%。",
+		Source: "公文审校常规：年份一致性",
+	},
+	Run: func(p *check.Pass) {
+		for _, r := range p.Reports {
+			reviewYears(p, r, func(y, at int, several bool) {
+				rev := r.Meta.Review.Year
+				if several || y >= rev || y < rev-2 || !opensResult(p.File.Text, at, r) {
+					return
+				}
+				p.Report(document.Span{Start: at, End: at + 4}, "这里回顾的是"+strconv.Itoa(rev)+"年，句子却以"+strconv.Itoa(y)+"年叙述成绩：请核对是否为沿用往年材料未改的年份")
+			})
+		}
+	},
+}
+
+// reviewYears calls fn for each year written "YYYY年" in the review part
+// of report r (its top-level review and highlights sections, outside their
+// problems and plan subsections and the top-level headings, which
+// HeadingYear checks), with the byte offset of its digits and whether the
+// part is about several years ("“十四五”时期和2025年工作回顾").
+func reviewYears(p *check.Pass, r *zongjie.Report, fn func(y, at int, several bool)) {
+	if r.Meta.Review == nil || r.Meta.Review.Year == 0 || r.Meta.Review.Period == zongjie.PeriodMulti || r.Meta.PeriodSource == zongjie.SourceFileName {
+		return // no year known, or only the file name's
+	}
+	text := p.File.Text
+	for _, s := range r.Outline {
+		if s.Kind != zongjie.KindReview && s.Kind != zongjie.KindHighlights {
+			continue
+		}
+		several := multiYearWords.Contains(s.Title) || strings.Count(s.Title, "年") > 1 && strings.ContainsAny(s.Title, "—-－～至")
+		for i := s.Span.End; i+4 < s.Body.End; i++ {
+			if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) || !isDigits(text[i:i+4]) || !strings.HasPrefix(text[i+4:], "年") || i+4 < len(text) && isDigit(text[i+4]) {
+				continue
+			}
+			y, _ := strconv.Atoi(text[i : i+4])
+			if y < 1949 || y > 2099 {
+				continue
+			}
+			if k := sectionKindAt(r, i); k == zongjie.KindPlan || k == zongjie.KindProblems {
+				continue
+			}
+			fn(y, i, several)
+			i += 3
+		}
+	}
+}
+
+// toldAsDone reports whether the year at byte at of text is told as the
+// time of something done: it opens a sentence ("2026年，全市生产总值增长
+// 5.2%", "2026年目标任务顺利完成") or follows 过去的, or its clause says
+// done (已于, 建成, 荣获 …); and nothing makes it a time ahead: a range, a
+// deadline (到2027年, 2026年前, 2026年起), a purpose (为2026年…奠定基础), a
+// gloss or a title (（2026年）, 《2026年…方案》), a plan word in the
+// sentence (将, 力争, 预计 …), or a milestone phrase the year is right for
+// ("2026年是“十五五”开局之年").
+func toldAsDone(text string, at int, r *zongjie.Report) bool {
+	if rangeAt(text, document.Span{Start: at, End: at + 4}) {
+		return false
+	}
+	before := text[max(r.Span.Start, at-12):at]
+	after := text[at+len("2024年"):]
+	for _, w := range aheadBefore {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	for _, w := range aheadAfter {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	if inTitleMarks(text, at, r.Span.Start) {
+		return false
+	}
+	sent := sentenceAround(text, at, r.Span)
+	y, _ := strconv.Atoi(text[at : at+4])
+	for _, m := range milestoneSet.All(sent.text) {
+		if want, _, ok := meta.MilestoneYear(sent.text, m.Start, m.Start+len(m.Word)); ok && want == y {
+			return false
+		}
+	}
+	if sent.start == at || strings.HasSuffix(before, "过去的") {
+		return !looksAhead(firstClause(text, at, sent.end))
+	}
+	clause := clauseAround(text, at, r.Span)
+	return doneWords.Contains(clause) && !looksAhead(clause) && !futureWords.Contains(clause)
+}
+
+// opensResult reports whether the year at byte at of text opens a sentence
+// that tells a result of that year ("2024年，全市完成…", "2024年全镇…"):
+// not a time ahead (toldAsDone's tests), not a point in the year
+// (2024年底, 2024年初), not a name (2024年度…奖), no comparison in the
+// sentence (比2023年, 以来, another year, 今年 …) and no streak in the
+// year's own clause (累计, 连续, 首次). A change on the year before (同比,
+// 比上年) does not make it the base: the sentence still tells the result
+// of its opening year.
+func opensResult(text string, at int, r *zongjie.Report) bool {
+	sent := sentenceAround(text, at, r.Span)
+	if sent.start != at {
+		return false
+	}
+	after := text[at+len("2024年"):]
+	if !subjectAfter.Contains(firstRune(after)) {
+		return false
+	}
+	for _, w := range pointAfter {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	// The whole sentence, past a ；: "2024年，…；2025年，…" compares.
+	end := sent.end
+	for end < r.Span.End {
+		c, size := utf8.DecodeRuneInString(text[end:r.Span.End])
+		if c == '。' || c == '！' || c == '？' || c == '\n' {
+			break
+		}
+		end += size
+	}
+	rest := text[at+len("2024年") : end]
+	first := firstClause(text, at, sent.end)
+	if compareWords.Contains(rest) || spanWords.Contains(first) || looksAhead(first) {
+		return false
+	}
+	if ys := yearsIn(rest); ys > 0 {
+		return false // two years: a comparison or a span
+	}
+	return true
+}
+
+// firstClause returns the clause that tells what a year opening a
+// sentence at byte at is the time of: the year's own clause, or the next
+// when the year stands alone ("2026年，全市…"), up to end.
+func firstClause(text string, at, end int) string {
+	i := at + len("2024年")
+	for _, pass := range []bool{false, true} {
+		j := i
+		for j < end {
+			r, size := utf8.DecodeRuneInString(text[j:end])
+			if r == '，' || r == ',' || r == '：' {
+				break
+			}
+			j += size
+		}
+		if j > i+len("，") || pass || j >= end {
+			return text[at:j]
+		}
+		_, size := utf8.DecodeRuneInString(text[j:end])
+		i = j + size
+	}
+	return text[at:end]
+}
+
+func firstRune(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
+
+// looksAhead reports whether a clause tells of a time ahead: a word of
+// aheadWords, save 计划 as a noun (实施…投资计划, 营养改善计划: at the
+// clause's end or before a quote or a title mark) and 将 marking an object
+// (将312万名…纳入, 将8个公司…整合为: before a number or 其, 该, 这, 此).
+func looksAhead(clause string) bool {
+	for _, m := range aheadWords.All(clause) {
+		next, _ := utf8.DecodeRuneInString(clause[m.Start+len(m.Word):])
+		switch {
+		case m.Word == "计划" && (next == utf8.RuneError || strings.ContainsRune("”’》」、）)", next)):
+		case m.Word == "将" && (next >= '0' && next <= '9' || strings.ContainsRune("一二两三四五六七八九十百千万其该这此", next)):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// yearsIn counts the "YYYY年" written in s.
+func yearsIn(s string) int {
+	n := 0
+	for i := 0; i+4 < len(s); i++ {
+		if isDigits(s[i:i+4]) && (i == 0 || !isDigit(s[i-1])) && strings.HasPrefix(s[i+4:], "年") {
+			n++
+		}
+	}
+	return n
+}
+
+// A sentence of text: its byte range and text.
+type sentence struct {
+	start, end int
+	text       string
+}
+
+// sentenceAround returns the sentence holding byte at, within bounds:
+// from after the last 。！？；or line end before it (spaces skipped) to the
+// next one.
+func sentenceAround(text string, at int, bounds document.Span) sentence {
+	start := sentenceStart(text, at, bounds.Start)
+	for start < at {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if r != ' ' && r != '　' && r != '\t' {
+			break
+		}
+		start += size
+	}
+	end := at
+	for end < bounds.End {
+		r, size := utf8.DecodeRuneInString(text[end:bounds.End])
+		if r == '。' || r == '！' || r == '？' || r == '；' || r == '\n' {
+			break
+		}
+		end += size
+	}
+	return sentence{start: start, end: end, text: text[start:end]}
+}
+
+// inTitleMarks reports whether byte at lies inside 《》 or a gloss's （）
+// opened on its line.
+func inTitleMarks(text string, at, min int) bool {
+	line := text[max(min, strings.LastIndexByte(text[:at], '\n')+1):at]
+	for _, pair := range [][2]string{{"《", "》"}, {"（", "）"}, {"(", ")"}} {
+		if strings.Count(line, pair[0]) > strings.Count(line, pair[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words around a year that make it a time ahead, or a comparison.
+var (
+	// right before the year: a deadline, a purpose, a span's end, the
+	// year of an event prepared for
+	aheadBefore = []string{"到", "至", "截至", "截止", "为", "对", "向", "迎接", "面向", "迈向", "展望", "谋划", "筹备", "申办", "将于", "拟于", "计划于", "预计于", "预计", "力争", "确保", "争取", "明年", "下一年", "新的一年"}
+	// right after it
+	aheadAfter = []string{"前", "以前", "之前", "以后", "之后", "起", "内", "后", "—", "－", "-", "～", "~", "至", "到", "工作安排", "工作计划", "计划", "预期", "远景"}
+	// in the clause the year is the time of
+	aheadWords = words.NewSet("将", "力争", "争取", "预计", "计划", "拟", "有望", "确保", "展望", "目标是", "目标为", "即将", "谋划", "奠定", "打下")
+	// what may follow a year that opens a sentence as its time: a comma,
+	// the subject (全市, 我镇, 街道 …), 是
+	subjectAfter = words.NewSet("，", ",", "全", "我", "本", "共", "各", "是", "街", "镇", "乡", "县", "市", "区", "省", "村", "社", "州", "旗", "盟")
+	// a point in the year, not the year's result
+	pointAfter = []string{"底", "末", "初", "年初", "年底", "年末", "度", "上半年", "下半年", "一季度", "前三季度"}
+	// comparisons and spans a review sentence may tell earlier years in:
+	// anywhere in the sentence ("2024年，…；今年，…", "…，较“十三五”末
+	// 净增…")
+	compareWords = words.NewSet("比20", "比19", "较20", "较19", "相比", "对比", "以来", "今年", "本年", "去年", "期间", "至今", "年均", "历年", "当年", "基础上", "以前", "之前", "以后", "之后",
+		"十一五", "十二五", "十三五", "十四五", "十五五", "五年")
+	// in the year's own clause: a streak or a first since then
+	// ("2023年，…首次突破3000亿元"); later in the sentence these tell of
+	// the year's result ("2024年，…，连续13年实现双提升")
+	spanWords = words.NewSet("累计", "连续", "首次")
+)
+
+var milestoneSet = words.NewSet(meta.MilestoneWords...)
+
+// Words that mark a clause as done, or as still to come, for a year inside
+// a sentence.
+var (
+	doneWords   = words.NewSet("已于", "已经", "已完成", "建成", "完成了", "实现了", "竣工", "投入使用", "获评", "荣获", "被评为", "入选", "举办了", "成功举办", "圆满举办", "顺利召开", "成功召开", "圆满完成", "全面完成", "顺利完成")
+	futureWords = words.NewSet("计划", "预计", "力争", "争取", "确保", "将于", "拟", "目标", "到", "至", "前完成", "以前", "之前")
+)
