@@ -27,11 +27,12 @@ import (
 //	body       the latest year the review tells as done (N-1)
 //	filename   the year in the file's name, when nothing else says
 //
-// Each statement is a Dating of the year N. The milestones and the body
-// are read only when none of the others is written, and the file name only
+// Each statement is a Dating of the year N; the file name is read only
 // when nothing else dates the report. The year with the most weight wins,
-// a tie going to the strongest source: a title that the subtitle and the
-// headings contradict loses to them, and the checker reports it.
+// a tie going to the strongest source. The title is one statement, though
+// the strongest: when nothing else says its year and the rest of the
+// evidence agrees on another, it loses to them (see titleOverruled), and
+// the checker reports it.
 
 // weights of the sources in the vote.
 var weights = map[zongjie.Source]int{
@@ -56,9 +57,83 @@ func rankOf(s zongjie.Source) int {
 }
 
 // vote returns the year the datings give most weight to, and the strongest
+// source that gives it, unless the title is overruled by the rest.
+func vote(ds []zongjie.Dating) (int, zongjie.Source) {
+	if y, src, ok := titleOverruled(ds); ok {
+		return y, src
+	}
+	return tally(ds)
+}
+
+// titleOverruled returns the year the evidence other than the title gives
+// when it overrules the title: nothing else says the title's year, all of
+// it agrees on one other year, and it is strong — either at least the
+// title's weight in two statements or more (a subtitle and a heading, two
+// headings, a heading and the years told as done …), or the review telling
+// the title's own year, or a later one, as done (a report cannot review
+// its own year: a title a year early, the commonest slip of a report saved
+// under last year's title). A single heading or milestone against the
+// title does not overrule it: that is how a stale heading shows.
+func titleOverruled(ds []zongjie.Dating) (int, zongjie.Source, bool) {
+	title := -1
+	for i, d := range ds {
+		if d.Source == zongjie.SourceTitle && d.Year > 0 {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return 0, "", false
+	}
+	var rest []zongjie.Dating
+	body := false
+	for i, d := range ds {
+		if i == title || d.Year == 0 {
+			continue
+		}
+		if d.Year == ds[title].Year || d.Source == zongjie.SourceTitle {
+			return 0, "", false
+		}
+		rest = append(rest, d)
+		body = body || d.Source == zongjie.SourceBody
+	}
+	y, src := tally(rest)
+	if y == 0 {
+		return 0, "", false
+	}
+	for _, d := range rest {
+		if d.Year != y {
+			return 0, "", false
+		}
+	}
+	weight, statements := score(rest)
+	if weight >= weights[zongjie.SourceTitle] && statements >= 2 || body && y > ds[title].Year {
+		return y, src, true
+	}
+	return 0, "", false
+}
+
+// score returns the weight of datings that all give one year, and the
+// number of statements counted (milestones and the body once each).
+func score(ds []zongjie.Dating) (weight, statements int) {
+	seen := map[zongjie.Source]bool{}
+	for _, d := range ds {
+		if d.Source == zongjie.SourceMilestone || d.Source == zongjie.SourceBody {
+			if seen[d.Source] {
+				continue
+			}
+			seen[d.Source] = true
+		}
+		weight += weights[d.Source]
+		statements++
+	}
+	return weight, statements
+}
+
+// tally returns the year the datings give most weight to, and the strongest
 // source that gives it. Milestones and body years count once per year,
 // however often they are written.
-func vote(ds []zongjie.Dating) (int, zongjie.Source) {
+func tally(ds []zongjie.Dating) (int, zongjie.Source) {
 	score := map[int]int{}
 	best := map[int]zongjie.Source{}
 	counted := map[zongjie.Source]map[int]bool{}
@@ -134,7 +209,9 @@ func (d *detector) govDatings() []zongjie.Dating {
 			ds = append(ds, zongjie.Dating{Source: zongjie.SourceSession, Year: s.year, Text: h.text, Span: document.Span{Start: h.start, End: h.start + len(h.text)}})
 		}
 	}
-	// The review heading gives N-1, a plan heading N.
+	// The review heading gives N-1, a plan heading N; a review of a
+	// five-year plan ("“十三五”时期工作回顾") the year after its last, the
+	// goals of one ("“十四五”时期的主要目标和任务") its first.
 	var gotReview, gotPlan bool
 	for _, s := range d.in.Sections {
 		r, p := parseHeading(s.Title)
@@ -145,18 +222,45 @@ func (d *detector) govDatings() []zongjie.Dating {
 		case p != nil && p.year > 0 && !gotPlan && !multiYearHeading(s.Title):
 			gotPlan = true
 			ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: p.year, Text: s.Title, Span: yearSpan(f, s.Span, p.year)})
+		default:
+			if y, review, ok := fiveYearHeading(s.Title); ok && (review && !gotReview || !review && !gotPlan) {
+				gotReview, gotPlan = gotReview || review, gotPlan || !review
+				ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: y, Text: s.Title})
+			}
 		}
 	}
-	if len(ds) > 0 {
-		return ds
-	}
-	// Nothing written where a report dates itself: the milestones and the
-	// years told as done.
+	// The milestones and the years told as done: they date a report that
+	// writes its year nowhere else, and they join the rest of the evidence
+	// against a title of another year.
 	ds = append(ds, d.milestoneDatings(true)...)
 	if y := d.reviewSectionYear(); y > 0 {
 		ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y + 1})
 	}
 	return ds
+}
+
+// fiveYearHeading reads the year of a 政府工作报告 from a top-level heading
+// about a five-year plan and no single year: the review of one
+// ("“十三五”时期经济社会发展回顾") is delivered the year after it ends, its
+// goals ("“十四五”时期的主要目标任务", "关于“十五五”规划纲要的说明") in its
+// first year. review says which.
+func fiveYearHeading(title string) (year int, review, ok bool) {
+	if ys, _ := years(title); len(ys) > 0 {
+		return 0, false, false
+	}
+	for _, p := range fiveYearPlans {
+		i := strings.Index(title, p.name)
+		if i < 0 {
+			continue
+		}
+		switch {
+		case strings.Contains(title, "回顾") || strings.Contains(title, "总结"):
+			return p.last + 1, true, true
+		case strings.Contains(title, "目标") || strings.Contains(title, "任务") || strings.Contains(title, "规划") || strings.Contains(title, "建议"):
+			return p.first, false, true
+		}
+	}
+	return 0, false, false
 }
 
 // yearSpan returns the span of the first "YYYY年" of year y in span s.

@@ -151,6 +151,30 @@ func TestDetectGovernment(t *testing.T) {
 		{"the title loses to the subtitle and the session's year", "",
 			"桐溪县2024年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n各位代表：\n一、2021年工作回顾\n全县完成投资。\n二、2022年工作安排\n",
 			"桐溪县  county title | 2021FY 2022FY subtitle"},
+		{"a title a year early loses to a plan heading and the years told as done", "",
+			"桐溪县2023年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n2023年，全县生产总值增长6%。2023年完成投资5亿元。\n二、2024年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2023FY 2024FY heading"},
+		{"a title a year early loses to its own year told as done", "",
+			"桐溪县2023年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n2023年，全县生产总值增长6%。2023年完成投资5亿元。\n二、今年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2023FY 2024FY body"},
+		{"a title a year late loses to the subtitle and the years told as done", "",
+			"岚山区2026年政府工作报告\n——2025年1月8日在岚山区第五届人民代表大会第五次会议上\n各位代表：\n一、过去一年工作回顾\n2024年，全区生产总值增长6%。2024年完成投资5亿元。\n",
+			"岚山区  district title | 2024FY 2025FY subtitle"},
+		{"near miss: years ahead are not told as done", "",
+			"桐溪县2024年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n全县生产总值增长6%，为2024年发展奠定基础。到2024年，全县高铁通车。2024年前建成学校2所。\n二、今年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2023FY 2024FY title"},
+		{"near miss: a title a year late stands against the years told as done alone", "",
+			"桐溪县2025年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去一年工作回顾\n2023年，全县生产总值增长6%。2023年完成投资5亿元。\n二、今年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2024FY 2025FY title"},
+		{"near miss: a single stale heading does not overrule the title", "",
+			"桐溪县2024年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2022年工作回顾\n全县生产总值增长6%。\n二、今年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2023FY 2024FY title"},
+		{"near miss: the rest divided", "",
+			"桐溪县2023年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2022年工作回顾\n2023年，全县生产总值增长6%。2023年完成投资5亿元。\n二、2024年工作安排\n全县生产总值增长6%左右。\n",
+			"桐溪县  county title | 2022FY 2023FY title"},
+		{"the review of a five-year plan and the goals of the next", "",
+			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、“十三五”时期工作回顾\n五年来，全县经济实力跃上新台阶。\n二、“十四五”时期的主要目标任务\n全县生产总值年均增长6%。\n",
+			"  county speaker | 2020FY 2021FY heading"},
 		{"near miss: a milestone of a stated year says nothing of the report's", "",
 			"各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、过去五年工作回顾\n2021年是“十四五”开局之年。\n",
 			"  county speaker | - - "},
@@ -195,6 +219,40 @@ func TestDetectUndatedSummary(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := detectFile(t, tt.path, tt.text)
 			if got := fmt.Sprintf("%s %s %s", term(m.Review), term(m.Plan), m.PeriodSource); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure a summary's title that the rest of it contradicts (last year's
+// title on this year's report) loses to the rest, as a 政府工作报告's does:
+// the review is the year the headings and the body give, and a plan year
+// the title states is kept apart as the stated plan.
+func TestSummaryTitleOverruled(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // "review plan stated period_source"
+	}{
+		{"last year's title", "石桥镇2023年工作总结及2024年工作计划\n一、2024年工作总结\n2024年，全镇完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。\n",
+			"2024FY 2025FY 2024FY heading"},
+		{"next year's title", "石桥镇2025年工作总结\n一、2024年工作总结\n全镇完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。\n",
+			"2024FY 2025FY - heading"},
+		{"a speech of last year's title", "街道2022年年中工作会议上的讲话\n一、2023年上半年工作回顾\n完成投资1亿元。\n二、2023年下半年工作任务\n力争完成投资2亿元。\n",
+			"2023H1 2023H2 - heading"},
+		{"near miss: a meeting's year", "在2024年全镇经济工作会议上的讲话\n一、2023年工作回顾\n全镇完成投资1亿元。\n二、2024年工作任务\n力争完成投资2亿元。\n",
+			"2023FY 2024FY - heading"},
+		{"near miss: one stale heading", "石桥镇2024年工作总结及2025年工作计划\n一、2023年工作总结\n全镇完成投资1亿元。\n二、下一步工作计划\n力争完成投资2亿元。\n",
+			"2024FY 2025FY - title"},
+		{"near miss: one stale milestone", "石桥镇2024年工作总结\n今年是全面贯彻落实党的二十大精神的开局之年。\n一、主要工作\n全镇完成投资1亿元。\n二、下一步工作计划\n力争完成投资2亿元。\n",
+			"2024FY 2025FY - title"},
+		{"near miss: the headings disagree", "石桥镇2023年工作总结\n一、2024年工作总结\n全镇完成投资1亿元。\n二、2024年工作计划\n力争完成投资2亿元。\n",
+			"2023FY 2024FY - title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := detectFile(t, "t.txt", tt.text)
+			if got := fmt.Sprintf("%s %s %s %s", term(m.Review), term(m.Plan), term(m.StatedPlan), m.PeriodSource); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})

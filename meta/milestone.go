@@ -11,14 +11,17 @@ import (
 // report's year from them when nothing stronger states it; the checker's
 // milestone rule reports them said of another year. One table serves both.
 
+// fiveYearPlans are the five-year plans, with their first and last years.
+var fiveYearPlans = []struct {
+	name        string
+	first, last int
+}{{"十一五", 2006, 2010}, {"十二五", 2011, 2015}, {"十三五", 2016, 2020}, {"十四五", 2021, 2025}, {"十五五", 2026, 2030}}
+
 // milestones gives the year of each fixed phrase.
 var milestones = func() map[string]int {
 	m := map[string]int{}
 	// Five-year plans: the first and the last year of each.
-	for _, p := range []struct {
-		name        string
-		first, last int
-	}{{"十一五", 2006, 2010}, {"十二五", 2011, 2015}, {"十三五", 2016, 2020}, {"十四五", 2021, 2025}, {"十五五", 2026, 2030}} {
+	for _, p := range fiveYearPlans {
 		for _, q := range []string{"”", "”规划", "规划", ""} {
 			m[p.name+q+"开局之年"] = p.first
 			m[p.name+q+"收官之年"] = p.last

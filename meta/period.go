@@ -1,10 +1,12 @@
 package meta
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/internal/words"
 )
 
@@ -55,6 +57,18 @@ func (d *detector) periods(m *zongjie.Meta) {
 		if plan == nil && p != nil {
 			plan = p
 		}
+	}
+	// A title whose year the rest of the report contradicts (last year's
+	// title on this year's report) loses to it, as in a 政府工作报告: the
+	// review moves to the year the rest gives, a plan from the title is
+	// then a stated plan of the wrong year.
+	overruled := false
+	if ty := titleReviewYear(d.in.Title); ty > 0 && review != nil && review.year > 0 {
+		ds := d.summaryDatings(ty)
+		if y, src, ok := titleOverruled(ds); ok && review.src == zongjie.SourceTitle {
+			review.year, review.src, overruled = y, src, true
+		}
+		m.Dating = ds
 	}
 	// A mid-year speech (年中工作会议) reviews the first half.
 	if review != nil && review.period == "" && strings.Contains(d.in.Title, "年中") {
@@ -135,6 +149,8 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// The source is the strongest that states the year: a title that
 	// writes it outranks the heading it was taken from.
 	switch {
+	case overruled:
+		m.PeriodSource = review.src
 	case review != nil && review.year > 0:
 		m.PeriodSource = strongest(review.year, review.src, d.in.Title, lead(d.intro))
 	case plan != nil && plan.year > 0:
@@ -147,6 +163,69 @@ func (d *detector) periods(m *zongjie.Meta) {
 		}
 		m.StatedPlan = st
 	}
+}
+
+// titleReviewYear returns the year a title says a report reviews: the
+// year of its summary part ("2024年工作总结及2025年工作计划"), or of a
+// part of the year it names ("2023年年中工作会议讲话"); 0 for none. The
+// year of a meeting alone says nothing of it: a 2024年经济工作会议 early
+// in 2024 reviews 2023.
+func titleReviewYear(title string) int {
+	r, p := parseTitle(title, zongjie.SourceTitle)
+	switch {
+	case r != nil:
+		return r.year
+	case p != nil:
+		return 0
+	}
+	switch periodWords(title) {
+	case zongjie.PeriodH1, zongjie.PeriodQ1, zongjie.PeriodQ2, zongjie.PeriodQ3, zongjie.PeriodQ1Q3:
+		if ys, _ := years(title); len(ys) > 0 {
+			return ys[0]
+		}
+	}
+	return 0
+}
+
+// summaryDatings collects the statements of the year a summary reviews:
+// the title's (which says year), the lead sentence's, the first review
+// heading's and the first plan heading's (the year before a full-year
+// plan's, the same as a half-year plan's), the latest year told as done
+// in the first part, and the milestones.
+func (d *detector) summaryDatings(year int) []zongjie.Dating {
+	ds := []zongjie.Dating{{Source: zongjie.SourceTitle, Year: year, Text: d.in.Title}}
+	f := d.in.File
+	if t := d.in.TitleSpan; t.Len() > 0 {
+		if i := strings.Index(f.Text[t.Start:t.End], strconv.Itoa(year)+"年"); i >= 0 {
+			ds[0].Span = document.Span{Start: t.Start + i, End: t.Start + i + 4}
+		}
+	}
+	if l := lead(d.intro); l != "" {
+		if r, _ := parseTitle(l, zongjie.SourceIntro); r != nil && r.year > 0 {
+			ds = append(ds, zongjie.Dating{Source: zongjie.SourceIntro, Year: r.year, Text: l})
+		}
+	}
+	var gotReview, gotPlan bool
+	for _, s := range d.in.Sections {
+		r, p := parseHeading(s.Title)
+		switch {
+		case r != nil && r.year > 0 && !gotReview:
+			gotReview = true
+			ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: r.year, Text: s.Title, Span: yearSpan(f, s.Span, r.year)})
+		case p != nil && p.year > 0 && !gotPlan && !multiYearHeading(s.Title):
+			gotPlan = true
+			y := p.year - 1
+			switch p.period {
+			case zongjie.PeriodH2, zongjie.PeriodQ2, zongjie.PeriodQ3, zongjie.PeriodQ4:
+				y = p.year
+			}
+			ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: y, Text: s.Title, Span: yearSpan(f, s.Span, p.year)})
+		}
+	}
+	if y := d.reviewSectionYear(); y > 0 {
+		ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y})
+	}
+	return append(ds, d.milestoneDatings(false)...)
 }
 
 // strongest returns the strongest source that writes year y: the title,
@@ -343,7 +422,7 @@ func (d *detector) reviewSectionYear() int {
 	counts := map[int]int{}
 	best := 0
 	for k, y := range ys {
-		if futureClause.Contains(clauseAt(text, offs[k])) {
+		if futureClause.Contains(clauseAt(text, offs[k])) || aheadOf(text, offs[k]) {
 			continue
 		}
 		counts[y]++
@@ -356,6 +435,24 @@ func (d *detector) reviewSectionYear() int {
 
 // futureClause are the words of a clause that looks ahead.
 var futureClause = words.NewSet("将", "力争", "预计", "计划", "目标", "争取", "确保", "远景")
+
+// aheadOf reports whether the year at byte i of s is a time ahead by the
+// words around it: a purpose or an end (为2024年…, 到2025年, 迎接2024年), a
+// deadline or a start (2024年前, 2024年起), a range (2024—2025年).
+func aheadOf(s string, i int) bool {
+	before, after := s[:i], s[i+len("2024年"):]
+	for _, w := range []string{"为", "到", "至", "迎接", "面向", "迈向", "—", "－", "-", "～"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"前", "以前", "之前", "起", "以后", "至", "到", "—", "－", "-", "～"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseAt returns the clause of s around byte i, at most 150 bytes
 // either side (a paragraph without punctuation costs no more).

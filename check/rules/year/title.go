@@ -8,18 +8,21 @@ import (
 	"zongjie/check"
 )
 
-// TitleYear reports a statement of a 政府工作报告's own year that the rest
-// of it contradicts: a file titled "2024年政府工作报告" whose subtitle,
-// session and headings are those of 2022, or a subtitle dated another
-// year than the title and the headings. The report's year is the one most
-// of its evidence gives (see package meta); each title, dated subtitle or
-// national session that says another is reported.
+// TitleYear reports a statement of a report's own year that the rest of
+// it contradicts: a file titled "2024年政府工作报告" whose subtitle,
+// session and headings are those of 2022, a subtitle dated another year
+// than the title and the headings, a summary titled with last year's year
+// over this year's headings and body. The report's year is the one its
+// evidence gives (see package meta: a title loses only to the rest
+// agreeing); each title, dated subtitle or national session that says
+// another is reported.
 var TitleYear = &check.Rule{
 	ID: "YR009", Name: "title-year", Category: check.Year, Severity: check.Error,
 	Doc: check.Doc{
 		Title: "标题年份与正文不符",
-		Text: "政府工作报告的标题、副标题日期、会议届次、部分标题和正文所说的应是同一年；" +
-			"标题写成另一年（常见于把往年报告另存为新标题）时，报告的年份以其余证据为准，并在此指出。",
+		Text: "报告的标题、副标题日期、会议届次、开头、部分标题和正文所叙述的年份应是同一年；" +
+			"标题写成另一年（常见于把往年报告另存为新标题，或沿用了往年的标题）而其余证据一致指向另一年时，报告的年份以其余证据为准，并在此指出。" +
+			"只有一处部分标题或节点表述与标题不符时以标题为准，由其他规则指出。",
 		Wrong:  "桐溪县2024年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n各位代表：\n一、2021年工作回顾\n全县完成投资1亿元。\n二、2022年工作安排\n力争完成投资2亿元。",
 		Right:  "桐溪县2022年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n各位代表：\n一、2021年工作回顾\n全县完成投资1亿元。\n二、2022年工作安排\n力争完成投资2亿元。",
 		Source: "公文审校常规：年份一致性",
@@ -27,10 +30,10 @@ var TitleYear = &check.Rule{
 	Run: func(p *check.Pass) {
 		for _, r := range p.Reports {
 			m := r.Meta
-			if !m.IsGovernmentReport() || m.Plan == nil || m.Plan.Year == 0 {
+			year := m.CurrentYear() // the year the report's datings give
+			if year == 0 {
 				continue
 			}
-			year := m.Plan.Year
 			var agree []string // the evidence for the report's year, in Chinese
 			for _, d := range m.Dating {
 				if d.Year == year && !contains(agree, d.Source.Chinese()) {

@@ -149,6 +149,14 @@ func TestTitleYear(t *testing.T) {
 		{Name: "near miss: all agree", In: "桐溪县2022年政府工作报告\n——2022年1月6日在桐溪县第十八届人民代表大会第一次会议上\n" + body},
 		{Name: "near miss: a December congress for the next year", In: "桐溪县2022年政府工作报告\n——2021年12月28日在桐溪县第十八届人民代表大会第一次会议上\n" + body},
 		{Name: "near miss: a title alone", In: "桐溪县2022年政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n全县完成投资1亿元。"},
-		{Name: "near miss: not a 政府工作报告", In: "石桥镇2024年工作总结\n——2023年12月28日在石桥镇第十八届人民代表大会第三次会议上\n一、2024年工作总结\n完成投资1亿元。"},
+		{Name: "near miss: a summary's title and heading agree", In: "石桥镇2024年工作总结\n——2023年12月28日在石桥镇第十八届人民代表大会第三次会议上\n一、2024年工作总结\n完成投资1亿元。"},
+		{Name: "a title a year early, against the years told as done", In: "2012年政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n2012年，国内生产总值增长7.8%。2012年末，外汇储备3.3万亿美元。\n二、今年工作的总体要求\n国内生产总值增长7.5%左右。", Want: []string{"2012→2013"}},
+		{Name: "a title a year late, against a five-year review and the years told as done", In: "云岭省2027年政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、“十四五”时期工作回顾\n2025年，全省生产总值增长5%。2025年，粮食产量300亿斤。\n二、今年工作安排\n全省生产总值增长5%左右。", Want: []string{"2027→2026"}},
+		{Name: "last year's title on a summary", In: "石桥镇2023年工作总结\n一、2024年工作总结\n2024年，全镇完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。", Want: []string{"2023→2024"}},
+		{Name: "next year's title on a summary", In: "石桥镇2025年工作总结及2026年工作计划\n一、2024年工作总结\n全镇完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。", Want: []string{"2025→2024"}},
+		{Name: "a mid-year speech of last year", In: "街道2022年年中工作会议上的讲话\n一、2023年上半年工作回顾\n完成投资1亿元。\n二、2023年下半年工作任务\n力争完成投资2亿元。", Want: []string{"2022→2023"}},
+		{Name: "near miss: a meeting's year", In: "在2024年全镇经济工作会议上的讲话\n一、2023年工作回顾\n全镇完成投资1亿元。\n二、2024年工作任务\n力争完成投资2亿元。"},
+		{Name: "near miss: a single stale heading is the heading's error", In: "石桥镇2024年工作总结及2025年工作计划\n一、2023年工作总结\n全镇完成投资1亿元。\n二、下一步工作计划\n力争完成投资2亿元。"},
+		{Name: "near miss: a title a year late, against the years told as done alone", In: "2014年政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、过去五年工作回顾\n2012年，国内生产总值增长7.8%。2012年末，外汇储备3.3万亿美元。\n二、今年工作的总体要求\n国内生产总值增长7.5%左右。"},
 	})
 }
