@@ -132,7 +132,7 @@ func toldAsDone(text string, at int, r *zongjie.Report) bool {
 			return false
 		}
 	}
-	if sent.start == at || strings.HasSuffix(before, "过去的") {
+	if opens(text, sent.start, at) || strings.HasSuffix(before, "过去的") {
 		return !looksAhead(firstClause(text, at, sent.end))
 	}
 	clause := clauseAround(text, at, r.Span)
@@ -149,7 +149,7 @@ func toldAsDone(text string, at int, r *zongjie.Report) bool {
 // of its opening year.
 func opensResult(text string, at int, r *zongjie.Report) bool {
 	sent := sentenceAround(text, at, r.Span)
-	if sent.start != at {
+	if !opens(text, sent.start, at) {
 		return false
 	}
 	after := text[at+len("2024年"):]
@@ -180,6 +180,46 @@ func opensResult(text string, at int, r *zongjie.Report) bool {
 	}
 	return true
 }
+
+// opens reports whether the year at byte at opens the sentence starting at
+// start, after an item's marker or a link word if any: "2026年，…",
+// "一是2026年…", "——2026年…", "（三）2026年…", "同时，2026年…".
+func opens(text string, start, at int) bool {
+	lead := text[start:at]
+	for lead != "" {
+		cut := false
+		for _, w := range leadWords {
+			if rest, ok := strings.CutPrefix(lead, w); ok {
+				lead, cut = rest, true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if lead == "" {
+		return true
+	}
+	// An item's marker: 一是, 第一，, （三）, 3., ①.
+	r, size := utf8.DecodeRuneInString(lead)
+	i := 0
+	for i < len(lead) && (strings.ContainsRune("一二三四五六七八九十0123456789", r) || r >= '①' && r <= '⑳' || r == '（' || r == '(' || r == '第') {
+		i += size
+		r, size = utf8.DecodeRuneInString(lead[i:])
+	}
+	if i == 0 {
+		return false
+	}
+	switch rest := lead[i:]; rest {
+	case "是", "）", ")", "、", ".", "．", "，", "":
+		return true
+	}
+	return false
+}
+
+// leadWords may stand before a year that opens a sentence.
+var leadWords = []string{"——", "同时，", "此外，", "另外，", "其中，", "特别是", "尤其是"}
 
 // firstClause returns the clause that tells what a year opening a
 // sentence at byte at is the time of: the year's own clause, or the next

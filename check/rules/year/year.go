@@ -139,8 +139,14 @@ func rangeAt(text string, s document.Span) bool {
 	after := text[s.End:]
 	before := text[:s.Start]
 	for _, sep := range []string{"—", "－", "-", "～", "~", "至", "到"} {
-		if strings.HasPrefix(after, "年"+sep) || strings.HasPrefix(after, sep) || strings.HasSuffix(before, sep) || strings.HasSuffix(before, "年"+sep) {
+		if strings.HasPrefix(after, "年"+sep) || strings.HasPrefix(after, sep) {
 			return true
+		}
+		if b, ok := strings.CutSuffix(before, sep); ok {
+			// A dash joins two years; "——2026年" opens a list item.
+			if !strings.Contains("—－-～~", sep) || b != "" && isDigit(b[len(b)-1]) || strings.HasSuffix(b, "年") {
+				return true
+			}
 		}
 	}
 	return false

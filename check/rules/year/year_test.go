@@ -69,6 +69,8 @@ func TestFutureYear(t *testing.T) {
 		{Name: "an event of the plan year told as held", In: town("成功举办2025年全镇农民丰收节，吸引游客2万人次。", "办好丰收节。"), Want: []string{"2025"}},
 		{Name: "a half-year review", In: "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n2025年，街道新签约项目12个，总投资18亿元。\n二、下半年工作计划\n力争新签约项目10个。", Want: []string{"2025"}},
 		{Name: "a part about several years still reviews the past", In: "云岭省2026年政府工作报告\n——2026年1月20日在云岭省第十四届人民代表大会第四次会议上\n各位代表：\n一、“十四五”时期和2025年工作回顾\n五年来，全省经济实力跃上新台阶。2026年，全省粮食产量达到300亿斤。\n二、2026年工作安排\n稳定粮食生产。", Want: []string{"2026"}},
+		{Name: "after an item's marker or a link word", In: gov("一是经济稳中有进。二是2026年全市新增高新技术企业300家。——2026年，全市粮食产量210万吨。同时，2026年，全市新建学校12所。", "扎实做好各项工作。"), Want: []string{"2026", "2026", "2026"}},
+		{Name: "near miss: not the sentence's time", In: gov("全市新增“2026年度重点实验室”3家。一是谋划2026年重点项目120个。", "扎实做好各项工作。")},
 		{Name: "a plan as a noun, an object after 将", In: gov("2026年，实施农村学生营养改善计划，惠及学生20万人。2026年，将12支政府投资基金整合为3支。", "扎实做好各项工作。"), Want: []string{"2026", "2026"}},
 		{Name: "near miss: 计划 and 将 as plans", In: gov("2026年，计划投资120亿元。2026年，全市将新建学校12所。", "扎实做好各项工作。")},
 		{Name: "near miss: a deadline", In: "2023年工作总结\n一、2023年工作总结\n活动中心已开工，预计2024年3月建成。\n二、2024年工作计划\n力争完成投资2亿元。"},
@@ -92,6 +94,7 @@ func TestStaleYear(t *testing.T) {
 		{Name: "the subject after the year", In: town("2023年全镇完成固定资产投资3.2亿元，增长8.1%。", "力争完成投资4亿元。"), Want: []string{"2023"}},
 		{Name: "a change on the year before is no comparison of years", In: town("2023年，全镇规上工业产值12.6亿元，同比增长9.3%。", "力争完成投资4亿元。"), Want: []string{"2023"}},
 		{Name: "what the year was", In: gov("2024年是极不平凡的一年。全市上下团结奋进。", "扎实做好各项工作。"), Want: []string{"2024"}},
+		{Name: "after an item's marker", In: gov("（三）民生持续改善。一是2024年全市新增就业5.8万人。", "扎实做好各项工作。"), Want: []string{"2024"}},
 		{Name: "two years before", In: gov("2023年，全市新增高新技术企业320家。", "扎实做好各项工作。"), Want: []string{"2023"}},
 		{Name: "a half-year review", In: "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n2023年，街道新签约项目12个，总投资18亿元。\n二、下半年工作计划\n力争新签约项目10个。", Want: []string{"2023"}},
 		{Name: "near miss: comparisons, spans and names", In: gov(
