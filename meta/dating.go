@@ -231,12 +231,40 @@ func (d *detector) govDatings() []zongjie.Dating {
 	}
 	// The milestones and the years told as done: they date a report that
 	// writes its year nowhere else, and they join the rest of the evidence
-	// against a title of another year.
-	ds = append(ds, d.milestoneDatings(true)...)
-	if y := d.reviewSectionYear(); y > 0 {
-		ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y + 1})
+	// against a title that nothing else dates.
+	if len(ds) == 0 || titled(ds) && !titleBacked(ds) {
+		ds = append(ds, d.milestoneDatings(true)...)
+		if y := d.reviewSectionYear(); y > 0 {
+			ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y + 1})
+		}
 	}
 	return ds
+}
+
+func titled(ds []zongjie.Dating) bool {
+	for _, d := range ds {
+		if d.Source == zongjie.SourceTitle {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBacked reports whether a dating other than the title's gives the
+// title's year: the title then cannot be overruled, and the weaker
+// evidence, costly to read, is not needed.
+func titleBacked(ds []zongjie.Dating) bool {
+	for _, t := range ds {
+		if t.Source != zongjie.SourceTitle {
+			continue
+		}
+		for _, d := range ds {
+			if d.Source != zongjie.SourceTitle && d.Year == t.Year {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fiveYearHeading reads the year of a 政府工作报告 from a top-level heading

@@ -33,11 +33,17 @@ func (d *detector) periods(m *zongjie.Meta) {
 		text string
 		src  zongjie.Source
 	}{{d.in.Title, zongjie.SourceTitle}, {lead(d.intro), zongjie.SourceIntro}}
+	var titleReview, titlePlan, leadReview *claim
 	for _, source := range sources {
 		if source.text == "" {
 			continue
 		}
 		r, p := parseTitle(source.text, source.src)
+		if source.src == zongjie.SourceTitle {
+			titleReview, titlePlan = r, p
+		} else {
+			leadReview = r
+		}
 		if review == nil && r != nil {
 			review = r
 		}
@@ -49,8 +55,10 @@ func (d *detector) periods(m *zongjie.Meta) {
 			}
 		}
 	}
-	for _, s := range d.in.Sections {
+	heads := make([]heading, len(d.in.Sections))
+	for i, s := range d.in.Sections {
 		r, p := parseHeading(s.Title)
+		heads[i] = heading{s, r, p}
 		if review == nil && r != nil {
 			review = r
 		}
@@ -63,8 +71,8 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// review moves to the year the rest gives, a plan from the title is
 	// then a stated plan of the wrong year.
 	overruled := false
-	if ty := titleReviewYear(d.in.Title); ty > 0 && review != nil && review.year > 0 {
-		ds := d.summaryDatings(ty)
+	if ty := titleReviewYear(d.in.Title, titleReview, titlePlan); ty > 0 && review != nil && review.year > 0 {
+		ds := d.summaryDatings(ty, leadReview, heads)
 		if y, src, ok := titleOverruled(ds); ok && review.src == zongjie.SourceTitle {
 			review.year, review.src, overruled = y, src, true
 		}
@@ -170,8 +178,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 // part of the year it names ("2023年年中工作会议讲话"); 0 for none. The
 // year of a meeting alone says nothing of it: a 2024年经济工作会议 early
 // in 2024 reviews 2023.
-func titleReviewYear(title string) int {
-	r, p := parseTitle(title, zongjie.SourceTitle)
+func titleReviewYear(title string, r, p *claim) int {
 	switch {
 	case r != nil:
 		return r.year
@@ -187,12 +194,20 @@ func titleReviewYear(title string) int {
 	return 0
 }
 
+// heading is a top-level section with the review and plan its heading
+// states.
+type heading struct {
+	s            *zongjie.Section
+	review, plan *claim
+}
+
 // summaryDatings collects the statements of the year a summary reviews:
-// the title's (which says year), the lead sentence's, the first review
-// heading's and the first plan heading's (the year before a full-year
-// plan's, the same as a half-year plan's), the latest year told as done
-// in the first part, and the milestones.
-func (d *detector) summaryDatings(year int) []zongjie.Dating {
+// the title's (which says year), the lead sentence's (lead, as parsed),
+// the first review heading's and the first plan heading's (the year
+// before a full-year plan's, the same as a half-year plan's), the latest
+// year told as done in the first part, and the milestones (these two only
+// when nothing else backs the title).
+func (d *detector) summaryDatings(year int, lead *claim, heads []heading) []zongjie.Dating {
 	ds := []zongjie.Dating{{Source: zongjie.SourceTitle, Year: year, Text: d.in.Title}}
 	f := d.in.File
 	if t := d.in.TitleSpan; t.Len() > 0 {
@@ -200,14 +215,12 @@ func (d *detector) summaryDatings(year int) []zongjie.Dating {
 			ds[0].Span = document.Span{Start: t.Start + i, End: t.Start + i + 4}
 		}
 	}
-	if l := lead(d.intro); l != "" {
-		if r, _ := parseTitle(l, zongjie.SourceIntro); r != nil && r.year > 0 {
-			ds = append(ds, zongjie.Dating{Source: zongjie.SourceIntro, Year: r.year, Text: l})
-		}
+	if lead != nil && lead.year > 0 {
+		ds = append(ds, zongjie.Dating{Source: zongjie.SourceIntro, Year: lead.year, Text: lead.text})
 	}
 	var gotReview, gotPlan bool
-	for _, s := range d.in.Sections {
-		r, p := parseHeading(s.Title)
+	for _, h := range heads {
+		r, p, s := h.review, h.plan, h.s
 		switch {
 		case r != nil && r.year > 0 && !gotReview:
 			gotReview = true
@@ -221,6 +234,9 @@ func (d *detector) summaryDatings(year int) []zongjie.Dating {
 			}
 			ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: y, Text: s.Title, Span: yearSpan(f, s.Span, p.year)})
 		}
+	}
+	if titleBacked(ds) {
+		return ds
 	}
 	if y := d.reviewSectionYear(); y > 0 {
 		ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y})
