@@ -198,7 +198,7 @@ func reviewInjections(rng *rand.Rand, text string, r *zongjie.Report) []injectio
 	}
 	y := r.Meta.Review.Year
 	genre := ", summary"
-	if r.Meta.DocType == "政府工作报告" {
+	if r.Meta.IsGovernmentReport() {
 		genre = ", 政府工作报告"
 	}
 	var future, stale []injection
@@ -319,7 +319,7 @@ func titleInjections(text string, r *zongjie.Report) []injection {
 	}
 	kind, own := "summary", 0
 	switch m := r.Meta; {
-	case m.DocType == "政府工作报告" && m.Plan != nil:
+	case m.IsGovernmentReport() && m.Plan != nil:
 		kind, own = "政府工作报告", m.Plan.Year
 	case m.Review != nil:
 		own = m.Review.Year
