@@ -13,8 +13,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/width"
 )
 
 // Name is a parsed indicator name.
@@ -156,13 +154,18 @@ func Fold(s string) string {
 	return synonyms.Replace(fold(s))
 }
 
-// fold folds full-width letters and digits to half width and drops
-// whitespace, quotation marks and brackets.
+// fold folds full-width letters, digits and signs (U+FF01–U+FF5E) to
+// ASCII and drops whitespace, quotation marks and brackets. Chinese
+// punctuation stays as written: a general width folding would turn the
+// enumeration comma 、 into its half-width form ､ (U+FF64) and 。 into ｡,
+// which then show in the names.
 func fold(s string) string {
-	s = width.Narrow.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
 		switch {
 		case unicode.IsSpace(r), r == '\u200b', r == '\ufeff':
 		case strings.ContainsRune("\"'“”‘’「」『』《》〈〉()（）[]【】", r):

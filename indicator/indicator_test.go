@@ -74,3 +74,23 @@ func TestSimilarity(t *testing.T) {
 		t.Errorf("contained: %.2f, want 1", s)
 	}
 }
+
+// TestTextKeepsChinesePunctuation: the name shown keeps the marks as
+// written. Folding widths wholesale turned 、 into ､ (U+FF64) and 。 into ｡
+// (U+FF61); only full-width ASCII (ＧＤＰ, ２０) is folded.
+func TestTextKeepsChinesePunctuation(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"城镇、农村居民人均可支配收入", "城镇、农村居民人均可支配收入"},
+		{"粮食、油料产量", "粮食、油料产量"},
+		{"ＧＤＰ", "GDP"},
+		{"ＰＭ２．５浓度", "PM2.5浓度"},
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.name).Text; got != tt.text {
+			t.Errorf("Parse(%q).Text = %q, want %q", tt.name, got, tt.text)
+		}
+	}
+	if got := Fold("产量。"); got != "产量。" {
+		t.Errorf("Fold kept %q", got)
+	}
+}
