@@ -32,7 +32,10 @@ type Name struct {
 // uses. Longer forms are tried first (strings.Replacer picks the longest
 // match at each position only among forms that start there, so forms that
 // contain one another are listed with the longer first).
-var synonyms = strings.NewReplacer(
+var synonyms = strings.NewReplacer(synonymPairs...)
+
+// synonymPairs are the synonyms as written: form, key form, ….
+var synonymPairs = []string{
 	// output
 	"国内生产总值", "生产总值",
 	"地区生产总值", "生产总值",
@@ -72,7 +75,28 @@ var synonyms = strings.NewReplacer(
 	"对外贸易", "进出口",
 	"粮食总产量", "粮食产量",
 	"粮食总产", "粮食产量",
-)
+}
+
+// rewrite applies the synonyms until nothing changes, so that a key is
+// its own key: "地方一般公共预算收入" becomes 地方公共预算收入 in one pass
+// and 公共预算收入 in the next, as "地方公共预算收入" does.
+func rewrite(s string) string {
+	for range 4 {
+		t := synonyms.Replace(s)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// Forms returns every name the synonym table holds, both the forms it
+// rewrites and the forms it rewrites them to: the names that tests of
+// matching must hold to their promises.
+func Forms() []string {
+	return append([]string{}, synonymPairs...)
+}
 
 // leading are words that open a figure's name in a sentence but are not
 // part of the indicator: verbs, time words, the unit itself.
@@ -90,6 +114,9 @@ var leading = []string{
 var trailing = []string{
 	"预期目标定为", "预期目标", "目标定为", "目标值", "目标", "定为", "预期",
 	"控制在", "稳定在", "保持在", "回落到", "回落至", "上升到", "上升至", "提高至", "下降至", "提高到", "提升到", "增加到", "降低到", "下降到", "达到", "突破",
+	// outcomes told with other verbs: 降到, 跃上 … 新台阶, 首次超过
+	"降到", "降至", "跃上", "跃升至", "跃升到", "迈上", "站上", "登上", "跨上", "首次", "平均为", "平均",
+	"拟按", "按照", "按", "从", "由",
 	"分别", "超过", "达", "为", "在", "到", "要", "是", "有",
 	"比上年", "比去年", "较上年", "较去年", "同比", "年均",
 	"均", "都", "已", "全部", "共计", "累计", "实际", "名义",
@@ -107,7 +134,7 @@ var changes = []struct{ word, dir string }{
 func Parse(name string) Name {
 	f := fold(name)
 	text, _ := strip(f)
-	key, dir := strip(synonyms.Replace(f))
+	key, dir := strip(rewrite(f))
 	return Name{Key: key, Change: dir, Text: text}
 }
 
@@ -151,7 +178,7 @@ var bareWords = func() map[string]bool {
 // Fold normalises text for matching names inside it: widths folded,
 // spaces and quotes dropped, synonyms rewritten.
 func Fold(s string) string {
-	return synonyms.Replace(fold(s))
+	return rewrite(fold(s))
 }
 
 // fold folds full-width letters, digits and signs (U+FF01–U+FF5E) to
@@ -235,4 +262,53 @@ func Similarity(k, t string) float64 {
 		}
 	}
 	return float64(found) / float64(len(kr)-1)
+}
+
+// narrowing are the words before a general indicator's name that make it
+// another indicator: a ratio to it (单位生产总值能耗 is read as 单位 +
+// 生产总值 + 能耗, 占生产总值比重), a per-head figure (人均), or one part of
+// it told apart from the other (城镇 and 农村 incomes).
+var narrowing = []string{"占", "单位", "人均", "万元", "每", "城镇", "农村", "城市", "乡村"}
+
+// Match scores how well the indicator named by an evidence key (a later
+// report's figure) stands for a target key: 1 for the same indicator, 0
+// for another one, the share of the target's character pairs found in the
+// evidence otherwise (reordered names: 工业企业小升规 and 小升规工业企业).
+//
+// A more specific name never matches a more general one's evidence: when
+// the evidence's key is part of the target's (单位生产总值能耗 and 生产总值,
+// 农村居民人均可支配收入 and 居民人均可支配收入), the target measures
+// something the evidence does not, and the score is 0. The other way, a
+// target is matched by the evidence of a narrower scope of the same
+// indicator when the words before it only restrict the scope (规模以上工业
+// 增加值 for 工业增加值), never when they make another indicator of it
+// (narrowing words) or when words follow it (生产总值能耗, 生产总值比重).
+func Match(target, evidence string) float64 {
+	if target == "" || evidence == "" {
+		return 0
+	}
+	if target == evidence {
+		return 1
+	}
+	if strings.Contains(target, evidence) {
+		return 0 // the target is more specific than the evidence
+	}
+	if i := strings.LastIndex(evidence, target); i >= 0 {
+		before, after := evidence[:i], evidence[i+len(target):]
+		if after != "" {
+			return 0 // 生产总值能耗, 生产总值比重: another indicator
+		}
+		for _, w := range narrowing {
+			if strings.Contains(before, w) {
+				return 0 // 农村常住居民人均可支配收入 is not 居民人均可支配收入
+			}
+		}
+		return 1 // 规模以上工业增加值 for 工业增加值
+	}
+	for _, w := range narrowing {
+		if strings.Contains(target, w) != strings.Contains(evidence, w) {
+			return 0 // a near name that narrows differently: 农村居民… and …居民…
+		}
+	}
+	return Similarity(target, evidence)
 }

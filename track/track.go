@@ -22,6 +22,7 @@ import (
 	"zongjie"
 	"zongjie/document"
 	"zongjie/indicator"
+	"zongjie/target"
 )
 
 // Status is how a target fared.
@@ -162,19 +163,23 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		own[t.FigureSpan.Start] = true
 	}
 	text := f.Text
+	heads := headingEnds(f, r)
 	var out []candidate
-	for _, q := range r.Quantities {
+	for k, q := range r.Quantities {
 		if q.Placeholder || own[q.Span.Start] {
 			continue
 		}
-		if restates(text[q.Span.End:min(len(text), q.Span.End+30)]) {
+		if restates(text[q.Span.End:min(len(text), q.Span.End+30)]) || restatedBefore(text[max(0, q.Span.Start-30):q.Span.Start]) {
 			continue
+		}
+		if target.IsFrom(f, r.Quantities, k) {
+			continue // 从不到70万亿元增加到…: the value left behind, not the year's
 		}
 		tier := 0
 		if q.Section == string(zongjie.KindPlan) {
 			tier = 1
 		}
-		my := multiYear(f, q.Span.Start)
+		my := multiYear(f, heads, q.Span.Start)
 		if strings.Contains(q.Text, "年均") || strings.Contains(q.Text, "累计") {
 			my = 2
 		}
@@ -184,22 +189,26 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		case 2:
 			continue // 年均增长12.2%: not one year's result
 		}
-		name := nameBefore(f, r, q.Span.Start)
+		name := nameBefore(f, r, heads, q.Span.Start)
 		alt := indicator.Parse(q.Name).Key
 		if q.BaseValue != nil {
 			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
 			}
-			c.ev = evidence(f, q.Span, q.Text, q.Value, q.Unit)
+			c.ev = evidence(f, heads, q.Span, q.Text, q.Value, q.Unit)
 			c.ev.base = signed(*q.BaseValue, c.change)
+			if q.BaseValueTo != nil && fromTo(f, q) {
+				// 从100亿元到108亿元, read as one range: the year's value is its end.
+				c.ev.Value, c.ev.base = q.ValueTo, signed(*q.BaseValueTo, c.change)
+			}
 			out = append(out, c)
 		}
-		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, g.Span.Start) < 2 &&
+		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, heads, g.Span.Start) < 2 &&
 			!strings.Contains(g.Text, "年均") && !strings.Contains(g.Text, "累计") {
 			// The change belongs to the quantity it follows: name it so.
 			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, text: name.Text, tier: tier}
-			c.ev = evidence(f, g.Span, g.Text, g.Value, g.Unit)
+			c.ev = evidence(f, heads, g.Span, g.Text, g.Value, g.Unit)
 			c.ev.base = signed(*g.Value, g.Direction)
 			out = append(out, c)
 		}
@@ -212,8 +221,8 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 // five-year plan period, before it; 1 when its paragraph speaks of 五年
 // (the results of the last year are often told inside a five-year
 // review); 0 otherwise.
-func multiYear(f *document.File, off int) int {
-	sent := sentence(f.Text, off, off)
+func multiYear(f *document.File, heads []int, off int) int {
+	sent := sentenceAfter(f.Text, heads, off, off)
 	s := f.Text[sent.Start:off]
 	for _, w := range []string{"年均", "累计", "十一五", "十二五", "十三五", "十四五", "十五五"} {
 		if strings.Contains(s, w) {
@@ -239,8 +248,33 @@ func restates(after string) bool {
 	return false
 }
 
-func evidence(f *document.File, span document.Span, figure string, v *float64, unit string) Evidence {
-	sent := sentence(f.Text, span.Start, span.End)
+// fromTo reports whether a range is a from–to phrase: 到 or 至 between
+// its ends and 从 or 由 before it in its clause ("从100亿元到108亿元").
+func fromTo(f *document.File, q zongjie.Quantity) bool {
+	if !strings.ContainsAny(q.Text, "到至") {
+		return false
+	}
+	before := f.Text[max(0, q.Span.Start-60):q.Span.Start]
+	if i := strings.LastIndexAny(before, "，。；：,;:"); i >= 0 {
+		before = before[i:]
+	}
+	return strings.HasSuffix(before, "从") || strings.HasSuffix(before, "由")
+}
+
+// restatedBefore reports whether the words just before a figure say it is
+// the target being reported on, not the result: "超过原定的近100亿元规模",
+// "高于年初预期的6%".
+func restatedBefore(before string) bool {
+	for _, w := range []string{"原定", "原定的", "预定的", "预期的", "年初确定的", "年初预期的", "年初计划的", "计划的", "目标的", "预期目标", "目标任务"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func evidence(f *document.File, heads []int, span document.Span, figure string, v *float64, unit string) Evidence {
+	sent := sentenceAfter(f.Text, heads, span.Start, span.End)
 	loc := f.Location(span)
 	return Evidence{
 		Text: strings.TrimSpace(f.Text[sent.Start:sent.End]), Figure: figure, Value: v, Unit: unit,
@@ -295,6 +329,37 @@ func sentence(text string, start, end int) document.Span {
 	return document.Span{Start: s, End: e}
 }
 
+// headingEnds returns the sorted ends of the lines of r's headings (not
+// the enumerations inside paragraphs): a sentence never reaches back over
+// a heading, though it may over other line breaks.
+func headingEnds(f *document.File, r *zongjie.Report) []int {
+	var out []int
+	zongjie.Walk(r.Outline, func(s *zongjie.Section) {
+		if s.Inline {
+			return
+		}
+		end := s.Span.End
+		if i := strings.IndexByte(f.Text[end:], '\n'); i >= 0 {
+			end += i
+		} else {
+			end = len(f.Text)
+		}
+		out = append(out, end)
+	})
+	sort.Ints(out)
+	return out
+}
+
+// sentenceAfter is sentence, starting no earlier than the end of the last
+// heading line before start.
+func sentenceAfter(text string, heads []int, start, end int) document.Span {
+	s := sentence(text, start, end)
+	if i := sort.SearchInts(heads, start+1); i > 0 && heads[i-1] > s.Start && heads[i-1] <= start {
+		s.Start = heads[i-1]
+	}
+	return s
+}
+
 // blankBefore reports whether the text ends with a blank line ("\n\n"):
 // a paragraph break a sentence does not cross.
 func blankBefore(s string) bool {
@@ -306,9 +371,9 @@ func blankBefore(s string) bool {
 // clause ("国内生产总值达到74.4万亿元" names 国内生产总值). A clause that
 // names nothing ("，增长6.7%") takes the name of the clause before it in
 // the sentence.
-func nameBefore(f *document.File, r *zongjie.Report, off int) indicator.Name {
+func nameBefore(f *document.File, r *zongjie.Report, heads []int, off int) indicator.Name {
 	text := f.Text
-	sent := sentence(text, off, off)
+	sent := sentenceAfter(text, heads, off, off)
 	end := off
 	for range 3 {
 		start := end
@@ -507,31 +572,9 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 	return res
 }
 
-// match scores how well an evidence name matches a target key: 1 for the
-// same indicator, the share of the key's character pairs found otherwise,
-// 0 for a different, more specific indicator that contains the key
-// (单位生产总值能耗 is not 生产总值, 服务业增加值占生产总值比重 not either).
-func match(key, evName string) float64 {
-	if key == evName {
-		return 1
-	}
-	if i := strings.LastIndex(evName, key); i >= 0 {
-		before, after := evName[:i], evName[i+len(key):]
-		if after != "" {
-			return 0 // 生产总值能耗, 生产总值比重: another indicator
-		}
-		for _, w := range []string{"占", "单位", "人均", "万元", "每"} {
-			if strings.HasSuffix(before, w) {
-				return 0
-			}
-		}
-		return 1 // 规模以上工业增加值 for 工业增加值
-	}
-	if strings.Contains(key, evName) && utf8.RuneCountInString(evName) >= 4 {
-		return 0.8 // the target named more than the result: 全镇工业企业小升规 for 小升规
-	}
-	return indicator.Similarity(key, evName)
-}
+// match scores how well an evidence name matches a target key: see
+// indicator.Match.
+func match(key, evName string) float64 { return indicator.Match(key, evName) }
 
 // rate compares the evidence value v (in the base unit, signed by its
 // change) with target t.

@@ -1,0 +1,120 @@
+package track
+
+import (
+	"strings"
+	"testing"
+
+	"zongjie/extract"
+	"zongjie/reader"
+)
+
+// pair tracks the targets of text a against the results of text b.
+func pair(t *testing.T, a, b string) *Outcome {
+	t.Helper()
+	fa, err := reader.Read("a.txt", []byte(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := reader.Read("b.txt", []byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Track(extract.File(fa)[0], fb, extract.File(fb)[0])
+}
+
+const (
+	planHead   = "政府工作报告\n一、2024年工作回顾\n全县经济运行总体平稳。\n二、2025年工作安排\n"
+	reviewHead = "政府工作报告\n一、2025年工作回顾\n"
+	reviewTail = "\n二、2026年工作安排\n今年要坚持稳中求进。\n"
+)
+
+// TestOutcomeWords: results told with other verbs and shapes are read as
+// the year's figure (hits), and the shapes that are not the year's figure
+// are not (near misses). Each line is a class: 平均为 is a year's average
+// (年均 is a five-year one); the verbs of reaching (降到, 降至, 稳定在,
+// 跃上, 突破, 首次超过, 达到…新台阶); a later report restating the target
+// beside the result; a from–to phrase, whose "to" is the result; a more
+// specific indicator never rated with a general one's figure.
+func TestOutcomeWords(t *testing.T) {
+	tests := []struct {
+		name, target, result string
+		key, status, value    string
+	}{
+		{"平均为 is the year's", "城镇调查失业率5.5%左右。", "城镇调查失业率平均为5.3%。", "调查失业率", "met", "5.3"},
+		{"平均 with 为 and a miss", "城镇调查失业率5%以内。", "全年城镇调查失业率平均为5.4%。", "调查失业率", "missed", "5.4"},
+		{"年均 is not (near miss)", "城镇调查失业率5.5%左右。", "五年来城镇调查失业率年均5.1%。", "调查失业率", "unreported", "-"},
+		{"降到", "城镇调查失业率5.5%左右。", "城镇调查失业率降到5.2%。", "调查失业率", "met", "5.2"},
+		{"降至", "城镇登记失业率控制在3.5%以内。", "城镇登记失业率降至3.6%。", "登记失业率", "missed", "3.6"},
+		{"稳定在", "粮食产量稳定在30亿斤以上。", "粮食产量稳定在31.2亿斤。", "粮食产量", "met", "31.2"},
+		{"首次跃上…新台阶", "粮食产量稳定在30亿斤以上。", "粮食产量首次跃上35亿斤新台阶。", "粮食产量", "met", "35"},
+		{"突破", "外贸进出口总额达到120亿元。", "外贸进出口总额突破125亿元。", "进出口", "met", "125"},
+		{"首次超过", "社会消费品零售总额达到200亿元。", "社会消费品零售总额首次超过210亿元。", "社零额", "met", "210"},
+		{"达到…新台阶", "地区生产总值达到500亿元。", "地区生产总值达到520亿元新台阶。", "生产总值", "met", "520"},
+		{"the result beside the restated target", "全年减税降费100亿元。", "全年减税降费120亿元，超过原定的近100亿元规模。", "减税降费", "met", "120"},
+		{"the restated target alone is no result (near miss)", "全年减税降费150亿元。", "减税降费超过原定的近150亿元规模。", "减税降费", "unreported", "-"},
+		{"from–to: the to", "地区生产总值达到80亿元。", "地区生产总值从不到70亿元增加到超过80亿元。", "生产总值", "met", "80"},
+		{"from–to with 由", "森林覆盖率达到47%。", "森林覆盖率由45.2%提高到46.1%。", "森林覆盖率", "missed", "46.1"},
+		{"from–to, the from alone (near miss)", "村集体经营性收入达到30万元。", "村集体经营性收入从25万元起步。", "村集体经营性收入", "partial", "25"},
+		{"a name before 拟按", "赤字率拟按3%左右安排。", "赤字率为2.9%。", "赤字率", "met", "2.9"},
+		{"specific target, general figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%。", "单位生产总值能耗", "unreported", "-"},
+		{"specific target, its own figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%，单位地区生产总值能耗下降3.4%。", "单位生产总值能耗", "met", "3.4"},
+		{"a part's income is not the whole's", "农村居民人均可支配收入增长7%。", "居民人均可支配收入增长6.1%。", "农村居民人均可支配收入", "unreported", "-"},
+		{"the whole's income is not a part's", "居民人均可支配收入增长6%。", "农村居民人均可支配收入增长7.1%。", "居民人均可支配收入", "unreported", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := pair(t, planHead+"今年全县主要目标是："+tt.target+"\n", reviewHead+tt.result+reviewTail)
+			if err := checkResult(find(o, tt.key), tt.status, tt.value); err != nil {
+				for _, r := range o.Results {
+					t.Logf("%s %s %s", r.Indicator, r.Status, r.Reason)
+				}
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestSeriesFromTo: in a from–to phrase the year's value is the "to"
+// ("从不到70万亿元增加到超过100万亿元" gives 超过100万亿元), whether the
+// link is a verb (增加到, 提高到, 降至) or a bare 到 after 从/由; and the
+// names shown keep 、 as written (not the half-width ､).
+func TestSeriesFromTo(t *testing.T) {
+	texts := []string{
+		"2024年工作总结\n一、2024年工作回顾\n全县生产总值从不到70亿元增加到超过100亿元。森林覆盖率由45.2%提高到46.1%。城镇、农村居民人均可支配收入分别增长5.1%、6.2%。城镇登记失业率从3.8%降至3.5%。\n",
+		"2025年工作总结\n一、2025年工作回顾\n全县生产总值从100亿元到108亿元。森林覆盖率提高到46.8%。城镇、农村居民人均可支配收入分别增长5.3%、6.6%。城镇登记失业率3.4%。\n",
+	}
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	want := map[string][2]float64{
+		"生产总值":  {100e8, 108e8},
+		"森林覆盖率": {46.1, 46.8},
+		"登记失业率": {3.5, 3.4},
+	}
+	ss := SeriesOf(rs, false)
+	for key, w := range want {
+		found := false
+		for _, s := range ss {
+			if s.Key != key {
+				continue
+			}
+			found = true
+			if len(s.Points) != 2 || s.Points[0].Value != w[0] || s.Points[1].Value != w[1] {
+				t.Errorf("%s: %+v, want %v", key, s.Points, w)
+			}
+		}
+		if !found {
+			t.Errorf("no series %s in %+v", key, ss)
+		}
+	}
+	for _, s := range ss {
+		if strings.ContainsRune(s.Indicator, '､') {
+			t.Errorf("series name %q holds the half-width ､", s.Indicator)
+		}
+	}
+}
