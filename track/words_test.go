@@ -38,7 +38,7 @@ const (
 func TestOutcomeWords(t *testing.T) {
 	tests := []struct {
 		name, target, result string
-		key, status, value    string
+		key, status, value   string
 	}{
 		{"平均为 is the year's", "城镇调查失业率5.5%左右。", "城镇调查失业率平均为5.3%。", "调查失业率", "met", "5.3"},
 		{"平均 with 为 and a miss", "城镇调查失业率5%以内。", "全年城镇调查失业率平均为5.4%。", "调查失业率", "missed", "5.4"},
