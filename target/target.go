@@ -11,6 +11,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/indicator"
 	"zongjie/internal/words"
 )
 
@@ -208,11 +209,17 @@ func Extract(in Input) []zongjie.Target {
 	for k, q := range in.Quantities {
 		sec := deepest(in.Sections, q.Span.Start)
 		inPlan := sec != nil && sec.Kind == zongjie.KindPlan
+		lead := false
 		if !inPlan && !commits.any(q.Span.Start-300, q.Span.Start) {
-			continue // no commitment word anywhere near: skip the sentence work
+			if lead = x.leadIn(q.Span.Start); !lead {
+				continue // no commitment word anywhere near: skip the sentence work
+			}
 		}
 		sent := sentence(text, in.File, q.Span)
-		committed := commits.any(sent.Start, q.Span.Start)
+		committed := lead || commits.any(sent.Start, q.Span.Start)
+		if !committed {
+			committed = x.leadIn(q.Span.Start)
+		}
 		if !inPlan && !committed {
 			continue
 		}
@@ -235,7 +242,7 @@ func Extract(in Input) []zongjie.Target {
 		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
 			continue // a date placeholder is not a figure to reach
 		}
-		if describes(text, q) {
+		if describes(text, q) || x.nonTarget(k, q, sent, clause) != "" {
 			continue
 		}
 		if q.InTable && !tableOfTargets(in.File, q.Span.Start) {
@@ -248,11 +255,47 @@ func Extract(in Input) []zongjie.Target {
 	return out
 }
 
+// leadWords make the clause before a colon the lead-in of a list of
+// goals ("今年发展主要预期目标是：…；…；…。"); leadPastWords make it a
+// review of one ("全面完成年初确定的主要目标：…").
+var (
+	leadWords     = append([]string{"目标", "任务", "指标"}, commitWords...)
+	leadPastWords = []string{"完成", "实现", "去年", "上年", "过去", "年初", "确定的", "达到"}
+)
+
+// leadIn reports whether the figure at off is an item of a list of goals:
+// its sentence (up to 。！？, across ； and ，) has a colon before it, and
+// the words from the sentence start to the colon name goals and commit to
+// them. Every item of "主要预期目标是：地区生产总值增长5%左右；城镇新增就业
+// 5万人左右，…；粮食产量稳定在30亿斤以上。" is then a target, however
+// far from the lead-in. The search looks back at most 2,000 bytes.
+func (x *extractor) leadIn(off int) bool {
+	text := x.in.File.Text
+	para := paragraphOf(x.in.File, off)
+	from := max(para.Start, off-2000)
+	colon := -1
+	start := from
+	for i := off - 3; i >= from; i-- {
+		if isMark(text, i, []string{"。", "！", "？"}) {
+			start = i + 3
+			break
+		}
+		if colon < 0 && isMark(text, i, []string{"："}) {
+			colon = i
+		}
+	}
+	if colon < 0 {
+		return false
+	}
+	lead := text[start:colon]
+	return containsAny(lead, leadWords) && !containsAny(lead, leadPastWords)
+}
+
 // build makes the target for quantity q.
 func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent document.Span) zongjie.Target {
 	in := x.in
 	t := zongjie.Target{
-		Text: strings.TrimSpace(in.File.Text[sent.Start:sent.End]), Name: q.Name, Value: q.Value, ValueTo: q.ValueTo,
+		Text: strings.TrimSpace(in.File.Text[sent.Start:sent.End]), Name: x.name(q, sent), Value: q.Value, ValueTo: q.ValueTo,
 		Unit: q.Unit, BaseValue: q.BaseValue, BaseUnit: q.BaseUnit, Change: q.Change, Placeholder: q.Placeholder,
 		Figure: q.Text, Span: sent, FigureSpan: q.Span,
 	}
@@ -264,6 +307,26 @@ func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent documen
 	loc := in.File.Location(sent)
 	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
 	return t
+}
+
+// name is the indicator of a target: its figure's, unless that was taken
+// from a verb phrase after the figure ("…目标定为7.5%左右是必要的" is
+// named 是必要), when the words before the figure in its sentence name it.
+func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
+	text := x.in.File.Text
+	if q.Name == "" || !strings.HasPrefix(text[q.Span.End:sent.End], q.Name) {
+		return q.Name
+	}
+	for _, w := range []string{"是", "为", "要", "将", "可以", "能够", "有"} {
+		if strings.HasPrefix(q.Name, w) {
+			clause := clauseOf(text, x.in.File, q.Span)
+			if n := indicator.Trim(text[clause.Start:q.Span.Start]); !indicator.Bare(indicator.Parse(n).Key) {
+				return n
+			}
+			return ""
+		}
+	}
+	return q.Name
 }
 
 // comparator turns approximation words into a comparison.

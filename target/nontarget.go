@@ -1,0 +1,138 @@
+package target
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zongjie"
+	"zongjie/document"
+)
+
+// Classes of figures in a plan that are not targets. nonTarget returns
+// the one a figure falls in, or "".
+const (
+	classAnniversary = "anniversary" // 中华人民共和国成立75周年, 建党105周年
+	classPopulation  = "population"  // 14亿多中国人, 全县52万多群众, 13亿人口
+	classSlogan      = "slogan"      // 两个市场两种资源, 两个指标, 五项工作: a count in words with no verb of doing
+	classOrdinal     = "ordinal"     // 二轮延包, 三期工程: 二 and 三期 name a round or a phase
+	classDuration    = "duration"    // 再延长30年, 连续6年, 15分钟生活圈: a span of time that is no limit
+	classPer         = "per"         // 每50公斤: the amount a price or a rate is per
+	classFrom        = "from"        // 由240元提高到280元: the value left behind
+	classPast        = "past"        // 2023年全县生产总值增长2.3%, 实现了…: a result told in the plan
+	classRestated    = "restated"    // 7%左右的速度可以实现比较充分的就业: a goal named again as an attribute
+)
+
+// populationNouns are whole populations: a figure that counts one
+// describes who there are, not what is to be done.
+var populationNouns = []string{
+	"中国人民", "中国人", "各族人民", "各族群众", "人民群众", "干部群众", "群众", "人民", "人口", "同胞", "儿女",
+	"党员", "劳动力", "网民", "中等收入群体",
+}
+
+// doingVerbs are the verbs that make a count in Chinese numerals a thing to
+// do ("新建两个社区食堂", "建成三个"); a count after any other word is a
+// slogan ("统筹两个市场两种资源", "对两个指标作些说明", "抓好五项工作").
+var doingVerbs = []string{
+	"新建", "建成", "建设", "新增", "完成", "改造", "创建", "打造", "培育", "引进", "招引", "新开工", "开工",
+	"举办", "组建", "设立", "新设", "开设", "开通", "新开", "增加", "争创", "创成", "认定", "评定", "落地",
+	"投用", "投运", "竣工", "建立", "实施", "推出", "再建", "续建", "提升", "改扩建", "扩建", "招聘", "选派",
+	"减少", "解决", "转移", "带动", "吸纳", "安置", "帮助", "培训",
+}
+
+// limitWords make a span of time a target: a limit to keep within.
+var limitWords = []string{"压缩", "缩短", "控制在", "以内", "以下", "不超过", "时限", "办结", "时间", "工作日", "天数", "时长"}
+
+// nonTarget returns the class of figure k of the report when it is not a
+// target although a plan states it, or "".
+func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.Span) string {
+	text := x.in.File.Text
+	before := text[clause.Start:q.Span.Start]
+	after := text[q.Span.End:clause.End]
+	switch q.BaseUnit {
+	case "周年":
+		return classAnniversary
+	case "年", "月", "天", "周", "小时", "分钟":
+		if !containsAny(text[sent.Start:sent.End], limitWords) && !strings.Contains(q.Approx, "以内") && !strings.Contains(q.Approx, "以下") {
+			return classDuration
+		}
+	case "期", "轮":
+		if q.Numerals == "chinese" || !containsAny(text[clause.Start:clause.End], []string{"培训", "举办", "开班", "办班"}) {
+			return classOrdinal // 浦东国际机场四期, 二轮延包
+		}
+	}
+	if q.Numerals == "chinese" && q.Value != nil {
+		num := text[q.NumberSpan.Start:q.NumberSpan.End]
+		if num == "二" || num == "贰" {
+			return classOrdinal // 二 before a measure word is an ordinal: 二轮, 二级
+		}
+		if *q.Value <= 10 && q.BaseUnit != "%" && !q.Placeholder && !afterDoingVerb(before) {
+			return classSlogan
+		}
+	}
+	if strings.HasSuffix(q.Unit, "人口") && !afterDoingVerb(before) {
+		return classPopulation // 13亿人口
+	}
+	if q.BaseUnit == "" || q.BaseUnit == "人" || q.BaseUnit == "名" {
+		rest := strings.TrimLeft(after, "多余")
+		for _, w := range populationNouns {
+			if strings.HasPrefix(rest, w) {
+				return classPopulation
+			}
+		}
+		for _, w := range []string{"劳动力资源", "劳动力", "人口总量", "总人口"} {
+			if strings.HasSuffix(strings.TrimRight(before, "达约有近超过"), w) {
+				return classPopulation
+			}
+		}
+	}
+	for _, w := range []string{"的速度", "的增速", "的增长", "的水平", "的目标", "的预期目标", "的预期"} {
+		if strings.HasPrefix(after, w) {
+			return classRestated
+		}
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
+		return classPer
+	}
+	if IsFrom(x.in.File, x.in.Quantities, k) {
+		return classFrom
+	}
+	if x.pastYear(sent, q) {
+		return classPast
+	}
+	return ""
+}
+
+// afterDoingVerb reports whether the words before a figure in its clause
+// end with a verb of doing, allowing adverbs and 了 between ("再新建",
+// "力争建成", "新建了").
+func afterDoingVerb(before string) bool {
+	before = strings.TrimRight(before, "了约近超过")
+	for _, v := range doingVerbs {
+		if strings.HasSuffix(before, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastYear reports whether the sentence of a figure opens with a year
+// before the one the plan is for ("2023年，全县生产总值增长2.3%" in the plan
+// part of the 2024 report) and commits to nothing.
+func (x *extractor) pastYear(sent document.Span, q zongjie.Quantity) bool {
+	s := strings.TrimLeft(x.in.File.Text[sent.Start:q.Span.Start], " \u3000\t")
+	if len(s) < 4+len("年") || !isYear(s[:4]) || !strings.HasPrefix(s[4:], "年") {
+		return false
+	}
+	y := 0
+	for _, c := range s[:4] {
+		y = y*10 + int(c-'0')
+	}
+	current := x.in.Meta.CurrentYear()
+	if p := x.in.Meta.Plan; p != nil && p.Year > current {
+		current = p.Year
+	}
+	if current == 0 || y >= current {
+		return false
+	}
+	return !containsAny(x.in.File.Text[sent.Start:sent.End], commitWords)
+}
