@@ -15,6 +15,7 @@ import (
 	"zongjie/document"
 	"zongjie/gongwen"
 	"zongjie/indicator"
+	"zongjie/outline"
 	"zongjie/track"
 )
 
@@ -53,7 +54,7 @@ func Draft(in Input) *gongwen.Doc {
 			results[r.Target.FigureSpan.Start] = r
 		}
 	}
-	groups := planGroups(in.File, in.Last)
+	groups := planGroups(in.File, in.Last, in.Outcome)
 
 	add(1, "一、%s工作总结", termWords(*period))
 	for i, g := range groups {
@@ -72,7 +73,11 @@ func Draft(in Input) *gongwen.Doc {
 			if r == nil || r.Status != track.Missed && r.Status != track.Partial {
 				continue
 			}
-			short = append(short, fmt.Sprintf("%s未完成年度目标（目标%s，实际%s），原因：【待补充】", nameOf(t), track.Figure(t), r.Evidence.Figure))
+			actual := "未达到"
+			if r.Evidence != nil && r.Evidence.Figure != "" {
+				actual = r.Evidence.Figure
+			}
+			short = append(short, fmt.Sprintf("%s未完成年度目标（目标%s，实际%s），原因：【待补充】", nameOf(t), track.Figure(t), actual))
 		}
 	}
 	if len(short) == 0 {
@@ -104,31 +109,130 @@ type group struct {
 	targets []zongjie.Target
 }
 
-// planGroups returns the sections under the last report's plan part, each
-// with the targets in it; with no plan part, one group holds every target.
-func planGroups(f *document.File, r *zongjie.Report) []group {
-	var plan *zongjie.Section
-	zongjie.Walk(r.Outline, func(s *zongjie.Section) {
-		if plan == nil && s.Kind == zongjie.KindPlan && !s.Inline && len(s.Children) > 0 {
-			plan = s
+// planGroups returns the groups of the last report's plan part: for each
+// plan section at the top of the plan (一、2025年工作计划; in a 政府工作报告
+// the part with the year's main goals and the part with the year's work),
+// the targets of its own text before its first subsection (the headline
+// goals: 国内生产总值, 就业, 物价), then each subsection with its targets.
+// A target stated twice (the goals, then a paragraph explaining one) is
+// kept once, and with an outcome, a target not due in the period drafted (a
+// five-year goal) is left out. The targets set outside the plan part
+// ("今年计划改造**户" in the review) come last, as 其他目标任务 (as 主要目标
+// 任务完成情况 when there is no plan part).
+func planGroups(f *document.File, r *zongjie.Report, o *track.Outcome) []group {
+	notDue := map[int]bool{}
+	if o != nil {
+		for _, t := range o.NotDue {
+			notDue[t.FigureSpan.Start] = true
 		}
-	})
+	}
+	seen := map[string]bool{}
+	placed := map[int]bool{}
+	keep := func(t zongjie.Target) bool {
+		if notDue[t.FigureSpan.Start] || placed[t.FigureSpan.Start] {
+			return false
+		}
+		placed[t.FigureSpan.Start] = true
+		if t.Placeholder {
+			return true
+		}
+		sig := track.Signature(t)
+		if seen[sig] {
+			return false
+		}
+		seen[sig] = true
+		return true
+	}
+	in := func(s document.Span, start, end int) bool { return s.Start >= start && s.Start < end }
 	var gs []group
-	if plan != nil {
-		for _, c := range plan.Children {
-			g := group{title: strings.TrimRight(c.Title, "。；;，,：:")}
+	var walk func([]*zongjie.Section)
+	walk = func(secs []*zongjie.Section) {
+		for _, s := range secs {
+			if enumeration(s) {
+				continue
+			}
+			if s.Kind != zongjie.KindPlan {
+				walk(s.Children)
+				continue
+			}
+			var subs []*zongjie.Section
+			for _, c := range s.Children {
+				if !enumeration(c) {
+					subs = append(subs, c)
+				}
+			}
+			own := s.Body.End
+			if len(subs) > 0 {
+				own = subs[0].Body.Start
+			}
+			g := group{title: groupTitle(s.Title)}
 			for _, t := range r.Targets {
-				if t.FigureSpan.Start >= c.Body.Start && t.FigureSpan.Start < c.Body.End {
+				if in(t.FigureSpan, s.Body.Start, own) && keep(t) {
 					g.targets = append(g.targets, t)
 				}
 			}
-			gs = append(gs, g)
+			if len(g.targets) > 0 || len(subs) == 0 {
+				gs = append(gs, g)
+			}
+			for _, c := range subs {
+				g := group{title: groupTitle(c.Title)}
+				for _, t := range r.Targets {
+					if in(t.FigureSpan, c.Body.Start, c.Body.End) && keep(t) {
+						g.targets = append(g.targets, t)
+					}
+				}
+				gs = append(gs, g)
+			}
 		}
 	}
-	if len(gs) == 0 && len(r.Targets) > 0 {
-		gs = append(gs, group{title: "主要目标任务完成情况", targets: r.Targets})
+	walk(r.Outline)
+	// Targets set outside the plan part ("今年计划改造**户" in the review).
+	g := group{title: "其他目标任务"}
+	if len(gs) == 0 {
+		g.title = "主要目标任务完成情况"
+	}
+	for _, t := range r.Targets {
+		if !placed[t.FigureSpan.Start] && keep(t) {
+			g.targets = append(g.targets, t)
+		}
+	}
+	if len(g.targets) > 0 {
+		gs = append(gs, g)
 	}
 	return gs
+}
+
+// enumeration reports whether a section is an item of an enumeration
+// (一是, 第一, 首先, ①), which is a point of its section, not a section of
+// the plan. A numbered heading run into its paragraph ("（一）抓党建。…")
+// is a section.
+func enumeration(s *zongjie.Section) bool {
+	switch s.Form {
+	case outline.FormShi, outline.FormYao, outline.FormDi, outline.FormShouxian, outline.FormQiyi, outline.FormCircled:
+		return true
+	}
+	return false
+}
+
+// groupTitle turns a plan heading into a heading of the summary: the marks
+// at its end dropped, a leading 今年 or 明年 (which the new report would
+// misread) dropped, and a heading that only names the plan part ("2025年
+// 工作计划") made "主要目标任务完成情况".
+func groupTitle(title string) string {
+	t := strings.TrimRight(title, "。；;，,：:")
+	for _, w := range []string{"今年", "明年"} {
+		t = strings.TrimPrefix(t, w)
+	}
+	bare := strings.TrimLeft(t, "0123456789年上下半度")
+	for _, w := range []string{"工作计划", "工作安排", "工作打算", "工作思路", "工作建议", "主要任务", "重点工作"} {
+		if strings.TrimSuffix(bare, w) == "" || strings.TrimSuffix(strings.TrimPrefix(bare, "下步"), w) == "" {
+			return "主要目标任务完成情况"
+		}
+	}
+	if t == "" {
+		return "主要目标任务完成情况"
+	}
+	return t
 }
 
 // outcomeText states one target's outcome, or leaves the figure open.

@@ -103,7 +103,7 @@ func Track(old *zongjie.Report, newFile *document.File, newRep *zongjie.Report) 
 		if change == "" {
 			change = name.Change
 		}
-		sig := fmt.Sprintf("%s|%s|%s|%g|%s", name.Key, change, t.Comparator, *t.BaseValue, t.BaseUnit)
+		sig := Signature(t)
 		if seen[sig] {
 			continue // the same target restated ("提出国内生产总值增长8%左右，主要是…")
 		}
@@ -115,6 +115,23 @@ func Track(old *zongjie.Report, newFile *document.File, newRep *zongjie.Report) 
 		out.Results = append(out.Results, r)
 	}
 	return out
+}
+
+// Signature identifies a target by what it commits to: indicator, change,
+// comparator, value and unit. Two targets of one report with the same
+// signature are one target stated twice ("国内生产总值增长8%左右" in the
+// list of goals and "提出国内生产总值增长8%左右，主要是…" explaining it).
+func Signature(t zongjie.Target) string {
+	name := indicator.Parse(t.Name)
+	change := t.Change
+	if change == "" {
+		change = name.Change
+	}
+	v := 0.0
+	if t.BaseValue != nil {
+		v = *t.BaseValue
+	}
+	return fmt.Sprintf("%s|%s|%s|%g|%s", name.Key, change, t.Comparator, v, t.BaseUnit)
 }
 
 // due reports whether target t of report old falls in the period that
