@@ -116,7 +116,8 @@ type group struct {
 // goals: 国内生产总值, 就业, 物价), then each subsection with its targets.
 // A target stated twice (the goals, then a paragraph explaining one) is
 // kept once, and with an outcome, a target not due in the period drafted (a
-// five-year goal) is left out. The targets set outside the plan part
+// five-year goal) is left out, and so is one that names no indicator. The
+// targets set outside the plan part
 // ("今年计划改造**户" in the review) come last, as 其他目标任务 (as 主要目标
 // 任务完成情况 when there is no plan part).
 func planGroups(f *document.File, r *zongjie.Report, o *track.Outcome) []group {
@@ -131,6 +132,9 @@ func planGroups(f *document.File, r *zongjie.Report, o *track.Outcome) []group {
 	keep := func(t zongjie.Target) bool {
 		if notDue[t.FigureSpan.Start] || placed[t.FigureSpan.Start] {
 			return false
+		}
+		if indicator.Bare(indicator.Parse(t.Name).Key) && !t.Placeholder {
+			return false // no indicator named ("把增长预期目标定在7.5%左右"): nothing to report on
 		}
 		placed[t.FigureSpan.Start] = true
 		if t.Placeholder {

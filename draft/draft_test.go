@@ -117,3 +117,51 @@ func TestTerms(t *testing.T) {
 		t.Error("ordinal")
 	}
 }
+
+// TestDraftNational drafts a year's summary from a State Council report
+// with the next one as outcomes (issue: the draft said targets were met,
+// yet the GDP, jobs and prices results were nowhere in it, while "市场完成
+// xx个（目标：两个）" and "整省试点完成xx年" were). The headline goals of the
+// plan part's own text must be there with their outcomes, each once, and no
+// target that names no indicator, counts a slogan or a span of time.
+func TestDraftNational(t *testing.T) {
+	dir := shared.Dir(t, "corpus/national")
+	for _, tt := range []struct {
+		from, actual string
+		want         []string
+	}{
+		{"2013", "2014", []string{
+			"国内生产总值比上年增长7.7%，完成“增长7.5%左右”的目标。",
+			"城镇新增就业1310万人，完成“900万人以上”的目标。",
+			"居民消费价格2.6%，完成“涨幅3.5%左右”的目标。",
+		}},
+		{"2014", "2015", []string{
+			"国内生产总值比上年增长7.4%，完成“增长7.5%左右”的目标。",
+			"城镇新增就业1322万人，完成“1000万人以上”的目标。",
+			"能源消耗强度下降4.8%，完成“降低3.9%以上”的目标。",
+		}},
+	} {
+		lf, last := load(t, dir+"/"+tt.from+".txt")
+		nf, cur := load(t, dir+"/"+tt.actual+".txt")
+		md := markdown(t, Input{File: lf, Last: last, Outcome: track.Track(last, nf, cur)})
+		for _, w := range tt.want {
+			if n := strings.Count(md, w); n != 1 {
+				t.Errorf("%s→%s: %q %d times, want once", tt.from, tt.actual, w, n)
+			}
+		}
+		for _, bad := range []string{"xx指标", "完成xx年", "完成xx周年", "（目标：两", "（目标：2个）", "是必"} {
+			if strings.Contains(md, bad) {
+				t.Errorf("%s→%s: draft holds %q", tt.from, tt.actual, bad)
+			}
+		}
+		gdp := 0 // the goal and the paragraph explaining it are one target
+		for _, line := range strings.Split(md, "\n") {
+			if strings.Contains(line, "7.5%左右") && !strings.Contains(line, "进出口") {
+				gdp++
+			}
+		}
+		if gdp != 1 {
+			t.Errorf("%s→%s: the GDP goal drafted %d times", tt.from, tt.actual, gdp)
+		}
+	}
+}

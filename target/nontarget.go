@@ -20,6 +20,7 @@ const (
 	classFrom        = "from"        // 由240元提高到280元: the value left behind
 	classPast        = "past"        // 2023年全县生产总值增长2.3%, 实现了…: a result told in the plan
 	classRestated    = "restated"    // 7%左右的速度可以实现比较充分的就业: a goal named again as an attribute
+	classBare        = "bare"        // a number with no unit (PM broken across lines before 2.5)
 )
 
 // populationNouns are whole populations: a figure that counts one
@@ -48,6 +49,9 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	text := x.in.File.Text
 	before := text[clause.Start:q.Span.Start]
 	after := text[q.Span.End:clause.End]
+	if q.Unit == "" && q.BaseUnit == "" && !strings.Contains(q.Text, "/") && !strings.Contains(q.Text, "分之") {
+		return classBare // a fraction (减少1/3) has no unit but is a figure
+	}
 	switch q.BaseUnit {
 	case "周年":
 		return classAnniversary
