@@ -57,6 +57,10 @@ type Result struct {
 	Indicator string         `json:"indicator"` // the normalised name matched on
 	Status    Status         `json:"status"`
 	Evidence  *Evidence      `json:"evidence,omitempty"`
+	// Parts are the figures added up when the later report gives the
+	// target's amount in two parts ("退税减税" as 留抵退税 and 新增减税降
+	// 费); Evidence is then the first.
+	Parts []Evidence `json:"parts,omitempty"`
 	// Progress is the share of the target reached, for a partial amount.
 	Progress *float64 `json:"progress,omitempty"`
 	// Reason says in Chinese what was compared: "目标增长8%以上，实际增长8.7%".
@@ -167,6 +171,7 @@ type candidate struct {
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
 	text    string // the indicator's name as written, for showing
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
+	sent    int    // where its sentence starts
 }
 
 // candidates returns the figures of newRep that may report results: not
@@ -209,7 +214,8 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		name := nameBefore(f, r, heads, q.Span.Start)
 		alt := indicator.Parse(q.Name).Key
 		if q.BaseValue != nil {
-			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier}
+			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
+				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
 			}
@@ -501,8 +507,8 @@ func containsAny(s string, list []string) bool {
 func rateInWords(r *Result, name indicator.Name, vs []verdict) {
 	for _, v := range vs {
 		i := strings.Index(v.folded, name.Key)
-		if i < 0 || utf8.RuneCountInString(name.Key) < 3 {
-			continue
+		if i < 0 || utf8.RuneCountInString(name.Key) < 3 || indicator.Inside(v.folded, i, i+len(name.Key)) {
+			continue // not named, or named inside a more specific indicator (单位生产总值能耗)
 		}
 		if j := indexAny(v.folded[i:], missedWords, metWords); j < 0 || utf8.RuneCountInString(v.folded[i:i+j]) > 30 {
 			continue // the verdict is about something else in the sentence
@@ -579,6 +585,9 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 		}
 	}
 	if best == nil {
+		if sumOfParts(&res, name, change, cands) {
+			return res
+		}
 		res.Reason = fmt.Sprintf("后一报告未报告“%s”的%s", name.Text, kindWord(unit, change))
 		return res
 	}
@@ -587,6 +596,42 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 	res.Status, res.Progress = rate(t, name.Key, change, e.base)
 	res.Reason = fmt.Sprintf("目标%s，实际%s", targetText(t, name.Text), e.Figure)
 	return res
+}
+
+// sumOfParts rates an amount whose indicator the later report gives in two
+// parts, in one sentence: the target's name split in two, each half in the
+// name of one figure of the same unit ("退税减税" met by "留抵退税2.4万亿
+// 元，新增减税降费1万亿元"). The two figures are added; both are the
+// evidence.
+func sumOfParts(res *Result, name indicator.Name, change string, cands []candidate) bool {
+	t := res.Target
+	unit := baseUnit(t.BaseUnit)
+	if change != "" || unit == "%" || unit == "个百分点" {
+		return false // rates and changes do not add up
+	}
+	key := []rune(name.Key)
+	for i := 2; i+2 <= len(key); i++ {
+		p1, p2 := string(key[:i]), string(key[i:])
+		for a := range cands {
+			c1 := &cands[a]
+			if c1.tier > 0 || c1.unit != unit || c1.change != "" || !strings.Contains(c1.nameKey, p1) || strings.Contains(c1.nameKey, p2) {
+				continue
+			}
+			for b := range cands {
+				c2 := &cands[b]
+				if b == a || c2.sent != c1.sent || c2.tier > 0 || c2.unit != unit || c2.change != "" ||
+					!strings.Contains(c2.nameKey, p2) || strings.Contains(c2.nameKey, p1) {
+					continue
+				}
+				e1, e2 := c1.ev, c2.ev
+				res.Evidence, res.Parts = &e1, []Evidence{e1, e2}
+				res.Status, res.Progress = rate(t, name.Key, change, e1.base+e2.base)
+				res.Reason = fmt.Sprintf("目标%s，实际%s“%s”与%s“%s”合计", targetText(t, name.Text), c1.text, e1.Figure, c2.text, e2.Figure)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // match scores how well an evidence name matches a target key: see

@@ -58,6 +58,8 @@ func TestOutcomeWords(t *testing.T) {
 		{"a name before 拟按", "赤字率拟按3%左右安排。", "赤字率为2.9%。", "赤字率", "met", "2.9"},
 		{"specific target, general figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%。", "单位生产总值能耗", "unreported", "-"},
 		{"specific target, its own figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%，单位地区生产总值能耗下降3.4%。", "单位生产总值能耗", "met", "3.4"},
+		{"specific target, general verdict in words", "地区生产总值增长5%左右。", "单位地区生产总值能耗下降目标未能实现。", "生产总值", "unreported", "-"},
+		{"a verdict in words on the indicator itself", "外贸进出口总额增长6%左右。", "外贸进出口总额出现下降，预期增长目标未能实现。", "进出口", "missed", "-"},
 		{"a part's income is not the whole's", "农村居民人均可支配收入增长7%。", "居民人均可支配收入增长6.1%。", "农村居民人均可支配收入", "unreported", "-"},
 		{"the whole's income is not a part's", "居民人均可支配收入增长6%。", "农村居民人均可支配收入增长7.1%。", "居民人均可支配收入", "unreported", "-"},
 	}
@@ -116,5 +118,42 @@ func TestSeriesFromTo(t *testing.T) {
 		if strings.ContainsRune(s.Indicator, '､') {
 			t.Errorf("series name %q holds the half-width ､", s.Indicator)
 		}
+	}
+}
+
+// TestNamesInOtherWords: names that usually mean one indicator (企业 and
+// 市场主体, 减轻企业税收和社保缴费负担 and 减税降费) match, below an exact
+// name; a target the later report gives as the sum of two figures (退税减税
+// as 留抵退税 and 新增减税降费) is rated on their sum with both as evidence,
+// never silently unreported.
+func TestNamesInOtherWords(t *testing.T) {
+	tests := []struct {
+		name, target, result string
+		key, status, value    string
+		parts                 int
+	}{
+		{"企业 for 市场主体", "新增市场主体3000户以上。", "全年新增企业3200户。", "新增市场主体", "met", "3200", 0},
+		{"企业 with a narrower scope is not (near miss)", "新增市场主体3000户以上。", "全年新增规上企业30户。", "新增市场主体", "unreported", "-", 0},
+		{"减轻企业税收和社保缴费负担 for 减税降费", "全年减税降费100亿元。", "减轻企业税收和社保缴费负担120亿元。", "减税降费", "met", "120", 0},
+		{"an exact name wins over a near one", "新增市场主体3000户以上。", "新增企业2800户，新增市场主体3100户。", "新增市场主体", "met", "3100", 0},
+		{"the sum of two parts", "全年退税减税1000亿元。", "全年留抵退税620亿元，新增减税降费450亿元。", "退税减税", "met", "620", 2},
+		{"the sum of two parts, short", "全年退税减税1500亿元。", "全年留抵退税620亿元，新增减税降费450亿元。", "退税减税", "partial", "620", 2},
+		{"one part alone is no sum (near miss)", "全年退税减税1000亿元。", "全年留抵退税620亿元。", "退税减税", "unreported", "-", 0},
+		{"parts in two sentences are not one sum (near miss)", "全年退税减税1000亿元。", "全年留抵退税620亿元。新增减税降费450亿元。", "退税减税", "unreported", "-", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := pair(t, planHead+"今年全县主要目标是："+tt.target+"\n", reviewHead+tt.result+reviewTail)
+			r := find(o, tt.key)
+			if err := checkResult(r, tt.status, tt.value); err != nil {
+				for _, r := range o.Results {
+					t.Logf("%s %s %s", r.Indicator, r.Status, r.Reason)
+				}
+				t.Fatal(err)
+			}
+			if len(r.Parts) != tt.parts {
+				t.Errorf("%d parts, want %d (%s)", len(r.Parts), tt.parts, r.Reason)
+			}
+		})
 	}
 }
