@@ -129,8 +129,8 @@ func TestSeriesFromTo(t *testing.T) {
 func TestNamesInOtherWords(t *testing.T) {
 	tests := []struct {
 		name, target, result string
-		key, status, value    string
-		parts                 int
+		key, status, value   string
+		parts                int
 	}{
 		{"企业 for 市场主体", "新增市场主体3000户以上。", "全年新增企业3200户。", "新增市场主体", "met", "3200", 0},
 		{"企业 with a narrower scope is not (near miss)", "新增市场主体3000户以上。", "全年新增规上企业30户。", "新增市场主体", "unreported", "-", 0},
