@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -609,7 +610,11 @@ func sumOfParts(res *Result, name indicator.Name, change string, cands []candida
 	if change != "" || unit == "%" || unit == "个百分点" {
 		return false // rates and changes do not add up
 	}
-	key := []rune(name.Key)
+	k := name.Key
+	for _, w := range []string{"总额", "总量", "规模", "合计", "总计"} {
+		k = strings.TrimSuffix(k, w) // 退税减税总额 is the sum of 退税 and 减税
+	}
+	key := []rune(k)
 	for i := 2; i+2 <= len(key); i++ {
 		p1, p2 := string(key[:i]), string(key[i:])
 		for a := range cands {
@@ -626,7 +631,10 @@ func sumOfParts(res *Result, name indicator.Name, change string, cands []candida
 				e1, e2 := c1.ev, c2.ev
 				res.Evidence, res.Parts = &e1, []Evidence{e1, e2}
 				res.Status, res.Progress = rate(t, name.Key, change, e1.base+e2.base)
-				res.Reason = fmt.Sprintf("目标%s，实际%s“%s”与%s“%s”合计", targetText(t, name.Text), c1.text, e1.Figure, c2.text, e2.Figure)
+				res.Reason = fmt.Sprintf("目标%s，实际%s%s、%s%s", targetText(t, name.Text), c1.text, e1.Figure, c2.text, e2.Figure)
+				if e1.Unit == e2.Unit && e1.Value != nil && e2.Value != nil {
+					res.Reason += fmt.Sprintf("，合计%s%s", strconv.FormatFloat(math.Round((*e1.Value+*e2.Value)*1e6)/1e6, 'f', -1, 64), e1.Unit)
+				}
 				return true
 			}
 		}

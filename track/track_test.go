@@ -140,6 +140,38 @@ func TestStreet(t *testing.T) {
 	}
 }
 
+// TestCounty checks our own county fixture: a 政府工作报告 whose goals are
+// a list sentence after "主要预期目标是：", with figures that are not targets
+// beside them, against a later report that tells results with other verbs
+// (平均为, 首次跃上…新台阶, 首次超过, 突破, 降至), from–to phrases, a
+// restated target, a near name (企业) and a sum of two figures.
+func TestCounty(t *testing.T) {
+	_, old := load(t, "testdata/pingchuan-2024.txt")
+	nf, nr := load(t, "testdata/pingchuan-2025.txt")
+	o := Track(old, nf, nr)
+	want := readTSV(t, "testdata/pingchuan.tsv")
+	if len(o.Results) != len(want) {
+		for _, r := range o.Results {
+			t.Logf("%s %s %s", r.Indicator, r.Status, r.Reason)
+		}
+		t.Fatalf("%d targets tracked, want %d", len(o.Results), len(want))
+	}
+	for _, e := range want {
+		key, status, value, progress := e.fields[0], e.fields[1], e.fields[2], e.fields[3]
+		r := find(o, key)
+		if err := checkResult(r, status, value); err != nil {
+			t.Errorf("pingchuan.tsv:%d: %s: %v", e.line, key, err)
+			continue
+		}
+		if progress != "-" {
+			p, _ := strconv.ParseFloat(progress, 64)
+			if r.Progress == nil || *r.Progress != p {
+				t.Errorf("pingchuan.tsv:%d: %s: progress %v, want %g", e.line, key, r.Progress, p)
+			}
+		}
+	}
+}
+
 func f64(v float64) *float64 { return &v }
 
 // TestRate checks the comparators on both sides of each boundary.
