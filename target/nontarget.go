@@ -27,7 +27,7 @@ const (
 // describes who there are, not what is to be done.
 var populationNouns = []string{
 	"中国人民", "中国人", "各族人民", "各族群众", "人民群众", "干部群众", "群众", "人民", "人口", "同胞", "儿女",
-	"党员", "劳动力", "网民", "中等收入群体",
+	"党员", "劳动力", "网民", "中等收入群体", "居民", "市民", "村民", "农民", "职工", "中小学生", "在校生", "学生",
 }
 
 // doingVerbs are the verbs that make a count in Chinese numerals a thing to
@@ -37,7 +37,7 @@ var doingVerbs = []string{
 	"新建", "建成", "建设", "新增", "完成", "改造", "创建", "打造", "培育", "引进", "招引", "新开工", "开工",
 	"举办", "组建", "设立", "新设", "开设", "开通", "新开", "增加", "争创", "创成", "认定", "评定", "落地",
 	"投用", "投运", "竣工", "建立", "实施", "推出", "再建", "续建", "提升", "改扩建", "扩建", "招聘", "选派",
-	"减少", "解决", "转移", "带动", "吸纳", "安置", "帮助", "培训",
+	"减少", "解决", "转移", "带动", "吸纳", "安置", "帮助", "培训", "办好", "办成",
 }
 
 // limitWords make a span of time a target: a limit to keep within.
@@ -56,7 +56,9 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	case "周年":
 		return classAnniversary
 	case "年", "月", "天", "周", "小时", "分钟":
-		if !containsAny(text[sent.Start:sent.End], limitWords) && !strings.Contains(q.Approx, "以内") && !strings.Contains(q.Approx, "以下") {
+		// A limit is set before the figure (压缩至3个工作日以内, 办结时限5天);
+		// "用5年左右时间" spends time, it sets no limit.
+		if !containsAny(text[sent.Start:q.Span.Start], limitWords) && !strings.Contains(q.Approx, "以内") && !strings.Contains(q.Approx, "以下") {
 			return classDuration
 		}
 	case "期", "轮":
@@ -76,8 +78,8 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	if strings.HasSuffix(q.Unit, "人口") && !afterDoingVerb(before) {
 		return classPopulation // 13亿人口
 	}
-	if q.BaseUnit == "" || q.BaseUnit == "人" || q.BaseUnit == "名" {
-		rest := strings.TrimLeft(after, "多余")
+	if (q.BaseUnit == "" || q.BaseUnit == "人" || q.BaseUnit == "名") && !afterDoingVerb(before) {
+		rest := strings.TrimLeft(after, "多余名位")
 		for _, w := range populationNouns {
 			if strings.HasPrefix(rest, w) {
 				return classPopulation
@@ -100,7 +102,7 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	if IsFrom(x.in.File, x.in.Quantities, k) {
 		return classFrom
 	}
-	if x.pastYear(sent, q) {
+	if x.pastYear(q) {
 		return classPast
 	}
 	return ""
@@ -119,10 +121,12 @@ func afterDoingVerb(before string) bool {
 	return false
 }
 
-// pastYear reports whether the sentence of a figure opens with a year
-// before the one the plan is for ("2023年，全县生产总值增长2.3%" in the plan
-// part of the 2024 report) and commits to nothing.
-func (x *extractor) pastYear(sent document.Span, q zongjie.Quantity) bool {
+// pastYear reports whether the sentence of a figure (to 。, across ；)
+// opens with a year before the one the plan is for ("2023年，全县生产总值增
+// 长2.3%；粮食产量稳定在…" in the plan part of the 2024 report) and commits
+// to nothing.
+func (x *extractor) pastYear(q zongjie.Quantity) bool {
+	sent := around(x.in.File.Text, x.in.File, q.Span, []string{"。", "！", "？"})
 	s := strings.TrimLeft(x.in.File.Text[sent.Start:q.Span.Start], " \u3000\t")
 	if len(s) < 4+len("年") || !isYear(s[:4]) || !strings.HasPrefix(s[4:], "年") {
 		return false
