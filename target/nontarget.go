@@ -21,6 +21,7 @@ const (
 	classPast        = "past"        // 2023年全县生产总值增长2.3%, 实现了…: a result told in the plan
 	classRestated    = "restated"    // 7%左右的速度可以实现比较充分的就业: a goal named again as an attribute
 	classBare        = "bare"        // a number with no unit (PM broken across lines before 2.5)
+	classScope       = "scope"       // 对全市1200余家学校食堂开展检查: how many the work is done to
 )
 
 // populationNouns are whole populations: a figure that counts one
@@ -71,7 +72,7 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		if num == "二" || num == "贰" {
 			return classOrdinal // 二 before a measure word is an ordinal: 二轮, 二级
 		}
-		if *q.Value <= 10 && q.BaseUnit != "%" && !q.Placeholder && !afterDoingVerb(before) {
+		if *q.Value <= 10 && q.Unit != "" && q.BaseUnit != "%" && !q.Placeholder && !afterDoingVerb(before) {
 			return classSlogan
 		}
 	}
@@ -95,6 +96,9 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		if strings.HasPrefix(after, w) {
 			return classRestated
 		}
+	}
+	if strings.HasPrefix(strings.TrimLeft(before, " \u3000"), "对") {
+		return classScope // the object of 对 is what the work covers, not a figure to reach
 	}
 	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
 		return classPer

@@ -18,12 +18,31 @@ import (
 // targets found that are annotated, recall the share of the annotated ones
 // found. README states the figures; the floors here keep them.
 func TestPrecision(t *testing.T) {
+	for _, set := range []struct {
+		name, files, tsv string
+		p, r             float64 // floors
+	}{
+		{"plans", "testdata/plan-*.txt", "testdata/plans.tsv", 0.95, 0.90},
+		{"unseen", "testdata/unseen-*.txt", "testdata/unseen.tsv", 0.90, 0.85},
+	} {
+		t.Run(set.name, func(t *testing.T) {
+			p, r := measure(t, set.files, set.tsv)
+			if p < set.p || r < set.r {
+				t.Errorf("precision %.3f (floor %.2f), recall %.3f (floor %.2f)", p, set.p, r, set.r)
+			}
+		})
+	}
+}
+
+// measure returns the precision and recall of the targets found in files
+// against the annotations of tsv.
+func measure(t *testing.T, glob, tsv string) (float64, float64) {
 	type ann struct {
 		span  document.Span
 		found bool
 	}
 	anns := map[string][]*ann{}
-	for _, e := range readTSV(t, "testdata/plans.tsv") {
+	for _, e := range readTSV(t, tsv) {
 		file, snippet := e[0], e[1]
 		data, err := os.ReadFile(filepath.Join("testdata", file))
 		if err != nil {
@@ -31,11 +50,11 @@ func TestPrecision(t *testing.T) {
 		}
 		i := strings.Index(string(data), snippet)
 		if i < 0 || strings.Count(string(data), snippet) != 1 {
-			t.Fatalf("plans.tsv: %q occurs %d times in %s, want once", snippet, strings.Count(string(data), snippet), file)
+			t.Fatalf("%s: %q occurs %d times in %s, want once", tsv, snippet, strings.Count(string(data), snippet), file)
 		}
 		anns[file] = append(anns[file], &ann{span: document.Span{Start: i, End: i + len(snippet)}})
 	}
-	files, _ := filepath.Glob("testdata/plan-*.txt")
+	files, _ := filepath.Glob(glob)
 	var found, right, annotated int
 	for _, path := range files {
 		f, err := reader.ReadFile(path)
@@ -76,9 +95,7 @@ func TestPrecision(t *testing.T) {
 	}
 	p, r := float64(right)/float64(found), float64(right)/float64(annotated)
 	t.Logf("targets: %d found, %d annotated, %d right: precision %.3f, recall %.3f", found, annotated, right, p, r)
-	if p < 0.95 || r < 0.90 {
-		t.Errorf("precision %.3f (floor 0.95), recall %.3f (floor 0.90)", p, r)
-	}
+	return p, r
 }
 
 // readTSV reads the rows of a tab-separated file, skipping blank lines and

@@ -208,7 +208,7 @@ func Extract(in Input) []zongjie.Target {
 	commits, pasts := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
 	for k, q := range in.Quantities {
 		sec := deepest(in.Sections, q.Span.Start)
-		inPlan := sec != nil && sec.Kind == zongjie.KindPlan
+		inPlan := sec != nil && sec.Kind == zongjie.KindPlan && !x.datedBefore(sec)
 		lead := false
 		if !inPlan && !commits.any(q.Span.Start-300, q.Span.Start) {
 			if lead = x.leadIn(q.Span.Start); !lead {
@@ -253,6 +253,26 @@ func Extract(in Input) []zongjie.Target {
 	out = append(out, x.halfway()...)
 	sortTargets(out)
 	return out
+}
+
+// datedBefore reports whether a section's title names a year before the
+// one the report plans for, and no plan word: "一、2025年工作情况" in a 2026
+// plan reviews, whatever kind the outline gave it.
+func (x *extractor) datedBefore(sec *zongjie.Section) bool {
+	p := x.in.Meta.Plan
+	if p == nil || p.Year == 0 || containsAny(sec.Title, []string{"计划", "安排", "打算", "目标", "任务", "思路", "要点", "建议"}) {
+		return false
+	}
+	for i := 0; i+4 <= len(sec.Title); i++ {
+		if isYear(sec.Title[i:i+4]) && strings.HasPrefix(sec.Title[i+4:], "年") && (i == 0 || sec.Title[i-1] < '0' || sec.Title[i-1] > '9') {
+			y := 0
+			for _, c := range sec.Title[i : i+4] {
+				y = y*10 + int(c-'0')
+			}
+			return y < p.Year
+		}
+	}
+	return false
 }
 
 // leadWords make the clause before a colon the lead-in of a list of
