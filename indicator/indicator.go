@@ -209,9 +209,43 @@ func fold(s string) string {
 	return b.String()
 }
 
+// beneficiaries end a leading phrase that says for whom, not what: "为经营
+// 主体减税降费" measures 减税降费.
+var beneficiaries = []string{"经营主体", "市场主体", "企业", "群众", "居民", "农民", "纳税人", "家庭", "个人"}
+
+// benefits are what is done for a beneficiary, measured as such: "为企业
+// 减税降费" is 减税降费, but "为企业服务次数" stays a count of services to
+// firms.
+var benefits = []string{"减税", "降费", "退税", "减负", "减免", "降低", "节约", "减轻", "发放", "兑现", "融资", "贷款", "担保", "新增贷款"}
+
+// trimFor removes a leading "为…" or "向…" phrase ending with a
+// beneficiary, when what follows is done for it (benefits).
+func trimFor(s string) string {
+	for _, p := range []string{"为", "向", "给", "帮助"} {
+		rest, ok := strings.CutPrefix(s, p)
+		if !ok {
+			continue
+		}
+		for _, b := range beneficiaries {
+			i := strings.Index(rest, b)
+			if i < 0 {
+				continue
+			}
+			after := rest[i+len(b):]
+			for _, w := range benefits {
+				if strings.HasPrefix(after, w) {
+					return after
+				}
+			}
+		}
+	}
+	return s
+}
+
 // trimWords strips the leading and trailing words repeatedly.
 func trimWords(s string) string {
 	for {
+		s = trimFor(s)
 		before := s
 		for _, w := range leading {
 			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
