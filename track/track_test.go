@@ -172,6 +172,41 @@ func TestCounty(t *testing.T) {
 	}
 }
 
+// TestUnseenPair measures tracking on a district pair written after the
+// mechanisms and annotated by reading before zongjie ran on it
+// (testdata/heshan.tsv): the share of its targets whose status (and
+// evidence value) come out as annotated. README states the figure.
+func TestUnseenPair(t *testing.T) {
+	of, old := load(t, "testdata/heshan-2025.txt")
+	nf, nr := load(t, "testdata/heshan-2026.txt")
+	o := Track(old, nf, nr)
+	want := readTSV(t, "testdata/heshan.tsv")
+	right := 0
+	for _, e := range want {
+		snippet, status, value := e.fields[0], e.fields[1], e.fields[2]
+		i := strings.Index(of.Text, snippet)
+		if i < 0 || strings.Count(of.Text, snippet) != 1 {
+			t.Fatalf("heshan.tsv:%d: %q is not once in the 2025 report", e.line, snippet)
+		}
+		var r *Result
+		for k := range o.Results {
+			if fs := o.Results[k].Target.FigureSpan; fs.Start < i+len(snippet) && fs.End > i {
+				r = &o.Results[k]
+			}
+		}
+		if err := checkResult(r, status, value); err != nil {
+			t.Logf("heshan.tsv:%d: %s: %v", e.line, snippet, err)
+			continue
+		}
+		right++
+	}
+	share := float64(right) / float64(len(want))
+	t.Logf("%d of %d targets tracked as annotated (%.2f); %d targets tracked in all", right, len(want), share, len(o.Results))
+	if share < 0.9 {
+		t.Errorf("%d of %d right (%.2f), floor 0.90", right, len(want), share)
+	}
+}
+
 func f64(v float64) *float64 { return &v }
 
 // TestRate checks the comparators on both sides of each boundary.
