@@ -109,7 +109,7 @@ var leading = []string{
 	"提出", "拟安排", "安排", "拟", "要再", "要", "把", "将", "但", "使", "让",
 	"力争", "确保", "争取", "努力", "推动", "推进", "实现", "完成", "预计", "预期",
 	"今年的", "去年的", "全年的", "全年", "今年", "明年", "当年", "去年", "上年", "过去一年", "一年来", "年末", "年底", "年内", "上半年", "下半年", "五年",
-	"全国", "全省", "全市", "全区", "全县", "全镇", "全乡", "全街道", "全街",
+	"全国", "全省", "全市", "全区", "全县", "全镇", "全乡", "全街道", "全街", "所有", "全部", "各类", "各项",
 	"我省", "我市", "我区", "我县", "我镇", "我乡", "我街道", "街道", "辖区",
 	"其中", "累计", "共", "和", "及", "与", "并", "同时", "还", "也", "再", "进一步",
 	"同比", "比上年", "比去年", "较上年", "较去年", "实际", "名义", "年均", "平均",
@@ -314,8 +314,9 @@ func Similarity(k, t string) float64 {
 // narrowing are the words before a general indicator's name that make it
 // another indicator: a ratio to it (单位生产总值能耗 is read as 单位 +
 // 生产总值 + 能耗, 占生产总值比重), a per-head figure (人均), or one part of
-// it told apart from the other (城镇 and 农村 incomes).
-var narrowing = []string{"占", "单位", "人均", "万元", "每", "城镇", "农村", "城市", "乡村"}
+// it told apart from the other (城镇 and 农村 incomes, 省级 and 市级
+// titles).
+var narrowing = []string{"占", "单位", "人均", "万元", "每", "城镇", "农村", "城市", "乡村", "国家级", "省级", "市级", "县级", "区级"}
 
 // Match scores how well the indicator named by an evidence key (a later
 // report's figure) stands for a target key: 1 for the same indicator, 0

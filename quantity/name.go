@@ -555,8 +555,8 @@ func trimQuotes(s string) string {
 var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
-// verbs that begin a noun (增加值, 完成率, 覆盖面). It scans s once from the
-// right.
+// verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点).
+// It scans s once from the right.
 func lastVerb(s string) (int, string) {
 	best, word := -1, ""
 	for i := len(s); i > 0; {
@@ -566,7 +566,7 @@ func lastVerb(s string) (int, string) {
 			if !strings.HasPrefix(s[i:], v) {
 				continue
 			}
-			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费", r2) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所", r2) {
 				continue
 			}
 			if end := i + len(v); end > best+len(word) {

@@ -170,6 +170,7 @@ type candidate struct {
 	change  string // up, down, flat or ""
 	nameKey string // the indicator named before the figure
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
+	after   string // the title a count earned, named after it ("2家企业获评市级专精特新企业")
 	text    string // the indicator's name as written, for showing
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
 	sent    int    // where its sentence starts
@@ -216,7 +217,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		alt := indicator.Parse(q.Name).Key
 		if q.BaseValue != nil {
 			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
-				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start}
+				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
 			}
@@ -283,6 +284,30 @@ func fromTo(f *document.File, q zongjie.Quantity) bool {
 		before = before[i:]
 	}
 	return strings.HasSuffix(before, "从") || strings.HasSuffix(before, "由")
+}
+
+// earnedVerbs say that what was counted earned a title: the title is
+// the indicator ("2家企业获评市级专精特新企业" counts 市级专精特新企业).
+var earnedVerbs = []string{"获评为", "获评", "被认定为", "认定为", "被评为", "评为", "入选", "获批", "列入", "成功创建为", "成功创建", "创建为"}
+
+// titleAfter returns the key of the title a count earned, named after the
+// figure that ends at off: a noun of at most six characters, an earned
+// verb, the title up to the end of the clause; or "".
+func titleAfter(text string, off int) string {
+	rest := text[off:min(len(text), off+150)]
+	if i := strings.IndexAny(rest, clauseStops+"\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, v := range earnedVerbs {
+		i := strings.Index(rest, v)
+		if i < 0 || utf8.RuneCountInString(rest[:i]) > 6 {
+			continue
+		}
+		if n := indicator.Parse(rest[i+len(v):]); !indicator.Bare(n.Key) {
+			return n.Key
+		}
+	}
+	return ""
 }
 
 // restatedBefore reports whether the words just before a figure say it is
@@ -576,6 +601,9 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 		}
 		if c.altKey != "" && !indicator.Bare(c.altKey) {
 			s = max(s, match(name.Key, c.altKey))
+		}
+		if c.after != "" {
+			s = max(s, match(name.Key, c.after))
 		}
 		if s < minScore {
 			continue
