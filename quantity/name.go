@@ -555,7 +555,8 @@ func trimQuotes(s string) string {
 var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
-// verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点).
+// verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点,
+// 投入强度).
 // It scans s once from the right.
 func lastVerb(s string) (int, string) {
 	best, word := -1, ""
@@ -566,7 +567,7 @@ func lastVerb(s string) (int, string) {
 			if !strings.HasPrefix(s[i:], v) {
 				continue
 			}
-			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所", r2) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所强", r2) {
 				continue
 			}
 			if end := i + len(v); end > best+len(word) {
@@ -622,7 +623,7 @@ var trailingWords = []string{
 	"分别为", "分别达到", "分别达", "分别", "共计", "累计", "总计", "合计", "仅为", "已达到", "已达", "达到", "达至",
 	"突破", "超过", "保持在", "稳定在", "控制在", "增至", "提高到", "提高至", "提升至", "提升到", "降至",
 	"下降到", "增长到", "增加到", "降到", "跃上", "首次跃上", "跃升至", "跃升到", "迈上", "站上", "首次突破", "首次超过",
-	"平均为", "拟按", "按照", "按", "首次", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
+	"平均为", "拟按", "按照", "按", "首次", "预计", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
 }
 

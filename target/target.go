@@ -53,20 +53,25 @@ func toSet(list []string) map[string]bool {
 // there one between a and b" costs a binary search.
 type wordIndex []int
 
-// indexWords finds the commitment and past words of a report in one pass.
-func indexWords(text string, base int) (commits, pasts wordIndex) {
+// indexWords finds the commitment and past words of a report in one pass;
+// estimates are the 预计 among the commitment words, which in a review
+// estimate a result ("研发经费投入强度预计达到2.55%") and commit to nothing.
+func indexWords(text string, base int) (commits, pasts, estimates wordIndex) {
 	for _, m := range signalWords.All(text) {
 		switch {
 		case isCommit[m.Word]:
 			if m.Word == "计划" && !plannedVerb(text[:m.Start]) {
 				continue // a noun: 引才计划, 实施计划
 			}
+			if m.Word == "预计" {
+				estimates = append(estimates, base+m.Start)
+			}
 			commits = append(commits, base+m.Start)
 		case isPast[m.Word]:
 			pasts = append(pasts, base+m.Start)
 		}
 	}
-	return commits, pasts
+	return commits, pasts, estimates
 }
 
 // plannedVerb reports whether 计划 after before is the verb "plan to" (今年
@@ -137,6 +142,11 @@ func describes(text string, q zongjie.Quantity) bool {
 	return false
 }
 
+// count returns how many words start in [a, b).
+func (w wordIndex) count(a, b int) int {
+	return sort.SearchInts(w, b) - sort.SearchInts(w, a)
+}
+
 // any reports whether a word starts in [a, b).
 func (w wordIndex) any(a, b int) bool {
 	i := sort.SearchInts(w, a)
@@ -205,7 +215,7 @@ func Extract(in Input) []zongjie.Target {
 	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}}
 	var out []zongjie.Target
 	text := in.File.Text
-	commits, pasts := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
+	commits, pasts, estimates := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
 	for k, q := range in.Quantities {
 		sec := deepest(in.Sections, q.Span.Start)
 		inPlan := sec != nil && sec.Kind == zongjie.KindPlan && !x.datedBefore(sec)
@@ -217,6 +227,9 @@ func Extract(in Input) []zongjie.Target {
 		}
 		sent := sentence(text, in.File, q.Span)
 		committed := lead || commits.any(sent.Start, q.Span.Start)
+		if committed && sec != nil && sec.Kind == zongjie.KindReview && !lead && commits.count(sent.Start, q.Span.Start) == estimates.count(sent.Start, q.Span.Start) {
+			committed = false // only 预计 in a review: an estimated result
+		}
 		if !committed {
 			committed = x.leadIn(q.Span.Start)
 		}

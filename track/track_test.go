@@ -182,6 +182,7 @@ func TestWrittenPairs(t *testing.T) {
 	for _, p := range []struct{ name, old, new, tsv string }{
 		{"heshan", "testdata/heshan-2025.txt", "testdata/heshan-2026.txt", "testdata/heshan.tsv"},
 		{"luxi", "testdata/luxi-2024.txt", "testdata/luxi-2025.txt", "testdata/luxi.tsv"},
+		{"yancheng", "testdata/yancheng-2024.txt", "testdata/yancheng-2025.txt", "testdata/yancheng.tsv"},
 	} {
 		t.Run(p.name, func(t *testing.T) {
 			of, old := load(t, p.old)
