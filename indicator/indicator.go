@@ -108,7 +108,7 @@ func Forms() []string {
 var leading = []string{
 	"提出", "拟安排", "安排", "拟", "要再", "要", "把", "将", "但", "使", "让",
 	"力争", "确保", "争取", "努力", "推动", "推进", "实现", "完成", "预计", "预期",
-	"今年的", "去年的", "全年的", "全年", "今年", "明年", "年度计划", "年度", "当年", "去年", "上年", "过去一年", "一年来", "年末", "年底", "年内", "上半年", "下半年", "五年",
+	"今年的", "去年的", "全年的", "全年", "今年", "明年", "年度计划", "年度", "计划", "当年", "去年", "上年", "过去一年", "一年来", "年末", "年底", "年内", "上半年", "下半年", "五年",
 	"全国", "全省", "全市", "全区", "全县", "全镇", "全乡", "全街道", "全街", "所有", "全部", "各类", "各项",
 	"我省", "我市", "我区", "我县", "我镇", "我乡", "我街道", "街道", "辖区",
 	"其中", "累计", "共", "和", "及", "与", "并", "同时", "还", "也", "再", "进一步",
@@ -378,6 +378,9 @@ func match(target, evidence string) float64 {
 	if target == evidence {
 		return 1
 	}
+	if Equivalent(target, evidence) {
+		return 1 // 盘活闲置楼宇面积 and 盘活闲置楼宇: the unit says it is an area
+	}
 	if strings.Contains(target, evidence) {
 		return 0 // the target is more specific than the evidence
 	}
@@ -398,5 +401,43 @@ func match(target, evidence string) float64 {
 			return 0 // a near name that narrows differently: 农村居民… and …居民…
 		}
 	}
+	if reordered(target, evidence) {
+		return 0.9 // 征收房屋 and 房屋征收
+	}
 	return Similarity(target, evidence)
+}
+
+// measureHeads name what the unit already says: a name with one and the
+// same name without it are one indicator (units are compared apart).
+var measureHeads = []string{"面积", "规模", "长度", "里程"}
+
+// Equivalent reports whether two keys differ only by a measure head
+// (面积, 规模 …) after a name of at least three characters: 盘活闲置楼宇面积
+// and 盘活闲置楼宇 are one indicator, 新增里程 and 新增 are not.
+func Equivalent(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	for _, h := range measureHeads {
+		if a == b+h && utf8.RuneCountInString(b) >= 3 && !Bare(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// reordered reports whether b is a's two parts the other way round: a is
+// X+Y, b is Y+X, each part at least two characters (征收房屋 and 房屋征收,
+// 改造老旧小区 and 老旧小区改造).
+func reordered(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	ra := []rune(a)
+	for i := 2; i+2 <= len(ra); i++ {
+		if string(ra[i:])+string(ra[:i]) == b {
+			return true
+		}
+	}
+	return false
 }

@@ -261,7 +261,11 @@ func Extract(in Input) []zongjie.Target {
 		if q.InTable && !tableOfTargets(in.File, q.Span.Start) {
 			continue // a table in a plan section usually reports results
 		}
-		out = append(out, x.build(q, sec, sent))
+		t := x.build(q, sec, sent)
+		out = append(out, t)
+		if q.Growth != nil && !describes(text, q) {
+			out = append(out, x.growth(t, q.Growth, sec, sent))
+		}
 	}
 	out = append(out, x.halfway()...)
 	sortTargets(out)
@@ -347,6 +351,17 @@ func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent documen
 // named 是必要), when the words before the figure in its sentence name it.
 func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 	text := x.in.File.Text
+	if utf8.RuneCountInString(q.Name) <= 2 && q.Name != "" && strings.HasSuffix(text[sent.Start:q.Span.Start], q.Name) {
+		// 征收房屋350户 is named 房屋 by its figure; the target is the
+		// 房屋征收 a later report gives, so the verb phrase stays.
+		before := strings.TrimSuffix(text[sent.Start:q.Span.Start], q.Name)
+		for _, v := range objectVerbs {
+			if strings.HasSuffix(before, v) {
+				clause := clauseOf(text, x.in.File, q.Span)
+				return indicator.Trim(text[clause.Start:q.Span.Start]) // 完成雨污分流改造小区 → 雨污分流改造小区
+			}
+		}
+	}
 	if q.Name == "" || !strings.HasPrefix(text[q.Span.End:sent.End], q.Name) {
 		return q.Name
 	}
@@ -361,6 +376,43 @@ func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 	}
 	return q.Name
 }
+
+// growth makes the second target of a figure stated with its change
+// ("实现税收收入3.4亿元，同比增长6%": the amount and the change are both
+// committed to): the change of t's indicator.
+func (x *extractor) growth(t zongjie.Target, g *zongjie.Growth, sec *zongjie.Section, sent document.Span) zongjie.Target {
+	in := x.in
+	gt := zongjie.Target{
+		Text: t.Text, Name: t.Name, Unit: g.Unit, BaseUnit: g.Unit, Change: g.Direction, Placeholder: g.Placeholder,
+		Figure: g.Text, Span: sent, FigureSpan: g.Span,
+		Line: t.Line, Column: t.Column, Offset: t.Offset, Length: t.Length,
+	}
+	switch g.Unit {
+	case "％":
+		gt.BaseUnit = "%"
+	case "百分点":
+		gt.BaseUnit = "个百分点"
+	}
+	if g.Value != nil {
+		v, b := *g.Value, *g.Value
+		gt.Value, gt.BaseValue = &v, &b
+	}
+	approx := ""
+	for _, w := range []string{"以上", "以内", "以下", "左右", "不低于", "不少于", "不超过", "超过", "约"} {
+		if strings.Contains(g.Text, w) {
+			approx = w
+			break
+		}
+	}
+	gt.Comparator = comparator(approx, in.File.Text[sent.Start:g.Span.Start])
+	gt.Deadline, gt.Year, gt.Period = x.deadline(sec, g.Span, in.File.Text[g.Span.End:sent.End])
+	return gt
+}
+
+// objectVerbs are kept with a short name they govern: 征收房屋 and 引进企业
+// say what is done to 房屋 and 企业, which alone could be anything counted.
+var objectVerbs = []string{"征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
+	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁"}
 
 // comparator turns approximation words into a comparison.
 func comparator(approx, before string) string {

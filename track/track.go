@@ -218,6 +218,9 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if q.BaseValue != nil {
 			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
+			if c.after == "" && nothingBefore(f, r, q) {
+				c.after = clauseAfter(text, q.Span.End) // 帮助132名就业困难人员实现就业
+			}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
 			}
@@ -306,6 +309,35 @@ func titleAfter(text string, off int) string {
 		if n := indicator.Parse(rest[i+len(v):]); !indicator.Bare(n.Key) {
 			return n.Key
 		}
+	}
+	return ""
+}
+
+// nothingBefore reports whether the clause of quantity q names nothing
+// before it ("帮助132名…", "完成8个小区…"): its indicator follows it.
+func nothingBefore(f *document.File, r *zongjie.Report, q zongjie.Quantity) bool {
+	text := f.Text
+	start := q.Span.Start
+	for start > 0 {
+		c, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune(clauseStops, c) || c == '\n' {
+			break
+		}
+		start -= size
+	}
+	k := indicator.Parse(text[start:q.Span.Start]).Key
+	return indicator.Bare(k) || utf8.RuneCountInString(k) <= 2 // a verb alone: 帮助, 建成
+}
+
+// clauseAfter returns the key of the words after a figure that ends at
+// off, to the end of its clause.
+func clauseAfter(text string, off int) string {
+	rest := text[off:min(len(text), off+150)]
+	if i := strings.IndexAny(rest, clauseStops+"\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if n := indicator.Parse(rest); !indicator.Bare(n.Key) {
+		return n.Key
 	}
 	return ""
 }

@@ -58,6 +58,11 @@ func TestOutcomeWords(t *testing.T) {
 		{"a title earned, named after the count", "培育市级专精特新企业2家。", "3家企业获评市级专精特新企业。", "市级专精特新企业", "met", "3"},
 		{"a title of another level (near miss)", "培育市级专精特新企业2家。", "3家企业获评省级专精特新企业。", "市级专精特新企业", "unreported", "-"},
 		{"所有 and 全部 scope nothing", "所有村集体经济经营性收入达到20万元以上。", "村集体经济经营性收入全部超过20万元。", "村集体经济经营性收入", "met", "20"},
+		{"a name reordered", "完成征收房屋350户。", "完成房屋征收362户。", "征收房屋", "met", "362"},
+		{"a name reordered, a longer verb phrase", "完成雨污分流改造小区10个。", "完成8个小区雨污分流改造。", "雨污分流改造小区", "partial", "8"},
+		{"an area named with and without 面积", "盘活闲置楼宇面积2万平方米。", "盘活闲置楼宇1.6万平方米。", "盘活闲置楼宇面积", "partial", "1.6"},
+		{"a count named after it", "帮助就业困难人员就业100人。", "帮助132名就业困难人员实现就业。", "就业困难人员就业", "met", "132"},
+		{"the amount's change is a target too", "实现税收收入3.4亿元，同比增长6%。", "全年实现税收收入3.52亿元，同比增长10%。", "税收收入", "met", "3.52"},
 		{"a target for whom", "为经营主体减税降费超过500亿元。", "全年减税降费520亿元。", "减税降费", "met", "520"},
 		{"a name before 拟按", "赤字率拟按3%左右安排。", "赤字率为2.9%。", "赤字率", "met", "2.9"},
 		{"specific target, general figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%。", "单位生产总值能耗", "unreported", "-"},
@@ -159,5 +164,21 @@ func TestNamesInOtherWords(t *testing.T) {
 				t.Errorf("%d parts, want %d (%s)", len(r.Parts), tt.parts, r.Reason)
 			}
 		})
+	}
+}
+
+// TestChangeWithAmount: a plan's amount stated with its change
+// ("实现税收收入3.4亿元，同比增长6%") sets two targets, each tracked with its
+// own kind of figure.
+func TestChangeWithAmount(t *testing.T) {
+	o := pair(t, planHead+"全年力争实现税收收入3.4亿元，同比增长6%。\n", reviewHead+"全年实现税收收入3.52亿元，同比增长3.5%。"+reviewTail)
+	var got []string
+	for _, r := range o.Results {
+		if r.Indicator == "税收收入" && r.Evidence != nil {
+			got = append(got, string(r.Status)+" "+r.Evidence.Figure)
+		}
+	}
+	if strings.Join(got, "|") != "met 3.52亿元|missed 同比增长3.5%" {
+		t.Errorf("税收收入: %v, want the amount met by 3.52亿元 and the change missed by 3.5%%", got)
 	}
 }
