@@ -69,6 +69,8 @@ var synonymPairs = []string{
 	"公共财政预算收入", "公共预算收入",
 	"地方公共预算收入", "公共预算收入",
 	"全社会固定资产投资", "固定资产投资",
+	"地方政府专项债券", "专项债券",
+	"地方政府一般债券", "一般债券",
 	"社会消费品零售总额", "社零额",
 	"货物贸易进出口总额", "进出口",
 	"货物贸易进出口", "进出口",
@@ -84,7 +86,9 @@ var synonymPairs = []string{
 
 // rewrite applies the synonyms until nothing changes, so that a key is
 // its own key: "地方一般公共预算收入" becomes 地方公共预算收入 in one pass
-// and 公共预算收入 in the next, as "地方公共预算收入" does.
+// and 公共预算收入 in the next, as "地方公共预算收入" does. A share written
+// out ("占地区生产总值比重", "占一般公共预算支出的比重") becomes 占比, as
+// reports also write it.
 func rewrite(s string) string {
 	for range 4 {
 		t := synonyms.Replace(s)
@@ -93,7 +97,21 @@ func rewrite(s string) string {
 		}
 		s = t
 	}
-	return s
+	return shareOf(s)
+}
+
+// shareOf rewrites "占…比重" (at most twelve characters between) as 占比.
+func shareOf(s string) string {
+	i := strings.Index(s, "占")
+	if i < 0 {
+		return s
+	}
+	rest := s[i+len("占"):]
+	j := strings.Index(rest, "比重")
+	if j <= 0 || utf8.RuneCountInString(rest[:j]) > 12 {
+		return s
+	}
+	return s[:i] + "占比" + rest[j+len("比重"):]
 }
 
 // Forms returns every name the synonym table holds, both the forms it
@@ -106,7 +124,7 @@ func Forms() []string {
 // leading are words that open a figure's name in a sentence but are not
 // part of the indicator: verbs, time words, the unit itself.
 var leading = []string{
-	"提出", "拟安排", "安排", "拟", "要再", "要", "把", "将", "但", "使", "让",
+	"提出", "拟安排", "安排", "拟", "要再", "要", "把", "将", "但", "使", "让", "实施", "发行",
 	"力争", "确保", "争取", "努力", "推动", "推进", "实现", "完成", "预计", "预期",
 	"今年的", "去年的", "全年的", "全年", "今年", "明年", "年度计划", "年度", "计划", "当年", "去年", "上年", "过去一年", "一年来", "年末", "年底", "年内", "上半年", "下半年", "五年",
 	"全国", "全省", "全市", "全区", "全县", "全镇", "全乡", "全街道", "全街", "所有", "全部", "各类", "各项",

@@ -333,8 +333,8 @@ func nothingBefore(f *document.File, r *zongjie.Report, q zongjie.Quantity) bool
 // off, to the end of its clause.
 func clauseAfter(text string, off int) string {
 	rest := text[off:min(len(text), off+150)]
-	if i := strings.IndexAny(rest, clauseStops+"\n"); i >= 0 {
-		rest = rest[:i]
+	if i := strings.IndexAny(rest, clauseStops+"\n0123456789"); i >= 0 {
+		rest = rest[:i] // to the end of the clause, or the next figure
 	}
 	if n := indicator.Parse(rest); !indicator.Bare(n.Key) {
 		return n.Key

@@ -184,6 +184,7 @@ func TestWrittenPairs(t *testing.T) {
 		{"luxi", "testdata/luxi-2024.txt", "testdata/luxi-2025.txt", "testdata/luxi.tsv"},
 		{"yancheng", "testdata/yancheng-2024.txt", "testdata/yancheng-2025.txt", "testdata/yancheng.tsv"},
 		{"songlin", "testdata/songlin-2024.txt", "testdata/songlin-2025.txt", "testdata/songlin.tsv"},
+		{"nanling", "testdata/nanling-2024.txt", "testdata/nanling-2025.txt", "testdata/nanling.tsv"},
 	} {
 		t.Run(p.name, func(t *testing.T) {
 			of, old := load(t, p.old)
