@@ -207,12 +207,13 @@ func containsAny(s string, list []string) bool {
 // extractor holds what the target pass computes once per report.
 type extractor struct {
 	in        Input
-	deadlines map[int][]deadlineHit // time words per paragraph start
+	deadlines map[int][]deadlineHit   // time words per paragraph start
+	leads     map[int][]document.Span // stretches after a lead-in of goals, per paragraph start
 }
 
 // Extract returns the targets of a report.
 func Extract(in Input) []zongjie.Target {
-	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}}
+	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}, leads: map[int][]document.Span{}}
 	var out []zongjie.Target
 	text := in.File.Text
 	commits, pasts, estimates := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
@@ -302,30 +303,56 @@ var (
 
 // leadIn reports whether the figure at off is an item of a list of goals:
 // its sentence (up to 。！？, across ； and ，) has a colon before it, and
-// the words from the sentence start to the colon name goals and commit to
+// the words from the sentence start to that colon name goals and commit to
 // them. Every item of "主要预期目标是：地区生产总值增长5%左右；城镇新增就业
 // 5万人左右，…；粮食产量稳定在30亿斤以上。" is then a target, however
-// far from the lead-in. The search looks back at most 2,000 bytes.
+// far from the lead-in. Each paragraph is scanned once, when first needed,
+// for the stretches that follow such a colon.
 func (x *extractor) leadIn(off int) bool {
-	text := x.in.File.Text
 	para := paragraphOf(x.in.File, off)
-	from := max(para.Start, off-2000)
-	colon := -1
-	start := from
-	for i := off - 3; i >= from; i-- {
-		if isMark(text, i, []string{"。", "！", "？"}) {
-			start = i + 3
+	spans, ok := x.leads[para.Start]
+	if !ok {
+		spans = leadSpans(x.in.File.Text, para)
+		x.leads[para.Start] = spans
+	}
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	return i < len(spans) && spans[i].Start <= off
+}
+
+// leadSpans returns the stretches of a paragraph that follow a colon whose
+// lead-in (from its sentence's start) names goals: each from the colon to
+// the next colon or the end of the sentence. Most paragraphs have no colon
+// and cost one search.
+func leadSpans(text string, para document.Span) []document.Span {
+	p := text[para.Start:para.End]
+	if !strings.Contains(p, "：") {
+		return nil
+	}
+	var out []document.Span
+	for from := 0; ; {
+		c := strings.Index(p[from:], "：")
+		if c < 0 {
 			break
 		}
-		if colon < 0 && isMark(text, i, []string{"："}) {
-			colon = i
+		c += from
+		from = c + len("：")
+		start := 0 // the sentence's start
+		for _, m := range []string{"。", "！", "？"} {
+			if i := strings.LastIndex(p[:c], m); i >= 0 && i+len(m) > start {
+				start = i + len(m)
+			}
+		}
+		end := len(p) // the next colon or the sentence's end
+		for _, m := range []string{"。", "！", "？", "："} {
+			if i := strings.Index(p[from:], m); i >= 0 && from+i < end {
+				end = from + i
+			}
+		}
+		if lead := p[start:c]; containsAny(lead, leadWords) && !containsAny(lead, leadPastWords) {
+			out = append(out, document.Span{Start: para.Start + c, End: para.Start + end})
 		}
 	}
-	if colon < 0 {
-		return false
-	}
-	lead := text[start:colon]
-	return containsAny(lead, leadWords) && !containsAny(lead, leadPastWords)
+	return out
 }
 
 // build makes the target for quantity q.
