@@ -246,6 +246,13 @@ func outcomeText(t zongjie.Target, r *track.Result) string {
 		return fmt.Sprintf("%s完成xx%s（目标：%s）。", name, t.Unit, target)
 	}
 	fig := r.Evidence.Figure
+	if len(r.Parts) > 0 { // an amount given in parts: each as written, no sum invented
+		var ps []string
+		for _, p := range r.Parts {
+			ps = append(ps, p.Name+p.Figure)
+		}
+		fig = "（" + strings.Join(ps, "、") + "）"
+	}
 	if r.Evidence.Value == nil { // a verdict in words
 		return fmt.Sprintf("%s（目标：%s）：xx%s。据后一报告：“%s”", name, target, t.Unit, r.Evidence.Text)
 	}

@@ -165,3 +165,33 @@ func TestDraftNational(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftCounty drafts from our county pair: the list of goals is drafted
+// with its outcomes, an amount given in two parts states both parts (no sum
+// is invented), and every number comes from the two reports.
+func TestDraftCounty(t *testing.T) {
+	lf, last := load(t, "../track/testdata/pingchuan-2024.txt")
+	nf, cur := load(t, "../track/testdata/pingchuan-2025.txt")
+	md := markdown(t, Input{File: lf, Last: last, Outcome: track.Track(last, nf, cur)})
+	for _, want := range []string{
+		"地区生产总值增长5.8%，完成“增长5.5%左右”的目标。",
+		"粮食产量31亿斤，完成“30亿斤以上”的目标。",
+		"退税减税总额（留抵退税7.3亿元、新增减税降费6.1亿元），完成“12亿元”的目标。",
+		"城乡居民医保财政补助标准完成xx元（目标：670元）。",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("draft lacks %q\n%s", want, md)
+		}
+	}
+	for _, bad := range []string{"周年", "市场完成", "资源完成", "试点完成", "群众完成", "生活圈"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("draft holds %q\n%s", bad, md)
+		}
+	}
+	known := lf.Text + nf.Text + "2024 2025 70"
+	for _, n := range number.FindAllString(md, -1) {
+		if !strings.Contains(known, n) {
+			t.Errorf("draft states %s, which neither report gives", n)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func TestNonTargets(t *testing.T) {
 		// per
 		{"per", "小麦最低收购价每50公斤提高到120元。", []string{"小麦最低收购价每 = 120元  2025年 2025FY"}},
 		// from–to
-		{"from", "城乡居民医保财政补助标准由每人每年640元提高到670元。", []string{"标准由每人每年 = 670元  2025年 2025FY"}},
+		{"from", "城乡居民医保财政补助标准由每人每年640元提高到670元。", []string{"城乡居民医保财政补助标准 = 670元  2025年 2025FY"}},
 		// results told in the plan part
 		{"past", "2024年，全县地区生产总值增长2.3%。", nil},
 		{"past: a dated sentence that commits is a target", "2025年全县生产总值力争增长6%。",

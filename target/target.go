@@ -378,6 +378,16 @@ func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent documen
 // named 是必要), when the words before the figure in its sentence name it.
 func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 	text := x.in.File.Text
+	if i := strings.LastIndexAny(q.Name, "由从"); i > 0 {
+		// 标准由每人每年640元提高到670元: the name is the words before 由.
+		clause := clauseOf(text, x.in.File, q.Span)
+		before := text[clause.Start:q.Span.Start]
+		if j := strings.LastIndexAny(before, "由从"); j > 0 {
+			if n := indicator.Trim(before[:j]); !indicator.Bare(indicator.Parse(n).Key) {
+				return n
+			}
+		}
+	}
 	if utf8.RuneCountInString(q.Name) <= 2 && q.Name != "" && strings.HasSuffix(text[sent.Start:q.Span.Start], q.Name) {
 		// 征收房屋350户 is named 房屋 by its figure; the target is the
 		// 房屋征收 a later report gives, so the verb phrase stays.

@@ -39,10 +39,11 @@ const (
 
 // Evidence is the figure a later report gives for a target's indicator.
 type Evidence struct {
-	Text   string   `json:"text"`   // the sentence
-	Figure string   `json:"figure"` // the figure as written: "增长6.7%"
-	Value  *float64 `json:"value"`  // as written
-	Unit   string   `json:"unit"`   // as written
+	Name   string   `json:"name,omitempty"` // the indicator as the later report names it (parts only)
+	Text   string   `json:"text"`           // the sentence
+	Figure string   `json:"figure"`         // the figure as written: "增长6.7%"
+	Value  *float64 `json:"value"`          // as written
+	Unit   string   `json:"unit"`           // as written
 	Line   int      `json:"line"`
 	Column int      `json:"column"`
 	Offset int      `json:"offset"` // characters from the start of the later report's file
@@ -689,6 +690,7 @@ func sumOfParts(res *Result, name indicator.Name, change string, cands []candida
 					continue
 				}
 				e1, e2 := c1.ev, c2.ev
+				e1.Name, e2.Name = c1.text, c2.text
 				res.Evidence, res.Parts = &e1, []Evidence{e1, e2}
 				res.Status, res.Progress = rate(t, name.Key, change, e1.base+e2.base)
 				res.Reason = fmt.Sprintf("目标%s，实际%s%s、%s%s", targetText(t, name.Text), c1.text, e1.Figure, c2.text, e2.Figure)
