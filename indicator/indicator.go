@@ -160,7 +160,23 @@ func Parse(name string) Name {
 	f := fold(name)
 	text, _ := strip(f)
 	key, dir := strip(rewrite(f))
+	if dir == "" {
+		// A change verb before the name: "减少农村贫困人口1000万人" is
+		// 农村贫困人口 down by 1000万人, as "农村贫困人口减少1232万人" is.
+		for _, c := range leadingChanges {
+			if rest, ok := strings.CutPrefix(key, c.word); ok && !Bare(rest) {
+				key, dir = rest, c.dir // the text keeps its verb
+				break
+			}
+		}
+	}
 	return Name{Key: key, Change: dir, Text: text}
+}
+
+// leadingChanges are the change verbs that can open a name; 增加 and 新增
+// are not among them (增加值, 新增就业 are names).
+var leadingChanges = []struct{ word, dir string }{
+	{"减少", "down"}, {"降低", "down"}, {"压减", "down"}, {"下降", "down"}, {"提高", "up"}, {"提升", "up"},
 }
 
 // Trim returns a name as written cleaned of the words around it, its
@@ -329,6 +345,65 @@ func Similarity(k, t string) float64 {
 	return float64(found) / float64(len(kr)-1)
 }
 
+// doingWords are the verbs (and their adverbs) of building and doing that a
+// figure is often named by alone when its object is in the clause before
+// ("新开工保障性安居工程666万套，基本建成544万套").
+var doingWords = []string{
+	"基本建成", "建成投用", "建成", "新开工", "开工建设", "开工", "竣工", "完工", "完成", "实现", "新建", "改建", "改造",
+	"启动", "投产", "投用", "交付", "基本", "全面", "累计", "共",
+}
+
+// Elliptic reports whether a key is only verbs of doing: it names its
+// figure together with the object of the clause before.
+func Elliptic(key string) bool {
+	return key != "" && StripVerbs(key) == ""
+}
+
+// StripVerbs removes verbs of doing from the start of a name: 新开工保障性
+// 安居工程 gives 保障性安居工程.
+func StripVerbs(s string) string {
+	for {
+		t := s
+		for _, w := range doingWords {
+			s = strings.TrimPrefix(s, w)
+		}
+		if s == t {
+			return s
+		}
+	}
+}
+
+// actingVerbs are verbs of doing that a target names its indicator with
+// and that narrow nothing: 退出钢铁产能 is the 钢铁产能 a later report says
+// was cut. Verbs of change (减少, 提高) and of flow (新增, 累计) are not
+// among them: they make another measure of the indicator.
+var actingVerbs = []string{
+	"退出", "淘汰", "化解", "压减", "完成", "实现", "实施", "推进", "开展", "建成", "建设", "培育", "引进", "招引",
+	"解决", "帮助", "安置", "整治", "治理", "推动", "落实", "组织", "举办", "打造", "创建",
+}
+
+// Acted reports whether target is evidence with verbs of doing before it
+// and nothing else: 退出钢铁产能 and 钢铁产能, 完成造林 and 造林.
+func Acted(target, evidence string) bool {
+	rest, ok := strings.CutSuffix(target, evidence)
+	if !ok || rest == "" || Bare(evidence) {
+		return false
+	}
+	for rest != "" {
+		found := false
+		for _, v := range actingVerbs {
+			if r, ok := strings.CutPrefix(rest, v); ok {
+				rest, found = r, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // narrowing are the words before a general indicator's name that make it
 // another indicator: a ratio to it (单位生产总值能耗 is read as 单位 +
 // 生产总值 + 能耗, 占生产总值比重), a per-head figure (人均), or one part of
@@ -361,10 +436,13 @@ func Match(target, evidence string) float64 {
 }
 
 // near rewrites names that usually, not always, mean one indicator: 企业
-// (firms) are most of the 市场主体 (market entities) a report counts, and
-// lightening firms' tax and social-security burden is 减税降费. Match
+// (firms) are most of the 市场主体 (market entities) a report counts,
+// lightening firms' tax and social-security burden is 减税降费, and the
+// 保障性安居工程 a report counts are mostly 城镇保障性住房. Match
 // scores a pair that is one only through them at 0.8 of its score.
 var near = strings.NewReplacer(
+	"城镇保障性住房", "保障性安居工程",
+	"保障性住房", "保障性安居工程",
 	"减轻企业税收和社保缴费负担", "减税降费",
 	"减轻企业税费负担", "减税降费",
 	"减税费", "减税降费",
@@ -400,6 +478,12 @@ func match(target, evidence string) float64 {
 		return 1 // 盘活闲置楼宇面积 and 盘活闲置楼宇: the unit says it is an area
 	}
 	if strings.Contains(target, evidence) {
+		if Acted(target, evidence) {
+			return 0.9 // 退出钢铁产能 is 钢铁产能 cut: a verb of doing narrows nothing
+		}
+		if Elliptic(evidence) && strings.HasSuffix(target, evidence) {
+			return 0.8 // "…，基本建成544万套": a verb whose object is in the clause before
+		}
 		return 0 // the target is more specific than the evidence
 	}
 	if i := strings.LastIndex(evidence, target); i >= 0 {

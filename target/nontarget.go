@@ -41,6 +41,9 @@ var doingVerbs = []string{
 	"减少", "解决", "转移", "带动", "吸纳", "安置", "帮助", "培训", "办好", "办成",
 }
 
+// wholeWords say that a count is all there is of something.
+var wholeWords = []string{"全市", "全区", "全县", "全省", "全镇", "全乡", "全街道", "辖区", "所有", "全部", "全体"}
+
 // limitWords make a span of time a target: a limit to keep within.
 var limitWords = []string{"压缩", "缩短", "控制在", "以内", "以下", "不超过", "时限", "办结", "时间", "工作日", "天数", "时长"}
 
@@ -97,8 +100,11 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 			return classRestated
 		}
 	}
-	if strings.HasPrefix(strings.TrimLeft(before, " \u3000"), "对") {
-		return classScope // the object of 对 is what the work covers, not a figure to reach
+	if b := strings.TrimLeft(before, " \u3000"); strings.HasPrefix(b, "对") &&
+		(containsAny(b, wholeWords) || strings.Contains(after, "全覆盖")) {
+		// 对全市1200余家学校食堂开展检查: how many there are in all, which
+		// the work covers; "对500户困难家庭实施危房改造" counts the work.
+		return classScope
 	}
 	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
 		return classPer

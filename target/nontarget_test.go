@@ -57,6 +57,7 @@ func TestNonTargets(t *testing.T) {
 		// the scope of the work
 		{"scope", "对全区300余家餐饮单位开展油烟专项检查。", nil},
 		{"scope: a count after a verb is a target", "检查餐饮单位300家以上。", []string{"餐饮单位 >= 300家  2025年 2025FY"}},
+		{"scope: a count of the work after 对 is a target", "对500户困难家庭实施危房改造。", []string{"困难家庭实施危房 = 500户  2025年 2025FY"}},
 		{"slogan: a fraction in words is a figure", "今年专项转移支付项目要减少三分之一。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
 		// a goal named again as an attribute
 		{"restated", "7%左右的速度可以实现比较充分的就业。", nil},

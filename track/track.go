@@ -197,7 +197,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if restates(text[q.Span.End:min(len(text), q.Span.End+30)]) || restatedBefore(text[max(0, q.Span.Start-30):q.Span.Start]) {
 			continue
 		}
-		if target.IsFrom(f, r.Quantities, k) {
+		if target.IsFrom(f, r.Quantities, k) && !lastYears(text[max(0, q.Span.Start-12):q.Span.Start]) {
 			continue // 从不到70万亿元增加到…: the value left behind, not the year's
 		}
 		tier := 0
@@ -219,8 +219,12 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if q.BaseValue != nil {
 			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
-			if c.after == "" && nothingBefore(f, r, q) {
+			switch {
+			case c.after != "":
+			case nothingBefore(f, r, q):
 				c.after = clauseAfter(text, q.Span.End) // 帮助132名就业困难人员实现就业
+			case q.Name != "" && strings.HasPrefix(text[q.Span.End:], q.Name):
+				c.after = clauseWithout(f, heads, q) // 全年取消和下放246项行政审批事项
 			}
 			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
 				c.change = name.Change // 居民消费价格涨幅控制在3.3%
@@ -328,6 +332,44 @@ func nothingBefore(f *document.File, r *zongjie.Report, q zongjie.Quantity) bool
 	}
 	k := indicator.Parse(text[start:q.Span.Start]).Key
 	return indicator.Bare(k) || utf8.RuneCountInString(k) <= 2 // a verb alone: 帮助, 建成
+}
+
+// lastYears reports whether the words before a figure date it to the year
+// before the report's ("赤字率从去年的2.1%提高到2.3%": the from of a plan is
+// the reviewed year's result).
+func lastYears(before string) bool {
+	for _, w := range []string{"去年的", "上年的", "去年", "上年"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWithout returns the key of the clause of q without q: the verb
+// before a count and the noun after it together ("全年取消和下放246项行政审
+// 批事项" names 取消和下放行政审批事项).
+func clauseWithout(f *document.File, heads []int, q zongjie.Quantity) string {
+	text := f.Text
+	start := q.Span.Start
+	for start > 0 {
+		c, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune(clauseStops, c) || c == '\n' {
+			break
+		}
+		start -= size
+	}
+	if i := sort.SearchInts(heads, q.Span.Start+1); i > 0 && heads[i-1] > start && heads[i-1] <= q.Span.Start {
+		start = heads[i-1]
+	}
+	after := text[q.Span.End:min(len(text), q.Span.End+150)]
+	if i := strings.IndexAny(after, clauseStops+"\n0123456789"); i >= 0 {
+		after = after[:i]
+	}
+	if n := indicator.Parse(text[start:q.Span.Start] + after); !indicator.Bare(n.Key) {
+		return n.Key
+	}
+	return ""
 }
 
 // clauseAfter returns the key of the words after a figure that ends at
@@ -457,6 +499,7 @@ func nameBefore(f *document.File, r *zongjie.Report, heads []int, off int) indic
 	text := f.Text
 	sent := sentenceAfter(text, heads, off, off)
 	end := off
+	var elided indicator.Name
 	for range 3 {
 		start := end
 		for start > sent.Start {
@@ -479,13 +522,28 @@ func nameBefore(f *document.File, r *zongjie.Report, heads []int, off int) indic
 				}
 			}
 		}
+		var found indicator.Name
 		if n := indicator.Parse(text[from:end]); !indicator.Bare(n.Key) && !unitOnly(n.Key) {
-			return n
-		}
-		if first >= 0 {
+			found = n
+		} else if first >= 0 {
 			if n := indicator.Parse(text[start:first]); !indicator.Bare(n.Key) {
-				return n
+				found = n
 			}
+		}
+		switch {
+		case found.Key == "":
+		case elided.Key != "":
+			// "新开工保障性安居工程666万套，基本建成544万套": the object of
+			// the clause before, then the verb that names the figure.
+			obj := indicator.Parse(indicator.StripVerbs(found.Text))
+			if indicator.Bare(obj.Key) {
+				return elided
+			}
+			return indicator.Name{Key: obj.Key + elided.Key, Change: elided.Change, Text: obj.Text + elided.Text}
+		case indicator.Elliptic(found.Key):
+			elided = found // a verb alone names its figure with the object of the clause before
+		default:
+			return found
 		}
 		if start <= sent.Start {
 			break
@@ -493,7 +551,7 @@ func nameBefore(f *document.File, r *zongjie.Report, heads []int, off int) indic
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		end = start - size
 	}
-	return indicator.Name{}
+	return elided
 }
 
 // verdict is a sentence of the later report that says in words whether a

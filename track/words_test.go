@@ -64,6 +64,8 @@ func TestOutcomeWords(t *testing.T) {
 		{"an area named with and without 面积", "盘活闲置楼宇面积2万平方米。", "盘活闲置楼宇1.6万平方米。", "盘活闲置楼宇面积", "partial", "1.6"},
 		{"a count named after it", "帮助就业困难人员就业100人。", "帮助132名就业困难人员实现就业。", "就业困难人员就业", "met", "132"},
 		{"the amount's change is a target too", "实现税收收入3.4亿元，同比增长6%。", "全年实现税收收入3.52亿元，同比增长10%。", "税收收入", "met", "3.52"},
+		{"a change verb before the name", "减少农村贫困人口1000万人以上。", "农村贫困人口减少1232万人。", "农村贫困人口", "met", "1232"},
+		{"a change verb before the name, short", "减少农村贫困人口1000万人以上。", "农村贫困人口减少820万人。", "农村贫困人口", "missed", "820"},
 		{"a target for whom", "为经营主体减税降费超过500亿元。", "全年减税降费520亿元。", "减税降费", "met", "520"},
 		{"a name before 拟按", "赤字率拟按3%左右安排。", "赤字率为2.9%。", "赤字率", "met", "2.9"},
 		{"specific target, general figure", "单位地区生产总值能耗下降3%左右。", "地区生产总值增长5.2%。", "单位生产总值能耗", "unreported", "-"},
