@@ -34,3 +34,22 @@ func TestOutcomeVerbNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFormalDigitNames: a formal numeral alone before a measure word is a
+// character of a name (陆家嘴, 伍家岗), not a count; amounts written in
+// formal numerals (壹拾贰元, 陆仟元) are figures.
+func TestFormalDigitNames(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"推进陆家嘴金融城建设。", 0},
+		{"伍家岗区新建学校3所。", 1},
+		{"收到捐款壹拾贰元。", 1},
+		{"发放补助陆仟元。", 1},
+	} {
+		if got := len(extract(t, tt.in)); got != tt.want {
+			t.Errorf("%s: %d quantities, want %d", tt.in, got, tt.want)
+		}
+	}
+}

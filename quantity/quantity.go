@@ -317,6 +317,10 @@ func (sc *scanner) scan() {
 	}
 }
 
+// formalDigits are the financial forms of the digits; written alone before
+// a measure word they are characters of names (陆家嘴 is no 6家).
+const formalDigits = "贰貳叁參肆伍陆陸柒捌玖"
+
 // dropFrom removes items that start at or after off.
 func (sc *scanner) dropFrom(off int) {
 	n := len(sc.items)
@@ -419,6 +423,9 @@ func (sc *scanner) number(i int, chinese bool) int {
 		}
 		if num.Value == 1 && !num.Approx && sc.text[i:j] == "一" || sc.text[i:j] == "壹" {
 			return j // 一个, 一批: an article, not a count
+		}
+		if r, size := utf8.DecodeRuneInString(sc.text[i:j]); size == j-i && strings.ContainsRune(formalDigits, r) {
+			return j // 陆家嘴, 叁星: a formal numeral alone is a name; amounts in them run 壹拾贰, 陆仟
 		}
 	}
 
