@@ -47,6 +47,9 @@ func runSequential(f *document.File, rules []*check.Rule) {
 // read only the text, so no analysis is run.
 func BenchmarkCategory(b *testing.B) {
 	files, total := loadCorpus(b)
+	if _, err := loadLexicon(); err != nil { // parsed once per process, not per text
+		b.Fatal(err)
+	}
 	bench := func(name string, rules []*check.Rule) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(total)
@@ -68,6 +71,9 @@ func BenchmarkCategory(b *testing.B) {
 // one goroutine per rule.
 func BenchmarkRun(b *testing.B) {
 	files, total := loadCorpus(b)
+	if _, err := loadLexicon(); err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -83,5 +89,16 @@ func BenchmarkConfigDict(b *testing.B) {
 	cfg := &check.Config{Typos: map[string]string{"青禾街办": "青禾街道"}}
 	for b.Loop() {
 		pairDictFor(cfg)
+	}
+}
+
+// BenchmarkLoadLexicon measures parsing the embedded lexicon, done once
+// per process on first use.
+func BenchmarkLoadLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseLexicon(lexiconData); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

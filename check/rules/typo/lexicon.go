@@ -2,12 +2,15 @@ package typo
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -27,19 +30,25 @@ type lexicon struct {
 	id    []uint16   // by BMP code point: the character's id, or 0
 	chars []charInfo // by id
 	// words holds every word of two to four characters with its
-	// frequency, and the corpus strings with corpusMark.
+	// frequency, and the corpus strings with their counts and corpusBit.
 	words table
-	// pairs holds the two-character entries of words, as id1<<16|id2: the
-	// test most positions of a text need, in a table small enough to
-	// stay in cache.
-	pairs set32
-	// fill maps a frequent word with one character replaced by wildcard
-	// to the words that fill the gap (offset<<12 | count into fills): the
-	// corrections offered for a span.
-	fill  table
-	fills []uint64
+	// pairs holds the two-character entries of words that cover their
+	// characters (see covers): the test most positions of a text need, in
+	// a filter small enough to stay in cache. A false positive (about one
+	// in a thousand) takes a character for covered, which can only hide a
+	// typo.
+	pairs bloom
+	// typos maps a frequent word with one character replaced by the mark
+	// of its reading or of one of its look-alike groups to the words
+	// that share that key (offset<<12 | count into cands): the
+	// corrections of a span are found with one probe a character class.
+	typos table
+	cands []uint64
 	// logTotal is the log of the sum of all frequencies, for costs.
 	logTotal float64
+	// shapes lists the look-alike groups of each character id (by id,
+	// nil for most).
+	shapes [][]uint16
 }
 
 // charInfo is one character of the lexicon.
@@ -47,14 +56,40 @@ type charInfo struct {
 	r    rune
 	syl  uint16  // its main reading without tone, as a reading id (noReading: none)
 	cost float64 // the cost of the character as a word of its own
+	// common is set for the commonChars characters that occur most in
+	// the words of the lexicon, weighted by frequency.
+	common bool
+	// numeral is set for the characters of Chinese numbers (numerals).
+	numeral bool
+	// replace is set when the character, found where no word covers it,
+	// can make a finding as the replaced one (suspect.local): a common
+	// character or one with a look-alike, no numeral, and one that does
+	// not stand alone all the time (minAlone).
+	replace bool
 }
 
 const (
-	wildcard   = 0xFFFF // stands for the left-out character of a fill key
-	noReading  = 0xFFFF
-	corpusMark = -1 // the value of a corpus string in lexicon.words
+	noReading = 0xFFFF
+	// corpusBit marks the value of a corpus string in lexicon.words: its
+	// low bits are its count in the corpus.
+	corpusBit = 1 << 31
+	// Marks of a typo key: the replaced character's reading (sylMark |
+	// reading id) or look-alike group (shapeMark | group). Character ids
+	// stay below sylMark.
+	sylMark   = 0x8000
+	shapeMark = 0xC000
+)
+
+// Parameters of the lexicon (see README.md, "TY008").
+const (
 	// fillFloor is the least frequency of a word offered as a correction.
 	fillFloor = 50
+	// commonChars is the number of characters taken for common: the size
+	// of the first level (常用字) of 《通用规范汉字表》.
+	commonChars = 3500
+	// corpusScale is the frequency, in the lexicon's units, of one
+	// occurrence of a corpus string.
+	corpusScale = 50
 )
 
 // pack returns the key of the ids.
@@ -69,6 +104,12 @@ func pack(ids []uint16) uint64 {
 // charAt returns the id at position j of a key of n characters.
 func charAt(key uint64, j, n int) uint16 {
 	return uint16(key >> (16 * (n - 1 - j)))
+}
+
+// setAt returns key (of n characters) with position j set to id.
+func setAt(key uint64, j, n int, id uint16) uint64 {
+	shift := 16 * (n - 1 - j)
+	return key&^(0xFFFF<<shift) | uint64(id)<<shift
 }
 
 var (
@@ -99,9 +140,9 @@ func parseLexicon(gz []byte) (*lexicon, error) {
 
 // lexWord is a word or corpus string of the lexicon text.
 type lexWord struct {
-	key  uint64
-	n    int32 // characters
-	freq int32 // corpusMark for a corpus string
+	key uint64
+	n   int32  // characters
+	val uint32 // frequency, or count | corpusBit
 }
 
 // parseLexiconText reads the lexicon text: its single characters, which
@@ -130,20 +171,29 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 		if !ok {
 			return nil, fmt.Errorf("lexicon:%d: want word and frequency", n)
 		}
-		num, reading, _ := bytes.Cut(rest, []byte{'\t'})
+		num, rest, _ := bytes.Cut(rest, []byte{'\t'})
 		f, err := strconv.Atoi(string(num))
-		if err != nil || f < 0 {
+		if err != nil || f < 0 || f >= corpusBit {
 			return nil, fmt.Errorf("lexicon:%d: frequency %q", n, num)
 		}
 		r, size := utf8.DecodeRune(word)
 		if size == len(word) && !inCorpus {
-			if len(list) > 0 || r >= 0x10000 || len(l.chars) >= wildcard || l.id[r] != 0 {
+			if len(list) > 0 || r < 0x800 || r >= 0x10000 || len(l.chars) >= sylMark || l.id[r] != 0 {
+				// Characters of three bytes in UTF-8 only: a run of the
+				// text is three bytes a character (scanner.run).
 				return nil, fmt.Errorf("lexicon:%d: character %q after the words, out of range or listed twice", n, r)
 			}
+			reading, hmm, _ := bytes.Cut(rest, []byte{'\t'})
 			total += float64(f)
-			c := charInfo{r: r, syl: noReading}
-			if freeChars[r] {
-				f = max(f, freeFloor)
+			c := charInfo{r: r, syl: noReading, numeral: strings.ContainsRune(numerals, r)}
+			if len(hmm) > 0 {
+				a, err := strconv.Atoi(string(hmm))
+				if err != nil || a < 0 {
+					return nil, fmt.Errorf("lexicon:%d: frequency alone %q", n, hmm)
+				}
+				// The model's count alone where gse's is lower: gse set
+				// some by hand (为 100, 里 4, 并 9); see lexgen.
+				f = max(f, a)
 			}
 			c.cost = float64(f) // made a cost below, once the total is known
 			if len(reading) > 0 {
@@ -163,22 +213,34 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lexicon:%d: %v", n, err)
 		}
+		v := uint32(f)
 		if inCorpus {
-			// A corpus string that starts or ends with a character that
-			// stands alone (和生, 了就) is a stretch across words, not a
+			// A corpus string that starts or ends with a function
+			// character (和生, 了就) is a stretch across words, not a
 			// name: it would cover typos next to function words.
-			if freeChars[l.chars[ids[0]].r] || freeChars[l.chars[ids[k-1]].r] {
+			if functionChars[l.chars[ids[0]].r] || functionChars[l.chars[ids[k-1]].r] {
 				continue
 			}
-			f = corpusMark
+			v |= corpusBit
 		} else {
 			total += float64(f)
 		}
-		list = append(list, lexWord{pack(ids[:k]), int32(k), int32(f)})
+		list = append(list, lexWord{pack(ids[:k]), int32(k), v})
+	}
+	if len(readings) >= shapeMark-sylMark {
+		return nil, fmt.Errorf("lexicon: %d readings", len(readings))
 	}
 	l.logTotal = math.Log(total)
 	for i := 1; i < len(l.chars); i++ {
 		l.chars[i].cost = l.cost(int32(l.chars[i].cost))
+	}
+	l.shapes = make([][]uint16, len(l.chars))
+	for g, group := range shapeGroups {
+		for _, r := range group {
+			if id := l.id[r]; id != 0 {
+				l.shapes[id] = append(l.shapes[id], uint16(g))
+			}
+		}
 	}
 	l.words = newTable(len(list))
 	two := 0
@@ -187,62 +249,101 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 			two++
 		}
 	}
-	l.pairs = newSet32(two)
-	// The fill index: count the words of each gap, give each gap its
-	// place in fills, then put the words there.
-	counts := newTable(len(list))
-	gaps := 0
+	l.pairs = newBloom(two, 32)
 	for _, w := range list {
-		if old, ok := l.words.get(w.key); ok && int32(old) > 0 {
+		if old, ok := l.words.get(w.key); ok && old&corpusBit == 0 && old > 0 {
 			continue // a corpus string that is also a word
 		}
-		l.words.put(w.key, uint32(w.freq))
-		if w.n == 2 {
-			l.pairs.add(uint32(w.key))
+		l.words.put(w.key, w.val)
+		if w.val != 0 {
+			l.words.setCost(w.key, float32(l.entryCost(w.val)))
 		}
-		if w.freq >= fillFloor {
-			for j := range int(w.n) {
-				fk := gapKey(w.key, j, int(w.n))
-				c, ok := counts.get(fk)
-				if !ok {
-					gaps++
-				}
-				counts.put(fk, c+1)
-			}
+		if w.n == 2 && covers(w.val) {
+			l.pairs.add(w.key)
 		}
 	}
-	l.fill = newTable(gaps)
+	l.markCommon(list)
+	for id := 1; id < len(l.chars); id++ {
+		c := &l.chars[id]
+		c.replace = (c.common || l.shapes[id] != nil) && !c.numeral && c.cost >= minAlone
+	}
+	// The typo index: count the words of each key, give each key its
+	// place in cands, then put the words there.
+	counts := newTable(len(list))
+	keys := 0
+	l.typoKeys(list, func(tk, _ uint64) {
+		c, ok := counts.get(tk)
+		if !ok {
+			keys++
+		}
+		counts.put(tk, c+1)
+	})
+	l.typos = newTable(keys)
 	offset := uint32(0)
-	for i, key := range counts.keys {
-		if key != 0 {
-			c := min(counts.vals[i], 0xFFF)
-			l.fill.put(key, offset<<12)
+	for _, sl := range counts.slots {
+		if sl.key != 0 {
+			c := min(sl.val, 0xFFF)
+			l.typos.put(sl.key, offset<<12)
 			offset += c
 		}
 	}
-	l.fills = make([]uint64, offset)
-	for _, w := range list {
-		if w.freq < fillFloor {
-			continue
+	l.cands = make([]uint64, offset)
+	l.typoKeys(list, func(tk, key uint64) {
+		v, _ := l.typos.get(tk)
+		if c, _ := counts.get(tk); v&0xFFF < min(c, 0xFFF) {
+			l.cands[v>>12+v&0xFFF] = key
+			l.typos.put(tk, v+1)
 		}
-		for j := range int(w.n) {
-			fk := gapKey(w.key, j, int(w.n))
-			v, _ := l.fill.get(fk)
-			if c, _ := counts.get(fk); v&0xFFF < min(c, 0xFFF) {
-				l.fills[v>>12+v&0xFFF] = w.key
-				l.fill.put(fk, v+1)
-			}
-		}
-	}
+	})
 	return l, nil
 }
 
-// gapKey returns key (of n characters) with the character at j replaced
-// by wildcard.
-func gapKey(key uint64, j, n int) uint64 {
-	shift := 16 * (n - 1 - j)
-	return key&^(0xFFFF<<shift) | wildcard<<shift
+// markCommon marks the commonChars characters that occur most in the
+// words of list, weighted by frequency: the characters a typist picks.
+func (l *lexicon) markCommon(list []lexWord) {
+	freq := make([]float64, len(l.chars))
+	for _, w := range list {
+		if w.val&corpusBit != 0 {
+			continue
+		}
+		for j := range int(w.n) {
+			freq[charAt(w.key, j, int(w.n))] += float64(w.val)
+		}
+	}
+	ids := make([]int, 0, len(l.chars))
+	for id := 1; id < len(l.chars); id++ {
+		ids = append(ids, id)
+	}
+	slices.SortStableFunc(ids, func(a, b int) int { return cmp.Compare(freq[b], freq[a]) })
+	for _, id := range ids[:min(commonChars, len(ids))] {
+		l.chars[id].common = true
+	}
 }
+
+// typoKeys calls fn with every typo key of every word of list frequent
+// enough to be offered as a correction, and the word's key.
+func (l *lexicon) typoKeys(list []lexWord, fn func(tk, key uint64)) {
+	for _, w := range list {
+		if w.val&corpusBit != 0 || w.val < fillFloor {
+			continue
+		}
+		for j := range int(w.n) {
+			c := charAt(w.key, j, int(w.n))
+			if syl := l.chars[c].syl; syl != noReading {
+				fn(setAt(w.key, j, int(w.n), sylMark|syl), w.key)
+			}
+			for _, g := range l.shapes[c] {
+				fn(setAt(w.key, j, int(w.n), shapeMark|g), w.key)
+			}
+		}
+	}
+}
+
+// covers reports whether an entry of words with value v covers its
+// characters: a corpus string, or a word that is attested (an entry of
+// gse's dictionary that jieba's idf table lacks has frequency 0: 衔结,
+// 组识).
+func covers(v uint32) bool { return v != 0 }
 
 // ids writes the ids of the characters of word to ids and returns their
 // number.
@@ -261,23 +362,11 @@ func (l *lexicon) ids(word []byte, ids *[4]uint16) (int, error) {
 	return k, nil
 }
 
-// fillKey returns the key of ids with the character at j left out.
-func fillKey(ids []uint16, j int) uint64 {
-	var k uint64
-	for i, id := range ids {
-		if i == j {
-			id = wildcard
-		}
-		k = k<<16 | uint64(id)
-	}
-	return k
-}
-
-// freq returns the frequency of the word of ids in the lexicon: 0 when it
+// freq returns the frequency of the word of key in the lexicon: 0 when it
 // is not a word (a corpus string is not one either).
 func (l *lexicon) freq(key uint64) int32 {
 	v, ok := l.words.get(key)
-	if !ok || int32(v) < 0 {
+	if !ok || v&corpusBit != 0 {
 		return 0
 	}
 	return int32(v)
@@ -299,23 +388,19 @@ func (l *lexicon) cost(f int32) float64 {
 	return l.logTotal - math.Log(float64(f))
 }
 
-// confusable reports whether the characters a and b (ids) sound alike
-// (the same main reading, tones aside) or look alike (shapeGroups).
-func (l *lexicon) confusable(a, b uint16) bool {
-	ca, cb := l.chars[a], l.chars[b]
-	return ca.syl != noReading && ca.syl == cb.syl || shapeConfusable(ca.r, cb.r)
+// entryCost returns the cost of an entry of words with value v: a corpus
+// string counts corpusScale for each occurrence.
+func (l *lexicon) entryCost(v uint32) float64 {
+	if v&corpusBit != 0 {
+		return l.logTotal - math.Log(float64(v&^corpusBit)*corpusScale)
+	}
+	return l.cost(int32(v))
 }
 
-// freeFloor is the least frequency of a character of freeChars as a word
-// of its own.
-const freeFloor = 20000
-
-// freeChars are characters that stand alone as words all the time:
+// functionChars are characters that stand alone as words all the time:
 // prepositions, conjunctions, particles, adverbs, numerals, measure words
-// and the like. The lexicon's frequencies of some of them alone are far
-// too low (为 100, 向 112, 并 9, 无 2, 万 2, 家 2 …), which would make any
-// word they could be misread into look better than the text.
-var freeChars = func() map[rune]bool {
+// and the like.
+var functionChars = func() map[rune]bool {
 	m := map[rune]bool{}
 	for _, r := range "的地得着了过之其此该各每本某于从自由到至给让使令比向往朝按据经以为在对把被将和与及或而并且就才又也都还再更最很已曾正不没无非是有所要能会可应须必均皆共同仍即既则乃若如因故但却只较达超近约多少大小高好全总新后前中上下内外年月日个家项万亿千百十人户元次件处座条名位种类批场期层级届倍" {
 		m[r] = true
@@ -325,83 +410,119 @@ var freeChars = func() map[rune]bool {
 
 // table is an open-addressing hash table from non-zero uint64 keys to
 // uint32 values, with linear probing: compact and fast to probe, where a
-// Go map of this size would take three times the memory.
+// Go map of this size would take three times the memory. A key and its
+// value share a slot, so that a probe touches one cache line; a blocked
+// Bloom filter in front of it answers most absent keys from a bit array
+// small enough to stay in cache (most strings of a text are no word).
 type table struct {
-	keys  []uint64
-	vals  []uint32
-	mask  uint64
-	shift uint
+	slots  []slot
+	mask   uint64
+	shift  uint
+	filter bloom
 }
 
-// newTable returns a table for n keys, at most two thirds full.
+type slot struct {
+	key  uint64
+	val  uint32
+	cost float32 // of a word or corpus string (lexicon.entry), in the padding
+}
+
+// newTable returns a table for n keys, at most two thirds full, with a
+// filter of about 16 bits a key.
 func newTable(n int) table {
 	bits := uint(1)
 	for 1<<bits*2 < n*3 {
 		bits++
 	}
-	size := 1 << bits
-	return table{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1), shift: 64 - bits}
+	return table{slots: make([]slot, 1<<bits), mask: 1<<bits - 1, shift: 64 - bits, filter: newBloom(n, 16)}
 }
 
-// slot returns the first slot of key: the top bits of a multiplicative hash.
-func (t *table) slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> t.shift }
+// hash returns a multiplicative hash of key.
+func hash(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 }
+
+// slot returns the first slot of key: the top bits of its hash.
+func (t *table) slot(key uint64) uint64 { return hash(key) >> t.shift }
 
 // put sets the value of key.
 func (t *table) put(key uint64, v uint32) {
+	t.filter.add(key)
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
-		if t.keys[i] == 0 || t.keys[i] == key {
-			t.keys[i], t.vals[i] = key, v
+		if t.slots[i].key == 0 || t.slots[i].key == key {
+			t.slots[i] = slot{key: key, val: v}
 			return
 		}
 	}
 }
 
-// get returns the value of key.
-func (t *table) get(key uint64) (uint32, bool) {
+// setCost sets the cost of key, which t holds.
+func (t *table) setCost(key uint64, c float32) {
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+		if t.slots[i].key == key {
+			t.slots[i].cost = c
+			return
+		}
+	}
+}
+
+// entry returns the cost of the word or corpus string of key, if it is
+// one (an unattested word is not).
+func (t *table) entry(key uint64) (float32, bool) {
+	if !t.filter.has(key) {
+		return 0, false
+	}
+	for i := t.slot(key); ; i = (i + 1) & t.mask {
+		switch t.slots[i].key {
 		case key:
-			return t.vals[i], true
+			return t.slots[i].cost, t.slots[i].val != 0
 		case 0:
 			return 0, false
 		}
 	}
 }
 
-// set32 is an open-addressing hash set of non-zero uint32 keys.
-type set32 struct {
-	keys  []uint32
-	mask  uint32
+// get returns the value of key.
+func (t *table) get(key uint64) (uint32, bool) {
+	if !t.filter.has(key) {
+		return 0, false
+	}
+	for i := t.slot(key); ; i = (i + 1) & t.mask {
+		switch t.slots[i].key {
+		case key:
+			return t.slots[i].val, true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// bloom is a blocked Bloom filter of non-zero uint64 keys: three bits of
+// one 64-bit word a key, so that a test touches one word.
+type bloom struct {
+	words []uint64
 	shift uint
 }
 
-// newSet32 returns a set for n keys, at most half full.
-func newSet32(n int) set32 {
-	bits := uint(1)
-	for 1<<bits < n*2 {
+// newBloom returns a filter for n keys of about bitsPerKey bits each.
+func newBloom(n, bitsPerKey int) bloom {
+	bits := uint(6)
+	for 1<<bits < n*bitsPerKey {
 		bits++
 	}
-	return set32{keys: make([]uint32, 1<<bits), mask: 1<<bits - 1, shift: 32 - bits}
+	return bloom{words: make([]uint64, 1<<(bits-6)), shift: 64 - (bits - 6)}
 }
 
-func (s *set32) slot(key uint32) uint32 { return key * 0x9E3779B1 >> s.shift }
-
-func (s *set32) add(key uint32) {
-	for i := s.slot(key); ; i = (i + 1) & s.mask {
-		if s.keys[i] == 0 || s.keys[i] == key {
-			s.keys[i] = key
-			return
-		}
-	}
+// mask returns the word of key and its three bits.
+func (b *bloom) mask(key uint64) (uint64, uint64) {
+	h := hash(key ^ 0x5851F42D4C957F2D)
+	return h >> b.shift, 1<<(h&63) | 1<<(h>>6&63) | 1<<(h>>12&63)
 }
 
-func (s *set32) has(key uint32) bool {
-	for i := s.slot(key); ; i = (i + 1) & s.mask {
-		switch s.keys[i] {
-		case key:
-			return true
-		case 0:
-			return false
-		}
-	}
+func (b *bloom) add(key uint64) {
+	w, m := b.mask(key)
+	b.words[w] |= m
+}
+
+func (b *bloom) has(key uint64) bool {
+	w, m := b.mask(key)
+	return b.words[w]&m == m
 }

@@ -1,6 +1,9 @@
 package typo
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,15 +13,17 @@ import (
 
 // NonWord reports a string that is no word where one character, read for
 // a character that sounds or looks like it, makes a frequent word that
-// fits the text (然气 → 燃气, 贯澈 → 贯彻): typos that no list of pairs
+// fits the text (贯澈 → 贯彻, 衔结 → 衔接): typos that no list of pairs
 // holds. See README.md, "TY008".
 var NonWord = &check.Rule{
 	ID: "TY008", Name: "typo-nonword", Category: check.Typo, Severity: check.Warning, OffByDefault: true,
 	Doc: check.Doc{
 		Title: "疑似错别字（非词）",
-		Text: "不在词表中的字串，其中一个字换成同音（不计声调）或形近的字后，成为常用词且与上下文相合（如“然气”→“燃气”、" +
-			"“贯澈”→“贯彻”、“统畴”→“统筹”）。词表取自 gse 分词词典（约35万词及词频），读音取自 go-pinyin；" +
-			"只报全文中只出现一次、且不在引号内、不是地名机构名的字串，并要求改后的词在文中别处出现过或远比原文通顺。建议修改，需人工确认。",
+		Text: "不在词表中的字串，其中一个字换成同音（不计声调）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
+			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
+			"和本项目语料，读音取自 go-pinyin；被替换的须是常用字（形近字除外），不在数词、量词和排比式的新造词（以商招商）中。" +
+			"只报全文中只出现一次、不在引号内、不是地名机构名的字串，并要求改后的词在文中别处出现得比常用程度所能解释的更多，" +
+			"或改后远比原文通顺。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
 		Right:  "全面贯彻落实党的二十大精神，坚持贯彻新发展理念。",
 		Source: "同音、形近字误用（《咬文嚼字》别字类型）；词表：gse v0.80.3 词典（Apache-2.0，部分来自 jieba，MIT）",
@@ -32,19 +37,52 @@ type suspect struct {
 	right      string  // the word it stands for
 	rightFreq  int32   // the frequency of that word
 	gain       float64 // how much more probable the text reads with it (natural log)
-	steals     bool    // a character of the span belongs to a word reaching outside it
+	// token is set when the corrected character is part of a word of
+	// the best segmentation of its context: it fits the text around it.
+	token bool
+	// common is set when the replaced character is one of the lexicon's
+	// common characters, the ones a typist picks by mistake.
+	common bool
+	// parallel is set when a character of the span recurs two or three
+	// characters away in its run (以商招商, 实事办实, 立行立改): a coinage
+	// of parallel parts, written on purpose.
+	parallel bool
+	// numeral is set when the span holds a numeral or follows one (突破
+	// 千列, 一产, 央企二、三级): numbers and measure words make strings
+	// that no lexicon lists.
+	numeral bool
+	// shape is set when the characters look alike rather than sound
+	// alike.
+	shape bool
 }
 
-// Parameters of the detector (see README.md, "TY008").
+// Parameters of the detector and of its decision (see README.md,
+// "TY008"), chosen by TestNonWordMeasure.
 const (
 	maxWord = 4 // the longest word considered
 	context = 3 // characters either side of a span that the comparison reads
-	// minGain is the least gain when the corrected word occurs elsewhere
-	// in the text; strongGain and strongFreq the least gain and frequency
-	// of the word when it does not.
-	minGain    = 9.0
-	strongGain = 14.0
-	strongFreq = 1000
+	// floorGain is the least gain of any finding.
+	floorGain = 5.0
+	// minAlone is the least cost alone of a replaced character: one that
+	// stands alone more often (的, 了, 在, 和) makes no finding
+	// (TestNonWordMeasure loses none by it), and most characters a run
+	// leaves uncovered are such.
+	minAlone = 5.0
+	// A suspect whose corrected word occurs n ≥ 1 times elsewhere in the
+	// text is reported when its score (decision.score) is at least
+	// echoGain; one whose word does not, when gain ≥ strongGain and the
+	// word's frequency is at least strongFreq.
+	echoWeight = 2.0
+	echoGain   = 9.5
+	strongGain = 13.0
+	strongFreq = 300
+	// genre is how much more often a report uses a word than the
+	// lexicon's text at large: the echo of a word counts beyond genre
+	// times its expected number of occurrences.
+	genre = 10
+	// charsPerWord is the mean length of a word of running text, in
+	// characters (the lexicon's frequencies give 1.67).
+	charsPerWord = 1.67
 )
 
 // runNonWord reports the suspects of the text that pass the document's
@@ -66,40 +104,117 @@ func runNonWord(p *check.Pass) {
 	})
 }
 
-// findings calls fn for every suspect of text that passes the tests of
-// plausible.
+// findings calls fn, in order of the text, for every suspect of text
+// that the decision accepts: of overlapping suspects, the one of the
+// largest score that passes.
 func (l *lexicon) findings(text string, fn func(suspect)) {
-	l.detect(text, func(s suspect) {
-		if plausible(text, s) {
-			fn(s)
-		}
-	})
+	l.detect(text, (*decision).accept, fn)
 }
 
-// plausible applies the tests that need the whole text: the wrong form
-// is written once only (a string written twice is meant), the span is
-// not a coined word in short quotes (“两山”), not the first part of a
-// name (…路, …社区, …高速), not glued to Latin letters or digits, not
-// a pair of TY001 (which reports it as certain), and the corrected word
-// occurs elsewhere in the text or the gain is large.
-func plausible(text string, s suspect) bool {
-	wrong := text[s.start:s.end]
-	if s.steals || strings.Count(text, wrong) > 1 || quotedShort(text, s.start, s.end) || beforeName(text[s.end:]) {
+// decision holds what the tests of a text need: the text, and the
+// number of occurrences of the wrong and right forms of its suspects.
+type decision struct {
+	l      *lexicon
+	text   string
+	chars  int // the lexicon characters of the text
+	counts map[string]int
+}
+
+// count returns the number of occurrences of s, the wrong or right form
+// of a suspect, in the text.
+func (d *decision) count(s string) int {
+	n, ok := d.counts[s]
+	if !ok {
+		n = strings.Count(d.text, s)
+		d.counts[s] = n
+	}
+	return n
+}
+
+// prepare counts the wrong and right forms of sus in the text, whose
+// character ids are all (0 for a character the lexicon lacks), in one
+// pass: a position is compared only when its two characters pass a
+// filter of the forms' first two.
+func (d *decision) prepare(all []uint16, sus []suspect) {
+	d.counts = make(map[string]int, 2*len(sus))
+	type form struct {
+		ids [maxWord]uint16
+		n   int
+		s   string
+	}
+	var forms []form
+	var first [1 << 16 / 64]uint64
+	pairBit := func(a, b uint16) uint32 { return (uint32(a)*0x9E37 ^ uint32(b)) & (1<<16 - 1) }
+	for _, su := range sus {
+		for _, str := range [...]string{d.text[su.start:su.end], su.right} {
+			if _, ok := d.counts[str]; ok {
+				continue
+			}
+			d.counts[str] = 0
+			f := form{s: str}
+			for _, r := range str {
+				f.ids[f.n] = d.l.id[r]
+				f.n++
+			}
+			forms = append(forms, f)
+			b := pairBit(f.ids[0], f.ids[1])
+			first[b/64] |= 1 << (b % 64)
+		}
+	}
+	for j := 0; j+1 < len(all); j++ {
+		if b := pairBit(all[j], all[j+1]); first[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for _, f := range forms {
+			if j+f.n <= len(all) && slices.Equal(all[j:j+f.n], f.ids[:f.n]) {
+				d.counts[f.s]++
+			}
+		}
+	}
+}
+
+// accept applies the tests of a suspect, cheapest first: the local ones
+// (suspect.local), the place in the text (not glued to Latin letters or
+// digits, not in short quotes, not the first part of a name, not a pair
+// of TY001, which reports it as certain), the wrong form written once
+// only (a string written twice is meant), and the evidence: the
+// corrected word written elsewhere in the text, or a large gain.
+func (d *decision) accept(s suspect) bool {
+	if !s.local() {
 		return false
 	}
+	text := d.text
 	if r := prevRune(text, s.start); r < utf8.RuneSelf && isAlnum(byte(r)) {
 		return false
 	}
 	if s.end < len(text) && isAlnum(text[s.end]) {
 		return false
 	}
-	if inPair(text, s.start, s.end) {
+	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || inPair(text, s.start, s.end) {
 		return false
 	}
-	if strings.Contains(text, s.right) {
-		return s.gain >= minGain
+	if d.count(text[s.start:s.end]) > 1 {
+		return false
+	}
+	if d.count(s.right) > 0 {
+		return d.score(s) >= echoGain
 	}
 	return s.gain >= strongGain && s.rightFreq >= strongFreq
+}
+
+// score returns the gain of s and the evidence of its corrected word
+// written n times elsewhere in the text, as far as that is more than a
+// report would use it anyway: echoWeight·ln(n / max(1, λ)), where λ is
+// genre times the occurrences its frequency predicts in a text of this
+// length (中心 or 金融 written twenty times is no evidence; 衔接 written
+// three times is).
+func (d *decision) score(s suspect) float64 {
+	n := d.count(s.right)
+	if n <= 1 {
+		return s.gain
+	}
+	lambda := genre * float64(d.chars) / charsPerWord * float64(s.rightFreq) * math.Exp(-d.l.logTotal)
+	return s.gain + echoWeight*max(0, math.Log(float64(n))-math.Log(max(1, lambda)))
 }
 
 func isAlnum(c byte) bool {
@@ -115,15 +230,29 @@ var nameSuffixes = []string{
 	"小学", "医院", "号",
 }
 
-// beforeName reports whether after starts with a name suffix.
-func beforeName(after string) bool {
+// beforeName reports whether after starts with a name suffix. A suffix
+// of one character that starts a frequent word there is not one (文明城市
+// is not a city named 文明城).
+func (l *lexicon) beforeName(after string) bool {
 	for _, s := range nameSuffixes {
-		if strings.HasPrefix(after, s) {
+		if !strings.HasPrefix(after, s) {
+			continue
+		}
+		if len(s) > 3 || len(after) < 6 {
+			return true
+		}
+		r1, _ := utf8.DecodeRuneInString(after)
+		r2, _ := utf8.DecodeRuneInString(after[3:])
+		if r2 >= 0x10000 || l.id[r2] == 0 || l.freq(pack([]uint16{l.id[r1], l.id[r2]})) < nameWordFreq {
 			return true
 		}
 	}
 	return false
 }
+
+// nameWordFreq is the least frequency of a word that makes a name suffix
+// of one character the start of a word (城市, 道路).
+const nameWordFreq = 1000
 
 // quotedShort reports whether [start, end) lies within a short quotation
 // (“两山”, “邻礼通”): a coined slogan or name, written on purpose.
@@ -158,75 +287,192 @@ func inPair(text string, start, end int) bool {
 
 // scanner holds the buffers of one detection.
 type scanner struct {
-	l       *lexicon
-	text    string
-	ids     []uint16
-	offs    []int // byte offset of each character of the run, and of its end
-	covered []bool
+	l     *lexicon
+	all   []uint16 // the id of every character of the text, 0 for none
+	ids   []uint16 // the run being examined, a part of all
+	from  int      // where the run being gathered starts in all
+	start int      // its byte offset; its characters are three bytes each
+	found []candidate
+	sus   []suspect // the suspects of gain ≥ floorGain that fit, run by run
+	runs  []int     // where the suspects of each run start in sus
 }
 
-// detect calls fn for every suspect of text, in order: a span of two to
-// four characters, none of them part of a word or corpus string of the
-// text at that place save in the span, where replacing one uncovered
-// character by a confusable one makes a word of at least fillFloor that
-// makes the text around it more probable by minGain or more.
-func (l *lexicon) detect(text string, fn func(suspect)) {
-	sc := &scanner{l: l, text: text}
+// candidate is a correction of a run: the span [s, s+k) in characters,
+// the character at i replaced to make the word key.
+type candidate struct {
+	s, k, i int
+	key     uint64 // the corrected word
+	gain    float64
+	token   bool
+	shape   bool
+}
+
+// detect finds the suspects of text and offers them to accept, run by
+// run, each run's in order of score, skipping
+// those that overlap one accepted before; it calls fn with the accepted
+// ones in order of the text. A suspect is a span of two to four
+// characters holding a character that no word or corpus string of the
+// text covers at its place, where replacing that character by one that
+// sounds or looks like it makes a word of at least fillFloor.
+func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn func(suspect)) {
+	sc := &scanner{l: l}
+	sc.scan(text)
+	if len(sc.sus) == 0 {
+		return
+	}
+	d := &decision{l: l, text: text}
+	for _, id := range sc.all {
+		if id != 0 {
+			d.chars++
+		}
+	}
+	d.prepare(sc.all, sc.sus)
+	var taken []suspect
+	for r, start := range sc.runs {
+		end := len(sc.sus)
+		if r+1 < len(sc.runs) {
+			end = sc.runs[r+1]
+		}
+		group := sc.sus[start:end]
+		// By score, then the shorter span (贯澈 rather than 贯澈落实).
+		slices.SortStableFunc(group, func(a, b suspect) int {
+			if c := cmp.Compare(d.score(b), d.score(a)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.end-a.start, b.end-b.start)
+		})
+		taken = taken[:0]
+		for _, su := range group {
+			if slices.ContainsFunc(taken, func(t suspect) bool { return su.start < t.end && t.start < su.end }) {
+				continue
+			}
+			if accept(d, su) {
+				taken = append(taken, su)
+			}
+		}
+		slices.SortFunc(taken, func(a, b suspect) int { return cmp.Compare(a.start, b.start) })
+		for _, su := range taken {
+			fn(su)
+		}
+	}
+}
+
+// scan reads text run by run and gathers its suspects.
+func (sc *scanner) scan(text string) {
+	l := sc.l
+	sc.all = make([]uint16, 0, len(text)/3+16)
 	for i := 0; i < len(text); {
-		c, size := decodeAt(text, i)
+		// The three-byte form of Chinese characters, inline.
+		var c rune
+		size := 3
+		switch b := text[i]; {
+		case b < utf8.RuneSelf:
+			c, size = rune(b), 1
+		case i+2 < len(text) && b&0xF0 == 0xE0 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			c = rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		default:
+			c, size = decodeAt(text, i)
+		}
 		var id uint16
 		if c < 0x10000 {
 			id = l.id[c]
 		}
+		sc.all = append(sc.all, id)
 		if id == 0 {
-			sc.flush(i, fn)
-		} else {
-			sc.ids = append(sc.ids, id)
-			sc.offs = append(sc.offs, i)
+			sc.flush(len(sc.all) - 1)
+			sc.start, sc.from = i+size, len(sc.all)
 		}
 		i += size
 	}
-	sc.flush(len(text), fn)
+	sc.flush(len(sc.all))
 }
 
-// flush examines the run gathered so far, which ends at byte offset end.
-func (sc *scanner) flush(end int, fn func(suspect)) {
-	if len(sc.ids) >= 2 {
-		sc.offs = append(sc.offs, end)
-		sc.run(fn)
+// flush examines the run that ends before character end of the text.
+func (sc *scanner) flush(end int) {
+	if end-sc.from >= 2 {
+		sc.ids = sc.all[sc.from:end]
+		sc.run()
 	}
-	sc.ids, sc.offs = sc.ids[:0], sc.offs[:0]
 }
 
-// run finds the suspects of one run of lexicon characters.
-func (sc *scanner) run(fn func(suspect)) {
+// run finds the suspects of one run of lexicon characters whose gain is
+// at least floorGain and whose correction fits.
+func (sc *scanner) run() {
 	l, ids, n := sc.l, sc.ids, len(sc.ids)
-	if cap(sc.covered) < n {
-		sc.covered = make([]bool, n)
-	}
-	cov := sc.covered[:n]
-	clear(cov)
-	// Two-character words first: they cover most characters.
-	for j := 0; j+1 < n; j++ {
-		if l.pairs.has(uint32(ids[j])<<16 | uint32(ids[j+1])) {
-			cov[j], cov[j+1] = true, true
-		}
-	}
-	for j := 0; j < n; j++ {
-		if !cov[j] && sc.coveredLong(j) {
-			cov[j] = true
-		}
-	}
-	next := 0 // the first character a new span may hold
+	sc.found = sc.found[:0]
 	for i := 0; i < n; i++ {
-		if cov[i] || i < next {
+		// Only a character that can make a finding (charInfo.replace)
+		// and that no word covers: two-character words first, the test
+		// most positions need.
+		if !l.chars[ids[i]].replace ||
+			i > 0 && l.pairs.has(uint64(ids[i-1])<<16|uint64(ids[i])) ||
+			i+1 < n && l.pairs.has(uint64(ids[i])<<16|uint64(ids[i+1])) ||
+			sc.coveredLong(i) {
 			continue
 		}
-		if s, e, ok := sc.best(i, next); ok {
-			fn(s)
-			next = e
+		sc.candidates(i)
+	}
+	// One replacement read in several windows makes one text: each
+	// takes the largest gain of them.
+	for a := range sc.found {
+		for _, b := range sc.found {
+			ca := &sc.found[a]
+			if b.i == ca.i && charAt(b.key, b.i-b.s, b.k) == charAt(ca.key, ca.i-ca.s, ca.k) {
+				ca.gain = max(ca.gain, b.gain)
+			}
 		}
 	}
+	first := true
+	for _, c := range sc.found {
+		if c.gain < floorGain || !c.token {
+			continue
+		}
+		if first {
+			sc.runs = append(sc.runs, len(sc.sus))
+			first = false
+		}
+		sc.sus = append(sc.sus, sc.suspect(c))
+	}
+}
+
+// local reports whether s passes the tests that need only its run: a
+// gain of at least floorGain, a correction that fits, a common replaced
+// character (a typist picks common characters by their reading; a
+// look-alike, misread or mistyped by its shape, may be rare: 预箅), no
+// parallel coinage or numeral.
+func (s suspect) local() bool {
+	return s.gain >= floorGain && s.token && (s.common || s.shape) && !s.parallel && !s.numeral
+}
+
+// numerals are the characters of Chinese numbers.
+const numerals = "一二三四五六七八九十百千万亿两零〇"
+
+// suspect returns the suspect of candidate c.
+func (sc *scanner) suspect(c candidate) suspect {
+	l, ids := sc.l, sc.ids
+	s := suspect{
+		start: sc.start + 3*c.s, end: sc.start + 3*(c.s+c.k),
+		right: l.word(c.key, c.k), rightFreq: l.freq(c.key), gain: c.gain,
+		token: c.token, shape: c.shape, common: l.chars[ids[c.i]].common,
+	}
+	if c.s > 0 && l.chars[ids[c.s-1]].numeral {
+		s.numeral = true
+	}
+	for j := c.s; j < c.s+c.k; j++ {
+		r := l.chars[ids[j]].r
+		if l.chars[ids[j]].numeral {
+			s.numeral = true
+		}
+		if functionChars[r] {
+			continue
+		}
+		for _, d := range [...]int{-3, -2, 2, 3} {
+			if o := j + d; o >= 0 && o < len(ids) && (o < c.s || o >= c.s+c.k) && ids[o] == ids[j] {
+				s.parallel = true
+			}
+		}
+	}
+	return s
 }
 
 // coveredLong reports whether a word or corpus string of three or four
@@ -235,7 +481,7 @@ func (sc *scanner) coveredLong(j int) bool {
 	ids := sc.ids
 	for k := 3; k <= maxWord; k++ {
 		for s := max(0, j-k+1); s <= j && s+k <= len(ids); s++ {
-			if sc.l.known(pack(ids[s : s+k])) {
+			if _, ok := sc.l.words.entry(pack(ids[s : s+k])); ok {
 				return true
 			}
 		}
@@ -243,40 +489,82 @@ func (sc *scanner) coveredLong(j int) bool {
 	return false
 }
 
-// best returns the best suspect whose substituted character is i and
-// whose span starts at next or later, and the end of its span in
-// characters.
-func (sc *scanner) best(i, next int) (suspect, int, bool) {
+// region is the most characters around a replaced one that a
+// comparison reads: the longest window holding it, and the context
+// either side.
+const region = 2*(maxWord-1+context) + 1
+
+// lattice holds the costs of the entries (words and corpus strings) of
+// a region of a run: cost[e][m] of the entry of m characters ending
+// before character e of the region, or +Inf.
+type lattice struct {
+	lo, hi int // the region, in characters of the run
+	cost   [region + 1][maxWord + 1]float32
+}
+
+// candidates adds to sc.found the corrections whose replaced character
+// is i: every window of two to four characters holding it whose typo key
+// (i replaced by the mark of its reading or of a look-alike group) is
+// that of a frequent word.
+func (sc *scanner) candidates(i int) {
 	l, ids, n := sc.l, sc.ids, len(sc.ids)
-	best := suspect{gain: minGain}
-	bs, be := 0, 0
-	var win [maxWord]uint16
+	c := ids[i]
+	// The marks of its readings and look-alike groups.
+	var buf [8]uint16
+	marks := buf[:0]
+	if syl := l.chars[c].syl; syl != noReading {
+		marks = append(marks, sylMark|syl)
+	}
+	for _, g := range l.shapes[c] {
+		if len(marks) < len(buf) {
+			marks = append(marks, shapeMark|g)
+		}
+	}
+	var lat lattice
+	ready := false
 	for k := 2; k <= maxWord; k++ {
-		for s := max(i-k+1, next); s <= i && s+k <= n; s++ {
-			copy(win[:k], ids[s:s+k])
-			wrong := win[i-s]
-			v, ok := l.fill.get(fillKey(win[:k], i-s))
-			if !ok {
-				continue
-			}
-			for _, key := range l.fills[v>>12 : v>>12+v&0xFFF] {
-				right := charAt(key, i-s, k)
-				if right == wrong || !l.confusable(wrong, right) {
+		for s := max(i-k+1, 0); s <= i && s+k <= n; s++ {
+			key := pack(ids[s : s+k])
+			before := float32(-1)
+			for _, mark := range marks {
+				shape := mark >= shapeMark
+				v, ok := l.typos.get(setAt(key, i-s, k, mark))
+				if !ok {
 					continue
 				}
-				if g := sc.gain(s, k, i, right); g > best.gain {
-					best = suspect{gain: g, rightFreq: l.freq(key), right: l.word(key, k)}
-					bs, be = s, s+k
+				for _, w := range l.cands[v>>12 : v>>12+v&0xFFF] {
+					right := charAt(w, i-s, k)
+					if right == c {
+						continue
+					}
+					if !ready {
+						sc.fill(&lat, i)
+						ready = true
+					}
+					if before < 0 {
+						before, _ = sc.segCost(&lat, s, k, i, 0)
+					}
+					after, token := sc.segCost(&lat, s, k, i, right)
+					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape})
 				}
 			}
 		}
 	}
-	if best.right == "" {
-		return best, 0, false
+}
+
+// fill computes the lattice of the region around character i.
+func (sc *scanner) fill(lat *lattice, i int) {
+	lat.lo, lat.hi = max(0, i-(maxWord-1)-context), min(len(sc.ids), i+maxWord+context)
+	for e := 1; e <= lat.hi-lat.lo; e++ {
+		for m := 2; m <= maxWord; m++ {
+			lat.cost[e][m] = float32(math.Inf(1))
+			if m <= e {
+				if c, ok := sc.l.words.entry(pack(sc.ids[lat.lo+e-m : lat.lo+e])); ok {
+					lat.cost[e][m] = c
+				}
+			}
+		}
 	}
-	best.start, best.end = sc.offs[bs], sc.offs[be]
-	best.steals = sc.steals(bs, be, i)
-	return best, be, true
 }
 
 // word returns the text of a key of n characters.
@@ -288,55 +576,47 @@ func (l *lexicon) word(key uint64, n int) string {
 	return b.String()
 }
 
-// gain returns how much more probable the text around the span [s, s+k)
-// reads with the character at i replaced by right: the cost of the best
-// segmentation of the span and context characters either side, before
-// and after.
-func (sc *scanner) gain(s, k, i int, right uint16) float64 {
+// segCost returns the cost (negative log-probability under a unigram
+// model of the lexicon's frequencies) of the best segmentation of the
+// span [s, s+k) of the run and context characters either side, with the
+// character at i replaced by right (none when right is 0), and whether
+// the character at i is part of a word of two characters or more in
+// that segmentation: the correction fits the text around it, and does
+// not merely take a character from a word there (推进兴边 is not read as
+// 推 进行 边). The entries that do not hold i are read from lat.
+func (sc *scanner) segCost(lat *lattice, s, k, i int, right uint16) (float32, bool) {
+	l := sc.l
 	lo, hi := max(0, s-context), min(len(sc.ids), s+k+context)
 	var win [maxWord + 2*context]uint16
 	w := win[:hi-lo]
 	copy(w, sc.ids[lo:hi])
-	before := sc.l.segCost(w)
-	w[i-lo] = right
-	return before - sc.l.segCost(w)
-}
-
-// segCost returns the cost (negative log-probability under a unigram
-// model of the lexicon's frequencies) of the best segmentation of ids.
-func (l *lexicon) segCost(ids []uint16) float64 {
-	var best [maxWord + 2*context + 1]float64
-	for j := 1; j <= len(ids); j++ {
-		best[j] = best[j-1] + l.chars[ids[j-1]].cost
-		for k := 2; k <= maxWord && k <= j; k++ {
-			if f := l.freq(pack(ids[j-k : j])); f > 0 {
-				best[j] = min(best[j], best[j-k]+l.cost(f))
+	if right != 0 {
+		w[i-lo] = right
+	}
+	var best [maxWord + 2*context + 1]float32
+	var from [maxWord + 2*context + 1]int8
+	for j := 1; j <= len(w); j++ {
+		best[j], from[j] = best[j-1]+float32(l.chars[w[j-1]].cost), 1
+		for m := 2; m <= maxWord && m <= j; m++ {
+			var c float32
+			if right != 0 && j-m <= i-lo && i-lo < j {
+				var ok bool
+				if c, ok = l.words.entry(pack(w[j-m : j])); !ok {
+					continue
+				}
+			} else if c = lat.cost[lo+j-lat.lo][m]; math.IsInf(float64(c), 1) {
+				continue
+			}
+			if b := best[j-m] + c; b < best[j] {
+				best[j], from[j] = b, int8(m)
 			}
 		}
 	}
-	return best[len(ids)]
-}
-
-// steals reports whether a character of the span [s, e) other than the
-// one at i belongs to a word of the lexicon that reaches outside the span
-// (推进兴边 read as 推 进行 边): the correction would break a word the
-// text holds.
-func (sc *scanner) steals(s, e, i int) bool {
-	ids := sc.ids
-	for a := max(0, s-maxWord+1); a < e; a++ {
-		for k := 2; k <= maxWord && a+k <= len(ids); k++ {
-			b := a + k
-			if b <= s || a >= s && b <= e {
-				continue // outside the span, or inside it
-			}
-			other := false
-			for j := max(a, s); j < min(b, e); j++ {
-				other = other || j != i
-			}
-			if other && sc.l.freq(pack(ids[a:b])) > 0 {
-				return true
-			}
+	token := false
+	for j := len(w); j > 0; j -= int(from[j]) {
+		if j-int(from[j]) <= i-lo && i-lo < j {
+			token = from[j] > 1
 		}
 	}
-	return false
+	return best[len(w)], token
 }

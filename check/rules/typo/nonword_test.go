@@ -31,12 +31,20 @@ func TestNonWord(t *testing.T) {
 		{"全面贯澈落实党的二十大精神，坚持贯彻新发展理念。", "贯澈→贯彻"},
 		{"做好全区招尚引资工作，招商项目落地率提高。", "招尚→招商"},
 		{"加强统畴协调，统筹推进城乡建设。", "统畴→统筹"},
-		{"本街道辖曲内共有社区十个，辖区人口五万。", "辖曲→辖区"},
 		{"严格工程验受程序，竣工验收合格率达到百分之百。", "验受→验收"},
 		{"促进经济社会发展，推动高质量发盏。", "发盏→发展"},
-		// Look-alikes (shapeGroups).
+		// A smaller gain, carried by the word written again and again.
+		{"本街道辖曲内共有社区十个，辖区人口五万，辖区面积十二平方公里，辖区企业三百家。", "辖曲→辖区"},
+		{"坚决防犯各类风险，防范化解重大风险，健全防范机制。", "防犯→防范"},
+		// 里 stands alone often (HMM frequency), but 管理 is the text's word.
+		{"加强资金管里，完善管理制度，提高管理水平，规范管理程序。", "管里→管理"},
+		// An unattested entry of gse's dictionary is no word.
+		{"做好衔结工作，推进政策衔接，确保平稳衔接。", "衔结→衔接"},
+		// Look-alikes (shapeGroups), a rare character among them.
 		{"完成道路改燥工程，推进城市更新改造。", "改燥→改造"},
 		{"全年财政预箅收入增长，预算执行良好。", "预箅→预算"},
+		// 城 that starts 城市 is no name suffix.
+		{"创建文鸣城市，巩固文明成果，弘扬文明新风。", "文鸣→文明"},
 		// Near-misses: correct text.
 		{"全面贯彻落实党的二十大精神。", ""},
 		{"天然气管道改造全面完成。", ""},
@@ -45,17 +53,19 @@ func TestNonWord(t *testing.T) {
 		// In short quotes: a coined slogan.
 		{"打造“统畴”品牌，统筹推进工作。", ""},
 		// Before a name suffix: part of a name.
-		{"修建辖曲路，辖区道路畅通。", ""},
+		{"修建辖曲路，辖区道路畅通，辖区交通便利，辖区企业增加。", ""},
 		// Glued to Latin letters or digits: a code or a brand.
 		{"建成智汇100平台，打造智慧社区。", ""},
 		// A pair of TY001, which reports it as certain.
 		{"始终保持昂杨的斗志，精神昂扬。", ""},
-		// The correction would take a character from a word the text
-		// holds (推进 in 推进兴边): 兴边 is not read as 进行.
+		// A corpus string (兴边富民) covers its characters.
 		{"继续推进兴边富民行动，进行专项检查。", ""},
+		// A coinage of parallel parts (以企引企 is not 以其 or 引起).
+		{"坚持以企引企，推进招商引资，以其为主。", ""},
 		// Weak evidence: the word is nowhere else in the text and the gain
 		// is small.
 		{"打造沿江智造走廊。", ""},
+		{"加强城镇然气安全管理，燃气管网改造完成，燃气用户增加。", ""},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -66,6 +76,61 @@ func TestNonWord(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: got %v, want %v", tt.text, got, want)
+		}
+	}
+}
+
+// TestNonWordReasons checks that the near-misses of TestNonWord are left
+// alone for their stated reason: the detector offers the suspect, and
+// the decision rejects it by that test.
+func TestNonWordReasons(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, suspect string
+		reason        func(d *decision, s suspect) bool // the test that rejects it
+	}{
+		{"坚持以企引企，推进招商引资，以其为主。", "以企→以其", func(_ *decision, s suspect) bool { return s.parallel }},
+		{"修建辖曲路，辖区道路畅通，辖区交通便利，辖区企业增加。", "辖曲→辖区", func(d *decision, s suspect) bool {
+			return l.beforeName(d.text[s.end:]) && d.score(s) >= echoGain
+		}},
+		{"推进贯澈工程，贯澈工程已开工。坚持贯彻新发展理念。", "贯澈→贯彻", func(d *decision, s suspect) bool {
+			return d.count(d.text[s.start:s.end]) == 2 && s.gain >= strongGain
+		}},
+		{"打造“统畴”品牌，统筹推进工作。", "统畴→统筹", func(d *decision, s suspect) bool {
+			return quotedShort(d.text, s.start, s.end) && s.gain >= echoGain
+		}},
+	}
+	for _, tt := range tests {
+		offered := false
+		l.detect(tt.text, func(d *decision, s suspect) bool {
+			if tt.text[s.start:s.end]+"→"+s.right == tt.suspect {
+				offered = true
+				if d.accept(s) || !tt.reason(d, s) {
+					t.Errorf("%s: %s accepted, or not for the stated reason", tt.text, tt.suspect)
+				}
+			}
+			return d.accept(s)
+		}, func(suspect) {})
+		if !offered {
+			t.Errorf("%s: %s not offered", tt.text, tt.suspect)
+		}
+	}
+}
+
+// TestReplaceable checks which characters a finding may replace: common
+// ones, rare ones only with a look-alike, no numeral, none that stands
+// alone all the time.
+func TestReplaceable(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, want := range map[rune]bool{'尚': true, '畴': true, '箅': true, '楫': false, '千': false, '二': false, '的': false, '了': false} {
+		if got := l.chars[l.id[r]].replace; got != want {
+			t.Errorf("%c: replace %v, want %v", r, got, want)
 		}
 	}
 }

@@ -3,7 +3,13 @@
 //
 //   - github.com/go-ego/gse v0.80.3, data/dict/zh/s_1.txt: a Chinese
 //     lexicon of 352,279 words with frequencies (Apache-2.0; parts from
-//     jieba, MIT);
+//     jieba, MIT); data/dict/zh/idf.txt, jieba's inverse document
+//     frequencies of 270,000 words, which attest the entries s_1.txt has
+//     no count for and add 17,800 strings it lacks (attest); and
+//     hmm/prob_emit.go, jieba's hidden Markov model, whose probabilities
+//     of a character being a word by itself replace the dictionary's
+//     counts of single characters where those were set by hand too low
+//     (readAlone);
 //   - github.com/mozillazg/go-pinyin v0.20.0, pinyin_dict.go: the readings
 //     of every character (MIT; data from pinyin-data, MIT).
 //
@@ -18,8 +24,9 @@
 // against the checksum database) and reads the files from the module
 // cache; nothing of either module is linked into zongjie. The output keeps
 // what the detector needs: every word of two to four Chinese characters
-// (with its frequency) and every single character that occurs in them
-// (with its frequency and its readings without tones). lexicon.sum records
+// (with its frequency; 0 for an unattested entry) and every single
+// character that occurs in them (with its frequency, its readings without
+// tones and its frequency alone by the model). lexicon.sum records
 // the modules' hashes and the SHA-256 of the uncompressed lexicon, which
 // a test checks, so that a refresh is verifiable; lexicon-NOTICE.txt keeps
 // the licences.
@@ -36,6 +43,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,7 +80,14 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if err := attest(words, filepath.Join(gse.Dir, "data", "dict", "zh", "idf.txt")); err != nil {
+		log.Fatal(err)
+	}
 	readings, err := readPinyin(filepath.Join(py.Dir, "pinyin_dict.go"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	alone, err := readAlone(filepath.Join(gse.Dir, "hmm", "prob_emit.go"), words)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -80,7 +95,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	text := render(words, readings, mods, corpusStrings(words, texts))
+	text := render(words, readings, alone, mods, corpusStrings(words, texts))
 	sum := sha256.Sum256(text)
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
@@ -176,6 +191,72 @@ func readLexicon(path string, floor int) (map[string]int, error) {
 	return words, sc.Err()
 }
 
+// unknownFreq is the frequency gse gives to the entries of its dictionary
+// it has no count for.
+const unknownFreq = 3
+
+// attest reads jieba's table of inverse document frequencies in gse
+// ("word idf" a line, from a large corpus of its own) and makes words
+// of it: an entry of two to four characters at unknownFreq or below is
+// attested when the table holds it, and gets the frequency its idf
+// implies (at least unknownFreq); one that the table lacks is left with
+// frequency 0, an unattested entry, which covers no text (衔结 and 组识
+// are misspellings); and a string of the table that the dictionary lacks
+// (应季, 渐成, 一是) is added with the frequency its idf implies (at
+// least 1). The frequency an idf implies is exp(c − idf), where c is the
+// median of log frequency + idf over the words of both with a known
+// frequency (≈ 14.3).
+func attest(words map[string]int, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	idf := map[string]float64{}
+	for n, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) != 2 {
+			continue
+		}
+		v, err := strconv.ParseFloat(fields[1], 64)
+		if err != nil {
+			return fmt.Errorf("%s:%d: idf %q", path, n+1, fields[1])
+		}
+		w := fields[0]
+		if k := utf8.RuneCountInString(w); k >= 2 && k <= 4 && strings.IndexFunc(w, func(r rune) bool { return !isHan(r) }) < 0 {
+			idf[w] = v
+		}
+	}
+	var sums []float64
+	for w, v := range idf {
+		if f := words[w]; f > unknownFreq {
+			sums = append(sums, math.Log(float64(f))+v)
+		}
+	}
+	if len(sums) < 10000 {
+		return fmt.Errorf("%s: only %d words shared with the dictionary", path, len(sums))
+	}
+	sort.Float64s(sums)
+	c := sums[len(sums)/2]
+	implied := func(v float64) int { return int(math.Round(math.Exp(c - v))) }
+	for w, f := range words {
+		if utf8.RuneCountInString(w) == 1 || f > unknownFreq {
+			continue
+		}
+		if v, ok := idf[w]; ok {
+			words[w] = max(f, unknownFreq, implied(v))
+		} else {
+			words[w] = 0
+		}
+	}
+	for w, v := range idf {
+		if _, ok := words[w]; !ok {
+			words[w] = max(1, implied(v))
+		}
+	}
+	log.Printf("idf: c = %.2f", c)
+	return nil
+}
+
 // entryRE matches one entry of go-pinyin's table: 0x7136: "rán",
 var entryRE = regexp.MustCompile(`^\s*0x([0-9A-F]+): "([^"]*)",`)
 
@@ -250,17 +331,74 @@ func toneless(s string) string {
 	return b.String()
 }
 
+// emitStateRE matches the start of a state's table in gse's hmm/prob_emit.go,
+// probEmit['S'] = map[rune]float64{, and emitEntryRE one of its entries,
+// '\u4e00': -3.65,
+var (
+	emitStateRE = regexp.MustCompile(`^\s*probEmit\['(\w)'\]`)
+	emitEntryRE = regexp.MustCompile(`^\s*'\\u([0-9a-f]{4})': (-?[0-9.e-]+),?`)
+)
+
+// readAlone reads the emission probabilities of state S (a character that
+// is a word by itself) of gse's hidden Markov model (jieba's finalseg,
+// trained on segmented text) and returns, for every character that has
+// one, its frequency as a word of its own: the probability scaled to the
+// total frequency of the single characters of words. The dictionary's own
+// counts of some characters alone were set by hand far too low (为 100,
+// 里 4, 并 9, 无 2), which the model's are not.
+func readAlone(path string, words map[string]int) (map[rune]int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	prob := map[rune]float64{}
+	state, sum := "", 0.0
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if m := emitStateRE.FindStringSubmatch(line); m != nil {
+			state = m[1]
+			continue
+		}
+		m := emitEntryRE.FindStringSubmatch(line)
+		if m == nil || state != "S" {
+			continue
+		}
+		code, _ := strconv.ParseUint(m[1], 16, 32)
+		lp, err := strconv.ParseFloat(m[2], 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q", path, line)
+		}
+		prob[rune(code)] = math.Exp(lp)
+		sum += math.Exp(lp)
+	}
+	if len(prob) < 5000 {
+		return nil, fmt.Errorf("%s: only %d characters of state S read", path, len(prob))
+	}
+	total := 0
+	for w, f := range words {
+		if utf8.RuneCountInString(w) == 1 {
+			total += f
+		}
+	}
+	out := map[rune]int{}
+	for r, p := range prob {
+		out[r] = int(math.Round(p / sum * float64(total)))
+	}
+	return out, nil
+}
+
 // render writes the lexicon text: a header; one line a word, the single
 // characters first, each part sorted, "word<TAB>freq", and for a single
-// character a third column, its readings separated by commas; then, after
-// a line "## corpus", the corpus strings, "string<TAB>count".
-func render(words map[string]int, readings map[rune][]string, mods []module, corpus map[string]int) []byte {
+// character two more columns, its readings separated by commas (or
+// nothing) and its frequency alone by gse's hidden Markov model (readAlone;
+// empty when the model lacks it); then, after a line "## corpus", the
+// corpus strings, "string<TAB>count".
+func render(words map[string]int, readings map[rune][]string, alone map[rune]int, mods []module, corpus map[string]int) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Lexicon of TY008 (check/rules/typo), generated by lexgen from\n")
 	for _, m := range mods {
 		fmt.Fprintf(&b, "# %s %s %s\n", m.Path, m.Version, m.Sum)
 	}
-	b.WriteString("# word<TAB>frequency[<TAB>readings of a single character]. Licences: lexicon-NOTICE.txt.\n")
+	b.WriteString("# word<TAB>frequency[<TAB>readings<TAB>frequency alone by the HMM, of a single character]. Licences: lexicon-NOTICE.txt.\n")
 	// Every character of a word gets a line of its own, with frequency 0
 	// when gse has no entry for it alone.
 	for w := range words {
@@ -286,8 +424,9 @@ func render(words map[string]int, readings map[rune][]string, mods []module, cor
 	for _, w := range list {
 		fmt.Fprintf(&b, "%s\t%d", w, words[w])
 		if r, size := utf8.DecodeRuneInString(w); size == len(w) {
-			if rs := readings[r]; len(rs) > 0 {
-				b.WriteString("\t" + strings.Join(rs, ","))
+			b.WriteString("\t" + strings.Join(readings[r], ","))
+			if f, ok := alone[r]; ok {
+				fmt.Fprintf(&b, "\t%d", f)
 			}
 		}
 		b.WriteByte('\n')
@@ -358,7 +497,7 @@ func corpusStrings(words map[string]int, texts []string) map[string]int {
 			for k := 2; k <= 4; k++ {
 				for s := 0; s+k <= len(rs); s++ {
 					g := string(rs[s : s+k])
-					if _, ok := words[g]; ok {
+					if words[g] > 0 {
 						continue
 					}
 					count[g]++
