@@ -164,7 +164,7 @@ func Parse(name string) Name {
 		// A change verb before the name: "减少农村贫困人口1000万人" is
 		// 农村贫困人口 down by 1000万人, as "农村贫困人口减少1232万人" is.
 		for _, c := range leadingChanges {
-			if rest, ok := strings.CutPrefix(key, c.word); ok && !Bare(rest) {
+			if rest, ok := strings.CutPrefix(key, c.word); ok && !Bare(rest) && (c.dir == "down" || averaged(rest)) {
 				key, dir = rest, c.dir // the text keeps its verb
 				break
 			}
@@ -174,7 +174,9 @@ func Parse(name string) Name {
 }
 
 // leadingChanges are the change verbs that can open a name; 增加 and 新增
-// are not among them (增加值, 新增就业 are names).
+// are not among them (增加值, 新增就业 are names). 提高 and 提升 make a
+// change only of a rate or an average (提高常住人口城镇化率); before a thing
+// counted they are an action (改造提升乡镇卫生院10所).
 var leadingChanges = []struct{ word, dir string }{
 	{"减少", "down"}, {"降低", "down"}, {"压减", "down"}, {"下降", "down"}, {"提高", "up"}, {"提升", "up"},
 }
@@ -357,6 +359,17 @@ var doingWords = []string{
 // figure together with the object of the clause before.
 func Elliptic(key string) bool {
 	return key != "" && StripVerbs(key) == ""
+}
+
+// averaged reports whether a key names a rate, a share or an average,
+// which 提高 and 提升 change (提高城镇化率), unlike a count.
+func averaged(key string) bool {
+	for _, w := range []string{"率", "比重", "占比", "比例", "指数", "水平", "人均", "平均", "强度"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // StripVerbs removes verbs of doing from the start of a name: 新开工保障性

@@ -185,6 +185,7 @@ func TestWrittenPairs(t *testing.T) {
 		{"yancheng", "testdata/yancheng-2024.txt", "testdata/yancheng-2025.txt", "testdata/yancheng.tsv"},
 		{"songlin", "testdata/songlin-2024.txt", "testdata/songlin-2025.txt", "testdata/songlin.tsv"},
 		{"nanling", "testdata/nanling-2024.txt", "testdata/nanling-2025.txt", "testdata/nanling.tsv"},
+		{"qingshui", "testdata/qingshui-2025.txt", "testdata/qingshui-2026.txt", "testdata/qingshui.tsv"},
 	} {
 		t.Run(p.name, func(t *testing.T) {
 			of, old := load(t, p.old)
