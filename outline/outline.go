@@ -32,6 +32,7 @@ func Headings(f *document.File) []*zongjie.Section {
 
 // paragraphHeadings appends the headings found in paragraph i.
 func paragraphHeadings(f *document.File, i int, out []*zongjie.Section) []*zongjie.Section {
+	first := len(out)
 	p := &f.Paragraphs[i]
 	start := ContentStart(f, p.Span)
 	text := f.Text[start:p.Span.End]
@@ -61,7 +62,7 @@ func paragraphHeadings(f *document.File, i int, out []*zongjie.Section) []*zongj
 		out = append(out, s)
 		next = s.Span.End
 	}
-	return inlineEnums(f, i, next, out)
+	return inlineEnums(f, i, next, out, first)
 }
 
 // plainHeadingWords are words that make a short unnumbered line a heading.
@@ -110,6 +111,9 @@ func newSection(f *document.File, i, at int, m marker, inline bool) *zongjie.Sec
 		titleStart += size
 	}
 	titleEnd, stop := titleEnd(f.Text[titleStart:p.Span.End])
+	if cut := listStart(f.Text[titleStart:p.Span.End], titleEnd, m); cut >= 0 {
+		titleEnd, stop = cut, cut
+	}
 	titleEnd += titleStart
 	title := cleanTitle(f, document.Span{Start: titleStart, End: titleEnd})
 	continues := strings.TrimSpace(f.Text[stop+titleStart:p.Span.End]) != ""
@@ -148,6 +152,36 @@ func titleEnd(text string) (end, next int) {
 		}
 	}
 	return trimTrailingPunct(text), len(text)
+}
+
+// listStart returns where, before end, a title that runs on with commas
+// reaches an enumeration item: the next item of the section's own list
+// ("一是强学习，二是重实效" ends before "，二是") or the first item of a
+// list that continues ("（一）抓党建，一是强学习，二是重实效" ends before
+// "，一是"). It returns the offset of the comma with the blanks and marks
+// before it trimmed, or -1. text runs to the end of the paragraph.
+func listStart(text string, end int, m marker) int {
+	for i := 0; i < end; {
+		j := strings.IndexAny(text[i:end], "，,")
+		if j < 0 {
+			break
+		}
+		comma := i + j
+		_, size := utf8.DecodeRuneInString(text[comma:])
+		i = comma + size
+		rest := text[i:]
+		if !mayStartMarker(rest) {
+			continue
+		}
+		n, ok := parseEnumMarker(rest)
+		if !ok || isNameAfterEnum(rest[n.size:]) {
+			continue
+		}
+		if m.rank == rankEnum && n.form == m.form && (n.ordinal == m.ordinal+1 || n.ordinal == m.ordinal+2) || n.ordinal == 1 && secondFollows(n, rest) {
+			return trimTrailingPunct(text[:comma])
+		}
+	}
+	return -1
 }
 
 // trimTrailingPunct returns the length of s without trailing commas,
@@ -221,12 +255,12 @@ func isASCIIWord(s string) bool {
 	return true
 }
 
-// inlineEnums appends the enumerations that start a sentence inside
-// paragraph i, from byte offset from on.
-func inlineEnums(f *document.File, i, from int, out []*zongjie.Section) []*zongjie.Section {
+// inlineEnums appends the enumerations that start a sentence or a clause
+// inside paragraph i, from byte offset from on; out[first:] are the
+// paragraph's sections found so far (its opening heading or item).
+func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first int) []*zongjie.Section {
 	p := &f.Paragraphs[i]
 	text := f.Text[:p.Span.End]
-	first := len(out)
 	for off := from; off < p.Span.End; {
 		// Find the next sentence boundary: 。；！？：，
 		j := nextBoundary(text, off)
@@ -259,13 +293,10 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section) []*zongj
 		if !ok {
 			continue
 		}
+		// After a comma an item must belong to a list: "一是…，二是…" in
+		// one sentence, "第一，…，第二，…".
 		if mark == '，' && !continuesList(out[first:], m, rest, text[p.Span.Start:j]) {
 			continue
-		}
-		if m.form == FormShouxian || m.form == FormDi || m.form == FormQiyi {
-			if mark == '，' {
-				continue
-			}
 		}
 		s := newSection(f, i, off, m, true)
 		if m.ordinal == 1 {
@@ -293,26 +324,38 @@ func mayStartMarker(s string) bool {
 // it is the first and the second follows.
 func continuesList(found []*zongjie.Section, m marker, rest, before string) bool {
 	if m.ordinal > 1 {
+		// The item before, or the one before that (一是…，三是…: a
+		// skipped item is still an item, for the checker to report).
 		for _, s := range found {
-			if s.Form == m.form && s.Ordinal == m.ordinal-1 {
+			if s.Form == m.form && (s.Ordinal == m.ordinal-1 || s.Ordinal == m.ordinal-2) {
 				return true
 			}
 		}
 		return false
 	}
-	if m.ordinal == 1 {
-		switch m.form {
-		case FormShi:
-			return strings.Contains(rest, "二是")
-		case FormYao:
-			return strings.Contains(rest, "二要")
-		case FormCircled:
-			return strings.Contains(rest, "②")
-		case FormParenNum:
-			return strings.Contains(rest, "（2）") || strings.Contains(rest, "(2)")
-		case FormParenCN:
-			return strings.Contains(rest, "（二）") || strings.Contains(rest, "(二)")
-		}
+	return m.ordinal == 1 && secondFollows(m, rest)
+}
+
+// secondFollows reports whether the second item of the list that marker m
+// (a first item) opens follows in rest.
+func secondFollows(m marker, rest string) bool {
+	switch m.form {
+	case FormShi:
+		return strings.Contains(rest, "二是")
+	case FormYao:
+		return strings.Contains(rest, "二要")
+	case FormDi:
+		return strings.Contains(rest, "第二，") || strings.Contains(rest, "第二,")
+	case FormQiyi:
+		return strings.Contains(rest, "其二")
+	case FormShouxian:
+		return strings.Contains(rest, "其次")
+	case FormCircled:
+		return strings.Contains(rest, "②")
+	case FormParenNum:
+		return strings.Contains(rest, "（2）") || strings.Contains(rest, "(2)")
+	case FormParenCN:
+		return strings.Contains(rest, "（二）") || strings.Contains(rest, "(二)")
 	}
 	return false
 }

@@ -59,6 +59,47 @@ func TestMarkers(t *testing.T) {
 	}
 }
 
+// Ensure the items of an enumeration written in one sentence, separated by
+// commas ("一是…，二是…，三是…", the commonest list of work reports), are
+// each found, after a full stop, a colon or a run-in heading, and in the
+// 一要, 第一， and 首先， sets; and that a comma followed by a lone
+// ordinal word starts no item.
+func TestCommaEnumerations(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"after a run-in heading's full stop", "（一）抓党建。一是强学习，二是重实效，三是严作风。\n",
+			"（一）|抓党建|review\n.一是|强学习|review\n.二是|重实效|review\n.三是|严作风|review\n"},
+		{"after a colon", "一、主要工作\n全年重点抓了三件事：一是建项目，二是优环境，三是强服务。\n",
+			"一、|主要工作|review\n.一是|建项目|review\n.二是|优环境|review\n.三是|强服务|review\n"},
+		{"after a run-in heading's comma", "（二）促发展，一是抓招商，二是扶企业。\n",
+			"（二）|促发展|review\n.一是|抓招商|review\n.二是|扶企业|review\n"},
+		{"items with clauses of their own", "一、工作\n一是加强学习，提高认识，二是压实责任，三是强化督查，确保落实。\n",
+			"一、|工作|review\n.一是|加强学习，提高认识|review\n.二是|压实责任|review\n.三是|强化督查，确保落实|review\n"},
+		{"commas and semicolons mixed", "一、工作\n一是抓学习，二是抓队伍；三是抓作风，四是抓纪律。\n",
+			"一、|工作|review\n.一是|抓学习|review\n.二是|抓队伍|review\n.三是|抓作风|review\n.四是|抓纪律|review\n"},
+		{"一要 at a paragraph start", "二、下步打算\n一要稳投资，二要促消费，三要保就业。\n",
+			"二、|下步打算|plan\n.一要|稳投资|plan\n.二要|促消费|plan\n.三要|保就业|plan\n"},
+		{"第一， in one sentence", "二、下步打算\n我们将重点做好两方面工作，第一，稳增长，第二，调结构。\n",
+			"二、|下步打算|plan\n.第一，|稳增长|plan\n.第二，|调结构|plan\n"},
+		{"首先， in one sentence", "二、下步打算\n首先，要统一思想，其次，要压实责任。\n",
+			"二、|下步打算|plan\n.首先，|要统一思想|plan\n.其次，|要压实责任|plan\n"},
+		{"a lone 一是 stays alone", "（一）抓党建。一是强学习，提高认识，增强本领。\n",
+			"（一）|抓党建|review\n.一是|强学习，提高认识，增强本领|review\n"},
+		{"near miss: ordinal words after a comma", "一、工作\n增速位居全市第一，第二季度增长较快，二是指第二批。\n",
+			"一、|工作|review\n"},
+		{"near miss: 第一， after a comma without 第二", "一、工作\n我们要牢记，第一，要讲政治。\n",
+			"一、|工作|review\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, tt.in); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
 // Ensure text that only looks like a heading is not one.
 func TestNotMarkers(t *testing.T) {
 	for _, in := range []string{

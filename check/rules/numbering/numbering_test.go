@@ -44,6 +44,11 @@ func TestSequence(t *testing.T) {
 		{Name: "near miss: eleven and on", In: "一、主要工作\n一是甲。二是乙。三是丙。四是丁。五是戊。六是己。七是庚。八是辛。九是壬。十是癸。十一是子。十二是丑。"},
 		{Name: "near miss: 最后 closes a list", In: "一、主要工作\n首先，要提高认识。其次，要压实责任。最后，要强化督查。"},
 		{Name: "near miss: 首先 alone", In: "一、主要工作\n首先，要提高认识，压实责任。"},
+		{Name: "a lone 一是 in a sentence of commas", In: "一、主要工作\n（一）抓党建。一是强学习，提高认识，增强本领。\n（二）促发展。", Want: []string{"一是"}},
+		{Name: "a lone 一要 after a colon", In: "一、下步打算\n重点抓好：一要稳投资，扩大有效需求。", Want: []string{"一要"}},
+		{Name: "near miss: items after commas", In: "一、主要工作\n（一）抓党建。一是强学习，二是重实效，三是严作风。\n（二）促发展，一是抓招商，二是扶企业。\n（三）惠民生。全年办好三件事：一是建学校，二是修道路，三是改厕所。"},
+		{Name: "near miss: 一要 and 第一， after commas", In: "一、下步打算\n一要稳投资，二要促消费，三要保就业。\n我们重点抓两条，第一，稳增长，第二，调结构。"},
+		{Name: "a skip after a comma", In: "一、主要工作\n（一）抓党建。一是强学习，三是重实效。", Want: []string{"三是→二是"}},
 	})
 }
 
