@@ -20,24 +20,31 @@ import (
 // and Classify.
 func Headings(f *document.File) []*zongjie.Section {
 	var out []*zongjie.Section
+	numbered := markersBeforeNumbers(f)
 	for i := range f.Paragraphs {
 		p := &f.Paragraphs[i]
 		if p.Kind != document.Body && p.Kind != document.TextBox {
 			continue
 		}
-		out = paragraphHeadings(f, i, out)
+		out = paragraphHeadings(f, i, out, numbered)
 	}
 	return out
 }
 
-// paragraphHeadings appends the headings found in paragraph i.
-func paragraphHeadings(f *document.File, i int, out []*zongjie.Section) []*zongjie.Section {
+// paragraphHeadings appends the headings found in paragraph i; numbered
+// holds the paragraphs that open with a marker before a number
+// (markersBeforeNumbers).
+func paragraphHeadings(f *document.File, i int, out []*zongjie.Section, numbered map[int]marker) []*zongjie.Section {
 	first := len(out)
 	p := &f.Paragraphs[i]
 	start := ContentStart(f, p.Span)
 	text := f.Text[start:p.Span.End]
 	next := start // where inline enumerations may begin
-	if m, ok := parseHeadingMarker(text); ok {
+	if m, ok := numbered[i]; ok {
+		s := newSection(f, i, start, m, false)
+		out = append(out, s)
+		next = s.Span.End
+	} else if m, ok := parseHeadingMarker(text); ok {
 		s := newSection(f, i, start, m, false)
 		out = append(out, s)
 		next = s.Span.End

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/outline"
 	"zongjie/reader"
 )
@@ -97,6 +98,60 @@ func TestCommaEnumerations(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// Ensure an Arabic marker followed by a number is decided once, by what
+// follows (a year) and by the sibling markers: a heading whose title starts
+// with a number, or a decimal opening a sentence.
+func TestMarkerBeforeNumber(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"a year follows", "1.2024年工作总结\n全年完成投资12亿元。\n2.存在问题\n3.2025年工作计划\n",
+			"1.|2024年工作总结|review\n2.|存在问题|problems\n3.|2025年工作计划|plan\n"},
+		{"a year follows, no siblings", "一、下步打算\n20.2025年10件民生实事\n",
+			"一、|下步打算|plan\n.20.|2025年10件民生实事|plan\n"},
+		{"a year range, full-width digits, 、", "１．２０２０—２０２４年工作回顾\n2、2025年工作思路\n",
+			"１．|２０２０—２０２４年工作回顾|review\n2、|2025年工作思路|plan\n"},
+		{"siblings before and after", "一、项目建设\n1.推进重点项目\n2.3个重点项目全部开工\n3.优化营商环境\n",
+			"一、|项目建设|review\n.1.|推进重点项目|review\n.2.|3个重点项目全部开工|review\n.3.|优化营商环境|review\n"},
+		{"a run of numbered figures", "一、项目建设\n1.5个项目开工。\n2.3个项目竣工。\n",
+			"一、|项目建设|review\n.1.|5个项目开工|review\n.2.|3个项目竣工|review\n"},
+		{"near miss: a decimal alone", "一、项目建设\n1.5亿元用于道路改造。\n",
+			"一、|项目建设|review\n"},
+		{"near miss: ordinals that do not follow", "一、项目建设\n1.推进重点项目\n3.5亿元用于道路改造。\n",
+			"一、|项目建设|review\n.1.|推进重点项目|review\n"},
+		{"near miss: not a year", "一、项目建设\n1.2025万元用于道路改造。\n",
+			"一、|项目建设|review\n"},
+		{"near miss: five digits", "一、项目建设\n2.20255年\n",
+			"一、|项目建设|review\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, tt.in); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure a .docx automatic numbering marker before a number is a marker:
+// the reader made it, whatever follows.
+func TestGeneratedMarkerBeforeNumber(t *testing.T) {
+	text := "一、主要工作\n1.抓党建\n5.8个村完成改造"
+	second := strings.Index(text, "5.")
+	f := document.New("t.docx", document.FormatDocx, "UTF-8", text, []document.Paragraph{
+		{Span: document.Span{Start: 0, End: strings.Index(text, "\n")}, Origin: 0},
+		{Span: document.Span{Start: strings.Index(text, "1."), End: second - 1}, Origin: 1},
+		{Span: document.Span{Start: second, End: len(text)}, Generated: document.Span{Start: second, End: second + len("5.")}, Origin: 2},
+	})
+	var got []string
+	for _, h := range outline.Headings(f) {
+		got = append(got, h.Marker+h.Title)
+	}
+	if want := "一、主要工作 1.抓党建 5.8个村完成改造"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
 

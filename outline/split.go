@@ -22,16 +22,20 @@ type Part struct {
 // top-level headings of its own; a file with one report is one Part.
 func Split(f *document.File, headings []*zongjie.Section) []Part {
 	topIn := make(map[int]bool) // paragraphs holding a top-level heading
+	opens := make(map[int]bool) // paragraphs a heading opens: never a title
 	for _, h := range headings {
 		if h.Rank <= rankParenCN {
 			topIn[h.Para] = true
+		}
+		if h.Span.Start == ContentStart(f, f.Paragraphs[h.Para].Span) && h.Form != FormStyle {
+			opens[h.Para] = true
 		}
 	}
 	var parts []Part
 	cur := Part{FirstPara: 0}
 	seenTop := false
 	for i := range f.Paragraphs {
-		if seenTop && isTitleParagraph(f, i) {
+		if seenTop && !opens[i] && isTitleParagraph(f, i) {
 			cur.EndPara = i
 			parts = append(parts, cur)
 			cur = Part{FirstPara: i}
@@ -58,7 +62,7 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 		} else {
 			p.Span.End = len(f.Text)
 		}
-		p.Title = findTitle(f, p.FirstPara, p.EndPara, headings)
+		p.Title = findTitle(f, p.FirstPara, p.EndPara, headings, opens)
 	}
 	for _, h := range headings {
 		for k := range parts {
@@ -74,7 +78,7 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 // findTitle returns the span of the report's title line: the first title
 // paragraph before the first heading, looking at most a few paragraphs in
 // (past page chrome such as "下载 打印 收藏").
-func findTitle(f *document.File, first, end int, headings []*zongjie.Section) document.Span {
+func findTitle(f *document.File, first, end int, headings []*zongjie.Section, opens map[int]bool) document.Span {
 	stop := end
 	for _, h := range headings {
 		if h.Para >= first && h.Para < end {
@@ -83,7 +87,7 @@ func findTitle(f *document.File, first, end int, headings []*zongjie.Section) do
 		}
 	}
 	for i := first; i < stop && i < first+20; i++ {
-		if isTitleParagraph(f, i) {
+		if !opens[i] && isTitleParagraph(f, i) {
 			return f.Paragraphs[i].Span
 		}
 	}

@@ -291,7 +291,9 @@ func (sc *scanner) scan() {
 		next := -1
 		switch class {
 		case classDigit:
-			if !isDigitLike(prev) && !isASCIILetter(prev) {
+			// After a skipped heading marker ("2." of "2.3个重点项目")
+			// a number starts afresh.
+			if (!isDigitLike(prev) || i > 0 && inSpans(sc.ctx.Skip, i-1)) && !isASCIILetter(prev) {
 				next = sc.number(i, false)
 			}
 		case classPlaceholder:

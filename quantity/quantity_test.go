@@ -166,6 +166,39 @@ func TestContext(t *testing.T) {
 	}
 }
 
+// Ensure a number right after a skipped heading marker is read on its
+// own: the outline took "2." of "2.3个重点项目" for a marker, so 3个 is the
+// figure (not 2.3个, and not nothing), and "1." of "1.2025年" leaves a year.
+func TestAfterMarker(t *testing.T) {
+	for _, tt := range []struct {
+		text, marker string
+		want         []string
+	}{
+		{"2.3个重点项目全部开工", "2.", []string{"3个"}},
+		{"1.2025年工作总结", "1.", nil},
+		{"12.5%的村完成改厕", "12.", []string{"5%"}},
+		{"2、3家企业上市", "2、", []string{"3家"}},
+		// Near miss: without the marker skipped, the decimal stands.
+		{"2.3个百分点", "", []string{"2.3个百分点"}},
+	} {
+		f, err := reader.Read("t.txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ctx quantity.Context
+		if tt.marker != "" {
+			ctx.Skip = []document.Span{{Start: 0, End: len(tt.marker)}}
+		}
+		var got []string
+		for _, q := range quantity.Extract(f, document.Span{Start: 0, End: len(f.Text)}, ctx) {
+			got = append(got, q.Text)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%q skipping %q: got %q, want %q", tt.text, tt.marker, got, tt.want)
+		}
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"财政收入9.01亿元，同比增长33.0％", "xx户**人x.x%", "3－6岁、20%～30%", "三四十家，十余次", "1/3，百分之二十",
