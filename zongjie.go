@@ -34,9 +34,58 @@ type Report struct {
 	Outline       []*Section `json:"outline"`
 	Quantities    []Quantity `json:"quantities"`
 	Targets       []Target   `json:"targets"`
+	// Asides are the parts of the report that are not its body: a
+	// glossary, notes, attachments, text appended to it (see Aside).
+	Asides []Aside `json:"asides,omitempty"`
 
 	Span      document.Span `json:"-"` // the report's bytes in the file
 	TitleSpan document.Span `json:"-"` // the title line, if any
+	// Refs are the reference marks inside the body: endnote marks after a
+	// term ("“四个不摘”［12］", 〔3〕, [4]) and page references ("（见第24页）").
+	// They are neither headings nor figures.
+	Refs []document.Span `json:"-"`
+}
+
+// InBody reports whether byte offset off lies in the report's body: inside
+// the report and outside its asides.
+func (r *Report) InBody(off int) bool {
+	if !r.Span.Contains(off) {
+		return false
+	}
+	for _, a := range r.Asides {
+		if a.Span.Contains(off) {
+			return false
+		}
+	}
+	return true
+}
+
+// AsideKind says what a part outside a report's body is.
+type AsideKind string
+
+// Aside kinds.
+const (
+	AsideGlossary    AsideKind = "glossary"    // 名词解释, 注释: entries explaining terms marked in the text
+	AsideNotes       AsideKind = "notes"       // 注：, 说明：
+	AsideAttachment  AsideKind = "attachment"  // 附件, 附表, 附录
+	AsideBoilerplate AsideKind = "boilerplate" // text appended that is not the report's: a licence, a disclaimer
+)
+
+// Aside is a part of a report that is not its body: a glossary of terms
+// (名词解释 with entries "［12］“四个不摘”：…"), notes, an attachment, or
+// text appended to the report that is not the report's own (the licence a
+// web library adds). An aside is not in the outline; its numbers are not
+// the report's figures nor its targets; the checker's numbering and repeat
+// rules leave it alone, and reuse may leave it out.
+type Aside struct {
+	Kind    AsideKind `json:"kind"`
+	Title   string    `json:"title,omitempty"` // the line that opens it ("《政府工作报告》名词解释"), if any
+	Line    int       `json:"line"`
+	EndLine int       `json:"end_line"`
+	Offset  int       `json:"offset"` // characters from the start of the file
+	Length  int       `json:"length"`
+
+	Span document.Span `json:"-"`
 }
 
 // Level is the administrative level of the reporting unit.

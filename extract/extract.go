@@ -35,9 +35,8 @@ type Options struct {
 
 // FileWith is File with what the user states applied to every report.
 func FileWith(f *document.File, o Options) []*zongjie.Report {
-	headings := outline.Headings(f)
-	ctx := quantityContext(headings)
-	parts := outline.Split(f, headings)
+	parts := outline.Split(f, outline.Headings(f))
+	ctx := quantityContext(parts)
 	reports := make([]*zongjie.Report, 0, len(parts))
 	for i, p := range parts {
 		reports = append(reports, report(f, i, p, ctx, o))
@@ -46,22 +45,29 @@ func FileWith(f *document.File, o Options) []*zongjie.Report {
 }
 
 // quantityContext tells the quantity scanner where heading markers and
-// heading titles are.
-func quantityContext(headings []*zongjie.Section) quantity.Context {
-	ctx := quantity.Context{
-		Skip:   make([]document.Span, 0, len(headings)),
-		Titles: make([]document.Span, 0, len(headings)),
+// heading titles are, and what it must skip besides: the reports' asides
+// and reference marks, whose numbers are not figures.
+func quantityContext(parts []outline.Part) quantity.Context {
+	var ctx quantity.Context
+	for _, p := range parts {
+		for _, h := range p.Headings {
+			if h.MarkerSpan.Len() > 0 {
+				ctx.Skip = append(ctx.Skip, h.MarkerSpan)
+			}
+			ctx.Titles = append(ctx.Titles, document.Span{Start: h.MarkerSpan.End, End: h.Span.End})
+		}
+		ctx.Skip = append(ctx.Skip, p.Refs...)
+		for _, a := range p.Asides {
+			ctx.Skip = append(ctx.Skip, a.Span)
+		}
 	}
-	for _, h := range headings {
-		ctx.Skip = append(ctx.Skip, h.MarkerSpan)
-		ctx.Titles = append(ctx.Titles, document.Span{Start: h.MarkerSpan.End, End: h.Span.End})
-	}
+	sort.Slice(ctx.Skip, func(i, j int) bool { return ctx.Skip[i].Start < ctx.Skip[j].Start })
 	return ctx
 }
 
 // report analyses one part of a file.
 func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o Options) *zongjie.Report {
-	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span}
+	r := &zongjie.Report{Path: f.Path, Index: index, Span: p.Span, Asides: p.Asides, Refs: p.Refs}
 	limit := p.Span.End
 	if len(p.Headings) > 0 {
 		limit = p.Headings[0].Span.Start

@@ -143,6 +143,13 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 		}
 		p.line("%s%s%s　［%s］第%d行", strings.Repeat("  ", s.Level), s.Marker, s.Title, kindNames[s.Kind], s.Line)
 	})
+	for _, a := range r.Asides {
+		name := asideNames[a.Kind]
+		if a.Title != "" {
+			name += "：" + a.Title
+		}
+		p.line("  （正文以外）%s　第%d–%d行", name, a.Line, a.EndLine)
+	}
 
 	p.line("")
 	p.line("指标（%d 项）：", len(r.Quantities))
@@ -170,6 +177,14 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 		}
 		p.line("  第%d行　%s%s　%s　期限：%s", t.Line, orDash(t.Name), change, fig, orDash(dl))
 	}
+}
+
+// asideNames name the parts of a report that are not its body.
+var asideNames = map[zongjie.AsideKind]string{
+	zongjie.AsideGlossary:    "名词解释",
+	zongjie.AsideNotes:       "注释",
+	zongjie.AsideAttachment:  "附件",
+	zongjie.AsideBoilerplate: "附加的非报告文字",
 }
 
 func termName(t *zongjie.Term) string {

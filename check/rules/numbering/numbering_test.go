@@ -48,6 +48,9 @@ func TestSequence(t *testing.T) {
 		{Name: "a lone 一要 after a colon", In: "一、下步打算\n重点抓好：一要稳投资，扩大有效需求。", Want: []string{"一要"}},
 		{Name: "near miss: items after commas", In: "一、主要工作\n（一）抓党建。一是强学习，二是重实效，三是严作风。\n（二）促发展，一是抓招商，二是扶企业。\n（三）惠民生。全年办好三件事：一是建学校，二是修道路，三是改厕所。"},
 		{Name: "near miss: 一要 and 第一， after commas", In: "一、下步打算\n一要稳投资，二要促消费，三要保就业。\n我们重点抓两条，第一，稳增长，第二，调结构。"},
+		{Name: "near miss: a glossary and reference marks", In: "一、主要工作\n坚持“四个不摘”［12］，落实“六税两费”〔15〕减免政策，推行“一窗通办”[21]（见第24页）。\n二、下步打算\n《政府工作报告》名词解释\n［12］“四个不摘”：指摘帽不摘责任、不摘政策。\n〔15〕“六税两费”：指六个税种和两项附加费。\n21.“一窗通办”：指一个窗口办理多个事项。"},
+		{Name: "near miss: a glossary without its heading", In: "一、主要工作\n坚持“四个不摘”［12］。\n二、下步打算\n推行“一窗通办”［21］。\n［12］“四个不摘”：指摘帽不摘责任、不摘政策。\n［21］“一窗通办”：指一个窗口办理多个事项。"},
+		{Name: "a skip in the body beside a glossary", In: "一、主要工作\n坚持“四个不摘”［12］。\n三、下步打算\n名词解释\n［12］“四个不摘”：指摘帽不摘责任、不摘政策。", Want: []string{"三、→二、"}},
 		{Name: "a skip after a comma", In: "一、主要工作\n（一）抓党建。一是强学习，三是重实效。", Want: []string{"三是→二是"}},
 	})
 }

@@ -30,7 +30,7 @@ var Sentence = &check.Rule{
 	ID: "RP001", Name: "repeated-sentence", Category: check.Repeat, Severity: check.Warning,
 	Doc: check.Doc{
 		Title:  "句子重复",
-		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题和表格不在此列。",
+		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题、表格和名词解释、附件等正文以外的部分不在此列。",
 		Wrong:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n深入开展“门前三包”专项整治，街道面貌明显改善。",
 		Right:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n巩固“门前三包”整治成果，建立长效管理机制。",
 		Source: "公文审校常规",
@@ -44,7 +44,9 @@ var Sentence = &check.Rule{
 			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
 			var prev document.Span             // the last paragraph with text
 			for _, para := range p.File.Paragraphs {
-				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow {
+				// Asides (a glossary restating the text, a licence) are
+				// not the report's sentences.
+				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow || !r.InBody(para.Span.Start) {
 					continue
 				}
 				if strings.TrimSpace(text[para.Span.Start:para.Span.End]) == "" {
