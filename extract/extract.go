@@ -93,7 +93,12 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 	if r.Meta.Review != nil {
 		reviewYear = r.Meta.Review.Year
 	}
-	outline.Classify(r.Outline, reviewYear, r.Meta.Review != nil)
+	outline.Classify(r.Outline, outline.Context{
+		Text:            f.Text,
+		ReviewYear:      reviewYear,
+		Summary:         r.Meta.Review != nil,
+		ThisYearPlanned: r.Meta.DocType == "政府工作报告" || r.Meta.Genre == zongjie.GenrePlan,
+	})
 	if r.Title == "" {
 		r.Title, r.TitleInferred = inferTitle(r.Meta), true
 	}

@@ -8,8 +8,9 @@ import (
 	"zongjie/internal/words"
 )
 
-// Keyword lists for section kinds, tried in this order: a title that names
-// problems is a problems section even if it also says 总结.
+// A section's kind comes from its heading's phrases (the tables below,
+// held by TestKindPhrases), then from its position, and where the heading
+// says nothing, from its content (contentKind).
 var (
 	problemWords = words.NewSet(
 		"存在问题", "存在的问题", "问题与不足", "问题和不足", "不足与", "不足和", "困难和问题", "困难与问题",
@@ -19,33 +20,71 @@ var (
 	highlightWords = words.NewSet("亮点", "特色工作", "特色做法", "创新做法", "争先进位", "经验做法", "典型经验", "创新举措")
 	reviewWords    = words.NewSet(
 		"回顾", "完成情况", "开展情况", "主要成效", "取得的成绩", "工作成效", "工作总结", "主要成绩", "进展情况",
-		"主要工作", "落实情况", "执行情况", "总结", "成绩", "成效", "运行情况", "工作情况",
+		"主要工作", "落实情况", "执行情况", "总结", "成绩", "成效", "运行情况", "工作情况", "推进情况",
+	)
+	// reviewResultWords make a heading that names plan matters a review of
+	// them: "目标任务完成情况", "重点工作落实情况".
+	reviewResultWords = words.NewSet(
+		"完成情况", "落实情况", "执行情况", "进展情况", "开展情况", "推进情况", "回顾", "总结", "成效", "成绩", "成就",
 	)
 	planWords = words.NewSet(
 		"计划", "打算", "思路", "安排", "任务", "举措", "下一步", "下步", "目标", "重点工作", "工作重点",
-		"部署", "展望", "工作要点", "总体要求", "预期",
+		"部署", "展望", "工作要点", "总体要求", "预期", "谋划", "建议",
 	)
-	// A section inside a review keeps its parent's kind unless its own
-	// title is unmistakable.
-	childPlanWords = words.NewSet("下一步", "下步", "工作计划", "工作打算", "工作思路", "下半年工作", "明年工作")
+	// planTimeWords put a heading in the planned period, whatever its
+	// other words: 下一步工作, 明年工作思路, 今后五年的主要任务.
+	planTimeWords = words.NewSet(
+		"下一步", "下步", "下半年", "明年", "来年", "今后", "未来五年", "未来一年", "新的一年", "新一年",
+		"下阶段", "下一阶段",
+	)
+	// childPlanWords make a section inside the review the plan: the
+	// planned time (下一步, 明年, 下半年工作) or the name of the plan part
+	// (工作安排, 工作的建议), unless the title reviews it (完成情况).
+	childPlanWords = words.NewSet(
+		"下一步", "下步", "明年", "来年", "今后", "未来五年", "新的一年", "新一年", "下阶段", "下一阶段",
+		"下半年工作", "下半年计划", "下半年重点",
+		"工作计划", "工作打算", "工作思路", "工作安排", "工作谋划", "工作建议", "工作的建议", "工作要点",
+	)
+	// reviewTimeWords put a heading in the reviewed period: 过去一年, 去年.
+	reviewTimeWords = words.NewSet("过去", "去年", "上年", "以来")
 )
 
 // notReviewWords keep a title with review words out of the review kind.
 var notReviewWords = words.NewSet("下一步", "下步", "计划", "打算")
 
+// Context is what Classify knows about the report.
+type Context struct {
+	// Text is the file's text, which the sections' spans index.
+	Text string
+	// ReviewYear is the year the report reviews, 0 if unknown.
+	ReviewYear int
+	// Summary is set when the report reviews a period: its first
+	// sections, until a plan, problems or highlights one, are the review.
+	Summary bool
+	// ThisYearPlanned is set when 今年 in the report is the planned year:
+	// a 政府工作报告, given at the start of the year it plans, or a plan.
+	// In a summary written at the end of a year, 今年 is the reviewed one.
+	ThisYearPlanned bool
+}
+
 // Classify sets the kind of every section: a top-level section by its
-// title's words (or, failing those, by a year later than the reviewed one),
-// a nested one by its parent's kind unless its own title says otherwise.
+// title's words (a year later than the reviewed one is the plan), then by
+// its position, and when its title says nothing and its content does, by
+// its content; a nested one by its parent's kind unless its own title is
+// unmistakable.
 //
-// In a report that reviews a period (summary is true), top-level sections
-// with no telling words that come before the first problems, highlights or
-// plan section are review sections: "一、全力以赴抓党建、聚合力，基层治理成效显著".
-func Classify(roots []*zongjie.Section, reviewYear int, summary bool) {
-	reviewing, planning := summary, false
+// In a report that reviews a period (Summary), top-level sections with no
+// telling words that come before the first problems, highlights or plan
+// section are review sections: "一、全力以赴抓党建、聚合力，基层治理成效显著".
+func Classify(roots []*zongjie.Section, c Context) {
+	reviewing, planning := c.Summary, false
 	for _, s := range roots {
-		s.Kind = topKind(s.Title, reviewYear)
+		s.Kind = topKind(s.Title, c)
 		if s.Kind == zongjie.KindOther && s.Rank == rankEnum {
 			s.Kind = leadKind(s.Lead)
+		}
+		if s.Kind == zongjie.KindOther && s.Rank != rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
+			s.Kind = contentKind(c.Text[s.Span.End:s.Body.End])
 		}
 		switch {
 		case s.Kind == zongjie.KindOther && planning:
@@ -57,7 +96,7 @@ func Classify(roots []*zongjie.Section, reviewYear int, summary bool) {
 		case s.Kind != zongjie.KindReview && s.Kind != zongjie.KindOther:
 			reviewing = false
 		}
-		classifyChildren(s)
+		classifyChildren(s, c)
 	}
 }
 
@@ -73,43 +112,57 @@ func leadKind(lead string) zongjie.SectionKind {
 	return zongjie.KindOther
 }
 
-func classifyChildren(parent *zongjie.Section) {
+func classifyChildren(parent *zongjie.Section, c Context) {
 	listKind := zongjie.KindOther // the kind a list's lead-in gave it
-	for _, c := range parent.Children {
-		c.Kind = parent.Kind
-		if c.Rank == rankEnum {
+	for _, ch := range parent.Children {
+		ch.Kind = parent.Kind
+		if ch.Rank == rankEnum {
 			// An item of a list takes the kind of its lead-in ("还面临不少
 			// 问题：一是…") or of its parent, never of its own words: "三是特色
 			// 亮点打造不够出彩" is a problem, not a highlight.
-			if c.Ordinal == 1 {
-				listKind = leadKind(c.Lead)
+			if ch.Ordinal == 1 {
+				listKind = leadKind(ch.Lead)
 			}
 			if listKind != zongjie.KindOther {
-				c.Kind = listKind
+				ch.Kind = listKind
 			}
-			if c.Kind == zongjie.KindOther {
-				c.Kind = topKind(c.Title, 0)
+			if ch.Kind == zongjie.KindOther {
+				ch.Kind = topKind(ch.Title, Context{})
 			}
-			classifyChildren(c)
+			classifyChildren(ch, c)
 			continue
 		}
 		listKind = zongjie.KindOther
 		switch {
-		case containsAny(c.Title, problemWords):
-			c.Kind = zongjie.KindProblems
-		case containsAny(c.Title, highlightWords):
-			c.Kind = zongjie.KindHighlights
-		case containsAny(c.Title, childPlanWords):
-			c.Kind = zongjie.KindPlan
+		case containsAny(ch.Title, problemWords):
+			ch.Kind = zongjie.KindProblems
+		case containsAny(ch.Title, highlightWords):
+			ch.Kind = zongjie.KindHighlights
+		case parent.Kind != zongjie.KindPlan && plannedTitle(ch.Title, c):
+			ch.Kind = zongjie.KindPlan
 		case parent.Kind == zongjie.KindOther:
-			c.Kind = topKind(c.Title, 0)
+			ch.Kind = topKind(ch.Title, Context{})
 		}
-		classifyChildren(c)
+		classifyChildren(ch, c)
 	}
 }
 
+// plannedTitle reports whether a title is unmistakably of the plan, even
+// inside a review: a later year than the reviewed one, 今年 where it is
+// the planned year, or childPlanWords — unless the title reviews (完成情况,
+// 以来).
+func plannedTitle(title string, c Context) bool {
+	if containsAny(title, reviewResultWords) || containsAny(title, reviewTimeWords) {
+		return false
+	}
+	if y := firstYear(title); y > 0 && c.ReviewYear > 0 {
+		return y > c.ReviewYear
+	}
+	return c.ThisYearPlanned && strings.Contains(title, "今年") || containsAny(title, childPlanWords)
+}
+
 // topKind classifies a top-level section title.
-func topKind(title string, reviewYear int) zongjie.SectionKind {
+func topKind(title string, c Context) zongjie.SectionKind {
 	switch {
 	case containsAny(title, problemWords):
 		return zongjie.KindProblems
@@ -117,22 +170,77 @@ func topKind(title string, reviewYear int) zongjie.SectionKind {
 		return zongjie.KindHighlights
 	}
 	// A year in the title decides between review and plan: "2015年工作总体部署".
-	if y := firstYear(title); y > 0 && reviewYear > 0 {
-		if y > reviewYear {
+	if y := firstYear(title); y > 0 && c.ReviewYear > 0 {
+		if y > c.ReviewYear {
 			return zongjie.KindPlan
 		}
-		if containsAny(title, reviewWords) || y == reviewYear && !containsAny(title, planWords) {
+		if containsAny(title, reviewWords) || y == c.ReviewYear && !containsAny(title, planWords) {
 			return zongjie.KindReview
 		}
 	}
-	if strings.Contains(title, "下半年") || strings.Contains(title, "明年") {
+	if containsAny(title, planTimeWords) && !containsAny(title, reviewTimeWords) {
 		return zongjie.KindPlan
+	}
+	if strings.Contains(title, "今年") && !containsAny(title, reviewResultWords) {
+		if c.ThisYearPlanned {
+			return zongjie.KindPlan // 对今年政府工作的建议, 今年重点工作
+		}
+		if !containsAny(title, planWords) {
+			return zongjie.KindReview
+		}
 	}
 	if containsAny(title, reviewWords) && !containsAny(title, notReviewWords) {
 		return zongjie.KindReview
 	}
+	if containsAny(title, reviewTimeWords) && !containsAny(title, planWords) {
+		return zongjie.KindReview
+	}
 	if containsAny(title, planWords) {
 		return zongjie.KindPlan
+	}
+	return zongjie.KindOther
+}
+
+// Content cues: words of commitment against words of results. A word of
+// result right after a word of commitment (力争完成, 确保实现) counts for
+// the plan only.
+var (
+	planCues = words.NewSet(
+		"力争", "确保", "将继续", "将进一步", "将着力", "将加快", "将全面", "将持续", "将大力", "将深入",
+		"将坚持", "我们将", "要坚持", "要加快", "要着力", "要持续", "要大力", "要深入", "要全面", "要进一步",
+		"计划", "拟", "争取", "预期", "明年", "下一步", "下半年", "今后",
+	)
+	reviewCues = words.NewSet(
+		"完成", "实现", "达到", "同比", "比上年", "较上年", "累计", "共计", "荣获", "获评", "圆满", "超额",
+		"先后", "已经", "建成", "取得",
+	)
+)
+
+// contentKind classifies a section whose heading says nothing by its text:
+// plan when words of commitment clearly outnumber words of results, review
+// the other way, other when neither does.
+func contentKind(text string) zongjie.SectionKind {
+	if len(text) > 64<<10 {
+		text = text[:64<<10]
+	}
+	plans := planCues.All(text)
+	plan, review := len(plans), 0
+	k := 0
+	for _, m := range reviewCues.All(text) {
+		for k < len(plans) && plans[k].Start+len(plans[k].Word) <= m.Start-4*3 {
+			k++
+		}
+		// 力争完成, 确保实现, 计划建成: a result promised.
+		if k < len(plans) && plans[k].Start < m.Start {
+			continue
+		}
+		review++
+	}
+	switch {
+	case plan >= 2 && plan >= 2*review:
+		return zongjie.KindPlan
+	case review >= 2 && review >= 2*plan:
+		return zongjie.KindReview
 	}
 	return zongjie.KindOther
 }

@@ -76,6 +76,7 @@ func paragraphHeadings(f *document.File, i int, out []*zongjie.Section, numbered
 var plainHeadingWords = words.NewSet(
 	"回顾", "成就", "目标任务", "主要目标", "重点工作", "工作重点", "主要任务", "工作任务", "总体要求",
 	"工作部署", "总体部署", "存在问题", "问题和不足", "展望", "工作计划", "工作打算", "工作思路", "主要举措",
+	"工作安排", "工作谋划", "工作建议", "工作的建议", "下一步工作", "下步工作", "今后工作",
 )
 
 // isPlainHeading reports whether a paragraph is an unnumbered heading line,

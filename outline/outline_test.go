@@ -21,7 +21,7 @@ func render(t *testing.T, text string) string {
 	}
 	parts := outline.Split(f, outline.Headings(f))
 	roots := outline.Tree(f, parts[0].Headings, parts[0].Span.End)
-	outline.Classify(roots, 2024, true)
+	outline.Classify(roots, outline.Context{Text: f.Text, ReviewYear: 2024, Summary: true})
 	var b strings.Builder
 	zongjie.Walk(roots, func(s *zongjie.Section) {
 		fmt.Fprintf(&b, "%s%s|%s|%s\n", strings.Repeat(".", s.Level-1), s.Marker, s.Title, s.Kind)
@@ -210,7 +210,7 @@ func TestMarkdownHeadings(t *testing.T) {
 	}
 	parts := outline.Split(f, outline.Headings(f))
 	roots := outline.Tree(f, parts[0].Headings, parts[0].Span.End)
-	outline.Classify(roots, 0, true)
+	outline.Classify(roots, outline.Context{Text: f.Text, Summary: true})
 	var b strings.Builder
 	zongjie.Walk(roots, func(s *zongjie.Section) {
 		fmt.Fprintf(&b, "%d%s%s/%s ", s.Level, s.Marker, s.Title, s.Kind)

@@ -1,0 +1,121 @@
+package outline
+
+import (
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/document"
+)
+
+// Ensure the heading phrases classify sections as the table says: at the
+// top level, inside a review (where only an unmistakable title changes the
+// parent's kind), in a 政府工作报告 (今年 is the planned year) and in a
+// year-end summary (今年 is the reviewed year).
+func TestKindPhrases(t *testing.T) {
+	gov := Context{ReviewYear: 2023, Summary: true, ThisYearPlanned: true}
+	sum := Context{ReviewYear: 2023, Summary: true}
+	const (
+		review   = zongjie.KindReview
+		plan     = zongjie.KindPlan
+		problems = zongjie.KindProblems
+		other    = zongjie.KindOther
+	)
+	tests := []struct {
+		title      string
+		c          Context
+		top, child zongjie.SectionKind // child: "" keeps the review parent's kind
+	}{
+		// The plan part under its many names.
+		{"对今年政府工作的建议", gov, plan, plan},
+		{"2024年工作安排", gov, plan, plan},
+		{"2024年工作安排", sum, plan, plan},
+		{"下一步工作打算", sum, plan, plan},
+		{"今后五年的主要任务", gov, plan, plan},
+		{"明年工作思路", sum, plan, plan},
+		{"今年重点工作", gov, plan, plan},
+		{"下步工作谋划", sum, plan, plan},
+		{"2024年工作思路和目标任务", gov, plan, plan},
+		{"下半年工作计划", sum, plan, plan},
+		{"“十五五”时期主要目标任务", gov, plan, ""},
+		// The review under its names.
+		{"2023年工作回顾", gov, review, ""},
+		{"过去一年工作回顾", gov, review, ""},
+		{"过去五年的工作", gov, review, ""},
+		{"今年以来工作开展情况", sum, review, ""},
+		{"今年工作回顾", sum, review, ""},
+		// Near misses: plan words in a review of them, narrative titles.
+		{"2023年目标任务完成情况", sum, review, ""},
+		{"重点工作推进情况", sum, review, ""},
+		{"重点工作扎实推进", sum, plan, ""},
+		{"主要任务全面完成", sum, plan, ""},
+		{"下半年以来经济运行", sum, review, ""},
+		{"今年重点工作落实情况", gov, review, ""},
+		{"坚持项目为王", sum, other, ""},
+		{"存在的问题和下一步打算", sum, problems, problems},
+	}
+	for _, tt := range tests {
+		if got := topKind(tt.title, tt.c); got != tt.top {
+			t.Errorf("top-level %q: %q, want %q", tt.title, got, tt.top)
+		}
+		parent := &zongjie.Section{Kind: review}
+		child := &zongjie.Section{Title: tt.title, Rank: rankParenCN}
+		parent.Children = []*zongjie.Section{child}
+		classifyChildren(parent, tt.c)
+		want := tt.child
+		if want == "" {
+			want = review
+		}
+		if child.Kind != want {
+			t.Errorf("inside a review %q: %q, want %q", tt.title, child.Kind, want)
+		}
+	}
+}
+
+// Ensure a section whose heading says nothing takes its kind from its
+// content when it is clear: commitments (将, 要, 力争, 确保) against results
+// (完成, 实现, 达到, 同比), a promised result (力争完成) counting for the
+// plan.
+func TestContentKind(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want zongjie.SectionKind
+	}{
+		{"力争全年实施重点项目120个。确保城乡居民收入增长7%。我们将继续深化改革。", zongjie.KindPlan},
+		{"力争完成投资150亿元，确保实现收入增长7%，计划建成学校5所。", zongjie.KindPlan},
+		{"全年完成投资150亿元，同比增长8%。实现收入12亿元，比上年增长6%。累计建成学校5所。", zongjie.KindReview},
+		{"新建学校5所，改造道路12条。", zongjie.KindOther},               // near miss: no cue either way
+		{"完成投资150亿元。力争增长8%。", zongjie.KindOther},             // near miss: one of each
+		{"已经完成投资150亿元，明年力争再增长8%，确保实现目标。", zongjie.KindOther}, // near miss: not clear enough
+	} {
+		if got := contentKind(tt.text); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Ensure content decides only where the title and the position do not: a
+// report with no review year and untelling headings.
+func TestClassifyByContent(t *testing.T) {
+	text := "一、聚焦发展\n全年完成投资150亿元，同比增长8%。实现收入12亿元，比上年增长6%。\n二、聚焦民生\n力争新建学校5所，确保收入增长7%，我们将继续深化改革。\n"
+	s1 := &zongjie.Section{Title: "聚焦发展", Rank: rankCN, Span: span(text, "一、聚焦发展"), Body: bodySpan(text, "一、聚焦发展", "二、")}
+	s2 := &zongjie.Section{Title: "聚焦民生", Rank: rankCN, Span: span(text, "二、聚焦民生"), Body: bodySpan(text, "二、聚焦民生", "")}
+	Classify([]*zongjie.Section{s1, s2}, Context{Text: text})
+	if s1.Kind != zongjie.KindReview || s2.Kind != zongjie.KindPlan {
+		t.Errorf("kinds %q %q, want review plan", s1.Kind, s2.Kind)
+	}
+}
+
+func span(text, s string) document.Span {
+	i := strings.Index(text, s)
+	return document.Span{Start: i, End: i + len(s)}
+}
+
+func bodySpan(text, from, to string) document.Span {
+	i := strings.Index(text, from)
+	end := len(text)
+	if to != "" {
+		end = i + strings.Index(text[i:], to)
+	}
+	return document.Span{Start: i, End: end}
+}
