@@ -46,7 +46,17 @@ var (
 // asideHeading reports whether the text of a paragraph is a line opening
 // an aside, and of what kind.
 func asideHeading(text string) (zongjie.AsideKind, bool) {
+	if len(text) > 40*3+8 {
+		return "", false // a line naming a part is short
+	}
 	text = strings.TrimRight(text, " 　：:")
+	// Every such line begins with 附 注 说 备 or ends with 释 解 义 (名词
+	// 解释, 注释, 注解, 释义): test those characters before anything else.
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !strings.ContainsRune("附注说备", first) && !strings.ContainsRune("释解义", last) {
+		return "", false
+	}
 	if text == "" || len(text) > 40*3 || strings.ContainsAny(text, "。；！？") {
 		return "", false
 	}
@@ -88,16 +98,14 @@ func isNoteParagraph(text string) bool {
 	return strings.HasPrefix(text, "注：") || strings.HasPrefix(text, "注:")
 }
 
-// licenceWords mark the licence or notice a web library appends to a text.
-var licenceWords = []string{
-	"本作品是中华人民共和国", "本作品在全世界都属于公有领域", "属于公有领域", "本作品不适用于该法",
-	"维基文库", "Public domain", "public domain", "PUBLIC DOMAIN",
-}
+// licenceOpenings open the licence or notice a web library appends to a
+// text ("本作品是中华人民共和国的法律…", "Public domain").
+var licenceOpenings = []string{"本作品", "此作品", "Public domain", "public domain", "PUBLIC DOMAIN", "This work", "维基文库"}
 
 // isLicence reports whether a paragraph opens a licence notice.
 func isLicence(text string) bool {
-	for _, w := range licenceWords {
-		if strings.Contains(text, w) {
+	for _, w := range licenceOpenings {
+		if strings.HasPrefix(text, w) {
 			return true
 		}
 	}
@@ -156,9 +164,9 @@ func isGlossaryEntry(text string) bool {
 
 // findAsides returns the asides of the report in paragraphs [first, end)
 // of f, whose span ends at spanEnd. body is the first paragraph where an
-// aside may begin (the body must have begun); title is the paragraph of
-// the report's title, or -1.
-func findAsides(f *document.File, first, end, body, spanEnd int) []zongjie.Aside {
+// aside may begin (the body must have begun); a licence is looked for only
+// after lastHeading, the paragraph of the report's last heading (or -1).
+func findAsides(f *document.File, first, end, body, lastHeading, spanEnd int) []zongjie.Aside {
 	type start struct {
 		para  int
 		kind  zongjie.AsideKind
@@ -171,12 +179,12 @@ func findAsides(f *document.File, first, end, body, spanEnd int) []zongjie.Aside
 		if p.Kind != document.Body {
 			continue
 		}
-		text := strings.TrimSpace(f.Text[ContentStart(f, p.Span):p.Span.End])
+		text := f.Text[ContentStart(f, p.Span):p.Span.End]
 		if k, ok := asideHeading(text); ok {
 			starts = append(starts, start{para: i, kind: k, title: true})
 			continue
 		}
-		if isLicence(text) {
+		if i > lastHeading && isLicence(text) {
 			starts = append(starts, start{para: i, kind: zongjie.AsideBoilerplate})
 			break // the rest is the notice
 		}
@@ -238,37 +246,65 @@ func findAsides(f *document.File, first, end, body, spanEnd int) []zongjie.Aside
 	return out
 }
 
-// refs appends the reference marks of paragraphs [first, end) outside the
-// asides: a bracketed number right after a term ("“四个不摘”［12］", not at
-// the start of a paragraph) and a page reference in brackets ("（见第24页）",
-// "(详见附件2)").
-func refs(f *document.File, first, end int, asides []zongjie.Aside, out []document.Span) []document.Span {
-	for i := first; i < end; i++ {
-		p := &f.Paragraphs[i]
-		if p.Kind != document.Body && p.Kind != document.TextBox || inAside(asides, p.Span.Start) {
-			continue
-		}
-		start := ContentStart(f, p.Span)
-		text := f.Text[:p.Span.End]
-		for off := start; off < p.Span.End; off++ {
-			c := text[off]
-			if c != '[' && c != '(' && c != 0xEF && c != 0xE3 {
+// refOpeners are the brackets that open a reference mark. Each is looked
+// for by its last byte with a vectorised byte search, and checked where
+// that byte is found.
+var refOpeners = []string{"［", "〔", "【", "（", "[", "("}
+
+// refs appends the reference marks of the paragraphs in span outside the
+// asides, in order: a bracketed number right after a term ("“四个不摘”［12］",
+// not at the start of a paragraph) and a page reference in brackets
+// ("（见第24页）", "(详见附件2)").
+func refs(f *document.File, span document.Span, asides []zongjie.Aside, out []document.Span) []document.Span {
+	text := f.Text[:span.End]
+	var found []document.Span
+	for _, o := range refOpeners {
+		last := o[len(o)-1]
+		paren := o == "（" || o == "("
+		for off := span.Start + len(o) - 1; off < len(text); off++ {
+			j := strings.IndexByte(text[off:], last)
+			if j < 0 {
+				break
+			}
+			off += j
+			at := off - (len(o) - 1)
+			if len(o) == 3 && (text[at] != o[0] || text[at+1] != o[1]) {
 				continue
 			}
-			if n := bracketNumber(text[off:]); n > 0 {
-				if off > start {
-					out = append(out, document.Span{Start: off, End: off + n})
-				}
-				off += n - 1
+			// What follows the opener: a digit, or 见 for a page reference.
+			next := text[at+len(o):]
+			if next == "" || paren && !strings.HasPrefix(next, "见") && !strings.HasPrefix(next, "详见") && !strings.HasPrefix(next, "参见") ||
+				!paren && !isArabicStart(next) {
 				continue
 			}
-			if n := pageRef(text[off:]); n > 0 {
-				out = append(out, document.Span{Start: off, End: off + n})
-				off += n - 1
+			var size int
+			if paren {
+				size = pageRef(text[at:])
+			} else {
+				size = bracketNumber(text[at:])
 			}
+			if size == 0 {
+				continue
+			}
+			if i := f.ParagraphAt(at); i >= 0 && refParagraph(f, i, at, paren, asides) {
+				found = append(found, document.Span{Start: at, End: at + size})
+			}
+			off = at + size - 1
 		}
 	}
-	return out
+	slices.SortFunc(found, func(a, b document.Span) int { return a.Start - b.Start })
+	return append(out, found...)
+}
+
+// refParagraph reports whether a mark found at off, opened by o, is a
+// reference mark of the body: its paragraph is body text outside the
+// asides, and a bracketed number does not open the paragraph.
+func refParagraph(f *document.File, i, off int, paren bool, asides []zongjie.Aside) bool {
+	p := &f.Paragraphs[i]
+	if p.Kind != document.Body && p.Kind != document.TextBox || inAside(asides, p.Span.Start) {
+		return false
+	}
+	return paren || off > ContentStart(f, p.Span)
 }
 
 // pageRef returns the size of a page or attachment reference in brackets

@@ -220,8 +220,8 @@ var (
 // plan when words of commitment clearly outnumber words of results, review
 // the other way, other when neither does.
 func contentKind(text string) zongjie.SectionKind {
-	if len(text) > 64<<10 {
-		text = text[:64<<10]
+	if len(text) > 2<<10 {
+		text = text[:2<<10] // the first 700 characters or so tell
 	}
 	plans := planCues.All(text)
 	plan, review := len(plans), 0

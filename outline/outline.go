@@ -169,13 +169,20 @@ func titleEnd(text string) (end, next int) {
 // "，一是"). It returns the offset of the comma with the blanks and marks
 // before it trimmed, or -1. text runs to the end of the paragraph.
 func listStart(text string, end int, m marker) int {
+	ascii := strings.IndexByte(text[:end], ',') >= 0
 	for i := 0; i < end; {
-		j := strings.IndexAny(text[i:end], "，,")
-		if j < 0 {
+		comma, size := i+strings.Index(text[i:end], "，"), len("，")
+		if comma < i {
+			comma = -1
+		}
+		if ascii {
+			if k := strings.IndexByte(text[i:end], ','); k >= 0 && (comma < 0 || i+k < comma) {
+				comma, size = i+k, 1
+			}
+		}
+		if comma < 0 {
 			break
 		}
-		comma := i + j
-		_, size := utf8.DecodeRuneInString(text[comma:])
 		i = comma + size
 		rest := text[i:]
 		if !mayStartMarker(rest) {

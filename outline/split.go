@@ -7,6 +7,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // Part is the range of one report inside a file.
@@ -42,11 +43,18 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 			opens[h.Para] = true
 		}
 	}
+	// The paragraphs that look like a title line, found once.
+	titles := make(map[int]bool)
+	for i := range f.Paragraphs {
+		if !opens[i] && isTitleParagraph(f, i) {
+			titles[i] = true
+		}
+	}
 	var parts []Part
 	cur := Part{FirstPara: 0}
 	seenTop := false
 	for i := range f.Paragraphs {
-		if seenTop && !opens[i] && isTitleParagraph(f, i) && beginsReport(f, i, headings) {
+		if seenTop && titles[i] && beginsReport(f, i, headings) {
 			cur.EndPara = i
 			parts = append(parts, cur)
 			cur = Part{FirstPara: i}
@@ -73,7 +81,7 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 		} else {
 			p.Span.End = len(f.Text)
 		}
-		p.Title = findTitle(f, p.FirstPara, p.EndPara, headings, opens)
+		p.Title = findTitle(f, p.FirstPara, p.EndPara, headings, titles)
 	}
 	h := 0
 	for k := range parts {
@@ -82,14 +90,14 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 		for ; h < len(headings) && p.Span.Contains(headings[h].Span.Start); h++ {
 			own = append(own, headings[h])
 		}
-		p.finish(f, own, opens)
+		p.finish(f, own, titles)
 	}
 	return parts
 }
 
 // finish sets the part's asides, reference marks and headings from the
 // headings found in it.
-func (p *Part) finish(f *document.File, own []*zongjie.Section, opens map[int]bool) {
+func (p *Part) finish(f *document.File, own []*zongjie.Section, titles map[int]bool) {
 	titlePara := -1
 	if p.Title.End > p.Title.Start {
 		titlePara = f.ParagraphAt(p.Title.Start)
@@ -103,8 +111,20 @@ func (p *Part) finish(f *document.File, own []*zongjie.Section, opens map[int]bo
 	if len(own) > 0 && own[0].Para < body {
 		body = own[0].Para + 1
 	}
-	p.Asides = findAsides(f, p.FirstPara, p.EndPara, body, p.Span.End)
-	p.Refs = refs(f, p.FirstPara, p.EndPara, p.Asides, nil)
+	lastHeading := -1
+	if len(own) > 0 {
+		lastHeading = own[len(own)-1].Para
+	}
+	p.Asides = findAsides(f, p.FirstPara, p.EndPara, body, lastHeading, p.Span.End)
+	// Reference marks point into notes: a report without a glossary or
+	// notes has none to look for (page references, 见第24页, are ordinals
+	// the figures leave out anyway).
+	for _, a := range p.Asides {
+		if a.Kind == zongjie.AsideGlossary || a.Kind == zongjie.AsideNotes {
+			p.Refs = refs(f, p.Span, p.Asides, nil)
+			break
+		}
+	}
 
 	for _, h := range own {
 		if inAside(p.Asides, h.Span.Start) || isRef(p.Refs, h.MarkerSpan.Start) && h.MarkerSpan.Len() > 0 {
@@ -116,7 +136,7 @@ func (p *Part) finish(f *document.File, own []*zongjie.Section, opens map[int]bo
 	// headings.
 	var added bool
 	for i := max(p.FirstPara, titlePara+1); i < p.EndPara; i++ {
-		if opens[i] || inAside(p.Asides, f.Paragraphs[i].Span.Start) || !isTitleParagraph(f, i) {
+		if !titles[i] || inAside(p.Asides, f.Paragraphs[i].Span.Start) {
 			continue
 		}
 		if hasHeadingIn(p.Headings, i) || !isPartHeading(paragraphText(f, i)) {
@@ -156,7 +176,7 @@ func paragraphText(f *document.File, i int) string {
 // findTitle returns the span of the report's title line: the first title
 // paragraph before the first heading, looking at most a few paragraphs in
 // (past page chrome such as "下载 打印 收藏").
-func findTitle(f *document.File, first, end int, headings []*zongjie.Section, opens map[int]bool) document.Span {
+func findTitle(f *document.File, first, end int, headings []*zongjie.Section, titles map[int]bool) document.Span {
 	stop := end
 	for _, h := range headings {
 		if h.Para >= first && h.Para < end {
@@ -165,7 +185,7 @@ func findTitle(f *document.File, first, end int, headings []*zongjie.Section, op
 		}
 	}
 	for i := first; i < stop && i < first+20; i++ {
-		if !opens[i] && isTitleParagraph(f, i) {
+		if titles[i] {
 			return f.Paragraphs[i].Span
 		}
 	}
@@ -200,6 +220,9 @@ func isTitleParagraph(f *document.File, i int) bool {
 	if p.Title {
 		return true
 	}
+	if !titleWordSet.Contains(text) {
+		return false
+	}
 	if _, ok := parseHeadingMarker(text); ok {
 		return false
 	}
@@ -214,13 +237,10 @@ func isTitleParagraph(f *document.File, i int) bool {
 			return false
 		}
 	}
-	for _, w := range titleWords {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
+	return true
 }
+
+var titleWordSet = words.NewSet(titleWords...)
 
 // wholeGenres name a whole report in its title; the other title words
 // (计划, 安排, 思路, 打算) name a part of one as often.

@@ -129,17 +129,20 @@ func TestAsides(t *testing.T) {
 	}
 }
 
-// Ensure reference marks in the body are found: a bracketed number after
-// a term, a page reference; and that a bracketed number opening a
-// paragraph or a document number is not one.
+// Ensure reference marks in the body of a report with notes are found: a
+// bracketed number after a term, a page reference; and that a bracketed
+// number opening a paragraph or a document number is not one, nor any mark
+// in a report without a glossary or notes to point to.
 func TestRefs(t *testing.T) {
+	const notes = "名词解释\n［1］“四个不摘”：指摘帽不摘责任。\n"
 	for _, tt := range []struct {
 		in   string
 		want []string
 	}{
-		{"一、工作\n坚持“四个不摘”［12］，落实“六税两费”〔3〕政策，推行“一窗通办”[4]。\n", []string{"［12］", "〔3〕", "[4]"}},
-		{"一、工作\n脱贫人口收入1.5万元（见第24页），详情(详见附件2)。\n", []string{"（见第24页）", "(详见附件2)"}},
-		{"一、工作\n［1］开头的段落。依据〔2024〕12号文件和【重要】提示，占比（2023年）提高。\n", nil},
+		{"一、工作\n坚持“四个不摘”［12］，落实“六税两费”〔3〕政策，推行“一窗通办”[4]。\n二、计划\n推进。\n" + notes, []string{"［12］", "〔3〕", "[4]"}},
+		{"一、工作\n脱贫人口收入1.5万元（见第24页），详情(详见附件2)。\n二、计划\n推进。\n" + notes, []string{"（见第24页）", "(详见附件2)"}},
+		{"一、工作\n［1］开头的段落。依据〔2024〕12号文件和【重要】提示，占比（2023年）提高（见上）。\n二、计划\n推进。\n" + notes, nil},
+		{"一、工作\n坚持“四个不摘”［12］，落实“六税两费”〔3〕政策。\n二、计划\n推进。\n", nil},
 	} {
 		ps, text := parts(t, tt.in)
 		var got []string
