@@ -74,9 +74,11 @@ const (
 // Aside is a part of a report that is not its body: a glossary of terms
 // (名词解释 with entries "［12］“四个不摘”：…"), notes, an attachment, or
 // text appended to the report that is not the report's own (the licence a
-// web library adds). An aside is not in the outline; its numbers are not
-// the report's figures nor its targets; the checker's numbering and repeat
-// rules leave it alone, and reuse may leave it out.
+// web library adds). An aside is not in the outline, so the numbering
+// rules leave it alone. The numbers of a glossary, notes or boilerplate are
+// not the report's figures nor its targets (an attachment's are: it is a
+// document of the unit's own), and the repeat rule does not count a
+// glossary entry or a note restating the text.
 type Aside struct {
 	Kind    AsideKind `json:"kind"`
 	Title   string    `json:"title,omitempty"` // the line that opens it ("《政府工作报告》名词解释"), if any

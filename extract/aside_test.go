@@ -67,3 +67,24 @@ func TestAsidesAreNotTheBody(t *testing.T) {
 		t.Errorf("%d sections, want 3", sections)
 	}
 }
+
+// Ensure an attachment's figures stay the report's (it is a document of
+// the unit's own), while its numbered lines stay out of the outline.
+func TestAttachmentFiguresStay(t *testing.T) {
+	text := "云溪镇2025年工作总结\n一、主要工作\n全年完成投资12亿元。\n二、下步打算\n力争完成投资15亿元。\n附件：2026年民生实事\n1.新建学校5所\n2.改造道路12条\n"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := extract.File(f)
+	markers, figures, _ := markersAndFigures(reports)
+	if want := "一、 二、"; strings.Join(markers, " ") != want {
+		t.Errorf("markers %q, want %q", strings.Join(markers, " "), want)
+	}
+	if want := "12亿元 15亿元 5所 12条"; strings.Join(figures, " ") != want {
+		t.Errorf("figures %q, want %q", strings.Join(figures, " "), want)
+	}
+	if len(reports[0].Asides) != 1 || reports[0].Asides[0].Kind != zongjie.AsideAttachment {
+		t.Errorf("asides %+v, want one attachment", reports[0].Asides)
+	}
+}

@@ -46,22 +46,37 @@ func FileWith(f *document.File, o Options) []*zongjie.Report {
 
 // quantityContext tells the quantity scanner where heading markers and
 // heading titles are, and what it must skip besides: the reports' asides
-// and reference marks, whose numbers are not figures.
+// but attachments, and reference marks, whose numbers are not figures.
 func quantityContext(parts []outline.Part) quantity.Context {
 	var ctx quantity.Context
+	heading := func(h *zongjie.Section) {
+		if h.MarkerSpan.Len() > 0 {
+			ctx.Skip = append(ctx.Skip, h.MarkerSpan)
+		}
+		ctx.Titles = append(ctx.Titles, document.Span{Start: h.MarkerSpan.End, End: h.Span.End})
+	}
 	for _, p := range parts {
 		for _, h := range p.Headings {
-			if h.MarkerSpan.Len() > 0 {
-				ctx.Skip = append(ctx.Skip, h.MarkerSpan)
-			}
-			ctx.Titles = append(ctx.Titles, document.Span{Start: h.MarkerSpan.End, End: h.Span.End})
+			heading(h)
 		}
 		ctx.Skip = append(ctx.Skip, p.Refs...)
 		for _, a := range p.Asides {
-			ctx.Skip = append(ctx.Skip, a.Span)
+			// An attachment is a document of the unit's own: its figures
+			// are figures, its headings' markers are not. A glossary or
+			// notes restate the figures, a licence is not the report's.
+			if a.Kind != zongjie.AsideAttachment {
+				ctx.Skip = append(ctx.Skip, a.Span)
+				continue
+			}
+			for _, h := range p.AsideHeadings {
+				if a.Span.Contains(h.Span.Start) {
+					heading(h)
+				}
+			}
 		}
 	}
 	sort.Slice(ctx.Skip, func(i, j int) bool { return ctx.Skip[i].Start < ctx.Skip[j].Start })
+	sort.Slice(ctx.Titles, func(i, j int) bool { return ctx.Titles[i].Start < ctx.Titles[j].Start })
 	return ctx
 }
 

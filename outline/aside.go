@@ -146,6 +146,25 @@ func bracketNumber(s string) int {
 	return size + cs
 }
 
+// IsGlossaryEntry reports whether a paragraph of a glossary is one of its
+// entries or its heading: a bracketed or numbered entry ("［12］“四个不摘”：…",
+// "12.“六税两费”：…"), a term followed by a colon ("“一窗通办”：…"), or a
+// line naming the glossary.
+func IsGlossaryEntry(text string) bool {
+	text = strings.TrimLeft(text, " 　\t")
+	if isGlossaryEntry(text) {
+		return true
+	}
+	if k, ok := asideHeading(text); ok && k == zongjie.AsideGlossary {
+		return true
+	}
+	if n, m := arabicOrdinal(text); n > 0 {
+		text = strings.TrimLeft(text[m:], ".．、 ")
+	}
+	i := strings.IndexAny(text, "：:")
+	return i > 0 && utf8.RuneCountInString(text[:i]) <= 24 && !strings.ContainsAny(text[:i], "。；，")
+}
+
 // isGlossaryEntry reports whether a paragraph is an entry of a glossary:
 // a bracketed number, then a term and a colon within the first few
 // characters ("［12］“四个不摘”：指…", "〔3〕六税两费：…").

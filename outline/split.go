@@ -22,6 +22,9 @@ type Part struct {
 	Headings []*zongjie.Section
 	Asides   []zongjie.Aside // the parts that are not the body, in order
 	Refs     []document.Span // reference marks in the body, in order
+	// AsideHeadings are the headings found inside the asides: not the
+	// report's outline, but their markers are no figures either.
+	AsideHeadings []*zongjie.Section
 }
 
 // Split divides a file into the reports it holds. A new report begins only
@@ -127,7 +130,11 @@ func (p *Part) finish(f *document.File, own []*zongjie.Section, titles map[int]b
 	}
 
 	for _, h := range own {
-		if inAside(p.Asides, h.Span.Start) || isRef(p.Refs, h.MarkerSpan.Start) && h.MarkerSpan.Len() > 0 {
+		if inAside(p.Asides, h.Span.Start) {
+			p.AsideHeadings = append(p.AsideHeadings, h)
+			continue
+		}
+		if isRef(p.Refs, h.MarkerSpan.Start) && h.MarkerSpan.Len() > 0 {
 			continue
 		}
 		p.Headings = append(p.Headings, h)

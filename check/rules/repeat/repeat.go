@@ -30,7 +30,7 @@ var Sentence = &check.Rule{
 	ID: "RP001", Name: "repeated-sentence", Category: check.Repeat, Severity: check.Warning,
 	Doc: check.Doc{
 		Title:  "句子重复",
-		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题、表格和名词解释、附件等正文以外的部分不在此列。",
+		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题、表格以及名词解释、注释中对正文的复述不在此列。",
 		Wrong:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n深入开展“门前三包”专项整治，街道面貌明显改善。",
 		Right:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n巩固“门前三包”整治成果，建立长效管理机制。",
 		Source: "公文审校常规",
@@ -44,9 +44,9 @@ var Sentence = &check.Rule{
 			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
 			var prev document.Span             // the last paragraph with text
 			for _, para := range p.File.Paragraphs {
-				// Asides (a glossary restating the text, a licence) are
-				// not the report's sentences.
-				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow || !r.InBody(para.Span.Start) {
+				// A glossary's entries, notes and attachments restate the
+				// text by design: their sentences are not repeats.
+				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow || restates(r, text, para.Span) {
 					continue
 				}
 				if strings.TrimSpace(text[para.Span.Start:para.Span.End]) == "" {
@@ -99,6 +99,26 @@ func isHeading(headings []document.Span, off int) bool {
 	for _, h := range headings {
 		if h.Start == off {
 			return true
+		}
+	}
+	return false
+}
+
+// restates reports whether the paragraph at para is one that restates
+// the report's text by design: an entry of its glossary ("［12］“四个不摘”：
+// …") or its notes. A paragraph inside a glossary that is no entry was put
+// there, and an attachment is a document of its own: both are checked like
+// the body.
+func restates(r *zongjie.Report, text string, para document.Span) bool {
+	for _, a := range r.Asides {
+		if !a.Span.Contains(para.Start) {
+			continue
+		}
+		switch a.Kind {
+		case zongjie.AsideNotes:
+			return true
+		case zongjie.AsideGlossary:
+			return outline.IsGlossaryEntry(text[para.Start:para.End])
 		}
 	}
 	return false

@@ -23,7 +23,9 @@ func TestSentence(t *testing.T) {
 		{Name: "near miss: the same heading in two parts, short paragraphs",
 			In: "一、2025年工作回顾\n（一）坚持党建引领，夯实基层基础\n正文一。\n二、2026年工作计划\n（一）坚持党建引领，夯实基层基础\n正文二。\n好。\n好。"},
 		{Name: "near miss: a glossary restating the text", In: "一、主要工作\n全面推行“一窗通办”［3］。企业和群众到一个窗口即可办理多个部门的事项。\n名词解释\n［3］“一窗通办”：指一站式政务服务。企业和群众到一个窗口即可办理多个部门的事项。"},
-		{Name: "a repeat in the body beside a glossary", In: "一、主要工作\n企业和群众到一个窗口即可办理多个部门的事项。\n二、下步打算\n企业和群众到一个窗口即可办理多个部门的事项。\n附件\n企业和群众到一个窗口即可办理多个部门的事项。", Want: []string{"企业和群众到一个窗口即可办理多个部门的事项。"}},
+		{Name: "a sentence of the report pasted into a glossary", In: "一、主要工作\n企业和群众到一个窗口即可办理多个部门的事项。\n二、下步打算\n推进。\n名词解释\n［3］“一窗通办”：指一站式政务服务。\n企业和群众到一个窗口即可办理多个部门的事项。", Want: []string{"企业和群众到一个窗口即可办理多个部门的事项。"}},
+		{Name: "a repeat in the body beside a glossary", In: "一、主要工作\n企业和群众到一个窗口即可办理多个部门的事项。\n二、下步打算\n企业和群众到一个窗口即可办理多个部门的事项。\n名词解释\n［3］“一窗通办”：指一站式服务。企业和群众到一个窗口即可办理多个部门的事项。\n注：企业和群众到一个窗口即可办理多个部门的事项。", Want: []string{"企业和群众到一个窗口即可办理多个部门的事项。"}},
+		{Name: "an attachment is a document of its own, checked", In: "一、主要工作\n企业和群众到一个窗口即可办理多个部门的事项。\n二、下步打算\n推进。\n附件1：重点任务\n企业和群众到一个窗口即可办理多个部门的事项。", Want: []string{"企业和群众到一个窗口即可办理多个部门的事项。"}},
 		{Name: "near miss: short sentences, headings and title lines", In: "一、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读\n二、加强组织领导\n推进节能减排和生态环境保护。落实责任。\n陕西省2026年政府工作报告全文发布及解读"},
 	})
 }
