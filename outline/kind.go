@@ -68,10 +68,11 @@ type Context struct {
 }
 
 // Classify sets the kind of every section: a top-level section by its
-// title's words (a year later than the reviewed one is the plan), then by
-// its position, and when its title says nothing and its content does, by
-// its content; a nested one by its parent's kind unless its own title is
-// unmistakable.
+// title's words (a year later than the reviewed one is the plan); when its
+// title says nothing, by its position once the plan has begun (the rest is
+// the plan), otherwise by its content if that is clear (contentKind), then
+// by its position; a nested one by its parent's kind unless its own title
+// is unmistakable.
 //
 // In a report that reviews a period (Summary), top-level sections with no
 // telling words that come before the first problems, highlights or plan
@@ -83,8 +84,13 @@ func Classify(roots []*zongjie.Section, c Context) {
 		if s.Kind == zongjie.KindOther && s.Rank == rankEnum {
 			s.Kind = leadKind(s.Lead)
 		}
-		if s.Kind == zongjie.KindOther && s.Rank != rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
-			s.Kind = contentKind(c.Text[s.Span.End:s.Body.End])
+		// Once the plan has begun, the rest is the plan; before it, a
+		// section whose heading says nothing may still show by its
+		// content that the plan begins there.
+		if s.Kind == zongjie.KindOther && !planning && s.Rank != rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
+			if k := contentKind(c.Text[s.Span.End:s.Body.End]); k == zongjie.KindPlan || !reviewing {
+				s.Kind = k
+			}
 		}
 		switch {
 		case s.Kind == zongjie.KindOther && planning:

@@ -95,8 +95,18 @@ func TestContentKind(t *testing.T) {
 }
 
 // Ensure content decides only where the title and the position do not: a
-// report with no review year and untelling headings.
+// report with no review year and untelling headings; and that once a plan
+// section has begun, sections that say nothing stay the plan whatever
+// their words of results (实现, 取得 are a plan's words too).
 func TestClassifyByContent(t *testing.T) {
+	plan := "一、2024年工作安排\n力争增长6%。\n二、深化改革开放\n全面完成改革任务，实现重大突破，取得明显成效，建成统一市场。\n"
+	p1 := &zongjie.Section{Title: "2024年工作安排", Rank: rankCN, Span: span(plan, "一、2024年工作安排"), Body: bodySpan(plan, "一、", "二、")}
+	p2 := &zongjie.Section{Title: "深化改革开放", Rank: rankCN, Span: span(plan, "二、深化改革开放"), Body: bodySpan(plan, "二、", "")}
+	Classify([]*zongjie.Section{p1, p2}, Context{Text: plan, ReviewYear: 2023, Summary: true})
+	if p1.Kind != zongjie.KindPlan || p2.Kind != zongjie.KindPlan {
+		t.Errorf("after a plan section: kinds %q %q, want plan plan", p1.Kind, p2.Kind)
+	}
+
 	text := "一、聚焦发展\n全年完成投资150亿元，同比增长8%。实现收入12亿元，比上年增长6%。\n二、聚焦民生\n力争新建学校5所，确保收入增长7%，我们将继续深化改革。\n"
 	s1 := &zongjie.Section{Title: "聚焦发展", Rank: rankCN, Span: span(text, "一、聚焦发展"), Body: bodySpan(text, "一、聚焦发展", "二、")}
 	s2 := &zongjie.Section{Title: "聚焦民生", Rank: rankCN, Span: span(text, "二、聚焦民生"), Body: bodySpan(text, "二、聚焦民生", "")}
