@@ -145,8 +145,8 @@ func (p *printer) report(r *zongjie.Report, opt TextOptions) {
 	})
 	for _, a := range r.Asides {
 		name := asideNames[a.Kind]
-		if a.Title != "" {
-			name += "：" + a.Title
+		if t := strings.TrimRight(a.Title, "：:"); t != "" && t != name {
+			name += "：" + t
 		}
 		p.line("  （正文以外）%s　第%d–%d行", name, a.Line, a.EndLine)
 	}
