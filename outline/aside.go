@@ -253,16 +253,60 @@ func findAsides(f *document.File, first, end, body, lastHeading, spanEnd int) []
 		if len(out) > 0 && out[len(out)-1].Span.End > a.Span.Start {
 			continue
 		}
-		loc := f.Location(a.Span)
-		a.Line, a.Offset, a.Length = loc.Line, loc.Offset, loc.Length
-		endOff := a.Span.End
-		if endOff > a.Span.Start && f.Text[endOff-1] == '\n' {
-			endOff--
-		}
-		a.EndLine = f.Position(endOff).Line
+		locate(f, &a)
 		out = append(out, a)
 	}
 	return out
+}
+
+// locate sets the user-visible position of an aside from its span.
+func locate(f *document.File, a *zongjie.Aside) {
+	loc := f.Location(a.Span)
+	a.Line, a.Offset, a.Length = loc.Line, loc.Offset, loc.Length
+	end := a.Span.End
+	if end > a.Span.Start && f.Text[end-1] == '\n' {
+		end--
+	}
+	a.EndLine = f.Position(end).Line
+}
+
+// resumeBody ends an aside where the body resumes inside it: at a heading
+// of the body's top-level form that numbers on from the body's last one
+// ("说明" and notes after a table, then "三、…"). Glossary entries are no
+// such headings, whatever their numbers.
+func resumeBody(f *document.File, asides []zongjie.Aside, headings []*zongjie.Section) {
+	for k := range asides {
+		a := &asides[k]
+		if a.Kind == zongjie.AsideBoilerplate {
+			continue
+		}
+		var top *zongjie.Section // the last heading of the body's top form before the aside
+		for _, h := range headings {
+			if h.Span.Start >= a.Span.Start {
+				break
+			}
+			if h.Form == FormStyle || h.Rank >= rankEnum || h.Ordinal < 1 {
+				continue
+			}
+			if top == nil || h.Rank < top.Rank || h.Rank == top.Rank && h.Form == top.Form {
+				top = h
+			}
+		}
+		if top == nil {
+			continue
+		}
+		for _, h := range headings {
+			if h.Span.Start <= a.Span.Start || !a.Span.Contains(h.Span.Start) {
+				continue
+			}
+			p := f.Paragraphs[h.Para].Span
+			if h.Form == top.Form && h.Ordinal == top.Ordinal+1 && !IsGlossaryEntry(f.Text[p.Start:p.End]) {
+				a.Span.End = f.LineStart(h.Span.Start)
+				locate(f, a)
+				break
+			}
+		}
+	}
 }
 
 // refOpeners are the brackets that open a reference mark. Each is looked

@@ -119,6 +119,7 @@ func (p *Part) finish(f *document.File, own []*zongjie.Section, titles map[int]b
 		lastHeading = own[len(own)-1].Para
 	}
 	p.Asides = findAsides(f, p.FirstPara, p.EndPara, body, lastHeading, p.Span.End)
+	resumeBody(f, p.Asides, own)
 	// Reference marks point into notes: a report without a glossary or
 	// notes has none to look for (page references, 见第24页, are ordinals
 	// the figures leave out anyway).
