@@ -31,6 +31,7 @@ func FuzzFile(f *testing.F) {
 	}
 	f.Add([]byte("一、\n（一）\n一是二是。\n1.\n（1）①\n2023年工作总结及2024年工作计划\n一、xx户**人约300余人左右3-11岁20%～30%"))
 	f.Add([]byte("柏溪市岚山区\n政 府 工 作 报 告\n——2023年12月28日在第十三届全国人大一次会议上\n岚山区人民政府区长 周某\n各位代表：\n现在，我代表岚山区人民政府，向大会报告工作。\n一、过去一年工作回顾\n刚刚过去的一年，是“十四五”收官之年，建党100周年。\n《石桥镇2024年工作总结》\n及2025年工作计划"))
+	f.Add([]byte("1.2025年工作总结\n2.3个项目一是甲，二是乙，第一，丙，第二，丁。\n3.2026年工作计划\n坚持“四个不摘”［12］（见第24页）。\n说明\n1.快报数\n4.安排\n名词解释\n［12］“四个不摘”：指。\n〔3〕x：y\n本作品是中华人民共和国的"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := reader.Read("f.txt", data)
 		if err != nil {
@@ -72,6 +73,20 @@ func FuzzFile(f *testing.F) {
 			}
 			for _, tg := range r.Targets {
 				inside(t, file.Text, r.Span, tg.FigureSpan, "target figure")
+			}
+			prev := r.Span.Start
+			for _, a := range r.Asides {
+				inside(t, file.Text, r.Span, a.Span, "aside")
+				if a.Span.Start < prev {
+					t.Fatalf("asides overlap or are out of order at %v", a.Span)
+				}
+				prev = a.Span.End
+				if loc := file.Location(a.Span); loc.Offset != a.Offset || loc.Length != a.Length {
+					t.Fatalf("aside location %+v does not match its span", loc)
+				}
+			}
+			for _, rf := range r.Refs {
+				inside(t, file.Text, r.Span, rf, "reference mark")
 			}
 		}
 		if end != len(file.Text) {
