@@ -112,7 +112,7 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 		Text:            f.Text,
 		ReviewYear:      reviewYear,
 		Summary:         r.Meta.Review != nil,
-		ThisYearPlanned: r.Meta.DocType == "政府工作报告" || r.Meta.Genre == zongjie.GenrePlan,
+		ThisYearPlanned: r.Meta.IsGovernmentReport() || r.Meta.Genre == zongjie.GenrePlan,
 	})
 	if r.Title == "" {
 		r.Title, r.TitleInferred = inferTitle(r.Meta), true

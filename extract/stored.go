@@ -16,11 +16,11 @@ import (
 // the report started). The positions the JSON holds, in characters of the
 // original file, become positions in f: the byte spans of the report, its
 // sections, figures, growths and targets, and their lines and offsets
-// shifted to f. What the JSON does not hold is found again where it is
+// shifted to f, and its asides. What the JSON does not hold is found again where it is
 // certain: the title line (the paragraph the title is), each heading's
 // paragraph and marker, each target's figure (the quantity it was made
-// from). The rank of a heading's form and the spans of a figure's number
-// and unit are not restored: what reads them (the check rules) needs a
+// from). The rank of a heading's form, the spans of a figure's number and
+// unit and the reference marks are not restored: what reads them (the check rules) needs a
 // fresh extraction.
 //
 // An extraction that does not fit f (another text, or a damaged record) is
@@ -58,6 +58,12 @@ func Stored(f *document.File, data []byte) (*zongjie.Report, error) {
 			g.Span = s.span(&g.Offset, g.Length)
 			g.Line -= s.lines
 		}
+	}
+	for i := range r.Asides {
+		a := &r.Asides[i]
+		a.Span = s.span(&a.Offset, a.Length)
+		a.Line -= s.lines
+		a.EndLine -= s.lines
 	}
 	used := map[int]bool{} // figures of targets
 	for i := range r.Targets {

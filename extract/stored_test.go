@@ -31,7 +31,14 @@ func TestStored(t *testing.T) {
 		}
 		files[filepath.Base(p)] = data
 	}
-	n := 0
+	// Reports with asides: alone, and second in a file.
+	files["county.txt"] = []byte(countyReport)
+	first, err := reader.Read("first.txt", examples.All()[1].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["pasted.txt"] = []byte(first.Text + "\n" + countyReport)
+	n, asides := 0, 0
 	for name, data := range files {
 		f, err := reader.Read(name, data)
 		if err != nil {
@@ -53,6 +60,7 @@ func TestStored(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			asides += len(r.Asides)
 			got, err := extract.Stored(g, data)
 			if err != nil {
 				t.Errorf("%s #%d: %v", name, k, err)
@@ -61,8 +69,8 @@ func TestStored(t *testing.T) {
 			checkStored(t, name+" #"+string(rune('0'+k)), f, r, g, got)
 		}
 	}
-	if n < 10 {
-		t.Errorf("only %d reports", n)
+	if n < 10 || asides < 4 {
+		t.Errorf("only %d reports, %d asides", n, asides)
 	}
 }
 
@@ -114,6 +122,16 @@ func checkStored(t *testing.T, what string, f *document.File, want *zongjie.Repo
 		}
 		if h.Line != w.Line-lines || h.Offset != w.Offset-chars || h.Name != w.Name {
 			t.Errorf("%s: %s at line %d", what, w.Text, h.Line)
+		}
+	}
+	if len(got.Asides) != len(want.Asides) {
+		t.Fatalf("%s: %d asides, want %d", what, len(got.Asides), len(want.Asides))
+	}
+	for i, w := range want.Asides {
+		h := got.Asides[i]
+		span("aside "+string(w.Kind), w.Span, h.Span)
+		if h.Line != w.Line-lines || h.EndLine != w.EndLine-lines || h.Offset != w.Offset-chars || h.Kind != w.Kind || h.Title != w.Title {
+			t.Errorf("%s: aside %s at lines %d–%d", what, w.Kind, h.Line, h.EndLine)
 		}
 	}
 	for i, w := range want.Targets {
