@@ -63,10 +63,10 @@ func asideHeading(text string) (zongjie.AsideKind, bool) {
 	if text == "注" || text == "说明" || text == "备注" {
 		return zongjie.AsideNotes, true
 	}
-	if strings.HasPrefix(text, "附：") || strings.HasPrefix(text, "附:") {
-		text = text[len("附："):]
-		if strings.HasPrefix(text, ":") {
-			text = text[1:]
+	for _, p := range []string{"附：", "附:"} {
+		if strings.HasPrefix(text, p) {
+			text = text[len(p):] // 附：名词解释
+			break
 		}
 	}
 	for _, w := range asideEnds {

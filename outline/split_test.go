@@ -81,6 +81,8 @@ func TestAsides(t *testing.T) {
 	}{
 		{"a glossary with its heading", body + "《政府工作报告》名词解释\n［1］“四个不摘”：指摘帽不摘责任。\n〔2〕“六税两费”：指六个税种和两项附加费。\n12.“一窗通办”：指一个窗口办理多个事项。\n",
 			[]string{"glossary:《政府工作报告》名词解释"}, "一、 二、"},
+		{"a glossary after 附:", body + "附:名词解释\n［1］“四个不摘”：指摘帽不摘责任。\n",
+			[]string{"glossary:附:名词解释"}, "一、 二、"},
 		{"a glossary without a heading", body + "［1］“四个不摘”：指摘帽不摘责任。\n［2］六税两费：指六个税种和两项附加费。\n",
 			[]string{"glossary:［1］“四个不摘”：指摘帽不摘责任。"}, "一、 二、"},
 		{"notes and an attachment", body + "注释：\n1.地区生产总值为初步核算数。\n附件1：2023年重点项目表\n1.云岭大道改造\n2.城东污水厂\n",
