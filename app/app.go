@@ -7,6 +7,8 @@
 // request, calls the same operation and renders the same result. Neither
 // holds analysis logic.
 //
+// The results carry the JSON tags of the command line's stable JSON
+// contracts (docs/json.md): encoding one is the --format json output.
 // Failures are *Error values with a stable Code and a Chinese message.
 //
 // Operations that touch the store take a context: it carries the user
@@ -29,21 +31,34 @@ type Options struct {
 	// Open opens the store the first time an operation needs it; nil
 	// means there is none, and operations on stored reports fail.
 	Open Opener
-	// Version is the program's version, for SARIF.
+	// Exists reports whether a store is there without creating one
+	// (opening SQLite creates its file): compare uses a store only when
+	// one exists. Nil means Open is always worth calling.
+	Exists func() bool
+	// Config finds the checker's configuration of a file (see Configs);
+	// nil: the configuration files found from each file, no flags.
+	Config *Configs
+	// Version is the program's version, for the outputs that name it
+	// (SARIF).
 	Version string
 }
 
-// App holds what the operations depend on: the store, opened lazily. It
-// is safe for concurrent use.
+// App holds what the operations depend on: the store, opened lazily, and
+// the configuration. It is safe for concurrent use.
 type App struct {
 	opts Options
 
-	mu sync.Mutex
-	st store.Store
+	mu     sync.Mutex
+	st     store.Store
+	stErr  error
+	opened bool
 }
 
 // New returns an App.
 func New(o Options) *App {
+	if o.Config == nil {
+		o.Config = &Configs{}
+	}
 	return &App{opts: o}
 }
 
@@ -57,4 +72,44 @@ func (a *App) Close() error {
 	err := a.st.Close()
 	a.st = nil
 	return err
+}
+
+// errNoStore is the failure of a stored-report operation without a store.
+var errNoStore = Errorf(Invalid, "没有数据库（no database）")
+
+// store returns the store, opening it on first use. It is the one place
+// every store query goes through: the place to scope them by the user
+// of ctx.
+func (a *App) store(ctx context.Context) (store.Store, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.opened {
+		a.opened = true
+		if a.opts.Open == nil {
+			a.stErr = errNoStore
+		} else {
+			a.st, a.stErr = a.opts.Open(ctx)
+		}
+	}
+	return a.st, a.stErr
+}
+
+// storeIfAny returns the store when it is open already or exists (see
+// Options.Exists), nil otherwise or when it fails to open: for what only
+// improves with a store at hand.
+func (a *App) storeIfAny(ctx context.Context) store.Store {
+	if a.opts.Open == nil {
+		return nil
+	}
+	a.mu.Lock()
+	opened := a.opened
+	a.mu.Unlock()
+	if !opened && a.opts.Exists != nil && !a.opts.Exists() {
+		return nil
+	}
+	st, err := a.store(ctx)
+	if err != nil {
+		return nil
+	}
+	return st
 }

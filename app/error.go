@@ -45,8 +45,13 @@ func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of err: an Error's own; Unreadable for a
-// reader error; NotFound for a store's unknown ID;
+// wrap returns an Error with the code and message, caused by err.
+func wrap(code Code, err error, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
+}
+
+// ErrorCode returns the code of err: an Error's own; Unreadable (or
+// TooLarge) for a reader error; NotFound for a store's unknown ID;
 // Canceled for a cancelled context; Internal for anything else.
 func ErrorCode(err error) Code {
 	var e *Error
@@ -56,6 +61,8 @@ func ErrorCode(err error) Code {
 		return ""
 	case errors.As(err, &e):
 		return e.Code
+	case errors.Is(err, reader.ErrTooLarge):
+		return TooLarge
 	case errors.As(err, &re):
 		return Unreadable
 	case errors.Is(err, store.ErrNotFound):
@@ -81,6 +88,14 @@ func ErrorMessage(err error) string {
 		return re.Error()
 	case errors.Is(err, context.Canceled):
 		return "已取消（interrupted）"
+	}
+	return err.Error()
+}
+
+// notFoundText says why a stored report could not be had.
+func notFoundText(err error) string {
+	if errors.Is(err, store.ErrNotFound) {
+		return "不存在（not found）"
 	}
 	return err.Error()
 }

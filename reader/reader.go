@@ -116,11 +116,15 @@ func openError(path string, err error) *Error {
 func tooLarge(path string, size int64) *Error {
 	mb := float64(size) / (1 << 20)
 	if size > MaxSize {
-		return errorf(path, nil, "文件过大（%.1f MB 以上），上限为 %d MB；工作报告通常小于 1 MB，请确认选对了文件",
+		return errorf(path, ErrTooLarge, "文件过大（%.1f MB 以上），上限为 %d MB；工作报告通常小于 1 MB，请确认选对了文件",
 			"file too large (over %.1f MB, limit %d MB)", mb, MaxSize>>20)
 	}
-	return errorf(path, nil, "文件过大", "file too large")
+	return errorf(path, ErrTooLarge, "文件过大", "file too large")
 }
+
+// ErrTooLarge is the cause of the *Error for an input over MaxSize
+// (errors.Is finds it), so that callers can tell it from other refusals.
+var ErrTooLarge = errors.New("reader: file too large")
 
 // Read decodes data, the content of the file at path. The extension of path
 // and the leading bytes of data decide the format.

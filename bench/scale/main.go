@@ -31,6 +31,8 @@ import (
 	"zongjie/reader"
 	"zongjie/reuse"
 	"zongjie/store"
+	"zongjie/store/postgres"
+	"zongjie/store/sqlite"
 )
 
 func main() {
@@ -66,12 +68,13 @@ func run(ctx context.Context, dir, db string, queries, top, workers int, check, 
 	if err != nil {
 		return err
 	}
-	if !skipAdd && !corpus.IsPostgres(db) {
+	pg := strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+	if !skipAdd && !pg {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(db + suffix)
 		}
 	}
-	st, err := corpus.Open(ctx, db)
+	st, err := openStore(ctx, db, pg)
 	if err != nil {
 		return err
 	}
@@ -271,4 +274,13 @@ func peakRSS() string {
 		}
 	}
 	return "unknown"
+}
+
+// openStore opens the store under test: PostgreSQL for a postgres:// URL,
+// else the SQLite file at db.
+func openStore(ctx context.Context, db string, pg bool) (store.Store, error) {
+	if pg {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(db)
 }

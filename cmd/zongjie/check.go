@@ -12,11 +12,10 @@ import (
 	"slices"
 	"strings"
 
-	"zongjie/annotate"
+	"zongjie/app"
 	"zongjie/check"
 	"zongjie/check/rules"
 	"zongjie/document"
-	"zongjie/examples"
 	"zongjie/internal/buildinfo"
 	"zongjie/internal/safefile"
 	"zongjie/output"
@@ -93,7 +92,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	case o.fix && !o.write && o.format != "text":
 		return usageErr("--fix 的输出是改好的全文，不能与 --format 同时使用")
 	}
-	var inputs []input
+	var inputs []app.Input
 	switch {
 	case o.demo && len(files) > 0:
 		return usageErr("--demo 不能与文件同时使用")
@@ -101,9 +100,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		if o.write {
 			return usageErr("--demo 的示例报告内置在程序中，不能 --write；可用 --diff 查看修改")
 		}
-		for _, f := range examples.All() {
-			inputs = append(inputs, input{path: f.Name, data: f.Data})
-		}
+		inputs = app.Examples()
 	case len(files) == 0:
 		fs.Usage()
 		return exitUsage
@@ -112,93 +109,94 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			if o.write && f == "-" {
 				return usageErr("标准输入不能 --write；可用 --fix 把改好的全文写到标准输出")
 			}
-			inputs = append(inputs, input{path: f})
+			inputs = append(inputs, fileInput(e, f))
 		}
 	}
 	if err := mf.parse(len(inputs)); err != nil {
 		return usageErr("%v", err)
 	}
 	for i := range inputs {
-		inputs[i].opts = mf.forFile(i)
+		inputs[i].Stated = mf.forFile(i)
 	}
-	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].path), ".docx")) {
+	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].Name), ".docx")) {
 		return usageErr("--annotate 需要且只能检查一个 .docx 文件")
 	}
 
-	all := rules.All()
-	configs := configLoader{explicit: o.config, rules: all, enable: splitList(o.enable), disable: splitList(o.disable)}
-	if err := configs.validateFlags(); err != nil {
-		return usageErr("%v", err)
+	configs := &app.Configs{Explicit: o.config, Enable: app.SplitList(o.enable), Disable: app.SplitList(o.disable)}
+	if err := configs.ValidateFlags(); err != nil {
+		return usageErr("%v", errorText(err))
 	}
+	a := app.New(app.Options{Config: configs})
 
 	code := exitOK
 	res := output.CheckResult{Files: []output.CheckFile{}}
 	fixable := 0
-	for i, r := range readAll(ctx, inputs, e.stdin) {
-		if r.err != nil {
-			fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(r.err))
+	for i, d := range a.Extract(ctx, inputs) {
+		if d.Err != nil {
+			fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(d.Err))
 			code = exitUsage
 			continue
 		}
-		cfg, err := configs.forFile(r.file.Path, inputs[i].data != nil)
+		c, err := a.CheckDocument(d)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie: %v\n", err)
-			return exitUsage
+			fmt.Fprintf(e.stderr, "zongjie: %v\n", errorText(err))
+			return exitFor(err)
 		}
-		ds := check.Run(r.file, r.reports, all, cfg)
-		edits := check.Edits(r.file.Text, ds)
+		ds, edits, path := c.Diagnostics, c.Edits, c.File.Path
 
 		switch {
 		case o.diff:
-			if err := output.WriteDiff(e.stdout, r.file.Path, r.file.Text, edits); err != nil {
+			if err := output.WriteDiff(e.stdout, path, c.File.Text, edits); err != nil {
 				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
 				return exitUsage
 			}
-		case o.write && len(edits) > 0 && r.file.Format == document.FormatDocx:
-			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接改写，可用 --annotate 生成带批注的副本\n", r.file.Path)
+		case o.write && len(edits) > 0 && c.File.Format == document.FormatDocx:
+			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接改写，可用 --annotate 生成带批注的副本\n", path)
 		case o.write && len(edits) > 0:
-			backup, err := writeFixes(r, edits)
+			backup, err := writeFixes(c)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(err))
 				code = exitUsage
 				continue
 			}
-			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，原文件备份为 %s\n", r.file.Path, len(edits), backup)
+			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，原文件备份为 %s\n", path, len(edits), backup)
 			// Check the fixed file again: what is left is what to report.
-			again := analyse(input{path: r.file.Path, opts: inputs[i].opts}, e.stdin)
-			if again.err != nil {
-				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(again.err))
+			again := a.Extract(ctx, []app.Input{{Name: path, Stated: inputs[i].Stated}})[0]
+			if again.Err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(again.Err))
 				code = exitUsage
 				continue
 			}
-			r = again
-			ds = check.Run(r.file, r.reports, all, cfg)
+			if c, err = a.CheckDocument(again); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %v\n", errorText(err))
+				return exitFor(err)
+			}
+			ds = c.Diagnostics
 		case o.fix:
 			// The fixed text goes to standard output, what is left to
 			// standard error.
-			fixed := document.Apply(r.file.Text, edits)
-			if _, err := io.WriteString(e.stdout, fixed); err != nil {
+			if _, err := io.WriteString(e.stdout, c.Fixed()); err != nil {
 				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
 				return exitUsage
 			}
-			left := filterLevel(ds, minLevel)
-			left = slices.DeleteFunc(left, func(d check.Diagnostic) bool { return certainFix(d) })
-			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，另有 %d 处需人工核对（运行 zongjie check 查看）\n", r.file.Path, len(edits), len(left))
+			left := app.AtLeast(ds, minLevel)
+			left = slices.DeleteFunc(left, app.CertainFix)
+			fmt.Fprintf(e.stderr, "%s: 已改正 %d 处，另有 %d 处需人工核对（运行 zongjie check 查看）\n", path, len(edits), len(left))
 			if check.HasErrors(left) && code == exitOK {
 				code = exitFindings
 			}
 			continue
 		}
 		if o.annotate != "" {
-			if err := writeAnnotated(e, o.annotate, r, filterLevel(ds, minLevel)); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie: %v\n", err)
+			if err := writeAnnotated(e, a, o.annotate, c, app.AtLeast(ds, minLevel)); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie: %v\n", errorText(err))
 				return exitUsage
 			}
 		}
 
-		ds = filterLevel(ds, minLevel)
+		ds = app.AtLeast(ds, minLevel)
 		for _, d := range ds {
-			if certainFix(d) {
+			if app.CertainFix(d) {
 				fixable++
 			}
 		}
@@ -206,7 +204,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			code = exitFindings
 		}
 		res.Files = append(res.Files, output.CheckFile{
-			Path: r.file.Path, Chars: r.file.Chars(), Diagnostics: ds, Lines: r.file.Line,
+			Path: c.File.Path, Chars: c.File.Chars(), Diagnostics: ds, Lines: c.File.Line,
 		})
 	}
 	if o.diff || o.fix && !o.write {
@@ -217,7 +215,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	case "json":
 		werr = output.WriteJSON(e.stdout, res)
 	case "sarif":
-		werr = output.WriteSARIF(e.stdout, res, all, buildinfo.Read(version).Numeric())
+		werr = output.WriteSARIF(e.stdout, res, rules.All(), buildinfo.Read(version).Numeric())
 	default:
 		if o.write {
 			fixable = 0 // what is left after --write has no certain fix
@@ -236,27 +234,6 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	return code
 }
 
-// certainFix reports whether a diagnostic has a fix --fix applies.
-func certainFix(d check.Diagnostic) bool {
-	for _, f := range d.Fixes {
-		if f.Certain {
-			return true
-		}
-	}
-	return false
-}
-
-// filterLevel keeps the diagnostics at least as serious as min.
-func filterLevel(ds []check.Diagnostic, min check.Severity) []check.Diagnostic {
-	out := make([]check.Diagnostic, 0, len(ds))
-	for _, d := range ds {
-		if d.Severity <= min { // Error is the lowest value
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // writeFixes writes the fixed file in place, after keeping the original
 // as a backup beside it (FILE.bak, or FILE.bak.2 … when that exists): the
 // backup is a second name of the original file where the file system
@@ -264,12 +241,12 @@ func filterLevel(ds []check.Diagnostic, min check.Severity) []check.Diagnostic {
 // file renamed over the original (safefile.WriteAtomic), so a failure
 // midway never leaves a half-written report, and the temporaries a killed
 // run left are removed by the next. It returns the backup's path.
-func writeFixes(r result, edits []document.Edit) (string, error) {
-	out, err := reader.Rewrite(r.file, r.data, edits)
+func writeFixes(c app.Checked) (string, error) {
+	out, err := c.Rewrite()
 	if err != nil {
 		return "", err
 	}
-	path := r.file.Path
+	path := c.File.Path
 	backup := path + ".bak"
 	for n := 2; ; n++ {
 		if _, err := os.Lstat(backup); errors.Is(err, os.ErrNotExist) {
@@ -277,7 +254,7 @@ func writeFixes(r result, edits []document.Edit) (string, error) {
 		}
 		backup = fmt.Sprintf("%s.bak.%d", path, n)
 	}
-	if err := keepBackup(path, backup, r.data); err != nil {
+	if err := keepBackup(path, backup, c.Data); err != nil {
 		return "", &reader.Error{Path: path, Reason: "无法写入备份文件 " + backup + "：" + ioReason(err), En: "cannot write backup", Err: err}
 	}
 	if err := writeAtomic(path, out); err != nil {
@@ -310,13 +287,13 @@ func ioReason(err error) string { return safefile.Reason(err) }
 
 // writeAnnotated writes a copy of the checked .docx with the findings as
 // comments.
-func writeAnnotated(e *env, dest string, r result, ds []check.Diagnostic) error {
-	if same(dest, r.file.Path) {
+func writeAnnotated(e *env, a *app.App, dest string, c app.Checked, ds []check.Diagnostic) error {
+	if same(dest, c.File.Path) {
 		return fmt.Errorf("--annotate 的输出文件不能是被检查的文件本身：%s", dest)
 	}
-	out, res, err := annotate.Docx(r.data, r.file, ds, "zongjie")
+	out, res, err := a.Annotate(c, ds)
 	if err != nil {
-		return fmt.Errorf("%s: 无法写入批注：%v", r.file.Path, err)
+		return err
 	}
 	if err := writeAtomic(dest, out); err != nil {
 		return fmt.Errorf("%s: 写入失败：%s", dest, ioReason(err))
@@ -342,67 +319,6 @@ func same(a, b string) bool {
 	aa, _ := filepath.Abs(a)
 	ab, _ := filepath.Abs(b)
 	return aa == ab
-}
-
-// splitList splits a comma-separated flag value.
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
-}
-
-// configLoader finds the configuration of each checked file: the --config
-// file for all, or the nearest zongjie.toml above the file (above the
-// working directory for standard input and the demo), loaded once per
-// path. Flags override the file.
-type configLoader struct {
-	explicit        string
-	rules           []*check.Rule
-	enable, disable []string
-	cache           map[string]*check.Config
-}
-
-func (l *configLoader) validateFlags() error {
-	c := &check.Config{}
-	c.Rules.Enable, c.Rules.Disable = l.enable, l.disable
-	c.Path = "命令行"
-	return c.Validate(l.rules)
-}
-
-func (l *configLoader) forFile(path string, embedded bool) (*check.Config, error) {
-	file := l.explicit
-	if file == "" {
-		dir := "."
-		if path != "-" && !embedded {
-			dir = filepath.Dir(path)
-		}
-		file = check.FindConfig(dir)
-	}
-	if l.cache == nil {
-		l.cache = map[string]*check.Config{}
-	}
-	c, ok := l.cache[file]
-	if !ok {
-		c = &check.Config{}
-		if file != "" {
-			var err error
-			if c, err = check.LoadConfig(file); err != nil {
-				return nil, err
-			}
-			if err := c.Validate(l.rules); err != nil {
-				return nil, err
-			}
-		}
-		// Flags come last: they win over the file.
-		var enable []string
-		for _, id := range c.Rules.Enable {
-			if !slices.Contains(l.disable, id) {
-				enable = append(enable, id)
-			}
-		}
-		c.Rules.Enable = append(enable, l.enable...)
-		c.Rules.Disable = append(c.Rules.Disable, l.disable...)
-		l.cache[file] = c
-	}
-	return c, nil
 }
 
 // useColor decides whether to colour the text output.

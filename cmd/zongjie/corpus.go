@@ -13,25 +13,10 @@ import (
 	"time"
 
 	"zongjie"
+	"zongjie/app"
 	"zongjie/corpus"
-	"zongjie/examples"
 	"zongjie/store"
 )
-
-// dbFlag adds --db to fs.
-func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "数据库：SQLite 文件路径或 postgres://… 地址（默认 $ZONGJIE_DB 或 "+corpus.DefaultDB+"）")
-}
-
-// openStore opens the store, printing the error.
-func openStore(ctx context.Context, e *env, cmd, db string) (store.Store, bool) {
-	st, err := corpus.Open(ctx, corpus.DB(db))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie %s: %v\n", cmd, err)
-		return nil, false
-	}
-	return st, true
-}
 
 // newFlags returns a flag set for a corpus command, with its usage line.
 func newFlags(e *env, name, usageLine, about string) *flag.FlagSet {
@@ -85,14 +70,12 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
 		return exitUsage
 	}
-	st, ok := openStore(ctx, e, "add", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
+	a := newApp(*db, nil)
+	defer a.Close()
 	bar := isTerminal(e.stderr) && !*quiet
 	failed := 0
-	o := corpus.AddOptions{
+	req := app.AddRequest{
+		Paths:   paths,
 		Options: corpus.Options{Unit: mf.unit(0), Period: mf.period(0), Check: !*noCheck},
 		Progress: func(p corpus.Progress) {
 			if bar {
@@ -113,19 +96,10 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 			}
 		},
 	}
-	var (
-		stats corpus.Stats
-		err   error
-	)
 	if *demo {
-		var inputs []corpus.Input
-		for _, f := range examples.All() {
-			inputs = append(inputs, corpus.Input{Path: f.Name, Data: f.Data})
-		}
-		stats, err = corpus.AddInputs(ctx, st, inputs, o)
-	} else {
-		stats, err = corpus.Add(ctx, st, paths, o)
+		req.Inputs = app.Examples()
 	}
+	stats, err := a.Add(ctx, req)
 	if bar {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
@@ -133,15 +107,13 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie add: 跳过 %s：%s\n", sk.Path, sk.Reason)
 	}
 	if err != nil && stats.Files == 0 {
-		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
-		return exitUsage
+		return fail(e, "add", err)
 	}
 	mb := float64(stats.Bytes) / 1e6
 	fmt.Fprintf(e.stdout, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，更新 %d 篇（保存为新版本），已有 %d 篇，失败 %d 个文件。\n",
 		stats.Files, mb, stats.Elapsed.Round(time.Millisecond), stats.Added, stats.Updated, stats.Duplicates, stats.Failed)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie add: %v\n", err)
-		return exitUsage
+		return fail(e, "add", err)
 	}
 	if failed > 0 {
 		return exitUsage
@@ -260,34 +232,6 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// summaryJSON is a report in list and similar output.
-type summaryJSON struct {
-	ID     int64  `json:"id"`
-	Path   string `json:"path"`
-	Index  int    `json:"index"`
-	Title  string `json:"title"`
-	Unit   string `json:"unit"`
-	Level  string `json:"level"`
-	Years  []int  `json:"years"`
-	Period string `json:"period"`
-	Genre  string `json:"genre"`
-	Chars  int    `json:"chars"`
-	Added  string `json:"added"`
-	// The version of the report this is (the current one, but in
-	// versions), and why it was stored.
-	Version int    `json:"version"`
-	Note    string `json:"note"`
-}
-
-func toJSON(s store.Summary) summaryJSON {
-	years := s.Years
-	if years == nil {
-		years = []int{}
-	}
-	return summaryJSON{s.ID, s.Path, s.Index, s.Title, s.Unit, s.Level, years, s.Period, s.Genre, s.Chars,
-		s.Added.UTC().Format(time.RFC3339), s.Version, s.Note}
-}
-
 func runList(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "list", "[选项]", "列出数据库中的报告。")
 	db := dbFlag(fs)
@@ -306,26 +250,19 @@ func runList(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie list: %v\n", err)
 		return exitUsage
 	}
-	st, ok := openStore(ctx, e, "list", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
-	list, err := st.List(ctx, f)
+	a := newApp(*db, nil)
+	defer a.Close()
+	list, err := a.List(ctx, f)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie list: %v\n", err)
-		return exitUsage
+		return fail(e, "list", err)
 	}
 	if *format == "json" {
-		out := []summaryJSON{}
-		for _, s := range list {
-			out = append(out, toJSON(s))
-		}
-		writeJSON(e.stdout, map[string]any{"reports": out})
+		writeJSON(e.stdout, list)
 		return exitOK
 	}
 	unknown := false
-	for _, s := range list {
+	for _, r := range list.Reports {
+		s := r.Stored
 		version := ""
 		if s.Version > 1 {
 			version = fmt.Sprintf("  第 %d 版", s.Version)
@@ -333,7 +270,7 @@ func runList(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  %d字  %s%s\n", s.ID, unitText(s.Unit), periodText(s), genreText(s.Genre), s.Chars, s.Title, version)
 		unknown = unknown || s.Unit == "" || len(s.Years) == 0
 	}
-	fmt.Fprintf(e.stdout, "共 %d 篇报告。\n", len(list))
+	fmt.Fprintf(e.stdout, "共 %d 篇报告。\n", len(list.Reports))
 	if unknown {
 		fmt.Fprintln(e.stdout, "（“未识别”：报告中没有写明单位或年份、时段；可用 zongjie add --unit 单位 --period 时段 文件 重新加入以更正）")
 	}
@@ -375,32 +312,13 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	st, ok := openStore(ctx, e, "show", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
-	if *version < 0 {
-		fmt.Fprintf(e.stderr, "zongjie show: --version %d 不是版本号\n", *version)
-		return exitUsage
-	}
-	var r *store.Report
-	var err error
-	if *version > 0 {
-		r, err = st.GetVersion(ctx, id, *version)
-		if errors.Is(err, store.ErrNotFound) {
-			if _, err2 := st.Versions(ctx, id); err2 == nil {
-				fmt.Fprintf(e.stderr, "zongjie show: 报告 %d 没有第 %d 版（zongjie versions %d 列出各版）\n", id, *version, id)
-				return exitUsage
-			}
-		}
-	} else {
-		r, err = st.Get(ctx, id)
-	}
+	a := newApp(*db, nil)
+	defer a.Close()
+	shown, err := a.Show(ctx, id, *version)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie show: 报告 %d：%v\n", id, notFound(err))
-		return exitUsage
+		return fail(e, "show", err)
 	}
+	r := shown.Stored
 	if *text {
 		fmt.Fprint(e.stdout, r.Text)
 		if !strings.HasSuffix(r.Text, "\n") {
@@ -408,19 +326,13 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		}
 		return exitOK
 	}
+	if *format == "json" {
+		writeJSON(e.stdout, shown)
+		return exitOK
+	}
 	var findings []json.RawMessage
 	if len(r.Findings) > 0 {
 		json.Unmarshal(r.Findings, &findings)
-	}
-	if *format == "json" {
-		writeJSON(e.stdout, map[string]any{
-			"report":       toJSON(r.Summary()),
-			"data":         r.Data,
-			"findings":     orEmpty(r.Findings),
-			"fingerprints": len(r.Fingerprints),
-			"paragraphs":   len(r.Paragraphs),
-		})
-		return exitOK
 	}
 	sum := r.Summary()
 	unit, period := unitText(r.Unit), periodText(sum)
@@ -432,7 +344,7 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n文件：%s（第 %d 篇）\n单位：%s\n层级：%s\n时段：%s\n类型：%s\n字数：%d\n",
 		r.ID, r.Title, r.Path, r.Index+1, unit, levelText(r.Level), period, genreText(r.Genre), r.Chars)
-	if vs, err := st.Versions(ctx, r.ID); err == nil && len(vs) > 1 {
+	if vs := shown.Versions; len(vs) > 1 {
 		which := "当前版本"
 		if r.Version != vs[len(vs)-1].Version {
 			which = "旧版本"
@@ -459,20 +371,6 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-func orEmpty(b json.RawMessage) json.RawMessage {
-	if len(b) == 0 {
-		return json.RawMessage("[]")
-	}
-	return b
-}
-
-func notFound(err error) string {
-	if errors.Is(err, store.ErrNotFound) {
-		return "不存在（not found）"
-	}
-	return err.Error()
-}
-
 func runRm(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "rm", "[选项] 编号…", "从数据库中删除报告。")
 	db := dbFlag(fs)
@@ -492,16 +390,12 @@ func runRm(ctx context.Context, e *env, args []string) int {
 		}
 		ids = append(ids, id)
 	}
-	st, ok := openStore(ctx, e, "rm", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
+	a := newApp(*db, nil)
+	defer a.Close()
 	code = exitOK
 	for _, id := range ids {
-		if err := st.Delete(ctx, id); err != nil {
-			fmt.Fprintf(e.stderr, "zongjie rm: 报告 %d：%s\n", id, notFound(err))
-			code = exitUsage
+		if err := a.Remove(ctx, id); err != nil {
+			code = fail(e, "rm", err)
 			continue
 		}
 		fmt.Fprintf(e.stdout, "已删除报告 %d。\n", id)

@@ -3,15 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"strings"
 
 	"zongjie"
+	"zongjie/app"
 	"zongjie/draft"
-	"zongjie/extract"
 	"zongjie/gongwen"
-	"zongjie/reader"
 	"zongjie/track"
 )
 
@@ -55,51 +53,37 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 		}
 		this = &t
 	}
-	get, closeStore := lazyStore(ctx, *db)
-	defer closeStore()
-	last, err := loadReport(ctx, *from, get, extract.Options{Unit: strings.TrimSpace(*unit)})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
-		return exitUsage
+	req := app.DraftRequest{Unit: *unit, Period: this}
+	var err error
+	if req.From, err = argRef(e, *from); err != nil {
+		return fail(e, "draft", err)
 	}
-	noteOthers(e, "draft", last)
-	if this != nil && known(last.report.Meta.Plan) == nil {
-		// A report that names no plan period plans this one.
-		p := *this
-		last.report.Meta.Plan = &p
-	}
-	in := draft.Input{File: last.file, Last: last.report, Period: this}
 	switch {
 	case *actual != "":
-		l, err := loadReport(ctx, *actual, get, extract.Options{Period: this})
+		ref, err := argRef(e, *actual)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
-			return exitUsage
+			return fail(e, "draft", err)
 		}
-		noteOthers(e, "draft", l)
-		warn, refuse := pairProblem(last, l)
-		if refuse != nil {
-			fmt.Fprintf(e.stderr, "zongjie draft: --from 与 --actual：%v\n", refuse)
-			return exitUsage
-		}
-		if warn != "" {
-			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", warn)
-		}
-		in.Outcome = track.Track(last.report, l.file, l.report)
+		req.Actual = &ref
 	case *data != "":
-		l, err := dataReport(*data, in.Period, last.report.Meta.Plan)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", errorText(err))
-			return exitUsage
-		}
-		in.Outcome = track.Track(last.report, l.file, l.report)
+		req.Data = &app.Input{Name: *data}
 	}
-	doc := draft.Draft(in)
+	a := newApp(*db, nil)
+	defer a.Close()
+	d, err := a.Draft(ctx, req)
+	if d != nil {
+		for _, n := range d.Notes {
+			fmt.Fprintf(e.stderr, "zongjie draft: %s\n", n)
+		}
+	}
+	if err != nil {
+		return fail(e, "draft", err)
+	}
 	var buf bytes.Buffer
 	if *format == "docx" {
-		err = gongwen.WriteDOCX(&buf, doc)
+		err = gongwen.WriteDOCX(&buf, d.Doc)
 	} else {
-		err = draft.WriteMarkdown(&buf, doc)
+		err = draft.WriteMarkdown(&buf, d.Doc)
 	}
 	if err == nil {
 		if *out == "" || *out == "-" {
@@ -113,60 +97,9 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie draft: 写出失败：%v\n", err)
 		return exitUsage
 	}
-	if in.Outcome != nil {
+	if o := d.Outcome; o != nil {
 		fmt.Fprintf(e.stderr, "目标 %d 项：已完成 %d，未完成 %d，部分完成 %d，无数据 %d（已留占位符）。\n",
-			len(in.Outcome.Results), in.Outcome.Count(track.Met), in.Outcome.Count(track.Missed),
-			in.Outcome.Count(track.Partial), in.Outcome.Count(track.Unreported))
+			len(o.Results), o.Count(track.Met), o.Count(track.Missed), o.Count(track.Partial), o.Count(track.Unreported))
 	}
 	return exitOK
-}
-
-// dataReport turns a data CSV into a report of one sentence per row
-// ("一般公共预算收入增速5.2%。"), read by the same extraction as any
-// report, so that track matches it like a later report. Its evidence lines
-// are the CSV's lines. The CSV may be UTF-8 (with or without a BOM) or
-// GBK; a header row naming 指标 is skipped.
-func dataReport(path string, period, plan *zongjie.Term) (loaded, error) {
-	raw, err := reader.LoadFile(path)
-	if err != nil {
-		return loaded{}, err
-	}
-	f, err := reader.Read(path+".txt", raw) // detects the encoding
-	if err != nil {
-		return loaded{}, err
-	}
-	r := csv.NewReader(strings.NewReader(f.Text))
-	r.FieldsPerRecord = -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		return loaded{}, fmt.Errorf("%s：不是有效的 CSV（%v）", path, err)
-	}
-	var b strings.Builder
-	for i, row := range rows {
-		if len(row) < 2 || i == 0 && strings.Contains(row[0], "指标") {
-			b.WriteString("\n") // keep lines aligned with the CSV
-			continue
-		}
-		name, value := strings.TrimSpace(row[0]), strings.TrimSpace(row[1])
-		unit := ""
-		if len(row) > 2 {
-			unit = strings.TrimSpace(row[2])
-		}
-		fmt.Fprintf(&b, "%s%s%s。\n", name, value, unit)
-	}
-	df, err := reader.Read(path+".txt", []byte(b.String()))
-	if err != nil {
-		return loaded{}, fmt.Errorf("%s：没有数据行", path)
-	}
-	rs := extract.File(df)
-	if len(rs) == 0 {
-		return loaded{}, fmt.Errorf("%s：没有数据行", path)
-	}
-	rep := rs[0]
-	rep.Meta.Review = period
-	if rep.Meta.Review == nil {
-		rep.Meta.Review = plan
-	}
-	rep.Targets = nil // the data are results, whatever words they use
-	return loaded{label: path, file: df, report: rep}, nil
 }

@@ -1,21 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
-	"zongjie"
-	"zongjie/check"
-	"zongjie/check/rules"
-	"zongjie/document"
-	"zongjie/extract"
-	"zongjie/gongwen"
-	"zongjie/reader"
+	"zongjie/app"
 )
 
 func runExport(ctx context.Context, e *env, args []string) int {
@@ -35,149 +26,55 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	fail := func(format string, args ...any) int {
-		fmt.Fprintf(e.stderr, "zongjie export: "+format+"\n", args...)
-		return exitUsage
-	}
 	arg := rest[0]
-	label := arg // for messages
-
-	// The report: a file, or a stored report by ID.
-	var f *document.File
-	var reports []*zongjie.Report
-	var embedded bool // not a file on disk: zongjie.toml is looked for in the working directory
-	var storedID bool // a stored report: reports hold its stored extraction
+	ref, err := argRef(e, arg)
+	if err != nil {
+		return fail(e, "export", err)
+	}
+	// Where the .docx goes: beside the file, or report-ID.docx.
 	dest := *out
-	if _, err := os.Stat(arg); err == nil || arg == "-" {
+	if ref.ID == 0 {
 		if arg == "-" && dest == "" {
-			return fail("从标准输入读取时请用 -o 指定输出文件")
-		}
-		var data []byte
-		if arg == "-" {
-			data, err = reader.Load("-", e.stdin)
-		} else {
-			data, err = reader.LoadFile(arg)
-		}
-		if err == nil {
-			f, err = reader.Read(arg, data)
-		}
-		if err != nil {
-			return fail("%s", errorText(err))
+			fmt.Fprintln(e.stderr, "zongjie export: 从标准输入读取时请用 -o 指定输出文件")
+			return exitUsage
 		}
 		if dest == "" {
 			dest = strings.TrimSuffix(arg, filepath.Ext(arg)) + ".docx"
 		}
 		if dest != "-" && same(dest, arg) {
-			return fail("输出文件不能是输入文件本身：%s（请用 -o 指定其他文件名）", dest)
-		}
-		reports = extract.File(f)
-	} else {
-		id, err := strconv.ParseInt(arg, 10, 64)
-		if err != nil || id <= 0 {
-			return fail("%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
-		}
-		st, ok := openStore(ctx, e, "export", *db)
-		if !ok {
+			fmt.Fprintf(e.stderr, "zongjie export: 输出文件不能是输入文件本身：%s（请用 -o 指定其他文件名）\n", dest)
 			return exitUsage
 		}
-		sr, err := st.Get(ctx, id)
-		st.Close()
-		if err != nil {
-			return fail("报告 %d：%s", id, notFound(err))
-		}
-		// The stored text is one report's, its extraction stored with it.
-		if f, err = storedFile(sr); err != nil {
-			return fail("报告 %d：%s", id, errorText(err))
-		}
-		r, err := extract.Stored(f, sr.Data)
-		if err != nil {
-			r = whole(f, extract.File(f))
-		}
-		reports = []*zongjie.Report{r}
-		storedID = true
-		embedded = true
-		label = fmt.Sprintf("报告 %d", id)
-		if dest == "" {
-			dest = fmt.Sprintf("report-%d.docx", id)
-		}
+	} else if dest == "" {
+		dest = fmt.Sprintf("report-%d.docx", ref.ID)
 	}
-	if len(reports) == 0 {
-		return fail("%s：没有可导出的内容", arg)
+	a := newApp(*db, nil)
+	defer a.Close()
+	x, err := a.Export(ctx, app.ExportRequest{Ref: ref, Index: *index, NoFix: *noFix})
+	if err != nil {
+		return fail(e, "export", err)
 	}
-	k := max(*index, 1) - 1
-	if k >= len(reports) {
-		return fail("%s 中只有 %d 篇报告，没有第 %d 篇", arg, len(reports), *index)
+	for _, n := range x.Notes {
+		fmt.Fprintf(e.stderr, "zongjie export: %s\n", n)
 	}
-	if len(reports) > 1 && *index == 0 {
-		fmt.Fprintf(e.stderr, "zongjie export: %s 中有 %d 篇报告，导出第 1 篇（用 --index 选择其他）\n", arg, len(reports))
-	}
-	r := reports[k]
-
-	// The certain fixes inside the report, as `check --fix` applies them.
-	if !*noFix {
-		configs := configLoader{rules: rules.All()}
-		cfg, err := configs.forFile(f.Path, embedded)
-		if err != nil {
-			return fail("%v", err)
-		}
-		checked := reports
-		if storedID {
-			// The rules read what a stored extraction does not keep (the
-			// spans of a figure's number and unit): they check a fresh one.
-			checked = []*zongjie.Report{whole(f, extract.File(f))}
-		}
-		ds := check.Run(f, checked, configs.rules, cfg)
-		var edits []document.Edit
-		for _, ed := range check.Edits(f.Text, ds) {
-			if ed.Span.Start >= r.Span.Start && ed.Span.End <= r.Span.End {
-				edits = append(edits, ed)
-			}
-		}
-		if len(edits) > 0 {
-			f = f.Apply(edits)
-			again := extract.File(f)
-			if len(again) == len(reports) {
-				r = again[k]
-			} else {
-				r = whole(f, again) // the fixes changed where reports begin: keep all the text
-			}
-		}
-		fmt.Fprintf(e.stderr, "%s：导出前已改正 %d 处可确定的问题（--no-fix 可按原文导出）\n", label, len(edits))
-	}
-
-	d := gongwen.FromReport(f, r)
-	var buf bytes.Buffer
-	if err := gongwen.WriteDOCX(&buf, d); err != nil {
-		return fail("%v", err)
+	if x.Fixed >= 0 {
+		fmt.Fprintf(e.stderr, "%s：导出前已改正 %d 处可确定的问题（--no-fix 可按原文导出）\n", x.Label, x.Fixed)
 	}
 	if dest == "-" {
-		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-			return fail("写出结果失败：%v", err)
+		if _, err := e.stdout.Write(x.DOCX); err != nil {
+			fmt.Fprintf(e.stderr, "zongjie export: 写出结果失败：%v\n", err)
+			return exitUsage
 		}
 		return exitOK
 	}
-	if err := writeAtomic(dest, buf.Bytes()); err != nil {
-		return fail("%s：写入失败：%s", dest, ioReason(err))
+	if err := writeAtomic(dest, x.DOCX); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie export: %s：写入失败：%s\n", dest, ioReason(err))
+		return exitUsage
 	}
-	title := strings.ReplaceAll(d.Title, "\n", "")
+	title := strings.ReplaceAll(x.Doc.Title, "\n", "")
 	if title == "" {
 		title = "（原文无标题行，未加标题）"
 	}
-	fmt.Fprintf(e.stderr, "已导出 %s：%s，%d 段\n", dest, title, len(d.Blocks))
+	fmt.Fprintf(e.stderr, "已导出 %s：%s，%d 段\n", dest, title, len(x.Doc.Blocks))
 	return exitOK
-}
-
-// whole returns one report covering the whole file: the first of reports
-// with the outlines of the others, for a text that is one report although
-// extract splits it.
-func whole(f *document.File, reports []*zongjie.Report) *zongjie.Report {
-	if len(reports) == 0 {
-		return &zongjie.Report{Span: document.Span{End: len(f.Text)}}
-	}
-	r := *reports[0]
-	r.Span = document.Span{End: len(f.Text)}
-	for _, o := range reports[1:] {
-		r.Outline = append(r.Outline, o.Outline...)
-	}
-	return &r
 }

@@ -6,15 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"zongjie"
-	"zongjie/document"
-	"zongjie/examples"
-	"zongjie/extract"
+	"zongjie/app"
 	"zongjie/output"
-	"zongjie/reader"
 )
 
 func runExtract(ctx context.Context, e *env, args []string) int {
@@ -43,47 +38,53 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie extract: 不支持的输出格式 %q，可选 text、json、csv\n", *format)
 		return exitUsage
 	}
-	var inputs []input
+	var inputs []app.Input
 	switch {
 	case *demo && len(files) > 0:
 		fmt.Fprintln(e.stderr, "zongjie extract: --demo 不能与文件同时使用")
 		return exitUsage
 	case *demo:
-		for _, f := range examples.All() {
-			inputs = append(inputs, input{path: f.Name, data: f.Data})
-		}
+		inputs = app.Examples()
 	case len(files) == 0:
 		fs.Usage()
 		return exitUsage
 	default:
 		for _, f := range files {
-			inputs = append(inputs, input{path: f})
+			inputs = append(inputs, fileInput(e, f))
 		}
 	}
-
 	if err := mf.parse(len(inputs)); err != nil {
 		fmt.Fprintf(e.stderr, "zongjie extract: %v\n", err)
 		return exitUsage
 	}
 	for i := range inputs {
-		inputs[i].opts = mf.forFile(i)
+		inputs[i].Stated = mf.forFile(i)
 	}
-	results := readAll(ctx, inputs, e.stdin)
 	var reports []*zongjie.Report
 	code := exitOK
-	for _, r := range results {
-		if r.err != nil {
-			fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(r.err))
+	for _, d := range app.New(app.Options{}).Extract(ctx, inputs) {
+		if d.Err != nil {
+			fmt.Fprintf(e.stderr, "zongjie: %s\n", errorText(d.Err))
 			code = exitUsage
 			continue
 		}
-		reports = append(reports, r.reports...)
+		reports = append(reports, d.Reports...)
 	}
 	if err := writeExtract(e.stdout, *format, reports, *items); err != nil {
 		fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
 		return exitUsage
 	}
 	return code
+}
+
+// fileInput returns the input a file argument names: the file at the
+// path, or standard input for "-".
+func fileInput(e *env, name string) app.Input {
+	in := app.Input{Name: name}
+	if name == "-" {
+		in.Reader = e.stdin
+	}
+	return in
 }
 
 func writeExtract(w io.Writer, format string, reports []*zongjie.Report, items bool) error {
@@ -97,95 +98,4 @@ func writeExtract(w io.Writer, format string, reports []*zongjie.Report, items b
 		return output.WriteQuantitiesCSV(w, reports)
 	}
 	return output.WriteExtractText(w, reports, output.TextOptions{Enumerations: items})
-}
-
-// input is one file to read: a path, or embedded data.
-type input struct {
-	path string
-	data []byte          // nil: read the path
-	opts extract.Options // what the user states about its reports
-}
-
-type result struct {
-	file    *document.File
-	data    []byte // the bytes read, for commands that write the file back
-	reports []*zongjie.Report
-	err     error
-}
-
-// readAll reads and analyses the inputs concurrently and returns the
-// results in input order.
-func readAll(ctx context.Context, inputs []input, stdin io.Reader) []result {
-	results := make([]result, len(inputs))
-	parallel(len(inputs), func(i int) {
-		if err := ctx.Err(); err != nil {
-			results[i].err = err
-			return
-		}
-		results[i] = analyse(inputs[i], stdin)
-	})
-	return results
-}
-
-// parallel calls fn(i) for every i in [0, n), on one goroutine per
-// processor, and returns when all calls have.
-func parallel(n int, fn func(i int)) {
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-}
-
-func analyse(in input, stdin io.Reader) result {
-	data, err := in.data, error(nil)
-	switch {
-	case data != nil:
-	case in.path == "-":
-		data, err = reader.Load("-", stdin)
-	default:
-		data, err = reader.LoadFile(in.path)
-	}
-	if err != nil {
-		return result{err: err}
-	}
-	f, err := reader.Read(in.path, data)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{file: f, data: data, reports: extract.FileWith(f, in.opts)}
-}
-
-// pathErrorText returns the message of err about the file at path, naming
-// the path once: a reading error names it already.
-func pathErrorText(path string, err error) string {
-	var re *reader.Error
-	if errors.As(err, &re) && re.Path != "" {
-		return re.Error()
-	}
-	return path + "：" + errorText(err)
-}
-
-// errorText returns the message for a reading error: Chinese first, then
-// English.
-func errorText(err error) string {
-	var re *reader.Error
-	if errors.As(err, &re) {
-		return re.Error()
-	}
-	if errors.Is(err, context.Canceled) {
-		return "已取消（interrupted）"
-	}
-	return err.Error()
 }

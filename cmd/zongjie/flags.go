@@ -4,9 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 
 	"zongjie"
+	"zongjie/app"
 	"zongjie/extract"
 )
 
@@ -173,4 +176,17 @@ func (m *metaOptions) period(i int) *zongjie.Term {
 // forFile returns what the user states about file i, for extraction.
 func (m *metaOptions) forFile(i int) extract.Options {
 	return extract.Options{Unit: m.unit(i), Period: m.period(i)}
+}
+
+// argRef reads a FILE|ID argument: an existing file (or "-", standard
+// input), else the ID of a stored report.
+func argRef(e *env, arg string) (app.Ref, error) {
+	if _, err := os.Stat(arg); err == nil || arg == "-" {
+		return app.File(fileInput(e, arg)), nil
+	}
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return app.Ref{}, app.Errorf(app.NotFound, "%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+	}
+	return app.Stored(id), nil
 }

@@ -5,10 +5,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 
 	"zongjie"
+	"zongjie/app"
 	"zongjie/track"
 )
 
@@ -46,57 +46,33 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 			return exitUsage
 		}
 	}
-	get, closeStore := lazyStore(ctx, *db)
-	defer closeStore()
-
-	var ls []loaded
-	if unit != "" {
-		st, err := get()
+	req := app.SeriesRequest{Unit: unit, Name: *name, All: *all}
+	for i, arg := range rest {
+		ref, err := argRef(e, arg)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
-			return exitUsage
+			return fail(e, "series", err)
 		}
-		if ls, err = unitReports(ctx, st, unit); err != nil {
-			fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
-			return exitUsage
-		}
-		if len(ls) == 0 {
-			fmt.Fprintf(e.stderr, "zongjie series: 没有单位“%s”的报告（no reports of this unit）\n", unit)
-			return exitUsage
-		}
-	} else {
-		for i, a := range rest {
-			l, err := loadReport(ctx, a, get, mf.forFile(i))
-			if err != nil {
-				fmt.Fprintf(e.stderr, "zongjie series: %s\n", errorText(err))
-				return exitUsage
-			}
-			noteOthers(e, "series", l)
-			ls = append(ls, l)
-		}
-		sort.SliceStable(ls, func(i, j int) bool {
-			return termOrder(ls[i].report.Meta.Review) < termOrder(ls[j].report.Meta.Review)
-		})
+		req.Refs = append(req.Refs, ref)
+		req.Stated = append(req.Stated, mf.forFile(i))
 	}
-	reports := make([]track.Report, len(ls))
-	for i, l := range ls {
-		reports[i] = track.Report{Label: l.label, File: l.file, Report: l.report}
+	a := newApp(*db, nil)
+	defer a.Close()
+	res, err := a.Series(ctx, req)
+	if res != nil {
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "zongjie series: %s\n", n)
+		}
 	}
-	ss := track.SeriesOf(reports, *all || *name != "")
-	if *name != "" {
-		ss = track.Match(ss, *name)
+	if err != nil {
+		return fail(e, "series", err)
 	}
-	var err error
 	switch *format {
 	case "json":
-		if ss == nil {
-			ss = []track.Series{}
-		}
-		err = writeJSON(e.stdout, map[string]any{"unit": unit, "series": ss})
+		err = writeJSON(e.stdout, res)
 	case "csv":
-		err = writeSeriesCSV(e.stdout, ss)
+		err = writeSeriesCSV(e.stdout, res.Series)
 	default:
-		writeSeriesText(e.stdout, ss, len(ls))
+		writeSeriesText(e.stdout, res.Series, res.Reports)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)

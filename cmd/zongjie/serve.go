@@ -50,8 +50,8 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		defer cleanup()
 		open = func(context.Context) (store.Store, error) { return st, nil }
 	} else {
-		name := corpus.DB(*db)
-		open = func(ctx context.Context) (store.Store, error) { return corpus.Open(ctx, name) }
+		name := dbName(*db)
+		open = func(ctx context.Context) (store.Store, error) { return openDB(ctx, name) }
 	}
 	a := app.New(app.Options{Open: open, Version: version})
 	defer a.Close()
@@ -89,7 +89,7 @@ func demoStore(ctx context.Context) (store.Store, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("无法创建临时数据库：%w", err)
 	}
-	st, err := corpus.Open(ctx, filepath.Join(dir, "demo.db"))
+	st, err := openDB(ctx, filepath.Join(dir, "demo.db"))
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

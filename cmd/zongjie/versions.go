@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,12 +10,6 @@ import (
 	"zongjie/corpus"
 	"zongjie/store"
 )
-
-// versionJSON is a version in versions --format json.
-type versionJSON struct {
-	summaryJSON
-	Current bool `json:"current"`
-}
 
 func runVersions(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "versions", "[选项] 编号",
@@ -56,50 +49,41 @@ func runVersions(ctx context.Context, e *env, args []string) int {
 			return exitUsage
 		}
 	}
-	st, ok := openStore(ctx, e, "versions", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
-	vs, err := st.Versions(ctx, id)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie versions: 报告 %d：%s\n", id, notFound(err))
-		return exitUsage
-	}
-	cur := vs[len(vs)-1]
+	a := newApp(*db, nil)
+	defer a.Close()
 	if pair != nil {
-		if len(pair) == 1 {
-			pair = append(pair, cur.Version)
+		vb := 0
+		if len(pair) == 2 {
+			vb = pair[1]
 		}
-		var texts [2]*store.Report
-		for i, n := range pair {
-			if texts[i], err = st.GetVersion(ctx, id, n); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie versions: 报告 %d 没有第 %d 版（共 %d 版）\n", id, n, cur.Version)
-				return exitUsage
-			}
+		d, err := a.DiffVersions(ctx, id, pair[0], vb)
+		if err != nil {
+			return fail(e, "versions", err)
 		}
 		label := func(r *store.Report) string {
 			l := fmt.Sprintf("报告 %d 第 %d 版（%s", id, r.Version, r.Added.Local().Format("2006-01-02 15:04"))
-			if r.Version == cur.Version {
+			if r.Version == d.Current {
 				l += "，当前版本"
 			}
 			return l + "）"
 		}
-		writeUnified(e.stdout, label(texts[0]), label(texts[1]), corpus.DiffLines(texts[0].Text, texts[1].Text))
+		writeUnified(e.stdout, label(d.A), label(d.B), d.Lines)
 		return exitOK
+	}
+	vl, err := a.Versions(ctx, id)
+	if err != nil {
+		return fail(e, "versions", err)
 	}
 	if *format == "json" {
-		out := []versionJSON{}
-		for _, v := range vs {
-			out = append(out, versionJSON{toJSON(v), v.Version == cur.Version})
-		}
-		writeJSON(e.stdout, map[string]any{"report": id, "versions": out})
+		writeJSON(e.stdout, vl)
 		return exitOK
 	}
-	fmt.Fprintf(e.stdout, "报告 %d：%s，共 %d 版\n", id, cur.Title, len(vs))
-	for _, v := range vs {
+	cur := vl.Versions[len(vl.Versions)-1].Stored
+	fmt.Fprintf(e.stdout, "报告 %d：%s，共 %d 版\n", id, cur.Title, len(vl.Versions))
+	for _, x := range vl.Versions {
+		v := x.Stored
 		mark := " "
-		if v.Version == cur.Version {
+		if x.Current {
 			mark = "*"
 		}
 		note := v.Note
@@ -211,22 +195,11 @@ func runRestore(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie restore: %q 不是版本号（应为正整数）\n", rest[1])
 		return exitUsage
 	}
-	st, ok := openStore(ctx, e, "restore", *db)
-	if !ok {
-		return exitUsage
-	}
-	defer st.Close()
-	v, err := corpus.Restore(ctx, st, id, n)
-	switch {
-	case errors.Is(err, corpus.ErrCurrentVersion):
-		fmt.Fprintf(e.stderr, "zongjie restore: 报告 %d 的第 %d 版与当前版本（第 %d 版）相同，无需恢复\n", id, n, v.Version)
-		return exitUsage
-	case errors.Is(err, store.ErrNotFound):
-		fmt.Fprintf(e.stderr, "zongjie restore: 报告 %d 没有第 %d 版（用 zongjie versions %d 查看）\n", id, n, id)
-		return exitUsage
-	case err != nil:
-		fmt.Fprintf(e.stderr, "zongjie restore: 报告 %d：%v\n", id, err)
-		return exitUsage
+	a := newApp(*db, nil)
+	defer a.Close()
+	v, err := a.Restore(ctx, id, n)
+	if err != nil {
+		return fail(e, "restore", err)
 	}
 	fmt.Fprintf(e.stdout, "已把报告 %d 的第 %d 版恢复为当前版本（第 %d 版）。\n", id, n, v.Version)
 	return exitOK

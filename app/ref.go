@@ -1,0 +1,231 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"zongjie"
+	"zongjie/document"
+	"zongjie/extract"
+	"zongjie/reader"
+	"zongjie/store"
+)
+
+// Ref names a report to work on: a stored report by ID, or a file.
+type Ref struct {
+	ID    int64 // the stored report; 0 for a file
+	Input Input // the file, when ID is 0
+}
+
+// Stored returns the Ref of a stored report.
+func Stored(id int64) Ref { return Ref{ID: id} }
+
+// File returns the Ref of a file.
+func File(in Input) Ref { return Ref{Input: in} }
+
+// Loaded is a report read from a file or from the store, with the file
+// its positions refer to.
+type Loaded struct {
+	Label  string // the path, or "#ID"
+	File   *document.File
+	Report *zongjie.Report
+	ID     int64  // the stored report, or 0
+	Hash   string // the content hash of the file it came from, as the store keys it
+	Index  int    // its position in that file
+	Others int    // the other reports of the file, left out
+}
+
+// Text returns the report's text.
+func (l *Loaded) Text() string { return l.File.Text[l.Report.Span.Start:l.Report.Span.End] }
+
+// resolved is a Ref read: a file's bytes and document, or a stored
+// report.
+type resolved struct {
+	data   []byte
+	file   *document.File
+	stored *store.Report
+}
+
+// resolve reads a Ref: a file gives its bytes and decoded document, an ID
+// the stored report.
+func (a *App) resolve(ctx context.Context, ref Ref) (resolved, error) {
+	if ref.ID == 0 {
+		data, err := ref.Input.load()
+		if err != nil {
+			return resolved{}, err
+		}
+		f, err := reader.Read(ref.Input.Name, data)
+		return resolved{data: data, file: f}, err
+	}
+	st, err := a.store(ctx)
+	if err != nil {
+		return resolved{}, err
+	}
+	r, err := st.Get(ctx, ref.ID)
+	if err != nil {
+		return resolved{}, wrap(ErrorCode(err), err, "报告 %d：%s", ref.ID, notFoundText(err))
+	}
+	return resolved{stored: r}, nil
+}
+
+// get returns a stored report, or an error naming it.
+func (a *App) get(ctx context.Context, id int64) (*store.Report, error) {
+	st, err := a.store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.Get(ctx, id)
+	if err != nil {
+		return nil, wrap(ErrorCode(err), err, "报告 %d：%s", id, notFoundText(err))
+	}
+	return r, nil
+}
+
+// storedFile reads a stored report's text in the format it came in:
+// Markdown keeps its markup; every other format is plain text once stored.
+func storedFile(r *store.Report) (*document.File, error) {
+	name := fmt.Sprintf("report-%d.txt", r.ID)
+	if strings.EqualFold(filepath.Ext(r.Path), ".md") {
+		name = fmt.Sprintf("report-%d.md", r.ID)
+	}
+	return reader.Read(name, []byte(r.Text))
+}
+
+// Load reads the report a Ref names: a file's first report, or a stored
+// report with its stored extraction. What the user states about it
+// (a unit, a period) is applied.
+func (a *App) Load(ctx context.Context, ref Ref, o extract.Options) (*Loaded, error) {
+	res, err := a.resolve(ctx, ref)
+	switch {
+	case err != nil:
+		return nil, err
+	case res.stored != nil:
+		return fromStored(res.stored, o)
+	}
+	rs := extract.FileWith(res.file, o)
+	if len(rs) == 0 {
+		return nil, Errorf(Unreadable, "%s：没有可读的报告内容（no report in the file）", ref.Input.Name)
+	}
+	sum := sha256.Sum256(res.data)
+	return &Loaded{Label: ref.Input.Name, File: res.file, Report: rs[0], Hash: hex.EncodeToString(sum[:]), Others: len(rs) - 1}, nil
+}
+
+// fromStored reads a stored report: its stored extraction over its text
+// (extracted again when the record does not fit the text, or when o
+// states a unit or period of its own), keeping the unit and period it was
+// stored with (they may have been given with add --unit, --period), and
+// then what o states.
+func fromStored(r *store.Report, o extract.Options) (*Loaded, error) {
+	label := "#" + strconv.FormatInt(r.ID, 10)
+	f, err := storedFile(r)
+	if err != nil {
+		return nil, wrap(Unreadable, err, "报告 %s：%s", label, ErrorMessage(err))
+	}
+	rep, err := extract.Stored(f, r.Data)
+	if err != nil || o.Unit != "" || o.Period != nil {
+		rs := extract.FileWith(f, o)
+		if len(rs) == 0 {
+			return nil, Errorf(Unreadable, "报告 %s：没有可读的报告内容", label)
+		}
+		rep = rs[0]
+	}
+	if r.Unit != "" && o.Unit == "" {
+		rep.Meta.Unit = r.Unit
+	}
+	if r.Period != "" && len(r.Years) > 0 && o.Period == nil && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
+		rep.Meta.Review = &zongjie.Term{Year: r.Years[0], Period: zongjie.Period(r.Period)}
+	}
+	return &Loaded{Label: label, File: f, Report: rep, ID: r.ID, Hash: r.FileHash, Index: r.Index}, nil
+}
+
+// unitReports returns a unit's stored reports in the order of the periods
+// they review.
+func (a *App) unitReports(ctx context.Context, unit string) ([]*Loaded, error) {
+	st, err := a.store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list, err := st.List(ctx, store.Filter{Unit: unit})
+	if err != nil {
+		return nil, err
+	}
+	var out []*Loaded
+	for _, s := range list {
+		r, err := st.Get(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		l, err := fromStored(r, extract.Options{})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	sortByTerm(out)
+	return out, nil
+}
+
+// sortByTerm orders reports by the periods they review, stably.
+func sortByTerm(ls []*Loaded) {
+	sort.SliceStable(ls, func(i, j int) bool {
+		return termOrder(ls[i].Report.Meta.Review) < termOrder(ls[j].Report.Meta.Review)
+	})
+}
+
+// termOrder orders reviewed periods: 2024H1 before 2024FY before 2025H1.
+func termOrder(t *zongjie.Term) int {
+	if t == nil {
+		return 0
+	}
+	rank := map[zongjie.Period]int{
+		zongjie.PeriodQ1: 1, zongjie.PeriodH1: 2, zongjie.PeriodQ2: 2, zongjie.PeriodQ1Q3: 3,
+		zongjie.PeriodQ3: 3, zongjie.PeriodH2: 4, zongjie.PeriodQ4: 4, zongjie.PeriodFullYear: 5,
+	}[t.Period]
+	return t.Year*10 + rank
+}
+
+// known returns t when it names a year, else nil.
+func known(t *zongjie.Term) *zongjie.Term {
+	if t == nil || t.Year == 0 {
+		return nil
+	}
+	return t
+}
+
+// pairProblem says why a later report cannot be tracked against an
+// earlier one: both are the same report (the same file, the same stored
+// report, the same file content under two names, or the same text: a
+// Conflict), or the later one does not review a period after the earlier
+// one's (Invalid). When a period is unknown, the order cannot be checked:
+// warn says so.
+func pairProblem(old, cur *Loaded) (warn string, refuse error) {
+	switch {
+	case old.ID != 0 && old.ID == cur.ID:
+		return "", Errorf(Conflict, "两个报告是同一篇已保存的报告（%s），不能自己对照自己", old.Label)
+	case old.Hash != "" && old.Hash == cur.Hash && old.Index == cur.Index:
+		return "", Errorf(Conflict, "%s 与 %s 的内容相同，是同一篇报告，不能自己对照自己", old.Label, cur.Label)
+	case strings.TrimSpace(old.Text()) == strings.TrimSpace(cur.Text()):
+		return "", Errorf(Conflict, "%s 与 %s 的文字相同，是同一篇报告，不能自己对照自己", old.Label, cur.Label)
+	}
+	o, n := known(old.Report.Meta.Review), known(cur.Report.Meta.Review)
+	switch {
+	case o != nil && n != nil && termOrder(n) <= termOrder(o):
+		if termOrder(n) == termOrder(o) {
+			return "", Errorf(Invalid, "%s 与 %s 回顾的是同一时段（%s），后者应是其后一期的报告", old.Label, cur.Label, o.Words())
+		}
+		return "", Errorf(Invalid, "%s 回顾的时段（%s）早于 %s（%s）：请把较早的报告放在前面，或用 --period 指定时段", cur.Label, n.Words(), old.Label, o.Words())
+	case o == nil && n == nil:
+		return fmt.Sprintf("%s 和 %s 都没有写明回顾的时段，无法核对先后，也无法判断哪些目标到期；可用 --period 依次指定，如 --period 2023,2024", old.Label, cur.Label), nil
+	case o == nil:
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后；可用 --period 指定", old.Label), nil
+	case n == nil:
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后，也无法判断哪些目标到期；可用 --period 指定", cur.Label), nil
+	}
+	return "", nil
+}

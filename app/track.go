@@ -1,0 +1,123 @@
+package app
+
+import (
+	"context"
+
+	"zongjie"
+	"zongjie/extract"
+	"zongjie/track"
+)
+
+// Tracked is the targets of one report against the results of a later
+// one: the stable output of track --format json, one per pair of reports.
+type Tracked struct {
+	Old     string         `json:"old"`
+	New     string         `json:"new"`
+	OldTerm *zongjie.Term  `json:"old_plan,omitempty"`
+	NewTerm *zongjie.Term  `json:"new_review,omitempty"`
+	Targets []track.Result `json:"targets"`
+	NotDue  int            `json:"not_due"`
+	Summary map[string]int `json:"summary"`
+}
+
+// TrackRequest names the two reports to track, each a file or a stored
+// report, with what the user states about each (a unit, a period).
+type TrackRequest struct {
+	Old, New             Ref
+	OldStated, NewStated extract.Options
+}
+
+// TrackResult is a pair of reports tracked, with what the user should
+// know: a file that holds several reports (its first is used), reports
+// whose order cannot be checked.
+type TrackResult struct {
+	Tracked
+	Notes []string `json:"-"`
+}
+
+// Track rates each target of the earlier report that is due by the
+// period the later one reviews: met, missed, partial or unreported, with
+// the evidence. Two reports that are one report are a Conflict; a later
+// report that does not review a later period is Invalid. On a failure the
+// result still holds the notes made until then.
+func (a *App) Track(ctx context.Context, req TrackRequest) (*TrackResult, error) {
+	var ls [2]*Loaded
+	out := &TrackResult{}
+	for i, x := range []struct {
+		ref Ref
+		o   extract.Options
+	}{{req.Old, req.OldStated}, {req.New, req.NewStated}} {
+		l, err := a.Load(ctx, x.ref, x.o)
+		if err != nil {
+			return out, err
+		}
+		out.Notes = appendOthers(out.Notes, l)
+		ls[i] = l
+	}
+	warn, refuse := pairProblem(ls[0], ls[1])
+	if refuse != nil {
+		return out, refuse
+	}
+	if warn != "" {
+		out.Notes = append(out.Notes, warn)
+	}
+	out.Tracked = trackPair(ls[0], ls[1])
+	return out, nil
+}
+
+// appendOthers notes that only the first report of a file that holds
+// several is used.
+func appendOthers(notes []string, l *Loaded) []string {
+	if l.Others > 0 {
+		notes = append(notes, l.Label+" 中有 "+itoa(int64(l.Others+1))+" 篇报告，使用第 1 篇："+l.Report.Title)
+	}
+	return notes
+}
+
+// trackPair tracks the targets of old against the results of cur.
+func trackPair(old, cur *Loaded) Tracked {
+	o := track.Track(old.Report, cur.File, cur.Report)
+	t := Tracked{
+		Old: old.Label, New: cur.Label, OldTerm: old.Report.Meta.Plan, NewTerm: cur.Report.Meta.Review,
+		Targets: o.Results, NotDue: len(o.NotDue), Summary: map[string]int{},
+	}
+	for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
+		t.Summary[string(s)] = o.Count(s)
+	}
+	return t
+}
+
+// UnitTracked is every pair of a unit's successive stored reports
+// tracked: the stable output of track --unit --format json (its keys in
+// alphabetical order, as they have always been written).
+type UnitTracked struct {
+	Pairs []Tracked `json:"pairs"`
+	Unit  string    `json:"unit"`
+
+	Skipped []string `json:"-"` // why pairs were left out
+}
+
+// TrackUnit tracks each pair of successive stored reports of a unit, in
+// the order of the periods they review; pairs that are one report, or not
+// successive, are left out (Skipped says why).
+func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) {
+	reps, err := a.unitReports(ctx, unit)
+	if err != nil {
+		return nil, err
+	}
+	if len(reps) < 2 {
+		return nil, Errorf(NotFound, "单位“%s”已保存的报告不足两期（found %d）", unit, len(reps))
+	}
+	out := &UnitTracked{Unit: unit}
+	for i := 1; i < len(reps); i++ {
+		if _, err := pairProblem(reps[i-1], reps[i]); err != nil {
+			out.Skipped = append(out.Skipped, ErrorMessage(err))
+			continue
+		}
+		out.Pairs = append(out.Pairs, trackPair(reps[i-1], reps[i]))
+	}
+	if len(out.Pairs) == 0 {
+		return out, Errorf(NotFound, "单位“%s”已保存的报告中没有前后相继的两期", unit)
+	}
+	return out, nil
+}
