@@ -33,3 +33,26 @@ func TestCurrentYear(t *testing.T) {
 		t.Error("IsGovernmentReport")
 	}
 }
+
+// Ensure a stored year and period code make the term they name: a full
+// year when the code is empty, none without a year.
+func TestTermOf(t *testing.T) {
+	for _, tt := range []struct {
+		year   int
+		period string
+		want   string // Term.String(); "" for nil
+	}{
+		{2024, "H1", "2024H1"},
+		{2024, "", "2024"},
+		{2024, "Q1-Q3", "2024Q1-Q3"},
+		{0, "H1", ""},
+	} {
+		got := zongjie.TermOf(tt.year, tt.period)
+		if got.String() != tt.want || (got == nil) != (tt.want == "") {
+			t.Errorf("TermOf(%d, %q) = %v, want %q", tt.year, tt.period, got, tt.want)
+		}
+	}
+	if p := zongjie.TermOf(2024, "").Period; p != zongjie.PeriodFullYear {
+		t.Errorf("an empty code gives period %q", p)
+	}
+}

@@ -161,6 +161,19 @@ type Term struct {
 	Text   string `json:"text,omitempty"` // the words that gave it, e.g. "2023年上半年"
 }
 
+// TermOf returns the term of a year and a period code as the store keeps
+// them ("H1"; "" for a full year); nil for year 0.
+func TermOf(year int, period string) *Term {
+	if year == 0 {
+		return nil
+	}
+	p := Period(period)
+	if p == "" {
+		p = PeriodFullYear
+	}
+	return &Term{Year: year, Period: p}
+}
+
 // Meta is what a report says about itself.
 type Meta struct {
 	Unit string `json:"unit"` // 青禾街道, or the placeholder text ("**街道")

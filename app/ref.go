@@ -139,7 +139,7 @@ func fromStored(r *store.Report, o extract.Options) (*Loaded, error) {
 		rep.Meta.Unit = r.Unit
 	}
 	if r.Period != "" && len(r.Years) > 0 && o.Period == nil && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
-		rep.Meta.Review = &zongjie.Term{Year: r.Years[0], Period: zongjie.Period(r.Period)}
+		rep.Meta.Review = zongjie.TermOf(r.Years[0], r.Period)
 	}
 	return &Loaded{Label: label, File: f, Report: rep, ID: r.ID, Hash: r.FileHash, Index: r.Index}, nil
 }

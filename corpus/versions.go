@@ -167,12 +167,8 @@ func PeriodWords(years []int, period, genre string) string {
 	if len(years) == 0 {
 		return ""
 	}
-	p := zongjie.Period(period)
-	if p == "" {
-		p = zongjie.PeriodFullYear
-	}
-	first := &zongjie.Term{Year: years[0], Period: p}
-	if p == zongjie.PeriodMulti {
+	first := zongjie.TermOf(years[0], period)
+	if first.Period == zongjie.PeriodMulti {
 		return strconv.Itoa(years[0]) + "—" + strconv.Itoa(years[len(years)-1]) + "年"
 	}
 	w := first.Words()
