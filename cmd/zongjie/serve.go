@@ -11,7 +11,6 @@ import (
 
 	"zongjie/app"
 	"zongjie/corpus"
-	"zongjie/examples"
 	zjhttp "zongjie/http"
 	"zongjie/store"
 )
@@ -42,19 +41,30 @@ func runServe(ctx context.Context, e *env, args []string) int {
 
 	var open app.Opener
 	if *demo {
-		st, cleanup, err := demoStore(ctx)
+		// A temporary database, removed on the way out.
+		dir, err := os.MkdirTemp("", "zongjie-demo-")
 		if err != nil {
-			fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
+			fmt.Fprintf(e.stderr, "zongjie serve: 无法创建临时数据库：%v\n", err)
 			return exitUsage
 		}
-		defer cleanup()
-		open = func(context.Context) (store.Store, error) { return st, nil }
+		defer os.RemoveAll(dir)
+		name := filepath.Join(dir, "demo.db")
+		open = func(ctx context.Context) (store.Store, error) { return openDB(ctx, name) }
 	} else {
 		name := dbName(*db)
 		open = func(ctx context.Context) (store.Store, error) { return openDB(ctx, name) }
 	}
 	a := app.New(app.Options{Open: open, Version: version})
 	defer a.Close()
+	if *demo {
+		stats, err := a.Add(ctx, app.AddRequest{Inputs: app.Examples(), Options: corpus.Options{Check: true}})
+		if err == nil && stats.Failed > 0 {
+			err = errors.New("示例报告未能全部加入")
+		}
+		if err != nil {
+			return fail(e, "serve", err)
+		}
+	}
 
 	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger})
 	if err != nil {
@@ -80,35 +90,4 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stderr, "zongjie serve: 已停止")
 	return exitOK
-}
-
-// demoStore opens a temporary SQLite store holding the example reports,
-// and returns a function that closes and removes it.
-func demoStore(ctx context.Context) (store.Store, func(), error) {
-	dir, err := os.MkdirTemp("", "zongjie-demo-")
-	if err != nil {
-		return nil, nil, fmt.Errorf("无法创建临时数据库：%w", err)
-	}
-	st, err := openDB(ctx, filepath.Join(dir, "demo.db"))
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, nil, err
-	}
-	cleanup := func() {
-		st.Close() // again if the app closed it: closing is idempotent
-		os.RemoveAll(dir)
-	}
-	var inputs []corpus.Input
-	for _, f := range examples.All() {
-		inputs = append(inputs, corpus.Input{Path: f.Name, Data: f.Data})
-	}
-	stats, err := corpus.AddInputs(ctx, st, inputs, corpus.AddOptions{Options: corpus.Options{Check: true}})
-	if err == nil && stats.Failed > 0 {
-		err = errors.New("示例报告未能全部加入")
-	}
-	if err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	return st, cleanup, nil
 }
