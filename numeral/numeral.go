@@ -21,7 +21,10 @@ type Number struct {
 	Max   float64 // the high end: equal to Value unless Approx
 	// Approx is set for numerals that name a range or an unknown digit:
 	// 三四十 (30–40), 十几 (11–19), 几百.
-	Approx  bool
+	Approx bool
+	// Unknown is set when the approximation is an unknown digit, 几
+	// (二十几万, 十几, 几百), rather than a range of two digits (三四十).
+	Unknown bool
 	Arabic  bool // has Arabic digits
 	Chinese bool // has Chinese numeral characters
 	// Decimal is the number in plain ASCII decimal notation when it is
@@ -149,15 +152,21 @@ scan:
 				decimal = lit
 			}
 		case r == '几':
+			// 几 is an unknown digit: 1–9 where it leads (几百, 几十),
+			// 0–9 after a unit (十几 = 10–19, 二十几万 = 20–29万), so
+			// that the low end is the round figure the writer had.
 			t.kind, t.lo, t.hi = tokDigit, 1, 9
+			if n > 0 && toks[n-1].kind == tokUnit {
+				t.lo = 0
+			}
 		case r == '廿':
 			t.kind, t.lo, t.hi = tokDigit, 20, 20 // 廿三 = 23
 		case r == '卅':
 			t.kind, t.lo, t.hi = tokDigit, 30, 30
 		default:
 			if d, ok := chineseDigit(r); ok {
-				if d == 0 && n == 0 {
-					break scan // a leading zero sign is a placeholder or a word
+				if d == 0 && n == 0 && !pointFollows(s[pos+size:]) {
+					break scan // a leading zero sign is a placeholder or a word (零星, ○○村); 零点五 is a number
 				}
 				if n > 0 && toks[n-1].arabic {
 					break scan // "5三" is not one number
@@ -173,11 +182,16 @@ scan:
 					break scan // 十百 is not a number
 				}
 				t.kind, t.lo, t.hi = kind, v, v
+				if v == 1e4 {
+					if r2, size2 := utf8.DecodeRuneInString(s[pos+size:]); r2 == '亿' || r2 == '億' {
+						t.lo, t.hi, t.size = 1e12, 1e12, size+size2 // 万亿 is one unit: 五万亿三千亿
+					}
+				}
 				break
 			}
-			if r == '点' && n > 0 && toks[n-1].kind == tokDigit && !toks[n-1].arabic {
+			if r == '点' && n > 0 && !toks[n-1].arabic && toks[n-1].kind != tokPoint && toks[n-1].kind != tokApprox && !hasPoint(toks[:n]) {
 				if r2, _ := utf8.DecodeRuneInString(s[pos+size:]); IsChineseDigit(r2) {
-					t.kind = tokPoint
+					t.kind = tokPoint // 三点五, 两百点两
 					break
 				}
 			}
@@ -192,6 +206,28 @@ scan:
 		toks[n] = t
 		n++
 		pos += t.size
+	}
+	// A Chinese decimal point is followed by digits only: in 十点三十分 the
+	// 点 is a clock's, so the number ends before it.
+	for k := 0; k < n; k++ {
+		if toks[k].kind != tokPoint {
+			continue
+		}
+		digits := 0
+		for _, t := range toks[k+1 : n] {
+			if t.kind != tokDigit {
+				break
+			}
+			digits++
+		}
+		if digits > 0 && (k+1+digits == n || toks[k+1+digits].kind != tokUnit) {
+			break
+		}
+		for _, t := range toks[k:n] {
+			pos -= t.size
+		}
+		n = k
+		break
 	}
 	// The longest prefix that forms a valid number wins (五十三百 → 五十三),
 	// without trailing 万/亿 that scale the whole number, 点 or 多.
@@ -223,7 +259,28 @@ scan:
 	if num.Arabic && !num.Chinese {
 		num.Decimal = decimal
 	}
+	num.Unknown = num.Approx && strings.Contains(s[:pos], "几")
 	return num, pos
+}
+
+// pointFollows reports whether s starts with 点 and a Chinese digit.
+func pointFollows(s string) bool {
+	rest, ok := strings.CutPrefix(s, "点")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return IsChineseDigit(r)
+}
+
+// hasPoint reports whether toks hold a decimal point.
+func hasPoint(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == tokPoint {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBig reports whether toks contain 万 or 亿.
@@ -255,11 +312,13 @@ func scanArabic(s string) (lit string, size int, ok bool) {
 	intDigits, groupDigits := 0, -1
 	pos := 0
 	seenPoint := false
+	fullWidth := true // every digit so far is full-width
 	for pos < len(s) {
 		r, n := utf8.DecodeRuneInString(s[pos:])
 		switch {
 		case r >= '0' && r <= '9':
 			b.WriteByte(byte(r))
+			fullWidth = false
 		case r >= '０' && r <= '９':
 			b.WriteByte(byte(r - '０' + '0'))
 		case (r == '.' || r == '．') && !seenPoint:
@@ -271,9 +330,11 @@ func scanArabic(s string) (lit string, size int, ok bool) {
 			b.WriteByte('.')
 			pos += n
 			continue
-		case r == ',' && !seenPoint && intDigits > 0 && intDigits <= 3 && groupDigits < 0 || r == ',' && groupDigits == 3:
-			// A thousands separator only when exactly three digits follow.
-			if !threeDigits(s[pos+1:]) {
+		case (r == ',' || r == '，' && fullWidth) && !seenPoint && (intDigits > 0 && intDigits <= 3 && groupDigits < 0 || groupDigits == 3):
+			// A thousands separator only when exactly three digits follow:
+			// ASCII digits after ",", full-width ones after "," or "，"
+			// when the digits before are full-width too (４，５６５).
+			if !threeDigits(s[pos+n:], r == '，') {
 				goto end
 			}
 			groupDigits = 0
@@ -297,17 +358,22 @@ end:
 	return b.String(), pos, true
 }
 
-// threeDigits reports whether s starts with exactly three ASCII digits.
-func threeDigits(s string) bool {
-	if len(s) < 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < '0' || s[i] > '9' {
+// threeDigits reports whether s starts with exactly three digits, ASCII
+// or full-width (only full-width when fullWidth is set).
+func threeDigits(s string, fullWidth bool) bool {
+	pos := 0
+	for i := 0; i < 4; i++ {
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		digit := r >= '０' && r <= '９' || !fullWidth && r >= '0' && r <= '9'
+		if i == 3 {
+			return !IsDigit(r)
+		}
+		if !digit {
 			return false
 		}
+		pos += n
 	}
-	return len(s) == 3 || s[3] < '0' || s[3] > '9'
+	return false
 }
 
 // evaluate computes a number from its tokens, once with the low value of
@@ -316,9 +382,15 @@ func evaluate(toks []token) (Number, bool) {
 	// Digit-by-digit numerals (二〇二三, 一九九八) have several digits and no
 	// units; two adjacent digits one apart are a range instead (三四个).
 	units, digits, small := 0, 0, true
-	for _, t := range toks {
+	for i, t := range toks {
 		switch t.kind {
-		case tokUnit, tokBig, tokPoint:
+		case tokPoint:
+			if units == 0 && digits >= 2 && small {
+				// 九九点九: digits read one by one, then a fraction.
+				return digitwiseDecimal(toks[:i], toks[i+1:])
+			}
+			units++
+		case tokUnit, tokBig:
 			units++
 		case tokDigit:
 			digits++
@@ -343,7 +415,64 @@ func evaluate(toks []token) (Number, bool) {
 	if !ok1 || !ok2 {
 		return Number{}, false
 	}
+	if lo == hi {
+		// The integer part is exact; the fraction is added through its
+		// decimal notation (一亿…零一十点零三一 is 140937010.031 exactly).
+		for i, t := range toks {
+			if t.kind == tokPoint {
+				if frac, ok := fraction(toks[i+1:]); ok {
+					lo = withFraction(math.Floor(lo), frac)
+					hi = lo
+				}
+				break
+			}
+		}
+	}
 	return Number{Value: lo, Max: hi, Approx: hi != lo}, true
+}
+
+// digitwiseDecimal reads a number written digit by digit with a Chinese
+// decimal point (九九点九 = 99.9), as percentages are sometimes read out.
+func digitwiseDecimal(intPart, frac []token) (Number, bool) {
+	v := 0.0
+	for _, t := range intPart {
+		if t.kind != tokDigit || t.lo != t.hi || t.lo > 9 {
+			return Number{}, false
+		}
+		v = v*10 + t.lo
+	}
+	f, ok := fraction(frac)
+	if !ok {
+		return Number{}, false
+	}
+	v = withFraction(v, f)
+	return Number{Value: v, Max: v}, true
+}
+
+// fraction reads the digits after a Chinese decimal point as ASCII.
+func fraction(toks []token) (string, bool) {
+	if len(toks) == 0 {
+		return "", false
+	}
+	digits := make([]byte, 0, len(toks))
+	for _, t := range toks {
+		if t.kind != tokDigit || t.lo != t.hi || t.lo > 9 {
+			return "", false
+		}
+		digits = append(digits, byte('0'+t.lo))
+	}
+	return string(digits), true
+}
+
+// withFraction returns the integer v with the decimal digits frac, read
+// from their decimal notation so that the result is the double nearest to
+// what is written (2300 and "1" give 2300.1 exactly as strconv reads it).
+func withFraction(v float64, frac string) float64 {
+	f, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 0, 64)+"."+frac, 64)
+	if err != nil {
+		return v
+	}
+	return f
 }
 
 // rangePair recognises two adjacent digits naming a range: 三四, 七八, 一两, 三五.
@@ -362,8 +491,8 @@ func rangePair(toks []token) (lo, hi float64, ok bool) {
 // uncertain digits and of adjacent-digit ranges (三四十). scale is the big
 // unit just before toks, if any (see evalSmall).
 func eval(toks []token, high bool, scale float64) (float64, bool) {
-	// Split at the last 亿, then at the last 万: left × unit + right.
-	for _, big := range []float64{1e8, 1e4} {
+	// Split at the last 万亿, then 亿, then 万: left × unit + right.
+	for _, big := range []float64{1e12, 1e8, 1e4} {
 		for i := len(toks) - 1; i >= 0; i-- {
 			if toks[i].kind != tokBig || toks[i].lo != big {
 				continue
@@ -428,11 +557,11 @@ func evalSmall(toks []token, high bool, scale float64) (float64, bool) {
 			pending = val
 		case tokUnit:
 			d := pending
-			if d < 0 {
+			if d < 0 || d == 0 && t.lo == 10 {
 				if t.lo != 10 {
 					return 0, false
 				}
-				d = 1 // 十五 = 15
+				d = 1 // 十五 = 15; 一万零十二 = 10012
 			}
 			if lastUnit != 0 && lastUnit != scale && t.lo >= lastUnit {
 				return 0, false // 五十三百
@@ -442,18 +571,21 @@ func evalSmall(toks []token, high bool, scale float64) (float64, bool) {
 			pending = -1
 			zero = false
 		case tokPoint:
-			if pending < 0 {
+			frac, ok := fraction(toks[i+1:])
+			if !ok {
 				return 0, false
 			}
-			frac, div := 0.0, 1.0
-			for _, f := range toks[i+1:] {
-				if f.kind != tokDigit || f.lo != f.hi || f.lo > 9 {
-					return 0, false
-				}
-				div *= 10
-				frac += f.lo / div
+			switch {
+			case pending < 0 && lastUnit > 0:
+				pending = 0 // 两百点两 = 200.2, 六百万点八四 = 6000000.84
+			case pending < 0:
+				return 0, false
+			case !zero && lastUnit >= 100 && pending <= 9 && i >= 2 && toks[i-2].kind == tokUnit:
+				pending *= lastUnit / 10 // 两千三点一 = 2300.1
+			case !zero && lastUnit == scale && scale >= 1e4 && pending <= 9 && i == 1:
+				pending *= scale / 10 // 六万六点七 = 66000.7
 			}
-			return v + pending + frac, true
+			return withFraction(v+pending, frac), true
 		case tokApprox:
 			// 多/余 inside a section only before a big unit; nothing to add.
 		default:
@@ -485,12 +617,22 @@ func Parse(s string) (Number, bool) {
 	if scale == 0 {
 		return Number{}, false
 	}
-	num.Value *= scale
-	num.Max *= scale
 	if num.Decimal != "" {
 		num.Decimal = ScaleDecimal(num.Decimal, scale)
 	}
+	num.Value = scaleExact(num.Value, scale)
+	num.Max = scaleExact(num.Max, scale)
 	return num, true
+}
+
+// scaleExact multiplies v by scale, a power of ten, through v's shortest
+// decimal notation, so that 1.2 × 10^4 is 12000 and not 12000.000000000002.
+func scaleExact(v, scale float64) float64 {
+	d := strconv.FormatFloat(v, 'f', -1, 64)
+	if f, err := strconv.ParseFloat(ScaleDecimal(d, scale), 64); err == nil {
+		return f
+	}
+	return v * scale
 }
 
 // BigUnit returns the multiplier named by s when s is exactly 万, 亿, 万亿,

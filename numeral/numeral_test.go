@@ -50,7 +50,14 @@ func TestScan(t *testing.T) {
 		{in: "七八百人", text: "七八百", value: 700, max: 800, approx: true},
 		{in: "三四个", text: "三四", value: 3, max: 4, approx: true},
 		{in: "三五个", text: "三五", value: 3, max: 5, approx: true},
-		{in: "十几个", text: "十几", value: 11, max: 19, approx: true},
+		{in: "十几个", text: "十几", value: 10, max: 19, approx: true},
+		{in: "二十几万", text: "二十几", value: 20, max: 29, approx: true},
+		{in: "零点五", text: "零点五", value: 0.5},
+		{in: "两千三点一", text: "两千三点一", value: 2300.1},
+		{in: "一万零十二", text: "一万零十二", value: 10012},
+		{in: "两百点两", text: "两百点两", value: 200.2},
+		{in: "九九点九", text: "九九点九", value: 99.9},
+		{in: "十点三十分", text: "十", value: 10},
 		{in: "几百人", text: "几百", value: 100, max: 900, approx: true},
 		// Digit by digit.
 		{in: "二〇二三年", text: "二〇二三", value: 2023, digitwise: true},
@@ -194,4 +201,29 @@ func FuzzScan(f *testing.F) {
 			t.Fatalf("Scan(%q) not stable: %q→%v, alone %d→%v", s, s[:size], num.Value, n, again.Value)
 		}
 	})
+}
+
+func TestScanSeparators(t *testing.T) {
+	tests := []struct {
+		in, text string
+		value    float64
+	}{
+		{"４，５６５户", "４，５６５", 4565},
+		{"１２，３４５，６７８元", "１２，３４５，６７８", 12345678},
+		{"１,２３４人", "１,２３４", 1234},
+		{"1,234人", "1,234", 1234},
+		// Near misses: a full-width comma after ASCII digits is a clause
+		// mark (分别为3，456 is rare, but 增长3，456户 is a list); a group
+		// of other than three digits is not a thousands group.
+		{"3，456户", "3", 3},
+		{"４，５６户", "４", 4},
+		{"４，５６７８户", "４", 4},
+		{"1，234", "1", 1},
+	}
+	for _, tt := range tests {
+		num, size := numeral.Scan(tt.in)
+		if tt.in[:size] != tt.text || num.Value != tt.value {
+			t.Errorf("Scan(%q) read %q = %v, want %q = %v", tt.in, tt.in[:size], num.Value, tt.text, tt.value)
+		}
+	}
 }

@@ -302,10 +302,13 @@ func (sc *scanner) scan() {
 			}
 		case classNumeral:
 			switch {
-			case r == '百' && strings.HasPrefix(sc.text[i:sc.end], "百分之"):
-				next = sc.percentWords(i)
+			case (r == '百' || r == '千' || r == '万') && sc.hasPrefix(i+size, "分之"):
+				next = sc.percentWords(i, r)
 			case !numeral.IsNumeralChar(prev) && prev != '第':
 				next = sc.number(i, true)
+				if next < 0 && (r == '百' || r == '千' || r == '万') {
+					next = sc.bareRound(i, r)
+				}
 			}
 		}
 		if next > i {
@@ -377,7 +380,10 @@ func (sc *scanner) number(i int, chinese bool) int {
 	}
 	it := item{start: i, numStart: i, numEnd: j, value: num.Value, valueTo: num.Max, hasValue: true,
 		decimal: num.Decimal, growth: -1, growthOf: -1, listPrev: -1}
-	it.isRange = num.Approx && num.Max != num.Value
+	it.isRange = num.Approx && num.Max != num.Value && !num.Unknown
+	if num.Unknown {
+		it.valueTo = it.value // 二十几万: about 20万, flagged 几
+	}
 	switch {
 	case num.Arabic && num.Chinese:
 		it.numerals = "mixed"
@@ -429,6 +435,9 @@ func (sc *scanner) number(i int, chinese bool) int {
 		if r, size := utf8.DecodeRuneInString(sc.text[i:j]); size == j-i && strings.ContainsRune(formalDigits, r) {
 			return j // 陆家嘴, 叁星: a formal numeral alone is a name; amounts in them run 壹拾贰, 陆仟
 		}
+		if sc.inIdiom(i) {
+			return j // 三番五次, 三天两头: a set phrase, not a count
+		}
 	}
 
 	j = sc.fraction(&it, j, chinese)
@@ -445,7 +454,71 @@ func (sc *scanner) number(i int, chinese bool) int {
 	if !sc.acceptAfterUnit(&it, chinese) {
 		return k
 	}
-	sc.approxPrefix(&it)
+	if chinese && sc.text[i:i+len("十")] == "十" && sc.runeBefore(i) == '数' {
+		// 数十家: several tens, read like 几十 (the low end, flagged).
+		it.start -= len("数")
+		it.approx = append([]string{"数"}, it.approx...)
+	} else {
+		sc.approxPrefix(&it)
+	}
+	sc.items = append(sc.items, it)
+	return it.end
+}
+
+// bareRound reads a round count written with a bare 百, 千 or 万 (one
+// hundred, thousand, ten thousand), which reports use only with an
+// approximation: after 近, 上, 逾, 超, 约 or 数 (近百人, 上千家, 逾万人,
+// 超百亿元, 数十家 is read by number) or before 余, 多 or 来 and a unit
+// (百余人, 千余家, 万余元). Everywhere else a bare 百/千/万 is a word
+// (百姓, 千万不要, 万众一心).
+func (sc *scanner) bareRound(i int, r rune) int {
+	size := len("百")
+	value := map[rune]float64{'百': 100, '千': 1000, '万': 10000}[r]
+	prefix := ""
+	before := sc.runeBefore(i)
+	switch before {
+	case '近', '逾', '超', '约':
+		// approxPrefix reads them, with their exceptions (最近, 节约).
+		prefix = string(before)
+	case '上':
+		if b2 := sc.runeBefore(i - len("上")); b2 == '以' || b2 == '向' || b2 == '往' || b2 == '马' || b2 == '成' {
+			return -1 // 以上, 向上, 马上; 成百上千 is a set phrase
+		}
+		prefix = "上"
+	case '数':
+		if b2 := sc.runeBefore(i - len("数")); b2 == '分' || b2 == '指' || b2 == '人' || b2 == '次' || b2 == '总' || b2 == '户' {
+			return -1 // 分数, 指数, 人数: a noun before the number
+		}
+		prefix = "数"
+	}
+	if sc.inIdiom(i) {
+		return -1
+	}
+	j := i + size
+	if prefix == "" {
+		r2, _ := sc.runeAt(j)
+		if r2 != '余' && r2 != '多' && r2 != '来' {
+			return -1
+		}
+	}
+	it := item{start: i, numStart: i, numEnd: j, value: value, valueTo: value, hasValue: true,
+		growth: -1, growthOf: -1, listPrev: -1, numerals: "chinese"}
+	k := sc.unitAndRange(&it, j, false)
+	if k < 0 || it.unitWord == "" || it.isRange {
+		return -1
+	}
+	if prefix == "" && len(it.approx) == 0 {
+		return -1
+	}
+	if inSpans(sc.ctx.Titles, i) || !sc.acceptAfterUnit(&it, true) {
+		return k
+	}
+	if prefix == "上" || prefix == "数" {
+		it.start -= len(prefix)
+		it.approx = append([]string{prefix}, it.approx...)
+	} else {
+		sc.approxPrefix(&it)
+	}
 	sc.items = append(sc.items, it)
 	return it.end
 }
@@ -593,11 +666,21 @@ func (sc *scanner) unitAndRange(it *item, j int, arabic bool) int {
 	return it.end
 }
 
-// midApprox reads 余 or 多 between a number and its unit.
+// midApprox reads 余, 多 or 来 between a number and its unit. 来 follows
+// only a round number (十来个, 二十来人, 100来户), and only before a unit:
+// "三年来" and "5年来" are spans of time.
 func (sc *scanner) midApprox(it *item, k int, digits, arabic bool) int {
-	for _, w := range []string{"余", "多"} {
+	for _, w := range []string{"余", "多", "来"} {
 		if !sc.hasPrefix(k, w) {
 			continue
+		}
+		if w == "来" {
+			if last := sc.runeBefore(k); last != '十' && last != '百' && last != '千' && last != '0' && last != '０' {
+				continue
+			}
+			if _, _, _, size := matchUnit(sc.text[k+len(w):sc.end], digits, arabic); size == 0 {
+				continue
+			}
 		}
 		rest := k + len(w)
 		if _, _, _, size := matchUnit(sc.text[rest:sc.end], digits, arabic); size > 0 || sc.atClauseEnd(rest) {
@@ -796,19 +879,34 @@ func (sc *scanner) placeholder(i int) int {
 	return it.end
 }
 
-// percentWords reads "百分之二十" as 20%.
-func (sc *scanner) percentWords(i int) int {
+// percentWords reads a ratio in words at i, r being its first character:
+// 百分之二十 (20%), 千分之二点四 (2.4‰), 万分之三 (3‱), 百分之百 (100%).
+func (sc *scanner) percentWords(i int, r rune) int {
+	word := map[rune]string{'百': "%", '千': "‰", '万': "‱"}[r]
 	j := i + len("百分之")
 	num, n := numeral.Scan(sc.text[j:sc.end])
-	if n == 0 {
+	if n == 0 && r == '百' && sc.hasPrefix(j, "百") {
+		// 百分之百: the one bare 百 that is a number.
+		if r2, _ := sc.runeAt(j + len("百")); !numeral.IsNumeralChar(r2) && !numeral.IsDigit(r2) {
+			num, n = numeral.Number{Value: 100, Max: 100, Chinese: true}, len("百")
+		}
+	}
+	if n == 0 || num.DigitByDigit && !strings.ContainsAny(sc.text[j:j+n], "点") && n > 3*2 {
 		return j
 	}
 	it := item{start: i, numStart: i, numEnd: j + n, value: num.Value, valueTo: num.Max, hasValue: true,
-		decimal: num.Decimal, unitWord: "%", unit: units["%"], scale: 1, growth: -1, growthOf: -1, listPrev: -1}
+		decimal: num.Decimal, unitWord: word, unit: units[word], scale: 1, growth: -1, growthOf: -1, listPrev: -1}
+	it.isRange = num.Approx && num.Max != num.Value && !num.Unknown
+	if num.Unknown {
+		it.valueTo = it.value
+	}
 	it.unitStart, it.unitEnd = j+n, j+n
 	it.numerals = "chinese"
 	if num.Arabic {
 		it.numerals = "mixed"
+	}
+	if num.Approx && !it.isRange {
+		it.approx = append(it.approx, "几")
 	}
 	it.end = sc.suffixApprox(&it, it.unitEnd)
 	sc.approxPrefix(&it)

@@ -83,7 +83,7 @@ var units = map[string]unit{
 	"岁":   {base: "岁", factor: 1, noScale: true}, "周岁": {base: "岁", factor: 1, noScale: true},
 	// Ratios.
 	"%": {base: "%", factor: 1, noScale: true}, "％": {base: "%", factor: 1, noScale: true},
-	"‰": {base: "‰", factor: 1, noScale: true}, "个百分点": {base: "个百分点", factor: 1, noScale: true},
+	"‰": {base: "‰", factor: 1, noScale: true}, "‱": {base: "‱", factor: 1, noScale: true}, "个百分点": {base: "个百分点", factor: 1, noScale: true},
 	"百分点": {base: "个百分点", factor: 1, noScale: true}, "倍": {base: "倍", factor: 1, noScale: true},
 	"成": {base: "%", factor: 10, noScale: true},
 }
