@@ -54,6 +54,7 @@ func WriteCheckText(w io.Writer, res CheckResult, opt CheckTextOptions) error {
 		if len(f.Diagnostics) > 0 {
 			files++
 		}
+		src := &lineCache{lines: f.Lines}
 		for _, d := range f.Diagnostics {
 			counts[d.Severity]++
 			color := ansiBlue
@@ -69,7 +70,7 @@ func WriteCheckText(w io.Writer, res CheckResult, opt CheckTextOptions) error {
 				d.Message,
 				paint(ansiCyan, "["+d.Rule+"]"))
 			if f.Lines != nil {
-				writeSource(&b, f.Lines(d.Line), d, paint)
+				writeSource(&b, src.runes(d.Line), d, paint)
 			}
 			for i, fx := range d.Fixes {
 				if i == 0 {
@@ -120,11 +121,10 @@ func gutter(line int, mark string) string {
 
 // writeSource writes the finding's line and a caret line under its span.
 // Long lines are cut around the span.
-func writeSource(b *strings.Builder, line string, d check.Diagnostic, paint func(string, string) string) {
-	if line == "" {
+func writeSource(b *strings.Builder, runes []rune, d check.Diagnostic, paint func(string, string) string) {
+	if len(runes) == 0 {
 		return
 	}
-	runes := []rune(line)
 	col := d.Column - 1 // 0-based, in characters
 	if col > len(runes) {
 		return
@@ -165,4 +165,36 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// lineCache holds the characters of the last line asked for, and the
+// length in characters of every line asked for. Findings come in order
+// and many share a line, which may be a whole paragraph of megabytes:
+// converting it once per finding made the output quadratic in its length.
+type lineCache struct {
+	lines  func(int) string
+	n      int
+	line   []rune
+	counts map[int]int
+}
+
+// runes returns the characters of 1-based line n.
+func (c *lineCache) runes(n int) []rune {
+	if c.line == nil || c.n != n {
+		c.n, c.line = n, []rune(c.lines(n))
+	}
+	return c.line
+}
+
+// count returns the length of 1-based line n in characters.
+func (c *lineCache) count(n int) int {
+	if c.counts == nil {
+		c.counts = map[int]int{}
+	}
+	k, ok := c.counts[n]
+	if !ok {
+		k = utf8.RuneCountInString(c.lines(n))
+		c.counts[n] = k
+	}
+	return k
 }

@@ -391,13 +391,17 @@ func fileResults(f CheckFile, loc sarifArtifactLocation, index map[string]int) [
 		return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.Length, b.Length), cmp.Compare(a.Rule, b.Rule))
 	})
 	out := make([]sarifResult, 0, len(ds))
+	var lines *lineCache
+	if f.Lines != nil {
+		lines = &lineCache{lines: f.Lines}
+	}
 	for _, d := range ds {
 		r := sarifResult{
 			RuleID:    d.Rule,
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifText{Text: d.Message},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: loc, Region: diagnosticRegion(d, f.Lines)}}},
-			Fixes:     fixes(d, loc, f.Lines),
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: loc, Region: diagnosticRegion(d, lines)}}},
+			Fixes:     fixes(d, loc, lines),
 		}
 		if i, ok := index[d.Rule]; ok {
 			r.RuleIndex = &i
@@ -408,14 +412,14 @@ func fileResults(f CheckFile, loc sarifArtifactLocation, index map[string]int) [
 }
 
 // diagnosticRegion returns the region of a diagnostic's span.
-func diagnosticRegion(d check.Diagnostic, lines func(int) string) sarifRegion {
+func diagnosticRegion(d check.Diagnostic, lines *lineCache) sarifRegion {
 	return region(d.Line, d.Column, d.Offset, d.Length, d.Text, lines)
 }
 
 // region returns the region of length characters starting at 1-based line
 // and column and at character offset, whose text is text. The end is
 // counted over the file's lines when lines is not nil, else over text.
-func region(line, column, offset, length int, text string, lines func(int) string) sarifRegion {
+func region(line, column, offset, length int, text string, lines *lineCache) sarifRegion {
 	r := sarifRegion{CharOffset: offset, CharLength: length}
 	if text != "" {
 		r.Snippet = &sarifText{Text: text}
@@ -445,9 +449,9 @@ func advanceText(line, column int, text string) (int, int) {
 // advanceLines returns the line and column n characters after line and
 // column, where lines returns the text of a line without its newline and
 // every newline counts as one character.
-func advanceLines(lines func(int) string, line, column, n int) (int, int) {
+func advanceLines(lines *lineCache, line, column, n int) (int, int) {
 	for {
-		left := max(0, utf8.RuneCountInString(lines(line))-(column-1)) // characters before the newline
+		left := max(0, lines.count(line)-(column-1)) // characters before the newline
 		if n <= left {
 			return line, column + n
 		}
@@ -460,7 +464,7 @@ func advanceLines(lines func(int) string, line, column, n int) (int, int) {
 // wants them distinct). A fix whose span lies outside the diagnostic's is
 // left out: its position in characters cannot be known from the
 // diagnostic alone.
-func fixes(d check.Diagnostic, loc sarifArtifactLocation, lines func(int) string) []sarifFix {
+func fixes(d check.Diagnostic, loc sarifArtifactLocation, lines *lineCache) []sarifFix {
 	var out []sarifFix
 	for _, f := range d.Fixes {
 		deleted, ok := fixRegion(d, f.Span, lines)
@@ -485,7 +489,7 @@ func fixes(d check.Diagnostic, loc sarifArtifactLocation, lines func(int) string
 // fixRegion returns the region a fix replaces: the diagnostic's region when
 // the fix has no span of its own or the same span, or the part of it the
 // fix's span covers. It reports false for a span outside the diagnostic's.
-func fixRegion(d check.Diagnostic, s document.Span, lines func(int) string) (sarifRegion, bool) {
+func fixRegion(d check.Diagnostic, s document.Span, lines *lineCache) (sarifRegion, bool) {
 	if s == (document.Span{}) || s == d.Span {
 		return diagnosticRegion(d, lines), true
 	}

@@ -323,7 +323,14 @@ var actionLeads = []string{"开展", "组织", "举办", "进行", "实施", "�
 // (then afterItem is set).
 func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	start := sc.start
-	for i := off - 1; i >= sc.start; i-- {
+	// A mark before the end of the figure before cannot matter: the
+	// clause then starts at that figure's end. Looking no further back
+	// keeps a paragraph with few marks linear.
+	low := sc.start
+	if k > 0 && sc.items[k-1].end <= off {
+		low = max(low, sc.items[k-1].end)
+	}
+	for i := off - 1; i >= low; i-- {
 		if size := clauseMarkAt(sc.text, i); size > 0 {
 			start = i + size
 			break

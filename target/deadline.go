@@ -63,8 +63,8 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 	if h, ok := x.deadlineBefore(fig.Start, current); ok {
 		return h.word, h.year, h.period
 	}
-	if w, y, p := findDeadline(after, current); w != "" {
-		return w, y, p
+	if h, ok := x.deadlineAfter(fig.End, fig.End+len(after), current); ok {
+		return h.word, h.year, h.period
 	}
 	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
 		if w, y, p := findDeadline(s.Title, current); w != "" {
@@ -119,6 +119,27 @@ type deadlineHit struct {
 // off's paragraph, relative words read as years of current. Each paragraph
 // is scanned once, when first needed.
 func (x *extractor) deadlineBefore(off, current int) (deadlineHit, bool) {
+	hits := x.hits(off, current)
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
+	if i == 0 {
+		return deadlineHit{}, false
+	}
+	return hits[i-1], true
+}
+
+// deadlineAfter returns the first time word in [off, end).
+func (x *extractor) deadlineAfter(off, end, current int) (deadlineHit, bool) {
+	hits := x.hits(off, current)
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].start >= off })
+	if i < len(hits) && hits[i].end <= end {
+		return hits[i], true
+	}
+	return deadlineHit{}, false
+}
+
+// hits returns the time words of the paragraph holding off, found once per
+// paragraph.
+func (x *extractor) hits(off, current int) []deadlineHit {
 	para := paragraphOf(x.in.File, off)
 	hits, ok := x.deadlines[para.Start]
 	if !ok {
@@ -136,11 +157,7 @@ func (x *extractor) deadlineBefore(off, current int) (deadlineHit, bool) {
 		}
 		x.deadlines[para.Start] = hits
 	}
-	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
-	if i == 0 {
-		return deadlineHit{}, false
-	}
-	return hits[i-1], true
+	return hits
 }
 
 // deadlineAt reads a deadline that starts exactly at byte i of s: a year

@@ -160,39 +160,80 @@ var pastOpeners = []string{"过去一年", "一年来", "去年", "过去五年"
 // futureWords make a sentence look forward.
 var futureWords = []string{"今年", "明年", "全年", "年内", "年底", "下半年", "将", "要", "力争", "确保", "计划", "预期", "目标"}
 
-// pastNarrative reports whether the sentences of a paragraph from
-// paraStart up to sentStart include one that opens with a past opener, with
-// no sentence after it looking forward, and the sentence at sentStart not
-// looking forward either (checked by the caller through commitment words
-// and here through future words).
-func pastNarrative(text string, paraStart, sentStart int) bool {
+// narrative tells whether the sentences of a paragraph from its start up
+// to a sentence include one that opens with a past opener, with no
+// sentence after it looking forward, and the sentence itself not looking
+// forward either (checked by the caller through commitment words and here
+// through future words).
+//
+// It reads each paragraph once, however many figures ask: the state after
+// the whole sentences read so far is kept, and so is what is known of the
+// unfinished one, so that a paragraph of one endless sentence does not cost
+// a scan from its start for every figure in it.
+type narrative struct {
+	para int  // the paragraph start the state is for
+	pos  int  // text[para:pos] is read: pos follows a 。 or is para
+	past bool // the state after text[para:pos]
+	// The unfinished sentence text[pos:seen] is known to hold a future
+	// word or not.
+	seen   int
+	future bool
+	// The rest of the sentence at tailFor holds a future word or not.
+	tailFor int
+	tail    bool
+}
+
+// maxFutureWord is the length in bytes of the longest future word, less
+// one: how far back a word may start that ends in newly read text.
+var maxFutureWord = func() int {
+	n := 0
+	for _, w := range futureWords {
+		n = max(n, len(w))
+	}
+	return n - 1
+}()
+
+func (n *narrative) at(text string, paraStart, sentStart int) bool {
 	if sentStart <= paraStart {
 		return false
 	}
-	past := false
-	for _, s := range strings.SplitAfter(text[paraStart:sentStart], "。") {
-		s = strings.TrimLeft(s, " \t\u3000")
-		opens := false
+	if n.para != paraStart || sentStart < n.pos || sentStart < n.seen {
+		*n = narrative{para: paraStart, pos: paraStart, seen: paraStart, tailFor: -1}
+	}
+	apply := func(piece string, past, future bool) bool {
+		piece = strings.TrimLeft(piece, " \t\u3000")
 		for _, w := range pastOpeners {
-			if strings.HasPrefix(s, w) {
-				opens = true
+			if strings.HasPrefix(piece, w) {
+				return true
 			}
 		}
-		switch {
-		case opens:
-			past = true
-		case past && containsAny(s, futureWords):
-			past = false
-		}
+		return past && !future
 	}
-	if !past {
+	for {
+		j := strings.Index(text[n.pos:sentStart], "。")
+		if j < 0 {
+			break
+		}
+		end := n.pos + j + len("。")
+		n.past = apply(text[n.pos:end], n.past, containsAny(text[n.pos:end], futureWords))
+		n.pos, n.seen, n.future = end, end, false
+	}
+	if !n.future {
+		from := max(n.pos, n.seen-maxFutureWord)
+		n.future = containsAny(text[from:sentStart], futureWords)
+	}
+	n.seen = sentStart
+	if !apply(text[n.pos:sentStart], n.past, n.future) {
 		return false
 	}
-	end := strings.IndexAny(text[sentStart:], "。；")
-	if end < 0 {
-		end = len(text) - sentStart
+	if n.tailFor != sentStart {
+		end := strings.IndexAny(text[sentStart:], "。；")
+		if end < 0 {
+			end = len(text) - sentStart
+		}
+		n.tailFor, n.tail = sentStart, containsAny(text[sentStart:sentStart+end], futureWords)
 	}
-	return !containsAny(text[sentStart:sentStart+end], futureWords)
+	return !n.tail
 }
 
 func containsAny(s string, list []string) bool {
@@ -209,11 +250,14 @@ type extractor struct {
 	in        Input
 	deadlines map[int][]deadlineHit   // time words per paragraph start
 	leads     map[int][]document.Span // stretches after a lead-in of goals, per paragraph start
+	marks     map[*[]string]markIndex
+	narrative narrative
 }
 
 // Extract returns the targets of a report.
 func Extract(in Input) []zongjie.Target {
-	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}, leads: map[int][]document.Span{}}
+	x := &extractor{in: in, deadlines: map[int][]deadlineHit{}, leads: map[int][]document.Span{},
+		marks: map[*[]string]markIndex{}, narrative: narrative{para: -1}}
 	var out []zongjie.Target
 	text := in.File.Text
 	commits, pasts, estimates := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
@@ -226,7 +270,7 @@ func Extract(in Input) []zongjie.Target {
 				continue // no commitment word anywhere near: skip the sentence work
 			}
 		}
-		sent := sentence(text, in.File, q.Span)
+		sent := x.around(q.Span, &sentenceMarks)
 		committed := lead || commits.any(sent.Start, q.Span.Start)
 		if committed && sec != nil && sec.Kind == zongjie.KindReview && !lead && commits.count(sent.Start, q.Span.Start) == estimates.count(sent.Start, q.Span.Start) {
 			committed = false // only 预计 in a review: an estimated result
@@ -242,7 +286,7 @@ func Extract(in Input) []zongjie.Target {
 		// commits to the figure.
 		// (Another figure in between ends the past word's reach: "从去年的
 		// 2.1%提高到2.5%" plans 2.5%.)
-		clause := clauseOf(text, in.File, q.Span)
+		clause := x.around(q.Span, &clauseMarks)
 		from := clause.Start
 		if k > 0 && in.Quantities[k-1].Span.End > from {
 			from = in.Quantities[k-1].Span.End
@@ -250,7 +294,7 @@ func Extract(in Input) []zongjie.Target {
 		if pasts.any(from, q.Span.Start) || !committed && pasts.any(q.Span.End, clause.End) {
 			continue
 		}
-		if !committed && inPlan && pastNarrative(text, paragraphOf(in.File, q.Span.Start).Start, sent.Start) {
+		if !committed && inPlan && x.narrative.at(text, paragraphOf(in.File, q.Span.Start).Start, sent.Start) {
 			continue // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%"
 		}
 		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
@@ -366,7 +410,14 @@ func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent documen
 	if q.Change != "" {
 		t.Figure = q.Text
 	}
-	t.Comparator = comparator(q.Approx, in.File.Text[sent.Start:q.Span.Start])
+	// 控制在 binds the figure of its own clause only (see comparator):
+	// whether one lies in the clause is two binary searches, not a scan of
+	// the clause, which in a paragraph without commas is the paragraph.
+	before := ""
+	if x.around(q.Span, &controlWords).Start > x.around(q.Span, &commaMarks).Start {
+		before = "控制在"
+	}
+	t.Comparator = comparator(q.Approx, before)
 	t.Deadline, t.Year, t.Period = x.deadline(sec, q.Span, in.File.Text[q.Span.End:sent.End])
 	loc := in.File.Location(sent)
 	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
@@ -494,8 +545,8 @@ func (x *extractor) halfway() []zongjie.Target {
 			at := s.Body.Start + off + i
 			off += i + len("过半")
 			fig := document.Span{Start: at, End: at + len("过半")}
-			sent := sentence(text, in.File, fig)
-			name := nameBefore(text[around(text, in.File, fig, phraseMarks).Start:at])
+			sent := x.around(fig, &sentenceMarks)
+			name := nameBefore(text[x.around(fig, &phraseMarks).Start:at])
 			v, b := 50.0, 50.0
 			t := zongjie.Target{
 				Text: strings.TrimSpace(text[sent.Start:sent.End]), Name: name, Comparator: zongjie.Over,
@@ -567,8 +618,51 @@ func clauseOf(text string, f *document.File, s document.Span) document.Span {
 var (
 	sentenceMarks = []string{"。", "！", "？", "；"}
 	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
-	phraseMarks   = []string{"。", "！", "？", "；", "，", "："} // a clause whose subject may list items with 、
+	phraseMarks   = []string{"。", "！", "？", "；", "，", "："}      // a clause whose subject may list items with 、
+	commaMarks    = []string{"。", "！", "？", "，", ",", "；", ";"} // where 控制在 stops binding (see comparator)
+	controlWords  = []string{"控制在"}
 )
+
+// markIndex holds the sorted offsets of one set of marks in a report, so
+// that the sentence or clause around a figure is two binary searches, not
+// a scan to the nearest marks: in a paragraph with few marks that scan
+// took the whole paragraph for each of its figures.
+type markIndex struct {
+	starts, ends []int
+}
+
+// around returns the span around s bounded by the marks of set (or its
+// paragraph's ends): from just after the last mark that ends at or before
+// s.Start to just after the first that starts at or after s.End.
+func (x *extractor) around(s document.Span, set *[]string) document.Span {
+	idx, ok := x.marks[set]
+	if !ok {
+		text := x.in.File.Text[:x.in.Span.End]
+		for i := x.in.Span.Start; i < len(text); i++ {
+			for _, m := range *set {
+				if strings.HasPrefix(text[i:], m) {
+					idx.starts = append(idx.starts, i)
+					idx.ends = append(idx.ends, i+len(m))
+					break
+				}
+			}
+		}
+		x.marks[set] = idx
+	}
+	f := x.in.File
+	ps := document.Span{Start: 0, End: len(f.Text)}
+	if pi := f.ParagraphAt(s.Start); pi >= 0 {
+		ps = f.Paragraphs[pi].Span
+	}
+	out := ps
+	if i := sort.SearchInts(idx.ends, s.Start+1) - 1; i >= 0 && idx.starts[i] >= ps.Start {
+		out.Start = idx.ends[i]
+	}
+	if i := sort.SearchInts(idx.starts, s.End); i < len(idx.starts) && idx.ends[i] <= ps.End {
+		out.End = idx.ends[i]
+	}
+	return out
+}
 
 func around(text string, f *document.File, s document.Span, marks []string) document.Span {
 	pi := f.ParagraphAt(s.Start)

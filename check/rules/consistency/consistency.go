@@ -4,6 +4,7 @@
 package consistency
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,16 +32,15 @@ var PartExceeds = &check.Rule{
 	Run: func(p *check.Pass) {
 		text := p.File.Text
 		qs := p.Quantities()
-		for _, m := range p.Find(qizhong) {
+		ms := p.Find(qizhong)
+		for mi, m := range ms {
+			next := len(text) // the parts of a 其中 end at the next 其中
+			if mi+1 < len(ms) {
+				next = ms[mi+1].Span.Start
+			}
 			// The total: the last figure before 其中, in the same clause
 			// or the one just before it (…639公里、其中高铁370公里).
-			ti := -1
-			for i, q := range qs {
-				if q.Span.End > m.Span.Start {
-					break
-				}
-				ti = i
-			}
+			ti := sort.Search(len(qs), func(i int) bool { return qs[i].Span.End > m.Span.Start }) - 1
 			if ti < 0 {
 				continue
 			}
@@ -56,10 +56,19 @@ var PartExceeds = &check.Rule{
 					from += len(c)
 				}
 			}
-			end := clauseEnd(text, from)
+			// The clause ends at the first mark after from: it is looked
+			// for only as far as the parts go, so that a paragraph with
+			// few marks is not scanned to its end for every 其中.
+			scanned := from
 			for _, part := range qs[ti+1:] {
-				if part.Span.Start >= end {
+				if part.Span.Start >= next {
 					break
+				}
+				if part.Span.Start > scanned {
+					if strings.ContainsAny(text[scanned:part.Span.Start], clauseMarks) {
+						break
+					}
+					scanned = part.Span.Start
 				}
 				if part.Span.Start < from || !comparable(part) || part.BaseUnit != total.BaseUnit || isRate(text, part) {
 					continue
@@ -72,15 +81,8 @@ var PartExceeds = &check.Rule{
 	},
 }
 
-// clauseEnd returns the offset of the end of the clause from off: the
-// next ，；。 (a list joined by 、 stays in the clause).
-func clauseEnd(text string, off int) int {
-	i := strings.IndexAny(text[off:], "，；。！？\n")
-	if i < 0 {
-		return len(text)
-	}
-	return off + i
-}
+// clauseMarks end a clause.
+const clauseMarks = "，；。！？\n"
 
 // comparable reports whether a quantity is a known count or amount that
 // parts can be compared with: not a rate, not a placeholder, not a range.
@@ -100,15 +102,26 @@ func isRate(text string, q zongjie.Quantity) bool {
 	return rateWords.Contains(text[clauseStart(text, q.Span.Start):q.Span.Start])
 }
 
-// clauseStart returns the offset where the clause holding off begins.
+// clauseStart returns the offset where the clause holding off begins,
+// looking back at most rateReach bytes: a rate word is next to its
+// figure, and a paragraph without marks must not be scanned back to its
+// start for every figure.
 func clauseStart(text string, off int) int {
-	i := strings.LastIndexAny(text[:off], "，；。！？：\n")
-	if i < 0 {
-		return 0
+	lo := max(0, off-rateReach)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
 	}
+	i := strings.LastIndexAny(text[lo:off], "，；。！？：\n")
+	if i < 0 {
+		return lo
+	}
+	i += lo
 	_, size := utf8.DecodeRuneInString(text[i:])
 	return i + size
 }
+
+// rateReach is how far back, in bytes, a rate word is looked for.
+const rateReach = 300
 
 var rateWords = words.NewSet("每", "人均", "户均", "亩均", "平均", "日均", "月均", "年均", "场均", "次均", "单位", "万人拥有", "千人拥有", "百人拥有")
 

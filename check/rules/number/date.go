@@ -447,10 +447,6 @@ var DoubleApprox = &check.Rule{
 		text := p.File.Text
 		for _, m := range p.Find(approxHeads) {
 			rest := text[m.Span.End:]
-			lim := len(rest)
-			if i := strings.IndexAny(rest, "，。；、：\n"); i >= 0 {
-				lim = i
-			}
 			// The number must follow the head at once: 约300人左右.
 			n := numberAt(rest)
 			if n == 0 {
@@ -459,7 +455,16 @@ var DoubleApprox = &check.Rule{
 			if n == 0 {
 				continue
 			}
-			seg := rest[:lim]
+			// A tail is looked for within 12 bytes of the number, in its
+			// clause: the clause is looked for no further (a paragraph
+			// without marks would be scanned to its end for every head).
+			seg := rest[:min(len(rest), n+12+len("左右"))]
+			if i := strings.IndexAny(seg, "，。；、：\n"); i >= 0 {
+				seg = seg[:i]
+			}
+			if len(seg) < n {
+				continue // a mark inside the number: ４，５６５
+			}
 			var tails []string
 			switch m.Word {
 			case "超过", "多于", "高于", "大于":
