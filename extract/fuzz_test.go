@@ -10,6 +10,7 @@ import (
 	"zongjie/document"
 	"zongjie/examples"
 	"zongjie/extract"
+	"zongjie/internal/longtext"
 	"zongjie/reader"
 )
 
@@ -29,6 +30,10 @@ func FuzzFile(f *testing.F) {
 			}
 		}
 	}
+	// Very long paragraphs (issue 11): report sentences without a line
+	// break, and one sentence without a mark.
+	f.Add([]byte(longtext.Make("report", 100_000)))
+	f.Add([]byte(longtext.Make("nopunct", 50_000)))
 	f.Add([]byte("一、\n（一）\n一是二是。\n1.\n（1）①\n2023年工作总结及2024年工作计划\n一、xx户**人约300余人左右3-11岁20%～30%"))
 	f.Add([]byte("柏溪市岚山区\n政 府 工 作 报 告\n——2023年12月28日在第十三届全国人大一次会议上\n岚山区人民政府区长 周某\n各位代表：\n现在，我代表岚山区人民政府，向大会报告工作。\n一、过去一年工作回顾\n刚刚过去的一年，是“十四五”收官之年，建党100周年。\n《石桥镇2024年工作总结》\n及2025年工作计划"))
 	f.Add([]byte("1.2025年工作总结\n2.3个项目一是甲，二是乙，第一，丙，第二，丁。\n3.2026年工作计划\n坚持“四个不摘”［12］（见第24页）。\n说明\n1.快报数\n4.安排\n名词解释\n［12］“四个不摘”：指。\n〔3〕x：y\n本作品是中华人民共和国的"))

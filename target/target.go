@@ -402,6 +402,7 @@ func leadSpans(text string, para document.Span) []document.Span {
 // build makes the target for quantity q.
 func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent document.Span) zongjie.Target {
 	in := x.in
+	sent = clip(in.File.Text, sent, q.Span)
 	t := zongjie.Target{
 		Text: strings.TrimSpace(in.File.Text[sent.Start:sent.End]), Name: x.name(q, sent), Value: q.Value, ValueTo: q.ValueTo,
 		Unit: q.Unit, BaseValue: q.BaseValue, BaseUnit: q.BaseUnit, Change: q.Change, Placeholder: q.Placeholder,
@@ -502,6 +503,31 @@ func (x *extractor) growth(t zongjie.Target, g *zongjie.Growth, sec *zongjie.Sec
 var objectVerbs = []string{"征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
 	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁"}
 
+// maxContext is how far, in bytes, a target's sentence reaches on either
+// side of its figure: about 1,000 characters, far beyond any real
+// sentence. A paragraph without sentence marks is one "sentence", and
+// giving each of its figures the whole of it made the output quadratic
+// in its length.
+const maxContext = 3000
+
+// clip bounds the sentence sent to maxContext bytes on either side of the
+// figure fig, on character boundaries.
+func clip(text string, sent, fig document.Span) document.Span {
+	if fig.Start-sent.Start > maxContext {
+		sent.Start = fig.Start - maxContext
+		for sent.Start < fig.Start && !utf8.RuneStart(text[sent.Start]) {
+			sent.Start++
+		}
+	}
+	if sent.End-fig.End > maxContext {
+		sent.End = fig.End + maxContext
+		for sent.End > fig.End && !utf8.RuneStart(text[sent.End]) {
+			sent.End--
+		}
+	}
+	return sent
+}
+
 // comparator turns approximation words into a comparison.
 func comparator(approx, before string) string {
 	switch {
@@ -545,7 +571,7 @@ func (x *extractor) halfway() []zongjie.Target {
 			at := s.Body.Start + off + i
 			off += i + len("过半")
 			fig := document.Span{Start: at, End: at + len("过半")}
-			sent := x.around(fig, &sentenceMarks)
+			sent := clip(text, x.around(fig, &sentenceMarks), fig)
 			name := nameBefore(text[x.around(fig, &phraseMarks).Start:at])
 			v, b := 50.0, 50.0
 			t := zongjie.Target{

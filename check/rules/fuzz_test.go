@@ -7,6 +7,7 @@ import (
 	"zongjie/check"
 	"zongjie/check/rules"
 	"zongjie/extract"
+	"zongjie/internal/longtext"
 	"zongjie/reader"
 )
 
@@ -23,6 +24,10 @@ func FuzzCheck(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	// Very long paragraphs (issue 11): report sentences without a line
+	// break, and one sentence without a mark.
+	f.Add(longtext.Make("report", 100_000))
+	f.Add(longtext.Make("nopunct", 50_000))
 	all, cfg := rules.All(), allOn()
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := reader.Read("fuzz.txt", []byte(text))
