@@ -397,13 +397,19 @@ func leadIn(before string) string {
 // which skips the text in between many bytes at a time.
 func nextBoundary(text string, off int) int {
 	for off+2 < len(text) {
+		// 0xE3 is looked for only before the next 0xEF: searching the
+		// whole rest of the text for a lead byte it may not hold made a
+		// paragraph without 。 quadratic.
 		i := strings.IndexByte(text[off:], 0xEF)
-		j := strings.IndexByte(text[off:], 0xE3)
-		switch {
-		case i < 0 && j < 0:
-			return -1
-		case i < 0 || j >= 0 && j < i:
+		rest := text[off:]
+		if i >= 0 {
+			rest = rest[:i]
+		}
+		if j := strings.IndexByte(rest, 0xE3); j >= 0 {
 			i = j
+		}
+		if i < 0 {
+			return -1
 		}
 		off += i
 		if off+2 >= len(text) {

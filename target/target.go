@@ -113,17 +113,17 @@ func tableOfTargets(f *document.File, off int) bool {
 // project's size ("投资440万元的…工程"), or a threshold for items counted
 // next ("收入10万元以上的村达到18个"). "收入10万元以上的村全覆盖" is still a
 // target.
-func describes(text string, q zongjie.Quantity) bool {
+func (x *extractor) describes(q zongjie.Quantity) bool {
+	text := x.in.File.Text
 	before := text[:q.Span.Start]
 	for _, w := range []string{"的村", "的行政村", "的社区", "的企业", "的户", "的家庭", "的项目"} {
-		rest, ok := strings.CutPrefix(text[q.Span.End:], w)
-		if !ok {
+		if !strings.HasPrefix(text[q.Span.End:], w) {
 			continue
 		}
-		if i := strings.IndexAny(rest, "，。；,;\n"); i >= 0 {
-			rest = rest[:i]
-		}
-		if strings.ContainsAny(rest, "0123456789") {
+		// A digit in the rest of the clause (both found by binary search
+		// in the report's indexes, not by scanning the clause).
+		rest := q.Span.End + len(w)
+		if x.next(rest, &digitMarks) < x.next(rest, &thresholdMarks) {
 			return true // a threshold: "收入10万元以上的村达到18个" counts villages
 		}
 	}
@@ -300,7 +300,7 @@ func Extract(in Input) []zongjie.Target {
 		if q.Unit == "年" && q.Placeholder || q.Unit == "月" || q.Unit == "日" {
 			continue // a date placeholder is not a figure to reach
 		}
-		if describes(text, q) || x.nonTarget(k, q, sent, clause) != "" {
+		if x.describes(q) || x.nonTarget(k, q, sent, clause) != "" {
 			continue
 		}
 		if q.InTable && !tableOfTargets(in.File, q.Span.Start) {
@@ -308,7 +308,7 @@ func Extract(in Input) []zongjie.Target {
 		}
 		t := x.build(q, sec, sent)
 		out = append(out, t)
-		if q.Growth != nil && !describes(text, q) {
+		if q.Growth != nil && !x.describes(q) {
 			out = append(out, x.growth(t, q.Growth, sec, sent))
 		}
 	}
@@ -612,8 +612,12 @@ func paragraphOf(f *document.File, off int) document.Span {
 
 // deepest returns the deepest section whose body holds off.
 func deepest(sections []*zongjie.Section, off int) *zongjie.Section {
-	for _, s := range sections {
-		if s.Body.Contains(off) {
+	// Siblings follow each other in the text: the one that may hold off
+	// is found by binary search, not by trying each (a paragraph of
+	// thousands of enumerations made that quadratic).
+	i := sort.Search(len(sections), func(i int) bool { return sections[i].Body.End > off })
+	for ; i < len(sections) && sections[i].Body.Start <= off; i++ {
+		if s := sections[i]; s.Body.Contains(off) {
 			if d := deepest(s.Children, off); d != nil {
 				return d
 			}
@@ -647,7 +651,20 @@ var (
 	phraseMarks   = []string{"。", "！", "？", "；", "，", "："}      // a clause whose subject may list items with 、
 	commaMarks    = []string{"。", "！", "？", "，", ",", "；", ";"} // where 控制在 stops binding (see comparator)
 	controlWords  = []string{"控制在"}
+	// thresholdMarks end the clause after "…以上的村" (see describes).
+	thresholdMarks = []string{"，", "。", "；", ",", ";", "\n"}
+	digitMarks     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 )
+
+// next returns where the first mark of set at or after off starts, or the
+// end of the report.
+func (x *extractor) next(off int, set *[]string) int {
+	idx := x.index(set)
+	if i := sort.SearchInts(idx.starts, off); i < len(idx.starts) {
+		return idx.starts[i]
+	}
+	return x.in.Span.End
+}
 
 // markIndex holds the sorted offsets of one set of marks in a report, so
 // that the sentence or clause around a figure is two binary searches, not
@@ -661,6 +678,25 @@ type markIndex struct {
 // paragraph's ends): from just after the last mark that ends at or before
 // s.Start to just after the first that starts at or after s.End.
 func (x *extractor) around(s document.Span, set *[]string) document.Span {
+	idx := x.index(set)
+	f := x.in.File
+	ps := document.Span{Start: 0, End: len(f.Text)}
+	if pi := f.ParagraphAt(s.Start); pi >= 0 {
+		ps = f.Paragraphs[pi].Span
+	}
+	out := ps
+	if i := sort.SearchInts(idx.ends, s.Start+1) - 1; i >= 0 && idx.starts[i] >= ps.Start {
+		out.Start = idx.ends[i]
+	}
+	if i := sort.SearchInts(idx.starts, s.End); i < len(idx.starts) && idx.ends[i] <= ps.End {
+		out.End = idx.ends[i]
+	}
+	return out
+}
+
+// index returns the offsets of the marks of set in the report, found on
+// first use.
+func (x *extractor) index(set *[]string) markIndex {
 	idx, ok := x.marks[set]
 	if !ok {
 		text := x.in.File.Text[:x.in.Span.End]
@@ -675,19 +711,7 @@ func (x *extractor) around(s document.Span, set *[]string) document.Span {
 		}
 		x.marks[set] = idx
 	}
-	f := x.in.File
-	ps := document.Span{Start: 0, End: len(f.Text)}
-	if pi := f.ParagraphAt(s.Start); pi >= 0 {
-		ps = f.Paragraphs[pi].Span
-	}
-	out := ps
-	if i := sort.SearchInts(idx.ends, s.Start+1) - 1; i >= 0 && idx.starts[i] >= ps.Start {
-		out.Start = idx.ends[i]
-	}
-	if i := sort.SearchInts(idx.starts, s.End); i < len(idx.starts) && idx.ends[i] <= ps.End {
-		out.End = idx.ends[i]
-	}
-	return out
+	return idx
 }
 
 func around(text string, f *document.File, s document.Span, marks []string) document.Span {
