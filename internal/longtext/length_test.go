@@ -175,18 +175,19 @@ func BenchmarkLength(b *testing.B) {
 // machine stays well under fourfold, and the best of three runs is taken).
 // ZONGJIE_LENGTH_REPORT=1 prints the table of ns/char the README quotes.
 func TestLinear(t *testing.T) {
-	small, large := 25_000, 200_000
 	if testing.Short() {
 		t.Skip("long paragraphs")
 	}
+	sizes := []int{25_000, 200_000}
 	report := os.Getenv("ZONGJIE_LENGTH_REPORT") != ""
 	if report {
-		small, large = 100_000, 800_000
+		sizes = lengths
 	}
 	for _, st := range stages {
 		for _, kind := range longtext.Kinds {
 			var perChar []float64
-			for _, n := range []int{small, large} {
+			row := fmt.Sprintf("| %s | %s |", st.name, kind)
+			for _, n := range sizes {
 				in := prepare(t, kind, n, st.docx)
 				best := time.Duration(1 << 62)
 				for range 3 {
@@ -196,19 +197,17 @@ func TestLinear(t *testing.T) {
 					best = min(best, cpuTime()-start)
 				}
 				perChar = append(perChar, float64(best.Nanoseconds())/float64(n))
+				row += fmt.Sprintf(" %.0f |", perChar[len(perChar)-1])
 			}
-			ratio := perChar[1] / perChar[0]
-			{
-				t.Logf("%-8s %-8s %6.0f ns/char at %dk, %6.0f at %dk (×%.2f)", st.name, kind, perChar[0], small/1000, perChar[1], large/1000, ratio)
-			}
-			if ratio > 4 && perChar[1] > 20 {
+			ratio := perChar[len(perChar)-1] / perChar[0]
+			t.Logf("%s ×%.2f", row, ratio)
+			if ratio > 4 && perChar[len(perChar)-1] > 20 {
 				t.Errorf("%s on a %s paragraph is not linear: %.0f ns/char at %d characters, %.0f at %d (×%.1f)",
-					st.name, kind, perChar[0], small, perChar[1], large, ratio)
+					st.name, kind, perChar[0], sizes[0], perChar[len(perChar)-1], sizes[len(sizes)-1], ratio)
 			}
 		}
 	}
 }
-
 
 // TestStageProfile runs one stage on one paragraph, for a CPU profile:
 // ZONGJIE_STAGE=extract ZONGJIE_KIND=nopunct ZONGJIE_CHARS=200000 go test

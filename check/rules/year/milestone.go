@@ -57,7 +57,14 @@ var milestoneWords = check.NewWords(meta.MilestoneWords...)
 // sentence states before it ("2024年是", "今年是"; stated is set), else the
 // year of the report part holding it, or 0 when neither is known.
 func yearOfSentence(text string, r *zongjie.Report, span document.Span) (year int, stated bool) {
-	start := sentenceStart(text, span.Start, r.Span.Start)
+	// The year the sentence speaks of is stated near the phrase: looking
+	// back at most yearReach bytes keeps a paragraph without sentence
+	// marks from being read back to its start for every phrase.
+	low := max(r.Span.Start, span.Start-yearReach)
+	for low > r.Span.Start && !utf8.RuneStart(text[low]) {
+		low++
+	}
+	start := sentenceStart(text, span.Start, low)
 	head := text[start:span.Start]
 	cur := r.Meta.CurrentYear()
 	for _, rel := range []struct {
@@ -104,6 +111,10 @@ func yearOfSentence(text string, r *zongjie.Report, span document.Span) (year in
 
 // sentenceStart returns the start of the sentence holding byte i, not
 // before min.
+// yearReach is how far back, in bytes (about 200 characters), the year of
+// a milestone phrase is looked for.
+const yearReach = 600
+
 func sentenceStart(text string, i, min int) int {
 	for i > min {
 		r, size := utf8.DecodeLastRuneInString(text[min:i])
