@@ -699,8 +699,15 @@ func (x *extractor) around(s document.Span, set *[]string) document.Span {
 func (x *extractor) index(set *[]string) markIndex {
 	idx, ok := x.marks[set]
 	if !ok {
+		var first [256]bool // the first bytes of the marks
+		for _, m := range *set {
+			first[m[0]] = true
+		}
 		text := x.in.File.Text[:x.in.Span.End]
 		for i := x.in.Span.Start; i < len(text); i++ {
+			if !first[text[i]] {
+				continue
+			}
 			for _, m := range *set {
 				if strings.HasPrefix(text[i:], m) {
 					idx.starts = append(idx.starts, i)
@@ -752,9 +759,7 @@ func isMark(text string, i int, marks []string) bool {
 }
 
 func sortTargets(t []zongjie.Target) {
-	for i := 1; i < len(t); i++ {
-		for j := i; j > 0 && t[j].FigureSpan.Start < t[j-1].FigureSpan.Start; j-- {
-			t[j], t[j-1] = t[j-1], t[j]
-		}
-	}
+	// Stable, as the insertion sort it replaces, which was quadratic when
+	// many 过半 targets were appended after the others.
+	sort.SliceStable(t, func(i, j int) bool { return t[i].FigureSpan.Start < t[j].FigureSpan.Start })
 }
