@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema fuzz bench bench-scale eval testdata docs clean
+.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema fuzz bench bench-length bench-scale eval testdata docs clean
 
 ## serve: build zongjie and start the web app on the bundled example reports (http://127.0.0.1:8080/; Ctrl-C stops it)
 serve: build
@@ -145,6 +145,10 @@ fuzz: check-go
 bench: check-go
 	$(GO) test ./extract -run '^$$' -bench . -benchmem
 	GOMAXPROCS=1 $(GO) test ./check/rules -run '^$$' -bench . -benchmem
+
+## bench-length: every stage on one paragraph of 100k, 200k, 400k and 800k characters (processor ns/char, must stay flat); not in CI
+bench-length: check-go
+	ZONGJIE_LENGTH_REPORT=1 $(GO) test ./internal/longtext -run '^TestLinear$$' -v -timeout 60m
 
 ## bench-scale: the corpus at scale, N reports (default 10000) made by bench/gen: add throughput, similar latency, memory, passages against the generator's truth; SCALE_DB=postgres://… for PostgreSQL (an empty database); not in CI
 N ?= 10000
