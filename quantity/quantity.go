@@ -894,6 +894,9 @@ func (sc *scanner) percentWords(i int, r rune) int {
 	if n == 0 || num.DigitByDigit && !strings.ContainsAny(sc.text[j:j+n], "点") && n > 3*2 {
 		return j
 	}
+	if b := sc.runeBefore(i); b == '前' || b == '第' {
+		return j + n // a ranking: 进入ESI前千分之一, 前百分之十
+	}
 	it := item{start: i, numStart: i, numEnd: j + n, value: num.Value, valueTo: num.Max, hasValue: true,
 		decimal: num.Decimal, unitWord: word, unit: units[word], scale: 1, growth: -1, growthOf: -1, listPrev: -1}
 	it.isRange = num.Approx && num.Max != num.Value && !num.Unknown
