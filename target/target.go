@@ -633,18 +633,8 @@ func flatten(sections []*zongjie.Section) []*zongjie.Section {
 	return out
 }
 
-// sentence returns the sentence around span s: from the last 。！？； (or
-// the paragraph start) before it to the next one after it.
-func sentence(text string, f *document.File, s document.Span) document.Span {
-	return around(text, f, s, sentenceMarks)
-}
-
-// clauseOf returns the clause around s, bounded by any clause mark.
-func clauseOf(text string, f *document.File, s document.Span) document.Span {
-	return around(text, f, s, clauseMarks)
-}
-
-// Marks, as the three-byte UTF-8 sequences they all are.
+// Marks and words that bound the spans around a figure (see around and
+// next), each set indexed once per report.
 var (
 	sentenceMarks = []string{"。", "！", "？", "；"}
 	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
@@ -719,43 +709,6 @@ func (x *extractor) index(set *[]string) markIndex {
 		x.marks[set] = idx
 	}
 	return idx
-}
-
-func around(text string, f *document.File, s document.Span, marks []string) document.Span {
-	pi := f.ParagraphAt(s.Start)
-	ps := document.Span{Start: 0, End: len(text)}
-	if pi >= 0 {
-		ps = f.Paragraphs[pi].Span
-	}
-	start := ps.Start
-	for i := s.Start - 3; i >= ps.Start; i-- {
-		if isMark(text, i, marks) {
-			start = i + 3
-			break
-		}
-	}
-	end := ps.End
-	for i := s.End; i+3 <= ps.End; i++ {
-		if isMark(text, i, marks) {
-			end = i + 3
-			break
-		}
-	}
-	return document.Span{Start: start, End: end}
-}
-
-// isMark reports whether one of marks (each three bytes, starting with 0xE3
-// or 0xEF) starts at byte i of text.
-func isMark(text string, i int, marks []string) bool {
-	if c := text[i]; c != 0xE3 && c != 0xEF || i+3 > len(text) {
-		return false
-	}
-	for _, m := range marks {
-		if text[i:i+3] == m {
-			return true
-		}
-	}
-	return false
 }
 
 func sortTargets(t []zongjie.Target) {
