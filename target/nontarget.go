@@ -136,7 +136,7 @@ func afterDoingVerb(before string) bool {
 // 长2.3%；粮食产量稳定在…" in the plan part of the 2024 report) and commits
 // to nothing.
 func (x *extractor) pastYear(q zongjie.Quantity) bool {
-	sent := around(x.in.File.Text, x.in.File, q.Span, []string{"。", "！", "？"})
+	sent := x.around(q.Span, &fullStops)
 	s := strings.TrimLeft(x.in.File.Text[sent.Start:q.Span.Start], " \u3000\t")
 	if len(s) < 4+len("年") || !isYear(s[:4]) || !strings.HasPrefix(s[4:], "年") {
 		return false

@@ -373,6 +373,11 @@ func leadSpans(text string, para document.Span) []document.Span {
 		return nil
 	}
 	var out []document.Span
+	// The sentence's start is carried from colon to colon, and the end is
+	// the first mark after the colon: searching back to the paragraph's
+	// start and on to its end for each mark made a long paragraph with
+	// colons quadratic.
+	start, scanned := 0, 0 // p[:scanned] is searched for sentence ends
 	for from := 0; ; {
 		c := strings.Index(p[from:], "：")
 		if c < 0 {
@@ -380,17 +385,13 @@ func leadSpans(text string, para document.Span) []document.Span {
 		}
 		c += from
 		from = c + len("：")
-		start := 0 // the sentence's start
-		for _, m := range []string{"。", "！", "？"} {
-			if i := strings.LastIndex(p[:c], m); i >= 0 && i+len(m) > start {
-				start = i + len(m)
-			}
+		if i := strings.LastIndexAny(p[scanned:c], "。！？"); i >= 0 {
+			start = scanned + i + len("。") // the sentence's start
 		}
+		scanned = c
 		end := len(p) // the next colon or the sentence's end
-		for _, m := range []string{"。", "！", "？", "："} {
-			if i := strings.Index(p[from:], m); i >= 0 && from+i < end {
-				end = from + i
-			}
+		if i := strings.IndexAny(p[from:], "。！？："); i >= 0 {
+			end = from + i
 		}
 		if lead := p[start:c]; containsAny(lead, leadWords) && !containsAny(lead, leadPastWords) {
 			out = append(out, document.Span{Start: para.Start + c, End: para.Start + end})
@@ -432,7 +433,7 @@ func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 	text := x.in.File.Text
 	if i := strings.LastIndexAny(q.Name, "由从"); i > 0 {
 		// 标准由每人每年640元提高到670元: the name is the words before 由.
-		clause := clauseOf(text, x.in.File, q.Span)
+		clause := x.around(q.Span, &clauseMarks)
 		before := text[clause.Start:q.Span.Start]
 		if j := strings.LastIndexAny(before, "由从"); j > 0 {
 			if n := indicator.Trim(before[:j]); !indicator.Bare(indicator.Parse(n).Key) {
@@ -446,7 +447,7 @@ func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 		before := strings.TrimSuffix(text[sent.Start:q.Span.Start], q.Name)
 		for _, v := range objectVerbs {
 			if strings.HasSuffix(before, v) {
-				clause := clauseOf(text, x.in.File, q.Span)
+				clause := x.around(q.Span, &clauseMarks)
 				return indicator.Trim(text[clause.Start:q.Span.Start]) // 完成雨污分流改造小区 → 雨污分流改造小区
 			}
 		}
@@ -456,7 +457,7 @@ func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 	}
 	for _, w := range []string{"是", "为", "要", "将", "可以", "能够", "有"} {
 		if strings.HasPrefix(q.Name, w) {
-			clause := clauseOf(text, x.in.File, q.Span)
+			clause := x.around(q.Span, &clauseMarks)
 			if n := indicator.Trim(text[clause.Start:q.Span.Start]); !indicator.Bare(indicator.Parse(n).Key) {
 				return n
 			}
@@ -502,6 +503,51 @@ func (x *extractor) growth(t zongjie.Target, g *zongjie.Growth, sec *zongjie.Sec
 // say what is done to 房屋 and 企业, which alone could be anything counted.
 var objectVerbs = []string{"征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
 	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁"}
+
+// clauseOf returns the clause around s, bounded by any clause mark, for
+// callers without an extractor's indexes; it looks at most maxContext
+// bytes either way, so that a paragraph without marks costs no more than
+// that per figure.
+func clauseOf(text string, f *document.File, s document.Span) document.Span {
+	ps := document.Span{Start: 0, End: len(text)}
+	if pi := f.ParagraphAt(s.Start); pi >= 0 {
+		ps = f.Paragraphs[pi].Span
+	}
+	low, high := max(ps.Start, s.Start-maxContext), min(ps.End, s.End+maxContext)
+	out := document.Span{Start: low, End: high}
+	for i := s.Start - 3; i >= low; i-- {
+		if isClauseMark(text, i) {
+			out.Start = i + 3
+			break
+		}
+	}
+	for i := s.End; i+3 <= high; i++ {
+		if isClauseMark(text, i) {
+			out.End = i + 3
+			break
+		}
+	}
+	for out.Start < s.Start && !utf8.RuneStart(text[out.Start]) {
+		out.Start++
+	}
+	for out.End > s.End && out.End < len(text) && !utf8.RuneStart(text[out.End]) {
+		out.End--
+	}
+	return out
+}
+
+// isClauseMark reports whether one of clauseMarks starts at byte i.
+func isClauseMark(text string, i int) bool {
+	if c := text[i]; c != 0xE3 && c != 0xEF || i+3 > len(text) {
+		return false
+	}
+	for _, m := range clauseMarks {
+		if text[i:i+3] == m {
+			return true
+		}
+	}
+	return false
+}
 
 // maxContext is how far, in bytes, a target's sentence reaches on either
 // side of its figure: about 1,000 characters, far beyond any real
@@ -637,6 +683,7 @@ func flatten(sections []*zongjie.Section) []*zongjie.Section {
 // next), each set indexed once per report.
 var (
 	sentenceMarks = []string{"。", "！", "？", "；"}
+	fullStops     = []string{"。", "！", "？"} // a sentence across ；
 	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
 	phraseMarks   = []string{"。", "！", "？", "；", "，", "："}      // a clause whose subject may list items with 、
 	commaMarks    = []string{"。", "！", "？", "，", ",", "；", ";"} // where 控制在 stops binding (see comparator)
