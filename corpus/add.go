@@ -39,6 +39,16 @@ type Progress struct {
 	Versions    []NewVersion
 	Notices     []string // what the user should know about the file's reports, in Chinese
 	Err         error    // the file could not be added
+	// Stored are the stored reports the file's reports are, in order: a
+	// new one, a new version of one, or one the store held already (nil
+	// on Err).
+	Stored []StoredReport
+}
+
+// StoredReport is the stored report a report of an added file is.
+type StoredReport struct {
+	ID    int64
+	Added bool // stored now: a new report, or a new version of one (see Progress.Versions)
 }
 
 // NewVersion is a new version Add stored of a report.
@@ -234,6 +244,9 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 			p := Progress{Path: f.path, Done: done, Total: len(files), Bytes: stats.Bytes, Err: f.err, Reports: len(f.reports)}
 			for i, r := range f.reports {
 				d := f.decisions[i]
+				if b.err == nil {
+					p.Stored = append(p.Stored, StoredReport{ID: b.ids[k], Added: b.news[k]})
+				}
 				switch {
 				case b.news[k] && d.Report != 0:
 					p.Updated++
@@ -363,8 +376,9 @@ const (
 // batch is the files of one transaction.
 type batch struct {
 	files []prepared
-	news  []bool // of each report of files in turn: new to the store
-	err   error  // the store's
+	news  []bool  // of each report of files in turn: new to the store
+	ids   []int64 // of each report of files in turn: its stored report
+	err   error   // the store's
 	done  chan struct{}
 }
 
@@ -450,6 +464,7 @@ func (b *batch) store(ctx context.Context, st store.Store, prior error) {
 		rs = append(rs, f.reports...)
 	}
 	b.news = make([]bool, len(rs))
+	b.ids = make([]int64, len(rs))
 	if prior != nil || len(rs) == 0 {
 		b.err = prior
 		close(b.done)
@@ -457,11 +472,12 @@ func (b *batch) store(ctx context.Context, st store.Store, prior error) {
 	}
 	go func() {
 		defer close(b.done)
-		_, news, err := st.PutBatch(ctx, rs)
+		ids, news, err := st.PutBatch(ctx, rs)
 		if err != nil {
 			b.err = err
 			return
 		}
 		copy(b.news, news)
+		copy(b.ids, ids)
 	}()
 }

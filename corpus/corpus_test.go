@@ -176,12 +176,28 @@ func TestAdd(t *testing.T) {
 	if stats.Files != 6 || stats.Failed != 1 || stats.Added != 5 || stats.Reports != 5 || len(progress) != 6 {
 		t.Fatalf("stats %+v, %d progress calls", stats, len(progress))
 	}
+	stored := map[string][]corpus.StoredReport{}
 	for _, p := range progress {
 		if strings.HasSuffix(p.Path, "old.doc") != (p.Err != nil) {
 			t.Errorf("%s: error %v", p.Path, p.Err)
 		}
+		if p.Err == nil && (len(p.Stored) != p.Reports || p.Stored[0].ID == 0 || !p.Stored[0].Added) || p.Err != nil && p.Stored != nil {
+			t.Errorf("%s: stored %v of %d reports", p.Path, p.Stored, p.Reports)
+		}
+		stored[p.Path] = p.Stored
 	}
-	again, err := corpus.Add(context.Background(), st, []string{dir}, corpus.AddOptions{})
+	// Added again, each file's reports are the ones stored the first time.
+	again, err := corpus.Add(context.Background(), st, []string{dir}, corpus.AddOptions{
+		Progress: func(p corpus.Progress) {
+			first := stored[p.Path]
+			if p.Err != nil {
+				return // old.doc
+			}
+			if len(p.Stored) != 1 || p.Stored[0].ID != first[0].ID || p.Stored[0].Added {
+				t.Errorf("%s again: stored %v, first %v", p.Path, p.Stored, first)
+			}
+		},
+	})
 	if err != nil || again.Added != 0 || again.Duplicates != 5 {
 		t.Fatalf("second add: %+v, %v", again, err)
 	}
