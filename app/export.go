@@ -11,15 +11,17 @@ import (
 	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/gongwen"
+	"zongjie/store"
 )
 
 // ExportRequest names the report to export in the official layout: a file
 // (its Index-th report, from 1; 0 for the first) or a stored report, with
 // the certain fixes applied unless NoFix.
 type ExportRequest struct {
-	Ref   Ref
-	Index int
-	NoFix bool
+	Ref     Ref
+	Index   int
+	NoFix   bool
+	Version int // of a stored report: the version to export (0: the current one)
 }
 
 // Exported is a report in the official 公文 layout (GB/T 9704): the
@@ -47,6 +49,8 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 		reports []*zongjie.Report
 		name    string // for messages
 		stored  bool   // reports hold a stored extraction
+		sr      *store.Report
+		stated  extract.Options
 	)
 	if req.Ref.ID == 0 {
 		res, err := a.resolve(ctx, req.Ref)
@@ -56,8 +60,11 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 		f, reports = res.file, extract.File(res.file)
 		name, out.Label = req.Ref.Input.Name, req.Ref.Input.Name
 	} else {
-		sr, err := a.get(ctx, req.Ref.ID)
+		st, err := a.store(ctx)
 		if err != nil {
+			return nil, err
+		}
+		if sr, _, err = getVersion(ctx, st, req.Ref.ID, req.Version); err != nil {
 			return nil, err
 		}
 		// The stored text is one report's, its extraction stored with it.
@@ -92,8 +99,11 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 		checked := reports
 		if stored {
 			// The rules read what a stored extraction does not keep (the
-			// spans of a figure's number and unit): they check a fresh one.
-			checked = []*zongjie.Report{whole(f, extract.File(f))}
+			// spans of a figure's number and unit): they check a fresh one,
+			// with the unit and period the user stated.
+			var fresh *zongjie.Report
+			fresh, stated = freshReport(f, sr)
+			checked = []*zongjie.Report{fresh}
 		}
 		ds := check.Run(f, checked, rules.All(), cfg)
 		var edits []document.Edit
@@ -104,7 +114,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 		}
 		if len(edits) > 0 {
 			f = f.Apply(edits)
-			again := extract.File(f)
+			again := extract.FileWith(f, stated)
 			if len(again) == len(reports) {
 				r = again[k]
 			} else {
@@ -124,16 +134,20 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 }
 
 // whole returns one report covering the whole file: the first of reports
-// with the outlines of the others, for a text that is one report although
-// extract splits it.
+// with the outlines, figures and targets of the others, for a text that
+// is one report although extract splits it.
 func whole(f *document.File, reports []*zongjie.Report) *zongjie.Report {
 	if len(reports) == 0 {
-		return &zongjie.Report{Span: document.Span{End: len(f.Text)}}
+		return &zongjie.Report{Span: document.Span{End: len(f.Text)}, Length: f.Chars(), Line: 1, EndLine: f.Lines()}
 	}
 	r := *reports[0]
 	r.Span = document.Span{End: len(f.Text)}
+	r.Offset, r.Length, r.Line = 0, f.Chars(), 1
 	for _, o := range reports[1:] {
 		r.Outline = append(r.Outline, o.Outline...)
+		r.Quantities = append(r.Quantities, o.Quantities...)
+		r.Targets = append(r.Targets, o.Targets...)
+		r.EndLine = o.EndLine
 	}
 	return &r
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,27 +73,10 @@ func (a *App) resolve(ctx context.Context, ref Ref) (resolved, error) {
 	return resolved{stored: r}, nil
 }
 
-// get returns a stored report, or an error naming it.
-func (a *App) get(ctx context.Context, id int64) (*store.Report, error) {
-	st, err := a.store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	r, err := st.Get(ctx, id)
-	if err != nil {
-		return nil, wrap(ErrorCode(err), err, "报告 %d：%s", id, notFoundText(err))
-	}
-	return r, nil
-}
-
 // storedFile reads a stored report's text in the format it came in:
 // Markdown keeps its markup; every other format is plain text once stored.
 func storedFile(r *store.Report) (*document.File, error) {
-	name := fmt.Sprintf("report-%d.txt", r.ID)
-	if strings.EqualFold(filepath.Ext(r.Path), ".md") {
-		name = fmt.Sprintf("report-%d.md", r.ID)
-	}
-	return reader.Read(name, []byte(r.Text))
+	return reader.Read(storedName(r), []byte(r.Text))
 }
 
 // Load reads the report a Ref names: a file's first report, or a stored
