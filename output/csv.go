@@ -60,3 +60,45 @@ func yes(b bool) string {
 	}
 	return ""
 }
+
+// targetsHeader names the columns of the targets table.
+var targetsHeader = []string{
+	"文件", "报告序号", "报告标题", "单位", "行", "列", "指标", "目标原文", "要求", "数值", "数值上限", "单位名称",
+	"基准数值", "基准单位", "变化", "期限", "期限年份", "占位符", "所在句子",
+}
+
+// WriteTargetsCSV writes one row per target of every report, like
+// WriteQuantitiesCSV.
+func WriteTargetsCSV(w io.Writer, reports []*zongjie.Report) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(targetsHeader); err != nil {
+		return err
+	}
+	for _, r := range reports {
+		for _, t := range r.Targets {
+			year := ""
+			if t.Year > 0 {
+				year = strconv.Itoa(t.Year)
+			}
+			row := []string{
+				r.Path, strconv.Itoa(r.Index + 1), r.Title, r.Meta.Unit, strconv.Itoa(t.Line), strconv.Itoa(t.Column),
+				t.Name, t.Figure, ComparatorWords(t.Comparator), num(t.Value), num(t.ValueTo), t.Unit,
+				num(t.BaseValue), t.BaseUnit, direction(t.Change), t.Deadline, year,
+				yes(t.Placeholder), t.Text,
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ComparatorWords says a target's comparator in Chinese (不低于, 约 …);
+// "" for an exact figure.
+func ComparatorWords(c string) string { return comparatorNames[c] }
