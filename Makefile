@@ -130,7 +130,7 @@ $(SARIF_SCHEMA):
 # keeps its full rate.
 FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
 	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx \
-	internal/words:FuzzGroup check/rules:FuzzCheck track:FuzzTrack gongwen:FuzzWriteDOCX
+	internal/words:FuzzGroup check/rules:FuzzCheck track:FuzzTrack gongwen:FuzzWriteDOCX http:FuzzUpload
 fuzz: check-go
 	@mkdir -p .cache/fuzz; cache=$$($(GO) env GOCACHE)/fuzz; \
 	for t in $(FUZZ_TARGETS); do \

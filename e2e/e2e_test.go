@@ -7,6 +7,7 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"zongjie/reader"
 )
 
 // chromium is Debian's Chromium, the browser the test drives.
@@ -157,6 +160,9 @@ func TestPages(t *testing.T) {
 	bin := build(t, dir)
 	srv := start(t, bin, "--db", filepath.Join(dir, "e2e.db"))
 
+	uploads := uploadFiles(t, bin, filepath.Join(dir, "uploads"))
+	downloads := filepath.Join(dir, "downloads")
+
 	shots := os.Getenv("ZONGJIE_SCREENSHOTS")
 	if shots == "" {
 		shots = filepath.Join(dir, "screenshots")
@@ -174,14 +180,93 @@ func TestPages(t *testing.T) {
 		"ZONGJIE_SCREENSHOTS="+shots,
 		"ZONGJIE_EXAMPLES="+examples,
 		"ZONGJIE_SEEDS="+seeds,
+		"ZONGJIE_UPLOADS="+uploads,
+		"ZONGJIE_DOWNLOADS="+downloads,
 	)
 	out, err := cmd.CombinedOutput()
 	t.Logf("pages.mjs:\n%s", out)
 	if err != nil {
 		t.Errorf("pages.mjs: %v", err)
 	}
+	checkDownloads(t, downloads)
 	srv.stop(t)
 	if t.Failed() {
 		t.Logf("server log:\n%s", srv.stderr)
+	}
+}
+
+// hostile is a report whose title and text hold markup, an attribute
+// breakout and template syntax: every page must show them as text.
+const hostile = "青禾街道\"><img src=x onerror=alert(2)>{{.}}2024年工作总结\n" +
+	"一、工作回顾\n全年完成<b>财政收入</b>xx万元，\"><img src=x onerror=alert(3)>，{{template \"x\"}}同比增长5%。\n" +
+	"二、2025年工作计划\n力争财政收入增长6%<script>alert(4)</script>。\n"
+
+// hostileName is the hostile report's file name.
+const hostileName = "<img src=x onerror=alert(5)>{{.}}.txt"
+
+// uploadFiles writes into dir the files the browser uploads besides the
+// seeds and the examples: a .docx exported by the binary, the hostile
+// report, and files the reader refuses.
+func uploadFiles(t *testing.T, bin, dir string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "export", "../examples/shiqiao-2025.txt", "-o", filepath.Join(dir, "石桥镇2025年工作总结.docx")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	files := map[string][]byte{
+		hostileName: []byte(hostile),
+		"旧版文档.doc":  {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0},
+		"空白.txt":    {},
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// checkDownloads opens what the browser downloaded: each .docx must read
+// as a report, the annotated one with comments.
+func checkDownloads(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Errorf("downloads: %v", err)
+		return
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		seen[filepath.Ext(e.Name())] = true
+		if filepath.Ext(e.Name()) == ".csv" {
+			if !bytes.HasPrefix(data, []byte("\uFEFF")) || !bytes.Contains(data, []byte("指标")) {
+				t.Errorf("download %s: not a table (%.80q)", e.Name(), data)
+			}
+			continue
+		}
+		f, err := reader.Read(e.Name(), data)
+		if err != nil {
+			t.Errorf("download %s: %v", e.Name(), err)
+			continue
+		}
+		if !strings.Contains(f.Text, "青禾街道") {
+			t.Errorf("download %s: not the report (%.80q)", e.Name(), f.Text)
+		}
+		if strings.Contains(e.Name(), "批注") && !bytes.Contains(data, []byte("word/comments.xml")) {
+			t.Errorf("download %s: no comments", e.Name())
+		}
+	}
+	for _, ext := range []string{".docx", ".txt", ".csv"} {
+		if !seen[ext] {
+			t.Errorf("no %s downloaded (%d files)", ext, len(entries))
+		}
 	}
 }

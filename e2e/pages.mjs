@@ -6,12 +6,14 @@
 //   ZONGJIE_SCREENSHOTS  the folder for one PNG per page
 //   ZONGJIE_EXAMPLES     the project's examples/ folder
 //   ZONGJIE_SEEDS        ../shared/seeds, or "" when absent
+//   ZONGJIE_UPLOADS      more files to upload: a .docx, a hostile report, unreadable files
+//   ZONGJIE_DOWNLOADS    the folder to save downloads in (e2e_test.go opens them)
 //
 // Every page is checked for what must hold everywhere: no console error
 // (a CSP violation is one), no failed request, no request to any other
 // origin, the skip link first in the tab order. A failure exits 1.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const base = process.env.ZONGJIE_URL;
@@ -60,7 +62,7 @@ page.on("response", (r) => {
 
 // visit opens path as the page called name, checks what every page must
 // hold, runs fn, and saves the screenshot name.png.
-async function visit(name, path, fn, { status = 200 } = {}) {
+async function visit(name, path, fn, { status = 200, full = false } = {}) {
   current = name;
   expectStatus = status;
   console.log(`== ${name} ${path}`);
@@ -68,22 +70,163 @@ async function visit(name, path, fn, { status = 200 } = {}) {
   check(resp && resp.status() === status, `status ${resp && resp.status()}, want ${status}`);
   check((await page.getAttribute("html", "lang")) === "zh-CN", "html lang is not zh-CN");
   check(await page.title() !== "", "no title");
-  await page.keyboard.press("Tab");
-  const first = await page.evaluate(() => document.activeElement && document.activeElement.className);
-  check(first === "skip", `the first Tab stop is "${first}", not the skip link`);
-  check(await page.isVisible("a.skip"), "the skip link is not shown when focused");
-  await page.keyboard.press("Escape");
+  if (!path.includes("#")) await checkSkipLink();
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   if (fn) await fn();
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: full });
+}
+
+// checkSkipLink checks that the first Tab stop of the page is the skip
+// link, and that it shows when focused.
+async function checkSkipLink() {
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  check(first === "skip-link", `the first Tab stop is "${first}", not the skip link`);
+  check(await page.isVisible("a.skip-link"), "the skip link is not shown when focused");
+  await page.keyboard.press("Escape");
+}
+
+const files = (dir) => (dir ? readdirSync(dir).filter((n) => !n.startsWith(".") && n !== "README.md" && !n.endsWith(".go")).map((n) => join(dir, n)) : []);
+const downloads = process.env.ZONGJIE_DOWNLOADS;
+if (downloads) mkdirSync(downloads, { recursive: true });
+
+// download clicks the link sel and saves what it downloads.
+async function download(sel) {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(sel)]);
+  const name = d.suggestedFilename();
+  check(name && !name.includes("/"), `download name ${name}`);
+  if (downloads) await d.saveAs(join(downloads, name));
+  return name;
+}
+
+// reportLink returns the href of the result row whose file name ends so.
+async function reportLink(suffix) {
+  const href = await page.evaluate((suffix) => {
+    for (const tr of document.querySelectorAll("#results tr.result.ok")) {
+      if (tr.querySelector(".file").textContent.endsWith(suffix)) return tr.querySelector("td.title a").getAttribute("href");
+    }
+    return null;
+  }, suffix);
+  check(href, `no result row for ${suffix}`);
+  return href;
 }
 
 try {
-  await visit("home", "/", async () => {
+  await visit("home-empty", "/", async () => {
     check(await page.isVisible("nav a[aria-current=page]"), "no current entry in the navigation");
+    check((await page.textContent("main")).includes("还没有报告"), "the empty home page does not say so");
   });
+
+  let hostile, qinghe, docx;
+  await visit("upload", "/upload", async () => {
+    const all = [...files(process.env.ZONGJIE_SEEDS), ...files(process.env.ZONGJIE_EXAMPLES), ...files(process.env.ZONGJIE_UPLOADS)];
+    await page.setInputFiles("#files", all);
+    await page.waitForFunction((n) => document.getElementById("upload-summary").textContent.startsWith(`已完成 ${n} / ${n}`), all.length, { timeout: 120000 });
+    const summary = await page.textContent("#upload-summary");
+    console.log(`   ${summary}`);
+    const failed = await page.$$eval("#results tr.result.failed", (rows) => rows.map((r) => r.textContent));
+    check(failed.length === 2, `${failed.length} files failed, want 2 (the .doc and the empty file): ${failed.join(" | ")}`);
+    check(failed.some((t) => t.includes("旧版文档.doc") && t.includes("另存为 .docx")), "the .doc is not refused with the reader's message");
+    check(failed.some((t) => t.includes("空白.txt") && t.includes("空")), "the empty file is not refused");
+    check(await page.isVisible("#results .badge.error"), "no error counts shown");
+    hostile = await reportLink("{{.}}.txt");
+    qinghe = await reportLink("qinghe-2024h1.txt");
+    docx = await reportLink(".docx");
+    // The hostile name and title show as text in the results.
+    const results = await page.textContent("#results");
+    check(results.includes("<img src=x onerror=alert(5)>{{.}}.txt") && results.includes('"><img src=x onerror=alert(2)>{{.}}'),
+      "the hostile name or title is not shown as text");
+    // Pasted text appears checked, too.
+    await page.fill("#paste-name", "粘贴的报告");
+    await page.fill("#paste-text", "柳河乡2024年上半年工作总结\n一、工作开展情况\n完成投资xx万元。\n");
+    await page.click("#paste-form button[type=submit]");
+    await page.waitForFunction(() => [...document.querySelectorAll("#results td.file")].some((td) => td.textContent.startsWith("粘贴的报告")));
+  }, { full: true });
+
+  await visit("home", "/", async () => {
+    const rows = await page.$$eval("table.reports tbody tr", (rs) => rs.length);
+    check(rows >= 10, `${rows} reports listed`);
+  }, { full: true });
+
+  await visit("report", qinghe, async () => {
+    check(await page.isVisible("mark.f.sev-error[data-cat=placeholder]"), "no placeholder highlighted as an error");
+    check((await page.$$("nav.outline li")).length >= 5, "no outline");
+    // Outline: a click jumps to the heading.
+    const anchor = await page.getAttribute("nav.outline li:nth-child(2) a", "href");
+    await page.click("nav.outline li:nth-child(2) a");
+    check(page.url().endsWith(anchor), `outline click went to ${page.url()}`);
+    // J and K move between the findings.
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    const cur = await page.$$eval("mark.f.current", (ms) => ms.length);
+    check(cur > 0, "J marks no finding in the text");
+    check((await page.textContent("#finding-position")).startsWith("第 2 /"), "J did not move to the second finding");
+    await page.keyboard.press("k");
+    check((await page.textContent("#finding-position")).startsWith("第 1 /"), "K did not move back");
+    // Filter: without placeholders, none is listed.
+    await page.uncheck("input.cat-filter[value=placeholder]");
+    check(await page.$$eval("li.finding[data-cat=placeholder]", (ls) => ls.every((l) => l.hidden)), "the filter leaves placeholders listed");
+    await page.check("input.cat-filter[value=placeholder]");
+    // Sort the figures by value.
+    await page.click("#data th:nth-child(4) button");
+    check((await page.getAttribute("#data th:nth-child(4)", "aria-sort")) === "ascending", "the table is not sorted");
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  await visit("report-fix", qinghe, async () => {
+    // Apply one fix: a new version, the original kept.
+    const form = page.locator("li.finding form.fix").first();
+    await Promise.all([page.waitForNavigation(), form.locator("button").click()]);
+    check((await page.textContent(".notice.ok")).includes("已保存为第 2 版"), "no new version after the fix");
+    check((await page.$$("#versions tbody tr")).length === 2, "the versions do not list two");
+    // And every certain fix.
+    await Promise.all([page.waitForNavigation(), page.click("form.fix-all button")]);
+    check((await page.textContent(".notice.ok")).includes("已保存为第 3 版"), "no new version after fixing all");
+    // State the unit.
+    await page.fill("#unit", "临川区青禾街道");
+    await Promise.all([page.waitForNavigation(), page.click("form.meta-edit button")]);
+    check((await page.textContent(".meta")).includes("临川区青禾街道"), "the stated unit is not shown");
+    for (const kind of ["fixed.txt", "annotated.docx", "gongwen.docx", "quantities.csv", "targets.csv"]) {
+      await download(`a[href*="/download/${kind}"]`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  await visit("diff", qinghe.replace(/(\d+)$/, "$1/diff?a=1&b=3"), async () => {
+    check(await page.isVisible("tr.del del"), "no removed text marked");
+    check(await page.isVisible("tr.ins ins"), "no added text marked");
+  });
+
+  await visit("report-restore", qinghe + "#versions", async () => {
+    await Promise.all([page.waitForNavigation(), page.click("#versions button[form=restore-1]")]);
+    check((await page.textContent(".notice.ok")).includes("恢复第 1 版"), "restore did not say so");
+    await page.locator("#versions").scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById("versions").scrollIntoView({ block: "start" }));
+  });
+
+  await visit("report-data", qinghe, async () => {
+    await page.evaluate(() => document.getElementById("data").scrollIntoView({ block: "start" }));
+  });
+
+  await visit("report-docx", docx, async () => {
+    check((await page.textContent("h1")).includes("石桥镇"), "the .docx report has no title");
+  });
+
+  await visit("report-hostile", hostile, async () => {
+    const title = await page.title();
+    check(title.includes('"><img src=x onerror=alert(2)>{{.}}'), `the title is not shown as text: ${title}`);
+    check((await page.textContent("h1")).includes('"><img src=x onerror=alert(2)>'), "the heading does not show the markup as text");
+    const text = await page.textContent("#text");
+    check(text.includes("<b>财政收入</b>") && text.includes("{{template") && text.includes("<script>alert(4)</script>"), "the text does not show the markup");
+    check((await page.$$("img[src=x], #text b, #text script, h1 script")).length === 0, "markup from the report became elements");
+    check((await page.textContent("#findings")).includes("xx"), "the placeholder finding is missing");
+  });
+
   await visit("not-found", "/no-such-page", async () => {
     check((await page.textContent("main")).includes("没有这个页面"), "the 404 page does not say so in Chinese");
+  }, { status: 404 });
+  await visit("report-not-found", "/reports/99999", async () => {
+    check((await page.textContent("main")).includes("不存在"), "a missing report does not say so");
   }, { status: 404 });
 } catch (e) {
   fail(`exception: ${e.stack || e}`);

@@ -3,6 +3,7 @@ package http
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"zongjie/app"
@@ -125,3 +126,6 @@ func sizeText(n int64) string {
 	}
 	return fmt.Sprintf("%d 字节", n)
 }
+
+func itoa(n int) string     { return strconv.Itoa(n) }
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }

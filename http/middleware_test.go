@@ -11,22 +11,28 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"zongjie/app"
+	"zongjie/store"
+	"zongjie/store/sqlite"
 )
 
-// newTestServer returns a Server without a store, logging into log when
-// it is not nil.
+// newTestServer returns a Server over an empty SQLite store, logging
+// into log when it is not nil.
 func newTestServer(t *testing.T, log io.Writer, o Options) *Server {
 	t.Helper()
 	if log != nil {
 		o.Logger = slog.New(slog.NewTextHandler(log, nil))
 	}
-	s, err := NewServer(app.New(app.Options{}), o)
+	db := filepath.Join(t.TempDir(), "test.db")
+	a := app.New(app.Options{Open: func(context.Context) (store.Store, error) { return sqlite.Open(db) }})
+	t.Cleanup(func() { a.Close() })
+	s, err := NewServer(a, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,6 +91,8 @@ func NewServer(a *app.App, o Options) (*Server, error) {
 func (s *Server) routes() {
 	s.registerAssetRoutes()
 	s.registerHomeRoutes()
+	s.registerUploadRoutes()
+	s.registerReportRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

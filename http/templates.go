@@ -8,11 +8,20 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
+	"zongjie"
 	"zongjie/app"
+	"zongjie/corpus"
+	"zongjie/output"
 )
+
+// sectionNames are the section kinds in Chinese.
+var sectionNames = map[zongjie.SectionKind]string{
+	zongjie.KindReview: "回顾", zongjie.KindHighlights: "亮点", zongjie.KindProblems: "问题", zongjie.KindPlan: "计划", zongjie.KindOther: "其他",
+}
 
 // The templates: base.html is the layout (it defines "base", which
 // executes the blocks "title", "main" and "scripts"), partials/*.html
@@ -110,6 +119,14 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	date  t               a time as 2006-01-02 15:04, local time
 //	percent f             0.123 as "12.3%"
 //	add a b               a + b (numbering from 1)
+//	mb n                  bytes as whole megabytes
+//	periodWords y p g     a stored report's period in Chinese (corpus.PeriodWords)
+//	levelWords l          a level in Chinese (街道, 镇 …)
+//	genreWords g          a genre in Chinese (工作总结 …)
+//	sectionWords k        a section kind in Chinese (回顾, 计划 …)
+//	comparatorWords c     a target's comparator in Chinese (不低于 …)
+//	num f                 a *float64 without exponent ("" for nil)
+//	grouped f             the same with thousands separated: 362,000,000
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
@@ -124,6 +141,44 @@ func (s *Server) funcs() template.FuncMap {
 		"percent": func(f float64) string {
 			return fmt.Sprintf("%.1f%%", f*100)
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":             func(a, b int) int { return a + b },
+		"mb":              func(n int64) int64 { return n >> 20 },
+		"periodWords":     corpus.PeriodWords,
+		"levelWords":      func(l string) string { return zongjie.Level(l).Words() },
+		"genreWords":      func(g string) string { return zongjie.Genre(g).Words() },
+		"sectionWords":    func(k string) string { return sectionNames[zongjie.SectionKind(k)] },
+		"comparatorWords": output.ComparatorWords,
+		"num": func(f *float64) string {
+			if f == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*f, 'f', -1, 64)
+		},
+		"grouped": grouped,
 	}
+}
+
+// grouped writes *f without exponent, its whole part in groups of three
+// digits ("" for nil).
+func grouped(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	s := strconv.FormatFloat(*f, 'f', -1, 64)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if dot {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
 }

@@ -1,0 +1,67 @@
+package http
+
+import (
+	"net/http"
+
+	"zongjie/app"
+	"zongjie/store"
+)
+
+// reportPage is the data of the report page.
+type reportPage struct {
+	*app.Report
+	Paras      []viewPara
+	Outline    []outlineItem
+	Categories []categoryCount
+	Saved      *store.Summary // the version just stored, to say so
+	PeriodForm string         // the period as the form shows it: 2024, 2024H1 …
+	DiffA      int            // the version to compare the shown one with: the one before it
+}
+
+// handleReportView shows a stored report: the current version, or the
+// one ?v= names; ?saved= names a version just stored.
+func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error {
+	id, err := reportID(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	v, err := intParam(q.Get("v"), "版本", 0)
+	if err != nil {
+		return err
+	}
+	saved, err := intParam(q.Get("saved"), "版本", 0)
+	if err != nil {
+		return err
+	}
+	rep, err := s.app.Report(r.Context(), id, v)
+	if err != nil {
+		return err
+	}
+	p := reportPage{Report: rep, Categories: categories(rep.Findings), PeriodForm: periodForm(rep.Summary), DiffA: max(rep.Version-1, 1)}
+	title := rep.Extract.Title
+	if rep.Extract.TitleInferred {
+		title = ""
+	}
+	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title)
+	for i := range rep.Versions {
+		if rep.Versions[i].Version == saved && saved > 0 {
+			p.Saved = &rep.Versions[i]
+		}
+	}
+	return s.render(w, r, http.StatusOK, "report", p)
+}
+
+// periodForm writes a stored period as the period field takes it: the
+// reviewed year and its part (2024, 2024H1, 2024Q1-Q3); "" when unknown
+// or several years.
+func periodForm(s store.Summary) string {
+	if len(s.Years) == 0 || s.Period == "multi-year" {
+		return ""
+	}
+	y := s.Years[0]
+	if s.Period == "" || s.Period == "FY" {
+		return itoa(y)
+	}
+	return itoa(y) + s.Period
+}

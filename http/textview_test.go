@@ -1,0 +1,117 @@
+package http
+
+import (
+	"strings"
+	"testing"
+
+	"zongjie"
+	"zongjie/check"
+)
+
+// render writes paragraphs as a string: marked runs as [text|ids],
+// points as ^ids, heading runs as <text>, anchors as #id, lines joined
+// by "/".
+func renderView(paras []viewPara) string {
+	var lines []string
+	for _, p := range paras {
+		var b strings.Builder
+		if p.Title {
+			b.WriteString("T:")
+		}
+		if p.Heading {
+			b.WriteString("H:")
+		}
+		for _, s := range p.Segs {
+			if s.Anchor != "" {
+				b.WriteString("#" + s.Anchor)
+			}
+			switch {
+			case s.Point:
+				b.WriteString("^" + s.Findings)
+			case s.Findings != "":
+				b.WriteString("[" + s.Text + "|" + s.Findings + "]")
+			case s.Head:
+				b.WriteString("<" + s.Text + ">")
+			default:
+				b.WriteString(s.Text)
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	return strings.Join(lines, "/")
+}
+
+func diag(offset, length int, sev check.Severity) check.Diagnostic {
+	return check.Diagnostic{Offset: offset, Length: length, Severity: sev, Category: check.Typo, Message: "m"}
+}
+
+// Ensure the text is cut where findings and headings begin and end, in
+// characters (an astral character counts one), across lines, with
+// overlaps and findings of no length.
+func TestTextView(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		ds       []check.Diagnostic
+		sections []*zongjie.Section
+		title    string
+		want     string
+	}{
+		{"plain", "甲乙丙\n丁", nil, nil, "", "甲乙丙/丁"},
+		{"one finding", "甲乙丙丁", []check.Diagnostic{diag(1, 2, check.Error)}, nil, "", "甲[乙丙|0]丁"},
+		{"astral before", "𠀀乙丙丁", []check.Diagnostic{diag(1, 2, check.Error)}, nil, "", "𠀀[乙丙|0]丁"},
+		{"overlap", "甲乙丙丁戊", []check.Diagnostic{diag(1, 2, check.Error), diag(2, 2, check.Warning)}, nil, "",
+			"甲[乙|0][丙|0 1][丁|1]戊"},
+		{"across lines", "甲乙\n丙丁", []check.Diagnostic{diag(1, 3, check.Error)}, nil, "", "甲[乙|0]/[丙|0]丁"},
+		{"no length", "甲乙", []check.Diagnostic{diag(1, 0, check.Error)}, nil, "", "甲^0乙"},
+		{"at the end", "甲乙", []check.Diagnostic{diag(2, 0, check.Error), diag(1, 5, check.Info)}, nil, "", "甲[乙|1]^0"},
+		{"empty line kept", "甲\n\n乙", nil, nil, "", "甲//乙"},
+		{"heading line", "一、总体\n正文", nil, []*zongjie.Section{{Offset: 0, Length: 4, Level: 1, Form: "一、"}}, "",
+			"H:#s-1<一、总体>/正文"},
+		{"run-in heading", "（一）稳。正文", nil, []*zongjie.Section{{Offset: 0, Length: 4, Level: 2, Inline: true, Form: "（一）"}}, "",
+			"#s-1<（一）稳>。正文"},
+		{"enumerations are not headings", "一是甲，二是乙", nil, []*zongjie.Section{{Offset: 0, Length: 2, Form: "一是"}}, "",
+			"一是甲，二是乙"},
+		{"title", "# 标题\n一、甲", nil, nil, "标题", "T:# 标题/一、甲"},
+		{"title only among the first lines", "甲\n标题x", nil, nil, "标题", "甲/标题x"},
+		{"out of range", "甲乙", []check.Diagnostic{diag(5, 3, check.Error), diag(-1, 1, check.Error)}, nil, "", "[甲|1]乙^0"},
+	}
+	for _, tt := range tests {
+		paras, _ := textView(tt.text, tt.ds, tt.sections, tt.title)
+		if got := renderView(paras); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// Ensure a run under several findings takes the most serious one's
+// severity and lists every message.
+func TestTextViewDescribe(t *testing.T) {
+	ds := []check.Diagnostic{diag(0, 2, check.Info), diag(0, 2, check.Error), diag(0, 2, check.Warning)}
+	ds[1].Category, ds[1].Message = check.Placeholder, "未填写"
+	paras, _ := textView("甲乙", ds, nil, "")
+	s := paras[0].Segs[0]
+	if s.Severity != "error" || s.Category != "placeholder" || s.Findings != "0 1 2" || strings.Count(s.Title, "\n") != 2 || !strings.Contains(s.Title, "错误：未填写") {
+		t.Errorf("%+v", s)
+	}
+	_, items := textView("一、甲\n（一）乙", nil, []*zongjie.Section{
+		{Offset: 0, Length: 3, Level: 1, Marker: "一、", Title: "甲", Form: "一、", Children: []*zongjie.Section{
+			{Offset: 4, Length: 4, Level: 2, Marker: "（一）", Title: "乙", Form: "（一）"},
+		}},
+	}, "")
+	if len(items) != 2 || items[0].Anchor != "s-1" || items[1].Anchor != "s-2" || items[1].Level != 2 {
+		t.Errorf("outline %+v", items)
+	}
+}
+
+func TestGrouped(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		in   *float64
+		want string
+	}{{nil, ""}, {f(0), "0"}, {f(999), "999"}, {f(1000), "1,000"}, {f(362000000), "362,000,000"}, {f(-12345.678), "-12,345.678"}, {f(0.05), "0.05"}} {
+		if got := grouped(tt.in); got != tt.want {
+			t.Errorf("grouped(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
