@@ -71,6 +71,7 @@ func fileExists(p string) bool {
 // build builds cmd/zongjie into dir.
 func build(t *testing.T, dir string) string {
 	t.Helper()
+	watchSources(t, "..")
 	bin := filepath.Join(dir, "zongjie")
 	cmd := exec.Command(goTool(), "build", "-o", bin, "./cmd/zongjie")
 	cmd.Dir = ".."
@@ -78,6 +79,34 @@ func build(t *testing.T, dir string) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// watchSources stats every source file of the module under root, so
+// that go test's cache, which records the files a test looks at, runs
+// this test again when one of them changes: the binary it builds and the
+// pages it drives are not among the test's own dependencies.
+func watchSources(t *testing.T, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "bin" || name == "testdata" || name == "eval") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(name) {
+		case ".go", ".html", ".css", ".js", ".mjs", ".svg", ".txt", ".md", ".json", ".mod", ".sum":
+			_, err = os.Stat(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // server is a running `zongjie serve`.
