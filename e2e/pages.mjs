@@ -143,6 +143,16 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll("#results td.file")].some((td) => td.textContent.startsWith("粘贴的报告")));
   }, { full: true });
 
+  await visit("upload-folder", "/upload", async () => {
+    // A whole folder: each file named by its path in it; held already.
+    await page.setInputFiles("#folder", process.env.ZONGJIE_EXAMPLES);
+    const n = files(process.env.ZONGJIE_EXAMPLES).length + 1; // README.md is a report file too
+    await page.waitForFunction((n) => document.getElementById("upload-summary").textContent.startsWith(`已完成 ${n} / ${n}`), n, { timeout: 60000 });
+    const names = await page.$$eval("#results td.file", (tds) => tds.map((t) => t.textContent));
+    check(names.length >= n && names.every((x) => x.startsWith("examples/")), `folder names: ${names}`);
+    check((await page.textContent("#upload-summary")).includes("已有"), "the examples are not said to be held already");
+  });
+
   await visit("home", "/", async () => {
     const rows = await page.$$eval("table.reports tbody tr", (rs) => rs.length);
     check(rows >= 10, `${rows} reports listed`);

@@ -328,7 +328,7 @@ func TestEveryRouteTooLarge(t *testing.T) {
 	for _, route := range []struct{ method, path string }{
 		{"GET", "/"}, {"GET", "/upload"}, {"GET", "/reports/1"}, {"POST", "/reports/1/fix"}, {"POST", "/reports/1/meta"},
 		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"},
-		{"POST", "/upload"},
+		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
 	} {
 		r := newRequest(route.method, route.path, io.LimitReader(strings.NewReader(""), 0))
 		r.ContentLength = DefaultBodyLimit + 1
