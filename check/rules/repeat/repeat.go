@@ -19,37 +19,98 @@ import (
 var Rules = []*check.Rule{Sentence, Adjacent}
 
 // minSentence is the shortest sentence, in Chinese characters, reported
-// as repeated: shorter ones recur legitimately, such as the run-in
-// headings a 政府工作报告 repeats in its review and its plan (推进节能减排和
-// 生态环境保护。, 13).
-const minSentence = 15
+// as repeated wherever it stands; minShort the shortest reported when one
+// of the two copies stands inside a paragraph. Shorter ones recur
+// legitimately as the run-in headings a 政府工作报告 repeats in its review
+// and its plan (推进节能减排和生态环境保护。, 13; 促进区域经济协调发展。, 10),
+// which open their paragraphs; a short sentence pasted into the body of
+// another paragraph (规上企业研发经费投入增长14.2%。, 12) is not one.
+const (
+	minSentence = 15
+	minShort    = 10
+)
 
 // Sentence reports a sentence that occurs earlier in the same report, and
 // a paragraph that repeats the paragraph before it.
 var Sentence = &check.Rule{
 	ID: "RP001", Name: "repeated-sentence", Category: check.Repeat, Severity: check.Warning,
 	Doc: check.Doc{
-		Title:  "句子重复",
-		Text:   "同一份报告中同一句话（15个汉字以上）出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。标题、表格以及名词解释、注释中对正文的复述不在此列。",
+		Title: "句子重复",
+		Text: "同一份报告中同一句话出现两次，多是复制粘贴时重复了段落或沿用模板时没有删净。句子按句号、问号、叹号分，" +
+			"以分号隔开的分句、冒号后的部分也单独比较；十五个汉字以上的句子都会报告，十个汉字以上的句子在两处都位于段首时不报告（多为两部分重复的小标题）。" +
+			"标题、表格以及名词解释、注释中对正文的复述不在此列；被换行拆开的句子（如“PM”与“2.5”分在两行）按一句比较。",
 		Wrong:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n深入开展“门前三包”专项整治，街道面貌明显改善。",
 		Right:  "一、主要工作\n深入开展“门前三包”专项整治，街道面貌明显改善。\n二、下步打算\n巩固“门前三包”整治成果，建立长效管理机制。",
 		Source: "公文审校常规",
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		var sents []document.Span
+		var sents, us []document.Span
 		for _, r := range p.Reports {
 			headings := headingSpans(r) // in document order
 			h := 0
-			seen := map[uint64]document.Span{} // hash of the normalised sentence → its first occurrence
-			var prev document.Span             // the last paragraph with text
+			seen := map[uint64]seenUnit{} // hash of the normalised unit → its first occurrence
+			var prev document.Span        // the last paragraph with text
+			var group document.Span       // paragraphs joined where a line break cuts a sentence
+			fragment := false             // whether the group's last paragraph is a joined piece without Chinese
+			flush := func() {
+				if group.End <= group.Start {
+					return
+				}
+				sents = sentences(sents[:0], text, group)
+				for _, s := range sents {
+					whole := s.Start
+					s.Start += markerLen(text[s.Start:s.End])
+					for h < len(headings) && headings[h].End <= s.Start {
+						h++
+					}
+					if h < len(headings) && headings[h].Contains(s.Start) {
+						continue
+					}
+					opens := whole == group.Start
+					us = units(us[:0], text, s)
+					var reported document.Span
+					for k, u := range us {
+						if u.Start < reported.End && reported.Start < u.End {
+							continue
+						}
+						// Whole units only: a title or byline line without an
+						// end mark is page layout, and pages repeat it.
+						last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[u.Start:u.End], "”"))
+						if !strings.ContainsRune("。！？；", last) || !hanAtLeast(text[u.Start:u.End], minShort) {
+							continue
+						}
+						long := hanAtLeast(text[u.Start:u.End], minSentence)
+						first := k == 0 && opens
+						key := hash(text[u.Start:u.End])
+						f, ok := seen[key]
+						if ok && normalise(text[f.span.Start:f.span.End]) == normalise(text[u.Start:u.End]) {
+							if !long && f.opens && first {
+								continue // a run-in heading of the review repeated in the plan
+							}
+							if f.span.End == u.Start && utf8.RuneCountInString(text[u.Start:u.End]) <= maxRun {
+								continue // written twice in a row: RP002 reports it, with a fix
+							}
+							p.Report(u, "这句话与第"+strconv.Itoa(p.File.Position(f.span.Start).Line)+"行重复")
+							reported = u
+							continue
+						}
+						if !ok {
+							seen[key] = seenUnit{span: u, opens: first}
+						}
+					}
+				}
+				group = document.Span{}
+			}
 			for _, para := range p.File.Paragraphs {
 				// A glossary's entries, notes and attachments restate the
 				// text by design: their sentences are not repeats.
 				if !r.Span.Contains(para.Span.Start) || para.Kind == document.TableRow || restates(r, text, para.Span) {
+					flush() // no sentence runs across a paragraph left out
 					continue
 				}
-				if strings.TrimSpace(text[para.Span.Start:para.Span.End]) == "" {
+				pt := text[para.Span.Start:para.Span.End]
+				if strings.TrimSpace(pt) == "" {
 					continue
 				}
 				// A paragraph pasted twice: the same text as the paragraph
@@ -57,41 +118,84 @@ var Sentence = &check.Rule{
 				// for spaces at its ends.
 				last := prev
 				prev = para.Span
-				if last.End > last.Start && strings.TrimSpace(text[last.Start:last.End]) == strings.TrimSpace(text[para.Span.Start:para.Span.End]) &&
-					hanAtLeast(text[para.Span.Start:para.Span.End], minSentence) && !isHeading(headings, para.Span.Start) {
+				if last.End > last.Start && strings.TrimSpace(text[last.Start:last.End]) == strings.TrimSpace(pt) &&
+					hanAtLeast(pt, minSentence) && !isHeading(headings, para.Span.Start) {
+					flush()
 					p.Report(para.Span, "这一段与上一段（第"+strconv.Itoa(p.File.Position(last.Start).Line)+"行）重复")
 					continue
 				}
-				sents = sentences(sents[:0], text, para.Span)
-				for _, s := range sents {
-					whole := s.Start
-					s.Start += markerLen(text[s.Start:s.End])
-					// Whole sentences only: a title or byline line without an
-					// end mark is page layout, and pages repeat it.
-					last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[s.Start:s.End], "”"))
-					if !strings.ContainsRune("。！？；", last) || s.Len() < 3*minSentence || !hanAtLeast(text[s.Start:s.End], minSentence) {
-						continue
-					}
-					for h < len(headings) && headings[h].End <= s.Start {
-						h++
-					}
-					if h < len(headings) && headings[h].Contains(s.Start) {
-						continue
-					}
-					key := hash(text[s.Start:s.End])
-					if first, ok := seen[key]; ok && normalise(text[first.Start:first.End]) == normalise(text[s.Start:s.End]) {
-						if first.End == whole && s.Start == whole && utf8.RuneCountInString(text[s.Start:s.End]) <= maxRun {
-							continue // written twice in a row: RP002 reports it, with a fix
-						}
-						line := p.File.Position(first.Start).Line
-						p.Report(s, "这句话与第"+strconv.Itoa(line)+"行重复")
-						continue
-					}
-					seen[key] = s
+				if group.End > group.Start && continues(text[group.Start:group.End], pt, fragment) {
+					fragment = hanCount(pt) == 0
+					group.End = para.Span.End
+					continue
 				}
+				flush()
+				group, fragment = para.Span, false
 			}
+			flush()
 		}
 	},
+}
+
+// seenUnit is the first occurrence of a unit: its span, and whether it is
+// the first sentence of its paragraph (where run-in headings stand).
+type seenUnit struct {
+	span  document.Span
+	opens bool
+}
+
+// units appends to out the units of sentence s that RP001 compares: the
+// sentence itself first, then the part after its last colon (一年来，主要
+// 做了以下工作：…。 pasted without its lead, or a sentence pasted after
+// one), then its clauses ended by semicolons when it has more than one
+// (a sentence of short clauses, each too short alone, pasted whole; or
+// one clause of a long sentence pasted alone).
+func units(out []document.Span, text string, s document.Span) []document.Span {
+	out = append(out, s)
+	t := text[s.Start:s.End]
+	if i := strings.LastIndex(t, "："); i >= 0 && i+len("：") < len(t) {
+		out = append(out, document.Span{Start: s.Start + i + len("："), End: s.End})
+	}
+	if strings.Contains(strings.TrimRight(t, "；”"), "；") {
+		from := s.Start
+		for from < s.End {
+			i := strings.Index(text[from:s.End], "；")
+			if i < 0 {
+				out = append(out, document.Span{Start: from, End: s.End})
+				break
+			}
+			out = append(out, document.Span{Start: from, End: from + i + len("；")})
+			from += i + len("；")
+		}
+	}
+	return out
+}
+
+// continues reports whether the paragraph next continues the sentence
+// cut at the end of prev by a line break that is not a paragraph break:
+// web copies break a line at a subscript or a link (细颗粒物（PM / 2.5 /
+// ）和可吸入颗粒物, 根据《 / …法 / 》第五条). prev must not end a sentence or a
+// heading-like line, and either end with an opening mark or a Latin
+// letter, or be itself such a piece without Chinese characters
+// (fragment), or next must start with a closing or inner mark or a digit
+// after a Latin letter.
+func continues(prev, next string, fragment bool) bool {
+	prev, next = strings.TrimRight(prev, " \t\u3000"), strings.TrimLeft(next, " \t\u3000")
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	switch a {
+	case '。', '！', '？', '；', '：', '…', '!', '?', ';', ':':
+		return false
+	case '《', '（', '(', '“', '‘', '【', '[':
+		return true
+	}
+	switch b {
+	case '》', '）', ')', '”', '’', '】', ']', '，', '、', '。', '；', '：', '！', '？', '%', '％':
+		return true
+	}
+	latin := a < 0x80 && (a >= 'A' && a <= 'Z' || a >= 'a' && a <= 'z')
+	digit := a < 0x80 && a >= '0' && a <= '9'
+	return latin || fragment && (digit || a == '.')
 }
 
 // isHeading reports whether off starts one of the headings.
@@ -131,7 +235,7 @@ func hash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' || c == '\t' {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			continue
 		}
 		if c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
@@ -158,20 +262,21 @@ func headingSpans(r *zongjie.Report) []document.Span {
 	return out
 }
 
-// sentences appends to out the sentences of a paragraph, each ending with
-// its mark.
+// sentences appends to out the sentences of a span of text (a paragraph,
+// or paragraphs a line break cuts a sentence across), each ending with its
+// mark (。！？; the clauses ended by ； are units of their sentence).
 func sentences(out []document.Span, text string, para document.Span) []document.Span {
 	start := para.Start
 	for i := para.Start; i < para.End; {
 		// The end marks are three bytes: E3 80 82 (。), EF BC 81 (！),
-		// EF BC 9F (？), EF BC 9B (；); other bytes are skipped undecoded.
+		// EF BC 9F (？); other bytes are skipped undecoded.
 		c := text[i]
 		i++
 		if c != 0xE3 && c != 0xEF || i+1 >= para.End {
 			continue
 		}
 		b1, b2 := text[i], text[i+1]
-		if c == 0xE3 && b1 == 0x80 && b2 == 0x82 || c == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B) {
+		if c == 0xE3 && b1 == 0x80 && b2 == 0x82 || c == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F) {
 			i += 2
 			// Keep a closing quote with its sentence.
 			for strings.HasPrefix(text[i:para.End], "”") {
@@ -190,6 +295,10 @@ func sentences(out []document.Span, text string, para document.Span) []document.
 // markerLen returns the length of an enumeration marker opening s (一是,
 // 二要, 首先，, 第一，), which the sentence is compared without.
 func markerLen(s string) int {
+	t := strings.TrimLeft(s, " \t\u3000")
+	if n := len(s) - len(t); n > 0 {
+		return n + markerLen(t)
+	}
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -213,7 +322,8 @@ func markerLen(s string) int {
 // matches wherever it stands.
 func normalise(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u3000' || r == '\t' {
+		switch r {
+		case ' ', '\u3000', '\t', '\n', '\r':
 			return -1
 		}
 		return r
