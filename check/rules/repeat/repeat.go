@@ -74,13 +74,20 @@ var Sentence = &check.Rule{
 						if u.Start < reported.End && reported.Start < u.End {
 							continue
 						}
+						if u.Len() < 3*minShort {
+							continue // fewer than ten Chinese characters
+						}
 						// Whole units only: a title or byline line without an
 						// end mark is page layout, and pages repeat it.
 						last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[u.Start:u.End], "”"))
-						if !strings.ContainsRune("。！？；", last) || !hanAtLeast(text[u.Start:u.End], minShort) {
+						if !strings.ContainsRune("。！？；", last) {
 							continue
 						}
-						long := hanAtLeast(text[u.Start:u.End], minSentence)
+						han := hanUpTo(text[u.Start:u.End], minSentence)
+						if han < minShort {
+							continue
+						}
+						long := han >= minSentence
 						first := k == 0 && opens
 						key := hash(text[u.Start:u.End])
 						f, ok := seen[key]
@@ -152,20 +159,40 @@ type seenUnit struct {
 // one clause of a long sentence pasted alone).
 func units(out []document.Span, text string, s document.Span) []document.Span {
 	out = append(out, s)
-	t := text[s.Start:s.End]
-	if i := strings.LastIndex(t, "："); i >= 0 && i+len("：") < len(t) {
-		out = append(out, document.Span{Start: s.Start + i + len("："), End: s.End})
+	// One pass over the full-width marks (EF BC xx): ： is EF BC 9A,
+	// ； EF BC 9B.
+	colon, semis := -1, 0
+	t := text[:s.End]
+	for i := s.Start; ; i += 3 {
+		j := strings.Index(t[i:], "\xef\xbc")
+		if j < 0 || i+j+2 >= s.End {
+			break
+		}
+		i += j
+		switch t[i+2] {
+		case 0x9A:
+			colon = i
+		case 0x9B:
+			if strings.TrimRight(t[i+3:], "”") != "" {
+				semis++
+			}
+		}
 	}
-	if strings.Contains(strings.TrimRight(t, "；”"), "；") {
+	if colon >= 0 && colon+3 < s.End {
+		out = append(out, document.Span{Start: colon + 3, End: s.End})
+	}
+	if semis > 0 {
 		from := s.Start
-		for from < s.End {
-			i := strings.Index(text[from:s.End], "；")
-			if i < 0 {
-				out = append(out, document.Span{Start: from, End: s.End})
+		for {
+			j := strings.Index(t[from:], "；")
+			if j < 0 {
 				break
 			}
-			out = append(out, document.Span{Start: from, End: from + i + len("；")})
-			from += i + len("；")
+			out = append(out, document.Span{Start: from, End: from + j + len("；")})
+			from += j + len("；")
+		}
+		if from < s.End {
+			out = append(out, document.Span{Start: from, End: s.End})
 		}
 	}
 	return out
@@ -529,6 +556,19 @@ func hanAtLeast(s string, n int) bool {
 		}
 	}
 	return n <= 0
+}
+
+// hanUpTo returns the number of Chinese characters in s, counting up to n.
+func hanUpTo(s string, n int) int {
+	k := 0
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF {
+			if k++; k >= n {
+				break
+			}
+		}
+	}
+	return k
 }
 
 // hanCount returns the number of Chinese characters in s.
