@@ -1,59 +1,161 @@
 package canonical
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"zongjie/check"
+	"zongjie/check/rules/typo"
 	"zongjie/document"
 )
 
-// formulations are fixed formulations matched fuzzily: a variant one or
-// two characters away (dropped, added, changed or two swapped) is
-// reported, whatever the change, without listing variants in advance.
-// Only formulations of eight characters or more are here: shorter ones
-// are a word away from other words (中国式现代化 / 中国现代化). Each is
-// written without 、 and quotes, which the matching ignores.
-var formulations = []string{
-	"习近平新时代中国特色社会主义思想",
-	"以习近平同志为核心的党中央",
-	"巩固拓展脱贫攻坚成果同乡村振兴有效衔接",
-	"中国共产党领导的多党合作和政治协商制度",
-	"国内国际双循环相互促进的新发展格局",
-	"国家治理体系和治理能力现代化",
-	"推进国家安全体系和能力现代化",
-	"黄河流域生态保护和高质量发展",
-	"完整准确全面贯彻新发展理念",
-	"全面建设社会主义现代化国家",
-	"全面建成社会主义现代化强国",
-	"人民群众获得感幸福感安全感",
-	"新时代中国特色社会主义",
-	"铸牢中华民族共同体意识",
-	"以人民为中心的发展思想",
-	"绿水青山就是金山银山",
-	"社会主义市场经济体制",
-	"稳中求进工作总基调",
-	"构建人类命运共同体",
-	"社会主义核心价值观",
-	"以国内大循环为主体",
-	"不忘初心牢记使命",
-	"供给侧结构性改革",
-	"中央八项规定精神",
-	"中华民族伟大复兴",
-	"中国特色社会主义",
+// segmented are the fixed formulations matched fuzzily, written word by
+// word (a space between words): a variant one or two characters away
+// (dropped, added, changed or two swapped) is reported without listing
+// variants in advance. Each is written without 、 and quotes, which the
+// matching ignores. The words tell an edit that breaks a word (乡的村振兴,
+// 习近平法思想: a non-word) from one between words, which may be another
+// phrase (中国式现代化 / 中国现代化: 式 is a word of its own; 中华民族的伟大复兴).
+//
+// Formulations of eight characters or more take any edit inside them
+// (two from twelve characters); the short ones, five to seven characters,
+// are a word away from other phrases, so an edit there must be a typo: a
+// changed character confusable with the right one (the same reading or a
+// look-alike: 统愁发展和安全, 高质量发辗), a dropped or added one inside a word,
+// or two neighbours swapped. At either end of any formulation only a
+// confusable changed character is an edit (中国特色社会主意, 桶筹发展和安全); a
+// character dropped or added there makes a shorter or longer phrase.
+//
+// Sources: the 规范表述 of ../shared/reference/gongwen.md §5, the reports
+// of the 党代会 and the 政府工作报告 that fixed each wording, and the
+// formulations of the corpus. Verb phrases whose wording is free
+// (全面推进乡村振兴, 因地制宜发展新质生产力) are not here: 全面推进了乡村振兴 is
+// right.
+var segmented = []string{
+	// Eight characters or more.
+	"习近平 新时代 中国 特色 社会主义 思想",
+	"以 习近平 同志 为 核心 的 党中央",
+	"巩固 拓展 脱贫 攻坚 成果 同 乡村 振兴 有效 衔接",
+	"中国共产党 领导 的 多党 合作 和 政治 协商 制度",
+	"国内 国际 双循环 相互 促进 的 新 发展 格局",
+	"去 产能 去 库存 去 杠杆 降 成本 补 短板",
+	"人民 日益 增长 的 美好 生活 需要",
+	"简政 放权 放 管 结合 优化 服务",
+	"港人 治 港 澳人 治 澳 高度 自治",
+	"国家 治理 体系 和 治理 能力 现代化",
+	"推进 国家 安全 体系 和 能力 现代化",
+	"黄河 流域 生态 保护 和 高质量 发展",
+	"完整 准确 全面 贯彻 新 发展 理念",
+	"全面 建设 社会主义 现代化 国家",
+	"全面 建成 社会主义 现代化 强国",
+	"人民 群众 获得感 幸福感 安全感",
+	"马克思主义 中国化 时代化",
+	"新时代 中国 特色 社会主义",
+	"铸牢 中华民族 共同体 意识",
+	"以 人民 为 中心 的 发展 思想",
+	"绿水 青山 就是 金山 银山",
+	"社会主义 市场 经济 体制",
+	"习近平 生态 文明 思想",
+	"成渝 地区 双城 经济圈",
+	"两个 一百年 奋斗 目标",
+	"第二个 百年 奋斗 目标",
+	"高水平 科技 自立 自强",
+	"稳中求进 工作 总 基调",
+	"构建 人类 命运 共同体",
+	"社会主义 核心 价值观",
+	"以 国内 大 循环 为 主体",
+	"全面 建成 小康 社会",
+	"大众 创业 万众 创新",
+	"精准 扶贫 精准 脱贫",
+	"全体 人民 共同 富裕",
+	"中华 优秀 传统 文化",
+	"创新 驱动 发展 战略",
+	"人 与 自然 和谐 共生",
+	"五位一体 总体 布局",
+	"四个 全面 战略 布局",
+	"两岸 关系 和平 发展",
+	"长三角 一体化 发展",
+	"农业 农村 优先 发展",
+	"不忘 初心 牢记 使命",
+	"供给侧 结构性 改革",
+	"中央 八项 规定 精神",
+	"中华民族 伟大 复兴",
+	"中国 特色 社会主义",
+	// Five to seven characters.
+	"统筹 发展 和 安全",
+	"习近平 法治 思想",
+	"习近平 经济 思想",
+	"习近平 外交 思想",
+	"习近平 强军 思想",
+	"习近平 文化 思想",
+	"全过程 人民 民主",
+	"人类 命运 共同体",
+	"总体 国家 安全观",
+	"现代 化 产业 体系",
+	"全国 统一 大 市场",
+	"高水平 对外 开放",
+	"新时代 枫桥 经验",
+	"京津 冀 协同 发展",
+	"农业 农村 现代化",
+	"防止 规模 性 返贫",
+	"高效 办成 一件 事",
+	"中国 式 现代化",
+	"全面 从严 治党",
+	"全面 依法 治国",
+	"全面 深化 改革",
+	"乡村 振兴 战略",
+	"乡村 全面 振兴",
+	"两个 毫不 动摇",
+	"科技 自立 自强",
+	"党风 廉政 建设",
+	"党史 学习 教育",
+	"以 人民 为 中心",
+	"城乡 融合 发展",
+	"碳 达峰 碳 中和",
+	"共建 共治 共享",
+	"共商 共建 共享",
+	"生态 文明 建设",
+	"党 的 全面 领导",
+	"中央 八项 规定",
+	"粤港澳 大湾区",
+	"新 发展 理念",
+	"新 发展 格局",
+	"新 发展 阶段",
+	"高质量 发展",
+	"新 质 生产力",
+	"反腐败 斗争",
+	"长江 经济带",
+	"新型 城镇化",
+	"新型 工业化",
 }
 
+// formulations are the formulations of segmented, without their spaces.
+var formulations = func() []string {
+	out := make([]string, len(segmented))
+	for i, s := range segmented {
+		out[i] = strings.ReplaceAll(s, " ", "")
+	}
+	return out
+}()
+
+// minShort is the length, in characters, from which a formulation takes
+// any edit inside it; shorter ones take typos only (see segmented).
+const minShort = 8
+
 // allowed are the legitimate phrases within two edits of a formulation
-// (其 siblings and older official names): text holding one of them is not
-// a variant.
+// (siblings, older official names, phrases that hold a variant:
+// 产城融合发展 holds 城融合发展): text holding one of them is not a variant.
 var allowed = []string{
 	"习近平新时代中国特色社会主义经济思想", "习近平新时代中国特色社会主义外交思想", "习近平新时代中国特色社会主义法治思想",
 	"习近平新时代中国特色社会主义强军思想", "社会主义核心价值体系", "全面建成社会主义现代化国家", "全面建设社会主义现代化强国",
-	"全面建成小康社会", "社会主义市场经济体系", "中国特色社会主义道路", "中国特色社会主义制度", "中国特色社会主义理论体系",
+	"全面建设小康社会", "社会主义市场经济体系", "中国特色社会主义道路", "中国特色社会主义制度", "中国特色社会主义理论体系",
 	"中国特色社会主义文化", "中国特色社会主义事业", "中国特色社会主义新时代", "有中国特色的社会主义", "中国特色社会主义者",
 	"构建人类卫生健康共同体", "构建人类命运共同体意识", "国家安全体系和能力现代化", "社会主义现代化国家",
 	"新时代中国特色社会主义思想", "人民群众获得感幸福感安全感认同感",
+	// Siblings and older names of the short formulations.
+	"新兴工业化", "以人为中心", "党纪学习教育", "产城融合", "人民群众日益增长的美好生活需要", "中国优秀传统文化",
 }
 
 // isIgnored reports the marks the matching skips on both sides: 不忘初心、
@@ -79,33 +181,49 @@ func isBarrier(r rune) bool {
 // fuzzyEntry is one formulation ready to match.
 type fuzzyEntry struct {
 	canonical []rune
-	edits     int          // at most this many
-	pieces    *check.Words // one of them is intact in a variant
-	offsets   map[string]int
+	edits     int            // at most this many
+	short     bool           // under minShort characters: typos only
+	inside    []bool         // inside[i]: c[i-1] and c[i] are of one word
+	text      string         // canonical as a string
+	pieces    *check.Words   // one of them is intact in a variant
+	offsets   map[string]int // of a piece in canonical, in characters
+	bytes     map[string]int // the same in bytes
 }
 
 var fuzzyEntries = func() []fuzzyEntry {
-	list := append([]string(nil), formulations...)
+	list := append([]string(nil), segmented...)
 	// Longest first: a variant of a long formulation is not also reported
 	// as a variant of a short one it holds.
-	sort.SliceStable(list, func(i, j int) bool { return utf8.RuneCountInString(list[i]) > utf8.RuneCountInString(list[j]) })
+	length := func(s string) int { return utf8.RuneCountInString(strings.ReplaceAll(s, " ", "")) }
+	sort.SliceStable(list, func(i, j int) bool { return length(list[i]) > length(list[j]) })
 	out := make([]fuzzyEntry, 0, len(list))
-	for _, f := range list {
-		c := []rune(f)
+	for _, seg := range list {
+		var c []rune
+		var inside []bool
+		for _, w := range strings.Fields(seg) {
+			for k, r := range []rune(w) {
+				c = append(c, r)
+				inside = append(inside, k > 0)
+			}
+		}
+		inside = append(inside, false)
 		k := 1
 		if len(c) >= 12 {
 			k = 2
 		}
-		e := fuzzyEntry{canonical: c, edits: k, offsets: map[string]int{}}
+		e := fuzzyEntry{canonical: c, text: string(c), edits: k, short: len(c) < minShort, inside: inside, offsets: map[string]int{}, bytes: map[string]int{}}
 		var ps []string
 		// Pieces such that any k edits leave one intact: for two edits
 		// four pieces (a swap across two of them and one more edit); for
 		// one edit the two halves and the halves' joint with its two
-		// characters swapped (中国特社色会主义), so that no piece is as
-		// short and common as 中国.
+		// characters swapped (中国特社色会主义), so that no piece of a
+		// long formulation is as short and common as 中国. The halves of
+		// the shortest are two characters (新型, 长江): the neighbour test
+		// keeps their many matches cheap.
 		add := func(p string, at int) {
 			if _, dup := e.offsets[p]; !dup {
 				e.offsets[p] = at
+				e.bytes[p] = len(string(c[:at]))
 				ps = append(ps, p)
 			}
 		}
@@ -178,15 +296,29 @@ func fuzzyFindings(p *check.Pass, done []document.Span) []fuzzyFinding {
 	var dp osaBuffers
 	taken := append([]document.Span(nil), done...)
 	for _, e := range fuzzyEntries {
-		c := string(e.canonical)
+		c := e.text
 		for _, m := range p.Find(e.pieces) {
-			if off := m.Span.Start - len(string(e.canonical[:e.offsets[m.Word]])); off >= 0 && strings.HasPrefix(text[off:], c) {
+			if off := m.Span.Start - e.bytes[m.Word]; off >= 0 && strings.HasPrefix(text[off:], c) {
 				continue // the formulation itself
 			}
-			from, to := around(text, m.Span.Start, 2*len(e.canonical))
+			// Quick tests first: a character next to the piece, then the
+			// stretch the formulation can take (a few ignored marks
+			// aside); then the distances on a wider stretch, which the
+			// allowed phrases around it need.
+			off := e.offsets[m.Word]
+			if !e.neighbour(text, m.Span, off, utf8.RuneCountInString(m.Word)) {
+				continue
+			}
+			from, _ := around(text, m.Span.Start, off+2*e.edits+4)
+			_, to := around(text, m.Span.Start, len(e.canonical)-off+2*e.edits+4)
+			st.strip(text, from, to)
+			if !e.plausible(st.rs, st.index(m.Span.Start)-off) {
+				continue
+			}
+			from, to = around(text, m.Span.Start, 2*len(e.canonical))
 			st.strip(text, from, to)
 			at := st.index(m.Span.Start)
-			s, end, d := e.best(st.rs, at-e.offsets[m.Word], &dp)
+			s, end, d := e.best(st.rs, at-off, &dp)
 			if d < 1 || d > e.edits {
 				continue
 			}
@@ -215,11 +347,64 @@ func overlaps(spans []document.Span, s document.Span) bool {
 	return false
 }
 
+// neighbour is the quickest necessary test of a variant around the piece
+// at span (off and n: its place and length in the formulation): within k
+// edits, one of the k+1 characters of the formulation next to the piece
+// on one side is intact, and stands within 2k+1 characters of it (marks
+// ignored). The side is the one before the piece unless it starts the
+// formulation; where those characters reach an end of the formulation
+// (whose character may be the one changed), nothing is tested.
+func (e *fuzzyEntry) neighbour(text string, span document.Span, off, n int) bool {
+	c, k := e.canonical, e.edits
+	if off > 0 {
+		if off-1-k < 0 {
+			return true
+		}
+		want := c[off-1-k : off]
+		i := span.Start
+		for seen := 0; seen < 2*k+1 && i > 0; {
+			r, size := utf8.DecodeLastRuneInString(text[:i])
+			i -= size
+			if isIgnored(r) {
+				continue
+			}
+			if isBarrier(r) {
+				return false
+			}
+			if slices.Contains(want, r) {
+				return true
+			}
+			seen++
+		}
+		return false
+	}
+	if off+n+k >= len(c) {
+		return true
+	}
+	want := c[off+n : off+n+k+1]
+	i := span.End
+	for seen := 0; seen < 2*k+1 && i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if isIgnored(r) {
+			continue
+		}
+		if isBarrier(r) {
+			return false
+		}
+		if slices.Contains(want, r) {
+			return true
+		}
+		seen++
+	}
+	return false
+}
+
 // best returns the window of rs nearest to e's formulation around
 // position at (where the formulation would start if the anchor piece is
 // where it belongs): its start, end and edit distance (optimal string
-// alignment: a swap of neighbours is one edit). d is -1 where no window
-// fits.
+// alignment: a swap of neighbours is one edit) among the windows that are
+// a typo of it (typo). d is -1 where no window fits.
 func (e *fuzzyEntry) best(rs []rune, at int, dp *osaBuffers) (start, end, d int) {
 	c, k := e.canonical, e.edits
 	n := len(c)
@@ -253,7 +438,7 @@ func (e *fuzzyEntry) best(rs []rune, at int, dp *osaBuffers) (start, end, d int)
 					continue
 				}
 			}
-			if d < 0 || dd < d || dd == d && abs(l-n) < abs(end-start-n) {
+			if (d < 0 || dd < d || dd == d && abs(l-n) < abs(end-start-n)) && e.typo(w, dd) {
 				start, end, d = s, s+l, dd
 			}
 		}
@@ -285,37 +470,135 @@ func (e *fuzzyEntry) plausible(rs []rune, at int) bool {
 	return true
 }
 
-// excused reports whether a window is no variant at all: the formulation
-// itself is written right there, an allowed phrase covers the window, or
-// it is the formulation with a 的 added (中华民族的伟大复兴, 人民群众的获得感):
-// a particle that reads naturally in a sentence. A 的 dropped from a
-// formulation that has it (以习近平同志为核心党中央) is a variant.
-func (e *fuzzyEntry) excused(rs []rune, s, end int) bool {
-	w := string(rs[s:end])
-	if strings.Count(w, "的") > strings.Count(string(e.canonical), "的") &&
-		strings.ReplaceAll(w, "的", "") == strings.ReplaceAll(string(e.canonical), "的", "") {
-		return true
+// typo reports whether the window w, d edits away from e's formulation,
+// is a variant of it rather than another phrase (see segmented): a 的
+// added between two words (中华民族的伟大复兴, 人民群众的获得感) reads naturally
+// and is none, one added inside a word (社会的主义, 乡的村振兴) is one. A
+// formulation of eight characters or more takes any other edit inside it;
+// a changed character at either end must be confusable with the right
+// one; and a short formulation takes a confusable changed character, a
+// character dropped or added inside a word, or two neighbours swapped.
+func (e *fuzzyEntry) typo(w []rune, d int) bool {
+	c := e.canonical
+	n := len(c)
+	if e.addedDe(w) {
+		return false
 	}
-	// The formulation itself, another one or an allowed phrase written
-	// across the window: 全面建设社会主义现代化国家 is not a variant of
-	// 全面建成社会主义现代化强国. (A part of the formulation, 中国特色社会主义
-	// in 习近平新时代中国特色社会主义理论思想, excuses nothing.)
-	c := string(e.canonical)
-	for _, list := range [][]string{formulations, allowed} {
-		for _, a := range list {
-			if (a == c || !strings.Contains(c, a)) && across(rs, s, end, []rune(a)) {
+	if d != 1 {
+		return !e.short
+	}
+	switch len(w) - n {
+	case 0:
+		var diff []int
+		for i := range w {
+			if w[i] != c[i] {
+				diff = append(diff, i)
+			}
+		}
+		if len(diff) != 1 {
+			return true // two neighbours swapped
+		}
+		i := diff[0]
+		if e.short || i == 0 || i == n-1 {
+			return typo.Confusable(w[i], c[i])
+		}
+		return true
+	case -1:
+		// A character dropped: c[i] for some i with w == c[:i]+c[i+1:]
+		// (several when it is doubled).
+		if !e.short {
+			return true
+		}
+		for i := 0; i < n; i++ {
+			if slices.Equal(c[:i], w[:i]) && slices.Equal(c[i+1:], w[i:]) && (e.inside[i] || e.inside[i+1]) {
 				return true
 			}
+		}
+		return false
+	case 1:
+		if !e.short {
+			return true
+		}
+		for i := 1; i < n; i++ {
+			if slices.Equal(c[:i], w[:i]) && slices.Equal(c[i:], w[i+1:]) && e.inside[i] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// addedDe reports whether the window w is e's formulation with one or two
+// 的 added between its words, and nothing else changed.
+func (e *fuzzyEntry) addedDe(w []rune) bool {
+	c := e.canonical
+	if len(w) <= len(c) {
+		return false
+	}
+	i := 0
+	for _, r := range w {
+		switch {
+		case i < len(c) && r == c[i]:
+			i++
+		case r == '的' && i > 0 && i < len(c) && !e.inside[i]:
+		default:
+			return false
+		}
+	}
+	return i == len(c)
+}
+
+// excused reports whether a window is no variant at all: the formulation
+// itself is written right there, or another one or an allowed phrase
+// covers the window: 全面建设社会主义现代化国家 is not a variant of
+// 全面建成社会主义现代化强国. (A part of the formulation, 中国特色社会主义 in
+// 习近平新时代中国特色社会主义理论思想, excuses nothing.)
+func (e *fuzzyEntry) excused(rs []rune, s, end int) bool {
+	c := string(e.canonical)
+	for _, a := range allowed {
+		if !strings.Contains(c, a) && across(rs, s, end, []rune(a), nil) {
+			return true
+		}
+	}
+	// Another formulation, also with a 的 added between its words
+	// (全面建设社会主义现代化的国家 is no variant of 全面建成社会主义现代化强国).
+	for i := range fuzzyEntries {
+		o := &fuzzyEntries[i]
+		a := string(o.canonical)
+		if (a == c || !strings.Contains(c, a)) && across(rs, s, end, o.canonical, o.inside) {
+			return true
 		}
 	}
 	return false
 }
 
-// across reports whether phrase occurs in rs overlapping [s, end).
-func across(rs []rune, s, end int, phrase []rune) bool {
-	lo, hi := max(0, s-len(phrase)+1), min(len(rs), end+len(phrase)-1)
-	for i := lo; i+len(phrase) <= hi; i++ {
-		if rs[i] == phrase[0] && string(rs[i:i+len(phrase)]) == string(phrase) {
+// across reports whether phrase occurs in rs overlapping [s, end); with
+// the words of the phrase (inside, as fuzzyEntry's), also with a 的 added
+// between two of its words.
+func across(rs []rune, s, end int, phrase []rune, inside []bool) bool {
+	extra := 0
+	if inside != nil {
+		extra = 2
+	}
+	lo, hi := max(0, s-len(phrase)-extra+1), min(len(rs), end+len(phrase)+extra-1)
+	for i := lo; i < min(end, hi); i++ {
+		if rs[i] != phrase[0] {
+			continue
+		}
+		j, k := i, 0
+		for j < hi && k < len(phrase) {
+			switch {
+			case rs[j] == phrase[k]:
+				k++
+			case inside != nil && rs[j] == '的' && k > 0 && !inside[k] && j-i-k < extra:
+			default:
+				j = hi
+				continue
+			}
+			j++
+		}
+		if k == len(phrase) && j > s {
 			return true
 		}
 	}
