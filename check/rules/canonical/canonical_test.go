@@ -43,6 +43,11 @@ func TestFormulation(t *testing.T) {
 			In: "推动中国现代化进程，坚持全面依法治省、全面依法治市，推进全面从严治校、全面从严治警，开展党纪学习教育，坚持以人为中心的设计理念，" +
 				"发展现代产业体系，建设全国统一市场，推动产城融合发展，走新兴工业化道路，推进新型城市化，支持京津协同发展，避免低质量发展，" +
 				"树立新的发展理念，实现高质量的发展，推动乡村振兴，实施城乡统筹发展，推进高水平对内开放，做好安全发展和安全生产。"},
+		{Name: "a character dropped from a word of two at an end: reported where the text beyond makes no word with what is left",
+			In:   "坚持统发展和安全，推动高质量展，建设生态文明设。",
+			Want: []string{"统发展和安全→统筹发展和安全", "高质量展→高质量发展", "生态文明设→生态文明建设"}},
+		{Name: "near miss: what is left of the word makes a word with the text beyond (展示, 设施, 全面)",
+			In: "成果得到高质量展示，建成一批生态文明设施，统筹发展和全面深化改革，系统发展和安全并重。"},
 		{Name: "near miss: phrases one character away from a long formulation",
 			In: "全面建设小康社会，实现中华民族的伟大复兴，传承中国优秀传统文化，满足人民群众日益增长的美好生活需要，建设社会主义现代化国际大都市，" +
 				"践行社会主义核心价值体系，建设生态文明建设示范区，推动人与自然的和谐共生，全面建成小康的社会。"},

@@ -438,7 +438,7 @@ func (e *fuzzyEntry) best(rs []rune, at int, dp *osaBuffers) (start, end, d int)
 					continue
 				}
 			}
-			if (d < 0 || dd < d || dd == d && abs(l-n) < abs(end-start-n)) && e.typo(w, dd) {
+			if (d < 0 || dd < d || dd == d && abs(l-n) < abs(end-start-n)) && e.typo(rs, s, s+l, dd) {
 				start, end, d = s, s+l, dd
 			}
 		}
@@ -478,7 +478,8 @@ func (e *fuzzyEntry) plausible(rs []rune, at int) bool {
 // a changed character at either end must be confusable with the right
 // one; and a short formulation takes a confusable changed character, a
 // character dropped or added inside a word, or two neighbours swapped.
-func (e *fuzzyEntry) typo(w []rune, d int) bool {
+func (e *fuzzyEntry) typo(rs []rune, s, end, d int) bool {
+	w := rs[s:end]
 	c := e.canonical
 	n := len(c)
 	if e.addedDe(w) {
@@ -505,12 +506,11 @@ func (e *fuzzyEntry) typo(w []rune, d int) bool {
 		return true
 	case -1:
 		// A character dropped: c[i] for some i with w == c[:i]+c[i+1:]
-		// (several when it is doubled).
-		if !e.short {
-			return true
-		}
-		for i := 0; i < n; i++ {
-			if slices.Equal(c[:i], w[:i]) && slices.Equal(c[i+1:], w[i:]) && (e.inside[i] || e.inside[i+1]) {
+		// (several when it is doubled); inside a word for a short
+		// formulation.
+		for i := 1; i < n-1; i++ {
+			if slices.Equal(c[:i], w[:i]) && slices.Equal(c[i+1:], w[i:]) && (!e.short || e.inside[i] || e.inside[i+1]) &&
+				!e.binds(rs, s, end, i) {
 				return true
 			}
 		}
@@ -525,6 +525,23 @@ func (e *fuzzyEntry) typo(w []rune, d int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// binds reports whether the window rs[s:end], e's formulation without
+// c[i], is another phrase: c[i] was one of a word of two characters at
+// an end of the formulation, and the character left of that word makes a
+// word of the lexicon with the character of the text beyond the window
+// (高质量展示 is not 高质量发展 without 发; 统筹发展和全面 not 统筹发展和安全
+// without 安).
+func (e *fuzzyEntry) binds(rs []rune, s, end, i int) bool {
+	c, n := e.canonical, len(e.canonical)
+	switch {
+	case i == 1 && e.inside[1] && !e.inside[2] && s > 0 && !isBarrier(rs[s-1]):
+		return typo.LexiconWord(string([]rune{rs[s-1], c[0]}), 50)
+	case i == n-2 && e.inside[n-1] && !e.inside[n-2] && end < len(rs) && !isBarrier(rs[end]):
+		return typo.LexiconWord(string([]rune{c[n-1], rs[end]}), 50)
 	}
 	return false
 }
