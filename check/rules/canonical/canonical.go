@@ -56,7 +56,7 @@ var framePrefixes = func() []*check.Words {
 // Formulation reports a variant of a fixed formulation: a word dropped,
 // changed or added. The frames describe the known variants of a few; every
 // formulation of the fuzzy list (fuzzy.go) is also matched within one or
-// two edits, without listing its variants, the short ones (five to seven
+// two edits, without listing its variants, the short ones (four to seven
 // characters) for typos only.
 var Formulation = &check.Rule{
 	ID: "CA001", Name: "canonical-formulation", Category: check.Canonical, Severity: check.Error,
@@ -65,7 +65,7 @@ var Formulation = &check.Rule{
 		Text: "重要论述和政策提法有固定表述，不能增减、替换字词：“习近平新时代中国特色社会主义思想”“以习近平同志为核心的党中央”" +
 			"“巩固拓展脱贫攻坚成果同乡村振兴有效衔接”“稳中求进工作总基调”“统筹发展和安全”“铸牢中华民族共同体意识”“以人民为中心的发展思想”。" +
 			"八字以上的固定提法（“中国特色社会主义”“社会主义核心价值观”“全面建成小康社会”等）与规范写法只差一两个字（漏字、多字、错字、颠倒）的，也会报告，请核对；" +
-			"五到七字的提法（“统筹发展和安全”“高质量发展”“习近平法治思想”“中国式现代化”等）只报告笔误：同音或形近的错字（统愁发展和安全）、词中间漏字或多字（习近平法思想、乡的村振兴战略）、相邻两字颠倒。" +
+			"四到七字的提法（“统筹发展和安全”“高质量发展”“习近平法治思想”“乡村振兴”等）只报告笔误：同音或形近的错字（统愁发展和安全）、词中间多字（乡的村振兴）或漏字（习近平法思想，五字以上）、相邻两字颠倒。" +
 			"首尾一字写错的，只在是同音或形近字时报告；词与词之间加“的”（中华民族的伟大复兴）不算错。",
 		Wrong:  "坚持以习近平新时代特色社会主义思想为指导，紧密团结在以习近平总书记为核心的党中央周围，巩固脱贫攻坚同乡村振兴有效衔接。",
 		Right:  "坚持以习近平新时代中国特色社会主义思想为指导，紧密团结在以习近平同志为核心的党中央周围，巩固拓展脱贫攻坚成果同乡村振兴有效衔接。",

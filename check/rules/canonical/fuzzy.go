@@ -20,11 +20,11 @@ import (
 // phrase (中国式现代化 / 中国现代化: 式 is a word of its own; 中华民族的伟大复兴).
 //
 // Formulations of eight characters or more take any edit inside them
-// (two from twelve characters); the short ones, five to seven characters,
+// (two from twelve characters); the short ones, four to seven characters,
 // are a word away from other phrases, so an edit there must be a typo: a
 // changed character confusable with the right one (the same reading or a
-// look-alike: 统愁发展和安全, 高质量发辗), a dropped or added one inside a word,
-// or two neighbours swapped. At either end of any formulation only a
+// look-alike: 统愁发展和安全, 高质量发辗), a dropped (not from four
+// characters) or added one inside a word, or two neighbours swapped. At either end of any formulation only a
 // confusable changed character is an edit (中国特色社会主意, 桶筹发展和安全); a
 // character dropped or added there makes a shorter or longer phrase.
 //
@@ -129,6 +129,18 @@ var segmented = []string{
 	"长江 经济带",
 	"新型 城镇化",
 	"新型 工业化",
+	// Four characters: a dropped character leaves three, too often
+	// another phrase (生态明显 holds 生态明), so only the edits that keep
+	// the length or add inside a word count (乡的村振兴, 共同富余).
+	"乡村 振兴",
+	"共同 富裕",
+	"脱贫 攻坚",
+	"精准 扶贫",
+	"一带 一路",
+	"生态 文明",
+	"依法 治国",
+	"从严 治党",
+	"守正 创新",
 }
 
 // formulations are the formulations of segmented, without their spaces.
@@ -141,8 +153,12 @@ var formulations = func() []string {
 }()
 
 // minShort is the length, in characters, from which a formulation takes
-// any edit inside it; shorter ones take typos only (see segmented).
-const minShort = 8
+// any edit inside it; shorter ones take typos only (see segmented), and
+// a character dropped only from minDrop characters.
+const (
+	minShort = 8
+	minDrop  = 5
+)
 
 // allowed are the legitimate phrases within two edits of a formulation
 // (siblings, older official names, phrases that hold a variant:
@@ -155,7 +171,7 @@ var allowed = []string{
 	"构建人类卫生健康共同体", "构建人类命运共同体意识", "国家安全体系和能力现代化", "社会主义现代化国家",
 	"新时代中国特色社会主义思想", "人民群众获得感幸福感安全感认同感",
 	// Siblings and older names of the short formulations.
-	"新兴工业化", "以人为中心", "党纪学习教育", "产城融合", "人民群众日益增长的美好生活需要", "中国优秀传统文化",
+	"新兴工业化", "以人为中心", "党纪学习教育", "产城融合", "人民群众日益增长的美好生活需要", "中国优秀传统文化", "以法治国",
 }
 
 // isIgnored reports the marks the matching skips on both sides: 不忘初心、
@@ -507,7 +523,10 @@ func (e *fuzzyEntry) typo(rs []rune, s, end, d int) bool {
 	case -1:
 		// A character dropped: c[i] for some i with w == c[:i]+c[i+1:]
 		// (several when it is doubled); inside a word for a short
-		// formulation.
+		// formulation, and none from four characters.
+		if n < minDrop {
+			return false
+		}
 		for i := 1; i < n-1; i++ {
 			if slices.Equal(c[:i], w[:i]) && slices.Equal(c[i+1:], w[i:]) && (!e.short || e.inside[i] || e.inside[i+1]) &&
 				!e.binds(rs, s, end, i) {
