@@ -23,6 +23,26 @@ type Configs struct {
 
 	mu    sync.Mutex
 	cache map[string]*check.Config
+	// pinned, once Pin has run, is the configuration of every input not
+	// on disk: found and read once, so that checking one reads no file.
+	pinned *check.Config
+}
+
+// Pin finds and reads now the configuration of the inputs not on disk
+// (Explicit, or the nearest zongjie.toml above the working directory, or
+// the defaults), and uses it for all of them from then on: a server
+// checks uploads and stored reports without looking at the file system
+// on each request. A configuration that cannot be read is an Invalid
+// error. Files on disk are still configured from their own folders.
+func (l *Configs) Pin() error {
+	c, err := l.For("-", true)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	l.pinned = c
+	l.mu.Unlock()
+	return nil
 }
 
 // ValidateFlags checks Enable and Disable against the rules.
@@ -40,6 +60,14 @@ func (l *Configs) ValidateFlags() error {
 // file is not on disk (standard input, the demo, a stored report, an
 // upload), so the search starts in the working directory.
 func (l *Configs) For(path string, embedded bool) (*check.Config, error) {
+	if embedded || path == "-" {
+		l.mu.Lock()
+		c := l.pinned
+		l.mu.Unlock()
+		if c != nil {
+			return c, nil
+		}
+	}
 	file := l.Explicit
 	if file == "" {
 		dir := "."

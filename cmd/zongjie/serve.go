@@ -54,7 +54,14 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		name := dbName(*db)
 		open = func(ctx context.Context) (store.Store, error) { return openDB(ctx, name) }
 	}
-	a := app.New(app.Options{Open: open, Version: version})
+	// The checker's configuration of uploads and stored reports is read
+	// once, now: a request reads no file.
+	configs := &app.Configs{}
+	if err := configs.Pin(); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: %s\n", errorText(err))
+		return exitUsage
+	}
+	a := app.New(app.Options{Open: open, Config: configs, Version: version})
 	defer a.Close()
 	if *demo {
 		stats, err := a.Add(ctx, app.AddRequest{Inputs: app.Examples(), Options: corpus.Options{Check: true}})
