@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -12,6 +10,7 @@ import (
 	"zongjie"
 	"zongjie/app"
 	"zongjie/corpus"
+	"zongjie/output"
 	"zongjie/reuse"
 	"zongjie/store"
 )
@@ -276,9 +275,9 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 	var write func(f app.Family) error
 	n := 0
 	if *format == "json" {
-		fj := newFamiliesJSON(e.stdout)
-		defer fj.close()
-		write = fj.write
+		fw := output.NewFamiliesWriter(e.stdout)
+		defer fw.Close()
+		write = func(f app.Family) error { return fw.Write(f) }
 	} else {
 		write = func(f app.Family) error {
 			n++
@@ -300,45 +299,6 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stdout, "没有发现相互文字相同较多的报告。")
 	}
 	return exitOK
-}
-
-// familiesJSON writes families as {"families": [...]}, one at a time.
-type familiesJSON struct {
-	w   io.Writer
-	n   int
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-func newFamiliesJSON(w io.Writer) *familiesJSON {
-	fj := &familiesJSON{w: w}
-	fj.enc = json.NewEncoder(&fj.buf)
-	fj.enc.SetEscapeHTML(false)
-	fj.enc.SetIndent("    ", "  ")
-	return fj
-}
-
-func (fj *familiesJSON) write(f app.Family) error {
-	fj.buf.Reset()
-	if err := fj.enc.Encode(f); err != nil {
-		return err
-	}
-	sep := ",\n    "
-	if fj.n == 0 {
-		sep = "{\n  \"families\": [\n    "
-	}
-	fj.n++
-	_, err := fmt.Fprint(fj.w, sep, strings.TrimRight(fj.buf.String(), "\n"))
-	return err
-}
-
-// close ends the list.
-func (fj *familiesJSON) close() {
-	if fj.n == 0 {
-		fmt.Fprint(fj.w, "{\n  \"families\": []\n}\n")
-		return
-	}
-	fmt.Fprint(fj.w, "\n  ]\n}\n")
 }
 
 // sharedShown is how many of the shared passages of a family the text
