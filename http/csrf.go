@@ -28,14 +28,18 @@ import (
 //     can neither read the cookie nor set it, so it cannot repeat it.
 //
 // Programs that call the JSON API hold no cookie and need no token: an
-// /api/ request without the cookie passes check 2 when its Content-Type
-// is one a cross-origin page cannot send without a CORS preflight (which
-// this server never grants): application/json, say, but not a form or
-// text/plain.
+// /api/ request without the cookie passes check 2 when it carries
+// something a cross-origin page cannot send without a CORS preflight
+// (which this server never grants): a Content-Type other than the three
+// a form may have (application/json, say, but not multipart/form-data,
+// application/x-www-form-urlencoded or text/plain), or the header
+// apiHeader (for an upload, which is multipart). A browser that holds
+// the cookie must send the token, to the API too.
 const (
 	csrfCookie = "zongjie_csrf"
 	csrfHeader = "X-CSRF-Token"
 	csrfField  = "csrf"
+	apiHeader  = "X-Zongjie-API"
 )
 
 // csrfKey is the context key of the request's *csrfState.
@@ -63,7 +67,7 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 		if err := s.origin.Check(r); err != nil {
 			return app.Errorf(codeForbidden, "拒绝来自其他网站的请求（%v）。请在本应用的页面上操作。", err)
 		}
-		if st.token == "" && isAPI(r) && !formLike(r) {
+		if st.token == "" && isAPI(r) && (!formLike(r) || r.Header.Get(apiHeader) != "") {
 			return h(w, r) // a program, not a browser: see above
 		}
 		sent := r.Header.Get(csrfHeader)
@@ -80,6 +84,10 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 			}
 		}
 		if st.token == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(st.token)) != 1 {
+			if isAPI(r) && st.token == "" {
+				return app.Errorf(codeForbidden, "拒绝可能来自其他网站的请求：程序调用接口时，请求体请用 application/json，"+
+					"或加上请求头 %s: 1（上传文件时）。", apiHeader)
+			}
 			return app.Errorf(codeForbidden, "页面已过期或请求无效（缺少安全令牌）。请刷新页面后重试。")
 		}
 		return h(w, r)

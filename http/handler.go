@@ -40,6 +40,7 @@ func (s *Server) handle(pattern string, h handlerFunc, opts ...routeOption) {
 		o(&rt)
 	}
 	h = s.csrf(s.withUser(h))
+	s.patterns = append(s.patterns, pattern)
 	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > rt.limit {
 			s.Error(w, r, &http.MaxBytesError{Limit: rt.limit})

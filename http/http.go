@@ -40,6 +40,7 @@ var statuses = map[app.Code]int{
 	codeForbidden:  http.StatusForbidden,
 	codeMethod:     http.StatusMethodNotAllowed,
 	codeTimeout:    http.StatusServiceUnavailable,
+	codeMediaType:  http.StatusUnsupportedMediaType,
 }
 
 // titles are the headings of the error page, per code.
@@ -54,6 +55,7 @@ var titles = map[app.Code]string{
 	codeForbidden:  "拒绝访问",
 	codeMethod:     "不支持此操作",
 	codeTimeout:    "请求超时",
+	codeMediaType:  "不支持的内容格式",
 }
 
 // errorCode returns the code of err, seeing through the failures that

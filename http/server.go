@@ -52,6 +52,9 @@ type Server struct {
 	pages   *pages
 	assets  *assets
 	origin  *http.CrossOriginProtection
+	// patterns are the routes' patterns in the order registered: the
+	// route table, which the security tests walk.
+	patterns []string
 
 	ln  net.Listener
 	srv *http.Server
@@ -93,6 +96,7 @@ func (s *Server) routes() {
 	s.registerHomeRoutes()
 	s.registerUploadRoutes()
 	s.registerReportRoutes()
+	s.registerAPIRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

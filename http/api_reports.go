@@ -1,0 +1,155 @@
+package http
+
+import (
+	"net/http"
+
+	"zongjie/app"
+)
+
+// registerAPIReportRoutes serves the stored reports: list, upload, show,
+// remove, their versions (list, show one, compare two, restore one),
+// their metadata, and the reports like one.
+func (s *Server) registerAPIReportRoutes() {
+	s.handle("GET /api/v1/reports", s.apiList)
+	s.handle("GET /api/v1/reports/{id}", s.apiShow)
+	s.handle("DELETE /api/v1/reports/{id}", s.apiRemove)
+	s.handle("GET /api/v1/reports/{id}/versions", s.apiVersions)
+	s.handle("GET /api/v1/reports/{id}/versions/{version}", s.apiShow)
+	s.handle("POST /api/v1/reports/{id}/versions/{version}/restore", s.apiRestore)
+	s.handle("GET /api/v1/reports/{id}/diff", s.apiDiff)
+	s.handle("GET /api/v1/reports/{id}/similar", s.apiSimilarStored)
+}
+
+// apiList lists the stored reports the query selects (unit, level, year,
+// genre): the JSON of list --format json.
+func (s *Server) apiList(w http.ResponseWriter, r *http.Request) error {
+	f, err := queryFilter(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.app.List(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// apiShow gives a stored report whole, its current version or the
+// version of the path: the JSON of show --format json.
+func (s *Server) apiShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	version, err := pathVersion(r)
+	if err != nil {
+		return err
+	}
+	shown, err := s.app.Show(r.Context(), id, version)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, shown)
+}
+
+// pathVersion returns the version of the path's {version}, 0 when the
+// route has none.
+func pathVersion(r *http.Request) (int, error) {
+	v := r.PathValue("version")
+	if v == "" {
+		return 0, nil
+	}
+	n, err := parseID(v, "版本号")
+	if err != nil || n > 1<<30 {
+		return 0, app.Errorf(app.Invalid, "%q 不是版本号（应为正整数）", v)
+	}
+	return int(n), nil
+}
+
+// apiRemove deletes a stored report with all its versions.
+func (s *Server) apiRemove(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.app.Remove(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// apiVersions lists the versions of a stored report: the JSON of
+// versions --format json.
+func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	vl, err := s.app.Versions(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, vl)
+}
+
+// apiRestore makes a version of a stored report its current one, as a
+// new version, and gives that version as list gives a report.
+func (s *Server) apiRestore(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	version, err := pathVersion(r)
+	if err != nil {
+		return err
+	}
+	v, err := s.app.Restore(r.Context(), id, version)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, app.SummaryOf(v))
+}
+
+// apiDiff compares two versions of a stored report line by line:
+// ?a=N (required) and ?b=M (the current version when absent).
+func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	va, err := queryInt(r, "a", 0, 1, 1<<30)
+	if err != nil {
+		return err
+	}
+	if va == 0 {
+		return app.Errorf(app.Invalid, "应给出参数 a（版本号）；b 不给出时为当前版本")
+	}
+	vb, err := queryInt(r, "b", 0, 1, 1<<30)
+	if err != nil {
+		return err
+	}
+	d, err := s.app.DiffVersions(r.Context(), id, va, vb)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d.JSON())
+}
+
+// apiSimilarStored finds the stored reports most like a stored one
+// (?top=N, 5 when absent): the JSON of similar --format json.
+func (s *Server) apiSimilarStored(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	top, err := queryInt(r, "top", 5, 1, 100)
+	if err != nil {
+		return err
+	}
+	res, err := s.app.Similar(r.Context(), app.Stored(id), top)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, res.JSON())
+}
