@@ -26,7 +26,7 @@ import (
 
 // The JSON API, /api/v1/…: the operations of the command line for
 // programs, with its JSON contracts (docs/json.md), encoded by the same
-// encoder (output.WriteJSON). docs/api.md describes the routes, the
+// encoder (output.WriteCompactJSON: WriteJSON without the indentation). docs/api.md describes the routes, the
 // request forms and the errors; openapi.json, served at
 // /api/v1/openapi.json, is the same as an OpenAPI 3.1 document, and the
 // tests validate every response against it.
@@ -80,8 +80,9 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
 var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeJSON writes v as the response with status: encoded whole first
-// (output.WriteJSON, as the command line writes it), so that a failure to
-// encode is an error response rather than half a body.
+// (output.WriteCompactJSON: the command line's JSON without its
+// indentation), so that a failure to encode is an error response rather
+// than half a body.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	buf := bufferPool.Get().(*bytes.Buffer)
 	defer func() {
@@ -91,7 +92,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 		}
 	}()
 	buf.Reset()
-	if err := output.WriteJSON(buf, v); err != nil {
+	if err := output.WriteCompactJSON(buf, v); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

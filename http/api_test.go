@@ -190,9 +190,7 @@ func TestAPIExtract(t *testing.T) {
 	}
 	// The body is the command line's JSON, byte for byte.
 	d := s.app.Extract(context.Background(), []app.Input{{Name: "石桥.txt", Data: []byte(text), Stated: extract.Options{Unit: "石桥镇"}}})
-	var cli bytes.Buffer
-	output.WriteJSON(&cli, output.ExtractResult{Documents: d[0].Reports})
-	if w.Body.String() != cli.String() {
+	if !sameJSON(t, w.Body.Bytes(), output.ExtractResult{Documents: d[0].Reports}) {
 		t.Errorf("raw: the body differs from extract --format json")
 	}
 
@@ -250,6 +248,20 @@ func TestAPIExtract(t *testing.T) {
 	want(t, "too large", bigDeclared(t, s, "POST", "/api/v1/extract", "text/plain", apiUploadLimit+1), 413, "too_large")
 }
 
+// sameJSON reports whether body is what the command line writes of v
+// (output.WriteJSON), without the indentation.
+func sameJSON(t *testing.T, body []byte, v any) bool {
+	t.Helper()
+	var cli, compact bytes.Buffer
+	if err := output.WriteJSON(&cli, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&compact, cli.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Equal(bytes.TrimSpace(body), compact.Bytes())
+}
+
 // boundaryOf returns the boundary of a multipart body made by
 // multipartBody.
 func boundaryOf(b []byte) string {
@@ -274,10 +286,8 @@ func TestAPICheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cli bytes.Buffer
-	output.WriteJSON(&cli, output.CheckResult{Files: []output.CheckFile{{Path: "q.txt", Chars: c.File.Chars(), Diagnostics: c.Diagnostics}}})
-	if w.Body.String() != cli.String() {
-		t.Errorf("raw: the body differs from check --format json:\n%.500s\n%.500s", w.Body, cli.String())
+	if !sameJSON(t, w.Body.Bytes(), output.CheckResult{Files: []output.CheckFile{{Path: "q.txt", Chars: c.File.Chars(), Diagnostics: c.Diagnostics}}}) {
+		t.Errorf("raw: the body differs from check --format json")
 	}
 
 	w = apiDo(t, s, call{method: "POST", target: "/api/v1/check?level=error", body: jsonBody(map[string]string{"name": "q.txt", "text": text}), contentType: "application/json"})
@@ -395,6 +405,9 @@ func TestAPIFamilies(t *testing.T) {
 	fw.Close()
 	if cli.String() != w.Body.String() {
 		t.Errorf("the body differs from families --format json")
+	}
+	if !json.Valid(w.Body.Bytes()) {
+		t.Errorf("families: not JSON")
 	}
 	want(t, "top=-1", apiDo(t, s, call{method: "GET", target: "/api/v1/families?top=-1"}), 400, "invalid")
 	// No store: the app's error.

@@ -25,3 +25,12 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// WriteCompactJSON writes v as WriteJSON does, without the indentation:
+// the same JSON for programs (the web app's API), which read no layout
+// and should not pay for it (indenting costs as much as encoding).
+func WriteCompactJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
