@@ -24,7 +24,7 @@ import (
 
 // newTestServer returns a Server over an empty SQLite store, logging
 // into log when it is not nil.
-func newTestServer(t *testing.T, log io.Writer, o Options) *Server {
+func newTestServer(t testing.TB, log io.Writer, o Options) *Server {
 	t.Helper()
 	if log != nil {
 		o.Logger = slog.New(slog.NewTextHandler(log, nil))
