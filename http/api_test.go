@@ -410,8 +410,13 @@ func TestAPIFamilies(t *testing.T) {
 		t.Errorf("families: not JSON")
 	}
 	want(t, "top=-1", apiDo(t, s, call{method: "GET", target: "/api/v1/families?top=-1"}), 400, "invalid")
-	// No store: the app's error.
-	want(t, "no store", apiDo(t, newTestServer(t, nil, Options{}), call{method: "GET", target: "/api/v1/families"}), 400, "invalid")
+	// An empty store: an empty list.
+	w = apiDo(t, newTestServer(t, nil, Options{}), call{method: "GET", target: "/api/v1/families"})
+	want(t, "empty store", w, 200, "")
+	decode(t, w, &fl)
+	if len(fl.Families) != 0 {
+		t.Errorf("empty store: %d families", len(fl.Families))
+	}
 }
 
 // Ensure search finds a phrase of the examples with its highlights and
