@@ -7,6 +7,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/corpus"
+	"zongjie/extract"
 	"zongjie/reader"
 	"zongjie/store"
 )
@@ -39,8 +40,10 @@ type AddedReport struct {
 
 // Counts are the findings of a report by severity.
 type Counts struct {
-	Errors, Warnings, Infos int
-	Fixable                 int // with a certain fix
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	Fixable  int `json:"fixable"` // with a certain fix
 }
 
 // AddUploads reads, extracts, checks and stores each file, as Add does,
@@ -48,6 +51,12 @@ type Counts struct {
 // with the reason in Err; the others are added. AddUploads fails as a
 // whole only when the store does (or ctx ends).
 func (a *App) AddUploads(ctx context.Context, files []Upload) ([]Added, error) {
+	return a.AddUploadsStated(ctx, files, extract.Options{})
+}
+
+// AddUploadsStated is AddUploads with a unit and a period the user
+// states for every file's reports, over what they say of themselves.
+func (a *App) AddUploadsStated(ctx context.Context, files []Upload, stated extract.Options) ([]Added, error) {
 	st, err := a.store(ctx)
 	if err != nil {
 		return nil, err
@@ -70,7 +79,7 @@ func (a *App) AddUploads(ctx context.Context, files []Upload) ([]Added, error) {
 	}
 	var progress []corpus.Progress
 	_, err = corpus.AddInputs(ctx, st, inputs, corpus.AddOptions{
-		Options:  corpus.Options{Check: true},
+		Options:  corpus.Options{Check: true, Unit: stated.Unit, Period: stated.Period},
 		Progress: func(p corpus.Progress) { progress = append(progress, p) },
 	})
 	if err != nil {

@@ -288,7 +288,10 @@ func decodeFiles(r *http.Request, max int) ([]upload, error) {
 			if err != nil {
 				return nil, multipartError(err)
 			}
-			name := p.FileName()
+			name := uploadName(p)
+			if name == "" && p.FileName() == "" && hasFileName(p) {
+				continue // the empty part a form sends when no file is chosen
+			}
 			if name == "" {
 				// A field: unit, period (or the CSRF token of a page's form).
 				v, err := formValue(p)
@@ -369,6 +372,17 @@ func decodeFiles(r *http.Request, max int) ([]upload, error) {
 		}
 	}
 	return ups, nil
+}
+
+// hasFileName reports whether a multipart part is a file: its
+// Content-Disposition has a filename, maybe empty.
+func hasFileName(p *multipart.Part) bool {
+	_, params, err := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+	if err != nil {
+		return p.FileName() != ""
+	}
+	_, ok := params["filename"]
+	return ok
 }
 
 // defaultName is the name of a file sent as the raw body of a request
@@ -656,7 +670,7 @@ func decodePair(r *http.Request, names [2]string) ([2]refArg, error) {
 			return out, app.Errorf(app.Invalid, "%s 给出了不止一次", names[i])
 		}
 		got[i] = true
-		if p.FileName() == "" {
+		if !hasFileName(p) {
 			v, err := formValue(p)
 			if err != nil {
 				return out, err
@@ -668,7 +682,7 @@ func decodePair(r *http.Request, names [2]string) ([2]refArg, error) {
 			out[i].ref = app.Stored(id)
 			continue
 		}
-		name := p.FileName()
+		name := uploadName(p)
 		if err := checkName(name); err != nil {
 			return out, err
 		}

@@ -11,7 +11,9 @@ import (
 // their metadata, and the reports like one.
 func (s *Server) registerAPIReportRoutes() {
 	s.handle("GET /api/v1/reports", s.apiList)
+	s.handle("POST /api/v1/reports", s.apiUpload, bodyLimit(apiUploadLimit))
 	s.handle("GET /api/v1/reports/{id}", s.apiShow)
+	s.handle("PATCH /api/v1/reports/{id}", s.apiSetMeta)
 	s.handle("DELETE /api/v1/reports/{id}", s.apiRemove)
 	s.handle("GET /api/v1/reports/{id}/versions", s.apiVersions)
 	s.handle("GET /api/v1/reports/{id}/versions/{version}", s.apiShow)
@@ -32,6 +34,68 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, list)
+}
+
+// apiUpload adds files to the store (the upload): read, extracted,
+// checked and stored each, as zongjie add does; a file that cannot be
+// read fails alone, in its entry of the answer, and never stops the
+// others. The unit and period stated (query or form) apply to every file.
+func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) error {
+	ups, err := decodeFiles(r, apiMaxFiles)
+	if err != nil {
+		return err
+	}
+	files := make([]app.Upload, len(ups))
+	for i, u := range ups {
+		files[i] = app.Upload{Name: u.in.Name, Data: u.in.Data, Err: u.err}
+	}
+	added, err := s.app.AddUploadsStated(r.Context(), files, ups[0].in.Stated)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, app.UploadJSON(added))
+}
+
+// metaJSON is the body of a metadata edit: the unit and the period the
+// user states for a stored report ("" for what the text says).
+type metaJSON struct {
+	Unit   *string `json:"unit"`
+	Period *string `json:"period"`
+}
+
+// apiSetMeta states the unit and the period of a stored report, stored
+// as a new version (the earlier ones are kept), which it gives as list
+// gives a report.
+func (s *Server) apiSetMeta(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := needJSON(r); err != nil {
+		return err
+	}
+	var m metaJSON
+	if err := decodeJSON(r, &m); err != nil {
+		return err
+	}
+	if m.Unit == nil && m.Period == nil {
+		return app.Errorf(app.Invalid, "应给出 unit（单位）或 period（时段）；空字符串表示按正文识别")
+	}
+	var unit, period string
+	if m.Unit != nil {
+		unit = *m.Unit
+	}
+	if m.Period != nil {
+		period = *m.Period
+	}
+	if _, err := stated(unit, period); err != nil {
+		return err
+	}
+	v, err := s.app.SetMeta(r.Context(), id, unit, period)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, app.SummaryOf(v))
 }
 
 // apiShow gives a stored report whole, its current version or the

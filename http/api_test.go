@@ -654,3 +654,98 @@ func TestAPICSRF(t *testing.T) {
 		}
 	}
 }
+
+// Ensure an upload stores each file of a multipart batch (a folder's
+// path kept), says of each whether its reports are new, a new version or
+// stored already with their findings counted, lists a bad file with its
+// reason without stopping the others, applies a stated unit, and refuses
+// an upload with no file or over the limit.
+func TestAPIUpload(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	text := exampleText(t, "qinghe-2024h1.txt")
+	body, ct := multipartBody(t, part{"file", "区/qinghe.txt", text}, part{"file", "bad.docx", "PK\x03\x04 not a zip"}, part{"file", "shiqiao.txt", exampleText(t, "shiqiao-2024.txt")})
+	w := apiDo(t, s, call{method: "POST", target: "/api/v1/reports", body: body, contentType: ct})
+	want(t, "batch", w, 200, "")
+	var res app.UploadResult
+	decode(t, w, &res)
+	if len(res.Files) != 3 {
+		t.Fatalf("batch: %+v", res)
+	}
+	q, bad, sq := res.Files[0], res.Files[1], res.Files[2]
+	if q.Path != "区/qinghe.txt" || len(q.Reports) != 1 || q.Reports[0].Status != "new" || q.Reports[0].Findings.Errors == 0 || q.Error != nil {
+		t.Errorf("qinghe: %+v", q)
+	}
+	if bad.Error == nil || bad.Error.Code != "unreadable" || !strings.Contains(bad.Error.Message, "bad.docx") || len(bad.Reports) != 0 {
+		t.Errorf("bad: %+v", bad)
+	}
+	if len(sq.Reports) != 1 || sq.Reports[0].Status != "new" || sq.Reports[0].Report.Unit != "石桥镇" {
+		t.Errorf("shiqiao: %+v", sq)
+	}
+	// Again, the same text: stored already; edited: a new version.
+	w = apiDo(t, s, call{method: "POST", target: "/api/v1/reports?name=" + url.QueryEscape("区/qinghe.txt"), body: strings.NewReader(text), contentType: "text/plain"})
+	decode(t, w, &res)
+	if res.Files[0].Reports[0].Status != "stored" || res.Files[0].Reports[0].Report.ID != q.Reports[0].Report.ID {
+		t.Errorf("again: %+v", res.Files[0])
+	}
+	w = apiDo(t, s, call{method: "POST", target: "/api/v1/reports?name=" + url.QueryEscape("区/qinghe.txt"), body: strings.NewReader(text + "\n新增一句。\n"), contentType: "text/plain"})
+	decode(t, w, &res)
+	if r := res.Files[0].Reports[0]; r.Status != "version" || r.Report.ID != q.Reports[0].Report.ID || r.Report.Version != 2 {
+		t.Errorf("edited: %+v", res.Files[0])
+	}
+	// A unit stated for the file.
+	w = apiDo(t, s, call{method: "POST", target: "/api/v1/reports", body: jsonBody(map[string]string{"name": "粘贴.txt", "text": "2024年工作总结\n全年完成投资5亿元。\n", "unit": "柳河乡", "period": "2024"}), contentType: "application/json"})
+	want(t, "json", w, 200, "")
+	decode(t, w, &res)
+	if r := res.Files[0].Reports; len(r) != 1 || r[0].Report.Unit != "柳河乡" || r[0].Report.Period != "FY" {
+		t.Errorf("stated: %+v", res.Files[0])
+	}
+	// One bad file alone: its entry, not an error of the request.
+	w = apiDo(t, s, call{method: "POST", target: "/api/v1/reports?name=x.docx", body: strings.NewReader("PK\x03\x04"), contentType: "application/octet-stream"})
+	want(t, "one bad file", w, 200, "")
+	decode(t, w, &res)
+	if len(res.Files) != 1 || res.Files[0].Error == nil {
+		t.Errorf("one bad file: %+v", res.Files)
+	}
+	noFile, ct := multipartBody(t, part{"unit", "", "x"})
+	want(t, "no file", apiDo(t, s, call{method: "POST", target: "/api/v1/reports", body: noFile, contentType: ct}), 400, "invalid")
+	want(t, "bad period", apiDo(t, s, call{method: "POST", target: "/api/v1/reports?period=x", body: strings.NewReader(text), contentType: "text/plain"}), 400, "invalid")
+	want(t, "too large", bigDeclared(t, s, "POST", "/api/v1/reports", "text/plain", apiUploadLimit+1), 413, "too_large")
+}
+
+// Ensure a metadata edit stores the report with the stated unit and
+// period as a new version, keeps the earlier one, and refuses a body
+// that is not JSON, states nothing, or states a bad period; an unknown
+// report is not found.
+func TestAPISetMeta(t *testing.T) {
+	s, ids := newAPIServer(t)
+	id := ids["qinghe-2024.txt"]
+	w := apiDo(t, s, call{method: "PATCH", target: fmt.Sprintf("/api/v1/reports/%d", id), body: strings.NewReader(`{"unit":"青禾街道办事处","period":"2024H1"}`), contentType: "application/json"})
+	want(t, "edit", w, 200, "")
+	var v app.Summary
+	decode(t, w, &v)
+	if v.ID != id || v.Version != 2 || v.Unit != "青禾街道办事处" || v.Period != "H1" || !strings.Contains(v.Note, "单位") {
+		t.Errorf("edit: %+v", v)
+	}
+	w = apiDo(t, s, call{method: "GET", target: fmt.Sprintf("/api/v1/reports/%d/versions", id)})
+	var vl app.VersionList
+	decode(t, w, &vl)
+	if len(vl.Versions) != 2 || vl.Versions[0].Unit == "青禾街道办事处" {
+		t.Errorf("versions: %+v", vl.Versions)
+	}
+	for _, tt := range []struct {
+		name, body, ct string
+		status         int
+		code           string
+	}{
+		{"same again", `{"unit":"青禾街道办事处","period":"2024H1"}`, "application/json", 409, "conflict"},
+		{"nothing", `{}`, "application/json", 400, "invalid"},
+		{"bad period", `{"period":"下个月"}`, "application/json", 400, "invalid"},
+		{"unit on two lines", `{"unit":"青禾\n街道"}`, "application/json", 400, "invalid"},
+		{"unknown field", `{"units":"x"}`, "application/json", 400, "invalid"},
+		{"form", `unit=x`, "application/x-www-form-urlencoded", 415, "unsupported_media_type"},
+	} {
+		want(t, tt.name, apiDo(t, s, call{method: "PATCH", target: fmt.Sprintf("/api/v1/reports/%d", id), body: strings.NewReader(tt.body), contentType: tt.ct}), tt.status, tt.code)
+	}
+	want(t, "unknown", apiDo(t, s, call{method: "PATCH", target: "/api/v1/reports/999", body: strings.NewReader(`{"unit":"x"}`), contentType: "application/json"}), 404, "not_found")
+	want(t, "too large", bigDeclared(t, s, "PATCH", fmt.Sprintf("/api/v1/reports/%d", id), "application/json", DefaultBodyLimit+1), 413, "too_large")
+}
