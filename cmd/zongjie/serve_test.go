@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"math"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -88,5 +90,32 @@ func TestServeUsage(t *testing.T) {
 		if code != exitUsage || errOut == "" {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
 		}
+	}
+}
+
+// Ensure serve's collector pace is GOGC=400 with a 2 GiB soft limit, and
+// that GOGC and GOMEMLIMIT given by the user win.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("GC percent %d, want 400", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 2<<30 {
+		t.Errorf("memory limit %d, want 2 GiB", got)
+	}
+	t.Setenv("GOGC", "150")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetGCPercent(150)
+	debug.SetMemoryLimit(1 << 30)
+	tuneGC()
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("GC percent %d with GOGC=150", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("memory limit %d with GOMEMLIMIT=1GiB", got)
 	}
 }
