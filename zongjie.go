@@ -348,7 +348,10 @@ type Quantity struct {
 	BaseValueTo *float64 `json:"base_value_to,omitempty"`
 	BaseUnit    string   `json:"base_unit"` // 元, 人, %, 个百分点 …
 	Name        string   `json:"name"`      // the indicator: 财政收入, 规上工业增加值
-	Approx      string   `json:"approx"`    // approximation words as written: 约, 余, 以上, 约…左右
+	// Also are the other indicators one figure is given for: "化学需氧量、
+	// 氨氮排放量分别下降2%" is named 化学需氧量, also 氨氮排放量.
+	Also        []string `json:"also,omitempty"`
+	Approx      string   `json:"approx"` // approximation words as written: 约, 余, 以上, 约…左右
 	Placeholder bool     `json:"placeholder"`
 	Line        int      `json:"line"`
 	Column      int      `json:"column"`

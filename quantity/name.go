@@ -28,14 +28,14 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 		}
 		names[k] = name
 	}
-	sc.distribute(names)
+	also := sc.distribute(names)
 	for k := range sc.items {
 		it := &sc.items[k]
 		if it.growthOf >= 0 {
 			continue // reported inside the figure it qualifies
 		}
 		q := sc.quantity(it)
-		q.Name = names[k]
+		q.Name, q.Also = names[k], also[k]
 		if it.growth >= 0 {
 			g := &sc.items[it.growth]
 			gs := document.Span{Start: g.verbStart, End: g.end}
@@ -61,47 +61,157 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 	return out
 }
 
-// distribute names the changes of a "分别" list after the subjects listed
-// before the verb: "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%" gives
-// 城镇常住居民人均可支配收入 and 农村常住居民人均可支配收入. The shared head is
-// found at the end of the last subject from a list of common heads.
-func (sc *scanner) distribute(names []string) {
+// distribute names the figures of a "分别" list after the subjects listed
+// before it, the i-th subject taking the i-th figure: "城镇、农村常住居民人
+// 均可支配收入分别增长4.4%、5.9%" gives 城镇常住居民人均可支配收入 and 农村
+// 常住居民人均可支配收入; "二氧化硫、氮氧化物排放量分别下降5.6%和4%" gives
+// 二氧化硫排放量 5.6% and 氮氧化物排放量 4%. The head the subjects share is
+// found at the end of the last one (sharedHeads) and given to each subject
+// that has none of its own. A collective subject names its parts in
+// order (城乡居民人均可支配收入分别增长5%、6.5%: 城镇…, 农村…). One figure
+// after several subjects ("化学需氧量、氨氮排放量分别下降2%") is given for
+// each of them: the first names it, the others are returned in also.
+func (sc *scanner) distribute(names []string) (also map[int][]string) {
 	for k := 0; k < len(sc.items); k++ {
 		it := &sc.items[k]
-		if it.change == "" || it.growthOf >= 0 || !strings.Contains(it.basis, "分别") {
+		if it.growthOf >= 0 {
 			continue
 		}
-		// The changes of the list: k, k+1, … joined by 、.
+		off := it.start
+		if it.change != "" {
+			off = it.verbStart
+		}
+		subject, ok := sc.eachSubject(off, it.change != "" && strings.Contains(it.basis, "分别"))
+		if !ok {
+			continue
+		}
+		// The figures of the list: k, k+1, … joined by 、 和 及, all changes
+		// or all amounts.
 		n := 1
-		for k+n < len(sc.items) && sc.items[k+n].change != "" && isListJoin(sc.text[sc.items[k+n-1].end:sc.items[k+n].start]) {
+		for k+n < len(sc.items) && (sc.items[k+n].change != "") == (it.change != "") && sc.items[k+n].growthOf < 0 &&
+			isListJoin(sc.text[sc.items[k+n-1].end:sc.items[k+n].start]) {
 			n++
 		}
-		subject := sc.text[sc.phraseStart(it.verbStart):it.verbStart]
-		subject = strings.TrimSuffix(strings.TrimSuffix(subject, "分别"), "同比")
-		parts := strings.Split(subject, "、")
-		if len(parts) != n || n < 2 {
-			k += n - 1
-			continue
-		}
-		last, _ := cleanName(parts[n-1])
-		head := ""
-		for _, h := range sharedHeads {
-			if strings.HasSuffix(last, h) && len(h) < len(last) {
-				head = h
-				break
+		parts := subjectParts(subject, n)
+		switch {
+		case len(parts) == n && n >= 2:
+			for i, p := range parts {
+				names[k+i] = p
 			}
-		}
-		for i := 0; i < n; i++ {
-			switch {
-			case i == n-1:
-				names[k+i] = last
-			case head != "":
-				p, _ := cleanName(parts[i])
-				names[k+i] = p + head
+		case n == 1 && len(parts) >= 2:
+			names[k] = parts[0]
+			if also == nil {
+				also = map[int][]string{}
 			}
+			also[k] = parts[1:]
 		}
 		k += n - 1
 	}
+	return also
+}
+
+// eachSubject returns the subject of a "分别" list whose first figure (or
+// change verb) starts at off: the words of its phrase before 分别, when
+// only a verb stands between 分别 and the figure ("分别达到", "分别为",
+// "分别控制在"). changed says the change starting at off holds 分别
+// ("分别增长"): the subject is then the whole phrase before it.
+func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
+	subject := sc.text[sc.phraseStart(off):off]
+	if !changed {
+		i := strings.LastIndex(subject, "分别")
+		if i < 0 {
+			return "", false
+		}
+		if rest := subject[i+len("分别"):]; utf8.RuneCountInString(rest) > 4 || strings.ContainsAny(rest, "0123456789") {
+			return "", false
+		}
+		subject = subject[:i]
+	}
+	for _, w := range []string{"同比", "比上年", "比去年", "较上年", "较去年", "均"} {
+		subject = strings.TrimSuffix(subject, w)
+	}
+	return subject, strings.TrimSpace(subject) != ""
+}
+
+// collectives name two parts in one word: 城乡 is 城镇 and 农村.
+var collectives = []struct{ word, first, second string }{
+	{"城乡", "城镇", "农村"}, {"进出口", "进口", "出口"}, {"存贷款", "存款", "贷款"},
+}
+
+// subjectParts splits the subject of a "分别" list into the names of its
+// parts, each completed with the head the last part ends with: at 、, and
+// at 和, 及 or 与 when 、 alone gives fewer parts than there are figures.
+// One subject before two figures is split when it is a collective.
+func subjectParts(subject string, n int) []string {
+	parts := strings.Split(subject, "、")
+	if len(parts) < n {
+		for _, j := range []string{"和", "及", "与"} {
+			last := parts[len(parts)-1]
+			if strings.Count(last, j) == 1 && len(parts)+1 == n {
+				a, b, _ := strings.Cut(last, j)
+				parts = append(parts[:len(parts)-1], a, b)
+				break
+			}
+		}
+	}
+	if len(parts) == 1 && n == 2 {
+		name, _ := cleanName(parts[0])
+		for _, c := range collectives {
+			if i := strings.Index(name, c.word); i >= 0 {
+				rest := name[:i] + "%s" + name[i+len(c.word):]
+				return []string{strings.Replace(rest, "%s", c.first, 1), strings.Replace(rest, "%s", c.second, 1)}
+			}
+		}
+		return nil
+	}
+	last, _ := cleanName(parts[len(parts)-1])
+	head := ""
+	for _, h := range sharedHeads {
+		if strings.HasSuffix(last, h) && len(h) < len(last) {
+			head = h
+			break
+		}
+	}
+	for _, w := range scopeWords {
+		// 城市、农村自来水普及率: the last part's scope word is the one
+		// the others parallel; the rest is the head.
+		if rest, ok := strings.CutPrefix(last, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			head = rest
+			break
+		}
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		p, _ = cleanName(p)
+		if p == "" {
+			return nil
+		}
+		if i < len(parts)-1 && head != "" && !strings.HasSuffix(p, head) && !hasIndicatorSuffix(p) {
+			p = joinHead(p, head)
+		}
+		out[i] = p
+	}
+	out[len(out)-1] = last
+	return out
+}
+
+// scopeWords open the parts of a list that differ only in their scope:
+// 城镇 and 农村 incomes, 工业 and 农业 loans.
+var scopeWords = []string{
+	"城镇", "农村", "城市", "乡村", "城区", "工业", "农业", "服务业", "第一产业", "第二产业", "第三产业", "国有", "民营",
+	"本外币", "人民币", "外币", "省级", "市级", "县级",
+}
+
+// joinHead completes a modifier with the head it shares, without saying
+// twice what both hold: 城镇居民 and 居民人均可支配收入 give 城镇居民人均可支
+// 配收入.
+func joinHead(p, head string) string {
+	for n := min(len(p), len(head)); n >= len("居民"); n-- {
+		if strings.HasSuffix(p, head[:n]) && utf8.RuneStart(head[n%len(head)]) {
+			return p + head[n:]
+		}
+	}
+	return p + head
 }
 
 // phraseStart returns where the phrase ending at off begins: after the last
@@ -119,7 +229,8 @@ func (sc *scanner) phraseStart(off int) int {
 // longest first.
 var sharedHeads = []string{
 	"常住居民人均可支配收入", "居民人均可支配收入", "人均可支配收入", "可支配收入", "贷款余额", "存款余额",
-	"营业收入", "增加值", "销售额", "营业额", "投资", "产值", "收入", "产量", "总额", "利润", "支出", "消费",
+	"营业收入", "普及率", "覆盖率", "达标率", "合格率", "排放总量", "排放量", "排放强度", "平均浓度", "浓度", "增加值", "销售额", "营业额", "投资",
+	"产值", "收入", "产量", "总额", "利润", "支出", "消费",
 }
 
 // linked reports whether item k restates the indicator of the item before
@@ -217,6 +328,11 @@ func (sc *scanner) nameFor(k, off int) string {
 	if action && follow != "" && utf8.RuneCountInString(name) <= 2 {
 		return name + follow // 召开*次垃圾分类工作推进会
 	}
+	if placeNouns[follow] && !afterItem && !action {
+		if sv := subjectVerb(raw); sv != "" {
+			return sv + follow // 5G网络覆盖全部14个地市 → 5G网络覆盖地市
+		}
+	}
 	switch {
 	case name != "" && !afterItem && verb == "" && (follow == "" || action || hasIndicatorSuffix(name)):
 		return name
@@ -241,6 +357,36 @@ func (sc *scanner) nameFor(k, off int) string {
 		return "" // the clause before has its own figure; it is not the subject
 	}
 	return sc.previousSubject(start)
+}
+
+// placeNouns are the places a coverage is counted in: "5G网络覆盖14个地
+// 市" counts 地市 reached by 5G网络, not any 地市.
+var placeNouns = map[string]bool{
+	"地市": true, "市州": true, "县区": true, "县（市、区）": true, "县（市）": true, "乡镇": true, "街道": true,
+	"村": true, "行政村": true, "自然村": true, "社区": true, "村（居）": true, "村（社区）": true,
+}
+
+// subjectVerb returns the subject and verb of a clause that ends with a verb
+// and at most a scope word ("5G网络覆盖全部", "农村公路通达所有"): the
+// name of a coverage together with the place counted after the figure. It
+// returns "" when no noun precedes the verb ("新建", "今年完成").
+func subjectVerb(raw string) string {
+	s := trimQuotes(strings.TrimSpace(raw))
+	for _, w := range []string{"全部", "所有", "全", "了"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	i, v := lastVerb(s)
+	if i < 0 || i+len(v) != len(s) {
+		return ""
+	}
+	subject := strip(s[:i], leadingSet)
+	if j, w := lastVerb(subject); j >= 0 {
+		subject = subject[j+len(w):]
+	}
+	if utf8.RuneCountInString(subject) < 2 || onlyPlaceholders(subject) {
+		return ""
+	}
+	return clip(subject + v)
 }
 
 // clauseBefore returns where the clause before the one starting at off
@@ -271,7 +417,7 @@ var indicatorSuffixes = []string{
 	"收入", "产值", "增加值", "销售额", "营业额", "投资", "额", "量", "率", "值", "资金", "人数", "面积", "总量",
 	"规模", "产量", "金额", "补贴", "费", "贷款", "收益", "支出", "利润", "税收", "产能", "容量", "里程", "总数",
 	"户数", "人口", "就业", "资本", "经济", "预算", "价格", "指数", "比重", "津贴", "奖金", "经费", "成本",
-	"强度", "比例", "水平", "标准", "赤字", "增速", "涨幅", "占比",
+	"强度", "比例", "水平", "标准", "赤字", "增速", "涨幅", "占比", "能耗",
 }
 
 func hasIndicatorSuffix(s string) bool {
@@ -497,6 +643,9 @@ func cleanName(raw string) (name, verb string) {
 		}
 	}
 	s = strip(s, leadingSet)
+	if rest, ok := strings.CutPrefix(s, "共"); ok && verbSet.At(rest, 0) != "" {
+		s = rest // 共争取资金 (not 共青团)
+	}
 	if strings.HasSuffix(s, "等") {
 		return "", "等"
 	}
@@ -577,6 +726,9 @@ func lastVerb(s string) (int, string) {
 			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所强", r2) {
 				continue
 			}
+			if modifies(s, skipAside(s, i+len(v))) {
+				continue // a verb that modifies a head: 帮扶资金, 补助标准, 发展经费
+			}
 			if end := i + len(v); end > best+len(word) {
 				best, word = i, v
 			}
@@ -586,6 +738,36 @@ func lastVerb(s string) (int, string) {
 		}
 	}
 	return best, word
+}
+
+// skipAside returns the offset after a bracketed aside starting at i of s
+// ("研究与试验发展（R&D）经费"), or i.
+func skipAside(s string, i int) int {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(s[i:], p[0]) {
+			if j := strings.Index(s[i:], p[1]); j > 0 {
+				return i + j + len(p[1])
+			}
+		}
+	}
+	return i
+}
+
+// modifierHeads are the nouns that a verb before them modifies rather than
+// governs: 帮扶资金 and 补助标准 are names, not 帮扶 + 资金. endHeads do so
+// only at the end of a name (补助标准, but 新建标准厂房 builds 标准厂房).
+var (
+	modifierHeads = words.NewSet("资金", "经费", "基金", "专项资金", "补贴")
+	endHeads      = words.NewSet("标准", "对象")
+)
+
+// modifies reports whether a head that a verb modifies starts at i of s.
+func modifies(s string, i int) bool {
+	if modifierHeads.At(s, i) != "" {
+		return true
+	}
+	w := endHeads.At(s, i)
+	return w != "" && i+len(w) == len(s)
 }
 
 var (
@@ -612,7 +794,7 @@ var verbs = []string{
 	"调解", "开设", "开通", "打通", "贯通", "硬化", "销号", "摘牌", "达成", "观摩", "年产", "涉及", "拥有",
 	"共有", "增加", "资助", "补助", "奖励", "兑现", "减免", "退还", "拨付", "划拨", "争创", "评定", "命名",
 	"吸收", "发展", "挂牌", "开工", "竣工", "投产", "交付", "转化", "备案", "注册", "登记", "核发", "颁发",
-	"签订", "评选出", "选出", "通过", "制止", "劝阻", "查获", "收缴", "清运", "收运", "处理", "帮扶", "对接", "服务",
+	"签订", "评选出", "选出", "通过", "通达", "制止", "劝阻", "查获", "收缴", "清运", "收运", "处理", "帮扶", "对接", "服务",
 }
 
 // leadingWords are stripped from the start of a name.
@@ -630,6 +812,7 @@ var trailingWords = []string{
 	"分别为", "分别达到", "分别达", "分别", "共计", "累计", "总计", "合计", "仅为", "已达到", "已达", "达到", "达至",
 	"突破", "超过", "保持在", "稳定在", "控制在", "增至", "提高到", "提高至", "提升至", "提升到", "降至",
 	"下降到", "增长到", "增加到", "降到", "跃上", "首次跃上", "跃升至", "跃升到", "迈上", "站上", "首次突破", "首次超过",
+	"每人每月", "每人每年", "每人每天", "每户每年", "每户每月", "每亩", "每户", "每人", "每月", "每年", // 标准提高到每人每月800元
 	"平均为", "拟按", "按照", "按", "首次", "预计", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
 }

@@ -1,6 +1,9 @@
 package quantity_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestOutcomeVerbNames: the verbs a result or a plan is told with (平均为,
 // 首次跃上…新台阶, 首次超过, 首次突破, 降到, 拟按, 按) are not part of the
@@ -50,6 +53,85 @@ func TestFormalDigitNames(t *testing.T) {
 	} {
 		if got := len(extract(t, tt.in)); got != tt.want {
 			t.Errorf("%s: %d quantities, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEachSubject: the figures after 分别 are named by the subjects listed
+// before it, the i-th subject the i-th figure, each completed with the head
+// the last one ends with; a collective (城乡, 进出口) names its two parts;
+// one figure after several subjects is given for each (Also). Near misses:
+// a subject that is already a whole indicator keeps its name, a list of
+// figures without 分别 is not distributed, and a count of subjects that
+// does not fit the figures changes nothing.
+func TestEachSubject(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string // name (+also, joined by +) of each quantity
+	}{
+		{"城乡居民人均可支配收入分别增长5%、6.5%。", []string{"城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		{"城乡常住居民人均收入分别达到4.1万元和2.3万元。", []string{"城镇常住居民人均收入", "农村常住居民人均收入"}},
+		{"全县进出口分别增长12%、7%。", []string{"进口", "出口"}},
+		{"化学需氧量、氨氮排放量分别下降2%。", []string{"化学需氧量+氨氮排放量"}},
+		{"二氧化硫、氮氧化物、挥发性有机物排放总量分别削减3%。", []string{"二氧化硫排放总量+氮氧化物排放总量+挥发性有机物排放总量"}},
+		{"二氧化硫、氮氧化物排放量分别下降5.6%和4%。", []string{"二氧化硫排放量", "氮氧化物排放量"}},
+		{"城市、农村自来水普及率分别达到99%和92%。", []string{"城市自来水普及率", "农村自来水普及率"}},
+		{"城镇居民、农村居民人均可支配收入分别增长6%和7.5%。", []string{"城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		{"城镇和农村居民人均可支配收入分别达到5.2万元、2.6万元。", []string{"城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		{"地区生产总值、财政收入分别增长6%、8%。", []string{"地区生产总值", "财政收入"}},
+		{"规上工业增加值、固定资产投资、社会消费品零售总额分别增长8%、10%和6%。", []string{"规上工业增加值", "固定资产投资", "社会消费品零售总额"}},
+		// near misses
+		{"城乡居民人均可支配收入增长6%。", []string{"城乡居民人均可支配收入"}},
+		{"研究与试验发展经费分别增长8%、9%、10%。", []string{"研究与试验发展经费", "研究与试验发展经费", "研究与试验发展经费"}},
+		{"城镇和农村居民人均可支配收入分别比上年增长和持平。", nil},
+	}
+	for _, tt := range tests {
+		qs := extract(t, tt.in)
+		var got []string
+		for _, q := range qs {
+			got = append(got, strings.Join(append([]string{q.Name}, q.Also...), "+"))
+		}
+		if strings.Join(got, " ") != strings.Join(tt.names, " ") {
+			t.Errorf("%s: %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
+
+// TestNounPhraseNames: a figure is named by the noun phrase of its clause,
+// head and modifiers, never by the word just before it: a verb that
+// modifies a head (帮扶资金, 补助标准, 发展经费, an aside between them) is
+// part of the name; a per-head qualifier between the verb and the figure
+// (每人每月) is not; a place counted after a coverage is named with what
+// reaches it. Near misses: a verb that governs its object still opens the
+// name (发放补助资金 → 补助资金), 标准化 and 标准厂房 are no 标准, and a
+// place counted without a subject stays the place.
+func TestNounPhraseNames(t *testing.T) {
+	tests := []struct{ in, name string }{
+		{"累计投入帮扶资金3.2亿元。", "帮扶资金"},
+		{"城乡居民医保人均财政补助标准增长5%。", "城乡居民医保人均财政补助标准"},
+		{"研究与试验发展经费投入强度达到2.4%。", "研究与试验发展经费投入强度"},
+		{"研究与试验发展（R&D）经费投入强度达到2.4%。", "研究与试验发展（R&D）经费投入强度"},
+		{"今年发放临时救助资金860万元。", "临时救助资金"},
+		{"城乡低保标准提高到每人每月820元。", "城乡低保标准"},
+		{"特困人员基本生活标准提高到每人每年9600元。", "特困人员基本生活标准"},
+		{"5G网络覆盖全部11个地市。", "5G网络覆盖地市"},
+		{"光纤宽带通达所有42个行政村。", "光纤宽带通达行政村"},
+		{"全年共争取资金2.1亿元。", "争取资金"},
+		// near misses
+		{"发放补助资金500万元。", "补助资金"},
+		{"新建标准厂房3万平方米。", "标准厂房"},
+		{"打造农业标准化生产基地5个。", "农业标准化生产基地"},
+		{"今年覆盖12个社区。", "社区"},
+		{"新建村级养老服务站3个。", "村级养老服务站"},
+	}
+	for _, tt := range tests {
+		qs := extract(t, tt.in)
+		if len(qs) != 1 || qs[0].Name != tt.name {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: %v, want one named %s", tt.in, got, tt.name)
 		}
 	}
 }

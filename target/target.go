@@ -311,6 +311,12 @@ func Extract(in Input) []zongjie.Target {
 		if q.Growth != nil && !x.describes(q) {
 			out = append(out, x.growth(t, q.Growth, sec, sent))
 		}
+		for _, n := range q.Also {
+			// "化学需氧量、氨氮排放量分别下降2%": one figure, a target for each.
+			a := t
+			a.Name = n
+			out = append(out, a)
+		}
 	}
 	out = append(out, x.halfway()...)
 	sortTargets(out)

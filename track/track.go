@@ -216,6 +216,11 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		}
 		name := nameBefore(f, r, heads, q.Span.Start)
 		alt := indicator.Parse(q.Name).Key
+		if strings.Contains(name.Key, "、") && !indicator.Bare(alt) {
+			// "二氧化硫、氮氧化物排放量分别下降5.6%和4%": the words before
+			// list several indicators; extraction gave this figure its own.
+			name = indicator.Parse(q.Name)
+		}
 		if q.BaseValue != nil {
 			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
@@ -236,6 +241,12 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 				c.ev.Value, c.ev.base = q.ValueTo, signed(*q.BaseValueTo, c.change)
 			}
 			out = append(out, c)
+			for _, n := range q.Also {
+				// "化学需氧量、氨氮排放量分别下降2%": the figure of each.
+				a := c
+				a.nameKey, a.altKey, a.after, a.text = indicator.Parse(n).Key, "", "", n
+				out = append(out, a)
+			}
 		}
 		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, heads, g.Span.Start) < 2 &&
 			!strings.Contains(g.Text, "年均") && !strings.Contains(g.Text, "累计") {
