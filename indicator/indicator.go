@@ -64,6 +64,7 @@ var synonymPairs = []string{
 	"广义货币供应量", "广义货币",
 	"广义货币M2", "广义货币",
 	"M2", "广义货币",
+	"PM2.5", "PM2.5", // not P + 广义货币: kept whole, so M2 inside is not seen
 	"财政赤字率", "赤字率",
 	"一般公共预算收入", "公共预算收入",
 	"公共财政预算收入", "公共预算收入",
@@ -82,6 +83,16 @@ var synonymPairs = []string{
 	"对外贸易", "进出口",
 	"粮食总产量", "粮食产量",
 	"粮食总产", "粮食产量",
+	// poverty: the poor a report counts are the rural poor registered
+	// (建档立卡); people moved out of poverty are the poor reduced
+	"建档立卡贫困人口", "贫困人口",
+	"农村建档立卡贫困人口", "贫困人口",
+	"农村贫困人口", "贫困人口",
+	"贫困人口实现脱贫", "贫困人口脱贫",
+	"易地扶贫搬迁脱贫", "易地扶贫搬迁",
+	"易地扶贫搬迁人口", "易地扶贫搬迁",
+	"易地搬迁脱贫", "易地扶贫搬迁",
+	"易地搬迁", "易地扶贫搬迁",
 }
 
 // rewrite applies the synonyms until nothing changes, so that a key is
@@ -153,6 +164,7 @@ var changes = []struct{ word, dir string }{
 	{"增长率", "up"}, {"增速", "up"}, {"增幅", "up"}, {"涨幅", "up"}, {"增长", "up"},
 	{"上涨", "up"}, {"提高", "up"}, {"提升", "up"}, {"增加", "up"},
 	{"下降率", "down"}, {"降幅", "down"}, {"下降", "down"}, {"降低", "down"}, {"减少", "down"},
+	{"脱贫", "down"}, // 贫困人口脱贫 is 贫困人口 down
 }
 
 // Parse parses an indicator name as extraction gives it.
@@ -160,6 +172,9 @@ func Parse(name string) Name {
 	f := fold(name)
 	text, _ := strip(f)
 	key, dir := strip(rewrite(f))
+	if key == "脱贫" || key == "实现脱贫" {
+		key, dir = "贫困人口", "down" // 脱贫1000万人: the poor, fewer by as many
+	}
 	if dir == "" {
 		// A change verb before the name: "减少农村贫困人口1000万人" is
 		// 农村贫困人口 down by 1000万人, as "农村贫困人口减少1232万人" is.
@@ -300,12 +315,51 @@ func trimWords(s string) string {
 				s = rest
 			}
 		}
-		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsDigit(r) })
+		s = trimEdges(s)
 		if s == before {
 			return s
 		}
 	}
 }
+
+// trimEdges removes punctuation and digits left at the ends of a name by
+// the figures around it, but not the digits of a word: 5G基站, 4K, PM2.5,
+// 广义货币M2 end where the word ends.
+func trimEdges(s string) string {
+	edge := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsDigit(r) }
+	start := 0
+	for start < len(s) {
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if !edge(r) {
+			break
+		}
+		start += size
+	}
+	if start > 0 && start < len(s) && isLatinLetter(s[start]) && unicode.IsDigit(rune(s[start-1])) {
+		// 5G, 3D: the digits before a letter are the word's
+		for start > 0 && (unicode.IsDigit(rune(s[start-1])) || s[start-1] == '.') {
+			start--
+		}
+	}
+	s = s[start:]
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !edge(r) {
+			break
+		}
+		end -= size
+	}
+	if end < len(s) && end > 0 && isLatinLetter(s[end-1]) && unicode.IsDigit(rune(s[end])) {
+		// PM2.5, M2: the digits after a letter are the word's
+		for end < len(s) && (unicode.IsDigit(rune(s[end])) || s[end] == '.' && end+1 < len(s) && unicode.IsDigit(rune(s[end+1]))) {
+			end++
+		}
+	}
+	return s[:end]
+}
+
+func isLatinLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
 
 // lowerBetter are words of indicators where less is better: prices,
 // unemployment, energy use, emissions, deficits, accidents.
@@ -551,6 +605,57 @@ func reordered(a, b string) bool {
 	ra := []rune(a)
 	for i := 2; i+2 <= len(ra); i++ {
 		if string(ra[i:])+string(ra[:i]) == b {
+			return true
+		}
+	}
+	return false
+}
+
+// flowWords count what a period adds; stockWords what there is at its end
+// (a network's length, a total, a balance); levelWords say a stock reached
+// a level ("铁路营业里程达到12.1万公里").
+var (
+	flowWords  = []string{"新增", "新投产", "新建", "新开工", "新改建", "新改造", "新通车", "新铺设", "新装", "当年"}
+	stockWords = []string{"营业里程", "通车里程", "运营里程", "总里程", "保有量", "存量", "余额", "总数", "累计", "总计", "总装机", "总规模"}
+	levelWords = []string{"达到", "突破", "超过", "跃上", "站上", "迈上"}
+)
+
+// Flow and Stock are the measures a clause can count.
+const (
+	Flow  = "flow"
+	Stock = "stock"
+)
+
+// Measure says what the words of a clause before a figure count: Flow
+// ("新投产铁路8000公里"), Stock ("铁路营业里程12.1万公里", "…总数", "…余额"),
+// or "" when they say neither or both.
+func Measure(clause string) string {
+	flow, stock := hasAny(clause, flowWords), hasAny(clause, stockWords)
+	switch {
+	case flow && !stock:
+		return Flow
+	case stock && !flow:
+		return Stock
+	}
+	return ""
+}
+
+// SameMeasure reports whether a figure told by the evidence clause may
+// stand for a target told by the target clause: a flow is never met by a
+// stock ("新投产铁路8000公里" by "铁路营业里程达到12.1万公里", which counts
+// every year's railways), nor a stock by a flow. A clause that only says a
+// level was reached ("…里程达到…") counts a stock against a flow.
+func SameMeasure(target, evidence string) bool {
+	t, e := Measure(target), Measure(evidence)
+	if e == "" && hasAny(evidence, levelWords) && !hasAny(evidence, flowWords) {
+		e = Stock
+	}
+	return t == "" || e == "" || t == e
+}
+
+func hasAny(s string, list []string) bool {
+	for _, w := range list {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -28,7 +28,18 @@ func TestParse(t *testing.T) {
 		{"为经营主体减税降费", "减税降费", ""},
 		{"物价涨幅", "居民消费价格", "up"},
 		{"城镇新增就业人数", "城镇新增就业", ""},
-		{"减少农村贫困人口", "农村贫困人口", "down"},
+		{"减少农村贫困人口", "贫困人口", "down"},
+		{"再减少农村贫困人口", "贫困人口", "down"},
+		{"农村贫困人口脱贫", "贫困人口", "down"},
+		{"农村贫困人口实现脱贫", "贫困人口", "down"},
+		{"脱贫", "贫困人口", "down"},
+		{"易地搬迁脱贫", "易地扶贫搬迁", ""},
+		{"易地扶贫搬迁人口", "易地扶贫搬迁", ""},
+		{"脱贫攻坚投入", "脱贫攻坚投入", ""},
+		{"5G基站", "5G基站", ""},
+		{"新建5G基站", "新建5G基站", ""},
+		{"PM2.5", "PM2.5", ""},
+		{"3个", "个", ""},
 		{"提高常住人口城镇化率", "常住人口城镇化率", "up"},
 		{"提升乡镇卫生院", "提升乡镇卫生院", ""},
 		{"增加值", "增加值", ""},
@@ -113,5 +124,31 @@ func TestTextKeepsChinesePunctuation(t *testing.T) {
 	}
 	if got := Fold("产量。"); got != "产量。" {
 		t.Errorf("Fold kept %q", got)
+	}
+}
+
+// TestSameMeasure: a flow (新投产, 新建, 新增) and a stock (营业里程, 总数,
+// 余额, a level reached) never stand for each other; clauses that say
+// neither, or the same, do.
+func TestSameMeasure(t *testing.T) {
+	tests := []struct {
+		target, evidence string
+		want             bool
+	}{
+		{"新投产铁路", "铁路营业里程达到", false},
+		{"新投产铁路里程", "铁路里程达到", false},
+		{"全年新建5G基站", "5G基站总数达到", false},
+		{"新增贷款", "贷款余额", false},
+		{"5G基站总数达到", "全年新建5G基站", false},
+		{"铁路营业里程达到", "铁路营业里程突破", true},
+		{"新投产铁路", "全年新投产铁路", true},
+		{"城镇新增就业", "城镇新增就业达到", true},
+		{"社会消费品零售总额达到", "社会消费品零售总额完成", true},
+		{"地区生产总值", "地区生产总值达到", true},
+	}
+	for _, tt := range tests {
+		if got := SameMeasure(tt.target, tt.evidence); got != tt.want {
+			t.Errorf("SameMeasure(%s, %s) = %v, want %v", tt.target, tt.evidence, got, tt.want)
+		}
 	}
 }

@@ -633,6 +633,9 @@ func cleanName(raw string) (name, verb string) {
 		}
 		return clip(t), ""
 	}
+	for w := trailingSet.Suffix(s); w != "" && len(w) < len(s); w = trailingSet.Suffix(s) {
+		s = s[:len(s)-len(w)] // 补助标准由每人每年: the verb is read on 补助标准
+	}
 	if i, w := lastVerb(s); i >= 0 {
 		s = s[i+len(w):]
 		if !strings.HasPrefix(s, "了解") {

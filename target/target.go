@@ -508,7 +508,8 @@ func (x *extractor) growth(t zongjie.Target, g *zongjie.Growth, sec *zongjie.Sec
 // objectVerbs are kept with a short name they govern: 征收房屋 and 引进企业
 // say what is done to 房屋 and 企业, which alone could be anything counted.
 var objectVerbs = []string{"征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
-	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁"}
+	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁",
+	"投产", "开工", "通车", "建成"} // 新投产铁路 is a flow, 铁路 anything
 
 // clauseOf returns the clause around s, bounded by any clause mark, for
 // callers without an extractor's indexes; it looks at most maxContext

@@ -173,6 +173,7 @@ type candidate struct {
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
 	after   string // the title a count earned, named after it ("2家企业获评市级专精特新企业")
 	text    string // the indicator's name as written, for showing
+	clause  string // the words of its clause before it, for what it measures (a flow or a stock)
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
 	sent    int    // where its sentence starts
 }
@@ -222,17 +223,26 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 			name = indicator.Parse(q.Name)
 		}
 		if q.BaseValue != nil {
-			c := candidate{unit: q.BaseUnit, change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
+			c := candidate{unit: people(q.BaseUnit, name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
+				clause: clauseTo(text, q.Span.Start),
 				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
 			case c.after != "":
 			case nothingBefore(f, r, q):
-				c.after = clauseAfter(text, q.Span.End) // 帮助132名就业困难人员实现就业
+				// 帮助132名就业困难人员实现就业; 1240万农村贫困人口实现脱贫
+				// says a change after the figure too.
+				after := clauseAfter(text, q.Span.End)
+				c.after = after.Key
+				if c.change == "" && name.Change == "" {
+					c.change = after.Change
+				}
 			case q.Name != "" && strings.HasPrefix(text[q.Span.End:], q.Name):
 				c.after = clauseWithout(f, heads, q) // 全年取消和下放246项行政审批事项
 			}
-			if c.change == "" && (q.BaseUnit == "%" || q.BaseUnit == "个百分点") {
-				c.change = name.Change // 居民消费价格涨幅控制在3.3%
+			if c.change == "" {
+				// 居民消费价格涨幅控制在3.3%; 减少农村贫困人口1240万人 and
+				// 农村贫困人口脱贫1240万人 tell a change in their name.
+				c.change = name.Change
 			}
 			c.ev = evidence(f, heads, q.Span, q.Text, q.Value, q.Unit)
 			c.ev.base = signed(*q.BaseValue, c.change)
@@ -251,9 +261,15 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if g := q.Growth; g != nil && g.Value != nil && !g.Placeholder && multiYear(f, heads, g.Span.Start) < 2 &&
 			!strings.Contains(g.Text, "年均") && !strings.Contains(g.Text, "累计") {
 			// The change belongs to the quantity it follows: name it so.
-			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, text: name.Text, tier: tier}
+			c := candidate{unit: baseUnit(g.Unit), change: g.Direction, nameKey: name.Key, text: name.Text, tier: tier, clause: clauseTo(text, q.Span.Start)}
 			c.ev = evidence(f, heads, g.Span, g.Text, g.Value, g.Unit)
 			c.ev.base = signed(*g.Value, g.Direction)
+			if g.Unit == q.Unit && q.Value != nil && *q.Value != 0 && q.BaseValue != nil {
+				// "由5575万人减少到4335万人，减少1240万人": a change in the
+				// quantity's own unit, counted in its base unit.
+				c.unit = people(q.BaseUnit, name.Text+q.Name)
+				c.ev.base = signed(*g.Value**q.BaseValue / *q.Value, g.Direction)
+			}
 			out = append(out, c)
 		}
 	}
@@ -383,17 +399,17 @@ func clauseWithout(f *document.File, heads []int, q zongjie.Quantity) string {
 	return ""
 }
 
-// clauseAfter returns the key of the words after a figure that ends at
+// clauseAfter returns the name of the words after a figure that ends at
 // off, to the end of its clause.
-func clauseAfter(text string, off int) string {
+func clauseAfter(text string, off int) indicator.Name {
 	rest := text[off:min(len(text), off+150)]
 	if i := strings.IndexAny(rest, clauseStops+"\n0123456789"); i >= 0 {
 		rest = rest[:i] // to the end of the clause, or the next figure
 	}
 	if n := indicator.Parse(rest); !indicator.Bare(n.Key) {
-		return n.Key
+		return n
 	}
-	return ""
+	return indicator.Name{}
 }
 
 // restatedBefore reports whether the words just before a figure say it is
@@ -682,6 +698,34 @@ func unitOnly(key string) bool {
 	return k == ""
 }
 
+// clauseTo returns the words of the clause of text that ends at off.
+func clauseTo(text string, off int) string {
+	start := off
+	for start > 0 && off-start < 150 {
+		c, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune(clauseStops, c) || c == '\n' {
+			break
+		}
+		start -= size
+	}
+	return text[start:off]
+}
+
+// people gives a count of people written without its measure word ("农村
+// 贫困人口减少1240万", "易地扶贫搬迁人口240万") the unit 人, from the words
+// that name it.
+func people(unit, name string) string {
+	if unit != "" {
+		return unit
+	}
+	for _, w := range []string{"人口", "人员", "人数", "脱贫", "劳动力", "农民工", "就业"} {
+		if strings.Contains(name, w) {
+			return "人"
+		}
+	}
+	return unit
+}
+
 // minScore is the least name similarity accepted as the same indicator.
 const minScore = 0.75
 
@@ -692,12 +736,16 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 		res.Reason = "目标未写明指标名称，无法对照"
 		return res
 	}
-	unit := baseUnit(t.BaseUnit)
+	unit := people(baseUnit(t.BaseUnit), name.Text)
+	clause := t.Text
+	if i := strings.Index(clause, t.Figure); i >= 0 && t.Figure != "" {
+		clause = clauseTo(clause, i)
+	}
 	var best *candidate
 	for i := range cands {
 		c := &cands[i]
-		if c.unit != unit || (c.change != "") != (change != "") {
-			continue
+		if c.unit != unit || (c.change != "") != (change != "") || !indicator.SameMeasure(clause, c.clause) {
+			continue // another unit, a change for a level, a stock for a flow
 		}
 		s := 0.0
 		if c.nameKey != "" {
