@@ -225,7 +225,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if q.BaseValue != nil {
 			c := candidate{unit: people(q.BaseUnit, name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				clause: clauseTo(text, q.Span.Start),
-				sent: sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
+				sent:   sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
 			case c.after != "":
 			case nothingBefore(f, r, q):
