@@ -62,6 +62,7 @@ var synonymPairs = []string{
 	"城镇登记失业率", "登记失业率",
 	// money
 	"广义货币供应量", "广义货币",
+	"广义货币余额", "广义货币", // M2余额: the money supply is a balance
 	"广义货币M2", "广义货币",
 	"M2", "广义货币",
 	"PM2.5", "PM2.5", // not P + 广义货币: kept whole, so M2 inside is not seen

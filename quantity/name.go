@@ -500,7 +500,7 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 // ASCII forms) at byte i of text, or 0; it looks at bytes, not characters.
 func clauseMarkAt(text string, i int) int {
 	switch c := text[i]; c {
-	case ',', ';', ':', '!', '?', '\n':
+	case ',', ';', ':', '!', '?':
 		return 1
 	case 0xE3:
 		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x82 || text[i+2] == 0x81) { // 。 、
@@ -621,7 +621,9 @@ var followStops = []string{
 // clause before a figure. When the clause ends with a verb (the indicator
 // is then the noun after the figure), name is empty and verb is that verb.
 func cleanName(raw string) (name, verb string) {
-	s := trimQuotes(strings.TrimSpace(raw))
+	// A line break inside a paragraph is web copy's, inside a sentence
+	// ("广义货币M\n2\n预期增长"): the name reads across it.
+	s := trimQuotes(strings.TrimSpace(strings.ReplaceAll(raw, "\n", "")))
 	if w := linkSet.Suffix(s); len(w) > 3 {
 		s = s[:len(s)-len(w)] // 中央预算内投资增加到 → 中央预算内投资
 	}
@@ -816,7 +818,7 @@ var trailingWords = []string{
 	"突破", "超过", "保持在", "稳定在", "控制在", "增至", "提高到", "提高至", "提升至", "提升到", "降至",
 	"下降到", "增长到", "增加到", "降到", "跃上", "首次跃上", "跃升至", "跃升到", "迈上", "站上", "首次突破", "首次超过",
 	"每人每月", "每人每年", "每人每天", "每户每年", "每户每月", "每亩", "每户", "每人", "每月", "每年", // 标准提高到每人每月800元
-	"平均为", "拟按", "按照", "按", "首次", "预计", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
+	"平均为", "拟按", "按照", "按", "首次", "预计", "预期", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
 }
 

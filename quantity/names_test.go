@@ -135,3 +135,28 @@ func TestNounPhraseNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWebCopyBreaks: a paragraph that web copy broke inside a sentence
+// (the reader joins it) is read across its line breaks: "M\n2" is M2, no
+// figure, and the figure after it is named by the whole phrase. Near miss:
+// a line of its own is still a paragraph of its own.
+func TestWebCopyBreaks(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"主要目标是：广义货币M\n2\n预期增长13%左右；居民消费价格涨幅3%左右。", []string{"广义货币M2", "居民消费价格"}},
+		{"今年全县主要目标是：单位地区生产总值能耗下降3%，细颗粒物（PM\n2.5\n）浓度下降5%。", []string{"单位地区生产总值能耗", "细颗粒物（PM2.5）浓度"}},
+		// near miss: not joined (a finished sentence before it)
+		{"全年经济运行平稳。\n2\n居民消费价格涨幅3%左右。", []string{"居民消费价格"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, q.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
+			t.Errorf("%q: %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}

@@ -256,7 +256,9 @@ func (sc *scanner) scan() {
 			class = runeClass[r]
 		}
 		if class == classNone {
-			prev = r
+			if r != '\n' {
+				prev = r // a line break inside a paragraph is web copy's: "M\n2" is M2
+			}
 			i += size
 			continue
 		}

@@ -83,3 +83,14 @@ func TestStockAndFlow(t *testing.T) {
 		{"stock, a flow", "5G基站总数达到3000个。", "全年新建5G基站620个。", "5G基站", "unreported", "-"},
 	})
 }
+
+// TestWebCopyTracked: a target whose sentence web copy broke around a
+// short fragment is found, named and tracked, on either side; near miss: a
+// fragment after a finished sentence names nothing.
+func TestWebCopyTracked(t *testing.T) {
+	runCases(t, []trackCase{
+		{"the target broken", "国内生产总值增长6.5%左右；广义货币M\n2\n预期增长13%左右；居民消费价格涨幅3%左右。", "广义货币M2余额增长11.3%。", "广义货币", "missed", "11.3"},
+		{"both broken", "国内生产总值增长6.5%左右；广义货币M\n2\n预期增长13%左右。", "国内生产总值增长6.7%。广义货币M\n2\n余额增长13.3%。", "广义货币", "met", "13.3"},
+		{"the list goes on after the break", "国内生产总值增长6.5%左右；广义货币M\n2\n预期增长13%左右；居民消费价格涨幅3%左右。", "居民消费价格上涨2%。", "居民消费价格", "met", "2"},
+	})
+}

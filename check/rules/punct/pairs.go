@@ -199,12 +199,11 @@ func matchPairs(p *check.Pass, skip *skipper) [][]pairEvent {
 		if pi+1 < len(paras) {
 			next = strings.TrimLeft(p.File.Slice(paras[pi+1].Span), " 　")
 		}
-		last, _ := utf8.DecodeLastRuneInString(text)
 		quoteGoesOn := stack[len(stack)-1].fam == famDouble && strings.HasPrefix(next, "“")
 		if quoteGoesOn {
 			stack = stack[:len(stack)-1] // the next paragraph's “ continues it
 		}
-		if next != "" && carried < maxCarry && (quoteGoesOn || !strings.ContainsRune("。！？；…", last)) {
+		if next != "" && carried < maxCarry && (quoteGoesOn || !document.EndsSentence(text)) {
 			carried++
 			continue
 		}
