@@ -304,7 +304,7 @@ func trimFor(s string) string {
 // trimWords strips the leading and trailing words repeatedly.
 func trimWords(s string) string {
 	for {
-		s = trimFor(s)
+		s = DropLightVerb(trimFor(s))
 		before := s
 		for _, w := range leading {
 			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
@@ -361,6 +361,27 @@ func trimEdges(s string) string {
 }
 
 func isLatinLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+// DropLightVerb removes a light verb between whom a measure is for and
+// what is done ("为困难家庭实施危房改造" is 困难家庭危房改造), with the
+// preposition before them.
+func DropLightVerb(s string) string {
+	for _, lv := range []string{"实施", "开展", "进行"} {
+		i := strings.Index(s, lv)
+		if i <= 0 || utf8.RuneCountInString(s[i+len(lv):]) < 2 {
+			continue
+		}
+		before := s[:i]
+		for _, p := range []string{"为", "对", "给"} {
+			before = strings.TrimPrefix(before, p)
+		}
+		if utf8.RuneCountInString(before) < 2 {
+			return s
+		}
+		return before + s[i+len(lv):]
+	}
+	return s
+}
 
 // lowerBetter are words of indicators where less is better: prices,
 // unemployment, energy use, emissions, deficits, accidents.
@@ -448,6 +469,7 @@ func StripVerbs(s string) string {
 var actingVerbs = []string{
 	"退出", "淘汰", "化解", "压减", "完成", "实现", "实施", "推进", "开展", "建成", "建设", "培育", "引进", "招引",
 	"解决", "帮助", "安置", "整治", "治理", "推动", "落实", "组织", "举办", "打造", "创建",
+	"招商引资", // 招商引资到位资金 is the 到位资金 a review gives: funds arrive only from investment promotion
 }
 
 // Acted reports whether target is evidence with verbs of doing before it

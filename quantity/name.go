@@ -7,6 +7,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/indicator"
 	"zongjie/internal/words"
 )
 
@@ -440,7 +441,7 @@ var actionUnits = map[string]bool{
 func cleanAction(raw string) string {
 	s := trimQuotes(strings.TrimSpace(raw))
 	s = strings.TrimPrefix(s, "了")
-	return clip(strip(s, actionLeadSet))
+	return clip(indicator.DropLightVerb(strip(s, actionLeadSet)))
 }
 
 // strip removes leading words of lead, leading dates and trailing words
@@ -648,6 +649,7 @@ func cleanName(raw string) (name, verb string) {
 		}
 	}
 	s = strip(s, leadingSet)
+	s = indicator.DropLightVerb(s)
 	if rest, ok := strings.CutPrefix(s, "共"); ok && verbSet.At(rest, 0) != "" {
 		s = rest // 共争取资金 (not 共青团)
 	}

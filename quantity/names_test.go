@@ -102,7 +102,8 @@ func TestEachSubject(t *testing.T) {
 // modifies a head (帮扶资金, 补助标准, 发展经费, an aside between them) is
 // part of the name; a per-head qualifier between the verb and the figure
 // (每人每月) is not; a place counted after a coverage is named with what
-// reaches it. Near misses: a verb that governs its object still opens the
+// reaches it; a light verb between whom it is for and what is done goes
+// (为困难家庭实施危房改造). Near misses: a verb that governs its object still opens the
 // name (发放补助资金 → 补助资金), 标准化 and 标准厂房 are no 标准, and a
 // place counted without a subject stays the place.
 func TestNounPhraseNames(t *testing.T) {
@@ -117,6 +118,10 @@ func TestNounPhraseNames(t *testing.T) {
 		{"5G网络覆盖全部11个地市。", "5G网络覆盖地市"},
 		{"光纤宽带通达所有42个行政村。", "光纤宽带通达行政村"},
 		{"全年共争取资金2.1亿元。", "争取资金"},
+		{"为困难家庭实施危房改造120户。", "困难家庭危房改造"},
+		{"对困难残疾人家庭实施无障碍改造80户。", "困难残疾人家庭无障碍改造"},
+		{"理论学习中心组开展集中学习12次。", "理论学习中心组集中学习"},
+		{"实施危房改造120户。", "危房改造"},
 		// near misses
 		{"发放补助资金500万元。", "补助资金"},
 		{"新建标准厂房3万平方米。", "标准厂房"},

@@ -263,7 +263,7 @@ func Extract(in Input) []zongjie.Target {
 	commits, pasts, estimates := indexWords(text[in.Span.Start:in.Span.End], in.Span.Start)
 	for k, q := range in.Quantities {
 		sec := deepest(in.Sections, q.Span.Start)
-		inPlan := sec != nil && sec.Kind == zongjie.KindPlan && !x.datedBefore(sec)
+		inPlan := sec != nil && (sec.Kind == zongjie.KindPlan || sec.Kind == zongjie.KindProblems && inPlanPart(in.Sections, q.Span.Start)) && !x.datedBefore(sec)
 		lead := false
 		if !inPlan && !commits.any(q.Span.Start-300, q.Span.Start) {
 			if lead = x.leadIn(q.Span.Start); !lead {
@@ -678,6 +678,21 @@ func deepest(sections []*zongjie.Section, off int) *zongjie.Section {
 		}
 	}
 	return nil
+}
+
+// inPlanPart reports whether a section above the deepest one holding off
+// is a plan section: a subsection of the plan part that reads as problems
+// ("（二）补齐基础设施短板" names the gap the plan closes) is still the plan.
+func inPlanPart(sections []*zongjie.Section, off int) bool {
+	for _, s := range sections {
+		if s.Body.Contains(off) {
+			if len(s.Children) > 0 && deepest(s.Children, off) != nil {
+				return s.Kind == zongjie.KindPlan || inPlanPart(s.Children, off)
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func flatten(sections []*zongjie.Section) []*zongjie.Section {

@@ -95,3 +95,33 @@ func TestNationalTargets(t *testing.T) {
 	}
 	_ = zongjie.About
 }
+
+// TestPlanSubsectionOfGaps: a subsection of the plan part whose title names
+// a gap to close ("（二）补齐基础设施短板") reads as problems to the outline,
+// but its figures are the plan's; near miss: a problems section of its own
+// ("二、存在问题") sets no targets, nor does the 分别 list of a review.
+// Also each subject of a plan's 分别 list is a target of its own, one
+// figure for several subjects included.
+func TestPlanSubsectionOfGaps(t *testing.T) {
+	const plan = "白石镇2024年工作总结和2025年工作计划\n一、2024年工作总结\n全年完成投资3亿元。\n二、存在问题\n全镇仍有3个村集体经营性收入低于10万元。\n三、2025年工作计划\n"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a gap to close in the plan",
+			plan + "（一）做强产业\n新增规上工业企业5家。\n（二）补齐基础设施短板\n新改建农村公路25公里，新建5G基站30个。\n",
+			[]string{"新增规上工业企业 = 5家  2025年 2025FY", "新改建农村公路 = 25公里  2025年 2025FY", "5G基站 = 30个  2025年 2025FY"}},
+		{"a 分别 list of the plan, one figure for two subjects",
+			plan + "化学需氧量、氨氮排放量分别下降2%，城乡居民人均可支配收入分别增长5%、6.5%。\n",
+			[]string{"化学需氧量 = 2% down 2025年 2025FY", "氨氮排放量 = 2% down 2025年 2025FY",
+				"城镇居民人均可支配收入 = 5% up 2025年 2025FY", "农村居民人均可支配收入 = 6.5% up 2025年 2025FY"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := targets(t, tt.text)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

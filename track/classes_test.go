@@ -84,6 +84,17 @@ func TestStockAndFlow(t *testing.T) {
 	})
 }
 
+// TestDomainNarrowsNothing: 招商引资 before 到位资金 names where the funds
+// come from, as a verb of doing would, and narrows nothing; near miss:
+// another kind of funds is not 到位资金.
+func TestDomainNarrowsNothing(t *testing.T) {
+	runCases(t, []trackCase{
+		{"招商引资到位资金 by 到位资金", "招商引资到位资金200亿元。", "实际到位资金215亿元。", "招商引资到位资金", "met", "215"},
+		{"招商引资到位资金, short", "招商引资到位资金200亿元。", "全年到位资金180亿元。", "招商引资到位资金", "partial", "180"},
+		{"签约资金 is not 到位资金 (near miss)", "招商引资到位资金200亿元。", "招商引资签约资金320亿元。", "招商引资到位资金", "unreported", "-"},
+	})
+}
+
 // TestWebCopyTracked: a target whose sentence web copy broke around a
 // short fragment is found, named and tracked, on either side; near miss: a
 // fragment after a finished sentence names nothing.
