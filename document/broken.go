@@ -24,23 +24,34 @@ func EndsSentence(s string) bool {
 	return r != utf8.RuneError && strings.ContainsRune(sentenceEnds, r)
 }
 
-// maxFragment is the most characters a fragment set apart by web copy has.
-const maxFragment = 3
+// maxFragment is the most characters a fragment set apart by web copy has;
+// the line after it, which goes on with the sentence, has more than
+// minGoesOn (a table copied cell by cell has short lines in a row).
+const (
+	maxFragment = 3
+	minGoesOn   = 6
+)
 
 // BrokenInside reports whether the line frag, between the lines prev and
 // next with no blank line around it, is a fragment of the sentence that
 // prev began and next goes on with: frag has one to three characters and
 // ends no sentence, prev is running text (it holds a clause mark) that ends
-// no sentence, and next is neither empty nor a heading. A short line after
-// a title or heading ("前言", "2"), a page number ("- 2 -") or a line after
-// a finished sentence is never joined.
+// no sentence nor with a colon, and next is longer than a fragment and no
+// heading. A short line after a title or heading ("前言", "2"), a page
+// number ("- 2 -"), a line after a finished sentence and short lines in a
+// row (a table copied cell by cell) are never joined.
 func BrokenInside(prev, frag, next string) bool {
-	n := utf8.RuneCountInString(frag)
-	if n == 0 || n > maxFragment || EndsSentence(frag) || EndsSentence(prev) || next == "" {
+	if len(frag) == 0 || len(frag) > utf8.UTFMax*maxFragment {
+		return false // most lines: too long to count their characters
+	}
+	if n := utf8.RuneCountInString(frag); n > maxFragment || EndsSentence(frag) || EndsSentence(prev) || next == "" {
 		return false
 	}
-	if strings.ContainsAny(frag, "-—－ ") || !strings.ContainsAny(prev, "，、；：。“（") {
-		return false // a page number "- 2 -", or a title before it
+	if strings.ContainsAny(frag, "-—－ ") || !strings.ContainsAny(prev, "，、；：。“（") || strings.HasSuffix(prev, "：") {
+		return false // a page number "- 2 -", a title before it, or a list or table after a colon
+	}
+	if len(next) <= utf8.UTFMax*minGoesOn && utf8.RuneCountInString(next) <= minGoesOn {
+		return false // short lines in a row: a table's cells, not a sentence
 	}
 	return !headingStart(next) && !headingStart(frag)
 }

@@ -24,6 +24,8 @@ func TestBrokenInside(t *testing.T) {
 		{"a fragment too long", "主要预期目标是：国内生产总值增长6.5%左右，", "居民消费", "价格涨幅3%左右。", false},
 		{"a fragment that ends a sentence", "主要预期目标是：国内生产总值增长6.5%左右，", "好。", "居民消费价格涨幅3%左右。", false},
 		{"nothing after it", "主要预期目标是：国内生产总值增长6.5%左右，", "2", "", false},
+		{"a table cell by cell", "主要指标完成情况如下（单位", "亿元", "2024年", false},
+		{"after a colon", "主要指标完成情况如下：", "指标", "地区生产总值增长6%", false},
 	}
 	for _, tt := range tests {
 		if got := BrokenInside(tt.prev, tt.frag, tt.next); got != tt.want {

@@ -117,6 +117,9 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 // "分别控制在"). changed says the change starting at off holds 分别
 // ("分别增长"): the subject is then the whole phrase before it.
 func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
+	if !changed && !strings.Contains(sc.text[max(sc.start, off-30):off], "分别") {
+		return "", false // no 分别 within a verb's reach: no need to find the phrase
+	}
 	subject := sc.text[sc.phraseStart(off):off]
 	if !changed {
 		i := strings.LastIndex(subject, "分别")

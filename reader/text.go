@@ -21,14 +21,15 @@ func readText(path string, data []byte) (*document.File, error) {
 }
 
 // joinBroken joins the lines that web copy broke inside a sentence around
-// a short fragment (document.BrokenInside) into one paragraph: "…广义货币
+// a short fragment (document.BrokenInside: at most three characters, twelve
+// bytes, which most lines are not, at the cost of a comparison) into one paragraph: "…广义货币
 // M", "2", "预期增长13%左右；…" are one paragraph whose text keeps its line
 // breaks, so that positions stay those of the file.
 func joinBroken(text string, paras []document.Paragraph) []document.Paragraph {
 	out := paras[:0]
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
-		for i+2 < len(paras) && adjacent(text, p.Span, paras[i+1].Span) && adjacent(text, paras[i+1].Span, paras[i+2].Span) &&
+		for i+2 < len(paras) && paras[i+1].Span.Len() <= 12 && adjacent(text, p.Span, paras[i+1].Span) && adjacent(text, paras[i+1].Span, paras[i+2].Span) &&
 			document.BrokenInside(text[p.Span.Start:p.Span.End], text[paras[i+1].Span.Start:paras[i+1].Span.End], text[paras[i+2].Span.Start:paras[i+2].Span.End]) {
 			p.Span.End = paras[i+2].Span.End
 			i += 2
