@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"zongjie"
 	"zongjie/check"
@@ -81,7 +82,7 @@ func (a *App) SetMeta(ctx context.Context, id int64, unit, period string) (store
 	unit, period = strings.TrimSpace(unit), strings.TrimSpace(period)
 	var o extract.Options
 	if unit != "" {
-		if strings.ContainsAny(unit, "\r\n\t") || len([]rune(unit)) > 40 {
+		if !utf8.ValidString(unit) || strings.ContainsAny(unit, "\r\n\t") || len([]rune(unit)) > 40 {
 			return store.Summary{}, Errorf(Invalid, "单位名称应为一行，不超过 40 个字：%q", unit)
 		}
 		o.Unit = unit

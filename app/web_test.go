@@ -199,7 +199,7 @@ func TestSetMeta(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	id := addOne(t, a, upload(t, "qinghe-2024.txt"))
-	for _, bad := range [][2]string{{"", "去年"}, {"一\n二", ""}, {strings.Repeat("长", 41), ""}} {
+	for _, bad := range [][2]string{{"", "去年"}, {"一\n二", ""}, {strings.Repeat("长", 41), ""}, {"青禾\x80街道", ""}} {
 		if _, err := a.SetMeta(ctx, id, bad[0], bad[1]); code(err) != app.Invalid {
 			t.Errorf("%q: %v", bad, err)
 		}

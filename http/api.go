@@ -53,19 +53,35 @@ var openAPIDocument []byte
 
 // registerAPIRoutes serves the JSON API.
 func (s *Server) registerAPIRoutes() {
-	s.handle("GET /api/v1/openapi.json", s.apiOpenAPI)
-	s.handle("POST /api/v1/extract", s.apiExtract, bodyLimit(apiUploadLimit))
-	s.handle("POST /api/v1/check", s.apiCheck, bodyLimit(apiUploadLimit))
-	s.handle("GET /api/v1/compare", s.apiCompareStored)
-	s.handle("POST /api/v1/compare", s.apiCompare, bodyLimit(2*apiFileLimit))
-	s.handle("POST /api/v1/similar", s.apiSimilar, bodyLimit(apiFileLimit))
-	s.handle("GET /api/v1/families", s.apiFamilies)
-	s.handle("GET /api/v1/search", s.apiSearch)
-	s.handle("GET /api/v1/track", s.apiTrackStored)
-	s.handle("POST /api/v1/track", s.apiTrack, bodyLimit(2*apiFileLimit))
-	s.handle("GET /api/v1/series", s.apiSeriesStored)
-	s.handle("POST /api/v1/series", s.apiSeries, bodyLimit(apiUploadLimit))
+	s.apiHandle("GET /api/v1/openapi.json", s.apiOpenAPI)
+	s.apiHandle("POST /api/v1/extract", s.apiExtract, bodyLimit(apiUploadLimit))
+	s.apiHandle("POST /api/v1/check", s.apiCheck, bodyLimit(apiUploadLimit))
+	s.apiHandle("GET /api/v1/compare", s.apiCompareStored)
+	s.apiHandle("POST /api/v1/compare", s.apiCompare, bodyLimit(2*apiFileLimit))
+	s.apiHandle("POST /api/v1/similar", s.apiSimilar, bodyLimit(apiFileLimit))
+	s.apiHandle("GET /api/v1/families", s.apiFamilies)
+	s.apiHandle("GET /api/v1/search", s.apiSearch)
+	s.apiHandle("GET /api/v1/track", s.apiTrackStored)
+	s.apiHandle("POST /api/v1/track", s.apiTrack, bodyLimit(2*apiFileLimit))
+	s.apiHandle("GET /api/v1/series", s.apiSeriesStored)
+	s.apiHandle("POST /api/v1/series", s.apiSeries, bodyLimit(apiUploadLimit))
 	s.registerAPIReportRoutes()
+}
+
+// apiHandle registers an API route (see handle) whose query parameters
+// must be text: a value that is not UTF-8 is invalid, never passed on to
+// an operation or the store.
+func (s *Server) apiHandle(pattern string, h handlerFunc, opts ...routeOption) {
+	s.handle(pattern, func(w http.ResponseWriter, r *http.Request) error {
+		for k, vs := range r.URL.Query() {
+			for _, v := range vs {
+				if !utf8.ValidString(k) || !utf8.ValidString(v) {
+					return app.Errorf(app.Invalid, "参数 %q 不是有效的 UTF-8 文字", strings.ToValidUTF8(k, "\uFFFD"))
+				}
+			}
+		}
+		return h(w, r)
+	}, opts...)
 }
 
 // apiOpenAPI serves the OpenAPI document of the API.
@@ -175,7 +191,7 @@ func stated(unit, period string) (extract.Options, error) {
 	var o extract.Options
 	unit, period = strings.TrimSpace(unit), strings.TrimSpace(period)
 	if unit != "" {
-		if strings.ContainsFunc(unit, unicode.IsControl) || utf8.RuneCountInString(unit) > 64 {
+		if !utf8.ValidString(unit) || strings.ContainsFunc(unit, unicode.IsControl) || utf8.RuneCountInString(unit) > 64 {
 			return o, app.Errorf(app.Invalid, "单位名称应为一行，不超过 64 个字：%q", unit)
 		}
 		o.Unit = unit
@@ -405,6 +421,9 @@ func formValue(p *multipart.Part) (string, error) {
 	}
 	if len(b) > 1<<10 {
 		return "", app.Errorf(app.Invalid, "表单字段 %q 过长", p.FormName())
+	}
+	if !utf8.Valid(b) {
+		return "", app.Errorf(app.Invalid, "表单字段 %q 不是有效的 UTF-8 文字", p.FormName())
 	}
 	return string(b), nil
 }

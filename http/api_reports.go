@@ -10,16 +10,16 @@ import (
 // remove, their versions (list, show one, compare two, restore one),
 // their metadata, and the reports like one.
 func (s *Server) registerAPIReportRoutes() {
-	s.handle("GET /api/v1/reports", s.apiList)
-	s.handle("POST /api/v1/reports", s.apiUpload, bodyLimit(apiUploadLimit))
-	s.handle("GET /api/v1/reports/{id}", s.apiShow)
-	s.handle("PATCH /api/v1/reports/{id}", s.apiSetMeta)
-	s.handle("DELETE /api/v1/reports/{id}", s.apiRemove)
-	s.handle("GET /api/v1/reports/{id}/versions", s.apiVersions)
-	s.handle("GET /api/v1/reports/{id}/versions/{version}", s.apiShow)
-	s.handle("POST /api/v1/reports/{id}/versions/{version}/restore", s.apiRestore)
-	s.handle("GET /api/v1/reports/{id}/diff", s.apiDiff)
-	s.handle("GET /api/v1/reports/{id}/similar", s.apiSimilarStored)
+	s.apiHandle("GET /api/v1/reports", s.apiList)
+	s.apiHandle("POST /api/v1/reports", s.apiUpload, bodyLimit(apiUploadLimit))
+	s.apiHandle("GET /api/v1/reports/{id}", s.apiShow)
+	s.apiHandle("PATCH /api/v1/reports/{id}", s.apiSetMeta)
+	s.apiHandle("DELETE /api/v1/reports/{id}", s.apiRemove)
+	s.apiHandle("GET /api/v1/reports/{id}/versions", s.apiVersions)
+	s.apiHandle("GET /api/v1/reports/{id}/versions/{version}", s.apiShow)
+	s.apiHandle("POST /api/v1/reports/{id}/versions/{version}/restore", s.apiRestore)
+	s.apiHandle("GET /api/v1/reports/{id}/diff", s.apiDiff)
+	s.apiHandle("GET /api/v1/reports/{id}/similar", s.apiSimilarStored)
 }
 
 // apiList lists the stored reports the query selects (unit, level, year,

@@ -709,6 +709,11 @@ func TestAPIUpload(t *testing.T) {
 	noFile, ct := multipartBody(t, part{"unit", "", "x"})
 	want(t, "no file", apiDo(t, s, call{method: "POST", target: "/api/v1/reports", body: noFile, contentType: ct}), 400, "invalid")
 	want(t, "bad period", apiDo(t, s, call{method: "POST", target: "/api/v1/reports?period=x", body: strings.NewReader(text), contentType: "text/plain"}), 400, "invalid")
+	// A stated unit that is not text (found by FuzzAPI: it reached the
+	// store, a 500), in the query and in a form's field.
+	want(t, "unit not UTF-8", apiDo(t, s, call{method: "POST", target: "/api/v1/reports?unit=%80", body: strings.NewReader(text), contentType: "text/plain"}), 400, "invalid")
+	badUnit, ct := multipartBody(t, part{"file", "a.txt", text}, part{"unit", "", "青禾\x80"})
+	want(t, "form unit not UTF-8", apiDo(t, s, call{method: "POST", target: "/api/v1/reports", body: badUnit, contentType: ct}), 400, "invalid")
 	want(t, "too large", bigDeclared(t, s, "POST", "/api/v1/reports", "text/plain", apiUploadLimit+1), 413, "too_large")
 }
 
