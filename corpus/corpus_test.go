@@ -27,6 +27,7 @@ type memStore struct {
 	mu      sync.Mutex
 	reports []*store.Report
 	next    int64
+	figures map[int64]store.Figures
 }
 
 func (m *memStore) Put(_ context.Context, r *store.Report) (int64, bool, error) {
@@ -132,6 +133,34 @@ func (m *memStore) EachFingerprints(_ context.Context, fn func(int64, string, []
 func (m *memStore) Count(context.Context) (int, error) { return len(m.reports), nil }
 func (m *memStore) Close() error                       { return nil }
 func (m *memStore) Optimize(context.Context) error     { return nil }
+
+func (m *memStore) PutFigures(_ context.Context, fs []store.Figures) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.figures == nil {
+		m.figures = map[int64]store.Figures{}
+	}
+	for _, f := range fs {
+		for _, x := range m.reports {
+			if x.ID == f.Report {
+				m.figures[f.Report] = f
+			}
+		}
+	}
+	return nil
+}
+
+func (m *memStore) Figures(context.Context) ([]store.Figures, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []store.Figures
+	for _, x := range m.reports {
+		if f, ok := m.figures[x.ID]; ok {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
 
 func (m *memStore) PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error) {
 	ids := make([]int64, len(rs))

@@ -174,5 +174,26 @@ type Store interface {
 	// Optimize compacts the indexes and refreshes the query planner's
 	// statistics after a bulk add; it changes no answer.
 	Optimize(ctx context.Context) error
+
+	// PutFigures stores figures in one transaction, each replacing the
+	// figures of its report; the figures of a report that is not stored
+	// (deleted meanwhile) are left out.
+	PutFigures(ctx context.Context, fs []Figures) error
+	// Figures returns the stored figures of every report, by report ID.
+	Figures(ctx context.Context) ([]Figures, error)
+
 	Close() error
+}
+
+// Figures are what package corpus computed of one report for the
+// reviewer's desk (finding counts, placeholders, reuse, targets tracked),
+// kept by the store as a cache. The store does not read them: Stamp says
+// what they were computed from (corpus makes it of the versions of the
+// reports they depend on), so that corpus can tell when they are stale. A
+// report's figures go with it when it is deleted; a new version of it
+// leaves them, to be found stale by their stamp.
+type Figures struct {
+	Report int64
+	Stamp  string
+	Data   json.RawMessage // JSON
 }

@@ -177,6 +177,15 @@ CREATE TABLE versions (
 );
 CREATE INDEX versions_content ON versions (file_hash, idx);
 `,
+	// 3: the figures of the reviewer's desk, a cache that package corpus
+	// fills (see store.Figures).
+	`
+CREATE TABLE figures (
+	report bigint PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+	stamp  text NOT NULL,
+	data   json NOT NULL
+);
+`,
 }
 
 // migrationLock is the key of the advisory lock that serialises migrations

@@ -262,6 +262,15 @@ CREATE TABLE revised_reports (
 	report INTEGER PRIMARY KEY
 );
 `},
+	// 5: the figures of the reviewer's desk, a cache that package corpus
+	// fills (see store.Figures).
+	{sql: `
+CREATE TABLE figures (
+	report INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+	stamp  TEXT NOT NULL,
+	data   TEXT NOT NULL -- JSON
+);
+`},
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run

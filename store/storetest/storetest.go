@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FailedPut", testFailedPut},
 		{"PutBatch", testPutBatch},
 		{"Optimize", testOptimize},
+		{"Figures", testFigures},
 		{"BadInput", testBadInput},
 	}
 	for _, tt := range tests {

@@ -79,6 +79,21 @@ func Report(r *store.Report) error {
 	return nil
 }
 
+// Figures checks figures before PutFigures: a stored report's ID, a
+// stamp that can be stored as text and valid JSON data.
+func Figures(f store.Figures) error {
+	if f.Report <= 0 {
+		return fmt.Errorf("figures of report %d: not a report ID", f.Report)
+	}
+	if err := text(f.Stamp); err != nil {
+		return fmt.Errorf("figures of report %d: stamp: %w", f.Report, err)
+	}
+	if len(f.Data) == 0 || !json.Valid(f.Data) {
+		return fmt.Errorf("figures of report %d: data is not valid JSON", f.Report)
+	}
+	return nil
+}
+
 // text checks that s can be stored as text by both backends.
 func text(s string) error {
 	if !utf8.ValidString(s) {
