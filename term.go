@@ -63,3 +63,21 @@ func ParseTerm(s string) (Term, error) {
 	}
 	return Term{Year: year, Period: p}, nil
 }
+
+// periodRank orders the parts of a year by where they end.
+var periodRank = map[Period]int{
+	PeriodQ1: 1, PeriodH1: 2, PeriodQ2: 2, PeriodQ1Q3: 3, PeriodQ3: 3,
+	PeriodH2: 4, PeriodQ4: 4, PeriodFullYear: 5, PeriodMulti: 5,
+}
+
+// Order orders terms in time, by where they end: a part of a year
+// before the parts that end later and before the whole year (2024Q1 <
+// 2024H1 < 2024Q1-Q3 < 2024H2 < 2024), a year before the next. Terms
+// that end together (2024H1 and 2024Q2) are equal; nil is 0, before
+// every term.
+func (t *Term) Order() int {
+	if t == nil {
+		return 0
+	}
+	return t.Year*10 + periodRank[t.Period]
+}

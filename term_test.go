@@ -86,3 +86,25 @@ func TestWordsAndParse(t *testing.T) {
 		}
 	}
 }
+
+// Ensure Order puts terms in the order they end.
+func TestTermOrder(t *testing.T) {
+	in := []string{"2023", "2024Q1", "2024H1", "2024Q1-Q3", "2024H2", "2024", "2025Q1"}
+	for i := 1; i < len(in); i++ {
+		a, _ := ParseTerm(in[i-1])
+		b, _ := ParseTerm(in[i])
+		if a.Order() >= b.Order() {
+			t.Errorf("%s (%d) not before %s (%d)", in[i-1], a.Order(), in[i], b.Order())
+		}
+	}
+	// Terms that end together are equal; nil is before every term.
+	h1, _ := ParseTerm("2024H1")
+	q2, _ := ParseTerm("2024Q2")
+	if h1.Order() != q2.Order() {
+		t.Errorf("2024H1 %d, 2024Q2 %d: want equal", h1.Order(), q2.Order())
+	}
+	var none *Term
+	if y, _ := ParseTerm("1949"); none.Order() != 0 || none.Order() >= y.Order() {
+		t.Errorf("nil: %d", none.Order())
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"zongjie"
+	"zongjie/corpus"
 	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/reader"
@@ -98,30 +99,12 @@ func (a *App) Load(ctx context.Context, ref Ref, o extract.Options) (*Loaded, er
 	return &Loaded{Label: ref.Input.Name, File: res.file, Report: rs[0], Hash: hex.EncodeToString(sum[:]), Others: len(rs) - 1}, nil
 }
 
-// fromStored reads a stored report: its stored extraction over its text
-// (extracted again when the record does not fit the text, or when o
-// states a unit or period of its own), keeping the unit and period it was
-// stored with (they may have been given with add --unit, --period), and
-// then what o states.
+// fromStored reads a stored report (see corpus.LoadStored).
 func fromStored(r *store.Report, o extract.Options) (*Loaded, error) {
 	label := "#" + strconv.FormatInt(r.ID, 10)
-	f, err := storedFile(r)
+	f, rep, err := corpus.LoadStored(r, o)
 	if err != nil {
 		return nil, wrap(Unreadable, err, "报告 %s：%s", label, ErrorMessage(err))
-	}
-	rep, err := extract.Stored(f, r.Data)
-	if err != nil || o.Unit != "" || o.Period != nil {
-		rs := extract.FileWith(f, o)
-		if len(rs) == 0 {
-			return nil, Errorf(Unreadable, "报告 %s：没有可读的报告内容", label)
-		}
-		rep = rs[0]
-	}
-	if r.Unit != "" && o.Unit == "" {
-		rep.Meta.Unit = r.Unit
-	}
-	if r.Period != "" && len(r.Years) > 0 && o.Period == nil && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
-		rep.Meta.Review = zongjie.TermOf(r.Years[0], r.Period)
 	}
 	return &Loaded{Label: label, File: f, Report: rep, ID: r.ID, Hash: r.FileHash, Index: r.Index}, nil
 }
@@ -161,16 +144,7 @@ func sortByTerm(ls []*Loaded) {
 }
 
 // termOrder orders reviewed periods: 2024H1 before 2024FY before 2025H1.
-func termOrder(t *zongjie.Term) int {
-	if t == nil {
-		return 0
-	}
-	rank := map[zongjie.Period]int{
-		zongjie.PeriodQ1: 1, zongjie.PeriodH1: 2, zongjie.PeriodQ2: 2, zongjie.PeriodQ1Q3: 3,
-		zongjie.PeriodQ3: 3, zongjie.PeriodH2: 4, zongjie.PeriodQ4: 4, zongjie.PeriodFullYear: 5,
-	}[t.Period]
-	return t.Year*10 + rank
-}
+func termOrder(t *zongjie.Term) int { return t.Order() }
 
 // known returns t when it names a year, else nil.
 func known(t *zongjie.Term) *zongjie.Term {

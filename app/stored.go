@@ -1,15 +1,13 @@
 package app
 
 import (
-	"fmt"
-	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 
 	"zongjie"
 	"zongjie/check"
 	"zongjie/check/rules"
+	"zongjie/corpus"
 	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/store"
@@ -53,16 +51,9 @@ func (a *App) analyse(rec *store.Report) (*analysis, error) {
 	return &analysis{rec: rec, file: f, report: r, ds: ds, stated: stated}, nil
 }
 
-// storedName is the name a stored report's text is read under: as
-// Markdown when it came from a Markdown file (the text keeps the markup),
-// else as plain text.
-func storedName(r *store.Report) string {
-	ext := ".txt"
-	if e := strings.ToLower(filepath.Ext(r.Path)); e == ".md" || e == ".markdown" {
-		ext = ".md"
-	}
-	return fmt.Sprintf("report-%d%s", r.ID, ext)
-}
+// storedName is the name a stored report's text is read under (see
+// corpus.StoredName).
+func storedName(r *store.Report) string { return corpus.StoredName(r) }
 
 // freshReport extracts a stored report's text again, as one report,
 // keeping the unit and period it was stored with where the text does not

@@ -1,0 +1,547 @@
+package corpus
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"zongjie"
+	"zongjie/check"
+	"zongjie/check/rules"
+	"zongjie/extract"
+	"zongjie/reuse"
+	"zongjie/store"
+	"zongjie/track"
+)
+
+// The reviewer's desk shows every stored report with a few figures: what
+// the checker found, placeholders left in, how much of the text is found
+// in the unit's previous report and in the reports of other units, and
+// how the targets of the previous report's plan fared. Computing them
+// aligns texts and tracks targets, too slow to do for every report on
+// every view, so they are computed once and kept in the store
+// (store.Figures), each part with a stamp of what it depends on:
+//
+//   - the report's own figures (findings, placeholders) depend on its
+//     version only;
+//   - the figures against the previous report (reuse, targets) on the
+//     report's version and which report, in which version, is its unit's
+//     previous one — adding a later report of the unit changes neither;
+//   - the share found in other units' reports on every report stored:
+//     the stamp is a digest of every report's ID and version, so any add,
+//     new version or removal makes it stale. It is estimated from the
+//     stored fingerprints in one pass over them all, which costs less
+//     than aligning one pair of reports per report.
+//
+// A new version changes the metadata or the text, so a changed unit or
+// period makes the figures that depend on it stale too.
+
+// DeskFigures are the figures of one report on the reviewer's desk.
+type DeskFigures struct {
+	// Checked says whether the counts of findings are known: the
+	// report was checked when added, or here.
+	Checked  bool `json:"checked"`
+	Errors   int  `json:"errors"`
+	Warnings int  `json:"warnings"`
+	Infos    int  `json:"infos"`
+	// Placeholders are the findings of the placeholder category: xx,
+	// **, 某某 left in the text.
+	Placeholders int `json:"placeholders"`
+
+	// Previous is the unit's report of the period before (see
+	// DeskReport.Order), 0 when there is none.
+	Previous int64 `json:"previous,omitempty"`
+	// PreviousShare is the share of the report's text (characters other
+	// than white space) found in Previous, stock phrases left out:
+	// Side.ReuseOwn of the report compared with it, as compare gives it.
+	PreviousShare float64 `json:"previous_share"`
+	// Targets are the targets of Previous's plan due by the period this
+	// report reviews, tracked in it: how many, and of them met, partly
+	// met, missed and not reported.
+	Targets    int `json:"targets"`
+	Met        int `json:"met"`
+	Partial    int `json:"partial"`
+	Missed     int `json:"missed"`
+	Unreported int `json:"unreported"`
+
+	// OthersShare is the estimated share of the report's text found in
+	// the reports of other units (stock phrases left out), from the
+	// fingerprints: the share of its fingerprints some report of another
+	// unit holds.
+	OthersShare float64 `json:"others_share"`
+	// Other is the report of another unit sharing most fingerprints
+	// with it, 0 for none; OtherShare the share of the report's
+	// fingerprints it holds.
+	Other      int64   `json:"other,omitempty"`
+	OtherShare float64 `json:"other_share"`
+}
+
+// DeskReport is a stored report with its figures.
+type DeskReport struct {
+	Report  store.Summary
+	Figures DeskFigures
+	// Order places the report in time among its unit's: the term it
+	// reviews (zongjie.Term.Order), a plan alone before the reports that
+	// review its year; 0 when its period is not known.
+	Order int
+}
+
+// figuresFormat names the way the figures are computed: changing what a
+// figure means changes it, and every stored figure is stale.
+const figuresFormat = "desk1"
+
+// ReportOrder places a report in time among its unit's (DeskReport.Order):
+// the term it reviews, a plan alone at the start of its year.
+func ReportOrder(years []int, period, genre string) int {
+	if len(years) == 0 {
+		return 0
+	}
+	if genre == string(zongjie.GenrePlan) {
+		return years[0] * 10
+	}
+	return zongjie.TermOf(years[0], period).Order()
+}
+
+// Desk returns every stored report with its figures, by ID. Figures whose
+// stamp shows them stale, and those never computed, are computed (several
+// reports at once) and stored first.
+func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
+	list, err := st.List(ctx, store.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	cached, err := st.Figures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]store.Figures{}
+	for _, f := range cached {
+		byID[f.Report] = f
+	}
+	out := make([]DeskReport, len(list))
+	for i, s := range list {
+		out[i] = DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)}
+	}
+	prev := previousReports(out)
+	corpusStamp := corpusDigest(list)
+
+	type job struct {
+		k         int // in out
+		own, unit bool
+	}
+	var jobs []job
+	var stamps []deskStamp
+	othersStale := false
+	for k, d := range out {
+		want := deskStamp{
+			own:    figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version),
+			unit:   "-",
+			corpus: corpusStamp,
+		}
+		if p := prev[k]; p >= 0 {
+			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
+		}
+		stamps = append(stamps, want)
+		have := parseStamp(byID[d.Report.ID].Stamp)
+		if f, ok := byID[d.Report.ID]; ok {
+			if err := json.Unmarshal(f.Data, &out[k].Figures); err != nil {
+				have = deskStamp{} // unreadable: computed again
+				out[k].Figures = DeskFigures{}
+			}
+		}
+		j := job{k: k, own: have.own != want.own, unit: have.own != want.own || have.unit != want.unit}
+		if j.own || j.unit {
+			jobs = append(jobs, j)
+		}
+		if have.own != want.own || have.corpus != want.corpus {
+			othersStale = true
+		}
+	}
+	if len(jobs) == 0 && !othersStale {
+		return out, nil
+	}
+
+	// The other units' shares, and the stock phrases of this store for
+	// the comparisons with the previous reports.
+	others, common, err := othersShares(ctx, st, len(list))
+	if err != nil {
+		return nil, err
+	}
+	var bp reuse.Boilerplate
+	if common != nil {
+		bp = reuse.Union{reuse.StockPhrases(), common}
+	}
+	changed := make([]bool, len(out))
+	for k := range out {
+		o := others[out[k].Report.ID]
+		f := &out[k].Figures
+		if f.OthersShare != o.share || f.Other != o.other || f.OtherShare != o.otherShare {
+			changed[k] = true
+		}
+		f.OthersShare, f.Other, f.OtherShare = o.share, o.other, o.otherShare
+	}
+
+	errs := make([]error, len(jobs))
+	missing := make([]bool, len(out)) // deleted meanwhile
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		d := &out[j.k]
+		r, err := st.Get(ctx, d.Report.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			missing[j.k] = true
+			return
+		}
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		f := &d.Figures
+		if j.own {
+			ownFigures(r, f)
+		}
+		if j.unit {
+			*f = withoutPrevious(*f)
+			if p := prev[j.k]; p >= 0 {
+				errs[i] = previousFigures(ctx, st, bp, r, out[p].Report.ID, f)
+				if errors.Is(errs[i], store.ErrNotFound) {
+					errs[i] = nil // the previous report deleted meanwhile: stale next time
+				}
+			}
+		}
+		changed[j.k] = true
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
+	var put []store.Figures
+	kept := out[:0]
+	for k, d := range out {
+		if missing[k] {
+			continue
+		}
+		if changed[k] || othersStale {
+			data, err := json.Marshal(d.Figures)
+			if err != nil {
+				return nil, err
+			}
+			put = append(put, store.Figures{Report: d.Report.ID, Stamp: stamps[k].String(), Data: data})
+		}
+		kept = append(kept, d)
+	}
+	if err := st.PutFigures(ctx, put); err != nil {
+		return nil, err
+	}
+	return kept, nil
+}
+
+// withoutPrevious returns f without the figures against a previous
+// report.
+func withoutPrevious(f DeskFigures) DeskFigures {
+	f.Previous, f.PreviousShare = 0, 0
+	f.Targets, f.Met, f.Partial, f.Missed, f.Unreported = 0, 0, 0, 0, 0
+	return f
+}
+
+// deskStamp is what stored figures were computed from, part by part.
+type deskStamp struct {
+	own    string // the format and the report's ID and version
+	unit   string // the previous report's ID and version, or "-"
+	corpus string // the digest of every report's ID and version
+}
+
+func (s deskStamp) String() string { return s.own + "|" + s.unit + "|" + s.corpus }
+
+// parseStamp reads a stamp written by deskStamp.String; anything else is
+// the zero stamp, stale in every part.
+func parseStamp(s string) deskStamp {
+	parts := strings.Split(s, "|")
+	if len(parts) != 3 {
+		return deskStamp{}
+	}
+	return deskStamp{parts[0], parts[1], parts[2]}
+}
+
+func versionKey(id int64, version int) string {
+	return strconv.FormatInt(id, 10) + "." + strconv.Itoa(version)
+}
+
+// corpusDigest is a digest of the ID and version of every report: it
+// changes with every report added, given a new version or removed.
+func corpusDigest(list []store.Summary) string {
+	h := fnv.New64a()
+	for _, s := range list {
+		fmt.Fprintf(h, "%d.%d,", s.ID, s.Version)
+	}
+	return strconv.Itoa(len(list)) + "-" + strconv.FormatUint(h.Sum64(), 16)
+}
+
+// previousReports returns, for each report, the index of its unit's
+// previous report, -1 for none: of the unit's reports whose Order is
+// less than its own, the latest (on a tie, the one with the largest
+// ID). A report without a unit or a period has none.
+func previousReports(ds []DeskReport) []int {
+	prev := make([]int, len(ds))
+	byUnit := map[string][]int{}
+	for k, d := range ds {
+		prev[k] = -1
+		if d.Report.Unit != "" && d.Order > 0 {
+			byUnit[d.Report.Unit] = append(byUnit[d.Report.Unit], k)
+		}
+	}
+	for _, ks := range byUnit {
+		slices.SortFunc(ks, func(a, b int) int {
+			if ds[a].Order != ds[b].Order {
+				return ds[a].Order - ds[b].Order
+			}
+			return int(ds[a].Report.ID - ds[b].Report.ID)
+		})
+		last := -1 // the last report of an earlier Order
+		for i, k := range ks {
+			if i > 0 && ds[ks[i-1]].Order < ds[k].Order {
+				last = ks[i-1]
+			}
+			prev[k] = last
+		}
+	}
+	return prev
+}
+
+// ownFigures counts the findings of r stored with it, or of the checker
+// run now when none were stored.
+func ownFigures(r *store.Report, f *DeskFigures) {
+	f.Checked, f.Errors, f.Warnings, f.Infos, f.Placeholders = false, 0, 0, 0, 0
+	var ds []check.Diagnostic
+	if r.Findings != nil {
+		if err := json.Unmarshal(r.Findings, &ds); err != nil {
+			return
+		}
+	} else {
+		file, rep, err := LoadStored(r, extract.Options{})
+		if err != nil {
+			return
+		}
+		ds = check.Run(file, []*zongjie.Report{rep}, rules.All(), nil)
+	}
+	f.Checked = true
+	for _, d := range ds {
+		switch d.Severity {
+		case check.Error:
+			f.Errors++
+		case check.Warning:
+			f.Warnings++
+		default:
+			f.Infos++
+		}
+		if d.Category == check.Placeholder {
+			f.Placeholders++
+		}
+	}
+}
+
+// previousFigures compares r with its unit's previous report and tracks
+// that report's targets in r. bp, if set, marks the stock phrases;
+// otherwise they are looked up in the store.
+func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, r *store.Report, prevID int64, f *DeskFigures) error {
+	p, err := st.Get(ctx, prevID)
+	if err != nil {
+		return err
+	}
+	f.Previous = p.ID
+	na, nb := reuse.Normalize(p.Text), reuse.Normalize(r.Text)
+	if bp == nil {
+		if bp, err = Boilerplate(ctx, st, na, nb); err != nil {
+			return err
+		}
+	}
+	// As compare gives it with the previous report first.
+	f.PreviousShare = round3(reuse.Compare(na, nb, bp).B.ReuseOwn)
+	_, old, err := LoadStored(p, extract.Options{})
+	if err != nil {
+		return nil // unreadable: no targets
+	}
+	file, cur, err := LoadStored(r, extract.Options{})
+	if err != nil {
+		return nil
+	}
+	o := track.Track(old, file, cur)
+	f.Targets = len(o.Results)
+	f.Met, f.Partial = o.Count(track.Met), o.Count(track.Partial)
+	f.Missed, f.Unreported = o.Count(track.Missed), o.Count(track.Unreported)
+	return nil
+}
+
+// round3 rounds a share to three decimals.
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// exactPostings is the number of stored reports up to which the other
+// units' shares count every fingerprint; above it, one in sampleRate,
+// chosen by hash (as Families does), so that memory stays small.
+const exactPostings = 10000
+
+// othersShare is a report's share of fingerprints held by other units.
+type othersShare struct {
+	share      float64
+	other      int64
+	otherShare float64
+}
+
+// maxPairGroup is the number of reports holding one fingerprint above
+// which the fingerprint counts for the shares but not for finding the
+// report of another unit that shares most: the pairs of a template held
+// by hundreds of reports would cost more than they tell.
+const maxPairGroup = 64
+
+// othersShares estimates, for every stored report, the share of its
+// fingerprints held by a report of another unit, and which report of
+// another unit holds most of them; stock phrases (the built-in ones and
+// the fingerprints held by the reports of many units) are left out of the
+// shares. It also returns the fingerprints held by the reports of many
+// units, when every fingerprint was read (nil when sampled).
+func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersShare, reuse.HashSet, error) {
+	rate := uint64(1)
+	if n > exactPostings {
+		rate = sampleRate
+	}
+	type posting struct {
+		hash uint64
+		doc  int32
+	}
+	var (
+		ids   []int64
+		units []string
+		sizes []int
+		ps    []posting
+	)
+	err := st.EachFingerprints(ctx, func(id int64, unit string, fps []uint64) error {
+		doc := int32(len(ids))
+		ids, units = append(ids, id), append(units, unit)
+		kept := 0
+		for _, h := range fps {
+			if h%rate == 0 {
+				ps = append(ps, posting{h, doc})
+				kept++
+			}
+		}
+		sizes = append(sizes, kept)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(ps, func(a, b posting) int {
+		switch {
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return int(a.doc - b.doc)
+	})
+	// unitKey is the unit a report counts as: its unit, or itself when
+	// it has none.
+	unitKey := func(doc int32) string {
+		if units[doc] == "" {
+			return "#" + strconv.FormatInt(ids[doc], 10)
+		}
+		return units[doc]
+	}
+	limit := boilerplateUnits(n)
+	stock := reuse.StockPhrases()
+	common := reuse.HashSet{}
+	held := make([]int, len(ids))
+	docGroups := make([][]int32, len(ids))
+	var groups [][2]int
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].hash == ps[i].hash {
+			j++
+		}
+		group := ps[i:j]
+		if len(group) >= 2 {
+			keys := distinctUnits(len(group), func(k int) string { return unitKey(group[k].doc) })
+			switch {
+			case keys >= limit:
+				common[group[0].hash] = struct{}{}
+			case keys >= 2 && !stock.Has(group[0].hash):
+				for _, p := range group {
+					held[p.doc]++
+					if len(group) <= maxPairGroup {
+						docGroups[p.doc] = append(docGroups[p.doc], int32(len(groups)))
+					}
+				}
+				if len(group) <= maxPairGroup {
+					groups = append(groups, [2]int{i, j})
+				}
+			}
+		}
+		i = j
+	}
+	out := make(map[int64]othersShare, len(ids))
+	count := make([]int32, len(ids))
+	var touched []int32
+	for a := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		if sizes[a] == 0 {
+			continue
+		}
+		ka := unitKey(int32(a))
+		for _, g := range docGroups[a] {
+			for _, p := range ps[groups[g][0]:groups[g][1]] {
+				if int(p.doc) == a || unitKey(p.doc) == ka {
+					continue
+				}
+				if count[p.doc] == 0 {
+					touched = append(touched, p.doc)
+				}
+				count[p.doc]++
+			}
+		}
+		o := othersShare{share: round3(float64(held[a]) / float64(sizes[a]))}
+		best := int32(-1)
+		for _, b := range touched {
+			if best < 0 || count[b] > count[best] || count[b] == count[best] && ids[b] < ids[best] {
+				best = b
+			}
+		}
+		if best >= 0 {
+			o.other, o.otherShare = ids[best], round3(float64(count[best])/float64(sizes[a]))
+		}
+		for _, b := range touched {
+			count[b] = 0
+		}
+		touched = touched[:0]
+		out[ids[a]] = o
+	}
+	if rate != 1 {
+		common = nil
+	}
+	return out, common, nil
+}
+
+// parallel runs fn(0) … fn(n-1), a few at a time.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,259 @@
+package corpus_test
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"zongjie/corpus"
+	"zongjie/store"
+)
+
+// Reports of our own for the desk: one unit's two years, the second
+// made from the first (years moved on, figures changed, placeholders
+// left), another unit copying a paragraph of it, and a unit of its own.
+const (
+	deskCopied = "坚持把社区网格化治理作为基层工作的重要抓手，全面推行“网格员+楼栋长+志愿者”联动机制，" +
+		"每月开展入户走访和矛盾排查，建立问题发现、登记、交办、反馈的闭环流程，群众满意度持续提升。"
+	deskQinghe2023 = "青禾街道2023年工作总结及2024年工作计划\n" +
+		"一、2023年工作总结\n" +
+		"全年新增就业1200人，完成固定资产投资3.2亿元，新建口袋公园4个。\n" +
+		deskCopied + "\n" +
+		"聚焦老旧小区改造，完成柳塘小区、桂花苑等小区的外墙翻新和管网更新，惠及居民两千余户，小区面貌焕然一新，居民生活更加便利。\n" +
+		"二、存在问题\n产业基础薄弱，招商引资后劲不足。\n" +
+		"三、2024年工作计划\n力争新增就业1300人，完成道路改造5公里，新建口袋公园3个。\n"
+	deskQinghe2024 = "青禾街道2024年工作总结及2025年工作计划\n" +
+		"一、2024年工作总结\n" +
+		"全年新增就业1350人，完成固定资产投资xx亿元，新建口袋公园3个。\n" +
+		deskCopied + "\n" +
+		"聚焦老旧小区改造，完成柳塘小区、桂花苑等小区的外墙翻新和管网更新，惠及居民两千余户，小区面貌焕然一新，居民生活更加便利。\n" +
+		"二、存在问题\n产业基础薄弱，招商引资后劲不足。\n" +
+		"三、2025年工作计划\n力争新增就业1400人，新建口袋公园**个。\n"
+	deskLiutang2024 = "柳塘镇2024年工作总结\n" +
+		"一、主要工作\n全镇粮食播种面积稳定在八万亩，完成高标准农田建设一万二千亩。\n" +
+		deskCopied + "\n" +
+		"二、下一步打算\n继续抓好粮食生产和农田水利建设。\n"
+	deskShiwan2024 = "石湾乡2024年工作总结\n" +
+		"一、主要工作\n全乡新修机耕道路十二公里，改造危旧房屋三十六户，引进特色种植项目两个。\n" +
+		"二、下一步打算\n做强茶叶产业，办好乡村旅游节。\n"
+)
+
+// countingStore counts the reports read whole and the figures put.
+type countingStore struct {
+	store.Store
+	gets, puts atomic.Int64
+}
+
+func (c *countingStore) Get(ctx context.Context, id int64) (*store.Report, error) {
+	c.gets.Add(1)
+	return c.Store.Get(ctx, id)
+}
+
+func (c *countingStore) PutFigures(ctx context.Context, fs []store.Figures) error {
+	c.puts.Add(int64(len(fs)))
+	return c.Store.PutFigures(ctx, fs)
+}
+
+// addTexts adds texts (name → text) to st, checked, and returns their IDs
+// by name.
+func addTexts(t *testing.T, st store.Store, texts map[string]string, check bool) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	var in []corpus.Input
+	for name, text := range texts {
+		in = append(in, corpus.Input{Path: name, Data: []byte(text)})
+	}
+	if _, err := corpus.AddInputs(ctx, st, in, corpus.AddOptions{Options: corpus.Options{Check: check}}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.List(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, s := range list {
+		for name := range texts {
+			if strings.HasSuffix(s.Path, name) {
+				ids[name] = s.ID
+			}
+		}
+	}
+	if len(ids) != len(texts) {
+		t.Fatalf("stored %v, want %d reports", ids, len(texts))
+	}
+	return ids
+}
+
+// desk returns the desk's figures by report ID.
+func desk(t *testing.T, st store.Store) map[int64]corpus.DeskReport {
+	t.Helper()
+	ds, err := corpus.Desk(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]corpus.DeskReport{}
+	for _, d := range ds {
+		out[d.Report.ID] = d
+	}
+	return out
+}
+
+// Ensure the desk's figures say what each report holds: findings and
+// placeholders, the share found in the unit's previous report and how its
+// targets fared, the share found in other units' reports and whose.
+func TestDeskFigures(t *testing.T) {
+	st := openSQLite(t)
+	ids := addTexts(t, st, map[string]string{
+		"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024,
+		"liutang-2024.txt": deskLiutang2024, "shiwan-2024.txt": deskShiwan2024,
+	}, true)
+	got := desk(t, st)
+	q23, q24 := got[ids["qinghe-2023.txt"]].Figures, got[ids["qinghe-2024.txt"]].Figures
+	lt, sw := got[ids["liutang-2024.txt"]].Figures, got[ids["shiwan-2024.txt"]].Figures
+
+	if !q24.Checked || q24.Placeholders < 2 || q24.Errors < 2 {
+		t.Errorf("qinghe 2024: checked %v, %d placeholders, %d errors; want the xx and ** found", q24.Checked, q24.Placeholders, q24.Errors)
+	}
+	if q23.Placeholders != 0 {
+		t.Errorf("qinghe 2023: %d placeholders, want 0", q23.Placeholders)
+	}
+	if q24.Previous != ids["qinghe-2023.txt"] || q24.PreviousShare < 0.5 {
+		t.Errorf("qinghe 2024: previous %d share %.3f, want %d and most of the text", q24.Previous, q24.PreviousShare, ids["qinghe-2023.txt"])
+	}
+	if q23.Previous != 0 || q23.Targets != 0 {
+		t.Errorf("qinghe 2023 has no previous report: %+v", q23)
+	}
+	// 2023's plan: 就业1300 (met by 1350), 道路改造5公里 (not reported),
+	// 口袋公园3个 (met).
+	if q24.Targets < 2 || q24.Met < 1 || q24.Unreported < 1 || q24.Met+q24.Partial+q24.Missed+q24.Unreported != q24.Targets {
+		t.Errorf("qinghe 2024 targets: %d (met %d, partial %d, missed %d, unreported %d)", q24.Targets, q24.Met, q24.Partial, q24.Missed, q24.Unreported)
+	}
+	if lt.OthersShare <= 0 || lt.Other != ids["qinghe-2023.txt"] && lt.Other != ids["qinghe-2024.txt"] || lt.OtherShare <= 0 {
+		t.Errorf("liutang: others' share %.3f, other %d (%.3f); want the copied paragraph found in qinghe's", lt.OthersShare, lt.Other, lt.OtherShare)
+	}
+	if lt.Previous != 0 {
+		t.Errorf("liutang: previous %d, want none (another unit's report is no previous report)", lt.Previous)
+	}
+	// The near miss: a unit of its own shares nothing, and the share
+	// between the two years of one unit is not another unit's.
+	if sw.OthersShare != 0 || sw.Other != 0 {
+		t.Errorf("shiwan: others' share %.3f, other %d; want none", sw.OthersShare, sw.Other)
+	}
+	if q23.Other == ids["qinghe-2024.txt"] || q24.Other == ids["qinghe-2023.txt"] {
+		t.Errorf("qinghe's years count as another unit's: %d, %d", q23.Other, q24.Other)
+	}
+	if q24.OthersShare >= q24.PreviousShare {
+		t.Errorf("qinghe 2024: others' share %.3f not below the previous report's %.3f", q24.OthersShare, q24.PreviousShare)
+	}
+}
+
+// Ensure the figures are computed once and again only when what they
+// depend on changes: nothing on a second look; after a report of another
+// unit is added, only its own and the others' shares; after a new
+// version, the report's and its successor's; after a removal, the
+// successor's.
+func TestDeskCache(t *testing.T) {
+	ctx := context.Background()
+	cs := &countingStore{Store: openSQLite(t)}
+	ids := addTexts(t, cs, map[string]string{"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024}, true)
+	desk(t, cs)
+	if cs.puts.Load() != 2 {
+		t.Errorf("first look: %d figures stored, want 2", cs.puts.Load())
+	}
+	cs.gets.Store(0)
+	cs.puts.Store(0)
+	desk(t, cs)
+	if cs.gets.Load() != 0 || cs.puts.Load() != 0 {
+		t.Errorf("second look: %d reports read, %d figures stored; want none", cs.gets.Load(), cs.puts.Load())
+	}
+
+	// Another unit: its own figures (one report read), everyone's
+	// others' share stored again.
+	more := addTexts(t, cs, map[string]string{"liutang-2024.txt": deskLiutang2024}, true)
+	cs.gets.Store(0)
+	cs.puts.Store(0)
+	got := desk(t, cs)
+	if cs.gets.Load() != 1 || cs.puts.Load() != 3 {
+		t.Errorf("after adding another unit's report: %d reports read (want 1), %d figures stored (want 3)", cs.gets.Load(), cs.puts.Load())
+	}
+	if f := got[ids["qinghe-2024.txt"]].Figures; f.Other != more["liutang-2024.txt"] {
+		t.Errorf("qinghe 2024: other %d, want liutang's %d", f.Other, more["liutang-2024.txt"])
+	}
+
+	// A new version of 2023 without the paragraph of 2024's: 2023 read
+	// for its own figures, 2024 and 2023 again for 2024's share.
+	before := got[ids["qinghe-2024.txt"]].Figures.PreviousShare
+	r, err := cs.Store.Get(ctx, ids["qinghe-2023.txt"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(deskQinghe2023, "聚焦老旧小区改造，完成柳塘小区、桂花苑等小区的外墙翻新和管网更新，惠及居民两千余户，小区面貌焕然一新，居民生活更加便利。\n", "", 1)
+	rs, err := corpus.Prepare(r.Path, []byte(edited), corpus.Options{Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs[0].ID = r.ID
+	if _, added, err := cs.Store.Put(ctx, rs[0]); err != nil || !added {
+		t.Fatalf("new version: %v %v", added, err)
+	}
+	cs.gets.Store(0)
+	got = desk(t, cs)
+	if n := cs.gets.Load(); n != 3 {
+		t.Errorf("after a new version of 2023: %d reports read, want 3 (2023; 2024 and 2023 to compare)", n)
+	}
+	if after := got[ids["qinghe-2024.txt"]].Figures.PreviousShare; after >= before {
+		t.Errorf("qinghe 2024's share of 2023 %.3f → %.3f after a paragraph was cut from 2023", before, after)
+	}
+
+	// A later report of the unit changes nothing of 2024's.
+	addTexts(t, cs, map[string]string{"qinghe-2025.txt": strings.ReplaceAll(strings.ReplaceAll(deskQinghe2024, "2025", "2026"), "2024", "2025")}, true)
+	cs.gets.Store(0)
+	got = desk(t, cs)
+	if n := cs.gets.Load(); n != 2 {
+		t.Errorf("after adding 2025: %d reports read, want 2 (2025 and its previous, 2024)", n)
+	}
+
+	// Removing 2023 leaves 2024 without a previous report.
+	if err := cs.Store.Delete(ctx, ids["qinghe-2023.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	got = desk(t, cs)
+	if f := got[ids["qinghe-2024.txt"]].Figures; f.Previous != 0 || f.PreviousShare != 0 || f.Targets != 0 {
+		t.Errorf("qinghe 2024 after 2023 was removed: %+v", f)
+	}
+	if _, ok := got[ids["qinghe-2023.txt"]]; ok || len(got) != 3 {
+		t.Errorf("after a removal: %d reports on the desk", len(got))
+	}
+}
+
+// Ensure a report stored without its findings is checked for the desk.
+func TestDeskUnchecked(t *testing.T) {
+	st := openSQLite(t)
+	ids := addTexts(t, st, map[string]string{"qinghe-2024.txt": deskQinghe2024}, false)
+	f := desk(t, st)[ids["qinghe-2024.txt"]].Figures
+	if !f.Checked || f.Placeholders < 2 {
+		t.Errorf("unchecked report: checked %v, %d placeholders", f.Checked, f.Placeholders)
+	}
+}
+
+// Ensure reports are ordered by the periods they cover, a plan alone at
+// the start of its year.
+func TestReportOrder(t *testing.T) {
+	for _, c := range []struct {
+		a, b []any // years, period, genre
+	}{
+		{[]any{[]int{2024}, "H1", "summary+plan"}, []any{[]int{2024, 2025}, "FY", "summary+plan"}},
+		{[]any{[]int{2024}, "", "plan"}, []any{[]int{2024}, "Q1", "summary"}},
+		{[]any{[]int{2023, 2024}, "FY", "summary+plan"}, []any{[]int{2024}, "", "plan"}},
+	} {
+		oa := corpus.ReportOrder(c.a[0].([]int), c.a[1].(string), c.a[2].(string))
+		ob := corpus.ReportOrder(c.b[0].([]int), c.b[1].(string), c.b[2].(string))
+		if oa >= ob {
+			t.Errorf("%v (%d) not before %v (%d)", c.a, oa, c.b, ob)
+		}
+	}
+	if o := corpus.ReportOrder(nil, "FY", "summary"); o != 0 {
+		t.Errorf("no years: %d, want 0", o)
+	}
+}
