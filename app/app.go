@@ -52,6 +52,8 @@ type App struct {
 	st     store.Store
 	stErr  error
 	opened bool
+
+	deskMu sync.Mutex // one look at the desk computes its figures at a time
 }
 
 // New returns an App.
