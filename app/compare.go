@@ -18,6 +18,7 @@ type text struct {
 	hash  string // the file's content hash, as the store keys it
 	text  string
 	file  *document.File // the file read, nil for a stored report
+	sum   *store.Summary // the stored report, nil for a file
 }
 
 // loadText reads a text to compare or look for.
@@ -27,7 +28,8 @@ func (a *App) loadText(ctx context.Context, ref Ref) (text, error) {
 	case err != nil:
 		return text{}, err
 	case res.stored != nil:
-		return text{label: "#" + itoa(ref.ID), id: ref.ID, text: res.stored.Text}, nil
+		sum := res.stored.Summary()
+		return text{label: "#" + itoa(ref.ID), id: ref.ID, text: res.stored.Text, sum: &sum}, nil
 	}
 	sum := sha256.Sum256(res.data)
 	return text{label: ref.Input.Name, hash: hex.EncodeToString(sum[:]), text: res.file.Text, file: res.file}, nil
@@ -101,6 +103,8 @@ type Compared struct {
 	Pairs PairList
 	// How many reports each side has.
 	PartsA, PartsB int
+	// The stored reports compared, nil for a file.
+	StoredA, StoredB *store.Summary
 }
 
 // JSON returns the stable output of compare --format json: the
@@ -136,7 +140,7 @@ func (a *App) Compare(ctx context.Context, x, y Ref) (*Compared, error) {
 	}
 	st := a.storeIfAny(ctx)
 	pa, pb := ta.parts(), tb.parts()
-	out := &Compared{PartsA: len(pa), PartsB: len(pb), Pairs: PairList{A: ta.label, B: tb.label}}
+	out := &Compared{PartsA: len(pa), PartsB: len(pb), Pairs: PairList{A: ta.label, B: tb.label}, StoredA: ta.sum, StoredB: tb.sum}
 	if len(pa) == 1 && len(pb) == 1 {
 		c, err := comparePair(ctx, st, ta.label, pa[0].Text, tb.label, pb[0].Text)
 		if err != nil {
