@@ -61,6 +61,9 @@ type Desk struct {
 	// filters.
 	AllPeriods []DeskPeriod `json:"all_periods"`
 	Levels     []string     `json:"levels"`
+	// The thresholds of the reasons (PreviousLimit, OthersLimit).
+	PreviousLimit float64 `json:"previous_limit"`
+	OthersLimit   float64 `json:"others_limit"`
 }
 
 // DeskPeriod is a column of the desk: the period reports review (a plan
@@ -117,7 +120,8 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 		return nil, err
 	}
 
-	out := &Desk{Query: q, Reports: len(reports), Periods: []DeskPeriod{}, Units: []DeskUnit{}, AllPeriods: []DeskPeriod{}, Levels: []string{}}
+	out := &Desk{Query: q, Reports: len(reports), Periods: []DeskPeriod{}, Units: []DeskUnit{}, AllPeriods: []DeskPeriod{}, Levels: []string{},
+		PreviousLimit: PreviousLimit, OthersLimit: OthersLimit}
 	periods := map[string]DeskPeriod{}
 	levels := map[string]bool{}
 	type unitRow struct {

@@ -2,6 +2,8 @@ package http
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"zongjie/app"
 	"zongjie/store"
@@ -34,6 +36,10 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	hit, err := hitParam(q.Get("hl"))
+	if err != nil {
+		return err
+	}
 	rep, err := s.app.Report(r.Context(), id, v)
 	if err != nil {
 		return err
@@ -43,7 +49,7 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if rep.Extract.TitleInferred {
 		title = ""
 	}
-	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title)
+	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title, hit)
 	for i := range rep.Versions {
 		if rep.Versions[i].Version == saved && saved > 0 {
 			p.Saved = &rep.Versions[i]
@@ -64,4 +70,20 @@ func periodForm(s store.Summary) string {
 		return itoa(y)
 	}
 	return itoa(y) + s.Period
+}
+
+// hitParam reads ?hl=START-END, the span of the text (in characters) a
+// link opens the page at, such as a search hit (docs/web.md); "" is
+// none.
+func hitParam(v string) ([2]int, error) {
+	if v == "" {
+		return [2]int{}, nil
+	}
+	a, b, ok := strings.Cut(v, "-")
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || start < 0 || end < start {
+		return [2]int{}, app.Errorf(app.Invalid, "位置 hl=%q 应为“起点-终点”（字数）", v)
+	}
+	return [2]int{start, end}, nil
 }

@@ -97,6 +97,9 @@ func (s *Server) routes() {
 	s.registerUploadRoutes()
 	s.registerReportRoutes()
 	s.registerAPIRoutes()
+	s.registerCompareRoutes()
+	s.registerSearchRoutes()
+	s.registerFamiliesRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

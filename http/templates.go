@@ -119,6 +119,8 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	date  t               a time as 2006-01-02 15:04, local time
 //	percent f             0.123 as "12.3%"
 //	add a b               a + b (numbering from 1)
+//	share f               0.783 as "78%"
+//	ratio a b             a / b (0 when b is 0)
 //	mb n                  bytes as whole megabytes
 //	periodWords y p g     a stored report's period in Chinese (corpus.PeriodWords)
 //	levelWords l          a level in Chinese (街道, 镇 …)
@@ -141,7 +143,14 @@ func (s *Server) funcs() template.FuncMap {
 		"percent": func(f float64) string {
 			return fmt.Sprintf("%.1f%%", f*100)
 		},
-		"add":             func(a, b int) int { return a + b },
+		"add":   func(a, b int) int { return a + b },
+		"share": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
+		"ratio": func(a, b int) float64 {
+			if b == 0 {
+				return 0
+			}
+			return float64(a) / float64(b)
+		},
 		"mb":              func(n int64) int64 { return n >> 20 },
 		"periodWords":     corpus.PeriodWords,
 		"levelWords":      func(l string) string { return zongjie.Level(l).Words() },

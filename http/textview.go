@@ -36,6 +36,8 @@ type viewSeg struct {
 	Severity string // of the most serious of them: error warning info
 	Category string // of the most serious of them
 	Title    string // their messages, for hovering
+	Hit      bool   // inside the span the page was opened at (?hl=, a search hit)
+	HitStart bool   // the hit starts here: the "hit" anchor
 }
 
 // outlineItem is a heading in the outline sidebar.
@@ -47,14 +49,16 @@ type outlineItem struct {
 	Kind   string
 }
 
-// textView lays out text with findings ds, the headings of sections and
-// the title line (the first line, of the first few, that is the title).
-func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, title string) ([]viewPara, []outlineItem) {
+// textView lays out text with findings ds, the headings of sections, the
+// title line (the first line, of the first few, that is the title) and
+// the span hit, in characters, to mark and scroll to (none when hit[1] <=
+// hit[0]).
+func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, title string, hit [2]int) ([]viewPara, []outlineItem) {
 	n := utf8.RuneCountInString(text)
 	// Boundaries: where a finding or a heading starts or ends, and line
 	// ends.
 	type mark struct {
-		at, finding int // finding −1: a heading's start (anchor), −2: its end
+		at, finding int // finding −1: a heading's start (anchor), −2: its end, −3: the hit's start, −4: its end
 		start       bool
 		anchor      string
 		level       int
@@ -79,6 +83,9 @@ func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, t
 		marks = append(marks, mark{at: s.Offset, finding: -1, anchor: a, level: s.Level, inline: s.Inline},
 			mark{at: min(s.Offset+max(s.Length, 0), n), finding: -2})
 	})
+	if hit[1] > hit[0] && hit[0] >= 0 && hit[0] < n {
+		marks = append(marks, mark{at: hit[0], finding: -3}, mark{at: min(hit[1], n), finding: -4})
+	}
 	slices.SortStableFunc(marks, func(a, b mark) int { return a.at - b.at })
 
 	var paras []viewPara
@@ -87,11 +94,13 @@ func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, t
 	var seg strings.Builder
 	anchor := ""
 	head := 0 // headings open at the current position
+	inHit, hitStart := false, false
 	flush := func() {
-		if seg.Len() == 0 && anchor == "" {
+		if seg.Len() == 0 && anchor == "" && !hitStart {
 			return
 		}
-		s := viewSeg{Text: seg.String(), Anchor: anchor, Head: head > 0}
+		s := viewSeg{Text: seg.String(), Anchor: anchor, Head: head > 0, Hit: inHit, HitStart: hitStart}
+		hitStart = false
 		if len(open) > 0 {
 			s.Findings, s.Severity, s.Category, s.Title = describe(ds, open)
 		}
@@ -114,6 +123,10 @@ func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, t
 				}
 			case m.finding == -2:
 				head = max(head-1, 0)
+			case m.finding == -3:
+				inHit, hitStart = true, true
+			case m.finding == -4:
+				inHit = false
 			case m.start && m.point:
 				p := viewSeg{Point: true}
 				p.Findings, p.Severity, p.Category, p.Title = describe(ds, map[int]bool{m.finding: true})

@@ -77,7 +77,7 @@ func TestTextView(t *testing.T) {
 		{"out of range", "甲乙", []check.Diagnostic{diag(5, 3, check.Error), diag(-1, 1, check.Error)}, nil, "", "[甲|1]乙^0"},
 	}
 	for _, tt := range tests {
-		paras, _ := textView(tt.text, tt.ds, tt.sections, tt.title)
+		paras, _ := textView(tt.text, tt.ds, tt.sections, tt.title, [2]int{})
 		if got := renderView(paras); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
@@ -89,7 +89,7 @@ func TestTextView(t *testing.T) {
 func TestTextViewDescribe(t *testing.T) {
 	ds := []check.Diagnostic{diag(0, 2, check.Info), diag(0, 2, check.Error), diag(0, 2, check.Warning)}
 	ds[1].Category, ds[1].Message = check.Placeholder, "未填写"
-	paras, _ := textView("甲乙", ds, nil, "")
+	paras, _ := textView("甲乙", ds, nil, "", [2]int{})
 	s := paras[0].Segs[0]
 	if s.Severity != "error" || s.Category != "placeholder" || s.Findings != "0 1 2" || strings.Count(s.Title, "\n") != 2 || !strings.Contains(s.Title, "错误：未填写") {
 		t.Errorf("%+v", s)
@@ -98,7 +98,7 @@ func TestTextViewDescribe(t *testing.T) {
 		{Offset: 0, Length: 3, Level: 1, Marker: "一、", Title: "甲", Form: "一、", Children: []*zongjie.Section{
 			{Offset: 4, Length: 4, Level: 2, Marker: "（一）", Title: "乙", Form: "（一）"},
 		}},
-	}, "")
+	}, "", [2]int{})
 	if len(items) != 2 || items[0].Anchor != "s-1" || items[1].Anchor != "s-2" || items[1].Level != 2 {
 		t.Errorf("outline %+v", items)
 	}
@@ -112,6 +112,57 @@ func TestGrouped(t *testing.T) {
 	}{{nil, ""}, {f(0), "0"}, {f(999), "999"}, {f(1000), "1,000"}, {f(362000000), "362,000,000"}, {f(-12345.678), "-12,345.678"}, {f(0.05), "0.05"}} {
 		if got := grouped(tt.in); got != tt.want {
 			t.Errorf("grouped(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Ensure the span a link opens the page at (?hl=) is marked, across a
+// finding and a line end, with its anchor where it starts; a span outside
+// the text or empty marks nothing.
+func TestTextViewHit(t *testing.T) {
+	hits := func(paras []viewPara) string {
+		var b strings.Builder
+		for _, p := range paras {
+			for _, s := range p.Segs {
+				if s.HitStart {
+					b.WriteString("#")
+				}
+				if s.Hit {
+					b.WriteString("{" + s.Text + "}")
+				} else {
+					b.WriteString(s.Text)
+				}
+			}
+			b.WriteString("/")
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		text string
+		ds   []check.Diagnostic
+		hit  [2]int
+		want string
+	}{
+		{"甲乙丙丁", nil, [2]int{1, 3}, "甲#{乙丙}丁/"},
+		{"甲乙丙丁", []check.Diagnostic{diag(2, 2, check.Error)}, [2]int{1, 3}, "甲#{乙}{丙}丁/"},
+		{"甲乙\n丙丁", nil, [2]int{1, 4}, "甲#{乙}/{丙}丁/"},
+		{"😀乙丙", nil, [2]int{1, 2}, "😀#{乙}丙/"},
+		// Near misses: empty, reversed and outside the text.
+		{"甲乙丙丁", nil, [2]int{2, 2}, "甲乙丙丁/"},
+		{"甲乙丙丁", nil, [2]int{3, 1}, "甲乙丙丁/"},
+		{"甲乙丙丁", nil, [2]int{9, 12}, "甲乙丙丁/"},
+	} {
+		paras, _ := textView(tt.text, tt.ds, nil, "", tt.hit)
+		if got := hits(paras); got != tt.want {
+			t.Errorf("textView(%q, hit %v) = %q, want %q", tt.text, tt.hit, got, tt.want)
+		}
+	}
+	if h, err := hitParam("12-20"); err != nil || h != [2]int{12, 20} {
+		t.Errorf("hitParam(12-20) = %v, %v", h, err)
+	}
+	for _, bad := range []string{"12", "a-b", "20-12", "-1-3", "1-"} {
+		if _, err := hitParam(bad); err == nil {
+			t.Errorf("hitParam(%q): no error", bad)
 		}
 	}
 }
