@@ -329,11 +329,15 @@ func TestEveryRouteTooLarge(t *testing.T) {
 		{"GET", "/"}, {"GET", "/upload"}, {"GET", "/reports/1"}, {"POST", "/reports/1/fix"}, {"POST", "/reports/1/meta"},
 		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"},
 		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
+		{"GET", "/search"}, {"GET", "/compare"}, {"POST", "/compare"}, {"GET", "/reports/1/similar"}, {"GET", "/families"},
 	} {
 		r := newRequest(route.method, route.path, io.LimitReader(strings.NewReader(""), 0))
 		r.ContentLength = DefaultBodyLimit + 1
-		if route.path == "/upload" {
+		switch {
+		case route.path == "/upload":
 			r.ContentLength = uploadLimit + 1
+		case route.method == "POST" && route.path == "/compare":
+			r.ContentLength = compareLimit + 1
 		}
 		r.Header.Set(csrfHeader, c.token)
 		if w := c.do(r); w.Code != http.StatusRequestEntityTooLarge {
