@@ -153,9 +153,91 @@ try {
     check((await page.textContent("#upload-summary")).includes("已有"), "the examples are not said to be held already");
   });
 
+  // The reviewer's desk over the seeds and the examples: units × periods.
+  let shiqiaoCompare;
   await visit("home", "/", async () => {
-    const rows = await page.$$eval("table.reports tbody tr", (rs) => rs.length);
-    check(rows >= 10, `${rows} reports listed`);
+    const units = await page.$$eval("table.desk tbody tr", (rs) => rs.length);
+    const entries = await page.$$eval("table.desk .desk-entry", (es) => es.length);
+    check(units >= 5 && entries >= 10, `${units} units, ${entries} reports on the desk`);
+    const heads = await page.$$eval("table.desk thead th", (ths) => ths.map((th) => th.textContent));
+    check(heads.includes("2024年上半年") && heads.includes("2025年"), `periods ${heads}`);
+    // 石桥镇 2025 is 2024's copied: the reason says so, and links the comparison.
+    const row = page.locator("table.desk tbody tr", { has: page.locator("th", { hasText: "石桥镇" }) });
+    check((await row.textContent()).includes("与上期重复"), "石桥镇 has no reuse of the previous report");
+    shiqiaoCompare = await row.locator("a[href^='/compare?a=']", { hasText: "与上期重复" }).first().getAttribute("href");
+    check(shiqiaoCompare, "no link to compare with the previous report");
+    check((await page.$$("table.desk .reasons li")).length > 0, "no reasons to send back");
+    check((await page.$$("img[src=x], table.desk b, table.desk script")).length === 0, "markup from a report became elements");
+    // Filter: still holding placeholders, by keyboard.
+    await page.focus("#f-placeholders");
+    await page.keyboard.press("Space");
+    await Promise.all([page.waitForNavigation(), page.click(".desk-filters button[type=submit]")]);
+    check(page.url().includes("placeholders=1"), `the filter is not in the URL: ${page.url()}`);
+    const zero = await page.$$eval("table.desk .desk-entry .desk-figs:first-of-type", (ps) => ps.filter((p) => p.textContent.includes("占位符 0")).length);
+    check(zero === 0, `${zero} reports without placeholders kept by the filter`);
+    await page.goto(new URL("/", base).href, { waitUntil: "networkidle" });
+  }, { full: true });
+
+  await visit("desk-returns", "/?returns=1&sort=returns", async () => {
+    const ok = await page.$$eval("table.desk .desk-entry.ok", (es) => es.length);
+    check(ok === 0, `${ok} reports with nothing to send back kept`);
+    check((await page.textContent(".desk-summary")).includes("建议退回"), "no summary");
+  });
+
+  // Search 垃圾分类 and land on the hit.
+  await visit("search", "/search", async () => {
+    await page.fill("#s-q", "垃圾分类");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    const hits = await page.$$("li.hit");
+    check(hits.length > 0, "no hit for 垃圾分类");
+    check(await page.isVisible("li.hit mark.q"), "the query is not marked in the snippets");
+    check((await page.textContent("li.hit mark.q")) === "垃圾分类", "the marked text is not the query");
+  }, { full: true });
+
+  await visit("search-hit", "/search?q=" + encodeURIComponent("垃圾分类"), async () => {
+    const href = await page.getAttribute("li.hit .hit-head a", "href");
+    await Promise.all([page.waitForNavigation(), page.click("li.hit .hit-head a")]);
+    check(page.url().endsWith("#hit") && href.includes("?hl="), `the hit link went to ${page.url()}`);
+    const marked = await page.$$eval("#text mark.hit, #text mark.in-hit", (ms) => ms.map((m) => m.textContent).join(""));
+    check(marked.includes("垃圾分类"), `the report marks "${marked}" at the hit, not the query`);
+    const inView = await page.evaluate(() => {
+      const r = document.getElementById("hit").getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    });
+    check(inView, "the hit is not in view");
+  });
+
+  // Compare seed 000 with 001 (or two examples without the seeds), uploaded.
+  await visit("compare", "/compare", async () => {
+    const seeds = files(process.env.ZONGJIE_SEEDS).filter((f) => /\/00[01]_/.test(f)).sort();
+    const pair = seeds.length === 2 ? seeds : files(process.env.ZONGJIE_EXAMPLES).filter((f) => f.includes("shiqiao")).sort();
+    await page.setInputFiles("#cmp-fa", pair[0]);
+    await page.setInputFiles("#cmp-fb", pair[1]);
+    await Promise.all([page.waitForNavigation(), page.click("form[enctype] button[type=submit]")]);
+    const years = await page.$$eval("mark.edit.kind-year", (ms) => ms.map((m) => m.textContent));
+    check(years.length >= 2 && years.every((y) => /^(19|20)\d\d$/.test(y)), `year edits marked: ${years.slice(0, 6)}`);
+    check((await page.$$("tr.passage")).length > 0, "no passages aligned");
+    const shares = await page.$$eval(".share-big", (ps) => ps.map((p) => p.textContent));
+    check(shares.length === 2 && shares.every((x) => /^\d+%$/.test(x)), `shares ${shares}`);
+    await page.evaluate(() => document.querySelector(".compare-kinds").scrollIntoView({ block: "start" }));
+  });
+
+  await visit("compare-stored", shiqiaoCompare || "/compare?a=1&b=2", async () => {
+    check((await page.$$("mark.edit.kind-year")).length > 0, "no year edits marked between 石桥镇 2024 and 2025");
+    check((await page.textContent(".compare-shares")).includes("石桥镇"), "the sides are not named");
+  });
+
+  await visit("similar", qinghe.replace(/(\d+)$/, "$1/similar"), async () => {
+    check((await page.$$("table.similar-table tbody tr")).length > 0, "no similar report listed");
+    const href = await page.getAttribute("table.similar-table a.button", "href");
+    check(/^\/compare\?a=\d+&b=\d+$/.test(href), `the compare link is ${href}`);
+  });
+
+  await visit("families", "/families", async () => {
+    check(await page.isVisible("#family-graph canvas"), "the graph is not drawn");
+    check((await page.$$("section.family")).length > 0, "no family listed");
+    const graph = JSON.parse(await page.getAttribute("#family-graph", "data-graph"));
+    check(graph.nodes.length >= 2 && graph.links.length >= 1, `graph of ${graph.nodes.length} nodes, ${graph.links.length} links`);
   }, { full: true });
 
   await visit("report", qinghe, async () => {

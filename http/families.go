@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"zongjie"
 	"zongjie/app"
 	"zongjie/corpus"
 )
@@ -44,7 +45,7 @@ type graphCategory struct {
 
 type graphNode struct {
 	ID       string `json:"id"`
-	Name     string `json:"name"`  // the label: the unit, or the report's number
+	Name     string `json:"name"`  // the label: the unit (or the report's number) and the period
 	Title    string `json:"title"` // for the tooltip: the report's title
 	Period   string `json:"period"`
 	Category int    `json:"category"`
@@ -82,6 +83,9 @@ func (s *Server) handleFamilies(w http.ResponseWriter, r *http.Request) error {
 			name := m.Unit
 			if name == "" {
 				name = "#" + strconv.FormatInt(m.ID, 10)
+			}
+			if len(m.Years) > 0 {
+				name += " " + zongjie.TermOf(m.Years[0], m.Period).String()
 			}
 			g.Nodes = append(g.Nodes, graphNode{ID: strconv.FormatInt(m.ID, 10), Name: name, Title: m.Title,
 				Period: corpus.PeriodWords(m.Years, m.Period, m.Genre), Category: i, Chars: m.Chars})

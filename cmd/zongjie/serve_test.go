@@ -61,7 +61,7 @@ func TestServeDemo(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), "石桥镇2025年工作总结及2026年工作计划") || !strings.Contains(string(body), "（5）") {
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "石桥镇2025年工作总结及2026年工作计划") || !strings.Contains(string(body), "共 5 篇报告") {
 		t.Errorf("GET %s: %d\n%s", url, resp.StatusCode, body)
 	}
 	cancel()

@@ -34,7 +34,7 @@
       data: data.nodes.map((n) => ({ ...n, symbolSize: 14 + Math.min(16, Math.sqrt(n.chars) / 8) })),
       links: data.links.map((l) => ({ ...l, value: l.share, lineStyle: { width: 1 + 6 * l.share, opacity: 0.35 + 0.5 * l.share } })),
       label: { show: true, position: "right", formatter: (p) => p.data.name },
-      force: { repulsion: 160, edgeLength: [40, 120], gravity: 0.08 },
+      force: { repulsion: 320, edgeLength: [90, 200], gravity: 0.06 },
       emphasis: { focus: "adjacency" },
     }],
   });
