@@ -15,6 +15,7 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/check/rules"
+	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/reuse"
 	"zongjie/store"
@@ -188,58 +189,172 @@ func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
 		f.OthersShare, f.Other, f.OtherShare = o.share, o.other, o.otherShare
 	}
 
-	errs := make([]error, len(jobs))
+	// The figures that need no report read are stored first; then the
+	// others, a unit at a time (its reports in order, each read once for
+	// itself and for the one after it), stored as they come, a few dozen
+	// at a time, so that a look cut short (by the request's deadline)
+	// keeps what it computed and the next look goes on from there.
+	isJob := make([]bool, len(out))
+	byUnit := map[string][]job{}
+	var unitNames []string
+	for _, j := range jobs {
+		isJob[j.k] = true
+		u := out[j.k].Report.Unit
+		if _, ok := byUnit[u]; !ok {
+			unitNames = append(unitNames, u)
+		}
+		byUnit[u] = append(byUnit[u], j)
+	}
+	var first []int
+	for k := range out {
+		if !isJob[k] && (changed[k] || othersStale) {
+			first = append(first, k)
+		}
+	}
+	if err := putDesk(ctx, st, out, stamps, first); err != nil {
+		return nil, err
+	}
+	var (
+		mu      sync.Mutex
+		pending []int
+		failed  error
+	)
 	missing := make([]bool, len(out)) // deleted meanwhile
-	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		d := &out[j.k]
-		r, err := st.Get(ctx, d.Report.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			missing[j.k] = true
-			return
+	done := func(k int, err error) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if err == nil && k >= 0 {
+			pending = append(pending, k)
+			if len(pending) >= putEvery {
+				err = putDesk(ctx, st, out, stamps, pending)
+				pending = pending[:0]
+			}
 		}
-		if err != nil {
-			errs[i] = err
-			return
+		if err != nil && failed == nil {
+			failed = err
 		}
-		f := &d.Figures
-		if j.own {
-			ownFigures(r, f)
-		}
-		if j.unit {
-			*f = withoutPrevious(*f)
-			if p := prev[j.k]; p >= 0 {
-				errs[i] = previousFigures(ctx, st, bp, r, out[p].Report.ID, f)
-				if errors.Is(errs[i], store.ErrNotFound) {
-					errs[i] = nil // the previous report deleted meanwhile: stale next time
+		return failed == nil
+	}
+	parallel(len(unitNames), func(u int) {
+		js := byUnit[unitNames[u]]
+		slices.SortFunc(js, func(a, b job) int { return out[a.k].Order - out[b.k].Order })
+		var last *loadedReport
+		for _, j := range js {
+			if err := ctx.Err(); err != nil {
+				done(-1, err)
+				return
+			}
+			d := &out[j.k]
+			r, err := loadReport(ctx, st, d.Report.ID, last)
+			if errors.Is(err, store.ErrNotFound) {
+				missing[j.k] = true
+				continue
+			}
+			if err != nil {
+				done(-1, err)
+				return
+			}
+			f := &d.Figures
+			if j.own {
+				ownFigures(r, f)
+			}
+			if j.unit {
+				*f = withoutPrevious(*f)
+				if p := prev[j.k]; p >= 0 {
+					pl, err := loadReport(ctx, st, out[p].Report.ID, last)
+					switch {
+					case errors.Is(err, store.ErrNotFound):
+						// Deleted meanwhile: stale on the next look.
+					case err != nil:
+						done(-1, err)
+						return
+					default:
+						if err := previousFigures(ctx, st, bp, r, pl, f); err != nil {
+							done(-1, err)
+							return
+						}
+					}
 				}
 			}
+			last = r
+			if !done(j.k, nil) {
+				return
+			}
 		}
-		changed[j.k] = true
 	})
-	if err := errors.Join(errs...); err != nil {
+	if failed != nil {
+		return nil, failed
+	}
+	if err := putDesk(ctx, st, out, stamps, pending); err != nil {
 		return nil, err
 	}
-
-	var put []store.Figures
 	kept := out[:0]
 	for k, d := range out {
-		if missing[k] {
-			continue
+		if !missing[k] {
+			kept = append(kept, d)
 		}
-		if changed[k] || othersStale {
-			data, err := json.Marshal(d.Figures)
-			if err != nil {
-				return nil, err
-			}
-			put = append(put, store.Figures{Report: d.Report.ID, Stamp: stamps[k].String(), Data: data})
-		}
-		kept = append(kept, d)
-	}
-	if err := st.PutFigures(ctx, put); err != nil {
-		return nil, err
 	}
 	return kept, nil
+}
+
+// putEvery is how many reports' figures Desk computes before it stores
+// them.
+const putEvery = 64
+
+// putDesk stores the figures of the reports ks of ds with their stamps.
+func putDesk(ctx context.Context, st store.Store, ds []DeskReport, stamps []deskStamp, ks []int) error {
+	if len(ks) == 0 {
+		return nil
+	}
+	put := make([]store.Figures, 0, len(ks))
+	for _, k := range ks {
+		data, err := json.Marshal(ds[k].Figures)
+		if err != nil {
+			return err
+		}
+		put = append(put, store.Figures{Report: ds[k].Report.ID, Stamp: stamps[k].String(), Data: data})
+	}
+	return st.PutFigures(ctx, put)
+}
+
+// loadedReport is a stored report read for the desk, with what is made
+// of it when needed: its extraction and its normalised text.
+type loadedReport struct {
+	rec  *store.Report
+	file *document.File
+	rep  *zongjie.Report
+	err  error // of reading it again
+	read bool
+	text *reuse.Text
+}
+
+// loadReport reads a stored report, or returns last when it is that one.
+func loadReport(ctx context.Context, st store.Store, id int64, last *loadedReport) (*loadedReport, error) {
+	if last != nil && last.rec.ID == id {
+		return last, nil
+	}
+	r, err := st.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &loadedReport{rec: r}, nil
+}
+
+// extraction returns the report read again with its stored extraction.
+func (l *loadedReport) extraction() (*document.File, *zongjie.Report, error) {
+	if !l.read {
+		l.read = true
+		l.file, l.rep, l.err = LoadStored(l.rec, extract.Options{})
+	}
+	return l.file, l.rep, l.err
+}
+
+// normalized returns the report's normalised text.
+func (l *loadedReport) normalized() *reuse.Text {
+	if l.text == nil {
+		l.text = reuse.Normalize(l.rec.Text)
+	}
+	return l.text
 }
 
 // withoutPrevious returns f without the figures against a previous
@@ -316,19 +431,26 @@ func previousReports(ds []DeskReport) []int {
 
 // ownFigures counts the findings of r stored with it, or of the checker
 // run now when none were stored.
-func ownFigures(r *store.Report, f *DeskFigures) {
+func ownFigures(r *loadedReport, f *DeskFigures) {
 	f.Checked, f.Errors, f.Warnings, f.Infos, f.Placeholders = false, 0, 0, 0, 0
-	var ds []check.Diagnostic
-	if r.Findings != nil {
-		if err := json.Unmarshal(r.Findings, &ds); err != nil {
+	// Of a finding, what is counted.
+	type counted struct {
+		Severity check.Severity `json:"severity"`
+		Category check.Category `json:"category"`
+	}
+	var ds []counted
+	if r.rec.Findings != nil {
+		if err := json.Unmarshal(r.rec.Findings, &ds); err != nil {
 			return
 		}
 	} else {
-		file, rep, err := LoadStored(r, extract.Options{})
+		file, rep, err := r.extraction()
 		if err != nil {
 			return
 		}
-		ds = check.Run(file, []*zongjie.Report{rep}, rules.All(), nil)
+		for _, d := range check.Run(file, []*zongjie.Report{rep}, rules.All(), nil) {
+			ds = append(ds, counted{d.Severity, d.Category})
+		}
 	}
 	f.Checked = true
 	for _, d := range ds {
@@ -346,28 +468,24 @@ func ownFigures(r *store.Report, f *DeskFigures) {
 	}
 }
 
-// previousFigures compares r with its unit's previous report and tracks
-// that report's targets in r. bp, if set, marks the stock phrases;
+// previousFigures compares r with its unit's previous report p and
+// tracks p's targets in r. bp, if set, marks the stock phrases;
 // otherwise they are looked up in the store.
-func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, r *store.Report, prevID int64, f *DeskFigures) error {
-	p, err := st.Get(ctx, prevID)
-	if err != nil {
-		return err
-	}
-	f.Previous = p.ID
-	na, nb := reuse.Normalize(p.Text), reuse.Normalize(r.Text)
+func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, r, p *loadedReport, f *DeskFigures) error {
+	f.Previous = p.rec.ID
 	if bp == nil {
-		if bp, err = Boilerplate(ctx, st, na, nb); err != nil {
+		var err error
+		if bp, err = Boilerplate(ctx, st, p.normalized(), r.normalized()); err != nil {
 			return err
 		}
 	}
 	// As compare gives it with the previous report first.
-	f.PreviousShare = round3(reuse.Compare(na, nb, bp).B.ReuseOwn)
-	_, old, err := LoadStored(p, extract.Options{})
+	f.PreviousShare = round3(reuse.Compare(p.normalized(), r.normalized(), bp).B.ReuseOwn)
+	_, old, err := p.extraction()
 	if err != nil {
 		return nil // unreadable: no targets
 	}
-	file, cur, err := LoadStored(r, extract.Options{})
+	file, cur, err := r.extraction()
 	if err != nil {
 		return nil
 	}
@@ -410,19 +528,23 @@ func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersS
 	if n > exactPostings {
 		rate = sampleRate
 	}
-	type posting struct {
-		hash uint64
-		doc  int32
-	}
 	var (
 		ids   []int64
-		units []string
+		units []int32 // the unit a report counts as: its unit, or itself when it has none
 		sizes []int
 		ps    []posting
 	)
+	unitIDs := map[string]int32{}
 	err := st.EachFingerprints(ctx, func(id int64, unit string, fps []uint64) error {
 		doc := int32(len(ids))
-		ids, units = append(ids, id), append(units, unit)
+		u, ok := unitIDs[unit]
+		if !ok || unit == "" {
+			u = doc // the first report of its unit
+			if unit != "" {
+				unitIDs[unit] = u
+			}
+		}
+		ids, units = append(ids, id), append(units, u)
 		kept := 0
 		for _, h := range fps {
 			if h%rate == 0 {
@@ -436,29 +558,14 @@ func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersS
 	if err != nil {
 		return nil, nil, err
 	}
-	slices.SortFunc(ps, func(a, b posting) int {
-		switch {
-		case a.hash < b.hash:
-			return -1
-		case a.hash > b.hash:
-			return 1
-		}
-		return int(a.doc - b.doc)
-	})
-	// unitKey is the unit a report counts as: its unit, or itself when
-	// it has none.
-	unitKey := func(doc int32) string {
-		if units[doc] == "" {
-			return "#" + strconv.FormatInt(ids[doc], 10)
-		}
-		return units[doc]
-	}
+	ps = sortPostings(ps)
 	limit := boilerplateUnits(n)
 	stock := reuse.StockPhrases()
 	common := reuse.HashSet{}
 	held := make([]int, len(ids))
 	docGroups := make([][]int32, len(ids))
 	var groups [][2]int
+	var seen []int32 // the units of a group
 	for i := 0; i < len(ps); {
 		j := i + 1
 		for j < len(ps) && ps[j].hash == ps[i].hash {
@@ -466,18 +573,27 @@ func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersS
 		}
 		group := ps[i:j]
 		if len(group) >= 2 {
-			keys := distinctUnits(len(group), func(k int) string { return unitKey(group[k].doc) })
+			seen = seen[:0]
+			for _, p := range group {
+				if !slices.Contains(seen, units[p.doc]) {
+					seen = append(seen, units[p.doc])
+					if len(seen) >= limit {
+						break
+					}
+				}
+			}
 			switch {
-			case keys >= limit:
+			case len(seen) >= limit:
 				common[group[0].hash] = struct{}{}
-			case keys >= 2 && !stock.Has(group[0].hash):
+			case len(seen) >= 2 && !stock.Has(group[0].hash):
+				pairs := len(group) <= maxPairGroup
 				for _, p := range group {
 					held[p.doc]++
-					if len(group) <= maxPairGroup {
+					if pairs {
 						docGroups[p.doc] = append(docGroups[p.doc], int32(len(groups)))
 					}
 				}
-				if len(group) <= maxPairGroup {
+				if pairs {
 					groups = append(groups, [2]int{i, j})
 				}
 			}
@@ -494,11 +610,11 @@ func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersS
 		if sizes[a] == 0 {
 			continue
 		}
-		ka := unitKey(int32(a))
+		ua := units[a]
 		for _, g := range docGroups[a] {
 			for _, p := range ps[groups[g][0]:groups[g][1]] {
-				if int(p.doc) == a || unitKey(p.doc) == ka {
-					continue
+				if units[p.doc] == ua {
+					continue // itself, or its unit's
 				}
 				if count[p.doc] == 0 {
 					touched = append(touched, p.doc)
@@ -526,6 +642,40 @@ func othersShares(ctx context.Context, st store.Store, n int) (map[int64]othersS
 		common = nil
 	}
 	return out, common, nil
+}
+
+// posting says that a report (by its place in the pass) holds a
+// fingerprint.
+type posting struct {
+	hash uint64
+	doc  int32
+}
+
+// sortPostings sorts postings by hash, keeping the order of the postings
+// of one hash (a radix sort, 16 bits at a time: a comparison sort of a
+// million postings costs several times more). It may return another
+// slice.
+func sortPostings(ps []posting) []posting {
+	tmp := make([]posting, len(ps))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		clear(count[:])
+		for _, p := range ps {
+			count[(p.hash>>shift)&0xffff]++
+		}
+		sum := 0
+		for k, c := range count {
+			count[k] = sum
+			sum += c
+		}
+		for _, p := range ps {
+			k := (p.hash >> shift) & 0xffff
+			tmp[count[k]] = p
+			count[k]++
+		}
+		ps, tmp = tmp, ps
+	}
+	return ps
 }
 
 // parallel runs fn(0) … fn(n-1), a few at a time.
