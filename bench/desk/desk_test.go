@@ -34,12 +34,12 @@ import (
 
 	"zongjie/app"
 	"zongjie/corpus"
+	zjhttp "zongjie/http"
 	"zongjie/internal/gen"
 	"zongjie/internal/shared"
 	"zongjie/store"
 	"zongjie/store/sqlite"
 	"zongjie/store/storetest"
-	zjhttp "zongjie/http"
 )
 
 // fixture is the store built once for the benchmarks of a run.
