@@ -219,7 +219,7 @@ try {
     check((await page.$$("tr.passage")).length > 0, "no passages aligned");
     const shares = await page.$$eval(".share-big", (ps) => ps.map((p) => p.textContent));
     check(shares.length === 2 && shares.every((x) => /^\d+%$/.test(x)), `shares ${shares}`);
-    await page.evaluate(() => document.querySelector(".compare-kinds").scrollIntoView({ block: "start" }));
+    await page.evaluate(() => document.querySelector(".compare-shares").scrollIntoView({ block: "start" }));
   });
 
   await visit("compare-stored", shiqiaoCompare || "/compare?a=1&b=2", async () => {
