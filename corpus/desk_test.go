@@ -202,8 +202,9 @@ func TestDeskCache(t *testing.T) {
 	if n := cs.gets.Load(); n != 2 {
 		t.Errorf("after a new version of 2023: %d reports read, want 2 (2023, then 2024 compared with it)", n)
 	}
-	if after := got[ids["qinghe-2024.txt"]].Figures.PreviousShare; after >= before {
-		t.Errorf("qinghe 2024's share of 2023 %.3f → %.3f after a paragraph was cut from 2023", before, after)
+	after := got[ids["qinghe-2024.txt"]].Figures
+	if after.PreviousShare >= before {
+		t.Errorf("qinghe 2024's share of 2023 %.3f → %.3f after a paragraph was cut from 2023", before, after.PreviousShare)
 	}
 
 	// A later report of the unit changes nothing of 2024's.
@@ -212,6 +213,9 @@ func TestDeskCache(t *testing.T) {
 	got = desk(t, cs)
 	if n := cs.gets.Load(); n != 2 {
 		t.Errorf("after adding 2025: %d reports read, want 2 (2025 and its previous, 2024)", n)
+	}
+	if f := got[ids["qinghe-2024.txt"]].Figures; f.Previous != after.Previous || f.PreviousShare != after.PreviousShare || f.Targets != after.Targets {
+		t.Errorf("qinghe 2024's figures changed when 2025 was added: %+v, were %+v", f, after)
 	}
 
 	// Removing 2023 leaves 2024 without a previous report.

@@ -53,9 +53,8 @@ type fixture struct {
 }
 
 var (
-	once    sync.Once
-	fx      *fixture
-	fxError string
+	once sync.Once
+	fx   *fixture
 )
 
 // sentences returns the sentences of the seeds (only the seeds: the
