@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# Counts the instructions per input byte that extraction or a check
+# Counts the instructions per input byte that extraction or a whole check
 # executes, with valgrind's callgrind: unlike wall-clock time on a shared
 # VM, the count is the same on every run, so it shows whether a change made
 # the code faster.
-# Each set is processed exactly five times (TestWorkload in
-# extract/bench_test.go and check/rules/bench_test.go); GC is off so that
-# collection timing does not move the count; asynchronous preemption and a
-# second processor are off, because preemption signals land inside the
-# counted code at times that depend on the machine.
-#   extract sets: seeds national province (counts extract.File and reader.Read)
-#   check sets:   seeds corpus (counts the whole test, reading included:
-#                 the rules run in goroutines, which a toggle cannot follow)
-# Usage: bench/instructions.sh [extract|check] [set...]   (needs valgrind and ../shared)
-# Add CALLGRIND_OUT=FILE to keep the profile for callgrind_annotate.
+#
+# What it counts: the package's TestWorkload (extract/bench_test.go,
+# check/rules/bench_test.go) run twice under callgrind, once processing the
+# set RUNS times (default 5) and once 0 times; the difference, divided by
+# RUNS × the set's bytes, is the cost per byte of processing a file from
+# its bytes:
+#   extract: reader.Read + extract.File of every file of the set
+#   check:   reader.Read + extract.File + check.Run of every file, with the
+#            default rules (RULES=default, what `zongjie check` and the web
+#            app run without a zongjie.toml) or every rule on (RULES=all)
+# Everything else the test does (the process starting, package variables,
+# reading the files from disk) is in both runs and cancels out; tables
+# built lazily on first use are counted once, shared by the RUNS passes.
+# No function name is involved (an earlier version toggled collection on
+# extract.File, which the compiler came to inline: it counted reader.Read
+# alone). GC is off so that collection timing does not move the count;
+# asynchronous preemption and a second processor are off, because
+# preemption signals land inside the counted code at times that depend on
+# the machine.
+#   extract sets: seeds national province examples (default: seeds national province)
+#   check sets:   seeds corpus examples (default: all three)
+# Usage: [RULES=default|all] [RUNS=5] bench/instructions.sh [extract|check] [set...]
+# (needs valgrind, and ../shared for every set but examples). Add
+# CALLGRIND_OUT=FILE to keep the profile of the counted run for
+# callgrind_annotate (it holds the uncounted part too; compare with
+# FILE.base, the run with 0 passes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=extract
@@ -20,20 +36,42 @@ if [[ ${1:-} == extract || ${1:-} == check ]]; then
   mode=$1
   shift
 fi
+runs=${RUNS:-5}
+rules=${RULES:-default}
 if [[ $mode == extract ]]; then
   pkg=./extract dir=extract sets=${*:-seeds national province}
-  toggle=(--toggle-collect='zongjie/extract.File' --toggle-collect='zongjie/reader.Read')
+  label=extract
 else
-  pkg=./check/rules dir=check/rules sets=${*:-seeds corpus}
-  toggle=()
+  pkg=./check/rules dir=check/rules sets=${*:-seeds corpus examples}
+  label="check ($rules rules)"
 fi
-go test -c -o /tmp/zongjie-$mode.test "$pkg"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bin=$tmp/zongjie-$mode.test
+go test -c -o "$bin" "$pkg"
 cd "$dir"
+# count RUNS OUT: prints the instructions and the bytes of one run.
+count() {
+  local out ir by
+  out=$(ZONGJIE_WORKLOAD=$s ZONGJIE_WORKLOAD_RUNS=$1 ZONGJIE_WORKLOAD_RULES=$rules GOGC=off \
+    GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file="$2" \
+    "$bin" -test.run '^TestWorkload$' -test.v 2>&1)
+  if ! grep -q -- '--- PASS: TestWorkload' <<<"$out"; then
+    echo "$out" >&2
+    echo "bench/instructions.sh: the workload $s did not run" >&2
+    exit 1
+  fi
+  ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' <<<"$out")
+  by=$(sed -n 's/.*bytes \([0-9]*\).*/\1/p' <<<"$out")
+  echo "$ir $by"
+}
 for s in $sets; do
-  out=$(ZONGJIE_WORKLOAD=$s GOGC=off GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind \
-    --callgrind-out-file="${CALLGRIND_OUT:-/dev/null}" "${toggle[@]}" \
-    /tmp/zongjie-$mode.test -test.run '^TestWorkload$' -test.v 2>&1)
-  ir=$(echo "$out" | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
-  bytes=$(echo "$out" | sed -n 's/.*bytes \([0-9]*\).*/\1/p')
-  echo "$mode $s: $(awk -v ir="$ir" -v by="$bytes" 'BEGIN{printf "%.1f", ir/by}') instructions/byte ($ir instructions, $bytes bytes)"
+  out=${CALLGRIND_OUT:-/dev/null}
+  base=/dev/null
+  [[ $out != /dev/null ]] && base=$out.base
+  res=$(count "$runs" "$out")
+  res0=$(count 0 "$base")
+  read -r ir bytes <<<"$res"
+  read -r ir0 _ <<<"$res0"
+  echo "$label $s: $(awk -v ir="$ir" -v ir0="$ir0" -v by="$bytes" 'BEGIN{printf "%.1f", (ir-ir0)/by}') instructions/byte ($((ir - ir0)) instructions, $bytes bytes)"
 done
