@@ -10,8 +10,10 @@ package check
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"zongjie"
 	"zongjie/document"
@@ -247,19 +249,19 @@ func (p *Pass) ReportFor(off int) *zongjie.Report {
 // Run runs rules over f and its reports, in parallel, and returns the
 // diagnostics sorted by position, with their severity as configured and
 // suppressed ones removed. A nil config means the defaults.
+//
+// The rules run on at most GOMAXPROCS goroutines, the caller's among them,
+// each taking the next rule not yet run: with one processor they run one
+// after the other on the caller's goroutine. (A goroutine for each rule
+// cost more than many rules: each new goroutine's stack grew, copied, to
+// the depth of its rule, on every file.)
 func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config) []Diagnostic {
 	if cfg == nil {
 		cfg = &Config{}
 	}
-	var mu sync.Mutex
-	var all []Diagnostic
-	var wg sync.WaitGroup
-	names := make(map[string]string, len(rules))
-	for _, r := range rules {
-		names[r.ID] = r.Name
-	}
 	shared := &memo{entries: map[any]*memoEntry{}}
 	directives := false
+	var passes []*Pass
 	for _, r := range rules {
 		sev, on := cfg.severity(r)
 		if !on {
@@ -268,21 +270,32 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		if r == DirectiveRule {
 			directives = true
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rule := *r
-			rule.Severity = sev
-			p := &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule, shared: shared}
-			r.Run(p)
-			mu.Lock()
-			all = append(all, p.diags...)
-			mu.Unlock()
-		}()
+		rule := *r
+		rule.Severity = sev
+		passes = append(passes, &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule, shared: shared})
 	}
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(passes) {
+				return
+			}
+			passes[i].Rule.Run(passes[i])
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(passes)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
+	var all []Diagnostic
+	for _, p := range passes {
+		all = append(all, p.diags...)
+	}
 	all = outsideChrome(all, (&Pass{File: f, shared: shared}).Chrome())
-	all = suppress(f, all, names, directives)
+	all = suppress(f, all, rules, directives)
 	for i := range all {
 		d := &all[i]
 		loc := f.Location(d.Span)

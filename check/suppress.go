@@ -71,17 +71,23 @@ type suppression struct {
 // suppress drops the diagnostics silenced by directives, drops findings
 // inside the directive paragraphs themselves, and adds one for each
 // directive without a reason.
-// names maps the IDs of all known rules to their names, so that
-// directives may use either and naming an unknown rule is caught; report
-// says whether ZJ000 is on.
-func suppress(f *document.File, ds []Diagnostic, names map[string]string, report bool) []Diagnostic {
+// known are all known rules: directives may name them by ID or name, and
+// naming an unknown rule is caught; report says whether ZJ000 is on.
+func suppress(f *document.File, ds []Diagnostic, known []*Rule, report bool) []Diagnostic {
 	var sups []suppression
 	var directives []document.Span
 	var malformed []Diagnostic
+	var names map[string]string // rule ID → name, made at the first directive
 	for i, p := range f.Paragraphs {
 		rules, reason, file, ok := parseDirective(f.Slice(p.Span))
 		if !ok {
 			continue
+		}
+		if names == nil {
+			names = make(map[string]string, len(known))
+			for _, r := range known {
+				names[r.ID] = r.Name
+			}
 		}
 		directives = append(directives, p.Span)
 		if reason == "" || len(rules) == 0 {
