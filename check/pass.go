@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"zongjie"
@@ -73,6 +74,7 @@ func (p *Pass) Numerals() []document.Span {
 }
 
 func numeralRuns(text string) []document.Span {
+	numerals := numeralTable()
 	var out []document.Span
 	start := -1
 	for i := 0; i < len(text); {
@@ -89,7 +91,7 @@ func numeralRuns(text string) []document.Span {
 		default:
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if isNumeralRune(r) {
+		if r < 0x10000 && numerals[r>>6]&(1<<(r&63)) != 0 {
 			if start < 0 {
 				start = i
 			}
@@ -104,6 +106,18 @@ func numeralRuns(text string) []document.Span {
 	}
 	return out
 }
+
+// numeralTable marks the characters isNumeralRune accepts, all in the
+// BMP: a bit test for each character of a text instead of two switches.
+var numeralTable = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if isNumeralRune(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})
 
 func isNumeralRune(r rune) bool {
 	switch {
