@@ -1,6 +1,7 @@
 package words
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,48 +10,70 @@ import (
 // each set what its All would: many rules each looking for a few words
 // then cost one pass over the text instead of one pass each.
 type Group struct {
-	merged *Set
-	lists  []int32          // BMP rune → 1 + its index in merged.byFirst, or 0
-	owners map[string][]int // word → the indexes of the sets holding it
+	merged *Set // every word, for its first-character filters
 	n      int
-	// singles marks the words of one character; pairs holds the first two
-	// characters of the others, so most positions are passed over
-	// without comparing a word.
-	singles bitmap
-	pairs   Pairs
+	// singles marks the words of one character, which are their own
+	// candidates; the longer words are indexed by their first two
+	// characters: most positions fail the filter of those pairs, and
+	// those that pass find only the few words starting with the pair.
+	singles  bitmap
+	single   map[rune]candidate
+	pairBits []uint64 // a filter of the pairs, about 64 bits each
+	pairMask uint64   // len(pairBits)*64 - 1
+	pairs    map[uint64][]candidate
 }
+
+// candidate is a word with the indexes of the sets holding it.
+type candidate struct {
+	word   string
+	owners []int
+}
+
+// pairKey packs two characters into a key.
+func pairKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
+// pairBit is the bit of the pair filter for key.
+func (g *Group) pairBit(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15 >> 32) & g.pairMask }
 
 // NewGroup returns a Group of the sets, in order.
 func NewGroup(sets ...*Set) *Group {
-	g := &Group{owners: map[string][]int{}, n: len(sets)}
+	g := &Group{n: len(sets), single: map[rune]candidate{}, pairs: map[uint64][]candidate{}}
+	owners := map[string][]int{}
 	var all []string
 	for i, s := range sets {
 		for _, list := range s.byFirst.lists {
 			for _, w := range list {
-				if _, ok := g.owners[w]; !ok {
+				if _, ok := owners[w]; !ok {
 					all = append(all, w)
 				}
-				g.owners[w] = append(g.owners[w], i)
+				owners[w] = append(owners[w], i)
 			}
 		}
 	}
-	for _, w := range all {
-		r1, n := utf8.DecodeRuneInString(w)
-		if r2, m := utf8.DecodeRuneInString(w[n:]); m > 0 {
-			g.pairs.Add(r1, r2)
-		} else {
-			g.singles.set(r1)
+	g.merged = NewSet(all...)
+	// The merged index lists the words of each first character longest
+	// first; its order is kept within each pair.
+	for _, list := range g.merged.byFirst.lists {
+		for _, w := range list {
+			c := candidate{w, owners[w]}
+			r1, n := utf8.DecodeRuneInString(w)
+			r2, m := utf8.DecodeRuneInString(w[n:])
+			if m == 0 {
+				g.singles.set(r1)
+				g.single[r1] = c
+				continue
+			}
+			k := pairKey(r1, r2)
+			g.pairs[k] = append(g.pairs[k], c)
 		}
 	}
-	g.merged = NewSet(all...)
-	g.merged.single = "" // the scan below needs the general index
-	// A dense table instead of the index's binary search: the merged set
-	// starts with thousands of characters, looked up at most positions.
-	g.lists = make([]int32, 0x10000)
-	for k, r := range g.merged.byFirst.keys {
-		if r < 0x10000 {
-			g.lists[r] = int32(k + 1)
-		}
+	size := 64 * uint64(max(1, len(g.pairs)))
+	size = 1 << bits.Len64(size-1) // a power of two, at least 64 bits a pair
+	g.pairBits = make([]uint64, size/64)
+	g.pairMask = size - 1
+	for k := range g.pairs {
+		b := g.pairBit(k)
+		g.pairBits[b>>6] |= 1 << (b & 63)
 	}
 	return g
 }
@@ -80,42 +103,45 @@ func (g *Group) Scan(text string) [][]Match {
 		default:
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		var list []string
-		if r < 0x10000 {
-			if k := g.lists[r]; k > 0 {
-				list = s.byFirst.lists[k-1]
-			}
-		} else {
-			list = s.byFirst.get(r)
+		if !s.first.has(r) {
+			i += size
+			continue
 		}
-		if list != nil && !g.singles.has(r) {
-			// Only words of two characters or more start with r.
-			if i+size >= len(text) {
-				break
-			}
+		// Candidates longest first: the words starting with the pair at
+		// i, then the word of the one character r. The first match of a
+		// set at i is its longest word there.
+		var list []candidate
+		if i+size < len(text) {
 			r2, _ := decode(text, i+size)
-			if !g.pairs.Has(r, r2) {
-				list = nil
+			k := pairKey(r, r2)
+			if b := g.pairBit(k); g.pairBits[b>>6]&(1<<(b&63)) != 0 {
+				list = g.pairs[k]
 			}
 		}
-		// Candidates are longest first: the first match of a set at i is
-		// its longest word there.
-		{
-			for _, w := range list {
-				if !strings.HasPrefix(text[i:], w) {
-					continue
-				}
-				for _, k := range g.owners[w] {
-					if i < next[k] || stamp[k] == i+1 {
-						continue
-					}
-					out[k] = append(out[k], Match{Start: i, Word: w})
-					next[k] = i + len(w)
-					stamp[k] = i + 1
-				}
+		for _, c := range list {
+			if strings.HasPrefix(text[i:], c.word) {
+				g.match(out, next, stamp, i, c)
+			}
+		}
+		if g.singles.has(r) {
+			if c, ok := g.single[r]; ok {
+				g.match(out, next, stamp, i, c)
 			}
 		}
 		i += size
 	}
 	return out
+}
+
+// match records the word of c at i for each set holding it whose last
+// match does not cover i and which has no longer word at i.
+func (g *Group) match(out [][]Match, next, stamp []int, i int, c candidate) {
+	for _, k := range c.owners {
+		if i < next[k] || stamp[k] == i+1 {
+			continue
+		}
+		out[k] = append(out[k], Match{Start: i, Word: c.word})
+		next[k] = i + len(c.word)
+		stamp[k] = i + 1
+	}
 }
