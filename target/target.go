@@ -5,6 +5,7 @@
 package target
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -250,7 +251,8 @@ type extractor struct {
 	in        Input
 	deadlines map[int][]deadlineHit   // time words per paragraph start
 	leads     map[int][]document.Span // stretches after a lead-in of goals, per paragraph start
-	marks     map[*[]string]markIndex
+	marks     map[*[]string]markIndex // sets other than markSets
+	setIndex  []markIndex             // the markSets, once one is asked for
 	narrative narrative
 }
 
@@ -753,9 +755,40 @@ func (x *extractor) around(s document.Span, set *[]string) document.Span {
 	return out
 }
 
+// markSets are the sets of marks index finds together, in one pass over
+// a report, the first time one of them is asked for; marksByFirst lists
+// their marks by first byte, each with the bits of the sets holding it.
+var (
+	markSets     = []*[]string{&sentenceMarks, &fullStops, &clauseMarks, &phraseMarks, &commaMarks, &controlWords, &thresholdMarks, &digitMarks}
+	marksByFirst = func() (t [256][]markOf) {
+		for k, set := range markSets {
+			for _, m := range *set {
+				i := slices.IndexFunc(t[m[0]], func(o markOf) bool { return o.mark == m })
+				if i < 0 {
+					t[m[0]], i = append(t[m[0]], markOf{mark: m}), len(t[m[0]])
+				}
+				t[m[0]][i].sets |= 1 << k
+			}
+		}
+		return t
+	}()
+)
+
+// markOf is a mark and the bits of the markSets holding it.
+type markOf struct {
+	mark string
+	sets uint32
+}
+
 // index returns the offsets of the marks of set in the report, found on
 // first use.
 func (x *extractor) index(set *[]string) markIndex {
+	if k := slices.Index(markSets, set); k >= 0 {
+		if x.setIndex == nil {
+			x.setIndex = x.indexSets()
+		}
+		return x.setIndex[k]
+	}
 	idx, ok := x.marks[set]
 	if !ok {
 		var first [256]bool // the first bytes of the marks
@@ -778,6 +811,29 @@ func (x *extractor) index(set *[]string) markIndex {
 		x.marks[set] = idx
 	}
 	return idx
+}
+
+// indexSets finds the marks of every set of markSets in the report in
+// one pass: what index finds for each. No mark is a prefix of another, so
+// at most one mark starts at a byte.
+func (x *extractor) indexSets() []markIndex {
+	out := make([]markIndex, len(markSets))
+	text := x.in.File.Text[:x.in.Span.End]
+	for i := x.in.Span.Start; i < len(text); i++ {
+		for _, m := range marksByFirst[text[i]] {
+			if !strings.HasPrefix(text[i:], m.mark) {
+				continue
+			}
+			for k := range out {
+				if m.sets&(1<<k) != 0 {
+					out[k].starts = append(out[k].starts, i)
+					out[k].ends = append(out[k].ends, i+len(m.mark))
+				}
+			}
+			break
+		}
+	}
+	return out
 }
 
 func sortTargets(t []zongjie.Target) {
