@@ -5,10 +5,10 @@
 # the code faster.
 #
 # What it counts: the package's TestWorkload (extract/bench_test.go,
-# check/rules/bench_test.go) run twice under callgrind, once processing the
-# set RUNS times (default 5) and once 0 times; the difference, divided by
+# check/rules/bench_test.go) run under callgrind, once processing the set
+# RUNS times (default 5) and once 0 times; the difference, divided by
 # RUNS × the set's bytes, is the cost per byte of processing a file from
-# its bytes:
+# its bytes (the first figure printed):
 #   extract: reader.Read + extract.File of every file of the set
 #   check:   reader.Read + extract.File + check.Run of every file, with the
 #            default rules (RULES=default, what `zongjie check` and the web
@@ -16,6 +16,10 @@
 # Everything else the test does (the process starting, package variables,
 # reading the files from disk) is in both runs and cancels out; tables
 # built lazily on first use are counted once, shared by the RUNS passes.
+# A third run, of one pass, splits the count: the cost of a pass once
+# warm (what a long-running server pays for each request: (RUNS passes -
+# 1 pass) / (RUNS - 1)), and what the first pass costs besides (tables
+# and data loaded on first use, which a command pays every time).
 # No function name is involved (an earlier version toggled collection on
 # extract.File, which the compiler came to inline: it counted reader.Read
 # alone). GC is off so that collection timing does not move the count;
@@ -69,9 +73,15 @@ for s in $sets; do
   out=${CALLGRIND_OUT:-/dev/null}
   base=/dev/null
   [[ $out != /dev/null ]] && base=$out.base
-  res=$(count "$runs" "$out")
-  res0=$(count 0 "$base")
-  read -r ir bytes <<<"$res"
-  read -r ir0 _ <<<"$res0"
-  echo "$label $s: $(awk -v ir="$ir" -v ir0="$ir0" -v by="$bytes" 'BEGIN{printf "%.1f", (ir-ir0)/by}') instructions/byte ($((ir - ir0)) instructions, $bytes bytes)"
+  n=$(count "$runs" "$out")
+  n1=$(count 1 /dev/null)
+  n0=$(count 0 "$base")
+  read -r ir bytes <<<"$n"
+  read -r ir1 bytes1 <<<"$n1"
+  read -r ir0 _ <<<"$n0"
+  awk -v label="$label $s" -v runs="$runs" -v ir="$ir" -v ir1="$ir1" -v ir0="$ir0" -v by="$bytes" -v by1="$bytes1" 'BEGIN{
+    warm = (ir - ir1) / (by - by1)
+    printf "%s: %.1f instructions/byte over %d runs (%d instructions, %d bytes); %.1f a run once warm, %.1f million once (tables made on first use)\n",
+      label, (ir - ir0) / by, runs, ir - ir0, by, warm, (ir1 - ir0 - warm * by1) / 1e6
+  }'
 done
