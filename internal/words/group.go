@@ -7,20 +7,27 @@ import (
 )
 
 // A Group finds the words of many sets in one scan of a text, giving for
-// each set what its All would: many rules each looking for a few words
-// then cost one pass over the text instead of one pass each.
+// each set what its All would (or, for a set added with Every, every
+// occurrence of every word): many rules each looking for a few words then
+// cost one pass over the text instead of one pass each.
+//
+// The scan reads each character of the text once (the three bytes of a
+// Chinese character are its code, not decoded) and tests the pair it
+// makes with the next one against a filter of the pairs that start the
+// words (about 64 bits a pair, small enough to stay in cache): most
+// positions of a report fail it, and one that passes finds only the words
+// starting with its pair. Words of one character are tested the same way
+// on their own filter. The words must be valid UTF-8.
 type Group struct {
-	merged *Set // every word, for its first-character filters
-	n      int
-	// singles marks the words of one character, which are their own
-	// candidates; the longer words are indexed by their first two
-	// characters: most positions fail the filter of those pairs, and
-	// those that pass find only the few words starting with the pair.
-	singles  bitmap
-	single   map[rune]candidate
-	pairBits []uint64 // a filter of the pairs, about 64 bits each
-	pairMask uint64   // len(pairBits)*64 - 1
+	n     int
+	every []bool // by set: every occurrence, not the longest at each position
+	// pairs maps the first two characters of the words of two characters
+	// or more to those words, longest first; singles the words of one
+	// character. Each has a filter in front.
 	pairs    map[uint64][]candidate
+	pairBits filter
+	singles  map[uint32]candidate
+	oneBits  filter
 }
 
 // candidate is a word with the indexes of the sets holding it.
@@ -29,15 +36,62 @@ type candidate struct {
 	owners []int
 }
 
-// pairKey packs two characters into a key.
-func pairKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+// filter is a bit set of hashed keys: a key not in it is not in the
+// index behind it.
+type filter struct {
+	bits []uint64
+	mask uint64
+}
 
-// pairBit is the bit of the pair filter for key.
-func (g *Group) pairBit(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15 >> 32) & g.pairMask }
+func newFilter(keys int) filter {
+	size := uint64(64) << bits.Len(uint(keys)) // at least 64 bits a key, a power of two
+	return filter{bits: make([]uint64, size/64), mask: size - 1}
+}
+
+func (f *filter) bit(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15 >> 32) & f.mask }
+
+func (f *filter) add(key uint64) {
+	b := f.bit(key)
+	f.bits[b>>6] |= 1 << (b & 63)
+}
+
+func (f *filter) has(key uint64) bool {
+	b := f.bit(key)
+	return f.bits[b>>6]&(1<<(b&63)) != 0
+}
+
+// code returns the code of the character at byte i of text and its size:
+// for a character of three bytes in UTF-8, most of a Chinese text, its
+// three bytes (0xE08080 or more), without decoding them; for any other,
+// the rune, which is less. A sequence of three bytes that looks like a
+// character but is none (a surrogate, an overlong form) is stepped over
+// whole, as Set.Next does: no word holds it.
+func code(text string, i int) (uint32, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return uint32(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		return uint32(c)<<16 | uint32(text[i+1])<<8 | uint32(text[i+2]), 3
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return uint32(r), size
+}
+
+// pairKey packs the codes of two characters into a key.
+func pairKey(a, b uint32) uint64 { return uint64(a)<<24 | uint64(b) }
 
 // NewGroup returns a Group of the sets, in order.
 func NewGroup(sets ...*Set) *Group {
-	g := &Group{n: len(sets), single: map[rune]candidate{}, pairs: map[uint64][]candidate{}}
+	return NewGroupOf(sets, nil)
+}
+
+// NewGroupOf returns a Group of the sets, in order; every[i] (when every
+// is not nil) says that Scan gives every occurrence of every word of set
+// i, as EveryMatch would, rather than what All gives.
+func NewGroupOf(sets []*Set, every []bool) *Group {
+	g := &Group{n: len(sets), every: make([]bool, len(sets)), pairs: map[uint64][]candidate{}, singles: map[uint32]candidate{}}
+	copy(g.every, every)
 	owners := map[string][]int{}
 	var all []string
 	for i, s := range sets {
@@ -50,93 +104,87 @@ func NewGroup(sets ...*Set) *Group {
 			}
 		}
 	}
-	g.merged = NewSet(all...)
 	// The merged index lists the words of each first character longest
 	// first; its order is kept within each pair.
-	for _, list := range g.merged.byFirst.lists {
+	merged := NewSet(all...)
+	for _, list := range merged.byFirst.lists {
 		for _, w := range list {
 			c := candidate{w, owners[w]}
-			r1, n := utf8.DecodeRuneInString(w)
-			r2, m := utf8.DecodeRuneInString(w[n:])
-			if m == 0 {
-				g.singles.set(r1)
-				g.single[r1] = c
+			c1, n := code(w, 0)
+			if n == len(w) {
+				g.singles[c1] = c
 				continue
 			}
-			k := pairKey(r1, r2)
+			c2, _ := code(w, n)
+			k := pairKey(c1, c2)
 			g.pairs[k] = append(g.pairs[k], c)
 		}
 	}
-	size := 64 * uint64(max(1, len(g.pairs)))
-	size = 1 << bits.Len64(size-1) // a power of two, at least 64 bits a pair
-	g.pairBits = make([]uint64, size/64)
-	g.pairMask = size - 1
+	g.pairBits, g.oneBits = newFilter(len(g.pairs)), newFilter(len(g.singles))
 	for k := range g.pairs {
-		b := g.pairBit(k)
-		g.pairBits[b>>6] |= 1 << (b & 63)
+		g.pairBits.add(k)
+	}
+	for c := range g.singles {
+		g.oneBits.add(uint64(c))
 	}
 	return g
 }
 
 // Scan returns, for each set of the group, the matches its All(text)
 // returns: the longest word of the set at each position, scanning past
-// each match.
+// each match; for a set made with every, all its words at every position,
+// longest first.
 func (g *Group) Scan(text string) [][]Match {
 	out := make([][]Match, g.n)
 	next := make([]int, g.n)  // per set: where its next match may start
 	stamp := make([]int, g.n) // per set: 1 + the position it matched at
-	s := g.merged
-	for i := 0; i < len(text); {
-		c := text[i]
-		var r rune
-		size := 1
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-		case c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			if !s.blocks[int(c&0x0F)<<6|int(text[i+1]&0x3F)] {
-				i += 3
-				continue
-			}
-			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			size = 3
-		default:
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !s.first.has(r) {
-			i += size
-			continue
-		}
-		// Candidates longest first: the words starting with the pair at
-		// i, then the word of the one character r. The first match of a
-		// set at i is its longest word there.
-		var list []candidate
-		if i+size < len(text) {
-			r2, _ := decode(text, i+size)
-			k := pairKey(r, r2)
-			if b := g.pairBit(k); g.pairBits[b>>6]&(1<<(b&63)) != 0 {
-				list = g.pairs[k]
+	pairBits, pairMask := g.pairBits.bits, g.pairBits.mask
+	// c1 is the code of the character at i; each step reads the one
+	// after it, c2 at j, and looks up the words starting at i.
+	i, c1, have := 0, uint32(0), false
+	for j := 0; i < len(text); {
+		var c2 uint32
+		size := 0
+		if j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				c2, size = uint32(c), 1
+			} else if c&0xF0 == 0xE0 && j+2 < len(text) && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
+				c2, size = uint32(c)<<16|uint32(text[j+1])<<8|uint32(text[j+2]), 3
+			} else {
+				c2, size = code(text, j)
 			}
 		}
-		for _, c := range list {
-			if strings.HasPrefix(text[i:], c.word) {
-				g.match(out, next, stamp, i, c)
+		if have {
+			if k := pairKey(c1, c2); size > 0 {
+				if b := (k * 0x9E3779B97F4A7C15 >> 32) & pairMask; pairBits[b>>6]&(1<<(b&63)) != 0 {
+					for _, c := range g.pairs[k] {
+						if strings.HasPrefix(text[i:], c.word) {
+							g.match(out, next, stamp, i, c)
+						}
+					}
+				}
 			}
-		}
-		if g.singles.has(r) {
-			if c, ok := g.single[r]; ok {
-				g.match(out, next, stamp, i, c)
+			if g.oneBits.has(uint64(c1)) {
+				if c, ok := g.singles[c1]; ok {
+					g.match(out, next, stamp, i, c)
+				}
 			}
+			i = j
 		}
-		i += size
+		c1, have, j = c2, true, j+size
 	}
 	return out
 }
 
-// match records the word of c at i for each set holding it whose last
-// match does not cover i and which has no longer word at i.
+// match records the word of c at i for each set holding it: for a set
+// made with every, always; for the others, when the set's last match does
+// not cover i and it has no longer word at i.
 func (g *Group) match(out [][]Match, next, stamp []int, i int, c candidate) {
 	for _, k := range c.owners {
+		if g.every[k] {
+			out[k] = append(out[k], Match{Start: i, Word: c.word})
+			continue
+		}
 		if i < next[k] || stamp[k] == i+1 {
 			continue
 		}

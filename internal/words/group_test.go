@@ -17,7 +17,11 @@ var groupSets = []*words.Set{
 	words.NewSet("其中"),
 	words.NewSet("x", "xx", "%", "𠀀字"),
 	words.NewSet("年", "年底", "年底前", "底前"),
+	words.NewSet("中国", "中国特色", "国特", "色年", "年"), // every occurrence
 }
+
+// groupEvery says which of groupSets the group scans for every occurrence.
+var groupEvery = []bool{false, false, false, false, false, true}
 
 // checkGroup compares Group.Scan with each set's All.
 func checkGroup(t *testing.T, g *words.Group, text string) {
@@ -25,6 +29,9 @@ func checkGroup(t *testing.T, g *words.Group, text string) {
 	got := g.Scan(text)
 	for i, s := range groupSets {
 		want := s.All(text)
+		if groupEvery[i] {
+			want = s.Every(text)
+		}
 		if len(got[i]) == 0 && len(want) == 0 {
 			continue
 		}
@@ -35,11 +42,11 @@ func checkGroup(t *testing.T, g *words.Group, text string) {
 }
 
 func TestGroup(t *testing.T) {
-	g := words.NewGroup(groupSets...)
+	g := words.NewGroupOf(groupSets, groupEvery)
 	for _, text := range []string{"", "其中一个中国特色年底前xx%", "中国中国特色特色", "年年底前底前", "xxx%%𠀀字"} {
 		checkGroup(t, g, text)
 	}
-	pieces := []string{"其", "中", "一", "国", "特", "色", "年", "底", "前", "x", "%", "𠀀", "字", "，", "a"}
+	pieces := []string{"其", "中", "一", "国", "特", "色", "年", "底", "前", "x", "%", "𠀀", "字", "，", "a", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xff"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		var b strings.Builder
@@ -51,7 +58,8 @@ func TestGroup(t *testing.T) {
 }
 
 func FuzzGroup(f *testing.F) {
-	g := words.NewGroup(groupSets...)
+	g := words.NewGroupOf(groupSets, groupEvery)
 	f.Add("其中一个中国特色年底前xx%")
+	f.Add("中国\xed\xa0\x80特色\xe4\xb8年底\xe0\x80\x80前")
 	f.Fuzz(func(t *testing.T, text string) { checkGroup(t, g, text) })
 }

@@ -228,6 +228,23 @@ func (s *Set) All(text string) []Match {
 	return out
 }
 
+// Every returns every occurrence of every word of the set in text: at each
+// character, each word starting there, longest first, without skipping
+// past a match (what a scan that decides between overlapping words needs).
+func (s *Set) Every(text string) []Match {
+	var out []Match
+	for i := s.Next(text, 0); i < len(text); i = s.Next(text, i) {
+		for _, w := range s.Candidates(text, i) {
+			if strings.HasPrefix(text[i:], w) {
+				out = append(out, Match{Start: i, Word: w})
+			}
+		}
+		_, size := decode(text, i)
+		i += size
+	}
+	return out
+}
+
 // Next returns the first byte offset at or after i where a word of the set
 // may start (its first character is one the set's words start with), or
 // len(text). Callers that test candidates themselves skip with it the

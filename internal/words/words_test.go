@@ -1,6 +1,7 @@
 package words_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,5 +106,19 @@ func TestSingle(t *testing.T) {
 	}
 	if one.Contains("甲乙") {
 		t.Error("Contains")
+	}
+}
+
+func TestEvery(t *testing.T) {
+	s := words.NewSet("中国", "中国特色", "国特", "色")
+	var got []string
+	for _, m := range s.Every("在中国特色，中国") {
+		got = append(got, fmt.Sprintf("%d:%s", m.Start, m.Word))
+	}
+	if want := "3:中国特色 3:中国 6:国特 12:色 18:中国"; strings.Join(got, " ") != want {
+		t.Errorf("Every = %q, want %q", strings.Join(got, " "), want)
+	}
+	if got := s.Every(""); got != nil {
+		t.Errorf("Every on empty text = %v", got)
 	}
 }
