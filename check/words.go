@@ -11,8 +11,9 @@ import (
 // package initialisation, as rules are) is found in one shared scan of each
 // file: Pass.Find costs a rule no pass of its own over the text.
 type Words struct {
-	set *words.Set
-	id  int
+	set   *words.Set
+	id    int
+	every bool // found with FindEvery
 }
 
 // NewWords returns the Words of list. Call it once, at package level; for
@@ -23,9 +24,20 @@ func NewWords(list ...string) *Words {
 
 // NewWordsOf is NewWords for a set already built (from embedded data).
 func NewWordsOf(set *words.Set) *Words {
+	return register(set, false)
+}
+
+// NewWordsEvery is NewWordsOf for a set whose every occurrence a rule
+// needs, overlapping ones too (FindEvery): a dictionary whose entries are
+// chosen at each position by their contexts.
+func NewWordsEvery(set *words.Set) *Words {
+	return register(set, true)
+}
+
+func register(set *words.Set, every bool) *Words {
 	registry.Lock()
 	defer registry.Unlock()
-	w := &Words{set: set, id: len(registry.all)}
+	w := &Words{set: set, id: len(registry.all), every: every}
 	registry.all = append(registry.all, w)
 	registry.group = nil
 	return w
@@ -49,10 +61,11 @@ func group() (*words.Group, int) {
 	defer registry.Unlock()
 	if registry.group == nil {
 		sets := make([]*words.Set, len(registry.all))
+		every := make([]bool, len(registry.all))
 		for i, w := range registry.all {
-			sets[i] = w.set
+			sets[i], every[i] = w.set, w.every
 		}
-		registry.group, registry.size = words.NewGroup(sets...), len(sets)
+		registry.group, registry.size = words.NewGroupOf(sets, every), len(sets)
 	}
 	return registry.group, registry.size
 }
@@ -61,7 +74,29 @@ type findKey struct{}
 
 // Find returns every occurrence of the words in the file's text (the
 // longest word at each position, scanning past each match), as spans.
+// w must not be made by NewWordsEvery.
 func (p *Pass) Find(w *Words) []Match {
+	ms, ok := p.scan(w)
+	if !ok {
+		return p.FindSet(w.set) // made after this file's scan
+	}
+	return spans(ms)
+}
+
+// FindEvery returns each word of w at each character of the file's text,
+// longest first, overlapping ones too (words.Set.Every), as spans. w must
+// be made by NewWordsEvery.
+func (p *Pass) FindEvery(w *Words) []Match {
+	ms, ok := p.scan(w)
+	if !ok {
+		ms = w.set.Every(p.File.Text) // made after this file's scan
+	}
+	return spans(ms)
+}
+
+// scan returns the matches of w in the file's shared scan, or false when
+// w was made after it.
+func (p *Pass) scan(w *Words) ([]words.Match, bool) {
 	type scan struct {
 		matches [][]words.Match
 		size    int
@@ -71,9 +106,9 @@ func (p *Pass) Find(w *Words) []Match {
 		return scan{g.Scan(p.File.Text), size}
 	}).(scan)
 	if w.id >= res.size {
-		return p.FindSet(w.set) // made after this file's scan
+		return nil, false
 	}
-	return spans(res.matches[w.id])
+	return res.matches[w.id], true
 }
 
 // FindSet is Find for a set made at run time: it scans the text itself.

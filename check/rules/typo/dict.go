@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"zongjie/check"
 	"zongjie/internal/words"
 )
 
@@ -60,6 +61,10 @@ type dict struct {
 	// a wrong form is one character long, and the filter cannot be used.
 	pairs  words.Pairs
 	single bool
+	// shared is the set registered for the checker's shared scan
+	// (check.NewWordsEvery), for a dictionary made at package level; nil
+	// for one made from a configuration, which scans the text itself.
+	shared *check.Words
 }
 
 // newDict indexes entries; a later entry with the same wrong form replaces
@@ -81,6 +86,45 @@ func newDict(entries []*entry) *dict {
 	}
 	d.set = words.NewSet(list...)
 	return d
+}
+
+// sharedDict returns newDict(entries) with its words in the checker's
+// shared scan: call it at package level.
+func sharedDict(entries []*entry) *dict {
+	d := newDict(entries)
+	d.shared = check.NewWordsEvery(d.set)
+	return d
+}
+
+// scanPass calls fn for every reportable match in the text of p, as scan
+// does: from the words the shared scan found at each position when the
+// dictionary is in it, else by a scan of its own.
+func (d *dict) scanPass(p *check.Pass, fn func(start int, e *entry)) {
+	if d.shared == nil {
+		d.scan(p.File.Text, fn)
+		return
+	}
+	text := p.File.Text
+	ms := p.FindEvery(d.shared)
+	resume := 0 // scan goes on after a reported match
+	for k := 0; k < len(ms); {
+		i := ms[k].Span.Start
+		end := k + 1
+		for end < len(ms) && ms[end].Span.Start == i {
+			end++
+		}
+		if i >= resume {
+			// The words at i, longest first, as scan tries them.
+			for _, m := range ms[k:end] {
+				if e := d.byWrong[m.Word]; e.allowed(text, i) {
+					fn(i, e)
+					resume = i + len(m.Word)
+					break
+				}
+			}
+		}
+		k = end
+	}
 }
 
 // scan calls fn for every reportable match in text, in order: at each

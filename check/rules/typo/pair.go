@@ -20,7 +20,7 @@ var pairEntries = mustParse("pairs.tsv", pairsData)
 
 // pairDict matches the built-in pairs; a project's own pairs are merged in
 // per pass (see pairDictFor).
-var pairDict = newDict(pairEntries)
+var pairDict = sharedDict(pairEntries)
 
 // Pair reports wrong forms of a curated confusion dictionary: misspelt
 // idioms, fixed phrases and 公文 vocabulary that are never right.
@@ -41,7 +41,7 @@ var Pair = &check.Rule{
 // runPair reports every match of the dictionary, with the configured pairs.
 func runPair(p *check.Pass) {
 	d := pairDictFor(p.Config)
-	d.scan(p.File.Text, func(start int, e *entry) {
+	d.scanPass(p, func(start int, e *entry) {
 		if skip(p, start) {
 			return
 		}

@@ -16,7 +16,7 @@ var variantsData string
 var variantEntries = mustParse("variants.tsv", variantsData)
 
 // variantDict matches the variant forms.
-var variantDict = newDict(variantEntries)
+var variantDict = sharedDict(variantEntries)
 
 // Variant reports variant forms that GF 1001-2001 does not recommend (帐户,
 // 成份, 图象 …) and 其它, which official reports replace with 其他. The
@@ -32,7 +32,7 @@ var Variant = &check.Rule{
 		Source: "GF 1001-2001《第一批异形词整理表》；公文用“其他”不用“其它”的惯例",
 	},
 	Run: func(p *check.Pass) {
-		variantDict.scan(p.File.Text, func(start int, e *entry) {
+		variantDict.scanPass(p, func(start int, e *entry) {
 			if skip(p, start) {
 				return
 			}
