@@ -772,6 +772,12 @@ var (
 		}
 		return t
 	}()
+	markFirst = func() (t [256]bool) {
+		for b, ms := range marksByFirst {
+			t[b] = ms != nil
+		}
+		return t
+	}()
 )
 
 // markOf is a mark and the bits of the markSets holding it.
@@ -820,6 +826,9 @@ func (x *extractor) indexSets() []markIndex {
 	out := make([]markIndex, len(markSets))
 	text := x.in.File.Text[:x.in.Span.End]
 	for i := x.in.Span.Start; i < len(text); i++ {
+		if !markFirst[text[i]] {
+			continue
+		}
 		for _, m := range marksByFirst[text[i]] {
 			if !strings.HasPrefix(text[i:], m.mark) {
 				continue
