@@ -36,7 +36,7 @@ func runRareChar(p *check.Pass) {
 	text := p.File.Text
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c != 0xE3 && c != 0xE4 && c != 0xEE && c != 0xEF && c < 0xF0 {
+		if !rareLead[c] {
 			i++
 			continue
 		}
@@ -56,6 +56,14 @@ func runRareChar(p *check.Pass) {
 		i += size
 	}
 }
+
+// rareLead marks the lead bytes runRareChar decodes after.
+var rareLead = func() (t [256]bool) {
+	for c := 0xE3; c <= 0xFF; c++ {
+		t[c] = c == 0xE3 || c == 0xE4 || c == 0xEE || c == 0xEF || c >= 0xF0
+	}
+	return t
+}()
 
 // rareKind classifies r: "ext" for the CJK extension blocks checked, "pua"
 // for a private-use character, "" otherwise.
