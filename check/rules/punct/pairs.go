@@ -69,6 +69,17 @@ func mayPair(r rune) bool {
 	return f != noFamily
 }
 
+// pairLead marks the bytes that start the characters mayPair accepts:
+// ( ) [ ] " > and the lead bytes of U+2000–U+2FFF, U+3000–U+3FFF and
+// U+F000–U+FFFF, which hold the others. Every other byte of a text, most
+// of a Chinese one, starts no mark and sits inside no mark.
+var pairLead = func() (t [256]bool) {
+	for _, c := range []byte{'(', ')', '[', ']', '"', '>', 0xE2, 0xE3, 0xEF} {
+		t[c] = true
+	}
+	return t
+}()
+
 // closeOf gives the Chinese closing mark of an opening one.
 var closeOf = map[rune]rune{'（': '）', '(': '）', '【': '】', '〔': '〕', '［': '］', '[': ']', '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』'}
 
@@ -130,7 +141,13 @@ func matchPairs(p *check.Pass, skip *skipper) [][]pairEvent {
 	for pi, para := range paras {
 		text := p.File.Slice(para.Span)
 		var evs []pairEvent
-		for i, r := range text {
+		for i, size := 0, 0; i < len(text); i += size {
+			if !pairLead[text[i]] {
+				size = 1 // no mark starts here, and none inside a character skipped byte by byte
+				continue
+			}
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
 			if r < 0x2018 && r != '(' && r != ')' && r != '[' && r != ']' && r != '"' && r != '>' || !mayPair(r) {
 				continue
 			}
