@@ -262,12 +262,16 @@ func hash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			continue
-		}
-		if c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
-			i += 2 // U+3000, the ideographic space
-			continue
+		switch {
+		case c <= ' ':
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				continue
+			}
+		case c == 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				i += 2 // U+3000, the ideographic space
+				continue
+			}
 		}
 		h ^= uint64(c)
 		h *= 1099511628211
@@ -378,12 +382,7 @@ var Adjacent = &check.Rule{
 		var next nextPair
 		for _, para := range p.File.Paragraphs {
 			t := text[para.Span.Start:para.Span.End]
-			rs, offs = rs[:0], offs[:0]
-			for i, r := range t {
-				rs = append(rs, r)
-				offs = append(offs, i)
-			}
-			offs = append(offs, len(t))
+			rs, offs = runes(t, rs[:0], offs[:0])
 			next.build(rs)
 			for i := 0; i+6 <= len(rs); i++ {
 				// The longest n (3…20) with rs[i:i+n] == rs[i+n:i+2n]; a
@@ -416,6 +415,29 @@ var Adjacent = &check.Rule{
 			}
 		}
 	},
+}
+
+// runes appends to rs the characters of t and to offs their byte offsets
+// and len(t), as a range over t gives them (an invalid byte is one
+// utf8.RuneError); the three-byte characters of Chinese text are decoded
+// inline.
+func runes(t string, rs []rune, offs []int) ([]rune, []int) {
+	rs, offs = slices.Grow(rs, len(t)/3), slices.Grow(offs, len(t)/3+1)
+	for i := 0; i < len(t); {
+		c := t[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			if c&0xF0 == 0xE0 && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
+				r, size = rune(c&0x0F)<<12|rune(t[i+1]&0x3F)<<6|rune(t[i+2]&0x3F), 3
+			}
+			if size == 1 || r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRuneInString(t[i:])
+			}
+		}
+		rs, offs = append(rs, r), append(offs, i)
+		i += size
+	}
+	return rs, append(offs, len(t))
 }
 
 // nextPair links each position of a paragraph to the next position
