@@ -197,11 +197,12 @@ var Conflict = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
+		c := &candidates{p: p}
 		for _, r := range p.Reports {
 			type key struct{ name, unit, change string }
 			first := map[key]zongjie.Quantity{}
 			for _, q := range r.Quantities {
-				if !conflictCandidate(p, r, q) {
+				if !c.conflictCandidate(r, q) {
 					continue
 				}
 				k := key{q.Name + "\x00" + subject(text, q), q.BaseUnit, q.Change}
@@ -251,7 +252,7 @@ var streakWords = []string{"连续", "已", "已经", "实现", "保持", "位�
 
 // conflictCandidate reports whether a quantity is a plain statement of an
 // indicator's value for the reviewed period.
-func conflictCandidate(p *check.Pass, r *zongjie.Report, q zongjie.Quantity) bool {
+func (c *candidates) conflictCandidate(r *zongjie.Report, q zongjie.Quantity) bool {
 	if utf8.RuneCountInString(q.Name) < 4 || q.BaseValue == nil || q.Placeholder || q.Approx != "" || q.ValueTo != nil ||
 		q.InTable || q.Section != string(zongjie.KindReview) {
 		return false
@@ -264,31 +265,97 @@ func conflictCandidate(p *check.Pass, r *zongjie.Report, q zongjie.Quantity) boo
 			return false // “十四五”时期和2025年工作回顾
 		}
 	}
-	text := p.File.Text
 	// A paragraph that opens about several years (过去五年…, “十四五”时期
 	// 是…的五年) reviews them, not the year.
-	if para := p.Paragraph(q.Span.Start); para != nil {
-		if periodWords.Contains(text[para.Span.Start:sentenceStop(text, para.Span.Start)]) {
-			return false
-		}
+	if para := c.p.Paragraph(q.Span.Start); para != nil && c.opensPeriod(para.Span.Start) {
+		return false
 	}
-	start, end := q.Span.Start, q.Span.End
-	for start > 0 {
-		c, size := utf8.DecodeLastRuneInString(text[:start])
-		if strings.ContainsRune("。；！？\n", c) {
-			break
-		}
-		start -= size
-	}
-	return !qualifiers.Contains(text[start:sentenceStop(text, end)])
+	return !c.qualified(c.sentenceStart(q.Span.Start), c.sentenceStop(q.Span.End))
 }
 
-func sentenceStop(text string, off int) int {
-	i := strings.IndexAny(text[off:], "。；！？\n")
-	if i < 0 {
-		return len(text)
+// candidates holds what conflictCandidate finds once per file for the
+// quantities of a sentence or paragraph: the offsets of the sentence
+// stops, and the last paragraph and sentence it tested (quantities come
+// in order, several to a sentence).
+type candidates struct {
+	p     *check.Pass
+	stops []int // the byte offsets of 。；！？ and line breaks, made on first use
+	made  bool
+
+	para       int // 1 + the start of the last paragraph tested
+	paraPeriod bool
+	sent       document.Span // the last sentence tested, and its result
+	sentQual   bool
+	sentTested bool
+}
+
+// index finds the sentence stops: the characters sentenceStop looks for.
+func (c *candidates) index() []int {
+	if !c.made {
+		text := c.p.File.Text
+		for i := 0; i < len(text); i++ {
+			switch text[i] {
+			case '\n':
+				c.stops = append(c.stops, i)
+			case 0xE3: // 。 E3 80 82
+				if strings.HasPrefix(text[i:], "。") {
+					c.stops = append(c.stops, i)
+				}
+			case 0xEF: // ；！？ EF BC 9B, 81, 9F
+				if strings.HasPrefix(text[i:], "；") || strings.HasPrefix(text[i:], "！") || strings.HasPrefix(text[i:], "？") {
+					c.stops = append(c.stops, i)
+				}
+			}
+		}
+		c.made = true
 	}
-	return off + i
+	return c.stops
+}
+
+// sentenceStop returns the offset of the first stop at or after off, or
+// the end of the text: sentenceStop(text, off) from the index.
+func (c *candidates) sentenceStop(off int) int {
+	stops := c.index()
+	if k := sort.SearchInts(stops, off); k < len(stops) {
+		return stops[k]
+	}
+	return len(c.p.File.Text)
+}
+
+// sentenceStart returns the offset just after the last stop that ends at
+// or before off, or 0: where a walk back from off, character by
+// character, meets a stop.
+func (c *candidates) sentenceStart(off int) int {
+	stops := c.index()
+	for k := sort.SearchInts(stops, off) - 1; k >= 0; k-- {
+		end := stops[k] + 1
+		if c.p.File.Text[stops[k]] != '\n' {
+			end = stops[k] + len("。")
+		}
+		if end <= off {
+			return end
+		}
+	}
+	return 0
+}
+
+// opensPeriod reports whether the first sentence of the paragraph at
+// start names a period of several years.
+func (c *candidates) opensPeriod(start int) bool {
+	if c.para != start+1 {
+		c.para = start + 1
+		c.paraPeriod = periodWords.Contains(c.p.File.Text[start:c.sentenceStop(start)])
+	}
+	return c.paraPeriod
+}
+
+// qualified reports whether the sentence text[start:end] holds a
+// qualifier.
+func (c *candidates) qualified(start, end int) bool {
+	if s := (document.Span{Start: start, End: end}); c.sent != s || !c.sentTested {
+		c.sent, c.sentTested, c.sentQual = s, true, qualifiers.Contains(c.p.File.Text[start:end])
+	}
+	return c.sentQual
 }
 
 var (
