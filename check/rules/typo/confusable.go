@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -46,20 +48,92 @@ func Confusable(a, b rune) bool {
 
 // LexiconWord reports whether s, of two to four characters, is a word of
 // the lexicon with a frequency of at least minFreq (the corpus strings
-// that TY008 takes as correct text are not words). It loads the whole
-// lexicon on first use, a tenth of a second.
+// that TY008 takes as correct text are not words). It does not load the
+// lexicon (a tenth of a second, which TY008, off by default, needs): on
+// first use it inflates the lexicon's text, a third of that, and looks s
+// up in its words, which the text lists sorted (lexiconWords).
 func LexiconWord(s string, minFreq int) bool {
-	l, err := loadLexicon()
+	f := lexiconWords().freq(s)
+	return f > 0 && f >= minFreq
+}
+
+// wordLines is the part of the lexicon text that lists its words of two
+// to four characters, a line each (word<TAB>frequency), sorted by their
+// bytes: from the first line after the single characters to the corpus
+// strings.
+type wordLines []byte
+
+var lexiconWords = sync.OnceValue(func() wordLines {
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
 	if err != nil {
-		return false
+		return nil
 	}
-	var ids [4]uint16
-	n, err := l.ids([]byte(s), &ids)
+	data, err := io.ReadAll(zr)
 	if err != nil {
-		return false
+		return nil
 	}
-	f := l.freq(pack(ids[:n]))
-	return f > 0 && int(f) >= minFreq
+	// Skip the header and the single characters, whose first column is
+	// one character, then keep the lines up to the corpus section.
+	start := 0
+	for start < len(data) {
+		line, _, _ := bytes.Cut(data[start:], []byte{'\n'})
+		word, _, _ := bytes.Cut(line, []byte{'\t'})
+		if len(line) > 0 && line[0] != '#' && utf8.RuneCount(word) > 1 {
+			break
+		}
+		start += len(line) + 1
+	}
+	data = data[min(start, len(data)):]
+	if i := bytes.Index(data, []byte("\n## corpus")); i >= 0 {
+		data = data[:i+1]
+	}
+	return wordLines(data)
+})
+
+// freq returns the frequency of word as the loaded lexicon gives it: the
+// first positive frequency of its lines, or 0 when it has none.
+func (w wordLines) freq(word string) int {
+	// The first line whose word is not less than word.
+	lo, hi := 0, len(w) // lo is a line start
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		ls := max(lo, bytes.LastIndexByte(w[:mid], '\n')+1) // the line holding mid
+		le := w.lineEnd(ls)
+		if string(lineWord(w[ls:le])) < word {
+			lo = le
+		} else {
+			hi = ls
+		}
+	}
+	for lo < len(w) {
+		le := w.lineEnd(lo)
+		line := w[lo:le]
+		if string(lineWord(line)) != word {
+			break
+		}
+		_, num, _ := bytes.Cut(line, []byte{'\t'})
+		num, _, _ = bytes.Cut(num, []byte{'\t'})
+		if f, err := strconv.Atoi(string(bytes.TrimRight(num, "\n"))); err == nil && f > 0 {
+			return f
+		}
+		lo = le
+	}
+	return 0
+}
+
+// lineEnd returns the end of the line starting at i, after its line
+// break.
+func (w wordLines) lineEnd(i int) int {
+	if n := bytes.IndexByte(w[i:], '\n'); n >= 0 {
+		return i + n + 1
+	}
+	return len(w)
+}
+
+// lineWord returns the word of a line of the lexicon text.
+func lineWord(line []byte) []byte {
+	word, _, _ := bytes.Cut(line, []byte{'\t'})
+	return bytes.TrimRight(word, "\n")
 }
 
 var (

@@ -1,6 +1,12 @@
 package typo
 
-import "testing"
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+)
 
 func TestConfusable(t *testing.T) {
 	cases := []struct {
@@ -42,5 +48,47 @@ func TestLexiconWord(t *testing.T) {
 		if LexiconWord(w, 1) {
 			t.Errorf("%s: a word", w)
 		}
+	}
+}
+
+// TestLexiconWordsAsLoaded holds LexiconWord's lookup in the inflated text
+// to the loaded lexicon's frequencies: for every line of the lexicon (its
+// characters, words and corpus strings) and for strings it lacks.
+func TestLexiconWordsAsLoaded(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	extra := []string{"", "发", "发辗", "统愁", "发展发展发展", "a发", "发展\t", "𠀀发", "啊啊啊啊"}
+	checked, words := 0, 0
+	for _, s := range append(lines, extra...) {
+		s, _, _ = strings.Cut(s, "\t")
+		if strings.HasPrefix(s, "#") {
+			continue
+		}
+		want := 0
+		var ids [4]uint16
+		if n, err := l.ids([]byte(s), &ids); err == nil {
+			want = int(l.freq(pack(ids[:n])))
+		}
+		if got := lexiconWords().freq(s); got != want {
+			t.Fatalf("%q: frequency %d in the text, %d in the loaded lexicon", s, got, want)
+		}
+		checked++
+		if want > 0 {
+			words++
+		}
+	}
+	if words < 200000 {
+		t.Errorf("only %d words of %d strings found", words, checked)
 	}
 }
