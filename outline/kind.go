@@ -95,6 +95,8 @@ func Classify(roots []*zongjie.Section, c Context) {
 		switch {
 		case s.Kind == zongjie.KindOther && planning:
 			s.Kind = zongjie.KindPlan
+		case s.Kind == zongjie.KindReview && planning && staleHeading(s.Title, c):
+			s.Kind = zongjie.KindPlan
 		case s.Kind == zongjie.KindOther && reviewing:
 			s.Kind = zongjie.KindReview
 		case s.Kind == zongjie.KindPlan:
@@ -178,6 +180,9 @@ func topKind(title string, c Context) zongjie.SectionKind {
 	// A year in the title decides between review and plan: "2015年工作总体部署".
 	if y := firstYear(title); y > 0 && c.ReviewYear > 0 {
 		if y > c.ReviewYear {
+			if laterReview(title) {
+				return zongjie.KindReview
+			}
 			return zongjie.KindPlan
 		}
 		if containsAny(title, reviewWords) || y == c.ReviewYear && !containsAny(title, planWords) {
@@ -250,6 +255,31 @@ func contentKind(text string) zongjie.SectionKind {
 	}
 	return zongjie.KindOther
 }
+
+// laterReview reports whether a title with a year later than the reviewed
+// one can only head the review: it names results (回顾, 总结, 成就,
+// 完成情况 …) and no plan ("2026年工作回顾", "2026年主要工作和“十四五”发展
+// 成就" in a report that reviews 2025), or the results of a plan
+// ("2026年目标任务完成情况"). Its year is wrong, and the checker reports it
+// (YR002); the part is still the review.
+func laterReview(title string) bool {
+	if !containsAny(title, reviewResultWords) || containsAny(title, planTimeWords) {
+		return false
+	}
+	return !containsAny(title, planWords) || containsAny(title, planResultWords)
+}
+
+// staleHeading reports whether a top-level title after the plan has
+// begun is the plan's, with the reviewed year left in it: "三、2025年主要
+// 工作" in a report that reviews 2025 and plans 2026. A review there says
+// so (回顾, 总结, 完成情况, 过去).
+func staleHeading(title string, c Context) bool {
+	return c.ReviewYear > 0 && firstYear(title) == c.ReviewYear && !containsAny(title, reviewResultWords) &&
+		!containsAny(title, reviewTimeWords) && !strings.Contains(title, "情况")
+}
+
+// planResultWords name the results of a plan: "目标任务完成情况".
+var planResultWords = words.NewSet("完成情况", "落实情况", "执行情况", "进展情况", "推进情况")
 
 // containsAny reports whether s holds one of the words of set.
 func containsAny(s string, set *words.Set) bool { return set.Contains(s) }

@@ -53,6 +53,17 @@ func TestKindPhrases(t *testing.T) {
 		{"今年重点工作落实情况", gov, review, ""},
 		{"坚持项目为王", sum, other, ""},
 		{"存在的问题和下一步打算", sum, problems, problems},
+		// A review heading given a later year than the reviewed one is
+		// still the review (its year is the checker's finding); a later
+		// year with plan words or a bare 主要工作 is the plan.
+		{"2024年工作回顾", gov, review, ""},
+		{"“十四五”时期发展成就和2024年工作回顾", gov, review, ""},
+		{"2024年主要工作和“十四五”发展成就", gov, review, ""},
+		{"2024年工作总结", sum, review, ""},
+		{"2024年目标任务完成情况", sum, review, ""},
+		{"2024年主要工作", gov, plan, plan},
+		{"2024年工作思路和“十五五”成就展望", gov, plan, ""},
+		{"明年工作总结表彰安排", sum, plan, ""},
 	}
 	for _, tt := range tests {
 		if got := topKind(tt.title, tt.c); got != tt.top {
@@ -113,6 +124,32 @@ func TestClassifyByContent(t *testing.T) {
 	Classify([]*zongjie.Section{s1, s2}, Context{Text: text})
 	if s1.Kind != zongjie.KindReview || s2.Kind != zongjie.KindPlan {
 		t.Errorf("kinds %q %q, want review plan", s1.Kind, s2.Kind)
+	}
+}
+
+// Ensure a top-level heading of the reviewed year after the plan has
+// begun is a review only when it says so (回顾, 完成情况, 过去): "三、2023年
+// 主要工作" there is the plan, with a stale year; without a year it is
+// left as it was.
+func TestClassifyAfterPlan(t *testing.T) {
+	for _, tt := range []struct {
+		third string
+		want  zongjie.SectionKind
+	}{
+		{"2023年主要工作", zongjie.KindPlan},
+		{"2023年工作回顾", zongjie.KindReview},
+		{"过去一年主要工作", zongjie.KindReview},
+		{"2023年经济运行情况", zongjie.KindReview},
+		{"主要工作", zongjie.KindReview},
+	} {
+		var roots []*zongjie.Section
+		for _, title := range []string{"2023年工作回顾", "“十五五”时期主要目标任务", tt.third} {
+			roots = append(roots, &zongjie.Section{Title: title, Rank: rankCN})
+		}
+		Classify(roots, Context{ReviewYear: 2023, Summary: true, ThisYearPlanned: true})
+		if roots[2].Kind != tt.want {
+			t.Errorf("%q after the plan: %q, want %q", tt.third, roots[2].Kind, tt.want)
+		}
 	}
 }
 
