@@ -113,6 +113,35 @@ func titleOverruled(ds []zongjie.Dating) (int, zongjie.Source, bool) {
 	return 0, "", false
 }
 
+// Settled reports whether datings settle a report's year beyond doubt,
+// leaving out those within except (the heading being checked): the ones
+// that give year weigh at least a title and a heading together, one of
+// them is the title, the subtitle, the session or the opening's lead, and
+// none as strong as a heading gives another year. A heading found wrong
+// against settled evidence can be corrected without asking.
+func Settled(ds []zongjie.Dating, year int, except document.Span) bool {
+	var agree []zongjie.Dating
+	named := false
+	for _, d := range ds {
+		if d.Year == 0 || d.Span.Len() > 0 && except.Contains(d.Span.Start) {
+			continue
+		}
+		if d.Year != year {
+			if weights[d.Source] >= weights[zongjie.SourceHeading] {
+				return false
+			}
+			continue
+		}
+		agree = append(agree, d)
+		switch d.Source {
+		case zongjie.SourceTitle, zongjie.SourceSubtitle, zongjie.SourceSession, zongjie.SourceIntro:
+			named = true
+		}
+	}
+	weight, _ := score(agree)
+	return named && weight >= weights[zongjie.SourceTitle]+weights[zongjie.SourceHeading]
+}
+
 // score returns the weight of datings that all give one year, and the
 // number of statements counted (milestones and the body once each).
 func score(ds []zongjie.Dating) (weight, statements int) {
@@ -231,14 +260,66 @@ func (d *detector) govDatings() []zongjie.Dating {
 	}
 	// The milestones and the years told as done: they date a report that
 	// writes its year nowhere else, and they join the rest of the evidence
-	// against a title that nothing else dates.
-	if len(ds) == 0 || titled(ds) && !titleBacked(ds) {
+	// against a title that nothing else dates, or between headings that
+	// disagree with nothing stated above them ("一、2012年工作回顾" over
+	// "二、2012年工作总体部署": one of them is wrong). The later headings
+	// then count too ("三、2012年主要任务").
+	contested := !stated(ds) && disagree(ds)
+	if contested {
+		ds = append(ds, d.laterHeadingDatings()...)
+	}
+	if len(ds) == 0 || titled(ds) && !titleBacked(ds) || contested {
 		ds = append(ds, d.milestoneDatings(true)...)
 		if y := d.reviewSectionYear(); y > 0 {
 			ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y + 1})
 		}
 	}
 	return ds
+}
+
+// laterHeadingDatings returns the datings of the dated review and plan
+// headings of a 政府工作报告 after the first of each kind.
+func (d *detector) laterHeadingDatings() []zongjie.Dating {
+	var ds []zongjie.Dating
+	var seenReview, seenPlan bool
+	for _, s := range d.in.Sections {
+		r, p := parseHeading(s.Title)
+		switch {
+		case r != nil && r.year > 0:
+			if seenReview {
+				ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: r.year + 1, Text: s.Title, Span: yearSpan(d.in.File, s.Span, r.year)})
+			}
+			seenReview = true
+		case p != nil && p.year > 0 && !multiYearHeading(s.Title):
+			if seenPlan {
+				ds = append(ds, zongjie.Dating{Source: zongjie.SourceHeading, Year: p.year, Text: s.Title, Span: yearSpan(d.in.File, s.Span, p.year)})
+			}
+			seenPlan = true
+		}
+	}
+	return ds
+}
+
+// stated reports whether the report states its year where it is
+// delivered: its title, its subtitle or its session.
+func stated(ds []zongjie.Dating) bool {
+	for _, d := range ds {
+		switch d.Source {
+		case zongjie.SourceTitle, zongjie.SourceSubtitle, zongjie.SourceSession:
+			return true
+		}
+	}
+	return false
+}
+
+// disagree reports whether the datings give more than one year.
+func disagree(ds []zongjie.Dating) bool {
+	for _, d := range ds {
+		if d.Year != ds[0].Year {
+			return true
+		}
+	}
+	return false
 }
 
 func titled(ds []zongjie.Dating) bool {
