@@ -14,15 +14,18 @@ import (
 
 // FutureYear reports a year later than the one reviewed, told as done in
 // the review part: a 2023 summary saying "已于2024年3月建成", the review of
-// 2025 in a 2026 政府工作报告 saying "2026年，全市生产总值增长5.2%".
+// 2025 in a 2026 政府工作报告 saying "2026年，全市生产总值增长5.2%", or
+// dating an event held, an award won, a work completed inside a sentence
+// ("在本市举办2026年…峰会", see eventDated).
 var FutureYear = &check.Rule{
 	ID: "YR005", Name: "future-year", Category: check.Year, Severity: check.Warning,
 	Doc: check.Doc{
 		Title: "总结中出现未来年份",
-		Text: "总结（回顾）部分叙述已完成的事，却写了晚于所总结年份的年份（如2025年的回顾写“2026年，全市……增长5.2%”），" +
-			"多为年份笔误或沿用了其他年份的材料。政府工作报告回顾的是上一年。“到2027年”“2026年前”“为2026年……奠定基础”等展望不在此列。",
-		Wrong:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成。\n2024年，全镇完成固定资产投资3.2亿元。",
-		Right:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2023年3月建成。\n2023年，全镇完成固定资产投资3.2亿元，为2024年发展打下基础。",
+		Text: "总结（回顾）部分叙述已完成的事，却写了晚于所总结年份的年份（如2025年的回顾写“2026年，全市……增长5.2%”" +
+			"“在本市举办2026年……峰会”“荣获2026年度……称号”），多为年份笔误或沿用了其他年份的材料。政府工作报告回顾的是上一年。" +
+			"“到2027年”“2026年前”“为2026年……奠定基础”“成功申办2027年……”等展望，以及为下一年做的准备（“出台《2026年……方案》”“完成2026年预算编制”）不在此列。",
+		Wrong:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2024年3月建成，在我镇举办2024年全县农民运动会。\n2024年，全镇完成固定资产投资3.2亿元。",
+		Right:  "2023年工作总结\n一、2023年工作总结\n活动中心已于2023年3月建成，在我镇举办2023年全县农民运动会。\n2023年，全镇完成固定资产投资3.2亿元，为2024年发展打下基础。",
 		Source: "公文审校常规：年份一致性",
 	},
 	Run: func(p *check.Pass) {
@@ -113,7 +116,7 @@ func toldAsDone(text string, at int, r *zongjie.Report) bool {
 	before := text[max(r.Span.Start, at-12):at]
 	after := text[at+len("2024年"):]
 	for _, w := range aheadBefore {
-		if strings.HasSuffix(before, w) {
+		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "评为") { // 被评为2025年度…: an award, no purpose
 			return false
 		}
 	}
@@ -136,7 +139,64 @@ func toldAsDone(text string, at int, r *zongjie.Report) bool {
 		return !looksAhead(firstClause(text, at, sent.end))
 	}
 	clause := clauseAround(text, at, r.Span)
+	if eventDated(text, at, clause, r) {
+		return true
+	}
 	return doneWords.Contains(clause) && !looksAhead(clause) && !futureWords.Contains(clause)
+}
+
+// eventDated reports whether the year at byte at of text, inside its
+// clause, is the date of an event held, an award won or a work completed:
+// it follows the verb right away ("在本市举办2026年…峰会", "荣获了2026年度
+// …称号", "开通2026年…航线"), and nothing makes it a time ahead: a plan
+// word before the verb (将举办, 拟召开, 筹备召开) or in the clause (将,
+// 力争, 计划 as a verb …), or a thing made ready for that year, which a
+// review may tell as done ("完成2026年预算编制", "获得2026年…资金",
+// "完成2026年度医保参保征缴"). In a 政府工作报告, delivered early in the
+// year it plans, an event in that year's first months may be told as done
+// ("召开2026年1月…").
+func eventDated(text string, at int, clause string, r *zongjie.Report) bool {
+	before := strings.TrimSuffix(text[max(r.Span.Start, at-18):at], "了")
+	verb := ""
+	for _, v := range eventVerbs {
+		if strings.HasSuffix(before, v) {
+			verb = v
+			break
+		}
+	}
+	if verb == "" {
+		return false
+	}
+	lead := before[:len(before)-len(verb)]
+	for _, w := range plannedBefore {
+		if strings.HasSuffix(lead, w) {
+			return false
+		}
+	}
+	if looksAhead(clause) || eventAheadWords.Contains(clause) || modalYao(clause) {
+		return false
+	}
+	// The rest of the clause after the year: what is dated.
+	rest := text[at+len("2024年"):]
+	if i := strings.IndexAny(rest, "，。；！？：\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if preparedWords.Contains(rest) {
+		return false
+	}
+	for _, w := range yearTurn {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	if r.Meta.IsGovernmentReport() {
+		for _, w := range earlyYear {
+			if strings.HasPrefix(rest, w) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // opensResult reports whether the year at byte at of text opens a sentence
@@ -344,6 +404,45 @@ var (
 )
 
 var milestoneSet = words.NewSet(meta.MilestoneWords...)
+
+// Words around a year that an event verb dates inside a sentence.
+var (
+	// the verbs of an event held, an award won, a work completed
+	eventVerbs = []string{"成功举办", "举办", "举行", "召开", "承办", "主办", "协办", "获得", "荣获", "获评", "评为", "入选", "夺得", "摘得", "建成", "开通", "完成"}
+	// right before the verb: it is planned
+	plannedBefore = []string{"将", "要", "拟", "计划", "预计", "准备", "筹备", "力争", "争取", "确保", "即将", "申请", "积极"}
+	// in the clause: a plan or an event prepared for
+	eventAheadWords = words.NewSet("将", "拟", "力争", "争取", "预计", "筹备", "筹办", "申办", "申报", "争创", "迎接", "即将", "有望")
+	// after the year: a thing made ready for that year before it begins
+	// (a plan, a budget, funds and quotas granted ahead, a list of its
+	// projects, the next year's enrolment), or the right to hold an event
+	preparedWords = words.NewSet("方案", "计划", "规划", "预算", "编制", "储备", "谋划", "申报", "筹备", "准备", "征缴", "参保", "缴费", "续保",
+		"招生", "招录", "项目库", "重点项目", "预案", "清单", "要点", "目录", "资金", "投资", "额度", "债券", "指标", "补助", "名额", "举办权", "承办权", "主办权")
+	// the turn of the year, whose events a year-end summary may tell
+	// ("举办2026年新年音乐会") and whose preparations it may
+	yearTurn = []string{"新年", "迎新", "跨年", "元旦", "春节", "新春", "春运"}
+	// the first months of a year, before a 政府工作报告 is delivered
+	earlyYear = []string{"1月", "2月", "元月", "初"}
+)
+
+// modalYao reports whether a clause holds 要 as a verb of what is to be
+// done ("要在本市举办…", "还要"), not a part of a word (主要, 重要, 需要,
+// 要求, 纲要 …).
+func modalYao(clause string) bool {
+	for i := 0; ; {
+		j := strings.Index(clause[i:], "要")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len("要")
+		prev, _ := utf8.DecodeLastRuneInString(clause[:at])
+		next, _ := utf8.DecodeRuneInString(clause[i:])
+		if !strings.ContainsRune("主重需必只首紧纲摘提扼政显机险不", prev) && !strings.ContainsRune("求素点闻件害塞道务", next) {
+			return true
+		}
+	}
+}
 
 // Words that mark a clause as done, or as still to come, for a year inside
 // a sentence.

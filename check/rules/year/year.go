@@ -13,6 +13,7 @@ import (
 	"zongjie/check"
 	"zongjie/document"
 	"zongjie/internal/words"
+	"zongjie/meta"
 )
 
 // Rules of the year category.
@@ -71,12 +72,17 @@ func findStated(f *document.File, r *zongjie.Report, t *zongjie.Term) (document.
 }
 
 // HeadingYear reports a top-level heading whose year contradicts the part
-// it heads: "三、2023年工作思路及举措" in a report that plans 2024.
+// it heads: "三、2023年工作思路及举措" in a report that plans 2024, the
+// review heading "一、2026年工作回顾" in a 2026 政府工作报告 (which reviews
+// 2025). The fix is certain only where the report's year is settled
+// without the heading (settled).
 var HeadingYear = &check.Rule{
 	ID: "YR002", Name: "heading-year", Category: check.Year, Severity: check.Error,
 	Doc: check.Doc{
-		Title:  "标题年份错误",
-		Text:   "总结部分的标题应写所总结的年份，计划部分的标题应写所计划的年份。",
+		Title: "标题年份错误",
+		Text: "总结部分的标题应写所总结的年份，计划部分的标题应写所计划的年份。政府工作报告回顾的是上一年，" +
+			"回顾部分的标题写成报告当年（“一、2026年工作回顾”“一、2026年主要工作和‘十四五’发展成就”）也在此列。" +
+			"报告年份由标题与副标题、会议届次或其他部分标题共同确定时给出确定的修改，否则请核对。",
 		Wrong:  "2023年工作总结及2024年工作计划\n一、2023年工作总结\n二、2023年工作计划",
 		Right:  "2023年工作总结及2024年工作计划\n一、2023年工作总结\n二、2024年工作计划",
 		Source: "公文审校常规：年份一致性",
@@ -108,10 +114,23 @@ var HeadingYear = &check.Rule{
 					part = "总结"
 				}
 				p.Report(span, "本报告"+part+"的是"+w+"年，标题写成了"+p.File.Slice(span)+"年",
-					check.Fix{Message: "改为" + w, Replacement: w, Certain: true})
+					check.Fix{Message: "改为" + w, Replacement: w, Certain: settled(m, s.Span)})
 			}
 		}
 	},
+}
+
+// settled reports whether the year of report m is settled without the
+// heading at span, so that a wrong year there can be corrected without
+// asking: a 政府工作报告's title and subtitle or session agree, a
+// summary's title and another heading (see meta.Settled); a summary dated
+// by its title or lead alone, whose plan follows its review.
+func settled(m zongjie.Meta, span document.Span) bool {
+	year := m.CurrentYear()
+	if len(m.Dating) > 0 {
+		return meta.Settled(m.Dating, year, span)
+	}
+	return !m.IsGovernmentReport() && (m.PeriodSource == zongjie.SourceTitle || m.PeriodSource == zongjie.SourceIntro)
 }
 
 // headingYear finds the first four-digit year followed by 年 in a heading.

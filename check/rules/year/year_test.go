@@ -31,6 +31,47 @@ func TestHeadingYear(t *testing.T) {
 	})
 }
 
+// Ensure a review heading given the plan year is found, in a 政府工作报告
+// and in a summary, whatever else the heading says; and that its fix is
+// certain only where the report's year is settled without it.
+func TestReviewHeadingYear(t *testing.T) {
+	const (
+		head = "柏溪市2026年政府工作报告\n——2026年1月20日在柏溪市第十六届人民代表大会第五次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+		plan = "\n二、2026年工作安排\n全市生产总值增长5%左右。\n"
+	)
+	national := func(review, plan string) string {
+		return "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、" + review + "\n经济运行稳中有进。\n二、" + plan + "\n国内生产总值增长6%左右。\n三、2019年主要任务\n深化改革。\n"
+	}
+	cases := []struct {
+		checktest.Case
+		certain bool
+	}{
+		{checktest.Case{Name: "the plan year", In: head + "一、2026年工作回顾\n全市生产总值增长5.2%。" + plan, Want: []string{"2026→2025"}}, true},
+		{checktest.Case{Name: "a five-year review and the plan year", In: head + "一、“十四五”时期发展成就和2026年工作回顾\n全市生产总值增长5.2%。" + plan, Want: []string{"2026→2025"}}, true},
+		{checktest.Case{Name: "the year's work and the achievements", In: head + "一、2026年主要工作和“十四五”发展成就\n全市生产总值增长5.2%。" + plan, Want: []string{"2026→2025"}}, true},
+		{checktest.Case{Name: "no title: the later headings tell", In: national("2019年工作回顾", "2019年工作总体部署"), Want: []string{"2019→2018"}}, false},
+		{checktest.Case{Name: "a summary", In: "石桥镇2024年工作总结及2025年工作计划\n一、2025年工作总结\n全镇完成投资1亿元。\n二、2025年工作计划\n力争完成投资2亿元。", Want: []string{"2025→2024"}}, true},
+		{checktest.Case{Name: "a summary's title alone", In: "云岭镇2024年工作总结\n一、2025年工作总结\n全镇完成投资1亿元。\n二、下一步工作计划\n力争完成投资2亿元。", Want: []string{"2025→2024"}}, false},
+		{checktest.Case{Name: "a plan heading of the reviewed year, settled", In: head + "一、2025年工作回顾\n全市生产总值增长5.2%。\n二、2025年工作安排\n全市生产总值增长5%左右。", Want: []string{"2025→2026"}}, true},
+		{checktest.Case{Name: "a plan heading of the reviewed year, the headings alone", In: national("2018年工作回顾", "2018年工作总体部署"), Want: []string{"2018→2019"}}, false},
+		{checktest.Case{Name: "near miss: the right years", In: head + "一、2025年工作回顾\n全市生产总值增长5.2%。" + plan}, false},
+		{checktest.Case{Name: "near miss: the plan's work", In: head + "一、2025年工作回顾\n全市生产总值增长5.2%。\n二、“十五五”时期主要目标任务\n建设现代化产业体系。\n三、2026年主要工作\n扩大内需。"}, false},
+		{checktest.Case{Name: "near miss: a half-year summary", In: "石桥镇2024年上半年工作总结暨下半年工作计划\n一、2024年上半年工作回顾\n全镇完成投资1亿元。\n二、2024年下半年工作计划\n力争完成投资2亿元。"}, false},
+	}
+	var plain []checktest.Case
+	for _, c := range cases {
+		plain = append(plain, c.Case)
+	}
+	checktest.Expect(t, year.HeadingYear, plain)
+	for _, c := range cases {
+		for _, d := range checktest.Run(t, c.Name, c.In, nil, year.HeadingYear) {
+			if len(d.Fixes) == 0 || d.Fixes[0].Certain != c.certain {
+				t.Errorf("%s: %s fixes %+v, want certain %v", c.Name, d.Text, d.Fixes, c.certain)
+			}
+		}
+	}
+}
+
 func TestPeriod(t *testing.T) {
 	checktest.Expect(t, year.Period, []checktest.Case{
 		{In: "某镇2024年工作总结及2025年工作计划\n半年来，全镇上下团结奋进。\n一、2024年工作总结\n完成投资1亿元。\n二、下半年工作计划\n力争完成投资2亿元。", Want: []string{"半年来", "下半年"}},
@@ -70,6 +111,19 @@ func TestFutureYear(t *testing.T) {
 		{Name: "a half-year review", In: "青禾街道2024年上半年工作总结暨下半年工作计划\n一、上半年工作开展情况\n2025年，街道新签约项目12个，总投资18亿元。\n二、下半年工作计划\n力争新签约项目10个。", Want: []string{"2025"}},
 		{Name: "a part about several years still reviews the past", In: "云岭省2026年政府工作报告\n——2026年1月20日在云岭省第十四届人民代表大会第四次会议上\n各位代表：\n一、“十四五”时期和2025年工作回顾\n五年来，全省经济实力跃上新台阶。2026年，全省粮食产量达到300亿斤。\n二、2026年工作安排\n稳定粮食生产。", Want: []string{"2026"}},
 		{Name: "after an item's marker or a link word", In: gov("一是经济稳中有进。二是2026年全市新增高新技术企业300家。——2026年，全市粮食产量210万吨。同时，2026年，全市新建学校12所。", "扎实做好各项工作。"), Want: []string{"2026", "2026", "2026"}},
+		{Name: "an event, an award, a completion inside a sentence", In: gov(
+			"全市接待游客增长12%，在柏溪举办2026年全国龙舟邀请赛。荣获2026年度全省营商环境先进市称号。新开通2026年国际货运航线3条，成功承办了2026年长江流域文旅峰会。",
+			"扎实做好各项工作。"), Want: []string{"2026", "2026", "2026", "2026"}},
+		{Name: "an event inside a summary's sentence", In: town("全镇上下团结奋进，召开2025年全镇乡贤大会，被评为2025年度全市平安乡镇，全面完成2025年度目标任务。", "力争完成投资4亿元。"),
+			Want: []string{"2025", "2025", "2025"}},
+		{Name: "要 in a word is no plan", In: town("召开2025年全镇主要领导干部大会，落实重要工作要求。", "力争完成投资4亿元。"), Want: []string{"2025"}},
+		{Name: "near miss: events ahead, things made ready for the next year", In: gov(
+			"出台《柏溪市2026年城市更新行动方案》。完成2026年预算编制。获得2026年中央预算内投资12亿元。完成2026年度城乡居民医保参保征缴。"+
+				"全市将举办2026年全省旅游发展大会。筹备召开2026年全市人才工作会议。成功申办2027年全省运动会。在本市举办2026年1月的迎春灯会。"+
+				"完成2026年重点项目谋划120个。获得2027年亚洲龙舟锦标赛举办权。荣获2025年度全省营商环境先进市称号。"+
+				"要在本市举办2026年全国龙舟邀请赛。举办2026年新年音乐会。",
+			"扎实做好各项工作。")},
+		{Name: "near miss: an event of the plan year in the plan", In: town("全镇完成固定资产投资3.2亿元。", "举办2025年全镇乡贤大会，创建2025年度全市平安乡镇。")},
 		{Name: "near miss: not the sentence's time", In: gov("全市新增“2026年度重点实验室”3家。一是谋划2026年重点项目120个。", "扎实做好各项工作。")},
 		{Name: "a plan as a noun, an object after 将", In: gov("2026年，实施农村学生营养改善计划，惠及学生20万人。2026年，将12支政府投资基金整合为3支。", "扎实做好各项工作。"), Want: []string{"2026", "2026"}},
 		{Name: "near miss: 计划 and 将 as plans", In: gov("2026年，计划投资120亿元。2026年，全市将新建学校12所。", "扎实做好各项工作。")},
