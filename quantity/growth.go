@@ -1,6 +1,9 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // directionWords are the verbs that make a figure a change, longest first.
 var directionWords = []struct {
@@ -48,7 +51,7 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 		for {
 			found := false
 			for _, b := range basisWords {
-				if strings.HasSuffix(before, b) {
+				if strings.HasSuffix(before, b) && !perHead(before, b) {
 					basis = b + basis
 					before = before[:len(before)-len(b)]
 					found = true
@@ -67,6 +70,17 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 		return dir, basis, sc.start + len(before)
 	}
 	return "", "", 0
+}
+
+// perHead reports whether the basis word b ending s is the 均 of a
+// per-head noun (人均, 户均, 亩均): 人均增加1680元 is the change of an
+// amount per person, not 人 changed 均.
+func perHead(s, b string) bool {
+	if b != "均" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(b)])
+	return strings.ContainsRune("人户亩村企校床", r)
 }
 
 func hasBasisSuffix(s string) bool {

@@ -21,6 +21,12 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 			off = it.verbStart
 		}
 		name := sc.nameFor(k, off)
+		if oneNoun(name) && k > 0 && names[k-1] != name && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == name {
+			// A figure and the noun it modifies name the count after them
+			// (经济总量超200亿元县2个, 110千伏站3座), not the noun alone; a
+			// noun the figure before counts is the subject (4个村超过20万元).
+			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
+		}
 		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
 			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
 		}
@@ -258,8 +264,9 @@ var linkSet = words.NewSet(linkPhrases...)
 
 // linkPhrases join two figures of one indicator.
 var linkPhrases = []string{
-	"提高到", "提高至", "提升到", "提升至", "增加到", "增至", "上升到", "上升至", "下降到", "降至", "降低到",
-	"减少到", "减至", "达到", "达", "为", "和", "及", "至", "到",
+	"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "上升到", "上升至",
+	"扩大到", "扩大至", "发展到", "发展至", "下降到", "下降至", "降至", "降低到", "降低至", "减少到", "减少至",
+	"减至", "达到", "达", "为", "和", "及", "至", "到",
 }
 
 func abs(v float64) float64 {
@@ -289,6 +296,14 @@ func (sc *scanner) quantity(it *item) zongjie.Quantity {
 		q.Value, q.BaseValue = &v, &b
 		if it.isRange {
 			vt, bt := it.valueTo, baseValue(it.valueTo, it.decimalTo, factor)
+			if it.scaleTo != 0 && it.scaleTo != it.scale {
+				// 3000万元至1亿元: the high end in the low end's unit.
+				bt = baseValue(it.valueTo, it.decimalTo, it.scaleTo*it.unit.factor)
+				if it.unit.factor == 0 {
+					bt = baseValue(it.valueTo, it.decimalTo, it.scaleTo)
+				}
+				vt = baseValue(it.valueTo, "", it.scaleTo/it.scale)
+			}
 			q.ValueTo, q.BaseValueTo = &vt, &bt
 		}
 	}
@@ -326,8 +341,8 @@ func (sc *scanner) nameFor(k, off int) string {
 	default:
 		name, verb = cleanName(raw)
 	}
-	if onlyPlaceholders(name) {
-		name = ""
+	if onlyPlaceholders(name) || isFunctionChar(name) {
+		name = "" // 增加至45个, 计3.5公里: a word left before the figure names nothing
 	}
 	if action && follow != "" && utf8.RuneCountInString(name) <= 2 {
 		return name + follow // 召开*次垃圾分类工作推进会
@@ -480,8 +495,19 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	if k > 0 && sc.items[k-1].end <= off {
 		low = max(low, sc.items[k-1].end)
 	}
+	depth := 0 // closing brackets seen: a mark inside brackets (县（区、市）) ends no clause
 	for i := off - 1; i >= low; i-- {
-		if size := clauseMarkAt(sc.text, i); size > 0 {
+		switch bracketAt(sc.text, i) {
+		case ')':
+			depth++
+			continue
+		case '(':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if size := clauseMarkAt(sc.text, i); size > 0 && depth == 0 {
 			start = i + size
 			break
 		}
@@ -498,6 +524,25 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 		}
 	}
 	return start, false
+}
+
+// bracketAt returns '(' or ')' when an opening or closing round bracket
+// (ASCII or full-width) starts at byte i of text, or 0.
+func bracketAt(text string, i int) byte {
+	switch c := text[i]; c {
+	case '(', ')':
+		return c
+	case 0xEF:
+		if i+2 < len(text) && text[i+1] == 0xBC {
+			switch text[i+2] {
+			case 0x88: // （
+				return '('
+			case 0x89: // ）
+				return ')'
+			}
+		}
+	}
+	return 0
 }
 
 // clauseMarkAt returns the size of the clause mark (，。；：！？、 or their
@@ -553,6 +598,11 @@ var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "�
 // verb phrase ("参加培训") it returns them as verbPhrase instead.
 func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 	rest := sc.text[end:max(end, limit)]
+	for _, w := range []string{"大关", "新台阶", "台阶", "关口"} {
+		if strings.HasPrefix(rest, w) {
+			return "", "" // 突破百万吨大关: the threshold reached names nothing
+		}
+	}
 	rest = strings.TrimPrefix(rest, "的")
 	if strings.HasPrefix(rest, "“") {
 		// A quoted name: 15个“15分钟品质文化生活圈”.
@@ -642,14 +692,29 @@ func cleanName(raw string) (name, verb string) {
 	for w := trailingSet.Suffix(s); w != "" && len(w) < len(s); w = trailingSet.Suffix(s) {
 		s = s[:len(s)-len(w)] // 补助标准由每人每年: the verb is read on 补助标准
 	}
-	if i, w := lastVerb(s); i >= 0 {
-		s = s[i+len(w):]
-		if !strings.HasPrefix(s, "了解") {
-			s = strings.TrimPrefix(s, "了")
+	if t, ok := strings.CutSuffix(s, "为"); ok && t != "" {
+		if r, _ := utf8.DecodeLastRuneInString(t); !strings.ContainsRune("行作成认称因以视更较", r) {
+			s = t // 财政收入为3亿元; not 违法行为, 作为
 		}
-		if strings.TrimSpace(s) == "" {
+	}
+	if i, w := lastVerb(s); i >= 0 {
+		rest := s[i+len(w):]
+		if !strings.HasPrefix(rest, "了解") {
+			rest = strings.TrimPrefix(rest, "了")
+		}
+		if strings.TrimSpace(rest) == "" {
 			return "", w
 		}
+		if oneNoun(rest) {
+			// The verb begins a noun whose head is one character: 检查井,
+			// 登记证. The name starts after the verb before it.
+			start := 0
+			if j, w2 := lastVerb(s[:i]); j >= 0 {
+				start = j + len(w2)
+			}
+			rest = s[start:]
+		}
+		s = rest
 	}
 	s = strip(s, leadingSet)
 	s = indicator.DropLightVerb(s)
@@ -660,6 +725,26 @@ func cleanName(raw string) (name, verb string) {
 		return "", "等"
 	}
 	return clip(s), ""
+}
+
+// functionChars are the characters that are words of their own between a
+// clause and its figure — prepositions, adverbs, particles, verbs of
+// reaching (增加至 → 至, 在320个县 → 在, 计3.5公里 → 计). Left alone as a
+// name they name nothing.
+const functionChars = "至到于在过计为是达有共约超近的了和及与等把被将向对从由给以按就各每均另再又也都还已并且而其总合累仅逾"
+
+// oneNoun reports whether s is one Han character that is not a function
+// character: the head of a noun whose modifier was cut off (检查井 cut
+// after the verb 检查, 超200亿元县 after the figure).
+func oneNoun(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && isHan(r) && !strings.ContainsRune(functionChars, r)
+}
+
+// isFunctionChar reports whether s is a single function character.
+func isFunctionChar(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size > 0 && size == len(s) && strings.ContainsRune(functionChars, r)
 }
 
 // isRatioName reports whether s names a rate or a share.
@@ -814,7 +899,7 @@ var leadingWords = []string{
 	"四季度", "目前", "当前", "现已", "已经", "已", "全街道", "全镇", "全乡", "全区", "全县", "全市", "全省",
 	"全国", "我镇", "我街道", "我乡", "我区", "我县", "我市", "我省", "我办", "街道", "辖区", "本年度", "年内",
 	"同期", "以及", "通过", "力争", "确保", "计划", "争取", "预计", "全力", "努力", "各项", "各类", "等",
-	"其中由", "并且", "我国", "年底前", "年底", "年末", "再",
+	"其中由", "并且", "我国", "年底前", "年底", "年末", "再", "又",
 }
 
 // trailingWords are stripped from the end of a name.
@@ -823,7 +908,7 @@ var trailingWords = []string{
 	"突破", "超过", "保持在", "稳定在", "控制在", "增至", "提高到", "提高至", "提升至", "提升到", "降至",
 	"下降到", "增长到", "增加到", "降到", "跃上", "首次跃上", "跃升至", "跃升到", "迈上", "站上", "首次突破", "首次超过",
 	"每人每月", "每人每年", "每人每天", "每户每年", "每户每月", "每亩", "每户", "每人", "每月", "每年", // 标准提高到每人每月800元
-	"平均为", "拟按", "按照", "按", "首次", "预计", "预期", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
+	"平均为", "拟定为", "确定为", "设定为", "定为", "拟按", "按照", "按", "首次", "预计", "预期", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
 }
 

@@ -25,6 +25,10 @@ func TestOutcomeVerbNames(t *testing.T) {
 		{"全社会研发经费投入强度达到2.6%。", "全社会研发经费投入强度"},
 		{"研发经费投入强度预计达到2.55%。", "研发经费投入强度"},
 		{"人均住房面积均为32平方米。", "人均住房面积"},
+		{"经济增长预期目标定为7.5%左右。", "经济增长预期目标"},
+		{"广义货币预期增长目标拟定为13%左右。", "广义货币预期增长目标"},
+		{"一般公共预算收入为3.2亿元。", "一般公共预算收入"},
+		{"又投入3万多元安装喊话器。", "投入"},
 	}
 	for _, tt := range tests {
 		qs := extract(t, tt.in)
@@ -162,6 +166,46 @@ func TestWebCopyBreaks(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
 			t.Errorf("%q: %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
+
+// TestOneCharacterNames: a name of one character is a truncation. A verb
+// that begins a noun (检查井, 登记证) is kept with the head it begins; a
+// figure that modifies a noun names the count after it with that noun
+// (超200亿元县2个); a word of reaching, a preposition or a particle left
+// before the figure (增加至, 在, 计, 为) names nothing, and a mark inside
+// brackets (县（区、市）) ends no clause. Near misses: a count of places of
+// their own (5村5居) and nouns a verb never begins keep their names.
+func TestOneCharacterNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"全年新建检查井30座。", []string{"检查井"}},
+		{"办理就业失业登记证300人。", []string{"就业失业登记证"}},
+		{"新建污水处理站5座。", []string{"污水处理站"}},
+		{"开放县（区、市）增加至45个。", []string{"开放县（区、市）"}},
+		{"5G基站总数发展到2.1万个。", []string{"5G基站总数"}},
+		{"全年人均增加1680元。", []string{"人均"}},
+		{"新增经济总量超200亿元县2个。", []string{"新增经济总量", "新增经济总量超200亿元县"}},
+		{"在320个县开展试点。", []string{""}},
+		{"PM2.5年均浓度为26.3微克/立方米。", []string{"PM2.5年均浓度"}},
+		{"查处违法行为300起。", []string{"查处违法行为"}},
+		{"安装防护栏，计3.5公里。", []string{"防护栏"}},
+		// near misses
+		{"建成5村5居。", []string{"建成", "居"}},
+		{"新建检查站3个。", []string{"检查站"}},
+		{"建成充电桩200个。", []string{"充电桩"}},
+		{"引进企业12家。", []string{"企业"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, q.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
+			t.Errorf("%s: %q, want %q", tt.in, got, tt.names)
 		}
 	}
 }

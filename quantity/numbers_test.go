@@ -43,7 +43,11 @@ func TestNumberSuite(t *testing.T) {
 				}
 			}
 			if q.BaseValue != nil {
-				b = strconv.FormatFloat(*q.BaseValue, 'f', -1, 64) + q.BaseUnit
+				b = strconv.FormatFloat(*q.BaseValue, 'f', -1, 64)
+				if q.BaseValueTo != nil {
+					b += "~" + strconv.FormatFloat(*q.BaseValueTo, 'f', -1, 64)
+				}
+				b += q.BaseUnit
 			}
 			got = append(got, strings.Join([]string{q.Text, v, b, q.Approx}, "|"))
 		}

@@ -33,7 +33,8 @@ type item struct {
 	unit             unit
 	unitWord         string
 	scale            float64
-	decimal          string // exact ASCII form of value, when Arabic
+	scaleTo          float64 // the high end's multiplier, for a range
+	decimal          string  // exact ASCII form of value, when Arabic
 	decimalTo        string
 	approx           []string
 	placeholder      bool
@@ -308,7 +309,7 @@ func (sc *scanner) scan() {
 				next = sc.percentWords(i, r)
 			case !numeral.IsNumeralChar(prev) && prev != '第':
 				next = sc.number(i, true)
-				if next < 0 && (r == '百' || r == '千' || r == '万') {
+				if next < 0 && (r == '百' || r == '千' || r == '万' || r == '亿') {
 					next = sc.bareRound(i, r)
 				}
 			}
@@ -327,6 +328,13 @@ func (sc *scanner) scan() {
 // formalDigits are the financial forms of the digits; written alone before
 // a measure word they are characters of names (陆家嘴 is no 6家).
 const formalDigits = "贰貳叁參肆伍陆陸柒捌玖"
+
+// bigUnitAt reports whether a big unit (万, 亿) starts at off: the
+// multiplier Scan leaves to the unit.
+func (sc *scanner) bigUnitAt(off int) bool {
+	r, _ := sc.runeAt(off)
+	return r == '万' || r == '亿' || r == '萬' || r == '億'
+}
 
 // dropFrom removes items that start at or after off.
 func (sc *scanner) dropFrom(off int) {
@@ -380,6 +388,15 @@ func (sc *scanner) number(i int, chinese bool) int {
 	if chinese && num.Arabic {
 		return j
 	}
+	if !chinese && num.Chinese && strings.HasSuffix(sc.text[i:j], "千") {
+		// 110千伏, 10千瓦, 5千米: 千 begins the unit, it does not multiply
+		// the number (5千元 and 5千万元 are read either way alike).
+		if w, _, scale, _ := matchUnit(sc.text[j-len("千"):sc.end], true, true); scale == 1 && strings.HasPrefix(w, "千") && w != "千元" {
+			if num2, n2 := numeral.Scan(sc.text[i : j-len("千")]); n2 == j-len("千")-i {
+				num, j = num2, i+n2
+			}
+		}
+	}
 	it := item{start: i, numStart: i, numEnd: j, value: num.Value, valueTo: num.Max, hasValue: true,
 		decimal: num.Decimal, growth: -1, growthOf: -1, listPrev: -1}
 	it.isRange = num.Approx && num.Max != num.Value && !num.Unknown
@@ -405,13 +422,11 @@ func (sc *scanner) number(i int, chinese bool) int {
 	case chinese && before == '届':
 		return j
 	}
-	if before == '-' || before == '－' || before == '负' {
-		if b2 := sc.runeBefore(i - utf8.RuneLen(before)); !isDigitLike(b2) && !isPlaceholderRune(b2) {
-			it.value, it.valueTo = -it.value, -it.valueTo
-			it.start -= utf8.RuneLen(before)
-			if it.decimal != "" {
-				it.decimal = "-" + it.decimal
-			}
+	if sc.isMinus(before, i) {
+		it.value, it.valueTo = -it.value, -it.valueTo
+		it.start -= utf8.RuneLen(before)
+		if it.decimal != "" {
+			it.decimal = "-" + it.decimal
 		}
 	}
 
@@ -431,8 +446,8 @@ func (sc *scanner) number(i int, chinese bool) int {
 		if num.DigitByDigit {
 			return j // 二〇二三年
 		}
-		if num.Value == 1 && !num.Approx && sc.text[i:j] == "一" || sc.text[i:j] == "壹" {
-			return j // 一个, 一批: an article, not a count
+		if (sc.text[i:j] == "一" || sc.text[i:j] == "壹") && !sc.bigUnitAt(j) {
+			return j // 一个, 一批: an article, not a count; 一万人次, 一亿元 are figures
 		}
 		if r, size := utf8.DecodeRuneInString(sc.text[i:j]); size == j-i && strings.ContainsRune(formalDigits, r) {
 			return j // 陆家嘴, 叁星: a formal numeral alone is a name; amounts in them run 壹拾贰, 陆仟
@@ -467,15 +482,40 @@ func (sc *scanner) number(i int, chinese bool) int {
 	return it.end
 }
 
-// bareRound reads a round count written with a bare 百, 千 or 万 (one
-// hundred, thousand, ten thousand), which reports use only with an
-// approximation: after 近, 上, 逾, 超, 约 or 数 (近百人, 上千家, 逾万人,
-// 超百亿元, 数十家 is read by number) or before 余, 多 or 来 and a unit
-// (百余人, 千余家, 万余元). Everywhere else a bare 百/千/万 is a word
-// (百姓, 千万不要, 万众一心).
+// isMinus reports whether before, the rune before the number at i, is its
+// minus sign. A dash is one unless it follows a number or a figure (3-5,
+// 30万-35万: a range). 负 is one only where a sign can stand — at the start
+// of a clause or after 为, 是, 至, 到, 达 or the word of a rate (增长负2%,
+// 增速负1.5%) — and not inside a word (减负2.1亿元, 肩负, 担负: no sign).
+func (sc *scanner) isMinus(before rune, i int) bool {
+	if before != '-' && before != '－' && before != '负' {
+		return false
+	}
+	at := i - utf8.RuneLen(before)
+	b2 := sc.runeBefore(at)
+	if isDigitLike(b2) || isPlaceholderRune(b2) {
+		return false
+	}
+	if n := len(sc.items); n > 0 && sc.items[n-1].end == at {
+		return false
+	}
+	if before == '负' {
+		return b2 == 0 || isClausePunct(b2) || strings.ContainsRune("为是至到达长速幅率值：（(", b2)
+	}
+	return true
+}
+
+// bareRound reads a round count written with a bare 百, 千, 万 or 亿
+// (one hundred, thousand, ten thousand, hundred million). Reports use it
+// with an approximation: after 近, 上, 逾, 超, 过, 约 or 数 (近百人, 上千家,
+// 逾万人, 过亿元, 超百亿元; 数十家 is read by number) or before 余, 多 or
+// 来 and a unit (百余人, 千余家, 万余元); and as a figure of its own where
+// it ends the clause or a threshold (突破千亿元, 迈上百亿元台阶, 千万元
+// 大关). Before a noun it names a tier (千亿级产业, 千亩园区, 百万人口城市),
+// and everywhere else a bare 百/千/万 is a word (百姓, 千万不要, 万众一心).
 func (sc *scanner) bareRound(i int, r rune) int {
 	size := len("百")
-	value := map[rune]float64{'百': 100, '千': 1000, '万': 10000}[r]
+	value := map[rune]float64{'百': 100, '千': 1000, '万': 10000, '亿': 1e8}[r]
 	prefix := ""
 	before := sc.runeBefore(i)
 	switch before {
@@ -486,7 +526,13 @@ func (sc *scanner) bareRound(i int, r rune) int {
 		if b2 := sc.runeBefore(i - len("上")); b2 == '以' || b2 == '向' || b2 == '往' || b2 == '马' || b2 == '成' {
 			return -1 // 以上, 向上, 马上; 成百上千 is a set phrase
 		}
-		prefix = "上"
+		if b2 := sc.runeBefore(i - len("上")); !strings.ContainsRune("迈跃站登冲攀踏", b2) {
+			prefix = "上" // not 迈上百亿元台阶: a verb reaching a figure
+		}
+	case '过':
+		if b2 := sc.runeBefore(i - len("过")); !strings.ContainsRune("通经超越度不难错罪路改闯跨穿", b2) {
+			prefix = "过" // 过万人, 过亿元; not 通过, 经过 (超过 is read by approxPrefix)
+		}
 	case '数':
 		if b2 := sc.runeBefore(i - len("数")); b2 == '分' || b2 == '指' || b2 == '人' || b2 == '次' || b2 == '总' || b2 == '户' {
 			return -1 // 分数, 指数, 人数: a noun before the number
@@ -496,26 +542,26 @@ func (sc *scanner) bareRound(i int, r rune) int {
 	if sc.inIdiom(i) {
 		return -1
 	}
-	j := i + size
-	if prefix == "" {
-		r2, _ := sc.runeAt(j)
-		if r2 != '余' && r2 != '多' && r2 != '来' {
-			return -1
-		}
+	// After a count (3个千亿元台阶, 4个过千亿产业) the magnitude names the
+	// tier counted; after a number it is that number's unit (39.8 万亿元).
+	lead := i - len(prefix)
+	if b := sc.runeBefore(lead); b == '个' || b == '项' || b == '家' || b == '类' || b == ' ' || isDigitLike(b) {
+		return -1
 	}
+	j := i + size
 	it := item{start: i, numStart: i, numEnd: j, value: value, valueTo: value, hasValue: true,
 		growth: -1, growthOf: -1, listPrev: -1, numerals: "chinese"}
 	k := sc.unitAndRange(&it, j, false)
 	if k < 0 || it.unitWord == "" || it.isRange {
 		return -1
 	}
-	if prefix == "" && len(it.approx) == 0 {
-		return -1
+	if r2, _ := sc.runeAt(j); prefix == "" && r2 != '余' && r2 != '多' && r2 != '来' && !sc.endsFigure(it.end) {
+		return -1 // 千亿级产业, 亿元以上项目: a tier
 	}
 	if inSpans(sc.ctx.Titles, i) || !sc.acceptAfterUnit(&it, true) {
 		return k
 	}
-	if prefix == "上" || prefix == "数" {
+	if prefix == "上" || prefix == "数" || prefix == "过" {
 		it.start -= len(prefix)
 		it.approx = append([]string{prefix}, it.approx...)
 	} else {
@@ -523,6 +569,21 @@ func (sc *scanner) bareRound(i int, r rune) int {
 	}
 	sc.items = append(sc.items, it)
 	return it.end
+}
+
+// endsFigure reports whether a figure may end at off: at the end of a
+// clause, or before a word of a threshold reached (突破千亿元大关, 迈上百亿
+// 元台阶). A bare magnitude followed by anything else modifies a noun.
+func (sc *scanner) endsFigure(off int) bool {
+	if sc.atClauseEnd(off) {
+		return true
+	}
+	for _, w := range []string{"大关", "台阶", "新台阶", "关口"} {
+		if sc.hasPrefix(off, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // fraction reads the rest of a fraction after its first number at j:
@@ -638,8 +699,18 @@ func (sc *scanner) unitAndRange(it *item, j int, arabic bool) int {
 	digits := !it.placeholder
 	k := j
 	k = sc.midApprox(it, k, digits, arabic)
+	if arabic && sc.hasPrefix(k, " ") {
+		// Text copied from a PDF may hold a space before a multiplier
+		// (39.8 万亿元): the unit is still the number's.
+		if _, u, scale, size := matchUnit(sc.text[k+1:sc.end], digits, true); size > 0 && scale != 1 && u.base != "" {
+			k++
+		}
+	}
 	word, u, scale, size := matchUnit(sc.text[k:sc.end], digits, arabic || it.placeholder)
 	it.unitStart = k
+	if size > 0 && u.base == "" {
+		word, u, size = sc.approxInUnit(it, k, word, u, size, digits, arabic)
+	}
 	if size > 0 {
 		it.unitWord, it.unit, it.scale = word, u, scale
 		k += size
@@ -693,6 +764,30 @@ func (sc *scanner) midApprox(it *item, k int, digits, arabic bool) int {
 	return k
 }
 
+// approxInUnit reads 余 or 多 between a multiplier and the measure word
+// after it (1.2万余家, 3万多人, 2亿多元), or after a bare multiplier at the
+// end of a clause (达1.2万余). The unit is then the multiplier and the
+// measure word (万家); its span covers the approximation between them.
+func (sc *scanner) approxInUnit(it *item, k int, word string, u unit, size int, digits, arabic bool) (string, unit, int) {
+	m := k + size
+	for _, w := range []string{"余", "多"} {
+		if !sc.hasPrefix(m, w) {
+			continue
+		}
+		rest := m + len(w)
+		w2, u2, scale2, size2 := matchUnit(sc.text[rest:sc.end], digits, arabic)
+		switch {
+		case size2 > 0 && scale2 == 1 && !u2.noScale:
+			it.approx = append(it.approx, w)
+			return word + w2, u2, rest + size2 - k
+		case size2 == 0 && sc.atClauseEnd(rest):
+			it.approx = append(it.approx, w)
+			return word, u, rest - k
+		}
+	}
+	return word, u, size
+}
+
 // suffixApprox reads 左右, 以上 and the like after the unit.
 func (sc *scanner) suffixApprox(it *item, k int) int {
 	for _, w := range []string{"左右", "以上", "以下", "以内", "上下", "之多", "有余", "多"} {
@@ -713,7 +808,12 @@ func (sc *scanner) atClauseEnd(off int) bool {
 	return r == 0 || isClausePunct(r)
 }
 
-// tryRange reads the second half of a range after the separator at k.
+// tryRange reads the second half of a range after the separator at k. Each
+// end keeps its own multiplier (10万至15万人, 3000万元至1亿元): the value
+// is in the low end's unit (万人, 万元; a low end with a multiplier only
+// takes the high end's measure word), value_to is converted into it. A
+// range of Chinese numerals may end in 年 (三至五年), which alone after a
+// Chinese numeral is a name (三年行动).
 func (sc *scanner) tryRange(it *item, k, rs int, arabic bool) bool {
 	m := k + rs
 	num, n := numeral.Scan(sc.text[m:sc.end])
@@ -721,22 +821,35 @@ func (sc *scanner) tryRange(it *item, k, rs int, arabic bool) bool {
 		return false
 	}
 	word, u, scale, size := matchUnit(sc.text[m+n:sc.end], true, arabic)
-	if size == 0 && it.unitWord == "" {
-		return false
+	if size == 0 && !arabic && it.unitWord == "" && !num.DigitByDigit && it.value < 100 && num.Max < 100 {
+		if w, u2, _, s2 := matchUnit(sc.text[m+n:sc.end], true, true); w == "年" {
+			word, u, scale, size = w, u2, 1, s2
+		}
 	}
-	if it.unitWord != "" && size > 0 && u.base != it.unit.base {
+	bare := it.unitWord != "" && it.unit.base == "" // a multiplier only: 10万至
+	switch {
+	case size == 0 && it.unitWord == "":
 		return false
-	}
-	if it.unitWord != "" && size == 0 {
+	case it.unitWord != "" && size == 0:
 		// 3万元-5 is not a range; 20%～30 is not either.
 		return false
+	case bare && u.base != "" && scale == 1:
+		return false // 3万-5人
+	case !bare && it.unitWord != "" && u.base != it.unit.base:
+		return false
 	}
-	if it.unitWord == "" {
-		it.unitWord, it.unit, it.scale = word, u, scale
+	switch {
+	case it.unitWord == "":
+		it.unitWord, it.unit, it.scale = word, u, scale // 5－8亿元: the multiplier is shared
+	case bare:
+		_, measure := splitScale(word)
+		it.unitWord += measure
+		it.unit = u
 	}
 	it.isRange = true
 	it.valueTo = num.Max
 	it.decimalTo = num.Decimal
+	it.scaleTo = scale
 	it.numEnd = m + n
 	it.unitStart = m + n
 	it.unitEnd = m + n + size
@@ -778,8 +891,9 @@ func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
 	}
 	if it.unitWord == "个" || it.unitWord == "项" || it.unitWord == "条" {
 		r, _ := utf8.DecodeRuneInString(rest)
-		if r == '“' || r == '"' || numeral.IsNumeralChar(r) || numeral.IsDigit(r) {
-			return false // 两个“回头看”, 五个一, 三个1亿人
+		tier := strings.ContainsRune("百千万亿", r) && !strings.HasPrefix(rest, "百年")
+		if r == '“' || r == '"' || numeral.IsNumeralChar(r) && !tier || numeral.IsDigit(r) {
+			return false // 两个“回头看”, 五个一, 三个1亿人; 两个千亩园区 counts parks of a tier
 		}
 		for _, w := range sloganHeads {
 			if strings.HasPrefix(rest, w) {
@@ -913,10 +1027,36 @@ func (sc *scanner) percentWords(i int, r rune) int {
 	if num.Approx && !it.isRange {
 		it.approx = append(it.approx, "几")
 	}
+	if !it.isRange {
+		sc.percentRange(&it, r)
+	}
 	it.end = sc.suffixApprox(&it, it.unitEnd)
 	sc.approxPrefix(&it)
 	sc.items = append(sc.items, it)
 	return it.end
+}
+
+// percentRange reads the high end of a range of ratios in words after the
+// low end: 百分之五到百分之六, 百分之六至七 (the second 百分之 left out).
+func (sc *scanner) percentRange(it *item, r rune) {
+	k := it.numEnd
+	sep, size := sc.runeAt(k)
+	if !isRangeSep(sep) && sep != '至' && sep != '到' {
+		return
+	}
+	m := k + size
+	if sc.hasPrefix(m, string(r)+"分之") {
+		m += len("百分之")
+	}
+	num, n := numeral.Scan(sc.text[m:sc.end])
+	if n == 0 || num.Arabic || num.DigitByDigit || num.Max < it.value {
+		return
+	}
+	if next, _ := sc.runeAt(m + n); numeral.IsNumeralChar(next) || isHan(next) && !sc.atClauseEnd(m+n) && !strings.ContainsRune("的左以之", next) {
+		return // 百分之六到七成, 百分之五到六年: not the same measure
+	}
+	it.isRange, it.valueTo, it.decimalTo = true, num.Max, num.Decimal
+	it.numEnd, it.unitStart, it.unitEnd = m+n, m+n, m+n
 }
 
 func (it *item) isPercent() bool { return it.unit.base == "%" || it.unit.base == "个百分点" }

@@ -19,6 +19,9 @@ type unit struct {
 	// arabicOnly is set for units that are dates or words after a Chinese
 	// numeral (三年行动, 七月).
 	arabicOnly bool
+	// scaleOnly is set for units that are units only after a multiplier:
+	// 120万度 is electricity, 35度 a temperature or an angle.
+	scaleOnly bool
 }
 
 // units maps the unit words of reports to their base. Prefixes 万, 亿,
@@ -51,7 +54,10 @@ var units = map[string]unit{
 	"车次": {base: "车次", factor: 1}, "架次": {base: "架次", factor: 1}, "班次": {base: "班次", factor: 1},
 	"趟": {base: "趟", factor: 1}, "艘": {base: "艘", factor: 1}, "枚": {base: "枚", factor: 1},
 	"床": {base: "床", factor: 1}, "张床位": {base: "张床位", factor: 1}, "个床位": {base: "张床位", factor: 1},
-	"人口": {base: "人", factor: 1}, "人员": {base: "人", factor: 1},
+	"列": {base: "列", factor: 1}, "列次": {base: "列次", factor: 1}, "艘次": {base: "艘次", factor: 1},
+	"辆次": {base: "辆次", factor: 1}, "航次": {base: "航次", factor: 1}, "亩次": {base: "亩次", factor: 1},
+	"学时": {base: "学时", factor: 1}, "课时": {base: "课时", factor: 1}, "工日": {base: "工日", factor: 1},
+	"个工日": {base: "工日", factor: 1}, "人口": {base: "人", factor: 1}, "人员": {base: "人", factor: 1},
 	"村": {base: "村", factor: 1, digitsOnly: true}, "居": {base: "居", factor: 1, digitsOnly: true},
 	"镇": {base: "镇", factor: 1, digitsOnly: true}, "乡": {base: "乡", factor: 1, digitsOnly: true},
 	"县": {base: "县", factor: 1, digitsOnly: true},
@@ -68,7 +74,11 @@ var units = map[string]unit{
 	"克": {base: "克", factor: 1}, "升": {base: "升", factor: 1}, "毫升": {base: "升", factor: 0.001},
 	"千瓦": {base: "千瓦", factor: 1}, "kW": {base: "千瓦", factor: 1}, "兆瓦": {base: "千瓦", factor: 1e3},
 	"MW": {base: "千瓦", factor: 1e3}, "吉瓦": {base: "千瓦", factor: 1e6}, "GW": {base: "千瓦", factor: 1e6},
-	"千瓦时": {base: "千瓦时", factor: 1}, "kWh": {base: "千瓦时", factor: 1},
+	"千瓦时": {base: "千瓦时", factor: 1}, "kWh": {base: "千瓦时", factor: 1}, "度": {base: "千瓦时", factor: 1, scaleOnly: true},
+	"兆瓦时": {base: "千瓦时", factor: 1e3}, "MWh": {base: "千瓦时", factor: 1e3},
+	"千伏安": {base: "千伏安", factor: 1}, "kVA": {base: "千伏安", factor: 1}, "兆伏安": {base: "千伏安", factor: 1e3},
+	"MVA": {base: "千伏安", factor: 1e3}, "吨公里": {base: "吨公里", factor: 1}, "人公里": {base: "人公里", factor: 1},
+	"微克": {base: "微克", factor: 1}, "毫克": {base: "毫克", factor: 1},
 	"千伏": {base: "千伏", factor: 1}, "kV": {base: "千伏", factor: 1}, "伏": {base: "伏", factor: 1},
 	"标箱": {base: "标箱", factor: 1}, "TEU": {base: "标箱", factor: 1}, "吨标准煤": {base: "吨标准煤", factor: 1},
 	"吨标煤": {base: "吨标准煤", factor: 1}, "千卡": {base: "千卡", factor: 1},
@@ -118,7 +128,7 @@ var notUnitAfter = map[string]string{
 	"种": "植养子类", "类": "型别似", "门": "口户槛诊类", "节": "点约日能", "课": "程题",
 	"段": "落", "片": "区", "根": "据本源", "把": "握关", "例": "如会", "笔": "记", "轮": "番",
 	"层": "面级次", "车": "间辆位站道", "村": "民组级委庄落", "居": "民住家委", "镇": "村级区域政",
-	"乡": "村镇级", "县": "级城域委", "元": "旦宵素", "米": "面粉饭", "方": "面式案向法便位针略",
+	"乡": "村镇级", "县": "级城域委", "列": "入车席举为出支表明", "元": "旦宵素", "米": "面粉饭", "方": "面式案向法便位针略",
 	"年": "度代级轻龄",
 	"天": "然地津下气", "周": "边期围末", "吨": "位", "亩": "产均", "倍": "增", "秒": "杀",
 	"克": "服难", "升": "级温学", "岁": "月末",
@@ -146,11 +156,21 @@ func matchUnit(s string, digits, arabic bool) (word string, u unit, scale float6
 			d := units[w]
 			switch {
 			case d.noScale && prefix > 0:
+			case d.scaleOnly && prefix == 0:
 			case d.digitsOnly && (!digits || prefix > 0):
 			case d.arabicOnly && !arabic:
 			case blockedAfter(w, rest[len(w):]):
 			default:
-				return s[:prefix+len(w)], d, scale, prefix + len(w)
+				n := prefix + len(w)
+				if !d.noScale {
+					if per, pd, m := perUnit(s[n:]); m > 0 {
+						// A unit over a unit: 微克/立方米, 万吨/日, 元/平方米.
+						d.base += "/" + per
+						d.factor /= pd
+						return s[:n] + s[n:n+m], d, scale, n + m
+					}
+				}
+				return s[:n], d, scale, n
 			}
 		}
 	}
@@ -160,6 +180,62 @@ func matchUnit(s string, digits, arabic bool) (word string, u unit, scale float6
 	}
 	return "", unit{}, 1, 0
 }
+
+// splitScale splits a unit word into its multiplier and its measure word:
+// 万人 → 万, 人; 亿元 → 亿, 元; 人 → "", 人.
+func splitScale(word string) (mult, measure string) {
+	for _, sc := range scales {
+		if strings.HasPrefix(word, sc.word) {
+			return sc.word, word[len(sc.word):]
+		}
+	}
+	return "", word
+}
+
+// perUnit reads the second half of a unit over a unit at the start of s:
+// "/立方米", "／日", "/万元". It returns the denominator's base unit (a
+// multiplier in it is kept: 吨标准煤/万元 is its own unit), the factor
+// that brings it to that base, and the length read, 0 when none.
+func perUnit(s string) (base string, factor float64, n int) {
+	sep := 0
+	switch {
+	case strings.HasPrefix(s, "/"):
+		sep = 1
+	case strings.HasPrefix(s, "／"):
+		sep = len("／")
+	default:
+		return "", 0, 0
+	}
+	rest := s[sep:]
+	mult := ""
+	for _, sc := range scales {
+		if strings.HasPrefix(rest, sc.word) {
+			mult = sc.word
+			break
+		}
+	}
+	if w := perSet.At(rest, len(mult)); w != "" {
+		if d, ok := units[w]; ok {
+			return mult + d.base, d.factor, sep + len(mult) + len(w)
+		}
+		return mult + w, 1, sep + len(mult) + len(w)
+	}
+	return "", 0, 0
+}
+
+// perWords are the denominators of a unit over a unit besides the unit
+// words: the times a rate is per.
+var perWords = []string{"日", "月", "年", "季度", "时", "秒"}
+
+var perSet = func() *words.Set {
+	list := append([]string{}, perWords...)
+	for w, d := range units {
+		if d.base != "%" && d.base != "‰" && d.base != "‱" && d.base != "个百分点" {
+			list = append(list, w)
+		}
+	}
+	return words.NewSet(list...)
+}()
 
 // blockedAfter reports whether the text after unit word w makes it part of
 // a longer word (项目, 处理), or an ASCII unit runs on into a word.

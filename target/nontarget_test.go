@@ -37,7 +37,7 @@ func TestNonTargets(t *testing.T) {
 		{"ordinal", "高质量完成二轮土地承包到期延包试点。", nil},
 		{"ordinal", "推进国际机场四期扩建，完成二期段管线迁改。", nil},
 		{"ordinal: sessions of a course are counted", "全年举办家政培训班3期。",
-			[]string{"班 = 3期  全年 2025FY"}},
+			[]string{"家政培训班 = 3期  全年 2025FY"}},
 		// spans of time
 		{"duration", "推动第二轮土地承包到期后再延长30年整省试点。", nil},
 		{"duration", "打造15分钟生活圈，构建1小时通勤圈，确保粮食连续6年增产。", nil},

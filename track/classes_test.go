@@ -105,3 +105,22 @@ func TestWebCopyTracked(t *testing.T) {
 		{"the list goes on after the break", "国内生产总值增长6.5%左右；广义货币M\n2\n预期增长13%左右；居民消费价格涨幅3%左右。", "居民消费价格上涨2%。", "居民消费价格", "met", "2"},
 	})
 }
+
+// TestUnitsTracked: the units the scanner reads since the second round are
+// tracked like any other: an amount per a period against the same amount
+// written with 每月, a concentration (微克/立方米), a range's ends, a
+// relief (减负) that is no negative amount, a magnitude without 一
+// (突破千亿元). Near misses: a concentration above its limit is missed, a
+// relief short of its target partial.
+func TestUnitsTracked(t *testing.T) {
+	runCases(t, []trackCase{
+		{"per month in the unit", "城乡低保标准提高到每月800元。", "城乡低保标准达到842元/月。", "城乡低保标准", "met", "842"},
+		{"a concentration", "细颗粒物平均浓度控制在30微克/立方米以下。", "细颗粒物平均浓度为28微克/立方米。", "细颗粒物平均浓度", "met", "28"},
+		{"a range", "城镇新增就业10万至12万人。", "城镇新增就业11.5万人。", "城镇新增就业", "met", "11.5"},
+		{"relief is positive", "为市场主体减负20亿元以上。", "为市场主体减负23.5亿元。", "减负", "met", "23.5"},
+		{"a magnitude without 一", "地区生产总值突破千亿元。", "地区生产总值达到1052亿元。", "生产总值", "met", "1052"},
+		// near misses
+		{"a concentration missed", "细颗粒物平均浓度控制在30微克/立方米以下。", "细颗粒物平均浓度为33微克/立方米。", "细颗粒物平均浓度", "missed", "33"},
+		{"relief short", "为市场主体减负20亿元以上。", "为市场主体减负12亿元。", "减负", "partial", "12"},
+	})
+}

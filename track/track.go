@@ -223,7 +223,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 			name = indicator.Parse(q.Name)
 		}
 		if q.BaseValue != nil {
-			c := candidate{unit: people(q.BaseUnit, name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
+			c := candidate{unit: people(baseUnit(q.BaseUnit), name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				clause: clauseTo(text, q.Span.Start),
 				sent:   sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
@@ -267,7 +267,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 			if g.Unit == q.Unit && q.Value != nil && *q.Value != 0 && q.BaseValue != nil {
 				// "由5575万人减少到4335万人，减少1240万人": a change in the
 				// quantity's own unit, counted in its base unit.
-				c.unit = people(q.BaseUnit, name.Text+q.Name)
+				c.unit = people(baseUnit(q.BaseUnit), name.Text+q.Name)
 				c.ev.base = signed(*g.Value**q.BaseValue / *q.Value, g.Direction)
 			}
 			out = append(out, c)
@@ -446,6 +446,14 @@ func baseUnit(u string) string {
 		return "%"
 	case "百分点":
 		return "个百分点"
+	}
+	// An amount per a period (元/月, 吨/日) is compared as the amount: a
+	// report writes 每月800元 as readily as 800元/月.
+	if i := strings.LastIndex(u, "/"); i > 0 {
+		switch u[i+1:] {
+		case "日", "天", "月", "年", "季度", "周":
+			return u[:i]
+		}
 	}
 	return u
 }
