@@ -3,6 +3,7 @@ package outline
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"zongjie"
 	"zongjie/internal/words"
@@ -15,7 +16,21 @@ var (
 	problemWords = words.NewSet(
 		"存在问题", "存在的问题", "问题与不足", "问题和不足", "不足与", "不足和", "困难和问题", "困难与问题",
 		"问题和困难", "问题与困难", "短板", "差距", "薄弱环节", "问题和挑战", "挑战和问题", "不足之处", "困难和挑战",
-		"主要问题", "突出问题", "面临的挑战",
+		"主要问题", "突出问题", "面临的挑战", "弱项",
+	)
+	// fixWords are the verbs of a task that closes a gap: a title with one
+	// before its problem word ("补齐基础设施短板", "缩小城乡差距") names
+	// what the plan does, not a problem. fixChars do so right before it
+	// (补短板, 强弱项, 找差距).
+	fixWords = words.NewSet(
+		"补齐", "补足", "补上", "补强", "弥补", "填补", "缩小", "破解", "解决", "化解", "攻克", "克服", "消除",
+		"加固", "补好", "拉长",
+	)
+	fixChars = "补强找"
+	// lackWords tell a problem about a task: "补齐短板力度不够" is a problem.
+	lackWords = words.NewSet(
+		"不够", "不足", "不强", "不高", "不快", "不多", "不大", "不深", "不实", "不到位", "较大", "较多", "明显",
+		"突出", "仍", "依然", "有待", "亟待", "欠缺", "缺乏", "滞后", "薄弱", "不平衡", "不充分",
 	)
 	highlightWords = words.NewSet("亮点", "特色工作", "特色做法", "创新做法", "争先进位", "经验做法", "典型经验", "创新举措")
 	reviewWords    = words.NewSet(
@@ -112,7 +127,7 @@ func Classify(roots []*zongjie.Section, c Context) {
 func leadKind(lead string) zongjie.SectionKind {
 	switch {
 	case lead == "":
-	case containsAny(lead, problemWords) || strings.Contains(lead, "问题") || strings.Contains(lead, "不足"):
+	case isProblemTitle(lead) || strings.Contains(lead, "问题") || strings.Contains(lead, "不足"):
 		return zongjie.KindProblems
 	case containsAny(lead, highlightWords):
 		return zongjie.KindHighlights
@@ -142,7 +157,7 @@ func classifyChildren(parent *zongjie.Section, c Context) {
 		}
 		listKind = zongjie.KindOther
 		switch {
-		case containsAny(ch.Title, problemWords):
+		case isProblemTitle(ch.Title):
 			ch.Kind = zongjie.KindProblems
 		case containsAny(ch.Title, highlightWords):
 			ch.Kind = zongjie.KindHighlights
@@ -172,7 +187,7 @@ func plannedTitle(title string, c Context) bool {
 // topKind classifies a top-level section title.
 func topKind(title string, c Context) zongjie.SectionKind {
 	switch {
-	case containsAny(title, problemWords):
+	case isProblemTitle(title):
 		return zongjie.KindProblems
 	case containsAny(title, highlightWords):
 		return zongjie.KindHighlights
@@ -280,6 +295,23 @@ func staleHeading(title string, c Context) bool {
 
 // planResultWords name the results of a plan: "目标任务完成情况".
 var planResultWords = words.NewSet("完成情况", "落实情况", "执行情况", "进展情况", "推进情况")
+
+// isProblemTitle reports whether a title (or a list's lead-in) names
+// problems: it holds a problem word that is not the object of a task
+// closing the gap ("补齐基础设施短板", "缩小城乡差距", "补短板、强弱项"),
+// unless it says the task falls short ("补齐短板力度不够").
+func isProblemTitle(title string) bool {
+	i, w := problemWords.Index(title)
+	if i < 0 {
+		return false
+	}
+	before := title[:i]
+	task := fixWords.Contains(before)
+	if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(fixChars, r) {
+		task = true
+	}
+	return !task || lackWords.Contains(title[i+len(w):])
+}
 
 // containsAny reports whether s holds one of the words of set.
 func containsAny(s string, set *words.Set) bool { return set.Contains(s) }

@@ -64,6 +64,17 @@ func TestKindPhrases(t *testing.T) {
 		{"2024年主要工作", gov, plan, plan},
 		{"2024年工作思路和“十五五”成就展望", gov, plan, ""},
 		{"明年工作总结表彰安排", sum, plan, ""},
+		// A task closing a gap is no problems heading; a problem about
+		// such a task is.
+		{"补齐基础设施短板", gov, other, ""},
+		{"缩小城乡发展差距", gov, other, ""},
+		{"补上民生领域弱项", gov, other, ""},
+		{"破解要素保障薄弱环节", gov, other, ""},
+		{"补短板、强弱项", gov, other, ""},
+		{"基础设施短板明显", gov, problems, problems},
+		{"与先进地区差距较大", sum, problems, problems},
+		{"补齐短板力度不够", sum, problems, problems},
+		{"民生领域仍有弱项", sum, problems, problems},
 	}
 	for _, tt := range tests {
 		if got := topKind(tt.title, tt.c); got != tt.top {
@@ -165,4 +176,38 @@ func bodySpan(text, from, to string) document.Span {
 		end = i + strings.Index(text[i:], to)
 	}
 	return document.Span{Start: i, End: end}
+}
+
+// Ensure a task that closes a gap keeps the kind of the part it is in: in
+// the plan part "（二）补齐基础设施短板" is the plan; in a 存在问题 part its
+// subsections stay problems, a task's title among them too, and a problem
+// subsection in a review is still a problem.
+func TestTaskTitlesInParts(t *testing.T) {
+	c := Context{ReviewYear: 2023, Summary: true, ThisYearPlanned: true}
+	tree := func(parent string, children ...string) *zongjie.Section {
+		p := &zongjie.Section{Title: parent, Rank: rankCN}
+		for _, ch := range children {
+			p.Children = append(p.Children, &zongjie.Section{Title: ch, Rank: rankParenCN})
+		}
+		return p
+	}
+	review := tree("2023年工作回顾", "聚焦项目建设", "基础设施短板依然突出")
+	problems := tree("存在的问题", "基础设施短板明显", "补齐短板力度不够", "缩小城乡差距")
+	plan := tree("2024年工作安排", "做强产业", "补齐基础设施短板", "缩小城乡差距", "补上民生弱项")
+	Classify([]*zongjie.Section{review, problems, plan}, c)
+	want := map[*zongjie.Section][]zongjie.SectionKind{
+		review:   {zongjie.KindReview, zongjie.KindProblems},
+		problems: {zongjie.KindProblems, zongjie.KindProblems, zongjie.KindProblems},
+		plan:     {zongjie.KindPlan, zongjie.KindPlan, zongjie.KindPlan, zongjie.KindPlan},
+	}
+	for _, p := range []*zongjie.Section{review, problems, plan} {
+		for i, ch := range p.Children {
+			if ch.Kind != want[p][i] {
+				t.Errorf("%s / %s: %q, want %q", p.Title, ch.Title, ch.Kind, want[p][i])
+			}
+		}
+	}
+	if review.Kind != zongjie.KindReview || problems.Kind != zongjie.KindProblems || plan.Kind != zongjie.KindPlan {
+		t.Errorf("parts: %q %q %q", review.Kind, problems.Kind, plan.Kind)
+	}
 }
