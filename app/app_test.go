@@ -94,7 +94,7 @@ func TestErrors(t *testing.T) {
 		{app.Errorf(app.Conflict, "两个报告是同一篇"), app.Conflict, "两个报告是同一篇"},
 		{readErr, app.Unreadable, "a.doc: "},
 		{bigErr, app.TooLarge, "文件过大"},
-		{store.ErrNotFound, app.NotFound, "store: report not found"},
+		{store.ErrNotFound, app.NotFound, "store: not found"},
 		{context.Canceled, app.Canceled, "已取消（interrupted）"},
 		{errors.New("disk on fire"), app.Internal, "disk on fire"},
 		{nil, "", ""},

@@ -16,8 +16,17 @@ import (
 	"time"
 )
 
-// ErrNotFound is returned for an unknown report ID.
-var ErrNotFound = errors.New("store: report not found")
+// Errors of the stores, wrapped with what was asked.
+var (
+	// ErrNotFound is returned for an unknown report, version, unit, user,
+	// session or token (and for a report in the trash, to every method
+	// but those of the trash).
+	ErrNotFound = errors.New("store: not found")
+	// ErrConflict is returned when a write contradicts what is stored: a
+	// unit's name twice under one parent, a unit moved under itself, a
+	// user name or a token twice.
+	ErrConflict = errors.New("store: conflict")
+)
 
 // Report is one stored report, or one version of it. A file holding
 // several reports gives several Reports with the same FileHash and
@@ -45,6 +54,12 @@ type Report struct {
 	Genre    string // summary plan summary+plan speech, or ""
 	Chars    int    // characters of Text
 	Added    time.Time
+	// UnitID is the unit of the tree the report belongs to, 0 while it is
+	// unassigned. It is the report's, not a version's: every version
+	// shows the report's current unit. Put sets it for a new report and,
+	// when not 0, for a new version (which moves the report); Assign
+	// changes it.
+	UnitID int64
 
 	Text     string          // the report's text (LF line endings)
 	Data     json.RawMessage // the report as `zongjie extract --format json` gives it
@@ -81,6 +96,7 @@ type Summary struct {
 	Genre    string
 	Chars    int
 	Added    time.Time
+	UnitID   int64 // the report's unit in the tree, 0 while unassigned
 }
 
 // Summary returns the report without its text and data.
@@ -88,7 +104,7 @@ func (r *Report) Summary() Summary {
 	return Summary{
 		ID: r.ID, Version: r.Version, Note: r.Note, FileHash: r.FileHash, Index: r.Index, Path: r.Path, Title: r.Title,
 		Unit: r.Unit, Level: r.Level, Years: r.Years, Period: r.Period, Genre: r.Genre,
-		Chars: r.Chars, Added: r.Added,
+		Chars: r.Chars, Added: r.Added, UnitID: r.UnitID,
 	}
 }
 
@@ -100,6 +116,34 @@ type Filter struct {
 	Level string
 	Year  int // reports whose Years contain it
 	Genre string
+	// Scope, when set, selects only the reports of its units.
+	Scope *Scope
+}
+
+// Scope is a set of units of the tree whose reports may be read: the
+// reports assigned to one of Units, and the unassigned ones when
+// Unassigned is set. A Scope without units and without Unassigned selects
+// nothing.
+type Scope struct {
+	Units      []int64
+	Unassigned bool
+}
+
+// Holds reports whether the scope holds the reports of unit (0: the
+// unassigned ones).
+func (s *Scope) Holds(unit int64) bool {
+	if s == nil {
+		return true
+	}
+	if unit == 0 {
+		return s.Unassigned
+	}
+	for _, u := range s.Units {
+		if u == unit {
+			return true
+		}
+	}
+	return false
 }
 
 // Query is a full-text search.
@@ -120,20 +164,23 @@ type Hit struct {
 // Posting says that a report holds a fingerprint.
 type Posting struct {
 	Report int64
-	Unit   string
+	Unit   string // the unit the report names
+	UnitID int64  // the unit of the tree it belongs to (0: unassigned)
 }
 
 // Store is implemented by sqlite.Store and postgres.Store.
 type Store interface {
 	// Put stores r in one transaction and sets r.ID and r.Version.
 	//
-	// With r.ID zero, r is a new report (version 1), unless a version of
-	// a stored report holds its (FileHash, Index): then nothing is stored
-	// and Put returns that report's ID and added false.
+	// With r.ID zero, r is a new report (version 1) of unit r.UnitID,
+	// unless a version of a stored report holds its (FileHash, Index):
+	// then nothing is stored and Put returns that report's ID and added
+	// false — or, when that report is in the trash, brings it back as it
+	// was (added true, r.Version its current version).
 	//
 	// With r.ID set, r is a new version of that report, which becomes its
-	// current version (ErrNotFound when there is no such report). Nothing
-	// is stored, and added is false, when the current version holds the
+	// current version (ErrNotFound when there is no such report); a
+	// non-zero r.UnitID moves the report to that unit. Nothing is stored, and added is false, when the current version holds the
 	// same text and metadata already (FileHash, Index, Title, Unit, Level,
 	// Years, Period, Genre), or when a version of another report holds
 	// r's (FileHash, Index) (Put then returns that report's ID): a text
@@ -168,6 +215,8 @@ type Store interface {
 	Postings(ctx context.Context, hashes []uint64) (map[uint64][]Posting, error)
 	// EachFingerprints calls fn with every report's ID, unit and
 	// fingerprints, by ID; it stops at fn's first error and returns it.
+	// (The unit is the name the report gives; Postings has the unit of
+	// the tree.)
 	EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error
 	// Count returns the number of reports stored.
 	Count(ctx context.Context) (int, error)
@@ -179,9 +228,31 @@ type Store interface {
 	// figures of its report; the figures of a report that is not stored
 	// (deleted meanwhile) are left out.
 	PutFigures(ctx context.Context, fs []Figures) error
-	// Figures returns the stored figures of every report, by report ID.
+	// Figures returns the stored figures of every report, by report ID
+	// (those of a report in the trash are kept, not returned).
 	Figures(ctx context.Context) ([]Figures, error)
 
+	// Placements returns where each of the reports ids is, live or in
+	// the trash; unknown IDs are left out.
+	Placements(ctx context.Context, ids []int64) (map[int64]Placement, error)
+	// Locate returns the report a version of which holds (fileHash,
+	// index), live or in the trash, or ErrNotFound: the report Put would
+	// give the text to.
+	Locate(ctx context.Context, fileHash string, index int) (int64, error)
+	// Assign moves the reports ids (live or in the trash) to unit, 0
+	// meaning unassigned; ErrNotFound for an unknown report or unit.
+	Assign(ctx context.Context, ids []int64, unit int64) error
+
+	Trash
+	Units
+	Accounts
+	Audit
+
+	// Verify checks the store's integrity: the database's own check,
+	// and that every report is whole (its text, fingerprints, paragraphs
+	// and index entries, its versions numbered without gaps). It returns
+	// an error describing the first damage found.
+	Verify(ctx context.Context) error
 	Close() error
 }
 
@@ -196,4 +267,11 @@ type Figures struct {
 	Report int64
 	Stamp  string
 	Data   json.RawMessage // JSON
+}
+
+// Placement is where a stored report is: its unit in the tree (0:
+// unassigned) and whether it is in the trash.
+type Placement struct {
+	Unit    int64
+	Trashed bool
 }

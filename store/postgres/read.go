@@ -16,11 +16,11 @@ import (
 )
 
 // summaryColumns are the columns scanSummary reads, of reports as r.
-const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added, coalesce(r.unit_id, 0)`
 
-// versionColumns are the columns of versions as v in the order of
-// summaryColumns.
-const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added`
+// versionColumns are the columns of versions as v, joined with their
+// report as r, in the order of summaryColumns.
+const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added, coalesce(r.unit_id, 0)`
 
 // scanSummary reads summaryColumns followed by the columns of extra.
 func scanSummary(row pgx.Row, extra ...any) (store.Summary, error) {
@@ -29,7 +29,7 @@ func scanSummary(row pgx.Row, extra ...any) (store.Summary, error) {
 		added time.Time
 	)
 	dest := append([]any{&s.ID, &s.Version, &s.Note, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
-		&s.Years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
+		&s.Years, &s.Period, &s.Genre, &s.Chars, &added, &s.UnitID}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return s, err
 	}
@@ -62,7 +62,7 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 		fps            []int64
 	)
 	sum, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints
-		FROM reports r WHERE r.id = $1`, id), &text, &data, &findings, &fps)
+		FROM reports r WHERE r.id = $1 AND r.deleted IS NULL`, id), &text, &data, &findings, &fps)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
@@ -94,7 +94,7 @@ func fromSummary(sum store.Summary, text string, data, findings *string, fps []i
 	r := &store.Report{
 		ID: sum.ID, Version: sum.Version, Note: sum.Note, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path,
 		Title: sum.Title, Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
-		Chars: sum.Chars, Added: sum.Added, Text: text,
+		Chars: sum.Chars, Added: sum.Added, UnitID: sum.UnitID, Text: text,
 	}
 	if data != nil {
 		r.Data = json.RawMessage(*data)
@@ -124,14 +124,15 @@ func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error)
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
-	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1`, id))
+	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 AND r.deleted IS NULL`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.Query(ctx, `SELECT `+versionColumns+` FROM versions v WHERE v.report = $1 ORDER BY v.version`, id)
+	rows, err := tx.Query(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
+		WHERE v.report = $1 ORDER BY v.version`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +168,8 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 		paragraphs     []byte
 	)
 	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+versionColumns+`, v.text, v.data::text, v.findings::text, v.fingerprints, v.paragraphs::text
-		FROM versions v WHERE v.report = $1 AND v.version = $2`, id, version), &text, &data, &findings, &fps, &paragraphs)
+		FROM versions v JOIN reports r ON r.id = v.report
+		WHERE v.report = $1 AND v.version = $2 AND r.deleted IS NULL`, id, version), &text, &data, &findings, &fps, &paragraphs)
 	if errors.Is(err, pgx.ErrNoRows) {
 		// Not an earlier version: the current one, or none.
 		r, err := s.get(ctx, id)
@@ -200,8 +202,9 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 // index), or store.ErrNotFound.
 func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.pool.QueryRow(ctx, `(SELECT id FROM reports WHERE file_hash = $1 AND idx = $2)
-		UNION ALL (SELECT report FROM versions WHERE file_hash = $1 AND idx = $2) LIMIT 1`, fileHash, index).Scan(&id)
+	err := s.pool.QueryRow(ctx, `(SELECT id FROM reports WHERE file_hash = $1 AND idx = $2 AND deleted IS NULL)
+		UNION ALL (SELECT v.report FROM versions v JOIN reports r ON r.id = v.report
+			WHERE v.file_hash = $1 AND v.idx = $2 AND r.deleted IS NULL) LIMIT 1`, fileHash, index).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -213,7 +216,14 @@ func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, er
 
 // filterSQL returns the conditions, each starting with " AND ", that
 // select the reports (as r) f selects, and appends their arguments to args.
+// Reports in the trash are not selected.
 func filterSQL(f store.Filter, args []any) (string, []any) {
+	cond, args := selectSQL(f, args)
+	return " AND r.deleted IS NULL" + cond, args
+}
+
+// selectSQL returns the conditions of filterSQL but the trash's.
+func selectSQL(f store.Filter, args []any) (string, []any) {
 	var b strings.Builder
 	add := func(cond string, arg any) {
 		args = append(args, arg)
@@ -233,6 +243,14 @@ func filterSQL(f store.Filter, args []any) (string, []any) {
 	}
 	if f.Genre != "" {
 		add("r.genre = ?", f.Genre)
+	}
+	if sc := f.Scope; sc != nil {
+		units := sc.Units
+		if units == nil {
+			units = []int64{}
+		}
+		args = append(args, units, sc.Unassigned)
+		fmt.Fprintf(&b, " AND (r.unit_id = ANY ($%d) OR ($%d AND r.unit_id IS NULL))", len(args)-1, len(args))
 	}
 	return b.String(), args
 }
@@ -362,8 +380,8 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 	for _, h := range norm.Fingerprints(hashes) {
 		keys = append(keys, int64(h))
 	}
-	rows, err := s.pool.Query(ctx, `SELECT f.hash, f.report, r.unit FROM fingerprints f JOIN reports r ON r.id = f.report
-		WHERE f.hash = ANY ($1) ORDER BY f.hash, f.report`, keys)
+	rows, err := s.pool.Query(ctx, `SELECT f.hash, f.report, r.unit, coalesce(r.unit_id, 0) FROM fingerprints f JOIN reports r ON r.id = f.report
+		WHERE f.hash = ANY ($1) AND r.deleted IS NULL ORDER BY f.hash, f.report`, keys)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: postings: %w", err)
 	}
@@ -373,7 +391,7 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 			h int64
 			p store.Posting
 		)
-		if err := rows.Scan(&h, &p.Report, &p.Unit); err != nil {
+		if err := rows.Scan(&h, &p.Report, &p.Unit, &p.UnitID); err != nil {
 			return nil, fmt.Errorf("postgres: postings: %w", err)
 		}
 		out[uint64(h)] = append(out[uint64(h)], p)
@@ -399,7 +417,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 	}
 	var last int64
 	for {
-		rows, err := s.pool.Query(ctx, `SELECT id, unit, fingerprints FROM reports WHERE id > $1 ORDER BY id LIMIT $2`, last, eachBatch)
+		rows, err := s.pool.Query(ctx, `SELECT id, unit, fingerprints FROM reports WHERE id > $1 AND deleted IS NULL ORDER BY id LIMIT $2`, last, eachBatch)
 		if err != nil {
 			return fmt.Errorf("postgres: fingerprints: %w", err)
 		}
@@ -434,7 +452,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 // Count returns the number of reports stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM reports WHERE deleted IS NULL`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("postgres: count: %w", err)
 	}
 	return n, nil

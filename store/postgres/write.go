@@ -123,8 +123,11 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 	switch {
 	case err != nil:
 		return 0, false, err
+	case holder != 0 && r.ID == 0:
+		// A text belongs to one report; one in the trash comes back.
+		return revive(ctx, tx, holder, d)
 	case holder != 0 && holder != r.ID:
-		return holder, false, nil // a text belongs to one report
+		return holder, false, nil
 	case r.ID != 0:
 		return revise(ctx, tx, r, d)
 	}
@@ -133,12 +136,12 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 	// found again.
 	var id int64
 	err = tx.QueryRow(ctx, `INSERT INTO reports
-		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints, version, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15, 1, $16)
+		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints, version, note, unit_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15, 1, $16, $17)
 		ON CONFLICT (file_hash, idx) DO NOTHING
 		RETURNING id`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
-		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, r.Note).Scan(&id)
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, r.Note, unitArg(r.UnitID)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		if err := tx.QueryRow(ctx, `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`, r.FileHash, r.Index).Scan(&id); err != nil {
 			return 0, false, fmt.Errorf("report stored concurrently: %w", err)
@@ -153,6 +156,29 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 		return 0, false, err
 	}
 	return id, true, nil
+}
+
+// revive brings report id, which holds the text of a report being put,
+// back from the trash; a live one is left as it is (added false).
+func revive(ctx context.Context, tx pgx.Tx, id int64, d *derived) (int64, bool, error) {
+	var version int
+	err := tx.QueryRow(ctx, `UPDATE reports SET deleted = NULL WHERE id = $1 AND deleted IS NOT NULL RETURNING version`, id).Scan(&version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return id, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	d.version = version
+	return id, true, nil
+}
+
+// unitArg returns a unit ID as a parameter: NULL for 0 (unassigned).
+func unitArg(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 // holderOf returns the report a version of which holds (fileHash, index),
@@ -192,7 +218,7 @@ func putRows(ctx context.Context, tx pgx.Tx, id int64, d *derived) error {
 func revise(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bool, error) {
 	// The row is locked: concurrent new versions of one report are stored
 	// one after the other.
-	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 FOR UPDATE`, r.ID))
+	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 AND r.deleted IS NULL FOR UPDATE`, r.ID))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, false, store.ErrNotFound
 	}
@@ -223,10 +249,10 @@ func revise(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64,
 	d.version = cur.Version + 1
 	_, err = tx.Exec(ctx, `UPDATE reports SET file_hash = $1, idx = $2, path = $3, title = $4, unit = $5, level = $6, years = $7,
 			period = $8, genre = $9, chars = $10, added = $11, text = $12, data = $13::text::json, findings = $14::text::json,
-			fingerprints = $15, version = $16, note = $17
+			fingerprints = $15, version = $16, note = $17, unit_id = coalesce($19, unit_id)
 		WHERE id = $18`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
-		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, d.version, r.Note, r.ID)
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, d.version, r.Note, r.ID, unitArg(r.UnitID))
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
@@ -244,7 +270,8 @@ func jsonText(raw []byte) any {
 	return nil
 }
 
-// Delete removes a report, its fingerprints and its paragraphs.
+// Delete removes a report, live or in the trash, its fingerprints and its
+// paragraphs.
 func (s *Store) Delete(ctx context.Context, id int64) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {

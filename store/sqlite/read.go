@@ -16,7 +16,7 @@ import (
 )
 
 // summaryColumns are the columns scanSummary reads, of reports as r.
-const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added`
+const summaryColumns = `r.id, r.version, r.note, r.file_hash, r.idx, r.path, r.title, r.unit, r.level, r.years, r.period, r.genre, r.chars, r.added, coalesce(r.unit_id, 0)`
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface {
@@ -31,7 +31,7 @@ func scanSummary(sc scanner, extra ...any) (store.Summary, error) {
 		added int64
 	)
 	dest := append([]any{&s.ID, &s.Version, &s.Note, &s.FileHash, &s.Index, &s.Path, &s.Title, &s.Unit, &s.Level,
-		&years, &s.Period, &s.Genre, &s.Chars, &added}, extra...)
+		&years, &s.Period, &s.Genre, &s.Chars, &added, &s.UnitID}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return s, err
 	}
@@ -69,7 +69,7 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	)
 	sum, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+`, c.text, c.data, c.findings, f.hashes, f.report
 		FROM reports r JOIN contents c ON c.report = r.id LEFT JOIN fingerprints f ON f.report = r.id
-		WHERE r.id = ?`, id), &text, &data, &findings, &hashes, &fingerprintsSeen)
+		WHERE r.id = ? AND r.deleted IS NULL`, id), &text, &data, &findings, &hashes, &fingerprintsSeen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
@@ -113,13 +113,13 @@ func fromSummary(sum store.Summary) *store.Report {
 	return &store.Report{
 		ID: sum.ID, Version: sum.Version, Note: sum.Note, FileHash: sum.FileHash, Index: sum.Index, Path: sum.Path,
 		Title: sum.Title, Unit: sum.Unit, Level: sum.Level, Years: sum.Years, Period: sum.Period, Genre: sum.Genre,
-		Chars: sum.Chars, Added: sum.Added,
+		Chars: sum.Chars, Added: sum.Added, UnitID: sum.UnitID,
 	}
 }
 
-// versionColumns are the columns of versions as v in the order of
-// summaryColumns.
-const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added`
+// versionColumns are the columns of versions as v, joined with their
+// report as r, in the order of summaryColumns.
+const versionColumns = `v.report, v.version, v.note, v.file_hash, v.idx, v.path, v.title, v.unit, v.level, v.years, v.period, v.genre, v.chars, v.added, coalesce(r.unit_id, 0)`
 
 // Versions returns the versions of a report, oldest first, the current one
 // last; or store.ErrNotFound.
@@ -137,14 +137,15 @@ func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error)
 		return nil, err
 	}
 	defer tx.Rollback()
-	cur, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ?`, id))
+	cur, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ? AND r.deleted IS NULL`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v WHERE v.report = ? ORDER BY v.version`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
+		WHERE v.report = ? ORDER BY v.version`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +181,8 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 		paragraphs     string
 	)
 	sum, err := scanSummary(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
-		FROM versions v WHERE v.report = ? AND v.version = ?`, id, version), &text, &data, &findings, &hashes, &paragraphs)
+		FROM versions v JOIN reports r ON r.id = v.report
+		WHERE v.report = ? AND v.version = ? AND r.deleted IS NULL`, id, version), &text, &data, &findings, &hashes, &paragraphs)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Not an earlier version: the current one, or none.
 		r, err := s.get(ctx, id)
@@ -226,8 +228,9 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 // index), or store.ErrNotFound.
 func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?
-		UNION ALL SELECT report FROM versions WHERE file_hash = ? AND idx = ? LIMIT 1`, fileHash, index, fileHash, index).Scan(&id)
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ? AND deleted IS NULL
+		UNION ALL SELECT v.report FROM versions v JOIN reports r ON r.id = v.report
+		WHERE v.file_hash = ? AND v.idx = ? AND r.deleted IS NULL LIMIT 1`, fileHash, index, fileHash, index).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -239,7 +242,14 @@ func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, er
 
 // filterSQL returns the conditions, each starting with " AND ", that
 // select the reports (as r) f selects, and appends their arguments to args.
+// Reports in the trash are not selected.
 func filterSQL(f store.Filter, args []any) (string, []any) {
+	cond, args := selectSQL(f, args)
+	return ` AND r.deleted IS NULL` + cond, args
+}
+
+// selectSQL returns the conditions of filterSQL but the trash's.
+func selectSQL(f store.Filter, args []any) (string, []any) {
 	var b strings.Builder
 	if f.Path != "" {
 		b.WriteString(` AND r.path = ?`)
@@ -260,6 +270,14 @@ func filterSQL(f store.Filter, args []any) (string, []any) {
 	if f.Genre != "" {
 		b.WriteString(` AND r.genre = ?`)
 		args = append(args, f.Genre)
+	}
+	if sc := f.Scope; sc != nil {
+		units, err := json.Marshal(sc.Units)
+		if err != nil || len(sc.Units) == 0 {
+			units = []byte("[]")
+		}
+		b.WriteString(` AND (r.unit_id IN (SELECT value FROM json_each(?)) OR (? AND r.unit_id IS NULL))`)
+		args = append(args, string(units), sc.Unassigned)
 	}
 	return b.String(), args
 }
@@ -312,8 +330,9 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 
 	// The paragraphs that match, newest first as FTS5 finds them. The
 	// tokens hold neither spaces nor double quotes, so quoting them makes
-	// one FTS5 phrase.
-	cond, args := filterSQL(q.Filter, []any{`"` + phrase + `"`})
+	// one FTS5 phrase. The paragraphs of reports in the trash are not in
+	// the index.
+	cond, args := selectSQL(q.Filter, []any{`"` + phrase + `"`})
 	if q.Kind != "" {
 		cond += ` AND p.kind = ?`
 		args = append(args, q.Kind)
@@ -437,11 +456,15 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 			if len(reports) == 0 {
 				continue
 			}
-			ps := make([]store.Posting, len(reports))
-			for j, id := range reports {
-				ps[j] = store.Posting{Report: id, Unit: units[id]}
+			ps := make([]store.Posting, 0, len(reports))
+			for _, id := range reports {
+				if u, ok := units[id]; ok { // not in the trash
+					ps = append(ps, store.Posting{Report: id, Unit: u.name, UnitID: u.id})
+				}
 			}
-			out[hashes[c*postingsChunk+i]] = ps
+			if len(ps) > 0 {
+				out[hashes[c*postingsChunk+i]] = ps
+			}
 		}
 	}
 	return out, nil
@@ -458,25 +481,36 @@ func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error
 	return lookup(ctx, conn, hashes)
 }
 
-// unitCache maps report IDs to units. Report IDs are never reused
-// (AUTOINCREMENT), and a report's unit changes only with a new version,
-// which adds a row to versions: the cache is emptied whenever the last
-// ID given to a row of versions has changed, whoever writes the database.
+// unitCache maps the IDs of live reports to their units. Report IDs are
+// never reused (AUTOINCREMENT); the unit a report names changes only with
+// a new version, which adds a row to versions; its unit of the tree and
+// whether it is in the trash change with a new version too, or with the
+// generation of placement. The cache is emptied whenever the last ID
+// given to a row of versions or the generation has changed, whoever
+// writes the database.
 type unitCache struct {
 	mu      sync.Mutex
-	units   map[int64]string
+	units   map[int64]reportUnit
 	names   map[string]string // each unit once
-	version int64             // the last ID of versions when units were read
+	version [2]int64          // the last ID of versions and the generation when units were read
 }
 
-// get returns the units of the reports ids, reading those it has not seen
-// from db.
-func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64]string, error) {
-	var version int64
-	if err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0)`).Scan(&version); err != nil {
+// reportUnit is the unit a report names and its unit of the tree.
+type reportUnit struct {
+	name string
+	id   int64
+}
+
+// get returns the units of the live reports among ids, reading those it
+// has not seen from db; the IDs of reports not stored or in the trash are
+// left out.
+func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64]reportUnit, error) {
+	var version [2]int64
+	if err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0),
+		(SELECT generation FROM placement)`).Scan(&version[0], &version[1]); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]string, len(ids))
+	out := make(map[int64]reportUnit, len(ids))
 	var missing []int64
 	c.mu.Lock()
 	if version != c.version {
@@ -497,25 +531,26 @@ func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, `SELECT id, unit FROM reports WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	rows, err := db.QueryContext(ctx, `SELECT id, unit, coalesce(unit_id, 0) FROM reports
+		WHERE id IN (SELECT value FROM json_each(?)) AND deleted IS NULL`, string(list))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var (
 		read  []int64
-		units []string
+		units []reportUnit
 	)
 	for rows.Next() {
 		var (
-			id   int64
-			unit string
+			id int64
+			u  reportUnit
 		)
-		if err := rows.Scan(&id, &unit); err != nil {
+		if err := rows.Scan(&id, &u.name, &u.id); err != nil {
 			return nil, err
 		}
 		read = append(read, id)
-		units = append(units, unit)
+		units = append(units, u)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -523,15 +558,17 @@ func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.units == nil {
-		c.units = make(map[int64]string)
+		c.units = make(map[int64]reportUnit)
 		c.names = make(map[string]string)
 	}
 	for i, id := range read {
-		u, ok := c.names[units[i]]
+		u := units[i]
+		name, ok := c.names[u.name]
 		if !ok {
-			u = units[i]
-			c.names[u] = u
+			name = u.name
+			c.names[name] = name
 		}
+		u.name = name
 		c.units[id] = u
 		out[id] = u
 	}
@@ -555,7 +592,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 	for {
 		batch, err := func() ([]item, error) {
 			rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.unit, f.hashes FROM reports r LEFT JOIN fingerprints f ON f.report = r.id
-				WHERE r.id > ? ORDER BY r.id LIMIT ?`, last, eachBatch)
+				WHERE r.id > ? AND r.deleted IS NULL ORDER BY r.id LIMIT ?`, last, eachBatch)
 			if err != nil {
 				return nil, err
 			}
@@ -594,7 +631,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 // Count returns the number of reports stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE deleted IS NULL`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: count: %w", err)
 	}
 	return n, nil

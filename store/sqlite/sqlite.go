@@ -38,6 +38,7 @@ import (
 // Store is a store.Store in a SQLite database file. It is safe for
 // concurrent use.
 type Store struct {
+	path  string  // the database file, absolute
 	w     *sql.DB // the one connection that writes
 	r     *sql.DB // read-only connections
 	units unitCache
@@ -57,7 +58,7 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	s := &Store{}
+	s := &Store{path: abs}
 	// The writer: one connection, write transactions started with BEGIN
 	// IMMEDIATE. A larger page cache keeps the index pages that every
 	// Put touches in memory.
@@ -271,6 +272,91 @@ CREATE TABLE figures (
 	data   TEXT NOT NULL -- JSON
 );
 `},
+	// 6: accounts. The unit tree, the unit of each report (NULL:
+	// unassigned) and the trash (reports.deleted); users, their sessions
+	// and API tokens, failed sign-ins counted for rate limiting; the
+	// audit log, which the database keeps append-only; and a counter of
+	// changes to where reports are (unit, trash) that the units cache of
+	// Postings keys on.
+	{sql: `
+CREATE TABLE units (
+	id      INTEGER PRIMARY KEY AUTOINCREMENT,
+	parent  INTEGER REFERENCES units (id),
+	name    TEXT    NOT NULL CHECK (name <> ''),
+	aliases TEXT    NOT NULL, -- JSON array of strings
+	created INTEGER NOT NULL  -- Unix time in microseconds, as every time below
+);
+CREATE UNIQUE INDEX units_name ON units (coalesce(parent, 0), name);
+
+ALTER TABLE reports ADD COLUMN unit_id INTEGER REFERENCES units (id);
+ALTER TABLE reports ADD COLUMN deleted INTEGER; -- moved to the trash; NULL while live
+CREATE INDEX reports_unit_id ON reports (unit_id);
+CREATE INDEX reports_deleted ON reports (deleted) WHERE deleted IS NOT NULL;
+
+CREATE TABLE users (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	name       TEXT    NOT NULL UNIQUE CHECK (name <> ''),
+	unit       INTEGER NOT NULL REFERENCES units (id),
+	role       TEXT    NOT NULL CHECK (role IN ('drafter', 'reviewer', 'admin')),
+	password   TEXT    NOT NULL,
+	disabled   INTEGER NOT NULL DEFAULT 0,
+	created    INTEGER NOT NULL,
+	last_login INTEGER
+);
+
+CREATE TABLE sessions (
+	hash      TEXT    PRIMARY KEY,
+	user_id   INTEGER NOT NULL REFERENCES users (id),
+	created   INTEGER NOT NULL,
+	expires   INTEGER NOT NULL,
+	last_seen INTEGER NOT NULL,
+	address   TEXT    NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX sessions_expires ON sessions (expires);
+
+CREATE TABLE tokens (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	user_id   INTEGER NOT NULL REFERENCES users (id),
+	name      TEXT    NOT NULL,
+	hash      TEXT    NOT NULL UNIQUE,
+	created   INTEGER NOT NULL,
+	last_used INTEGER,
+	revoked   INTEGER
+);
+CREATE UNIQUE INDEX tokens_name ON tokens (user_id, name) WHERE revoked IS NULL;
+
+CREATE TABLE login_failures (
+	key   TEXT    PRIMARY KEY,
+	count INTEGER NOT NULL,
+	first INTEGER NOT NULL,
+	last  INTEGER NOT NULL
+);
+
+-- No foreign keys: the log outlives nothing it names, but must not stop
+-- anything from changing.
+CREATE TABLE audit (
+	id      INTEGER PRIMARY KEY AUTOINCREMENT,
+	at      INTEGER NOT NULL,
+	user_id INTEGER NOT NULL,
+	actor   TEXT    NOT NULL,
+	address TEXT    NOT NULL,
+	action  TEXT    NOT NULL,
+	report  INTEGER NOT NULL,
+	unit    INTEGER NOT NULL,
+	target  INTEGER NOT NULL,
+	detail  TEXT    NOT NULL
+);
+CREATE INDEX audit_report ON audit (report) WHERE report <> 0;
+CREATE INDEX audit_user ON audit (user_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE placement (
+	generation INTEGER NOT NULL
+);
+INSERT INTO placement (generation) VALUES (0);
+`},
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run
@@ -328,6 +414,12 @@ func fillPostings(ctx context.Context, tx *sql.Tx) error {
 
 // migrate brings the schema of db up to date in one transaction.
 func migrate(ctx context.Context, db *sql.DB) error {
+	return migrateTo(ctx, db, len(migrations))
+}
+
+// migrateTo brings the schema of db to version n (for tests of the
+// migrations: a database as an earlier program left it).
+func migrateTo(ctx context.Context, db *sql.DB, n int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -340,10 +432,10 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if version > len(migrations) {
 		return fmt.Errorf("the database has schema version %d, newer than this program knows (%d): use a newer zongjie", version, len(migrations))
 	}
-	if version == len(migrations) {
+	if version >= n {
 		return nil
 	}
-	for i := version; i < len(migrations); i++ {
+	for i := version; i < n; i++ {
 		m := migrations[i]
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
@@ -354,7 +446,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
 		return fmt.Errorf("migrate: set schema version: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -65,8 +65,8 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 	}
 	var ps []posting
 	for i, r := range rs {
-		if !added[i] {
-			continue
+		if !added[i] || ds[i].revived {
+			continue // a report brought back from the trash is indexed already
 		}
 		if err := w.index(ds[i]); err != nil {
 			return nil, nil, fmt.Errorf("sqlite: put %s: %w", name(r), err)
@@ -147,6 +147,7 @@ type derived struct {
 	firstParagraph int64 // the ID of the first paragraph, once stored
 	version        int   // the version stored
 	samePostings   bool  // a new version with the fingerprints of the one before
+	revived        bool  // a report brought back from the trash rather than stored
 }
 
 func derive(r *store.Report) (*derived, error) {
@@ -179,14 +180,17 @@ func (w *writer) put(r *store.Report, d *derived) (int64, bool, error) {
 	switch {
 	case err != nil:
 		return 0, false, err
+	case holder != 0 && r.ID == 0:
+		// A text belongs to one report; one in the trash comes back.
+		return w.revive(holder, d)
 	case holder != 0 && holder != r.ID:
-		return holder, false, nil // a text belongs to one report
+		return holder, false, nil
 	case r.ID != 0:
 		return w.revise(r, d)
 	}
-	id, err := w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added, version, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(), r.Note)
+	id, err := w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added, version, note, unit_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(), r.Note, unitArg(r.UnitID))
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
@@ -217,10 +221,36 @@ func (w *writer) holder(fileHash string, index int) (int64, error) {
 	return id, err
 }
 
+// revive brings report id, which holds the text of a report being put,
+// back from the trash; a live one is left as it is (added false).
+func (w *writer) revive(id int64, d *derived) (int64, bool, error) {
+	var version int
+	err := w.tx.QueryRowContext(w.ctx, `SELECT version FROM reports WHERE id = ? AND deleted IS NOT NULL`, id).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return id, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	if err := w.untrash(id); err != nil {
+		return 0, false, err
+	}
+	d.version, d.revived, d.samePostings = version, true, true
+	return id, true, nil
+}
+
+// unitArg returns a unit ID as a parameter: NULL for 0 (unassigned).
+func unitArg(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
 // revise stores r as the new current version of report r.ID, keeping the
 // current one in versions, unless it is the same as the current one.
 func (w *writer) revise(r *store.Report, d *derived) (int64, bool, error) {
-	cur, err := scanSummary(w.tx.QueryRowContext(w.ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ?`, r.ID))
+	cur, err := scanSummary(w.tx.QueryRowContext(w.ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ? AND r.deleted IS NULL`, r.ID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, store.ErrNotFound
 	}
@@ -260,6 +290,11 @@ func (w *writer) revise(r *store.Report, d *derived) (int64, bool, error) {
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(),
 		d.version, r.Note, r.ID); err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
+	}
+	if r.UnitID != 0 && r.UnitID != cur.UnitID {
+		if _, err := w.exec(`UPDATE reports SET unit_id = ? WHERE id = ?`, r.UnitID, r.ID); err != nil {
+			return 0, false, fmt.Errorf("unit: %w", err)
+		}
 	}
 	if _, err := w.exec(`UPDATE contents SET text = ?, data = ?, findings = ? WHERE report = ?`,
 		r.Text, jsonText(r.Data), jsonText(r.Findings), r.ID); err != nil {
@@ -344,35 +379,47 @@ func unpackHashes(b []byte) ([]uint64, error) {
 	return hashes, nil
 }
 
-// Delete removes a report, its text, fingerprints and paragraphs, and its
-// entries in the full-text index; the fingerprint index leaves it out.
+// Delete removes a report, live or in the trash, its text, fingerprints
+// and paragraphs, and its entries in the full-text index; the fingerprint
+// index leaves it out.
 func (s *Store) Delete(ctx context.Context, id int64) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete %d: %w", id, err)
 	}
 	defer tx.Rollback()
-	var one int
-	err = tx.QueryRowContext(ctx, `SELECT 1 FROM reports WHERE id = ?`, id).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("sqlite: delete %d: %w", id, store.ErrNotFound)
-	}
-	if err != nil {
+	if err := newWriter(ctx, tx).delete(id); err != nil {
 		return fmt.Errorf("sqlite: delete %d: %w", id, err)
 	}
-	for _, q := range []string{
-		`DELETE FROM paragraph_index WHERE rowid IN (SELECT id FROM paragraphs WHERE report = ?)`,
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: delete %d: commit: %w", id, err)
+	}
+	return nil
+}
+
+// delete removes report id for good.
+func (w *writer) delete(id int64) error {
+	var trashed bool
+	err := w.tx.QueryRowContext(w.ctx, `SELECT deleted IS NOT NULL FROM reports WHERE id = ?`, id).Scan(&trashed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	qs := []string{
 		// Its postings stay in the fingerprint index until Optimize.
 		`INSERT OR IGNORE INTO deleted_reports (report) VALUES (?)`,
 		// The other tables follow by ON DELETE CASCADE.
 		`DELETE FROM reports WHERE id = ?`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return fmt.Errorf("sqlite: delete %d: %w", id, err)
-		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: delete %d: commit: %w", id, err)
+	if !trashed { // the trash took its paragraphs out of the index
+		qs = append([]string{`DELETE FROM paragraph_index WHERE rowid IN (SELECT id FROM paragraphs WHERE report = ?)`}, qs...)
+	}
+	for _, q := range qs {
+		if _, err := w.exec(q, id); err != nil {
+			return err
+		}
 	}
 	return nil
 }

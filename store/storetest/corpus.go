@@ -202,6 +202,9 @@ func selects(f store.Filter, r *store.Report) bool {
 	if f.Unit != "" && r.Unit != f.Unit || f.Level != "" && r.Level != f.Level || f.Genre != "" && r.Genre != f.Genre {
 		return false
 	}
+	if !f.Scope.Holds(r.UnitID) {
+		return false
+	}
 	if f.Year == 0 {
 		return true
 	}

@@ -46,6 +46,19 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Optimize", testOptimize},
 		{"Figures", testFigures},
 		{"BadInput", testBadInput},
+		{"Units", testUnits},
+		{"Scope", testScope},
+		{"Assign", testAssign},
+		{"Trash", testTrash},
+		{"TrashRevive", testTrashRevive},
+		{"PurgeTrash", testPurgeTrash},
+		{"Users", testUsers},
+		{"Sessions", testSessions},
+		{"Tokens", testTokens},
+		{"LoginFailures", testLoginFailures},
+		{"LoginFailuresConcurrent", testLoginFailuresConcurrent},
+		{"Audit", testAudit},
+		{"Verify", testVerify},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +129,7 @@ func checkSummary(t *testing.T, what string, got store.Summary, want *store.Repo
 	w := store.Summary{
 		ID: want.ID, Version: want.Version, Note: want.Note, FileHash: want.FileHash, Index: want.Index, Path: want.Path, Title: want.Title,
 		Unit: want.Unit, Level: want.Level, Years: want.Years, Period: want.Period, Genre: want.Genre,
-		Chars: want.Chars, Added: want.Added,
+		Chars: want.Chars, Added: want.Added, UnitID: want.UnitID,
 	}
 	if len(w.Years) == 0 {
 		w.Years = nil
@@ -133,7 +146,7 @@ func checkSummary(t *testing.T, what string, got store.Summary, want *store.Repo
 func equalSummary(a, b store.Summary) bool {
 	return a.ID == b.ID && a.Version == b.Version && a.Note == b.Note && a.FileHash == b.FileHash && a.Index == b.Index && a.Path == b.Path &&
 		a.Title == b.Title && a.Unit == b.Unit && a.Level == b.Level && slices.Equal(a.Years, b.Years) &&
-		a.Period == b.Period && a.Genre == b.Genre && a.Chars == b.Chars && a.Added.Equal(b.Added)
+		a.Period == b.Period && a.Genre == b.Genre && a.Chars == b.Chars && a.Added.Equal(b.Added) && a.UnitID == b.UnitID
 }
 
 // sortedSet returns the distinct values of fps, ascending.
@@ -165,7 +178,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	sum := store.Summary{
 		ID: got.ID, Version: got.Version, Note: got.Note, FileHash: got.FileHash, Index: got.Index, Path: got.Path, Title: got.Title,
 		Unit: got.Unit, Level: got.Level, Years: got.Years, Period: got.Period, Genre: got.Genre,
-		Chars: got.Chars, Added: got.Added,
+		Chars: got.Chars, Added: got.Added, UnitID: got.UnitID,
 	}
 	checkSummary(t, "Get", sum, want)
 	// Added is kept to the microsecond: the one given here has no finer
