@@ -102,6 +102,12 @@ func (a *App) AddUploadsStated(ctx context.Context, files []Upload, stated extra
 			versions[v.Report] = true
 		}
 		for _, sr := range p.Stored {
+			if sr.ID == 0 {
+				// Held by a report the user may not see (scope.go): stored
+				// already, and nothing more to say of it.
+				out[i].Reports = append(out[i].Reports, AddedReport{Status: "stored"})
+				continue
+			}
 			r, err := st.Get(ctx, sr.ID)
 			if err != nil {
 				return nil, storeError(err)
@@ -167,8 +173,14 @@ func fileError(name string, err error) *Error {
 	return &Error{Code: ErrorCode(err), Message: msg, Err: err}
 }
 
-// storeError is a failure of the store: internal, unless ctx ended.
+// storeError is a failure of the store: internal, unless ctx ended or
+// the scoped view refused (Forbidden: a report the user may read but not
+// change).
 func storeError(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
 	if c := ErrorCode(err); c == Canceled {
 		return &Error{Code: Canceled, Message: ErrorMessage(err), Err: err}
 	}

@@ -18,6 +18,7 @@ package app
 import (
 	"context"
 	"sync"
+	"time"
 
 	"zongjie/store"
 )
@@ -41,6 +42,13 @@ type Options struct {
 	// Version is the program's version, for the outputs that name it
 	// (SARIF).
 	Version string
+	// Restore replaces the store's content with a backup's (see
+	// App.RestoreBackup); the edge supplies it, knowing the driver and
+	// the database. Nil: restoring is not possible here.
+	Restore func(ctx context.Context, from string) error
+	// Now is the clock (sessions, sign-in limits, the trash); nil is
+	// time.Now.
+	Now func() time.Time
 }
 
 // App holds what the operations depend on: the store, opened lazily, and
@@ -79,10 +87,20 @@ func (a *App) Close() error {
 // errNoStore is the failure of a stored-report operation without a store.
 var errNoStore = Errorf(Invalid, "没有数据库（no database）")
 
-// store returns the store, opening it on first use. It is the one place
-// every store query goes through: the place to scope them by the user
-// of ctx.
+// store returns the store as the user of ctx may see it (a view, see
+// scope.go), opening it on first use. It is the one place every store
+// query of an operation goes through.
 func (a *App) store(ctx context.Context) (store.Store, error) {
+	st, err := a.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return newView(ctx, st), nil
+}
+
+// open returns the store itself, opening it on first use: for the
+// operations on accounts, which check the user's role themselves.
+func (a *App) open(ctx context.Context) (store.Store, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if !a.opened {

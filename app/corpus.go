@@ -226,19 +226,7 @@ func (a *App) Restore(ctx context.Context, id int64, version int) (store.Summary
 	case errors.Is(err, store.ErrNotFound):
 		return v, wrap(NotFound, err, "报告 %d 没有第 %d 版（用 zongjie versions %d 查看）", id, version, id)
 	case err != nil:
-		return v, wrap(Internal, err, "报告 %d：%v", id, err)
+		return v, wrap(ErrorCode(err), err, "报告 %d：%v", id, ErrorMessage(err))
 	}
 	return v, nil
-}
-
-// Remove deletes a stored report with all its versions.
-func (a *App) Remove(ctx context.Context, id int64) error {
-	st, err := a.store(ctx)
-	if err != nil {
-		return err
-	}
-	if err := st.Delete(ctx, id); err != nil {
-		return wrap(ErrorCode(err), err, "报告 %d：%s", id, notFoundText(err))
-	}
-	return nil
 }

@@ -23,6 +23,10 @@ const (
 	TooLarge   Code = "too_large"  // an input over the size limit
 	Canceled   Code = "canceled"   // the caller gave up (Ctrl-C, a closed request)
 	Internal   Code = "internal"   // anything else: a store failure, a bug
+
+	Unauthorized Code = "unauthorized" // no valid sign-in: a wrong password, an expired session, a revoked token
+	Forbidden    Code = "forbidden"    // signed in, but the user's role or unit does not allow it (a report the user may read but not change)
+	RateLimited  Code = "rate_limited" // too many attempts: sign-ins locked for a while
 )
 
 // Error is a failure of an operation as users see it: a code and a
@@ -51,7 +55,8 @@ func wrap(code Code, err error, format string, args ...any) *Error {
 }
 
 // ErrorCode returns the code of err: an Error's own; Unreadable (or
-// TooLarge) for a reader error; NotFound for a store's unknown ID;
+// TooLarge) for a reader error; NotFound for a store's unknown ID,
+// Conflict for a store's conflict;
 // Canceled for a cancelled context; Internal for anything else.
 func ErrorCode(err error) Code {
 	var e *Error
@@ -67,6 +72,8 @@ func ErrorCode(err error) Code {
 		return Unreadable
 	case errors.Is(err, store.ErrNotFound):
 		return NotFound
+	case errors.Is(err, store.ErrConflict):
+		return Conflict
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return Canceled
 	}

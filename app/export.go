@@ -130,6 +130,11 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (*Exported, error) 
 		return nil, wrap(Internal, err, "%v", err)
 	}
 	out.DOCX = buf.Bytes()
+	if stored {
+		if err := a.auditReport(ctx, "report.export", req.Ref.ID, "导出 .docx"); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 

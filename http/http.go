@@ -23,7 +23,7 @@ import (
 // beside an app operation. They share the app codes' namespace: the JSON
 // API gives them to programs alike.
 const (
-	codeForbidden app.Code = "forbidden"          // a state-changing request without a valid CSRF token, or from another origin or host
+	codeForbidden app.Code = app.Forbidden        // a state-changing request without a valid CSRF token, or from another origin or host
 	codeMethod    app.Code = "method_not_allowed" // a route that exists, with another method
 	codeTimeout   app.Code = "timeout"            // the request took longer than the server allows
 )
@@ -41,6 +41,10 @@ var statuses = map[app.Code]int{
 	codeMethod:     http.StatusMethodNotAllowed,
 	codeTimeout:    http.StatusServiceUnavailable,
 	codeMediaType:  http.StatusUnsupportedMediaType,
+
+	// Accounts.
+	app.Unauthorized: http.StatusUnauthorized,
+	app.RateLimited:  http.StatusTooManyRequests,
 }
 
 // titles are the headings of the error page, per code.
@@ -56,6 +60,10 @@ var titles = map[app.Code]string{
 	codeMethod:     "不支持此操作",
 	codeTimeout:    "请求超时",
 	codeMediaType:  "不支持的内容格式",
+
+	// Accounts.
+	app.Unauthorized: "需要登录",
+	app.RateLimited:  "尝试次数过多",
 }
 
 // errorCode returns the code of err, seeing through the failures that

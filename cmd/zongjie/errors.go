@@ -18,6 +18,11 @@ var exitCodes = map[app.Code]int{
 	app.TooLarge:   exitUsage,
 	app.Canceled:   exitUsage,
 	app.Internal:   exitUsage,
+
+	// Accounts.
+	app.Unauthorized: exitUsage,
+	app.Forbidden:    exitUsage,
+	app.RateLimited:  exitUsage,
 }
 
 // exitFor returns the exit code of a failure.
