@@ -51,6 +51,7 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 	mf := metaFlagsFor(fs, "指定单位名称，覆盖自动识别（已保存的报告按此更正，保存为新版本）")
 	noCheck := fs.Bool("no-check", false, "不校对（不保存校对结果）")
 	quiet := fs.Bool("quiet", false, "不显示进度")
+	verbose := fs.Bool("verbose", false, "每个文件保存完毕（已写入数据库）时，在标准输出列出：已保存 文件")
 	demo := fs.Bool("demo", false, "加入内置的示例报告")
 	paths, code, ok := parse(fs, args)
 	if !ok {
@@ -84,6 +85,8 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 			if p.Err != nil {
 				failed++
 				fmt.Fprintf(e.stderr, "zongjie add: %s\n", pathErrorText(p.Path, p.Err))
+			} else if *verbose {
+				fmt.Fprintf(e.stdout, "已保存 %s\n", p.Path)
 			}
 			for _, v := range p.Versions {
 				fmt.Fprintf(e.stderr, "%s：保存为报告 %d 的第 %d 版（%s）\n", p.Path, v.Report, v.Version, v.Note)
@@ -372,15 +375,38 @@ func runShow(ctx context.Context, e *env, args []string) int {
 }
 
 func runRm(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "rm", "[选项] 编号…", "从数据库中删除报告。")
+	fs := newFlags(e, "rm", "[选项] 编号…", "删除报告（连同其各个版本）。删除的报告进入回收站，30 天内管理员可以恢复（--undo），之后永久清除。\n"+
+		"--list 列出回收站，--undo 编号 恢复。")
 	db := dbFlag(fs)
+	undo := fs.Bool("undo", false, "从回收站恢复这些报告")
+	list := fs.Bool("list", false, "列出回收站中的报告")
+	format := formatFlag(fs)
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
 	}
-	if len(rest) == 0 {
+	if *list && (len(rest) > 0 || *undo) || !*list && len(rest) == 0 || !checkFormat(e, "rm", *format) {
 		fs.Usage()
 		return exitUsage
+	}
+	a := newApp(*db, nil)
+	defer a.Close()
+	if *list {
+		tl, err := a.ListTrash(ctx)
+		if err != nil {
+			return fail(e, "rm", err)
+		}
+		if *format == "json" {
+			writeJSON(e.stdout, tl)
+			return exitOK
+		}
+		for _, r := range tl.Reports {
+			s := r.Stored
+			fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
+				r.Deleted.Local().Format("2006-01-02 15:04"), r.Purge.Local().Format("2006-01-02"))
+		}
+		fmt.Fprintf(e.stdout, "回收站中共 %d 篇报告。\n", len(tl.Reports))
+		return exitOK
 	}
 	var ids []int64
 	for _, a := range rest {
@@ -390,15 +416,21 @@ func runRm(ctx context.Context, e *env, args []string) int {
 		}
 		ids = append(ids, id)
 	}
-	a := newApp(*db, nil)
-	defer a.Close()
 	code = exitOK
 	for _, id := range ids {
+		if *undo {
+			if err := a.Undelete(ctx, id); err != nil {
+				code = fail(e, "rm", err)
+				continue
+			}
+			fmt.Fprintf(e.stdout, "已恢复报告 %d。\n", id)
+			continue
+		}
 		if err := a.Remove(ctx, id); err != nil {
 			code = fail(e, "rm", err)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "已删除报告 %d。\n", id)
+		fmt.Fprintf(e.stdout, "已删除报告 %d（30 天内可恢复：zongjie rm --undo %d）。\n", id, id)
 	}
 	return code
 }

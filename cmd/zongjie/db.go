@@ -86,14 +86,20 @@ func redact(db string) string {
 // opened when an operation first needs it, and the checker's
 // configuration (nil: the zongjie.toml found from each file).
 func newApp(flag string, configs *app.Configs) *app.App {
+	o := appOptions(flag)
+	o.Config = configs
+	return app.New(o)
+}
+
+// appOptions returns the options of the app of newApp.
+func appOptions(flag string) app.Options {
 	db := dbName(flag)
-	return app.New(app.Options{
+	return app.Options{
 		Open: func(ctx context.Context) (store.Store, error) { return openDB(ctx, db) },
 		// Compare uses a store only when one is named or the default
 		// file exists: it must not create one.
 		Exists: func() bool { return flag != "" || os.Getenv("ZONGJIE_DB") != "" || fileExists(defaultDB) },
-		Config: configs,
-	})
+	}
 }
 
 // fileExists reports whether a file is at p.

@@ -17,8 +17,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"syscall"
 
+	"zongjie/app"
 	"zongjie/internal/buildinfo"
 )
 
@@ -66,7 +68,7 @@ func commands() []command {
 		{"show", "显示一篇已保存的报告", runShow},
 		{"versions", "列出一篇报告的各个版本，比较两个版本", runVersions},
 		{"restore", "把报告的一个旧版本恢复为当前版本", runRestore},
-		{"rm", "从数据库中删除报告（连同其各个版本）", runRm},
+		{"rm", "删除报告（30 天内管理员可恢复：rm --undo）", runRm},
 		{"compare", "比较两篇报告的相同文字", runCompare},
 		{"similar", "找出与之文字相同最多的报告", runSimilar},
 		{"families", "把出自同一模板或旧报告的报告分组", runFamilies},
@@ -75,6 +77,11 @@ func commands() []command {
 		{"series", "列出一个单位各期的指标数值", runSeries},
 		{"draft", "按上期计划起草本期总结和下期计划", runDraft},
 		{"serve", "启动网页版（在浏览器中上传、校对和审阅）", runServe},
+		{"unit", "单位树：添加、列出、移动单位，分配报告", runUnit},
+		{"user", "用户：添加、设置密码、API 令牌、停用", runUser},
+		{"audit", "查看、筛选、导出审计日志", runAudit},
+		{"backup", "在线备份 SQLite 数据库到新文件", runBackup},
+		{"db", "数据库：从备份恢复（db restore）、检查（db check）", runDB},
 		{"version", "显示版本", runVersion},
 	}
 }
@@ -82,6 +89,8 @@ func commands() []command {
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// The command line acts for the local user: no account, every unit.
+	ctx = app.WithUser(ctx, app.User{Name: localName()})
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -117,4 +126,13 @@ func runVersion(_ context.Context, e *env, _ []string) int {
 		fmt.Fprintln(e.stdout, l)
 	}
 	return exitOK
+}
+
+// localName names the local user in the audit log: the system's login
+// name, "" when unknown.
+func localName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return "本机:" + u.Username
+	}
+	return ""
 }
