@@ -75,6 +75,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		}
 	}
 
+	if name := dbName(*db); *demo || isPostgres(name) || fileExists(name) { // not made before it is needed
+		serveAccounts(ctx, e, a, logger)
+	}
+
 	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
@@ -113,5 +117,19 @@ func tuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(2 << 30)
+	}
+}
+
+// serveAccounts runs the trash's policy at start (reports deleted more
+// than app.TrashKeep ago are purged) and warns that, with accounts in
+// the database, the web app does not ask anyone to sign in yet.
+func serveAccounts(ctx context.Context, e *env, a *app.App, logger *slog.Logger) {
+	if ids, err := a.PurgeTrash(ctx); err != nil {
+		logger.Warn("purge the trash", "err", err)
+	} else if len(ids) > 0 {
+		logger.Info("purged the trash", "reports", len(ids))
+	}
+	if has, err := a.HasUsers(ctx); err == nil && has {
+		fmt.Fprintln(e.stderr, "zongjie serve: 注意：数据库中已有用户账户，但网页版的登录尚未启用，能访问本服务的人都以本机用户的身份操作；请只在本机使用（见 docs/accounts.md）")
 	}
 }
