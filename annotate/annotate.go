@@ -27,6 +27,7 @@ import (
 	"zongjie/check"
 	"zongjie/document"
 	"zongjie/internal/docxsrc"
+	"zongjie/internal/opc"
 	"zongjie/reader"
 )
 
@@ -155,12 +156,12 @@ func (e *editor) write(cs []placed, which []int) ([]byte, error) {
 	var rels relsInfo
 	var relsRoot root
 	var relsData []byte
-	if e.p.has(partKey(relsName)) {
+	if e.p.has(opc.PartKey(relsName)) {
 		var err error
-		if relsData, err = e.p.read(partKey(relsName)); err != nil {
+		if relsData, err = e.p.read(opc.PartKey(relsName)); err != nil {
 			return nil, err
 		}
-		if rels, relsRoot, err = readRels(relsName, relsData, path.Dir(partKey(mainName))); err != nil {
+		if rels, relsRoot, err = readRels(relsName, relsData, path.Dir(opc.PartKey(mainName))); err != nil {
 			return nil, err
 		}
 	}
@@ -214,7 +215,7 @@ func (e *editor) freeName(dir string) string {
 		if k > 0 {
 			base = "comments" + strconv.Itoa(k) + ".xml"
 		}
-		if name := path.Join(dir, base); !e.p.has(partKey(name)) {
+		if name := path.Join(dir, base); !e.p.has(opc.PartKey(name)) {
 			return name
 		}
 	}
@@ -232,7 +233,7 @@ func (e *editor) relate(relsName string, relsData []byte, rt root, rels relsInfo
 		e.added = append(e.added, newPart{name: relsName, data: newRels(id, typ, target)})
 		return
 	}
-	e.changed[partKey(relsName)] = appendChildren(relsData, rt, relationship(rt.name, id, typ, target))
+	e.changed[opc.PartKey(relsName)] = appendChildren(relsData, rt, relationship(rt.name, id, typ, target))
 }
 
 // contentType adds the override for the comments part to

@@ -5,10 +5,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/url"
-	"path"
 	"strconv"
 	"strings"
+
+	"zongjie/internal/opc"
 )
 
 // root is the root element of a small XML part, where new children are
@@ -125,7 +125,7 @@ func readRels(name string, data []byte, sourceDir string) (relsInfo, root, error
 		}
 		info.ids[id] = true
 		if info.comments == "" && !strings.EqualFold(mode, "External") && typ[strings.LastIndexByte(typ, '/')+1:] == "comments" {
-			info.comments = resolveTarget(sourceDir, target)
+			info.comments = opc.ResolveTarget(sourceDir, target)
 		}
 	})
 	return info, rt, err
@@ -162,7 +162,7 @@ func addContentType(data []byte, partName string) ([]byte, error) {
 			return
 		}
 		for _, a := range t.Attr {
-			if a.Name.Local == "PartName" && partKey(a.Value) == partKey(partName) {
+			if a.Name.Local == "PartName" && opc.PartKey(a.Value) == opc.PartKey(partName) {
 				has = true
 			}
 		}
@@ -172,30 +172,4 @@ func addContentType(data []byte, partName string) ([]byte, error) {
 	}
 	o := "<" + qualify(rt.name, "Override") + ` PartName="` + escape(partName) + `" ContentType="` + commentsCType + `"/>`
 	return appendChildren(data, rt, o), nil
-}
-
-// resolveTarget turns a relationship target (relative to the source
-// part's folder, or absolute from the package root) into a part key; ""
-// for targets that leave the package.
-func resolveTarget(sourceDir, target string) string {
-	if u, err := url.PathUnescape(target); err == nil {
-		target = u
-	}
-	if i := strings.IndexAny(target, "#?"); i >= 0 {
-		target = target[:i]
-	}
-	target = strings.ReplaceAll(target, "\\", "/")
-	var name string
-	if strings.HasPrefix(target, "/") {
-		name = path.Clean(target[1:])
-	} else {
-		if sourceDir == "." {
-			sourceDir = ""
-		}
-		name = path.Clean(path.Join(sourceDir, target))
-	}
-	if name == "." || name == ".." || strings.HasPrefix(name, "../") || strings.HasPrefix(name, "/") {
-		return ""
-	}
-	return partKey(name)
 }

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
+
+	"zongjie/internal/opc"
 )
 
 // Limits on what a .docx may make Docx do, the same as the reader's: a
@@ -37,17 +38,11 @@ func openPkg(src []byte) (*pkg, error) {
 	}
 	p := &pkg{zr: zr, files: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
-		if k := partKey(f.Name); p.files[k] == nil {
+		if k := opc.PartKey(f.Name); p.files[k] == nil {
 			p.files[k] = f
 		}
 	}
 	return p, nil
-}
-
-// partKey normalises an entry or part name for lookup: part names are
-// case-insensitive and may be written with a leading slash.
-func partKey(name string) string {
-	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/"))
 }
 
 // has reports whether the package holds the part.
@@ -98,7 +93,7 @@ func (p *pkg) write(changed map[string][]byte, added []newPart, modified time.Ti
 		}
 	}
 	for _, f := range p.zr.File {
-		key := partKey(f.Name)
+		key := opc.PartKey(f.Name)
 		data, ok := changed[key]
 		if !ok || p.files[key] != f {
 			if err := zw.Copy(f); err != nil {

@@ -6,12 +6,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"net/url"
 	"path"
 	"strings"
 
 	"zongjie/document"
 	"zongjie/internal/docxsrc"
+	"zongjie/internal/opc"
 )
 
 // notDocxError says a zip file is not a Word document but another
@@ -116,18 +116,12 @@ func openDocx(path string, data []byte) (*docxPackage, error) {
 	}
 	files := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
-		name := partKey(f.Name)
+		name := opc.PartKey(f.Name)
 		if _, dup := files[name]; !dup {
 			files[name] = f
 		}
 	}
 	return &docxPackage{path: path, files: files}, nil
-}
-
-// partKey normalises a zip entry or part name for lookup: part names in a
-// package are case-insensitive and may be written with a leading slash.
-func partKey(name string) string {
-	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/"))
 }
 
 // has reports whether the package holds the named part.
@@ -308,7 +302,7 @@ func (h *relsHandler) start(t xml.StartElement) error {
 	if _, seen := h.rels[kind]; seen || kind == "" {
 		return nil
 	}
-	if name := resolveTarget(h.sourceDir, target); name != "" {
+	if name := opc.ResolveTarget(h.sourceDir, target); name != "" {
 		h.rels[kind] = name
 	}
 	return nil
@@ -319,29 +313,3 @@ func (h *relsHandler) end(xml.EndElement) error { return nil }
 
 // text ignores character data.
 func (h *relsHandler) text(xml.CharData) error { return nil }
-
-// resolveTarget turns a relationship target (a URI relative to the source
-// part's folder, or absolute from the package root) into a part key. It
-// returns "" for targets that leave the package.
-func resolveTarget(sourceDir, target string) string {
-	if u, err := url.PathUnescape(target); err == nil {
-		target = u
-	}
-	if i := strings.IndexAny(target, "#?"); i >= 0 {
-		target = target[:i]
-	}
-	target = strings.ReplaceAll(target, "\\", "/")
-	var name string
-	if strings.HasPrefix(target, "/") {
-		name = path.Clean(target[1:])
-	} else {
-		if sourceDir == "." {
-			sourceDir = ""
-		}
-		name = path.Clean(path.Join(sourceDir, target))
-	}
-	if name == "." || name == ".." || strings.HasPrefix(name, "../") || strings.HasPrefix(name, "/") {
-		return ""
-	}
-	return partKey(name)
-}
