@@ -21,6 +21,9 @@ type Report struct {
 	Extract       *zongjie.Report
 	Findings      []check.Diagnostic // in the order of the text
 	Counts
+	// Changeable says whether the user may change the report (fix it,
+	// restore a version, delete it), not only read it.
+	Changeable bool
 }
 
 // IsCurrent reports whether r is the current version.
@@ -45,6 +48,7 @@ func (a *App) Report(ctx context.Context, id int64, version int) (*Report, error
 	return &Report{
 		Summary: rec.Summary(), Current: vs[len(vs)-1].Version, Versions: vs,
 		Text: an.file.Text, Extract: an.report, Findings: ds, Counts: countDiagnostics(ds),
+		Changeable: writable(ctx, st, rec.UnitID),
 	}, nil
 }
 

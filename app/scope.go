@@ -146,6 +146,13 @@ func (v *view) check(id int64, pl store.Placement, write bool) error {
 	return nil
 }
 
+// writable reports whether the user of the view st may change the
+// reports of unit (its scopes loaded by a read already).
+func writable(ctx context.Context, st store.Store, unit int64) bool {
+	v, ok := st.(*view)
+	return !ok || v.load(ctx) == nil && v.write.Holds(unit)
+}
+
 // placement returns where report id is, or notFound when it is not
 // stored or not in the read scope.
 func (v *view) placement(ctx context.Context, id int64) (store.Placement, error) {

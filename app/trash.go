@@ -59,8 +59,9 @@ func (a *App) Undelete(ctx context.Context, id int64) error {
 // TrashedReport is a report in the trash.
 type TrashedReport struct {
 	Summary
-	Deleted time.Time `json:"deleted"`
-	Purge   time.Time `json:"purge"` // when it will be purged
+	Deleted   time.Time `json:"deleted"`
+	DeletedBy string    `json:"deleted_by"` // who deleted it, from the audit log ("" for the local user)
+	Purge     time.Time `json:"purge"`      // when it will be purged
 }
 
 // TrashList is the output of rm --list --format json.
@@ -84,7 +85,17 @@ func (a *App) ListTrash(ctx context.Context) (TrashList, error) {
 	}
 	out := TrashList{Reports: []TrashedReport{}}
 	for _, t := range list {
-		out.Reports = append(out.Reports, TrashedReport{Summary: SummaryOf(t.Summary), Deleted: t.Deleted, Purge: t.Deleted.Add(TrashKeep)})
+		tr := TrashedReport{Summary: SummaryOf(t.Summary), Deleted: t.Deleted, Purge: t.Deleted.Add(TrashKeep)}
+		// Who deleted it: the last report.delete of it in the log (the
+		// view shows the admin the entries of their units, which hold it).
+		es, err := st.ListAudit(ctx, store.AuditFilter{Action: "report.delete", Report: t.ID, Limit: 1})
+		if err != nil {
+			return TrashList{}, wrap(Internal, err, "读取审计日志：%v", err)
+		}
+		if len(es) > 0 {
+			tr.DeletedBy = es[0].Actor
+		}
+		out.Reports = append(out.Reports, tr)
 	}
 	return out, nil
 }

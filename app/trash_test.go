@@ -43,6 +43,9 @@ func TestTrash(t *testing.T) {
 	if err != nil || len(tl.Reports) != 1 || tl.Reports[0].ID != 1 || !tl.Reports[0].Purge.Equal(tl.Reports[0].Deleted.Add(app.TrashKeep)) {
 		t.Fatalf("ListTrash = %+v, %v", tl, err)
 	}
+	if by := tl.Reports[0].DeletedBy; by != "zhang" {
+		t.Errorf("ListTrash says %q deleted it, want zhang", by)
+	}
 	if err := a.Undelete(ctx, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -56,6 +59,10 @@ func TestTrash(t *testing.T) {
 	// the App's clock moves past it).
 	if err := a.Remove(ctx, 1); err != nil {
 		t.Fatal(err)
+	}
+	// The last deletion names who deleted it: the local user this time.
+	if tl, err := a.ListTrash(ctx); err != nil || len(tl.Reports) != 1 || tl.Reports[0].DeletedBy != "" {
+		t.Errorf("ListTrash after the local user's Remove = %+v, %v", tl, err)
 	}
 	if ids, err := a.PurgeTrash(ctx); err != nil || len(ids) != 0 {
 		t.Errorf("PurgeTrash at once = %v, %v", ids, err)

@@ -26,6 +26,10 @@ func (u User) Local() bool { return u.ID == 0 }
 // audit log.
 func (u User) admin() bool { return u.Local() || u.Role == store.Admin }
 
+// IsAdmin reports whether u may administer (the local user, or an admin):
+// the web app shows its admin pages to them only.
+func (u User) IsAdmin() bool { return u.admin() }
+
 // userKey is the context key of the User.
 type userKey struct{}
 

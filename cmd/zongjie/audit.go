@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +28,7 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 		"--format csv 导出为表格（Excel/WPS 可直接打开）。")
 	db := dbFlag(fs)
 	user := fs.String("user", "", "只看此用户")
+	unit := fs.String("unit", "", "只看此单位及其下级单位的记录")
 	action := fs.String("action", "", "只看此操作，如 login.failed；以 . 结尾为一类，如 report.")
 	report := fs.Int64("report", 0, "只看此报告")
 	since := fs.String("since", "", "从此时起，如 2025-03-01")
@@ -48,7 +47,7 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie audit: 不支持的输出格式 %q，可选 text、json、csv\n", *format)
 		return exitUsage
 	}
-	q := app.AuditQuery{User: *user, Action: *action, Report: *report, Limit: *limit}
+	q := app.AuditQuery{User: *user, Unit: *unit, Action: *action, Report: *report, Limit: *limit}
 	for _, d := range []struct {
 		flag string
 		into *time.Time
@@ -73,20 +72,7 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 	case "json":
 		writeJSON(e.stdout, map[string]any{"entries": es})
 	case "csv":
-		// A byte-order mark, so that Excel and WPS read UTF-8.
-		fmt.Fprint(e.stdout, "\uFEFF")
-		w := csv.NewWriter(e.stdout)
-		w.Write([]string{"编号", "时间", "用户", "地址", "操作", "报告", "单位", "对象用户", "详情"})
-		for _, x := range es {
-			report := ""
-			if x.Report != 0 {
-				report = strconv.FormatInt(x.Report, 10)
-			}
-			w.Write([]string{strconv.FormatInt(x.ID, 10), x.At.Local().Format("2006-01-02 15:04:05"), actorText(x.User), x.Address,
-				x.Action, report, x.Unit, x.Target, csvSafe(x.Detail)})
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
+		if err := app.WriteAuditCSV(e.stdout, es); err != nil {
 			return fail(e, "audit", err)
 		}
 	default:
@@ -108,27 +94,10 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 			if x.Address != "" {
 				addr = " @" + x.Address
 			}
-			fmt.Fprintf(e.stdout, "%6d  %s  %s%s  %s  %s\n", x.ID, x.At.Local().Format("2006-01-02 15:04:05"), actorText(x.User), addr,
+			fmt.Fprintf(e.stdout, "%6d  %s  %s%s  %s  %s\n", x.ID, x.At.Local().Format("2006-01-02 15:04:05"), app.ActorText(x.User), addr,
 				x.Action, strings.Join(parts, "，"))
 		}
 		fmt.Fprintf(e.stdout, "共 %d 条。\n", len(es))
 	}
 	return exitOK
-}
-
-// actorText names who acted: a user, or the local user.
-func actorText(name string) string {
-	if name == "" {
-		return "本机"
-	}
-	return name
-}
-
-// csvSafe keeps a spreadsheet from reading a cell as a formula: a value
-// that begins with = + - @ gets a leading apostrophe, as Excel does.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

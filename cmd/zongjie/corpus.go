@@ -402,8 +402,8 @@ func runRm(ctx context.Context, e *env, args []string) int {
 		}
 		for _, r := range tl.Reports {
 			s := r.Stored
-			fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
-				r.Deleted.Local().Format("2006-01-02 15:04"), r.Purge.Local().Format("2006-01-02"))
+			fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  %s 删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
+				app.ActorText(r.DeletedBy), r.Deleted.Local().Format("2006-01-02 15:04"), r.Purge.Local().Format("2006-01-02"))
 		}
 		fmt.Fprintf(e.stdout, "回收站中共 %d 篇报告。\n", len(tl.Reports))
 		return exitOK

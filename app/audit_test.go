@@ -1,0 +1,83 @@
+package app_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"zongjie/app"
+)
+
+// Ensure the audit log's unit filter selects the entries of a unit and
+// of the units below it, within what the admin may see.
+func TestAuditLogUnit(t *testing.T) {
+	d := newDistrict(t)
+	units := func(who, unit string) map[string]int {
+		t.Helper()
+		es, err := d.a.AuditLog(d.as(who), app.AuditQuery{Unit: unit})
+		if err != nil {
+			t.Fatalf("AuditLog as %s of %s: %v", who, unit, err)
+		}
+		out := map[string]int{}
+		for _, e := range es {
+			out[e.Unit]++
+		}
+		return out
+	}
+	got := units("city-admin", "东湖区")
+	if got["云川市/东湖区/青禾街道"] == 0 || got["云川市/东湖区/白沙街道"] == 0 {
+		t.Errorf("东湖区's entries lack its streets': %v", got)
+	}
+	for u := range got {
+		if !strings.HasPrefix(u, "云川市/东湖区") {
+			t.Errorf("东湖区's entries hold one of %q", u)
+		}
+	}
+	// A street's own: not its sibling's.
+	if got := units("city-admin", "青禾街道"); got["云川市/东湖区/青禾街道"] == 0 || len(got) != 1 {
+		t.Errorf("青禾街道's entries: %v", got)
+	}
+	// An admin of another county asking for 东湖区 sees none of it.
+	if got := units("xishan-admin", "东湖区"); len(got) != 0 {
+		t.Errorf("西山县's admin reads 东湖区's entries: %v", got)
+	}
+	if _, err := d.a.AuditLog(d.as("city-admin"), app.AuditQuery{Unit: "无此单位"}); app.ErrorCode(err) != app.NotFound {
+		t.Errorf("AuditLog of an unknown unit = %v, want NotFound", err)
+	}
+}
+
+// Ensure the audit log's CSV opens in a spreadsheet as text: a BOM, the
+// header, and a cell that would be a formula made text, wherever a person
+// wrote it, while a cell with such a sign inside is left as it is.
+func TestWriteAuditCSV(t *testing.T) {
+	at := time.Date(2025, 3, 1, 8, 0, 0, 0, time.Local)
+	es := []app.AuditEntry{
+		{ID: 2, At: at, User: "=cmd|' /C calc'!A0", Address: "192.0.2.1", Action: "user.add", Target: "@SUM(1)", Unit: "+云川市", Detail: "-2+3"},
+		{ID: 1, At: at, Action: "report.add", Report: 7, Detail: "a-b=c 第 1 版"},
+	}
+	var b bytes.Buffer
+	if err := app.WriteAuditCSV(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "\uFEFF") {
+		t.Fatalf("no BOM: %q", b.String()[:10])
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("rows %q, %v", rows, err)
+	}
+	if strings.Join(rows[0], ",") != "编号,时间,用户,地址,操作,报告,单位,对象用户,详情" {
+		t.Errorf("header %q", rows[0])
+	}
+	want := [][]string{
+		{"2", "2025-03-01 08:00:00", "'=cmd|' /C calc'!A0", "192.0.2.1", "user.add", "", "'+云川市", "'@SUM(1)", "'-2+3"},
+		{"1", "2025-03-01 08:00:00", "本机", "", "report.add", "7", "", "", "a-b=c 第 1 版"},
+	}
+	for i, w := range want {
+		if strings.Join(rows[i+1], "\x00") != strings.Join(w, "\x00") {
+			t.Errorf("row %d = %q, want %q", i+1, rows[i+1], w)
+		}
+	}
+}
