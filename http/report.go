@@ -11,12 +11,13 @@ import (
 
 // registerReportRoutes serves the report page and what it does: apply
 // fixes, state the unit and period, compare and restore versions,
-// download.
+// download, delete (to the trash).
 func (s *Server) registerReportRoutes() {
 	s.handle("GET /reports/{id}", s.handleReportView)
 	s.handle("POST /reports/{id}/fix", s.handleReportFix)
 	s.handle("POST /reports/{id}/meta", s.handleReportMeta)
 	s.handle("POST /reports/{id}/restore", s.handleReportRestore)
+	s.handle("POST /reports/{id}/delete", s.handleReportDelete)
 	s.handle("GET /reports/{id}/diff", s.handleReportDiff)
 	s.handle("GET /reports/{id}/download/{kind}", s.handleReportDownload)
 }

@@ -74,6 +74,31 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 	if ids.report == 0 || ids.copy == 0 {
 		t.Fatalf("hostile reports not stored: %+v", list.Reports)
 	}
+	// For the admin pages: units, aliases and a user named with markup,
+	// a report in the trash, and the audit log holding all of them.
+	for _, u := range []app.NewUnit{
+		{Name: "<svg onload=alert(14)>区"},
+		{Name: `"><img src=x onerror=alert(15)>{{.CSRF}}街道`, Parent: "<svg onload=alert(14)>区", Aliases: []string{"<script>alert(16)"}},
+	} {
+		if _, err := s.app.AddUnit(ctx, u); err != nil {
+			t.Fatalf("AddUnit %s: %v", u.Name, err)
+		}
+	}
+	if _, err := s.app.AddUser(ctx, app.NewUser{Name: "<script>alert(17)", Unit: "<script>alert(16)", Role: store.Drafter, Password: `"><svg onload=alert(18)>`}); err != nil {
+		t.Fatalf("AddUser: %v", err)
+	}
+	add("trash<svg onload=alert(19)>.txt", strings.ReplaceAll(hostile, "敌意街道", "<b>已删</b>敌意街道"))
+	list, err = s.app.List(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range list.Reports {
+		if strings.HasPrefix(r.Path, "trash") {
+			if err := s.app.Remove(ctx, r.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	return s, ids
 }
 
@@ -148,6 +173,10 @@ func TestSecurityHostileReport(t *testing.T) {
 		{"q": {`"><img src=x onerror=alert(2)>`}, "unit": {`<script>alert(11)</script>`}, "kind": {"<script>"}, "name": {"{{.CSRF}}"}},
 	}
 	walked, shown, shownHTML := 0, 0, 0
+	// The admin pages must show the units, the user and the trashed
+	// report named with markup (as text), or they checked nothing.
+	adminShows := map[string]string{"/admin/units": "alert(15)", "/admin/users": "alert(17)", "/admin/audit": "alert(14)", "/admin/trash": "alert(19)"}
+	adminShown := map[string]bool{}
 	for _, rt := range routes(s) {
 		if rt[0] != "GET" {
 			continue
@@ -164,6 +193,9 @@ func TestSecurityHostileReport(t *testing.T) {
 			checkHeaders(t, what, w)
 			ct := w.Header().Get("Content-Type")
 			body := w.Body.String()
+			if m, ok := adminShows[rt[1]]; ok && strings.Contains(body, m) && strings.HasPrefix(ct, "text/html") {
+				adminShown[rt[1]] = true
+			}
 			if strings.Contains(body, "敌意街道") {
 				shown++
 				if strings.HasPrefix(ct, "text/html") {
@@ -196,6 +228,11 @@ func TestSecurityHostileReport(t *testing.T) {
 	}
 	if shown == 0 {
 		t.Errorf("no response showed the hostile report: the walk checked nothing")
+	}
+	for path := range adminShows {
+		if !adminShown[path] {
+			t.Errorf("GET %s never showed the hostile units, user or report", path)
+		}
 	}
 	t.Logf("%d GET routes, %d responses showed the hostile report, %d of them HTML pages", walked, shown, shownHTML)
 }

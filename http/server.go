@@ -100,6 +100,7 @@ func (s *Server) routes() {
 	s.registerCompareRoutes()
 	s.registerSearchRoutes()
 	s.registerFamiliesRoutes()
+	s.registerAdminRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -129,6 +130,9 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	comparatorWords c     a target's comparator in Chinese (不低于 …)
 //	num f                 a *float64 without exponent ("" for nil)
 //	grouped f             the same with thousands separated: 362,000,000
+//	roleWords r           a user's role in Chinese (起草, 审阅, 管理员)
+//	pathPart s            s escaped as one segment of a URL's path
+//	trashDays             how many days a deleted report stays in the trash
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
@@ -163,7 +167,10 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return strconv.FormatFloat(*f, 'f', -1, 64)
 		},
-		"grouped": grouped,
+		"grouped":   grouped,
+		"roleWords": roleWords,
+		"pathPart":  url.PathEscape,
+		"trashDays": func() int { return int(app.TrashKeep.Hours() / 24) },
 	}
 }
 
