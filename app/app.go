@@ -49,6 +49,12 @@ type Options struct {
 	// Now is the clock (sessions, sign-in limits, the trash); nil is
 	// time.Now.
 	Now func() time.Time
+	// WarmDesk computes the reviewer's desk's figures in the background
+	// once the store is open and after each change (warm.go): for a
+	// server, so that a look at the desk finds them stored.
+	WarmDesk bool
+
+	warmed func() // called after each background computation (tests)
 }
 
 // App holds what the operations depend on: the store, opened lazily, and
@@ -62,6 +68,7 @@ type App struct {
 	opened bool
 
 	deskMu sync.Mutex // one look at the desk computes its figures at a time
+	warm   *warmer    // with Options.WarmDesk, once the store is open
 }
 
 // New returns an App.
@@ -76,6 +83,10 @@ func New(o Options) *App {
 func (a *App) Close() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if a.warm != nil {
+		a.warm.stop()
+		a.warm = nil
+	}
 	if a.st == nil {
 		return nil
 	}
@@ -109,6 +120,10 @@ func (a *App) open(ctx context.Context) (store.Store, error) {
 			a.stErr = errNoStore
 		} else {
 			a.st, a.stErr = a.opts.Open(ctx)
+			if a.stErr == nil && a.opts.WarmDesk {
+				a.startWarmer(a.st)
+				a.st = notifying{Store: a.st, w: a.warm}
+			}
 		}
 	}
 	return a.st, a.stErr

@@ -43,7 +43,7 @@ func (a *App) Backup(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	b, ok := st.(backuper)
+	b, ok := unwrap(st).(backuper)
 	if !ok {
 		return Errorf(Invalid, "PostgreSQL 数据库请用 pg_dump 备份、pg_restore 恢复（见 docs/accounts.md）")
 	}

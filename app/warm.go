@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"zongjie/corpus"
+	"zongjie/store"
+)
+
+// The desk's figures, computed in the background (Options.WarmDesk).
+//
+// A look at the reviewer's desk reads each report's figures from the
+// store and computes those that a change made stale (corpus.Desk): after
+// a batch of uploads, or on a store filled by `zongjie add`, the first
+// look would compute them all while the reviewer waits (about 15 s for
+// 1,000 reports on the development VM). A server computes them instead
+// when it starts and shortly after each change, so that the look finds
+// them stored.
+
+// warmQuiet is how long the store must have had no change before the
+// figures are computed: a batch of uploads is computed once, after it.
+const warmQuiet = time.Second
+
+// warmer runs corpus.Desk on the whole store after changes.
+type warmer struct {
+	poke   chan struct{} // a change happened (buffered: one is enough)
+	cancel context.CancelFunc
+	done   sync.WaitGroup
+}
+
+// startWarmer starts the background computation over st, the store
+// itself (not a user's view: the figures are the same for every user).
+func (a *App) startWarmer(st store.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &warmer{poke: make(chan struct{}, 1), cancel: cancel}
+	a.warm = w
+	w.done.Add(1)
+	go func() {
+		defer w.done.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-w.poke:
+			}
+			// Wait until no change came for warmQuiet.
+			t := time.NewTimer(warmQuiet)
+		quiet:
+			for {
+				select {
+				case <-ctx.Done():
+					t.Stop()
+					return
+				case <-w.poke:
+					t.Reset(warmQuiet)
+				case <-t.C:
+					break quiet
+				}
+			}
+			a.deskMu.Lock()
+			// An error (a store failing, the server stopping) leaves the
+			// figures as they were: the next look computes what is
+			// missing, and the next change tries again.
+			_, _ = corpus.Desk(ctx, st)
+			a.deskMu.Unlock()
+			if a.opts.warmed != nil {
+				a.opts.warmed()
+			}
+		}
+	}()
+	w.changed()
+}
+
+// changed tells the warmer that the store changed.
+func (w *warmer) changed() {
+	select {
+	case w.poke <- struct{}{}:
+	default:
+	}
+}
+
+// stop stops the warmer and waits for it: a computation in progress is
+// cut short (what it stored stays, see corpus.Desk).
+func (w *warmer) stop() {
+	w.cancel()
+	w.done.Wait()
+}
+
+// notifying is the store with every change of what the desk shows told
+// to the warmer. Figures (what the warmer writes) are no such change.
+type notifying struct {
+	store.Store
+	w *warmer
+}
+
+func (n notifying) Put(ctx context.Context, r *store.Report) (int64, bool, error) {
+	defer n.w.changed()
+	return n.Store.Put(ctx, r)
+}
+
+func (n notifying) PutBatch(ctx context.Context, rs []*store.Report) ([]int64, []bool, error) {
+	defer n.w.changed()
+	return n.Store.PutBatch(ctx, rs)
+}
+
+func (n notifying) Delete(ctx context.Context, id int64) error {
+	defer n.w.changed()
+	return n.Store.Delete(ctx, id)
+}
+
+func (n notifying) Assign(ctx context.Context, ids []int64, unit int64) error {
+	defer n.w.changed()
+	return n.Store.Assign(ctx, ids, unit)
+}
+
+func (n notifying) Trash(ctx context.Context, id int64) error {
+	defer n.w.changed()
+	return n.Store.Trash(ctx, id)
+}
+
+func (n notifying) Untrash(ctx context.Context, id int64) error {
+	defer n.w.changed()
+	return n.Store.Untrash(ctx, id)
+}
+
+func (n notifying) PurgeTrash(ctx context.Context, before time.Time) ([]int64, error) {
+	defer n.w.changed()
+	return n.Store.PurgeTrash(ctx, before)
+}
+
+// unwrap returns the store a notifying store wraps, for the interfaces
+// only some stores have (backuper).
+func unwrap(st store.Store) store.Store {
+	if n, ok := st.(notifying); ok {
+		return n.Store
+	}
+	return st
+}
