@@ -173,13 +173,16 @@ func fileError(name string, err error) *Error {
 	return &Error{Code: ErrorCode(err), Message: msg, Err: err}
 }
 
-// storeError is a failure of the store: internal, unless ctx ended or
-// the scoped view refused (Forbidden: a report the user may read but not
-// change).
+// storeError is a failure of the store: internal, unless ctx ended, the
+// scoped view refused (Forbidden: a report the user may read but not
+// change) or the database cannot be written (ReadOnly, Full).
 func storeError(err error) error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
+	}
+	if f := faultError(err); f != nil {
+		return f
 	}
 	if c := ErrorCode(err); c == Canceled {
 		return &Error{Code: Canceled, Message: ErrorMessage(err), Err: err}

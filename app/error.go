@@ -27,7 +27,28 @@ const (
 	Unauthorized Code = "unauthorized" // no valid sign-in: a wrong password, an expired session, a revoked token
 	Forbidden    Code = "forbidden"    // signed in, but the user's role or unit does not allow it (a report the user may read but not change)
 	RateLimited  Code = "rate_limited" // too many attempts: sign-ins locked for a while
+
+	ReadOnly Code = "read_only" // the database cannot be written (a read-only file, mount or server); reads go on
+	Full     Code = "full"      // no space left for the database; reads go on
 )
+
+// The messages of the store's faults: what happened, that reading goes
+// on, and what an administrator does.
+const (
+	readOnlyMessage = "数据库是只读的，无法保存（read-only）。已保存的报告仍可查看、检索和比对；请管理员检查数据库文件及其所在磁盘是否可写。"
+	fullMessage     = "数据库所在的磁盘已满，无法保存（no space left on device）。已保存的报告仍可查看、检索和比对；请管理员清理磁盘空间后再试。"
+)
+
+// faultError returns the Error of a store fault (store.Fault), or nil.
+func faultError(err error) *Error {
+	switch store.Fault(err) {
+	case store.ErrReadOnly:
+		return &Error{Code: ReadOnly, Message: readOnlyMessage, Err: err}
+	case store.ErrFull:
+		return &Error{Code: Full, Message: fullMessage, Err: err}
+	}
+	return nil
+}
 
 // Error is a failure of an operation as users see it: a code and a
 // message in Chinese that names the file or report and the reason (with
@@ -56,14 +77,18 @@ func wrap(code Code, err error, format string, args ...any) *Error {
 
 // ErrorCode returns the code of err: an Error's own; Unreadable (or
 // TooLarge) for a reader error; NotFound for a store's unknown ID,
-// Conflict for a store's conflict;
-// Canceled for a cancelled context; Internal for anything else.
+// Conflict for a store's conflict; ReadOnly or Full for a database that
+// cannot be written (store.Fault), unless an Error of another code than
+// Internal holds it; Canceled for a cancelled context; Internal for
+// anything else.
 func ErrorCode(err error) Code {
 	var e *Error
 	var re *reader.Error
 	switch {
 	case err == nil:
 		return ""
+	case (!errors.As(err, &e) || e.Code == Internal) && faultError(err) != nil:
+		return faultError(err).Code
 	case errors.As(err, &e):
 		return e.Code
 	case errors.Is(err, reader.ErrTooLarge):
@@ -81,14 +106,17 @@ func ErrorCode(err error) Code {
 }
 
 // ErrorMessage returns what users read of err: an Error's or a reader
-// error's message (Chinese, then English), "已取消（interrupted）" for a
-// cancelled context, and the error's text otherwise.
+// error's message (Chinese, then English), the message of a store fault
+// (as ErrorCode), "已取消（interrupted）" for a cancelled context, and the
+// error's text otherwise.
 func ErrorMessage(err error) string {
 	var e *Error
 	var re *reader.Error
 	switch {
 	case err == nil:
 		return ""
+	case (!errors.As(err, &e) || e.Code == Internal) && faultError(err) != nil:
+		return faultError(err).Message
 	case errors.As(err, &e):
 		return e.Message
 	case errors.As(err, &re):

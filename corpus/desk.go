@@ -302,6 +302,8 @@ func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
 const putEvery = 64
 
 // putDesk stores the figures of the reports ks of ds with their stamps.
+// A database that cannot be written (read-only, full: store.Fault) keeps
+// nothing and fails nothing: the desk is shown, computed again next time.
 func putDesk(ctx context.Context, st store.Store, ds []DeskReport, stamps []deskStamp, ks []int) error {
 	if len(ks) == 0 {
 		return nil
@@ -314,7 +316,10 @@ func putDesk(ctx context.Context, st store.Store, ds []DeskReport, stamps []desk
 		}
 		put = append(put, store.Figures{Report: ds[k].Report.ID, Stamp: stamps[k].String(), Data: data})
 	}
-	return st.PutFigures(ctx, put)
+	if err := st.PutFigures(ctx, put); err != nil && store.Fault(err) == nil {
+		return err
+	}
+	return nil
 }
 
 // loadedReport is a stored report read for the desk, with what is made

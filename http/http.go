@@ -45,6 +45,10 @@ var statuses = map[app.Code]int{
 	// Accounts.
 	app.Unauthorized: http.StatusUnauthorized,
 	app.RateLimited:  http.StatusTooManyRequests,
+
+	// The database cannot be written; reads go on.
+	app.ReadOnly: http.StatusServiceUnavailable,
+	app.Full:     http.StatusInsufficientStorage,
 }
 
 // titles are the headings of the error page, per code.
@@ -64,6 +68,9 @@ var titles = map[app.Code]string{
 	// Accounts.
 	app.Unauthorized: "需要登录",
 	app.RateLimited:  "尝试次数过多",
+
+	app.ReadOnly: "数据库只读，无法保存",
+	app.Full:     "磁盘已满，无法保存",
 }
 
 // errorCode returns the code of err, seeing through the failures that

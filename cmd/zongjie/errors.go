@@ -23,6 +23,10 @@ var exitCodes = map[app.Code]int{
 	app.Unauthorized: exitUsage,
 	app.Forbidden:    exitUsage,
 	app.RateLimited:  exitUsage,
+
+	// The database cannot be written.
+	app.ReadOnly: exitUsage,
+	app.Full:     exitUsage,
 }
 
 // exitFor returns the exit code of a failure.

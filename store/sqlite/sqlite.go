@@ -25,12 +25,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
@@ -42,11 +44,20 @@ type Store struct {
 	w     *sql.DB // the one connection that writes
 	r     *sql.DB // read-only connections
 	units unitCache
+
+	readOnly bool // the file cannot be written (see Open)
 }
 
 // Open opens the database at path, creating it and its directory when
 // missing, and brings its schema up to date. A database written by a newer
 // version of the program is refused.
+//
+// A database file that cannot be written (its mode, or a read-only file
+// system) is opened read-only, if its schema is this program's: reads
+// work, and every write fails with an error that store.Fault tells as
+// store.ErrReadOnly. On a read-only file system without a write-ahead log
+// beside the file, SQLite cannot make the shared-memory file of WAL mode,
+// so the file is opened immutable (nothing can change it there).
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: open: empty path")
@@ -59,10 +70,17 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	s := &Store{path: abs}
+	var ro []string // the parameters of a read-only file
+	switch openMode(abs) {
+	case readOnly:
+		ro = []string{"mode=ro"}
+	case immutable:
+		ro = []string{"mode=ro", "immutable=1"}
+	}
 	// The writer: one connection, write transactions started with BEGIN
 	// IMMEDIATE. A larger page cache keeps the index pages that every
 	// Put touches in memory.
-	s.w, err = sql.Open("sqlite", dsn(abs,
+	wp := []string{
 		"_txlock=immediate",
 		"_pragma=busy_timeout(10000)",
 		"_pragma=journal_mode(WAL)",
@@ -70,7 +88,12 @@ func Open(path string) (*Store, error) {
 		"_pragma=foreign_keys(ON)",
 		"_pragma=cache_size(-65536)",
 		"_pragma=wal_autocheckpoint(4000)",
-	))
+	}
+	if ro != nil {
+		s.readOnly = true
+		wp = append(slices.Delete(wp, 2, 3), ro...) // the journal mode is the file's
+	}
+	s.w, err = sql.Open("sqlite", dsn(abs, wp...))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -78,11 +101,16 @@ func Open(path string) (*Store, error) {
 	s.w.SetMaxIdleConns(1)
 	s.w.SetConnMaxLifetime(0)
 	s.w.SetConnMaxIdleTime(0)
-	if err := migrate(context.Background(), s.w); err != nil {
+	if ro != nil {
+		err = checkSchema(context.Background(), s.w)
+	} else {
+		err = migrate(context.Background(), s.w)
+	}
+	if err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	s.r, err = sql.Open("sqlite", dsn(abs,
+	s.r, err = sql.Open("sqlite", dsn(abs, append([]string{
 		"_pragma=busy_timeout(10000)",
 		"_pragma=foreign_keys(ON)",
 		"_pragma=cache_size(-16384)",
@@ -90,7 +118,7 @@ func Open(path string) (*Store, error) {
 		// default: Postings reads many pages, and read calls cost.
 		"_pragma=mmap_size(2147418112)",
 		"_query_only=1",
-	))
+	}, ro...)...))
 	if err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -99,6 +127,45 @@ func Open(path string) (*Store, error) {
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
 	return s, nil
+}
+
+// fileMode is how a database file can be opened.
+type fileMode int
+
+const (
+	readWrite fileMode = iota // or not there yet: made
+	readOnly                  // the file cannot be written
+	immutable                 // nothing can write it: a read-only file system, no write-ahead log
+)
+
+// openMode says how the database file at abs can be opened.
+func openMode(abs string) fileMode {
+	f, err := os.OpenFile(abs, os.O_RDWR, 0)
+	switch {
+	case err == nil:
+		f.Close()
+	case errors.Is(err, syscall.EROFS):
+		if _, err := os.Lstat(abs + "-wal"); errors.Is(err, fs.ErrNotExist) {
+			return immutable
+		}
+		return readOnly
+	case errors.Is(err, fs.ErrPermission):
+		return readOnly
+	}
+	return readWrite
+}
+
+// checkSchema checks that a database opened read-only has the schema
+// this program writes, which it cannot bring up to date.
+func checkSchema(ctx context.Context, db *sql.DB) error {
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read-only: schema version: %w", err)
+	}
+	if version != len(migrations) {
+		return fmt.Errorf("the database is read-only and has schema version %d, not %d: open it once writable with this program, or use the program that wrote it", version, len(migrations))
+	}
+	return nil
 }
 
 // dsn returns the data source name of the database file at the absolute
