@@ -275,6 +275,14 @@ func checkDownloads(t *testing.T, dir string) {
 			continue
 		}
 		seen[filepath.Ext(e.Name())] = true
+		if strings.HasPrefix(e.Name(), "audit-") && filepath.Ext(e.Name()) == ".csv" {
+			// The audit log's export: the entries of the admin pages' walk.
+			if !bytes.HasPrefix(data, []byte("\uFEFF编号,时间,用户")) || !bytes.Contains(data, []byte("user.add")) || bytes.Contains(data, []byte("unit.add")) {
+				t.Errorf("download %s: not the audit log's user.add entries (%.120q)", e.Name(), data)
+			}
+			seen["audit"] = true
+			continue
+		}
 		if filepath.Ext(e.Name()) == ".csv" {
 			if !bytes.HasPrefix(data, []byte("\uFEFF")) || !bytes.Contains(data, []byte("指标")) {
 				t.Errorf("download %s: not a table (%.80q)", e.Name(), data)
@@ -293,7 +301,7 @@ func checkDownloads(t *testing.T, dir string) {
 			t.Errorf("download %s: no comments", e.Name())
 		}
 	}
-	for _, ext := range []string{".docx", ".txt", ".csv"} {
+	for _, ext := range []string{".docx", ".txt", ".csv", "audit"} {
 		if !seen[ext] {
 			t.Errorf("no %s downloaded (%d files)", ext, len(entries))
 		}

@@ -314,6 +314,104 @@ try {
     check((await page.textContent("#findings")).includes("xx"), "the placeholder finding is missing");
   });
 
+  // 管理, as the local user (allowed everything): units, users, the audit
+  // log, the trash. Names with markup must show as text.
+  const evil = '"><img src=x onerror=alert(20)>社区';
+  await visit("admin-units", "/admin/units", async () => {
+    check((await page.getAttribute("nav.nav a[accesskey=m]", "aria-current")) === "page", "管理 is not the current navigation entry");
+    const add = async (name, parent, aliases) => {
+      await page.fill("#unit-name", name);
+      await page.selectOption("#unit-parent", { label: parent });
+      await page.fill("#unit-aliases", aliases);
+      await Promise.all([page.waitForNavigation(), page.click("form[action='/admin/units'] button[type=submit]")]);
+      check((await page.textContent(".notice.ok")).includes("已添加单位"), `adding ${name} does not say so`);
+    };
+    await add("临川区", "（最上层）", "临川");
+    await add("青禾街道", "临川区", "青禾");
+    await add("石桥镇", "临川区", "");
+    await add(evil, "\u3000青禾街道", "");
+    const tree = await page.textContent("ul.unit-tree");
+    check(tree.includes("临川区") && tree.includes("别名：青禾") && tree.includes(evil), `the tree: ${tree}`);
+    check((await page.$$("img[src=x]")).length === 0, "a unit's markup became an element");
+    // Assign the first two unassigned reports to 石桥镇, by keyboard.
+    const before = await page.$$eval("#unassigned tbody tr", (rs) => rs.length);
+    check(before >= 2, `${before} unassigned reports`);
+    await page.focus("#unassigned tbody tr:nth-child(1) input[type=checkbox]");
+    await page.keyboard.press("Space");
+    await page.focus("#unassigned tbody tr:nth-child(2) input[type=checkbox]");
+    await page.keyboard.press("Space");
+    await page.selectOption("#assign-unit", { label: "\u3000石桥镇" });
+    await page.focus(".assign-form button[type=submit]");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    check((await page.textContent(".notice.ok")).includes("已把 2 篇报告分配给 临川区/石桥镇"), "the assignment does not say so");
+    const after = await page.$$eval("#unassigned tbody tr", (rs) => rs.length);
+    check(after === before - 2, `${after} unassigned after assigning 2 of ${before}`);
+    // Match again, then rename a unit through its edit form.
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/admin/units/match'] button")]);
+    check((await page.textContent(".notice.ok")).includes("重新按名称匹配"), "matching again does not say so");
+    await Promise.all([page.waitForNavigation(), page.click(`a[aria-label="修改 临川区/石桥镇"]`)]);
+    await page.fill("#edit-name", "石桥镇人民政府");
+    await page.fill("#edit-aliases", "石桥镇、石桥");
+    await Promise.all([page.waitForNavigation(), page.click("#edit button[type=submit]")]);
+    check((await page.textContent(".notice.ok")).includes("现为 临川区/石桥镇人民政府"), "the rename does not say so");
+  }, { full: true });
+
+  await visit("admin-users", "/admin/users", async () => {
+    const add = async (name, unit, role) => {
+      await page.fill("#user-name", name);
+      await page.selectOption("#user-unit", { label: unit });
+      await page.selectOption("#user-role", role);
+      await page.fill("#user-pw", "初始密码请修改1");
+      await page.fill("#user-pw2", "初始密码请修改1");
+      await Promise.all([page.waitForNavigation(), page.click("form[action='/admin/users'] button[type=submit]")]);
+      check((await page.textContent(".notice.ok")).includes(`已添加用户 ${name}`), `adding ${name} does not say so`);
+    };
+    await add("zhangsan", "\u3000青禾街道", "drafter");
+    await add("lisi", "临川区", "reviewer");
+    await add("<script>alert(21)", "\u3000\u3000" + evil, "admin");
+    const rows = await page.textContent("table.users");
+    check(rows.includes("zhangsan") && rows.includes("临川区/青禾街道") && rows.includes("审阅") && rows.includes("<script>alert(21)"), `the users: ${rows}`);
+    // Disable one; open another's password form.
+    await Promise.all([page.waitForNavigation(), page.click(`button[aria-label="停用 lisi"]`)]);
+    check((await page.textContent(".notice.ok")).includes("已停用用户 lisi"), "disabling does not say so");
+    check(await page.isVisible(`button[aria-label="启用 lisi"]`), "no button to enable lisi again");
+    await page.click("table.users tr:first-child details.passwd summary");
+    check(await page.isVisible("table.users tr:first-child details.passwd input[type=password]"), "the password form does not open");
+  }, { full: true });
+
+  await visit("admin-audit", "/admin/audit", async () => {
+    const actions = await page.$$eval("table.audit td code", (cs) => cs.map((c) => c.textContent));
+    check(actions.includes("unit.add") && actions.includes("user.add") && actions.includes("user.disable") && actions.includes("report.assign"), `actions: ${[...new Set(actions)]}`);
+    check((await page.$$("img[src=x], table.audit script")).length === 0, "markup in the log became elements");
+    await page.selectOption("#a-action", "user.add");
+    await Promise.all([page.waitForNavigation(), page.click(".audit-filters button[type=submit]")]);
+    check(page.url().includes("action=user.add"), `the filter is not in the URL: ${page.url()}`);
+    const only = await page.$$eval("table.audit td code", (cs) => cs.map((c) => c.textContent));
+    check(only.length === 3 && only.every((a) => a === "user.add"), `filtered: ${only}`);
+    const name = await download("a[href^='/admin/audit.csv']");
+    check(/^audit-\d{8}\.csv$/.test(name), `the export is named ${name}`);
+  }, { full: true });
+
+  // Delete a report from its page, after the confirmation.
+  await visit("report-delete", docx, async () => {
+    await page.click("#delete summary");
+    check(await page.isVisible("#delete button.danger"), "the confirmation does not open");
+    await page.evaluate(() => document.getElementById("delete").scrollIntoView({ block: "start" }));
+  });
+  await visit("admin-trash", docx, async () => {
+    await page.click("#delete summary");
+    await Promise.all([page.waitForNavigation(), page.click("#delete button.danger")]);
+    check(new URL(page.url()).pathname === "/admin/trash", `the delete went to ${page.url()}`);
+    check((await page.textContent(".notice.ok")).includes("移入回收站"), "the trash does not say the report came in");
+    const row = await page.textContent("table.trash tbody");
+    check(row.includes("本机用户") && row.includes("30 天"), `the trash row: ${row}`);
+  });
+  await visit("admin-trash-undone", "/admin/trash", async () => {
+    await Promise.all([page.waitForNavigation(), page.click("table.trash button")]);
+    check((await page.textContent(".notice.ok")).includes("已恢复报告"), "the undo does not say so");
+    check((await page.textContent("main")).includes("回收站是空的"), "the trash is not empty after the undo");
+  });
+
   await visit("not-found", "/no-such-page", async () => {
     check((await page.textContent("main")).includes("没有这个页面"), "the 404 page does not say so in Chinese");
   }, { status: 404 });
