@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,13 +78,36 @@ type ksAck struct {
 type ksClient struct {
 	url  string
 	hc   *http.Client
-	csrf string // the token of the page forms (the fix)
+	csrf string       // the token of the page forms (the fix)
+	stop *atomic.Bool // when set, the client stops before its next report
 
 	mu     sync.Mutex
 	acks   []ksAck
 	sent   map[string][]string // name → every text sent for it
 	fixed  map[string][]string // name → every text a fix was asked of
 	failed []string            // answers that were not 2xx, errors while the server lived
+}
+
+// newKSClient returns client i of the server at base: every other one
+// opens a connection for each request.
+func newKSClient(base string, i int) *ksClient {
+	return &ksClient{
+		url:   base,
+		sent:  map[string][]string{},
+		fixed: map[string][]string{},
+		hc: &http.Client{
+			Timeout:       2 * time.Minute,
+			Transport:     &http.Transport{DisableKeepAlives: i%2 == 0},
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+	}
+}
+
+// acked returns a copy of what the client has had acknowledged so far.
+func (c *ksClient) acked() []ksAck {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.acks)
 }
 
 func (c *ksClient) record(a ksAck) {
@@ -225,16 +249,7 @@ func killServeRound(t *testing.T, srv *exec.Cmd, base string, round int) ([]*ksC
 	clients := make([]*ksClient, killServeClients)
 	var wg sync.WaitGroup
 	for i := range clients {
-		c := &ksClient{
-			url:   base,
-			sent:  map[string][]string{},
-			fixed: map[string][]string{},
-			hc: &http.Client{
-				Timeout:       2 * time.Minute,
-				Transport:     &http.Transport{DisableKeepAlives: i%2 == 0},
-				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-			},
-		}
+		c := newKSClient(base, i)
 		clients[i] = c
 		wg.Add(1)
 		go func() {
@@ -273,7 +288,7 @@ func (c *ksClient) run(round, n int, killed *atomic.Bool, acked func()) {
 		fail("%v", err)
 		return
 	}
-	for k := 0; ; k++ {
+	for k := 0; c.stop == nil || !c.stop.Load(); k++ {
 		name := fmt.Sprintf("r%03d-c%02d-%04d.txt", round, n, k)
 		var id int64
 		version := 0
