@@ -379,6 +379,20 @@ try {
     check(await page.isVisible("table.users tr:first-child details.passwd input[type=password]"), "the password form does not open");
   }, { full: true });
 
+  await visit("admin-tokens", "/admin/users", async () => {
+    await Promise.all([page.waitForNavigation(), page.click(`a[aria-label="zhangsan 的 API 令牌"]`)]);
+    check((await page.textContent("h1")).includes("zhangsan 的 API 令牌"), "not zhangsan's tokens");
+    await page.fill("#token-name", "导入脚本");
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/tokens'] button[type=submit]")]);
+    const secret = await page.inputValue("#new-secret");
+    check(/^zjt_.{20,}/.test(secret), "the new token's secret is not shown");
+    check((await page.textContent("table.tokens")).includes("导入脚本"), "the token is not listed");
+    // Shown once: the page again has it listed, without its secret (and
+    // the screenshot shows no secret).
+    await page.goto(page.url(), { waitUntil: "networkidle" });
+    check((await page.$$("#new-secret")).length === 0 && !(await page.content()).includes(secret), "the secret is shown again");
+  });
+
   await visit("admin-audit", "/admin/audit", async () => {
     const actions = await page.$$eval("table.audit td code", (cs) => cs.map((c) => c.textContent));
     check(actions.includes("unit.add") && actions.includes("user.add") && actions.includes("user.disable") && actions.includes("report.assign"), `actions: ${[...new Set(actions)]}`);

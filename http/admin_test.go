@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -125,20 +126,24 @@ func TestAdminForbidden(t *testing.T) {
 	d := newAdminDistrict(t)
 	for _, who := range []string{"qinghe-drafter", "donghu-reviewer"} {
 		c := d.as(who)
-		for _, target := range []string{"/admin", "/admin/units", "/admin/units?edit=1", "/admin/users", "/admin/audit", "/admin/audit.csv", "/admin/trash"} {
+		for _, target := range []string{"/admin", "/admin/units", "/admin/units?edit=1", "/admin/users", "/admin/users/qinghe-drafter/tokens", "/admin/audit", "/admin/audit.csv", "/admin/trash"} {
 			wantStatus(t, who+" GET "+target, c.get(target), 403, "只有管理员")
 		}
 		for _, target := range []string{"/admin/units", "/admin/units/1/edit", "/admin/units/assign", "/admin/units/match", "/admin/users",
-			"/admin/users/qinghe-drafter/disable", "/admin/users/qinghe-drafter/password", fmt.Sprintf("/admin/trash/%d/undo", d.qinghe)} {
+			"/admin/users/qinghe-drafter/disable", "/admin/users/qinghe-drafter/password", "/admin/users/qinghe-drafter/tokens",
+			"/admin/users/qinghe-drafter/tokens/1/revoke", fmt.Sprintf("/admin/trash/%d/undo", d.qinghe)} {
 			form := url.Values{"name": {"新社区"}, "parent": {d.ref("青禾街道")}, "id": {fmt.Sprint(d.unassigned)}, "unit": {d.ref("青禾街道")},
-				"disabled": {"1"}, "password": {"a new password"}, "password2": {"a new password"}, "role": {"admin"}}
+				"disabled": {"1"}, "password": {"a new password"}, "password2": {"a new password"}, "role": {"admin"}, "token_name": {"x"}}
 			wantStatus(t, who+" POST "+target, c.post(target, form), 403, "只有管理员")
 		}
 		if w := c.get("/"); strings.Contains(w.Body.String(), `href="/admin/units"`) {
 			t.Errorf("%s: the navigation offers 管理", who)
 		}
 	}
-	// Nothing changed: no unit, no user, the unassigned report still so.
+	// Nothing changed: no unit, no user, no token, the unassigned report still so.
+	if ts, err := d.a.ListTokens(context.Background(), "qinghe-drafter"); err != nil || len(ts) != 0 {
+		t.Errorf("after the refused requests: tokens %+v, %v", ts, err)
+	}
 	tree, _ := d.a.UnitTree(context.Background())
 	if len(tree.Units) != 6 || tree.Unassigned != 1 {
 		t.Errorf("after the refused requests: %d units, %d unassigned", len(tree.Units), tree.Unassigned)
@@ -518,5 +523,56 @@ func TestDaysLeft(t *testing.T) {
 		if got := daysLeft(now, tt.purge); got != tt.want {
 			t.Errorf("daysLeft(%v) = %d, want %d", tt.purge.Sub(now), got, tt.want)
 		}
+	}
+}
+
+// Ensure an admin lists, makes (the secret shown once) and revokes the
+// API tokens of a user of their units, and of no other.
+func TestAdminTokens(t *testing.T) {
+	d := newAdminDistrict(t)
+	ctx := context.Background()
+	c := d.as("donghu-admin")
+	wantStatus(t, "users page", c.get("/admin/users"), 200, `href="/admin/users/qinghe-drafter/tokens"`)
+	page := "/admin/users/qinghe-drafter/tokens"
+	wantStatus(t, "no tokens", c.get(page), 200, "qinghe-drafter 的 API 令牌", "此用户没有 API 令牌")
+	w := c.post(page, url.Values{"token_name": {"导入脚本"}})
+	wantStatus(t, "made", w, 200, "已创建令牌 <strong>导入脚本</strong>", "离开此页后无法再次查看")
+	m := regexp.MustCompile(`value="(zjt_[^"]+)"`).FindStringSubmatch(w.Body.String())
+	if m == nil {
+		t.Fatalf("no secret shown")
+	}
+	if u, err := d.a.LookupToken(ctx, m[1]); err != nil || u.Name != "qinghe-drafter" {
+		t.Errorf("the token shown is %+v, %v", u, err)
+	}
+	w = c.get(page)
+	wantStatus(t, "listed", w, 200, "导入脚本", "有效")
+	if strings.Contains(w.Body.String(), m[1]) {
+		t.Errorf("the secret is shown again")
+	}
+	ts, _ := d.a.ListTokens(ctx, "qinghe-drafter")
+	if len(ts) != 1 {
+		t.Fatalf("tokens %+v", ts)
+	}
+	for _, tt := range []struct {
+		name, target string
+		form         url.Values
+		status       int
+		msg          string
+	}{
+		{"no name", page, url.Values{"token_name": {" "}}, 400, "令牌名称不能为空"},
+		{"taken", page, url.Values{"token_name": {"导入脚本"}}, 409, "已有名为 导入脚本 的令牌"},
+		{"another county's user", "/admin/users/xishan-drafter/tokens", url.Values{"token_name": {"x"}}, 404, "没有用户"},
+		{"revoke an unknown token", page + "/999/revoke", nil, 404, "没有编号为 999 的令牌"},
+		{"revoke a bad number", page + "/x/revoke", nil, 404, "不是令牌编号"},
+		{"revoke another county's", fmt.Sprintf("/admin/users/xishan-drafter/tokens/%d/revoke", ts[0].ID), nil, 404, "没有用户"},
+	} {
+		wantStatus(t, tt.name, c.post(tt.target, tt.form), tt.status, tt.msg)
+	}
+	wantStatus(t, "another county's user's tokens", c.get("/admin/users/xishan-drafter/tokens"), 404, "没有用户")
+	wantStatus(t, "an unknown user's tokens", c.get("/admin/users/nobody/tokens"), 404, "没有用户")
+	w = c.post(fmt.Sprintf("%s/%d/revoke", page, ts[0].ID), nil)
+	wantStatus(t, "revoked", c.follow("revoke", w), 200, "已撤销令牌 导入脚本", "已撤销（")
+	if _, err := d.a.LookupToken(ctx, m[1]); app.ErrorCode(err) != app.Unauthorized {
+		t.Errorf("a revoked token works: %v", err)
 	}
 }

@@ -12,12 +12,14 @@ import (
 
 // registerAdminUsersRoutes serves 用户 (/admin/users): the accounts of
 // the admin's units, one added (with the password the admin types: there
-// is no default one), disabled or enabled, given a new password.
+// is no default one), disabled or enabled, given a new password; and
+// their API tokens (admin_tokens.go).
 func (s *Server) registerAdminUsersRoutes() {
 	s.handle("GET /admin/users", s.handleAdminUsers)
 	s.handle("POST /admin/users", s.handleAdminUserAdd)
 	s.handle("POST /admin/users/{name}/disable", s.handleAdminUserDisable)
 	s.handle("POST /admin/users/{name}/password", s.handleAdminUserPassword)
+	s.registerAdminTokensRoutes()
 }
 
 // usersPage is the data of admin_users.html.
