@@ -37,6 +37,10 @@ const hostile = `<script>alert(1)</script>"><img src=x onerror=alert(2)>{{.CSRF}
 // hostileMarkup are what must never reach an HTML page unescaped.
 var hostileMarkup = []string{"<script>alert", "<img src=x", "<svg onload", "</textarea></title><svg"}
 
+// hostileUser is the name of a user of the hostile server, which the
+// routes with a {name} get.
+const hostileUser = "<script>alert(17)"
+
 // hostileServer is a Server over a store holding the examples and the
 // hostile report (IDs in hostileIDs).
 type hostileIDs struct {
@@ -84,8 +88,11 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 			t.Fatalf("AddUnit %s: %v", u.Name, err)
 		}
 	}
-	if _, err := s.app.AddUser(ctx, app.NewUser{Name: "<script>alert(17)", Unit: "<script>alert(16)", Role: store.Drafter, Password: `"><svg onload=alert(18)>`}); err != nil {
+	if _, err := s.app.AddUser(ctx, app.NewUser{Name: hostileUser, Unit: "<script>alert(16)", Role: store.Drafter, Password: `"><svg onload=alert(18)>`}); err != nil {
 		t.Fatalf("AddUser: %v", err)
+	}
+	if _, err := s.app.CreateToken(ctx, hostileUser, `<img src=x onerror=alert(22)>`); err != nil {
+		t.Fatalf("CreateToken: %v", err)
 	}
 	add("trash<svg onload=alert(19)>.txt", strings.ReplaceAll(hostile, "敌意街道", "<b>已删</b>敌意街道"))
 	list, err = s.app.List(ctx, store.Filter{})
@@ -106,7 +113,8 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 var wildcard = regexp.MustCompile(`\{([^}]*)\}`)
 
 // routeTarget returns a path for a route pattern's path, with its
-// wildcards filled in: report IDs by the hostile report, versions by 1.
+// wildcards filled in: report IDs by the hostile report, a user's name by
+// hostileUser, versions and the rest by 1.
 func routeTarget(path string, ids hostileIDs) string {
 	return wildcard.ReplaceAllStringFunc(path, func(w string) string {
 		name := strings.TrimSuffix(strings.Trim(w, "{}"), "...")
@@ -115,6 +123,8 @@ func routeTarget(path string, ids hostileIDs) string {
 			return ""
 		case strings.Contains(name, "id"):
 			return fmt.Sprint(ids.report)
+		case name == "name": // a user's
+			return url.PathEscape(hostileUser)
 		case strings.HasPrefix(name, "v") || name == "n":
 			return "1"
 		}
@@ -175,7 +185,7 @@ func TestSecurityHostileReport(t *testing.T) {
 	walked, shown, shownHTML := 0, 0, 0
 	// The admin pages must show the units, the user and the trashed
 	// report named with markup (as text), or they checked nothing.
-	adminShows := map[string]string{"/admin/units": "alert(15)", "/admin/users": "alert(17)", "/admin/audit": "alert(14)", "/admin/trash": "alert(19)"}
+	adminShows := map[string]string{"/admin/units": "alert(15)", "/admin/users": "alert(17)", "/admin/audit": "alert(14)", "/admin/trash": "alert(19)", "/admin/users/{name}/tokens": "alert(22)"}
 	adminShown := map[string]bool{}
 	for _, rt := range routes(s) {
 		if rt[0] != "GET" {
@@ -335,6 +345,17 @@ func TestSecurityCSRFEveryRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	versionsAfter, _ := s.app.Versions(ctx, ids.report)
+	// Nor the accounts and units: the walk posted to the hostile user's
+	// routes and the units'.
+	if us, err := s.app.ListUsers(ctx); err != nil || len(us) != 1 || us[0].Disabled {
+		t.Errorf("refused requests changed the users: %+v, %v", us, err)
+	}
+	if ts, err := s.app.ListTokens(ctx, hostileUser); err != nil || len(ts) != 1 || ts[0].Revoked != nil {
+		t.Errorf("refused requests changed the tokens: %+v, %v", ts, err)
+	}
+	if tree, err := s.app.UnitTree(ctx); err != nil || len(tree.Units) != 2 {
+		t.Errorf("refused requests changed the units: %+v, %v", tree, err)
+	}
 	if len(after.Reports) != len(before.Reports) || len(versionsAfter.Versions) != len(versions.Versions) {
 		t.Errorf("refused requests changed the store: %d → %d reports, %d → %d versions",
 			len(before.Reports), len(after.Reports), len(versions.Versions), len(versionsAfter.Versions))
