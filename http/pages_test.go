@@ -327,7 +327,7 @@ func TestEveryRouteTooLarge(t *testing.T) {
 	c := newClient(t, s)
 	for _, route := range []struct{ method, path string }{
 		{"GET", "/"}, {"GET", "/upload"}, {"GET", "/reports/1"}, {"POST", "/reports/1/fix"}, {"POST", "/reports/1/meta"},
-		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"},
+		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"}, {"GET", "/reports/1/table/quantities"},
 		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
 		{"GET", "/search"}, {"GET", "/compare"}, {"POST", "/compare"}, {"GET", "/reports/1/similar"}, {"GET", "/families"},
 	} {

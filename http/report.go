@@ -20,6 +20,7 @@ func (s *Server) registerReportRoutes() {
 	s.handle("POST /reports/{id}/delete", s.handleReportDelete)
 	s.handle("GET /reports/{id}/diff", s.handleReportDiff)
 	s.handle("GET /reports/{id}/download/{kind}", s.handleReportDownload)
+	s.handle("GET /reports/{id}/table/{kind}", s.handleReportTable)
 }
 
 // reportID reads the {id} of the path.

@@ -18,6 +18,10 @@ type reportPage struct {
 	Saved      *store.Summary // the version just stored, to say so
 	PeriodForm string         // the period as the form shows it: 2024, 2024H1 …
 	DiffA      int            // the version to compare the shown one with: the one before it
+
+	// The tables of figures and targets too long to be on the page
+	// itself (nil: on the page): loaded when scrolled to.
+	LazyQuantities, LazyTargets *lazyTable
 }
 
 // handleReportView shows a stored report: the current version, or the
@@ -49,6 +53,8 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if rep.Extract.TitleInferred {
 		title = ""
 	}
+	p.LazyQuantities = newLazyTable(rep, "quantities", len(rep.Extract.Quantities))
+	p.LazyTargets = newLazyTable(rep, "targets", len(rep.Extract.Targets))
 	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title, hit)
 	for i := range rep.Versions {
 		if rep.Versions[i].Version == saved && saved > 0 {

@@ -43,5 +43,5 @@ for _ in $(seq 100); do
 done
 [[ -n $url ]] || { echo "the server did not start"; cat "$work/err"; exit 1; }
 echo "server $url; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(/usr/bin/chromium --version 2>/dev/null)"
-ZONGJIE_URL=$url ZONGJIE_REPORT="$work/报告.txt" node bench/page/page.mjs
+ZONGJIE_URL=$url ZONGJIE_SERVER_PID=$pid ZONGJIE_REPORT="$work/报告.txt" node bench/page/page.mjs
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

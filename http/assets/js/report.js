@@ -96,33 +96,52 @@
     });
   }
 
-  // --- Sortable tables ------------------------------------------------
-  for (const table of document.querySelectorAll("table.sortable")) {
-    const heads = [...table.tHead.rows[0].cells];
-    heads.forEach((th, col) => {
-      const b = th.querySelector("button");
-      if (!b) return;
-      b.addEventListener("click", () => {
-        const asc = th.getAttribute("aria-sort") !== "ascending";
-        for (const h of heads) h.removeAttribute("aria-sort");
-        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-        const num = th.dataset.type === "num";
-        const key = (tr) => {
-          const td = tr.cells[col];
-          const v = td.dataset.sort ?? td.textContent.trim();
-          return num ? (v === "" ? Number.NEGATIVE_INFINITY : Number(v)) : v;
-        };
-        const body = table.tBodies[0];
-        const rows = [...body.rows];
-        rows.sort((a, b) => {
-          const x = key(a), y = key(b);
-          const c = num ? x - y : String(x).localeCompare(String(y), "zh-CN");
-          return asc ? c : -c;
-        });
-        body.append(...rows);
-      });
-    });
+  // --- Long tables ----------------------------------------------------
+  // A table too long for the page (report_table.go) is loaded when it
+  // comes near the view; its link stays if that fails.
+  const lazy = document.querySelectorAll(".lazy-table[data-src]");
+  if (lazy.length && "IntersectionObserver" in window) {
+    const seen = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        const div = e.target;
+        seen.unobserve(div);
+        zongjie.fetch(div.dataset.src, { headers: { "HX-Request": "true" } })
+          .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+          .then((html) => div.replaceWith(document.createRange().createContextualFragment(html)))
+          .catch(() => div.insertAdjacentText("beforeend", "（载入失败，请点击上面的链接查看）"));
+      }
+    }, { rootMargin: "400px" });
+    for (const div of lazy) seen.observe(div);
   }
+
+  // --- Sortable tables ------------------------------------------------
+  // One listener for every table, those loaded later too.
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest("table.sortable thead button");
+    if (!b) return;
+    const th = b.closest("th");
+    const table = th.closest("table");
+    const heads = [...th.parentElement.cells];
+    const col = heads.indexOf(th);
+    const asc = th.getAttribute("aria-sort") !== "ascending";
+    for (const h of heads) h.removeAttribute("aria-sort");
+    th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+    const num = th.dataset.type === "num";
+    const key = (tr) => {
+      const td = tr.cells[col];
+      const v = td.dataset.sort ?? td.textContent.trim();
+      return num ? (v === "" ? Number.NEGATIVE_INFINITY : Number(v)) : v;
+    };
+    const body = table.tBodies[0];
+    const rows = [...body.rows];
+    rows.sort((a, b) => {
+      const x = key(a), y = key(b);
+      const c = num ? x - y : String(x).localeCompare(String(y), "zh-CN");
+      return asc ? c : -c;
+    });
+    body.append(...rows);
+  });
 
   // The findings are wired: bench/page measures the time until here.
   performance.mark("zongjie:report-ready");
