@@ -53,8 +53,11 @@ func (a *App) AuditLog(ctx context.Context, q AuditQuery) ([]AuditEntry, error) 
 	}
 	f := store.AuditFilter{Action: q.Action, Report: q.Report, Since: q.Since, Until: q.Until, Before: q.Before, Limit: q.Limit}
 	if q.User != "" {
+		// A user the admin does not administer is not there, as for
+		// the user pages (managed): the filter must not tell whether a
+		// name exists in another unit.
 		u, err := st.UserByName(ctx, strings.TrimSpace(q.User))
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, store.ErrNotFound) || err == nil && !administers(tree, userOf(ctx), u.Unit) {
 			return nil, Errorf(NotFound, "没有用户 %s", q.User)
 		}
 		if err != nil {

@@ -46,6 +46,18 @@ func TestAuditLogUnit(t *testing.T) {
 	if _, err := d.a.AuditLog(d.as("city-admin"), app.AuditQuery{Unit: "无此单位"}); app.ErrorCode(err) != app.NotFound {
 		t.Errorf("AuditLog of an unknown unit = %v, want NotFound", err)
 	}
+	// A user of another county is, for 西山县's admin, no user at all:
+	// the same error as a name never used, so the filter tells nothing.
+	_, other := d.a.AuditLog(d.as("xishan-admin"), app.AuditQuery{User: "qinghe-drafter"})
+	_, never := d.a.AuditLog(d.as("xishan-admin"), app.AuditQuery{User: "无此用户"})
+	if app.ErrorCode(other) != app.NotFound || app.ErrorCode(never) != app.NotFound ||
+		strings.ReplaceAll(app.ErrorMessage(other), "qinghe-drafter", "?") != strings.ReplaceAll(app.ErrorMessage(never), "无此用户", "?") {
+		t.Errorf("filter by another county's user = %v; by a name never used = %v: want the same NotFound", other, never)
+	}
+	// Their own user is found.
+	if _, err := d.a.AuditLog(d.as("xishan-admin"), app.AuditQuery{User: "xishan-reviewer"}); err != nil {
+		t.Errorf("filter by their own county's user: %v", err)
+	}
 }
 
 // Ensure the audit log's CSV opens in a spreadsheet as text: a BOM, the
