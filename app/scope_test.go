@@ -190,6 +190,26 @@ var ops = map[string]op{
 		r, err := d.a.TrackUnit(ctx, "青禾街道")
 		return found(r != nil && len(r.Pairs) > 0, r, err)
 	}},
+	"StoredUnits": {run: func(ctx context.Context, d *district) (any, error) {
+		us, err := d.a.StoredUnits(ctx)
+		seen := false
+		for _, u := range us {
+			for _, r := range u.Reports {
+				seen = seen || r.ID == d.qinghe || r.ID == d.qinghe25 || r.ID == d.unassigned
+			}
+		}
+		return found(seen, us, err)
+	}},
+	"Neighbours": {run: func(ctx context.Context, d *district) (any, error) {
+		// A summary of 青禾街道's report, as its readers have it: its
+		// neighbours are not there for the others.
+		rep, err := d.a.Report(context.Background(), d.qinghe25, 0)
+		if err != nil {
+			return nil, err
+		}
+		prev, next, err := d.a.Neighbours(ctx, rep.Summary)
+		return found(prev != nil || next != nil, []*app.Summary{prev, next}, err)
+	}},
 	"Series": {run: func(ctx context.Context, d *district) (any, error) {
 		r, err := d.a.Series(ctx, app.SeriesRequest{Unit: "青禾街道", All: true})
 		return found(r != nil && len(r.Series) > 0, r, err)
@@ -389,7 +409,7 @@ func TestEveryOperationScoped(t *testing.T) {
 		if who != "" {
 			ctx = d.as(who)
 		}
-		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk"} {
+		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk", "StoredUnits", "Neighbours"} {
 			got, err := ops[name].run(ctx, d)
 			if err != nil || !leaks(got) {
 				t.Errorf("%s as %q does not show 青禾街道's report (%v): the walk could not fail", name, who, err)

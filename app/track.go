@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/track"
 )
@@ -18,6 +19,17 @@ type Tracked struct {
 	Targets []track.Result `json:"targets"`
 	NotDue  int            `json:"not_due"`
 	Summary map[string]int `json:"summary"`
+
+	// For the web page: the stored reports (0 for a file), their
+	// titles, the targets not due by the later report's period, and
+	// where the figure of each target (of Targets, of NotDueTargets) is
+	// in the earlier report, in characters (the sentence when the figure
+	// is not known).
+	OldID, NewID       int64               `json:"-"`
+	OldTitle, NewTitle string              `json:"-"`
+	NotDueTargets      []zongjie.Target    `json:"-"`
+	Figures            []document.Location `json:"-"`
+	NotDueFigures      []document.Location `json:"-"`
 }
 
 // TrackRequest names the two reports to track, each a file or a stored
@@ -80,9 +92,22 @@ func trackPair(old, cur *Loaded) Tracked {
 	t := Tracked{
 		Old: old.Label, New: cur.Label, OldTerm: old.Report.Meta.Plan, NewTerm: cur.Report.Meta.Review,
 		Targets: o.Results, NotDue: len(o.NotDue), Summary: map[string]int{},
+		OldID: old.ID, NewID: cur.ID, OldTitle: old.Report.Title, NewTitle: cur.Report.Title, NotDueTargets: o.NotDue,
 	}
 	for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
 		t.Summary[string(s)] = o.Count(s)
+	}
+	at := func(x zongjie.Target) document.Location {
+		if x.FigureSpan.End > x.FigureSpan.Start {
+			return old.File.Location(x.FigureSpan)
+		}
+		return document.Location{Line: x.Line, Column: x.Column, Offset: x.Offset, Length: x.Length}
+	}
+	for _, r := range o.Results {
+		t.Figures = append(t.Figures, at(r.Target))
+	}
+	for _, x := range o.NotDue {
+		t.NotDueFigures = append(t.NotDueFigures, at(x))
 	}
 	return t
 }

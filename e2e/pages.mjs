@@ -167,6 +167,8 @@ try {
     shiqiaoCompare = await row.locator("a[href^='/compare?a=']", { hasText: "与上期重复" }).first().getAttribute("href");
     check(shiqiaoCompare, "no link to compare with the previous report");
     check((await page.$$("table.desk .reasons li")).length > 0, "no reasons to send back");
+    const track = await row.locator("a.desk-targets").first().getAttribute("href");
+    check(/^\/track\?a=\d+&b=\d+$/.test(track || ""), `the targets link to the track page is ${track}`);
     check((await page.$$("img[src=x], table.desk b, table.desk script")).length === 0, "markup from a report became elements");
     // Filter: still holding placeholders, by keyboard.
     await page.focus("#f-placeholders");
@@ -239,6 +241,30 @@ try {
     const graph = JSON.parse(await page.getAttribute("#family-graph", "data-graph"));
     check(graph.nodes.length >= 2 && graph.links.length >= 1, `graph of ${graph.nodes.length} nodes, ${graph.links.length} links`);
   }, { full: true });
+
+  // Targets of 石桥镇's 2025 plan against its 2025 report: met, partly
+  // met, missed; a status filters; a figure opens the report at it.
+  await visit("track", "/track?unit=" + encodeURIComponent("石桥镇"), async () => {
+    const count = async (st) => Number(await page.textContent(`.track-counts .st-${st} .n`));
+    const met = await count("met"), partial = await count("partial"), missed = await count("missed");
+    check(met > 0 && partial > 0 && missed > 0, `counts: met ${met}, partial ${partial}, missed ${missed}`);
+    check((await page.$$("table.track-table tbody tr")).length >= met + partial + missed, "fewer rows than the counts");
+    check((await page.$$("img[src=x], table.track-table script")).length === 0, "markup from a report became elements");
+    await Promise.all([page.waitForNavigation(), page.click(".track-counts a.st-missed")]);
+    const shown = await page.$$eval("table.track-table tbody tr", (rs) => rs.map((r) => r.className));
+    check(shown.length === missed && shown.every((c) => c === "st-missed"), `the missed filter shows ${shown}`);
+    check(page.url().includes("status=missed"), `the filter is not in the URL: ${page.url()}`);
+    await page.goto(new URL("/track?unit=" + encodeURIComponent("石桥镇"), base).href, { waitUntil: "networkidle" });
+  }, { full: true });
+
+  await visit("track-hit", "/track?unit=" + encodeURIComponent("石桥镇") + "&status=partial", async () => {
+    const link = page.locator("table.track-table tbody tr td:nth-child(3) .fig a").first();
+    const figure = await link.textContent();
+    await Promise.all([page.waitForNavigation(), link.click()]);
+    check(page.url().includes("?hl=") && page.url().endsWith("#hit"), `the evidence link went to ${page.url()}`);
+    const marked = await page.$$eval("#text mark.hit, #text mark.in-hit", (ms) => ms.map((m) => m.textContent).join(""));
+    check(marked === figure, `the report marks "${marked}", the evidence is "${figure}"`);
+  });
 
   await visit("report", qinghe, async () => {
     check(await page.isVisible("mark.f.sev-error[data-cat=placeholder]"), "no placeholder highlighted as an error");

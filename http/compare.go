@@ -51,11 +51,11 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	if p.A == "" && p.B == "" {
 		return s.render(w, r, http.StatusOK, "compare", p)
 	}
-	a, err := compareID(p.A, "甲")
+	a, err := compareID(p.A, "甲方")
 	if err != nil {
 		return err
 	}
-	b, err := compareID(p.B, "乙")
+	b, err := compareID(p.B, "乙方")
 	if err != nil {
 		return err
 	}
@@ -71,11 +71,11 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 // compareID reads the ID of one side of a comparison.
 func compareID(v, side string) (int64, error) {
 	if v == "" {
-		return 0, app.Errorf(app.Invalid, "请填写%s方的报告编号。", side)
+		return 0, app.Errorf(app.Invalid, "请填写%s的报告编号。", side)
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, app.Errorf(app.Invalid, "%s方的报告编号 %q 应为正整数。", side, v)
+		return 0, app.Errorf(app.Invalid, "%s的报告编号 %q 应为正整数。", side, v)
 	}
 	return id, nil
 }
@@ -83,13 +83,31 @@ func compareID(v, side string) (int64, error) {
 // handleCompareFiles compares two uploaded files: the parts "a" and "b"
 // of a multipart form.
 func (s *Server) handleCompareFiles(w http.ResponseWriter, r *http.Request) error {
+	fa, fb, err := filePair(r, "比对", "甲方", "乙方")
+	if err != nil {
+		return err
+	}
+	c, err := s.app.Compare(r.Context(), app.File(fa), app.File(fb))
+	if err != nil {
+		return err
+	}
+	p := comparePage{Compared: c}
+	p.layout()
+	return s.render(w, r, http.StatusOK, "compare", p)
+}
+
+// filePair reads two uploaded files, the parts "a" and "b" of a
+// multipart form, as uploads are read (reader.Load from the stream); the
+// other parts are skipped. what names the operation in the messages,
+// nameA and nameB the two sides.
+func filePair(r *http.Request, what, nameA, nameB string) (a, b app.Input, err error) {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
-		return app.Errorf(app.Invalid, "比对上传的文件应使用 multipart/form-data 表单。")
+		return a, b, app.Errorf(app.Invalid, "%s上传的文件应使用 multipart/form-data 表单。", what)
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return app.Errorf(app.Invalid, "无法读取上传的表单：%v", err)
+		return a, b, app.Errorf(app.Invalid, "无法读取上传的表单：%v", err)
 	}
 	files := map[string]app.Input{}
 	for {
@@ -98,7 +116,7 @@ func (s *Server) handleCompareFiles(w http.ResponseWriter, r *http.Request) erro
 			break
 		}
 		if err != nil {
-			return formError(err)
+			return a, b, formError(err)
 		}
 		side := part.FormName()
 		if side != "a" && side != "b" {
@@ -112,7 +130,7 @@ func (s *Server) handleCompareFiles(w http.ResponseWriter, r *http.Request) erro
 		}
 		data, err := reader.Load(name, part)
 		if err != nil {
-			return err // over the request's limit, or the reader's: too large
+			return a, b, err // over the request's limit, or the reader's: too large
 		}
 		files[side] = app.Input{Name: name, Data: data}
 		part.Close()
@@ -120,15 +138,9 @@ func (s *Server) handleCompareFiles(w http.ResponseWriter, r *http.Request) erro
 	fa, okA := files["a"]
 	fb, okB := files["b"]
 	if !okA || !okB {
-		return app.Errorf(app.Invalid, "请选择两个文件：甲方和乙方各一个。")
+		return a, b, app.Errorf(app.Invalid, "请选择两个文件：%s和%s各一个。", nameA, nameB)
 	}
-	c, err := s.app.Compare(r.Context(), app.File(fa), app.File(fb))
-	if err != nil {
-		return err
-	}
-	p := comparePage{Compared: c}
-	p.layout()
-	return s.render(w, r, http.StatusOK, "compare", p)
+	return fa, fb, nil
 }
 
 // layout names the sides and lays out the comparison to show.

@@ -84,6 +84,7 @@ type deskEntryView struct {
 	OtherTitle         string
 	OtherBad           bool
 	Targets            string // 上期目标 9：完成 7，部分 1，未完成 1
+	TargetsHref        string // the targets on the track page
 	TargetsBad         bool
 	Reasons            []string
 }
@@ -149,6 +150,7 @@ func layoutDesk(d *app.Desk) deskPage {
 						t += fmt.Sprintf("，未报告 %d", f.Unreported)
 					}
 					v.Targets, v.TargetsBad = t, f.Missed+f.Unreported > 0
+					v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
 				}
 				cv.Entries = append(cv.Entries, v)
 			}

@@ -330,13 +330,14 @@ func TestEveryRouteTooLarge(t *testing.T) {
 		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"}, {"GET", "/reports/1/table/quantities"},
 		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
 		{"GET", "/search"}, {"GET", "/compare"}, {"POST", "/compare"}, {"GET", "/reports/1/similar"}, {"GET", "/families"},
+		{"GET", "/track"}, {"POST", "/track"},
 	} {
 		r := newRequest(route.method, route.path, io.LimitReader(strings.NewReader(""), 0))
 		r.ContentLength = DefaultBodyLimit + 1
 		switch {
 		case route.path == "/upload":
 			r.ContentLength = uploadLimit + 1
-		case route.method == "POST" && route.path == "/compare":
+		case route.method == "POST" && (route.path == "/compare" || route.path == "/track"):
 			r.ContentLength = compareLimit + 1
 		}
 		r.Header.Set(csrfHeader, c.token)

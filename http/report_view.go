@@ -22,6 +22,9 @@ type reportPage struct {
 	// The tables of figures and targets too long to be on the page
 	// itself (nil: on the page): loaded when scrolled to.
 	LazyQuantities, LazyTargets *lazyTable
+	// Previous and Next are the unit's reports just before and after
+	// this one, to track targets against (nil for none).
+	Previous, Next *app.Summary
 }
 
 // handleReportView shows a stored report: the current version, or the
@@ -56,6 +59,9 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	p.LazyQuantities = newLazyTable(rep, "quantities", len(rep.Extract.Quantities))
 	p.LazyTargets = newLazyTable(rep, "targets", len(rep.Extract.Targets))
 	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title, hit)
+	if p.Previous, p.Next, err = s.app.Neighbours(r.Context(), rep.Summary); err != nil {
+		return err
+	}
 	for i := range rep.Versions {
 		if rep.Versions[i].Version == saved && saved > 0 {
 			p.Saved = &rep.Versions[i]

@@ -20,9 +20,10 @@ import (
 
 // hostile is a report written to break out of HTML: markup in its title,
 // unit, headings, body and targets, and template actions. Two versions of
-// it and a copy under another unit are stored, so that every page that
-// shows a report, a search hit, a comparison, a family, a version diff, a
-// finding or a chart has it to show.
+// it, its unit's report of the next year and a copy under another unit are
+// stored, so that every page that shows a report, a search hit, a
+// comparison, a family, a version diff, a finding, a target tracked or a
+// chart has it to show.
 const hostile = `<script>alert(1)</script>"><img src=x onerror=alert(2)>{{.CSRF}}敌意街道2024年工作总结
 今年以来，"><img src=x onerror=alert(3)>敌意街道在区委区政府的领导下，{{template "base" .}}扎实推进各项工作，现将2024年工作总结如下。
 一、<script>alert(4)</script>主要工作完成情况
@@ -33,6 +34,10 @@ const hostile = `<script>alert(1)</script>"><img src=x onerror=alert(2)>{{.CSRF}
 三、2025年工作计划
 力争完成固定资产投资6亿元<script>alert(8)</script>，新增就业岗位1300个以上。
 `
+
+// hostileUnit is the unit the hostile report and its next year's are
+// stored under, as a user could state it.
+const hostileUnit = `敌意街道"><img src=x onerror=alert(12)>{{.CSRF}}`
 
 // hostileMarkup are what must never reach an HTML page unescaped.
 var hostileMarkup = []string{"<script>alert", "<img src=x", "<svg onload", "</textarea></title><svg"}
@@ -45,6 +50,7 @@ const hostileUser = "<script>alert(17)"
 // hostile report (IDs in hostileIDs).
 type hostileIDs struct {
 	report, copy int64
+	next         int64 // the unit's report of the next year
 	unit         string
 }
 
@@ -52,16 +58,21 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 	t.Helper()
 	s, _ := newAPIServer(t)
 	ctx := context.Background()
-	add := func(name, text string) {
+	add := func(name, text string, unit ...string) {
 		t.Helper()
-		stats, err := s.app.Add(ctx, app.AddRequest{Inputs: []app.Input{{Name: name, Data: []byte(text)}}})
+		req := app.AddRequest{Inputs: []app.Input{{Name: name, Data: []byte(text)}}}
+		if len(unit) > 0 {
+			req.Options.Unit = unit[0]
+		}
+		stats, err := s.app.Add(ctx, req)
 		if err != nil || stats.Failed > 0 {
 			t.Fatalf("add %s: %+v %v", name, stats, err)
 		}
 	}
-	add("<b>敌意</b>.txt", hostile)
-	add("<b>敌意</b>.txt", strings.Replace(hostile, "1200个", "1250个<script>alert(9)</script>", 1)) // a second version
+	add("<b>敌意</b>.txt", hostile, hostileUnit)
+	add("<b>敌意</b>.txt", strings.Replace(hostile, "1200个", "1250个<script>alert(9)</script>", 1), hostileUnit) // a second version
 	add("copy\"><img src=x onerror=alert(10)>.md", strings.ReplaceAll(hostile, "敌意街道", "<i>仿冒</i>街道"))
+	add("<b>敌意</b>2025.txt", strings.NewReplacer("2025", "2026", "2024", "2025", "5.2亿元", "6.1亿元<b>实际</b>").Replace(hostile), hostileUnit)
 	list, err := s.app.List(ctx, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
@@ -69,13 +80,15 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 	var ids hostileIDs
 	for _, r := range list.Reports {
 		switch {
+		case strings.HasPrefix(r.Path, "<b>敌意</b>2025"):
+			ids.next = r.ID
 		case strings.HasPrefix(r.Path, "<b>"):
 			ids.report, ids.unit = r.ID, r.Unit
 		case strings.HasPrefix(r.Path, "copy"):
 			ids.copy = r.ID
 		}
 	}
-	if ids.report == 0 || ids.copy == 0 {
+	if ids.report == 0 || ids.copy == 0 || ids.next == 0 {
 		t.Fatalf("hostile reports not stored: %+v", list.Reports)
 	}
 	// For the admin pages: units, aliases and a user named with markup,
@@ -181,6 +194,7 @@ func TestSecurityHostileReport(t *testing.T) {
 			"id": {fmt.Sprint(ids.report)}, "version": {"1"}, "top": {"5"}},
 		{"q": {"<script>alert"}, "unit": {ids.unit}, "all": {"true"}},
 		{"q": {`"><img src=x onerror=alert(2)>`}, "unit": {`<script>alert(11)</script>`}, "kind": {"<script>"}, "name": {"{{.CSRF}}"}},
+		{"a": {fmt.Sprint(ids.report)}, "b": {fmt.Sprint(ids.next)}, "old": {fmt.Sprint(ids.report)}, "new": {fmt.Sprint(ids.next)}},
 	}
 	walked, shown, shownHTML := 0, 0, 0
 	// The admin pages must show the units, the user and the trashed
@@ -235,6 +249,14 @@ func TestSecurityHostileReport(t *testing.T) {
 	}
 	if walked < 10 {
 		t.Errorf("only %d GET routes walked: is the route table recorded?", walked)
+	}
+	// The pages that show a unit's reports over time have them to show.
+	for _, target := range []string{
+		"/track?unit=" + url.QueryEscape(ids.unit), fmt.Sprintf("/track?a=%d&b=%d", ids.report, ids.next),
+	} {
+		if w := serve(s, newRequest("GET", target, nil)); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "敌意街道") {
+			t.Errorf("GET %s: status %d, without the hostile report: the walk checked nothing there", target, w.Code)
+		}
 	}
 	if shown == 0 {
 		t.Errorf("no response showed the hostile report: the walk checked nothing")

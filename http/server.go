@@ -101,6 +101,7 @@ func (s *Server) routes() {
 	s.registerSearchRoutes()
 	s.registerFamiliesRoutes()
 	s.registerAdminRoutes()
+	s.registerTrackRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

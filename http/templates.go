@@ -133,6 +133,7 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	roleWords r           a user's role in Chinese (起草, 审阅, 管理员)
 //	pathPart s            s escaped as one segment of a URL's path
 //	trashDays             how many days a deleted report stays in the trash
+//	statusWords s         a target's status in Chinese (达成 …)
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
@@ -167,10 +168,11 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return strconv.FormatFloat(*f, 'f', -1, 64)
 		},
-		"grouped":   grouped,
-		"roleWords": roleWords,
-		"pathPart":  url.PathEscape,
-		"trashDays": func() int { return int(app.TrashKeep.Hours() / 24) },
+		"grouped":     grouped,
+		"roleWords":   roleWords,
+		"pathPart":    url.PathEscape,
+		"trashDays":   func() int { return int(app.TrashKeep.Hours() / 24) },
+		"statusWords": statusWords,
 	}
 }
 

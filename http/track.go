@@ -1,0 +1,263 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"zongjie"
+	"zongjie/app"
+	"zongjie/track"
+)
+
+// registerTrackRoutes serves the track page: the targets of a report's
+// plan against what a later report says was achieved.
+func (s *Server) registerTrackRoutes() {
+	s.handle("GET /track", s.handleTrack)
+	s.handle("POST /track", s.handleTrackFiles, bodyLimit(compareLimit))
+}
+
+// The statuses a target row can have, in the order the page counts them:
+// track's four and the targets not due by the later report's period.
+const statusNotDue = "notdue"
+
+var trackStatuses = []struct{ Status, Words string }{
+	{string(track.Met), "达成"}, {string(track.Partial), "部分达成"}, {string(track.Missed), "未达成"},
+	{string(track.Unreported), "未报告"}, {statusNotDue, "未到期"},
+}
+
+// statusWords returns a status in Chinese, "" for one not known.
+func statusWords(st string) string {
+	for _, s := range trackStatuses {
+		if s.Status == st {
+			return s.Words
+		}
+	}
+	return ""
+}
+
+// trackPage is the data of the track page: the forms, and a pair of
+// reports tracked.
+type trackPage struct {
+	Units []app.UnitReports // the units with two reports or more, for the form
+	Unit  string            // the unit chosen (?unit=)
+	A, B  string            // the stored reports chosen (?a=&b=), for the form
+
+	// Pairs are the unit's pairs of successive reports (?unit=), one of
+	// them shown (?pair=, the last by default).
+	Pairs   []trackPairLink
+	Notes   []string // the app's notes: reports left out, a period not known
+	Shown   *app.Tracked
+	Label   string // the pair in words: 2024年上半年计划 → 2024年
+	Status  string // the status the rows are filtered by, "" for all
+	Counts  []statusCount
+	Rows    []trackRow
+	Total   int    // the rows before the filter
+	AllHref string // the rows of every status, "" for files
+	Files   bool
+}
+
+// trackPairLink is one of a unit's pairs, as a link.
+type trackPairLink struct {
+	Label, Href string
+	Current     bool
+}
+
+// statusCount is the number of targets of a status, linked to the rows of
+// that status alone.
+type statusCount struct {
+	Status, Words string
+	Count         int
+	Href          string // "" for an upload (not a link)
+	Current       bool
+}
+
+// trackRow is a target with its status and evidence.
+type trackRow struct {
+	Status, Words string
+	Target        zongjie.Target
+	TargetHref    string // the earlier report at the target, "" for a file
+	Evidence      []trackEvidence
+	Reason        string
+	Progress      string // the share reached of a partial amount: 92%
+}
+
+// trackEvidence is a figure the later report gives, linked to it.
+type trackEvidence struct {
+	track.Evidence
+	Href string // the later report at the figure, "" for a file
+}
+
+// handleTrack shows the track form, a unit's pairs (?unit=U, ?pair=N
+// from 1) or two stored reports (?a=ID&b=ID), filtered by ?status=.
+func (s *Server) handleTrack(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := trackPage{Unit: strings.TrimSpace(q.Get("unit")), A: strings.TrimSpace(q.Get("a")), B: strings.TrimSpace(q.Get("b"))}
+	p.Status = q.Get("status")
+	if p.Status != "" && statusWords(p.Status) == "" {
+		return app.Errorf(app.Invalid, "状态 %q 无法识别（可选：met、partial、missed、unreported、notdue）", p.Status)
+	}
+	units, err := s.app.StoredUnits(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		if len(u.Reports) > 1 {
+			p.Units = append(p.Units, u)
+		}
+	}
+	base := url.Values{}
+	switch {
+	case p.A != "" || p.B != "":
+		if p.Unit != "" {
+			return app.Errorf(app.Invalid, "请选择单位，或填写两篇报告的编号，不要同时给出。")
+		}
+		a, err := compareID(p.A, "前期")
+		if err != nil {
+			return err
+		}
+		b, err := compareID(p.B, "后期")
+		if err != nil {
+			return err
+		}
+		res, err := s.app.Track(r.Context(), app.TrackRequest{Old: app.Stored(a), New: app.Stored(b)})
+		if err != nil {
+			return err
+		}
+		p.Notes, p.Shown = res.Notes, &res.Tracked
+		base.Set("a", p.A)
+		base.Set("b", p.B)
+	case p.Unit != "":
+		pair, err := intParam(q.Get("pair"), "时段", 0)
+		if err != nil {
+			return err
+		}
+		res, err := s.app.TrackUnit(r.Context(), p.Unit)
+		if err != nil {
+			return err
+		}
+		if pair == 0 {
+			pair = len(res.Pairs)
+		}
+		if pair > len(res.Pairs) {
+			return app.Errorf(app.NotFound, "单位“%s”只有 %d 组前后相继的报告，没有第 %d 组", p.Unit, len(res.Pairs), pair)
+		}
+		for i := range res.Pairs {
+			v := url.Values{"unit": {p.Unit}, "pair": {itoa(i + 1)}}
+			p.Pairs = append(p.Pairs, trackPairLink{Label: pairLabel(&res.Pairs[i]), Href: "/track?" + v.Encode(), Current: i+1 == pair})
+		}
+		p.Notes, p.Shown = res.Skipped, &res.Pairs[pair-1]
+		base.Set("unit", p.Unit)
+		base.Set("pair", itoa(pair))
+	default:
+		return s.render(w, r, http.StatusOK, "track", p)
+	}
+	p.layout(base)
+	return s.render(w, r, http.StatusOK, "track", p)
+}
+
+// handleTrackFiles tracks two uploaded files, the parts "a" (the earlier
+// report) and "b" (the later) of a multipart form; they are not stored.
+func (s *Server) handleTrackFiles(w http.ResponseWriter, r *http.Request) error {
+	fa, fb, err := filePair(r, "目标跟踪", "前期报告", "后期报告")
+	if err != nil {
+		return err
+	}
+	res, err := s.app.Track(r.Context(), app.TrackRequest{Old: app.File(fa), New: app.File(fb)})
+	if err != nil {
+		return err
+	}
+	p := trackPage{Notes: res.Notes, Shown: &res.Tracked, Files: true}
+	p.layout(nil)
+	return s.render(w, r, http.StatusOK, "track", p)
+}
+
+// pairLabel names a pair by its periods: 2024年上半年计划 → 2024年.
+func pairLabel(t *app.Tracked) string {
+	old, cur := t.Old, t.New
+	if t.OldTerm != nil {
+		old = t.OldTerm.Words() + "计划"
+	}
+	if t.NewTerm != nil {
+		cur = t.NewTerm.Words()
+	}
+	return old + " → " + cur
+}
+
+// reportAt links a stored report's text at a span in characters
+// (docs/web.md): "" for a file (id 0) or an unknown span.
+func reportAt(id int64, offset, length int) string {
+	if id == 0 {
+		return ""
+	}
+	href := "/reports/" + itoa64(id)
+	if offset < 0 || length <= 0 {
+		return href
+	}
+	return href + "?hl=" + itoa(offset) + "-" + itoa(offset+length) + "#hit"
+}
+
+// layout counts the targets by status and makes the rows of the status
+// asked for; base is the query of the pair shown, for the filter links
+// (nil for files: no links).
+func (p *trackPage) layout(base url.Values) {
+	t := p.Shown
+	p.Label = pairLabel(t)
+	var all []trackRow
+	for i, res := range t.Targets {
+		row := trackRow{Status: string(res.Status), Words: statusWords(string(res.Status)), Target: res.Target, Reason: res.Reason}
+		row.TargetHref = reportAt(t.OldID, t.Figures[i].Offset, t.Figures[i].Length)
+		if res.Progress != nil {
+			row.Progress = strconv.Itoa(int(*res.Progress*100+0.5)) + "%"
+		}
+		evs := res.Parts
+		if len(evs) == 0 && res.Evidence != nil {
+			evs = []track.Evidence{*res.Evidence}
+		}
+		for _, e := range evs {
+			row.Evidence = append(row.Evidence, trackEvidence{Evidence: e, Href: reportAt(t.NewID, e.Offset, e.Length)})
+		}
+		all = append(all, row)
+	}
+	for i, nd := range t.NotDueTargets {
+		all = append(all, trackRow{Status: statusNotDue, Words: statusWords(statusNotDue), Target: nd,
+			TargetHref: reportAt(t.OldID, t.NotDueFigures[i].Offset, t.NotDueFigures[i].Length), Reason: notDueReason(nd)})
+	}
+	p.Total = len(all)
+	if base != nil {
+		p.AllHref = "/track?" + base.Encode()
+	}
+	for _, st := range trackStatuses {
+		c := statusCount{Status: st.Status, Words: st.Words, Current: st.Status == p.Status}
+		for _, row := range all {
+			if row.Status == st.Status {
+				c.Count++
+			}
+		}
+		if base != nil {
+			v := url.Values{"status": {st.Status}}
+			for k, vs := range base {
+				v[k] = vs
+			}
+			c.Href = "/track?" + v.Encode()
+		}
+		p.Counts = append(p.Counts, c)
+	}
+	for _, row := range all {
+		if p.Status == "" || row.Status == p.Status {
+			p.Rows = append(p.Rows, row)
+		}
+	}
+}
+
+// notDueReason says when a target not yet due is due.
+func notDueReason(t zongjie.Target) string {
+	switch {
+	case t.Year != 0:
+		return "期限为" + zongjie.TermOf(t.Year, string(t.Period)).Words() + "，尚未到期"
+	case t.Deadline != "":
+		return "期限为“" + t.Deadline + "”，尚未到期"
+	}
+	return "不在后一报告回顾的时段内"
+}

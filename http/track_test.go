@@ -1,0 +1,148 @@
+package http
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zongjie/reader"
+)
+
+// Ensure the track page lists each target of the earlier plan with its
+// status and evidence, each figure linked to its report at exactly that
+// span, with the counts by status at the top; a status filters the rows;
+// the form offers the units with two reports or more.
+func TestTrack(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	wantStatus(t, "empty", c.get("/track"), 200, "还没有哪个单位保存了两期以上的报告", `action="/track?csrf=`)
+	ids := addExamples(t, s)
+	old, cur := ids["shiqiao-2024.txt"], ids["shiqiao-2025.txt"]
+	wantStatus(t, "form", c.get("/track"), 200, `<option value="石桥镇">石桥镇（2 篇）</option>`, `<option value="青禾街道">`)
+	if strings.Contains(c.get("/track").Body.String(), `<option value="柳河乡"`) {
+		t.Error("a unit of one report is offered")
+	}
+	w := c.get("/track?unit=" + url.QueryEscape("石桥镇"))
+	wantStatus(t, "unit", w, 200, "石桥镇：2025年计划 → 2025年", `href="/reports/`+old+`">#`+old+" 石桥镇2024年工作总结",
+		`<span class="n">10</span> 全部`, `<span class="n">7</span> 达成`, `<span class="n">1</span> 部分达成`, `<span class="n">1</span> 未达成`,
+		`<span class="n">1</span> 未报告`, `<span class="status st-partial">部分达成</span><small>完成 92%</small>`,
+		"目标农村居民人均可支配收入增长7%左右，实际同比增长6.4%", `status=missed`)
+	body := w.Body.String()
+	// Every figure links its report at the figure: the span's text is
+	// the link's.
+	links := regexp.MustCompile(`<a href="/reports/(\d+)\?hl=(\d+)-(\d+)#hit">([^<]+)</a>`).FindAllStringSubmatch(body, -1)
+	if len(links) < 18 {
+		t.Fatalf("%d links to the reports at a span, want a target and its evidence for 9 targets at least", len(links))
+	}
+	texts := map[string][]rune{}
+	seen := map[string]bool{}
+	for _, l := range links {
+		if texts[l[1]] == nil {
+			id, _ := strconv.ParseInt(l[1], 10, 64)
+			rep, err := s.app.Report(context.Background(), id, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[l[1]] = []rune(rep.Text)
+		}
+		seen[l[1]] = true
+		a, _ := strconv.Atoi(l[2])
+		b, _ := strconv.Atoi(l[3])
+		if got := string(texts[l[1]][a:b]); got != html.UnescapeString(l[4]) {
+			t.Errorf("report %s at %d-%d is %q, the link says %q", l[1], a, b, got, l[4])
+		}
+	}
+	if !seen[old] || !seen[cur] {
+		t.Errorf("the links reach reports %v, want %s and %s", seen, old, cur)
+	}
+	// The link opens the report with the figure marked.
+	first := strings.TrimSuffix(regexp.MustCompile(`/reports/\d+\?hl=\d+-\d+`).FindString(body), "#hit")
+	wantStatus(t, "report at the figure", c.get(first), 200, `<span id="hit" class="anchor"></span>`)
+
+	// The filter.
+	w = c.get("/track?unit=" + url.QueryEscape("石桥镇") + "&status=missed")
+	wantStatus(t, "missed", w, 200, `<tr class="st-missed">`, `aria-current="true"><span class="n">1</span> 未达成`)
+	if strings.Contains(w.Body.String(), `<tr class="st-met">`) {
+		t.Error("the missed filter kept a met target")
+	}
+	wantStatus(t, "none of a status", c.get("/track?unit="+url.QueryEscape("石桥镇")+"&status=notdue"), 200, "没有状态为“未到期”的目标")
+	// Two stored reports, as the desk and the report page link them.
+	wantStatus(t, "pair", c.get("/track?a="+old+"&b="+cur), 200, "2025年计划 → 2025年", `<span class="n">7</span> 达成`,
+		`href="/track?a=`+old+`&amp;b=`+cur+`&amp;status=met"`)
+	wantStatus(t, "half year", c.get("/track?a="+ids["qinghe-2024h1.txt"]+"&b="+ids["qinghe-2024.txt"]), 200,
+		"目标老旧小区改造12个，实际9个", `<span class="n">4</span> 达成`)
+	wantStatus(t, "desk link", c.get("/"), 200, `href="/track?a=`+old+`&amp;b=`+cur+`"`)
+	wantStatus(t, "report link back", c.get("/reports/"+cur), 200, `href="/track?a=`+old+`&amp;b=`+cur+`">上期计划目标的完成情况`)
+	wantStatus(t, "report link on", c.get("/reports/"+old), 200, `href="/track?a=`+old+`&amp;b=`+cur+`">本期计划目标在下期的完成情况`)
+	if strings.Contains(c.get("/reports/"+ids["liuhe-2024.md"]).Body.String(), `href="/track?`) {
+		t.Error("a report alone in its unit links the track page")
+	}
+
+	// Bad input and what is not there.
+	wantStatus(t, "bad status", c.get("/track?a="+old+"&b="+cur+"&status=done"), 400, "状态")
+	wantStatus(t, "bad id", c.get("/track?a=x&b="+cur), 400, "前期的报告编号")
+	wantStatus(t, "one side", c.get("/track?a="+old), 400, "后期")
+	wantStatus(t, "both", c.get("/track?a="+old+"&b="+cur+"&unit=x"), 400, "不要同时给出")
+	wantStatus(t, "bad pair", c.get("/track?unit="+url.QueryEscape("石桥镇")+"&pair=x"), 400)
+	wantStatus(t, "backwards", c.get("/track?a="+cur+"&b="+old), 400, "早于")
+	wantStatus(t, "itself", c.get("/track?a="+old+"&b="+old), 409, "同一篇")
+	wantStatus(t, "no report", c.get("/track?a="+old+"&b=999"), 404, "999")
+	wantStatus(t, "no unit", c.get("/track?unit="+url.QueryEscape("无此镇")), 404, "无此镇")
+	wantStatus(t, "no pair", c.get("/track?unit="+url.QueryEscape("石桥镇")+"&pair=2"), 404, "没有第 2 组")
+}
+
+// Ensure two uploaded files are tracked as two stored reports are,
+// without links (they are not stored); a missing file, a file too large
+// and a form that is not multipart are refused.
+func TestTrackFiles(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	send := func(files map[string][]byte) string {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for _, side := range []string{"a", "b"} {
+			if data, ok := files[side]; ok {
+				w, _ := mw.CreateFormFile(side, side+".txt")
+				w.Write(data)
+			}
+		}
+		mw.Close()
+		r := newRequest("POST", "/track", &body)
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		r.Header.Set(csrfHeader, c.token)
+		w := c.do(r)
+		return string(rune('0'+w.Code/100)) + w.Body.String()
+	}
+	a, b := exampleData(t, "shiqiao-2024.txt"), exampleData(t, "shiqiao-2025.txt")
+	got := send(map[string][]byte{"a": a, "b": b})
+	if !strings.HasPrefix(got, "2") || !strings.Contains(got, `<span class="n">7</span> 达成`) || !strings.Contains(got, "a.txt") ||
+		strings.Contains(got, "?hl=") || strings.Contains(got, "status=met") {
+		t.Errorf("files: %.600s", got)
+	}
+	if got := send(map[string][]byte{"a": a}); !strings.HasPrefix(got, "4") || !strings.Contains(got, "前期报告和后期报告各一个") {
+		t.Errorf("one file: %.300s", got)
+	}
+	big := bytes.Repeat([]byte("字"), reader.MaxSize/3+1)
+	if got := send(map[string][]byte{"a": a, "b": big}); !strings.HasPrefix(got, "4") || !strings.Contains(got, "过大") {
+		t.Errorf("a file too large: %.300s", got)
+	}
+	r := newRequest("POST", "/track", strings.NewReader("a=1"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set(csrfHeader, c.token)
+	wantStatus(t, "not multipart", c.do(r), 400, "multipart")
+	r = newRequest("POST", "/track", io.LimitReader(strings.NewReader(""), 0))
+	r.ContentLength = compareLimit + 1
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	r.Header.Set(csrfHeader, c.token)
+	wantStatus(t, "too large", c.do(r), 413)
+	r = newRequest("POST", "/track", strings.NewReader(""))
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	wantStatus(t, "no token", serve(s, r), 403)
+}
