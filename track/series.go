@@ -80,11 +80,21 @@ func SeriesOf(reports []Report, all bool) []Series {
 		}
 		out = append(out, *s)
 	}
+	// Most points first, then by key, measure and unit: series that tie
+	// (one indicator as a level and a change) keep one order, whatever
+	// the order the map above gave them.
 	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i].Points) != len(out[j].Points) {
-			return len(out[i].Points) > len(out[j].Points)
+		a, b := &out[i], &out[j]
+		if len(a.Points) != len(b.Points) {
+			return len(a.Points) > len(b.Points)
 		}
-		return out[i].Key < out[j].Key
+		if a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		if a.Measure != b.Measure {
+			return a.Measure < b.Measure
+		}
+		return a.Unit < b.Unit
 	})
 	return out
 }

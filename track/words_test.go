@@ -190,3 +190,47 @@ func TestChangeWithAmount(t *testing.T) {
 		t.Errorf("税收收入: %v, want the amount met by 3.52亿元 and the change missed by 3.5%%", got)
 	}
 }
+
+// Ensure series of one indicator that tie (as many points, one key: a
+// level and a change, or two units) come in one order, call after call:
+// by key, then measure, then unit.
+func TestSeriesTieOrder(t *testing.T) {
+	texts := []string{
+		"2024年工作总结\n一、2024年工作回顾\n全镇粮食产量3.2万吨，同比增长2%。财政收入1.2亿元，同比增长5%。新增就业岗位800个，新增就业500人。\n",
+		"2025年工作总结\n一、2025年工作回顾\n全镇粮食产量3.3万吨，同比增长3%。财政收入1.3亿元，同比增长6%。新增就业岗位900个，新增就业600人。\n",
+	}
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	order := func(ss []Series) string {
+		var b strings.Builder
+		for _, s := range ss {
+			b.WriteString(s.Key + "|" + s.Measure + "|" + s.Unit + "; ")
+		}
+		return b.String()
+	}
+	first := SeriesOf(rs, false)
+	ties := 0
+	for i := 1; i < len(first); i++ {
+		a, b := first[i-1], first[i]
+		if len(a.Points) == len(b.Points) && a.Key == b.Key {
+			ties++
+			if a.Measure > b.Measure || a.Measure == b.Measure && a.Unit >= b.Unit {
+				t.Errorf("%s before %s", order(first[i-1:i]), order(first[i:i+1]))
+			}
+		}
+	}
+	if ties < 2 {
+		t.Fatalf("%d ties in %s: the test needs an indicator given as a level and a change", ties, order(first))
+	}
+	for range 50 {
+		if got := order(SeriesOf(rs, false)); got != order(first) {
+			t.Fatalf("the order changed:\n%s\n%s", order(first), got)
+		}
+	}
+}
