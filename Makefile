@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema openapi-schema fuzz bench bench-length bench-scale eval testdata docs clean
+.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema openapi-schema fuzz bench bench-length bench-scale bench-load eval testdata docs clean
 
 ## serve: build zongjie and start the web app on the bundled example reports (http://127.0.0.1:8080/; Ctrl-C stops it)
 serve: build
@@ -180,6 +180,11 @@ SCALE_DB ?= .cache/scale-$(N).db
 bench-scale: check-go
 	$(GO) run ./bench/gen -n $(N) -mean 6000 -out .cache/scale-$(N)
 	$(GO) run ./bench/scale -dir .cache/scale-$(N) -db $(SCALE_DB)
+
+## bench-load: 60 s of mixed traffic (view, search, check, compare, upload) against zongjie serve on 300 stored reports: throughput, p50/p99, RSS; LOAD_ARGS='-db postgres://… -rate 500 -duration 60s'; not in CI
+LOAD_ARGS ?=
+bench-load: check-go
+	$(GO) run ./bench/load $(LOAD_ARGS)
 
 ## eval: the figures measured on held-out text (eval/README.md); EVAL_LIST=1 also lists every miss behind them
 EVAL_LIST ?=

@@ -1,0 +1,516 @@
+// Command load drives a `zongjie serve` with mixed traffic and reports
+// throughput, latency and the server's memory and CPU:
+//
+//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…]
+//
+// It builds zongjie, writes -reports synthetic reports (units of a
+// district over five years, figures and headings, 2–4 KB each) and adds
+// them to the database with `zongjie add` (an empty database: a new
+// temporary SQLite file by default; a postgres:// URL must name an empty
+// database), starts `zongjie serve` on it, and sends requests at -rate a
+// second for -duration (an open loop: a request starts on schedule
+// whether or not the ones before have answered, up to -workers in
+// flight; when that many wait, the next waits too, so a server slower
+// than the rate gets as many as it answers), in this mix:
+//
+//	60% view and search: the report page 25%, the desk 5%, a report by
+//	    the API 10%, the search page 10%, the search API 10%
+//	25% check: POST /api/v1/check of a report (JSON)
+//	10% compare and similar: the compare page of two stored reports 5%,
+//	    the similar API 5%
+//	 5% upload: POST /api/v1/reports of a new report (JSON)
+//
+// Every answer must be 2xx (the page's HTML or the API's JSON); anything
+// else, or no answer in 30 s, is an error. It samples the server's
+// resident memory (VmRSS) and CPU time from /proc every second and
+// prints, per kind and in all: requests, errors, p50, p99; then the
+// throughput, the server's CPU per request, its memory over the run and
+// the load average before and after. Requests are sent as the local user
+// (no sign-in): the web app has no sign-in yet.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "load:", err)
+		os.Exit(1)
+	}
+}
+
+var (
+	dbFlag   = flag.String("db", "", "database: an SQLite file (default: a new temporary one) or an empty PostgreSQL database (postgres://…)")
+	duration = flag.Duration("duration", 60*time.Second, "how long to send")
+	rate     = flag.Float64("rate", 500, "requests a second to start")
+	reports  = flag.Int("reports", 300, "reports stored before the run")
+	workers  = flag.Int("workers", 256, "requests in flight at most")
+	warmup   = flag.Duration("warmup", 5*time.Second, "traffic before the measured run")
+	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
+)
+
+func run() error {
+	flag.Parse()
+	work, err := os.MkdirTemp("", "zongjie-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	bin := filepath.Join(work, "zongjie")
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = "/usr/local/go/bin/go"
+	}
+	if out, err := exec.Command(goTool, "build", "-o", bin, "./cmd/zongjie").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build (run from the module's root): %v\n%s", err, out)
+	}
+	db := *dbFlag
+	if db == "" {
+		db = filepath.Join(work, "load.db")
+	}
+	dir := filepath.Join(work, "reports")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	for i := range *reports {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%04d.txt", i)), []byte(reportText(i, 0)), 0o644); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	add := exec.Command(bin, "add", "--db", db, dir)
+	add.Dir = work
+	if out, err := add.CombinedOutput(); err != nil {
+		return fmt.Errorf("zongjie add: %v\n%s", err, out)
+	}
+	fmt.Printf("stored %d reports in %.1f s\n", *reports, time.Since(start).Seconds())
+
+	srv := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	srv.Dir = work
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		srv.Process.Signal(os.Interrupt)
+		srv.Wait()
+	}()
+	base, err := serverURL(stdout)
+	if err != nil {
+		return err
+	}
+	ids, err := storedIDs(base)
+	if err != nil {
+		return err
+	}
+	l := &loader{base: base, ids: ids, hc: &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers},
+	}}
+	fmt.Printf("server %s (pid %d) on %s; %d stored reports; target %.0f requests/s for %s, at most %d in flight\n",
+		base, srv.Process.Pid, kind(db), len(ids), *rate, *duration, *workers)
+
+	l.drive(*warmup, nil) // warm up: caches, the desk's figures, connections
+	load0 := loadavg()
+	sampler := startSampler(srv.Process.Pid)
+	stats := newStats()
+	wall := l.drive(*duration, stats)
+	samples := sampler.stop()
+	load1 := loadavg()
+	stats.print(wall)
+	cpu := samples[len(samples)-1].cpu - samples[0].cpu
+	total := stats.total()
+	fmt.Printf("server CPU: %.1f s in %.1f s, %.2f ms a request\n", cpu, wall.Seconds(), 1000*cpu/float64(max(total, 1)))
+	var rss []float64
+	for _, s := range samples {
+		rss = append(rss, s.rss)
+	}
+	third := max(len(rss)/3, 1)
+	fmt.Printf("server RSS (MB, sampled each second): start %.0f, max %.0f, mean of the first third %.0f, of the last third %.0f\n",
+		rss[0], slices.Max(rss), mean(rss[:third]), mean(rss[len(rss)-third:]))
+	fmt.Printf("load average (1 min): %s before, %s after; %d cores\n", load0, load1, numCPU())
+	if stats.errors() > 0 {
+		return fmt.Errorf("%d errors", stats.errors())
+	}
+	return nil
+}
+
+func kind(db string) string {
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return "PostgreSQL"
+	}
+	return "SQLite"
+}
+
+// serverURL reads the server's URL from what it prints at start.
+func serverURL(r io.Reader) (string, error) {
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			if u := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(sc.Text()); u != "" {
+				found <- strings.TrimSuffix(u, "/")
+			}
+		}
+		close(found)
+	}()
+	select {
+	case u, ok := <-found:
+		if ok {
+			return u, nil
+		}
+	case <-time.After(2 * time.Minute):
+	}
+	return "", errors.New("the server did not start")
+}
+
+// storedIDs lists the stored reports' IDs.
+func storedIDs(base string) ([]int64, error) {
+	resp, err := http.Get(base + "/api/v1/reports")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var list struct {
+		Reports []struct{ ID int64 }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, r := range list.Reports {
+		ids = append(ids, r.ID)
+	}
+	if len(ids) < 2 {
+		return nil, fmt.Errorf("%d reports stored", len(ids))
+	}
+	return ids, nil
+}
+
+// units are the district's streets and towns of the synthetic reports.
+var units = []string{"青禾街道", "石桥镇", "东湖街道", "西岭镇", "南川乡", "北塘街道", "柳河镇", "云山乡", "金沙街道", "白鹭镇",
+	"松林街道", "梅溪镇", "桃源乡", "枫桥街道", "竹园镇", "兰亭街道", "荷塘镇", "杏花乡", "月湖街道", "星火镇"}
+
+// works are the kinds of work a paragraph reports.
+var works = []string{"推进垃圾分类", "改造老旧小区", "建设智慧社区", "开展安全生产检查", "提升营商环境", "发展乡村旅游",
+	"加强基层党建", "实施河道整治", "完善养老服务", "推动产业升级", "落实就业帮扶", "开展文明创建"}
+
+// reportText is synthetic report i (edit > 0: a new text of it): a unit's
+// work of a year, figures, a problems part and a plan.
+func reportText(i, edit int) string {
+	unit := units[i%len(units)]
+	year := 2020 + (i/len(units))%5
+	rng := rand.New(rand.NewPCG(uint64(i), uint64(edit)))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s%d年工作总结\n", unit, year)
+	fmt.Fprintf(&b, "%d年，%s在区委、区政府的坚强领导下，坚持稳中求进工作总基调，各项工作取得新成效。\n一、主要工作\n", year, unit)
+	for k := range 8 + rng.IntN(6) {
+		w := works[rng.IntN(len(works))]
+		fmt.Fprintf(&b, "（%d）%s。全年完成投资%d.%d亿元，同比增长%d.%d%%；新增就业%d人，服务群众%d人次，整改问题%d个。%s工作取得实效，群众满意度达到%d%%。\n",
+			k+1, w, 1+rng.IntN(20), rng.IntN(10), rng.IntN(15), rng.IntN(10), 50+rng.IntN(900), 1000+rng.IntN(90000), 3+rng.IntN(60), w, 85+rng.IntN(15))
+	}
+	fmt.Fprintf(&b, "二、存在的问题\n一是%s力度不够；二是%s的基础还不牢固；三是干部队伍能力有待提升。\n", works[rng.IntN(len(works))], works[rng.IntN(len(works))])
+	fmt.Fprintf(&b, "三、%d年工作计划\n", year+1)
+	for k := range 4 {
+		fmt.Fprintf(&b, "%d.力争%s取得新突破，完成投资%d亿元，新增就业%d人以上。\n", k+1, works[rng.IntN(len(works))], 2+rng.IntN(30), 100+rng.IntN(900))
+	}
+	if edit > 0 {
+		fmt.Fprintf(&b, "（第%d稿）\n", edit)
+	}
+	return b.String()
+}
+
+// loader sends the traffic.
+type loader struct {
+	base    string
+	ids     []int64
+	hc      *http.Client
+	uploads atomic.Int64
+}
+
+// The kinds of request and their shares (percent).
+var mix = []struct {
+	name  string
+	share int
+}{
+	{"report page", 25}, {"desk", 5}, {"report API", 10}, {"search page", 10}, {"search API", 10},
+	{"check API", 25},
+	{"compare page", 5}, {"similar API", 5},
+	{"upload API", 5},
+}
+
+var searchWords = []string{"垃圾分类", "老旧小区", "营商环境", "乡村旅游", "就业", "安全生产", "养老", "河道"}
+
+// request makes request n's kind.
+func (l *loader) request(rng *rand.Rand, kind string) (*http.Request, error) {
+	id := func() string { return strconv.FormatInt(l.ids[rng.IntN(len(l.ids))], 10) }
+	word := url.QueryEscape(searchWords[rng.IntN(len(searchWords))])
+	jsonPost := func(path string, v any) (*http.Request, error) {
+		body, _ := json.Marshal(v)
+		r, err := http.NewRequest("POST", l.base+path, bytes.NewReader(body))
+		if err == nil {
+			r.Header.Set("Content-Type", "application/json")
+		}
+		return r, err
+	}
+	switch kind {
+	case "report page":
+		return http.NewRequest("GET", l.base+"/reports/"+id(), nil)
+	case "desk":
+		return http.NewRequest("GET", l.base+"/", nil)
+	case "report API":
+		return http.NewRequest("GET", l.base+"/api/v1/reports/"+id(), nil)
+	case "search page":
+		return http.NewRequest("GET", l.base+"/search?q="+word, nil)
+	case "search API":
+		return http.NewRequest("GET", l.base+"/api/v1/search?q="+word, nil)
+	case "check API":
+		return jsonPost("/api/v1/check", map[string]string{"name": "check.txt", "text": reportText(rng.IntN(1000), 1+rng.IntN(1000))})
+	case "compare page":
+		return http.NewRequest("GET", l.base+"/compare?a="+id()+"&b="+id(), nil)
+	case "similar API":
+		return http.NewRequest("GET", l.base+"/api/v1/reports/"+id()+"/similar", nil)
+	case "upload API":
+		n := l.uploads.Add(1)
+		return jsonPost("/api/v1/reports", map[string]string{"name": fmt.Sprintf("load-%d-%d.txt", time.Now().UnixNano(), n),
+			"text": reportText(100000+int(n), int(time.Now().UnixNano()%1000000))})
+	}
+	return nil, fmt.Errorf("no kind %q", kind)
+}
+
+// drive sends requests at the rate for d and returns how long it took
+// until the last answer; stats nil: not counted (a warm-up).
+func (l *loader) drive(d time.Duration, stats *stats) time.Duration {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, *workers)
+	start := time.Now()
+	interval := time.Duration(float64(time.Second) / *rate)
+	rng := rand.New(rand.NewPCG(uint64(start.UnixNano()), 1))
+	var kinds []string
+	for _, m := range mix {
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), m.name) {
+			continue
+		}
+		for range m.share {
+			kinds = append(kinds, m.name)
+		}
+	}
+	for n := 0; ; n++ {
+		at := start.Add(time.Duration(n) * interval)
+		if at.Sub(start) >= d || time.Since(start) >= d {
+			break // the time is up, whether the schedule was kept or the server fell behind
+		}
+		if wait := time.Until(at); wait > 0 {
+			time.Sleep(wait)
+		}
+		kind := kinds[rng.IntN(len(kinds))]
+		req, err := l.request(rng, kind)
+		if err != nil {
+			panic(err)
+		}
+		sem <- struct{}{} // at most -workers in flight: then the loop waits
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			t0 := time.Now()
+			err := l.send(req)
+			if stats != nil {
+				stats.add(kind, time.Since(t0), err)
+			}
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+// send sends a request and reads the answer whole.
+func (l *loader) send(req *http.Request) error {
+	ctx, cancel := context.WithTimeout(req.Context(), 30*time.Second)
+	defer cancel()
+	resp, err := l.hc.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("%s %s: %s %.200s", req.Method, req.URL.Path, resp.Status, body)
+	}
+	return nil
+}
+
+// stats are the latencies and errors of each kind.
+type stats struct {
+	mu     sync.Mutex
+	lat    map[string][]time.Duration
+	errs   map[string]int
+	sample []string
+}
+
+func newStats() *stats {
+	return &stats{lat: map[string][]time.Duration{}, errs: map[string]int{}}
+}
+
+func (s *stats) add(kind string, d time.Duration, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lat[kind] = append(s.lat[kind], d)
+	if err != nil {
+		s.errs[kind]++
+		if len(s.sample) < 5 {
+			s.sample = append(s.sample, err.Error())
+		}
+	}
+}
+
+func (s *stats) total() int {
+	n := 0
+	for _, l := range s.lat {
+		n += len(l)
+	}
+	return n
+}
+
+func (s *stats) errors() int {
+	n := 0
+	for _, e := range s.errs {
+		n += e
+	}
+	return n
+}
+
+func pct(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	return ds[min(int(p*float64(len(ds))), len(ds)-1)]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
+
+func (s *stats) print(wall time.Duration) {
+	fmt.Printf("\n| kind | requests | errors | p50 ms | p99 ms |\n|---|---|---|---|---|\n")
+	var all []time.Duration
+	for _, m := range mix {
+		ds := s.lat[m.name]
+		slices.Sort(ds)
+		all = append(all, ds...)
+		fmt.Printf("| %s | %d | %d | %s | %s |\n", m.name, len(ds), s.errs[m.name], ms(pct(ds, 0.5)), ms(pct(ds, 0.99)))
+	}
+	slices.Sort(all)
+	fmt.Printf("| all | %d | %d | %s | %s |\n\n", len(all), s.errors(), ms(pct(all, 0.5)), ms(pct(all, 0.99)))
+	fmt.Printf("throughput: %.0f requests/s (%d in %.1f s)\n", float64(len(all))/wall.Seconds(), len(all), wall.Seconds())
+	for _, e := range s.sample {
+		fmt.Println("error:", e)
+	}
+}
+
+// sample is the server's resident memory (MB) and CPU time (s) at a moment.
+type sample struct{ rss, cpu float64 }
+
+type sampler struct {
+	stopc   chan struct{}
+	done    chan []sample
+	pid     int
+	clkTick float64
+}
+
+func startSampler(pid int) *sampler {
+	s := &sampler{stopc: make(chan struct{}), done: make(chan []sample), pid: pid, clkTick: 100}
+	go func() {
+		var out []sample
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		out = append(out, s.read())
+		for {
+			select {
+			case <-tick.C:
+				out = append(out, s.read())
+			case <-s.stopc:
+				s.done <- append(out, s.read())
+				return
+			}
+		}
+	}()
+	return s
+}
+
+func (s *sampler) stop() []sample {
+	close(s.stopc)
+	return <-s.done
+}
+
+// read reads VmRSS from /proc/PID/status and utime+stime from
+// /proc/PID/stat (clock ticks of 1/100 s, Linux's USER_HZ).
+func (s *sampler) read() sample {
+	var out sample
+	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.pid)); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+				out.rss = kb / 1024
+			}
+		}
+	}
+	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.pid)); err == nil {
+		// The fields after the command's name, which ends with ')'.
+		if i := bytes.LastIndexByte(data, ')'); i >= 0 {
+			f := strings.Fields(string(data[i+1:]))
+			if len(f) > 12 {
+				u, _ := strconv.ParseFloat(f[11], 64)
+				st, _ := strconv.ParseFloat(f[12], 64)
+				out.cpu = (u + st) / s.clkTick
+			}
+		}
+	}
+	return out
+}
+
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(data))[0]
+}
+
+func numCPU() int {
+	data, _ := os.ReadFile("/proc/cpuinfo")
+	return max(strings.Count(string(data), "processor\t:"), 1)
+}
+
+func mean(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(max(len(xs), 1))
+}
