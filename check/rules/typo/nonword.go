@@ -22,7 +22,7 @@ var NonWord = &check.Rule{
 		Text: "不在词表中的字串，其中一个字换成同音（不计声调）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin；被替换的须是常用字（形近字除外），不在数词、量词和排比式的新造词（以商招商）中。" +
-			"只报全文中只出现一次、不在引号内、不是地名机构名的字串，并要求改后的词在文中别处出现得比常用程度所能解释的更多，" +
+			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，并要求改后的词在文中别处出现得比常用程度所能解释的更多，" +
 			"或改后远比原文通顺。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
 		Right:  "全面贯彻落实党的二十大精神，坚持贯彻新发展理念。",
@@ -47,9 +47,9 @@ type suspect struct {
 	// characters away in its run (以商招商, 实事办实, 立行立改): a coinage
 	// of parallel parts, written on purpose.
 	parallel bool
-	// numeral is set when the span holds a numeral or follows one (突破
-	// 千列, 一产, 央企二、三级): numbers and measure words make strings
-	// that no lexicon lists.
+	// numeral is set when the span follows a numeral (突破千列), or holds
+	// one and corrects to a word rarer than numeralWordFreq (一产, 千湖):
+	// numbers and measure words make strings that no lexicon lists.
 	numeral bool
 	// shape is set when the characters look alike rather than sound
 	// alike.
@@ -174,8 +174,9 @@ func (d *decision) prepare(all []uint16, sus []suspect) {
 }
 
 // accept applies the tests of a suspect, cheapest first: the local ones
-// (suspect.local), the place in the text (not glued to Latin letters or
-// digits, not in short quotes, not the first part of a name, not a pair
+// (suspect.local), the place in the text (not glued to Latin letters
+// nor followed by a digit: a code or a brand, 智汇100; a digit before is
+// a quantity, 100亿辕; not in short quotes, not the first part of a name, not a pair
 // of TY001, which reports it as certain), the wrong form written once
 // only (a string written twice is meant), and the evidence: the
 // corrected word written elsewhere in the text, or a large gain.
@@ -184,13 +185,14 @@ func (d *decision) accept(s suspect) bool {
 		return false
 	}
 	text := d.text
-	if r := prevRune(text, s.start); r < utf8.RuneSelf && isAlnum(byte(r)) {
+	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) {
 		return false
 	}
 	if s.end < len(text) && isAlnum(text[s.end]) {
 		return false
 	}
-	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || inPair(text, s.start, s.end) {
+	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || inPair(text, s.start, s.end) ||
+		hasRegionChar(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
 	if d.count(text[s.start:s.end]) > 1 {
@@ -217,6 +219,10 @@ func (d *decision) score(s suspect) float64 {
 	return s.gain + echoWeight*max(0, math.Log(float64(n))-math.Log(max(1, lambda)))
 }
 
+func isLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
@@ -226,7 +232,7 @@ func isAlnum(c byte) bool {
 // 店头电厂, 南枫线).
 var nameSuffixes = []string{
 	"路", "街", "巷", "道", "村", "镇", "乡", "县", "社区", "片区", "园区", "新区", "线", "段", "港", "站", "桥", "岛", "湾",
-	"寺", "厂", "矿", "城", "高速", "铁路", "城际", "机场", "大道", "电厂", "电站", "公司", "集团", "学院", "大学", "中学",
+	"寺", "厂", "矿", "城", "高速", "高铁", "铁路", "城际", "机场", "大道", "电厂", "电站", "公司", "集团", "学院", "大学", "中学",
 	"小学", "医院", "号",
 }
 
@@ -444,6 +450,12 @@ func (s suspect) local() bool {
 	return s.gain >= floorGain && s.token && (s.common || s.shape) && !s.parallel && !s.numeral
 }
 
+// numeralWordFreq is the least frequency of a corrected word that holds
+// a numeral of the span (进一簿 → 进一步, 亿辕 → 亿元, 百分电 → 百分点):
+// a rarer one is a number and a measure word that no lexicon lists
+// (一产, 千湖之省, 央企二、三级).
+const numeralWordFreq = 500
+
 // numerals are the characters of Chinese numbers.
 const numerals = "一二三四五六七八九十百千万亿两零〇"
 
@@ -460,7 +472,7 @@ func (sc *scanner) suspect(c candidate) suspect {
 	}
 	for j := c.s; j < c.s+c.k; j++ {
 		r := l.chars[ids[j]].r
-		if l.chars[ids[j]].numeral {
+		if l.chars[ids[j]].numeral && s.rightFreq < numeralWordFreq {
 			s.numeral = true
 		}
 		if functionChars[r] {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -473,12 +474,14 @@ func dumpSuspects(w io.Writer, l *lexicon, name, kind, text string, injs []injec
 		for hi < len(text) && !utf8.RuneStart(text[hi]) {
 			hi++
 		}
-		fmt.Fprintf(w, "S\t%s\t%s\t%s\t%d\t%s\t%s\t%.3f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n",
+		lambda := genre * float64(d.chars) / charsPerWord * float64(s.rightFreq) * math.Exp(-d.l.logTotal)
+		fmt.Fprintf(w, "S\t%s\t%s\t%s\t%d\t%s\t%s\t%.3f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%.4f\t%d\t%d\t%d\n",
 			name, kind, label, s.start, wrong, s.right, s.gain, s.rightFreq, b2i(s.token), b2i(s.shape),
 			b2i(s.common), b2i(s.parallel), b2i(s.numeral),
 			d.count(wrong), d.count(s.right), b2i(quotedShort(text, s.start, s.end)), b2i(l.beforeName(text[s.end:])),
 			b2i(alnum), b2i(inPair(text, s.start, s.end)), b2i(ok),
-			strings.ReplaceAll(text[lo:s.start], "\n", " ")+"|"+strings.ReplaceAll(text[s.end:hi], "\n", " "))
+			strings.ReplaceAll(text[lo:s.start], "\n", " ")+"|"+strings.ReplaceAll(text[s.end:hi], "\n", " "),
+			lambda, d.chars, b2i(hasRegionChar(wrong)), b2i(inName(text, s.start, s.end)))
 		return ok
 	}, func(suspect) {})
 }

@@ -62,6 +62,12 @@ func TestNonWord(t *testing.T) {
 		{"继续推进兴边富民行动，进行专项检查。", ""},
 		// A coinage of parallel parts (以企引企 is not 以其 or 引起).
 		{"坚持以企引企，推进招商引资，以其为主。", ""},
+		// A numeral inside the span, kept by a frequent word; a digit
+		// before is a quantity.
+		{"经济总量突破3000亿辕，财政收入达到500亿元。", "亿辕→亿元"},
+		{"制度体系进一簿完善，改革进一步深化，开放进一步扩大。", "一簿→一步"},
+		// Near-miss: a province's one-character name (浙里办 is an app).
+		{"浙里好办事，这里办事方便，这里服务周到，这里环境优美。", ""},
 		// Weak evidence: the word is nowhere else in the text and the gain
 		// is small.
 		{"打造沿江智造走廊。", ""},

@@ -1,0 +1,89 @@
+package typo
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// regionChars are the one-character names of provinces and
+// municipalities that reports use in abbreviations (京津冀, 浙里办,
+// 皖台合作, 沪苏同城, 陕企): a span holding one is an abbreviation the
+// lexicon cannot hold, not a typo. The characters that are common in
+// other words (京 吉 黑 苏 川 贵 云 甘 青 宁 新 港 台 蒙 秦 鲁 辽 津)
+// are left out: a typist may well write them for a character of the
+// same reading, and reports abbreviate with the distinctive ones.
+const regionChars = "冀晋沪浙皖闽赣鄂湘粤桂琼渝黔滇陕陇豫蜀"
+
+// hasRegionChar reports whether s holds a character of regionChars.
+func hasRegionChar(s string) bool {
+	return strings.ContainsAny(s, regionChars)
+}
+
+// titles are the words that a person's name follows in a report's
+// heading, a signature or a list of people (省长 王某某, 市委书记李某,
+// 张某某同志): the characters just after one are a name.
+var titles = []string{
+	"省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "主席", "主任", "书记", "部长", "局长",
+	"厅长", "处长", "科长", "院士", "教授", "总理", "记者",
+}
+
+// honorifics follow a name (李某某同志, 王某某先生).
+var honorifics = []string{"同志", "先生", "女士", "老师", "院士", "教授", "总理", "省长", "市长", "县长", "区长"}
+
+// inName reports whether the span [start, end) of text may be part of a
+// person's name: it starts at most one character (a surname) after a
+// title and a space or a colon (省长 王某某, 主任：李某), or it ends at
+// most one character before an honorific (张某某同志). A title without a
+// separator is running text (城市长效管理, 总书记考察).
+func inName(text string, start, end int) bool {
+	// Back over at most one character, then a separator, to a title.
+	i := start
+	for skipped := 0; skipped <= 1 && i > 0; skipped++ {
+		k := i
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:k])
+			if r != ' ' && r != '　' && r != '\t' && r != '：' && r != ':' {
+				break
+			}
+			k -= size
+		}
+		if k < i {
+			for _, t := range titles {
+				if strings.HasSuffix(text[:k], t) {
+					return true
+				}
+			}
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isHan(r) {
+			break
+		}
+		i -= size
+	}
+	// Forward over at most one character and spaces to an honorific.
+	j := end
+	for skipped := 0; ; {
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if r != ' ' && r != '　' && r != '\t' {
+				break
+			}
+			j += size
+		}
+		for _, h := range honorifics {
+			if strings.HasPrefix(text[j:], h) {
+				return true
+			}
+		}
+		if skipped == 1 || j >= len(text) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isHan(r) {
+			break
+		}
+		j += size
+		skipped++
+	}
+	return false
+}

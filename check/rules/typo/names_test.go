@@ -1,0 +1,48 @@
+package typo
+
+import "testing"
+
+// TestInName checks the name contexts of TY008: a span at most one
+// character after a title and a separator, or one before an honorific,
+// may be a person's name; a title inside running text is none.
+func TestInName(t *testing.T) {
+	tests := []struct {
+		text, span string
+		want       bool
+	}{
+		{"某省人民政府省长 王清宪\n", "清宪", true},
+		{"主任：李明华同志", "明华", true},
+		{"表彰张晓峰同志的事迹", "晓峰", true},
+		{"市长 刘文", "刘文", true},
+		// Near-misses: a title in running text, a span too far away.
+		{"推进城市长效管理", "长效", false},
+		{"总书记考察重要讲话精神", "考察", false},
+		{"省长 王清宪作报告", "报告", false},
+		{"坚持贯澈落实", "贯澈", false},
+	}
+	for _, tt := range tests {
+		start := indexOf(tt.text, tt.span)
+		if got := inName(tt.text, start, start+len(tt.span)); got != tt.want {
+			t.Errorf("%s, %s: inName %v, want %v", tt.text, tt.span, got, tt.want)
+		}
+	}
+}
+
+// TestRegionAbbreviation checks that a span holding a province's
+// one-character name is left alone and that the common ones do not count.
+func TestRegionAbbreviation(t *testing.T) {
+	for s, want := range map[string]bool{"浙里": true, "皖台": true, "沪苏": true, "陕亮": true, "贯澈": false, "新港": false, "吉能": false} {
+		if got := hasRegionChar(s); got != want {
+			t.Errorf("%s: %v, want %v", s, got, want)
+		}
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
