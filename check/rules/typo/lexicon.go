@@ -49,6 +49,9 @@ type lexicon struct {
 	// shapes lists the look-alike groups of each character id (by id,
 	// nil for most).
 	shapes [][]uint16
+	// bigrams holds the counts of the pairs of adjacent characters of
+	// report prose (bigrams.gz), keyed by the ids of the pair.
+	bigrams table
 }
 
 // charInfo is one character of the lexicon.
@@ -121,7 +124,16 @@ var (
 // loadLexicon returns the lexicon, parsing it on first use (about a tenth
 // of a second; see README.md).
 func loadLexicon() (*lexicon, error) {
-	lexOnce.Do(func() { lex, lexErr = parseLexicon(lexiconData) })
+	lexOnce.Do(func() {
+		lex, lexErr = parseLexicon(lexiconData)
+		if lexErr != nil {
+			return
+		}
+		var data []byte
+		if data, lexErr = loadBigrams(); lexErr == nil {
+			lexErr = lex.setBigrams(data)
+		}
+	})
 	return lex, lexErr
 }
 

@@ -19,26 +19,52 @@ func hasRegionChar(s string) bool {
 	return strings.ContainsAny(s, regionChars)
 }
 
+// provinces are the provincial divisions with the one-character names
+// that abbreviate them.
+var provinces = []struct{ name, abbr string }{
+	{"北京", "京"}, {"天津", "津"}, {"河北", "冀"}, {"山西", "晋"}, {"内蒙古", "蒙"}, {"辽宁", "辽"},
+	{"吉林", "吉"}, {"黑龙江", "黑"}, {"上海", "沪"}, {"江苏", "苏"}, {"浙江", "浙"}, {"安徽", "皖"},
+	{"福建", "闽"}, {"江西", "赣"}, {"山东", "鲁"}, {"河南", "豫"}, {"湖北", "鄂"}, {"湖南", "湘"},
+	{"广东", "粤"}, {"广西", "桂"}, {"海南", "琼"}, {"重庆", "渝"}, {"四川", "川蜀"}, {"贵州", "黔贵"},
+	{"云南", "滇云"}, {"西藏", "藏"}, {"陕西", "陕秦"}, {"甘肃", "甘陇"}, {"青海", "青"}, {"宁夏", "宁"},
+	{"新疆", "新"}, {"香港", "港"}, {"澳门", "澳"}, {"台湾", "台"},
+}
+
+// ownRegions returns the one-character names of the provinces that text
+// names at least twice: a report of 天津 abbreviates its own province
+// (津城, 津企) with a character that is common elsewhere, and so do its
+// neighbours' (京津冀).
+func ownRegions(text string) string {
+	var b strings.Builder
+	for _, p := range provinces {
+		if strings.Count(text, p.name) >= 2 {
+			b.WriteString(p.abbr)
+		}
+	}
+	return b.String()
+}
+
 // titles are the words that a person's name follows in a report's
 // heading, a signature or a list of people (省长 王某某, 市委书记李某,
 // 张某某同志): the characters just after one are a name.
 var titles = []string{
 	"省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "主席", "主任", "书记", "部长", "局长",
-	"厅长", "处长", "科长", "院士", "教授", "总理", "记者",
+	"厅长", "处长", "科长", "院士", "教授", "总理", "记者", "编辑", "作者", "主持人", "通讯员", "摄影",
 }
 
 // honorifics follow a name (李某某同志, 王某某先生).
 var honorifics = []string{"同志", "先生", "女士", "老师", "院士", "教授", "总理", "省长", "市长", "县长", "区长"}
 
 // inName reports whether the span [start, end) of text may be part of a
-// person's name: it starts at most one character (a surname) after a
-// title and a space or a colon (省长 王某某, 主任：李某), or it ends at
+// person's name: it starts at most two characters after a title and a
+// space or a colon (省长 王某某, 主任：李某, 主席 嘎玛泽登), or it ends at
 // most one character before an honorific (张某某同志). A title without a
 // separator is running text (城市长效管理, 总书记考察).
 func inName(text string, start, end int) bool {
-	// Back over at most one character, then a separator, to a title.
+	// Back over at most two characters (嘎玛泽登: names have up to four),
+	// then a separator, to a title.
 	i := start
-	for skipped := 0; skipped <= 1 && i > 0; skipped++ {
+	for skipped := 0; skipped <= 2 && i > 0; skipped++ {
 		k := i
 		for k > 0 {
 			r, size := utf8.DecodeLastRuneInString(text[:k])

@@ -18,6 +18,8 @@ func TestInName(t *testing.T) {
 		{"推进城市长效管理", "长效", false},
 		{"总书记考察重要讲话精神", "考察", false},
 		{"省长 王清宪作报告", "报告", false},
+		{"自治区主席 嘎玛泽登\n", "泽登", true},
+		{"责任编辑：刘晓明）", "晓明", true},
 		{"坚持贯澈落实", "贯澈", false},
 	}
 	for _, tt := range tests {
@@ -45,4 +47,20 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// TestOwnRegions checks that a province named twice lends its
+// one-character names, and one named once or not at all does not.
+func TestOwnRegions(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"天津市政府工作报告。天津要建设津城。", "津"},
+		{"吉林省……吉林：吉能集团", "吉"},
+		{"天津市政府工作报告。", ""},
+		{"推进京津冀协同发展。", ""},
+	}
+	for _, tt := range tests {
+		if got := ownRegions(tt.text); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }

@@ -22,8 +22,9 @@ var NonWord = &check.Rule{
 		Text: "不在词表中的字串，其中一个字换成同音（不计声调）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin；被替换的须是常用字（形近字除外），不在数词、量词和排比式的新造词（以商招商）中。" +
-			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，并要求改后的词在文中别处出现得比常用程度所能解释的更多，" +
-			"或改后远比原文通顺。建议修改，需人工确认。",
+			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串；" +
+			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
+			"或改后的词为公文常用且远比原文通顺。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
 		Right:  "全面贯彻落实党的二十大精神，坚持贯彻新发展理念。",
 		Source: "同音、形近字误用（《咬文嚼字》别字类型）；词表：gse v0.80.3 词典（Apache-2.0，部分来自 jieba，MIT）",
@@ -44,8 +45,9 @@ type suspect struct {
 	// common characters, the ones a typist picks by mistake.
 	common bool
 	// parallel is set when a character of the span recurs two or three
-	// characters away in its run (以商招商, 实事办实, 立行立改): a coinage
-	// of parallel parts, written on purpose.
+	// characters away in its run (以商招商, 实事办实, 立行立改), or the
+	// wrong one makes a frequent word with the character two places
+	// away (撤县设市): a coinage of parallel parts, written on purpose.
 	parallel bool
 	// numeral is set when the span follows a numeral (突破千列), or holds
 	// one and corrects to a word rarer than numeralWordFreq (一产, 千湖):
@@ -54,6 +56,31 @@ type suspect struct {
 	// shape is set when the characters look alike rather than sound
 	// alike.
 	shape bool
+	// fit is the smaller count, in report prose (bigrams.gz), of the two
+	// pairs the corrected character makes with its neighbours (0 at an
+	// end of the run): the correction fits the text around it when both
+	// are attested (各级政府和 for 各级正府和).
+	fit int
+	// bigram is how much more often report prose pairs the corrected
+	// character with its neighbours than the wrong one: the sum over the
+	// pairs of ln((right+1)/(wrong+1)).
+	bigram float64
+	// attested is the smaller count, in report prose, of the pairs the
+	// corrected character makes inside the corrected word: report
+	// prose uses the word (抗议 it never does).
+	attested int
+	// function is set when every other character of the span is a
+	// function character (functionChars).
+	function bool
+	// wrongAttested is the larger count, in report prose, of the pairs
+	// the wrong character makes inside the span: a pair attested twice
+	// is a string reports write, not a typo.
+	wrongAttested int
+	// breaks is set when the wrong character makes a pair with a
+	// neighbour that report prose writes too, and the corrected one's is
+	// not at least twice as common (企业数居全国: 居全 as in 位居全国
+	// against 据全): the text may read as it is.
+	breaks bool
 }
 
 // Parameters of the detector and of its decision (see README.md,
@@ -68,21 +95,25 @@ const (
 	// (TestNonWordMeasure loses none by it), and most characters a run
 	// leaves uncovered are such.
 	minAlone = 5.0
-	// A suspect whose corrected word occurs n ≥ 1 times elsewhere in the
-	// text is reported when its score (decision.score) is at least
-	// echoGain; one whose word does not, when gain ≥ strongGain and the
-	// word's frequency is at least strongFreq.
-	echoWeight = 2.0
-	echoGain   = 9.5
-	strongGain = 13.0
-	strongFreq = 300
-	// genre is how much more often a report uses a word than the
-	// lexicon's text at large: the echo of a word counts beyond genre
-	// times its expected number of occurrences.
-	genre = 10
-	// charsPerWord is the mean length of a word of running text, in
-	// characters (the lexicon's frequencies give 1.67).
-	charsPerWord = 1.67
+	// A suspect is reported when its score (decision.score) is at least
+	// fitScore and the pairs of its corrected character are attested at
+	// least minFit times each, or when its score is at least
+	// strongScore.
+	fitScore = 11.0
+	minFit   = 3
+	// attestedPair is the least count of a pair for report prose to
+	// use it (suspect.attested, suspect.wrongAttested).
+	attestedPair = 2
+	strongScore  = 15.0
+	// functionScore is the least score of a span whose other characters
+	// are function characters (为王, 与警): two words of one character
+	// each are no word by nature.
+	functionScore = 12.0
+	// loneScore is the least score of a suspect that fits its
+	// neighbours but whose corrected word the text uses nowhere else: a
+	// real word the lexicon lacks has a "correction" the writer has no
+	// use for.
+	loneScore = 13.0
 )
 
 // runNonWord reports the suspects of the text that pass the document's
@@ -116,8 +147,20 @@ func (l *lexicon) findings(text string, fn func(suspect)) {
 type decision struct {
 	l      *lexicon
 	text   string
-	chars  int // the lexicon characters of the text
 	counts map[string]int
+	// regions holds the one-character names of the provinces the text
+	// names (ownRegions), found once a suspect asks.
+	regions      string
+	regionsFound bool
+}
+
+// ownRegion reports whether s holds the one-character name of a
+// province the text names.
+func (d *decision) ownRegion(s string) bool {
+	if !d.regionsFound {
+		d.regions, d.regionsFound = ownRegions(d.text), true
+	}
+	return d.regions != "" && strings.ContainsAny(s, d.regions)
 }
 
 // count returns the number of occurrences of s, the wrong or right form
@@ -192,31 +235,42 @@ func (d *decision) accept(s suspect) bool {
 		return false
 	}
 	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || inPair(text, s.start, s.end) ||
-		hasRegionChar(text[s.start:s.end]) || inName(text, s.start, s.end) {
+		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
 	if d.count(text[s.start:s.end]) > 1 {
 		return false
 	}
-	if d.count(s.right) > 0 {
-		return d.score(s) >= echoGain
-	}
-	return s.gain >= strongGain && s.rightFreq >= strongFreq
+	return d.evident(s)
 }
 
-// score returns the gain of s and the evidence of its corrected word
-// written n times elsewhere in the text, as far as that is more than a
-// report would use it anyway: echoWeight·ln(n / max(1, λ)), where λ is
-// genre times the occurrences its frequency predicts in a text of this
-// length (中心 or 金融 written twenty times is no evidence; 衔接 written
-// three times is).
-func (d *decision) score(s suspect) float64 {
-	n := d.count(s.right)
-	if n <= 1 {
-		return s.gain
+// evident reports whether the evidence for s is enough: a score of at
+// least fitScore with a correction that fits its neighbours (at least
+// loneScore when the corrected word is written nowhere else in the
+// text), or of at least strongScore with a corrected word that report
+// prose uses; at least functionScore in any case for a span whose other
+// characters stand alone as words (项目为王 is no typo of 为主); and
+// never a span whose own pair report prose uses (suspect.wrongAttested)
+// or whose wrong character fits a neighbour nearly as well
+// (suspect.breaks).
+func (d *decision) evident(s suspect) bool {
+	sc := d.score(s)
+	if s.function && sc < functionScore || s.wrongAttested >= attestedPair || s.breaks {
+		return false
 	}
-	lambda := genre * float64(d.chars) / charsPerWord * float64(s.rightFreq) * math.Exp(-d.l.logTotal)
-	return s.gain + echoWeight*max(0, math.Log(float64(n))-math.Log(max(1, lambda)))
+	if sc >= fitScore && s.fit >= minFit && (d.count(s.right) > 0 || sc >= loneScore) {
+		return true
+	}
+	return sc >= strongScore && s.attested >= attestedPair
+}
+
+// score returns the evidence for s: the gain of the corrected text under
+// the lexicon's unigram model, the bigram evidence of report prose
+// (suspect.bigram), and ln(1+n) for the corrected word written n times
+// elsewhere in the text (衔接 three times, 政府 forty times: the writer
+// uses the word).
+func (d *decision) score(s suspect) float64 {
+	return s.gain + s.bigram + math.Log1p(float64(d.count(s.right)))
 }
 
 func isLetter(c byte) bool {
@@ -234,6 +288,8 @@ var nameSuffixes = []string{
 	"路", "街", "巷", "道", "村", "镇", "乡", "县", "社区", "片区", "园区", "新区", "线", "段", "港", "站", "桥", "岛", "湾",
 	"寺", "厂", "矿", "城", "高速", "高铁", "铁路", "城际", "机场", "大道", "电厂", "电站", "公司", "集团", "学院", "大学", "中学",
 	"小学", "医院", "号",
+	// Coinages of abbreviated names (太忻一体化, 兰白经济圈, 杭甬通道).
+	"一体化", "都市圈", "经济圈", "城市群", "经济带", "经济区", "走廊", "同城", "通道",
 }
 
 // beforeName reports whether after starts with a name suffix. A suffix
@@ -294,6 +350,7 @@ func inPair(text string, start, end int) bool {
 // scanner holds the buffers of one detection.
 type scanner struct {
 	l     *lexicon
+	text  string
 	all   []uint16 // the id of every character of the text, 0 for none
 	ids   []uint16 // the run being examined, a part of all
 	from  int      // where the run being gathered starts in all
@@ -327,11 +384,6 @@ func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn f
 		return
 	}
 	d := &decision{l: l, text: text}
-	for _, id := range sc.all {
-		if id != 0 {
-			d.chars++
-		}
-	}
 	d.prepare(sc.all, sc.sus)
 	var taken []suspect
 	for r, start := range sc.runs {
@@ -366,6 +418,7 @@ func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn f
 // scan reads text run by run and gathers its suspects.
 func (sc *scanner) scan(text string) {
 	l := sc.l
+	sc.text = text
 	sc.all = make([]uint16, 0, len(text)/3+16)
 	for i := 0; i < len(text); {
 		// The three-byte form of Chinese characters, inline.
@@ -450,6 +503,24 @@ func (s suspect) local() bool {
 	return s.gain >= floorGain && s.token && (s.common || s.shape) && !s.parallel && !s.numeral
 }
 
+// parallelWord reports whether the character at i of ids makes a word
+// of frequency parallelWordFreq or more with the character two places
+// before or after it, in either order.
+func (l *lexicon) parallelWord(ids []uint16, i int) bool {
+	for _, d := range [...]int{-2, 2} {
+		if o := i + d; o >= 0 && o < len(ids) &&
+			(l.freq(pack([]uint16{ids[o], ids[i]})) >= parallelWordFreq || l.freq(pack([]uint16{ids[i], ids[o]})) >= parallelWordFreq) {
+			return true
+		}
+	}
+	return false
+}
+
+// parallelWordFreq is the least frequency of the word that a wrong
+// character makes with the character two places away for the span to be
+// taken for a parallel coinage (撤县设市, 县市 2,458).
+const parallelWordFreq = 1000
+
 // numeralWordFreq is the least frequency of a corrected word that holds
 // a numeral of the span (进一簿 → 进一步, 亿辕 → 亿元, 百分电 → 百分点):
 // a rarer one is a number and a measure word that no lexicon lists
@@ -466,6 +537,53 @@ func (sc *scanner) suspect(c candidate) suspect {
 		start: sc.start + 3*c.s, end: sc.start + 3*(c.s+c.k),
 		right: l.word(c.key, c.k), rightFreq: l.freq(c.key), gain: c.gain,
 		token: c.token, shape: c.shape, common: l.chars[ids[c.i]].common,
+	}
+	// A wrong character that makes a frequent word with the character two
+	// places away is the second half of a parallel coinage (撤县设市:
+	// 县市).
+	if l.parallelWord(ids, c.i) {
+		s.parallel = true
+	}
+	// The pairs the corrected character makes with its neighbours in the
+	// run, against those of the wrong one.
+	right, wrong := charAt(c.key, c.i-c.s, c.k), ids[c.i]
+	s.fit, s.attested = math.MaxInt, math.MaxInt
+	s.function = true
+	for j := c.s; j < c.s+c.k; j++ {
+		if j != c.i && !functionChars[l.chars[ids[j]].r] {
+			s.function = false
+		}
+	}
+	for _, nb := range [...]int{c.i - 1, c.i + 1} {
+		// Beyond the run, the mark that ends a clause, if it is one.
+		var id uint16
+		switch {
+		case nb < 0:
+			id = punctID(prevRune(sc.text, sc.start))
+		case nb >= len(ids):
+			id = punctID(nextRune(sc.text, sc.start+3*len(ids)))
+		default:
+			id = ids[nb]
+		}
+		if id == 0 {
+			s.fit = 0
+			continue
+		}
+		var r, w int
+		if nb < c.i {
+			r, w = l.bigram(id, right), l.bigram(id, wrong)
+		} else {
+			r, w = l.bigram(right, id), l.bigram(wrong, id)
+		}
+		s.fit = min(s.fit, r)
+		if nb >= c.s && nb < c.s+c.k {
+			s.attested = min(s.attested, r)
+			s.wrongAttested = max(s.wrongAttested, w)
+		}
+		if w > 0 && r < 2*(w+1) {
+			s.breaks = true
+		}
+		s.bigram += math.Log(float64(r+1) / float64(w+1))
 	}
 	if c.s > 0 && l.chars[ids[c.s-1]].numeral {
 		s.numeral = true
