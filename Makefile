@@ -153,7 +153,7 @@ $(OPENAPI_SCHEMA):
 # keeps its full rate.
 FUZZ_TARGETS = document:FuzzPosition numeral:FuzzScan internal/words:FuzzSet quantity:FuzzExtract \
 	reader:FuzzText reader:FuzzMarkdown reader:FuzzDocx reader:FuzzDocxParts reader:FuzzRewrite extract:FuzzFile annotate:FuzzDocx \
-	internal/words:FuzzGroup check/rules:FuzzCheck track:FuzzTrack gongwen:FuzzWriteDOCX http:FuzzUpload \
+	internal/words:FuzzGroup check/rules:FuzzCheck track:FuzzTrack gongwen:FuzzWriteDOCX http:FuzzUpload http:FuzzLogin \
 	http:FuzzDecodeFiles http:FuzzDecodePair http:FuzzAPI
 fuzz: check-go
 	@mkdir -p .cache/fuzz; cache=$$($(GO) env GOCACHE)/fuzz; \

@@ -111,6 +111,9 @@ func userFrom(u store.User) User {
 // HasUsers reports whether any account exists. Without one, the web app
 // serves the local user as it always has; with one, it asks to sign in.
 func (a *App) HasUsers(ctx context.Context) (bool, error) {
+	if a.opts.Open == nil {
+		return false, nil // no store, no accounts
+	}
 	st, err := a.open(ctx)
 	if err != nil {
 		return false, err

@@ -54,17 +54,17 @@ var openAPIDocument []byte
 // registerAPIRoutes serves the JSON API.
 func (s *Server) registerAPIRoutes() {
 	s.apiHandle("GET /api/v1/openapi.json", s.apiOpenAPI)
-	s.apiHandle("POST /api/v1/extract", s.apiExtract, bodyLimit(apiUploadLimit))
-	s.apiHandle("POST /api/v1/check", s.apiCheck, bodyLimit(apiUploadLimit))
-	s.apiHandle("GET /api/v1/compare", s.apiCompareStored)
-	s.apiHandle("POST /api/v1/compare", s.apiCompare, bodyLimit(2*apiFileLimit))
-	s.apiHandle("POST /api/v1/similar", s.apiSimilar, bodyLimit(apiFileLimit))
-	s.apiHandle("GET /api/v1/families", s.apiFamilies)
+	s.apiHandle("POST /api/v1/extract", s.apiExtract, bodyLimit(apiUploadLimit), analysis())
+	s.apiHandle("POST /api/v1/check", s.apiCheck, bodyLimit(apiUploadLimit), analysis())
+	s.apiHandle("GET /api/v1/compare", s.apiCompareStored, analysis())
+	s.apiHandle("POST /api/v1/compare", s.apiCompare, bodyLimit(2*apiFileLimit), analysis())
+	s.apiHandle("POST /api/v1/similar", s.apiSimilar, bodyLimit(apiFileLimit), analysis())
+	s.apiHandle("GET /api/v1/families", s.apiFamilies, analysis())
 	s.apiHandle("GET /api/v1/search", s.apiSearch)
-	s.apiHandle("GET /api/v1/track", s.apiTrackStored)
-	s.apiHandle("POST /api/v1/track", s.apiTrack, bodyLimit(2*apiFileLimit))
-	s.apiHandle("GET /api/v1/series", s.apiSeriesStored)
-	s.apiHandle("POST /api/v1/series", s.apiSeries, bodyLimit(apiUploadLimit))
+	s.apiHandle("GET /api/v1/track", s.apiTrackStored, analysis())
+	s.apiHandle("POST /api/v1/track", s.apiTrack, bodyLimit(2*apiFileLimit), analysis())
+	s.apiHandle("GET /api/v1/series", s.apiSeriesStored, analysis())
+	s.apiHandle("POST /api/v1/series", s.apiSeries, bodyLimit(apiUploadLimit), analysis())
 	s.registerAPIReportRoutes()
 }
 

@@ -11,7 +11,7 @@ import (
 // their metadata, and the reports like one.
 func (s *Server) registerAPIReportRoutes() {
 	s.apiHandle("GET /api/v1/reports", s.apiList)
-	s.apiHandle("POST /api/v1/reports", s.apiUpload, bodyLimit(apiUploadLimit))
+	s.apiHandle("POST /api/v1/reports", s.apiUpload, bodyLimit(apiUploadLimit), analysis())
 	s.apiHandle("GET /api/v1/reports/{id}", s.apiShow)
 	s.apiHandle("PATCH /api/v1/reports/{id}", s.apiSetMeta)
 	s.apiHandle("DELETE /api/v1/reports/{id}", s.apiRemove)
@@ -19,7 +19,7 @@ func (s *Server) registerAPIReportRoutes() {
 	s.apiHandle("GET /api/v1/reports/{id}/versions/{version}", s.apiShow)
 	s.apiHandle("POST /api/v1/reports/{id}/versions/{version}/restore", s.apiRestore)
 	s.apiHandle("GET /api/v1/reports/{id}/diff", s.apiDiff)
-	s.apiHandle("GET /api/v1/reports/{id}/similar", s.apiSimilarStored)
+	s.apiHandle("GET /api/v1/reports/{id}/similar", s.apiSimilarStored, analysis())
 }
 
 // apiList lists the stored reports the query selects (unit, level, year,

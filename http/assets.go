@@ -95,7 +95,7 @@ func (f *asset) gzipped() []byte {
 
 // registerAssetRoutes serves the assets.
 func (s *Server) registerAssetRoutes() {
-	s.handle("GET /assets/{hash}/{name...}", s.handleAsset)
+	s.handle("GET /assets/{hash}/{name...}", s.handleAsset, public())
 }
 
 // handleAsset serves an asset under its hashed URL, cached for a year; a

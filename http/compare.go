@@ -19,9 +19,9 @@ const compareLimit = 2*reader.MaxSize + 1<<20
 // registerCompareRoutes serves the compare page and a report's similar
 // list.
 func (s *Server) registerCompareRoutes() {
-	s.handle("GET /compare", s.handleCompare)
-	s.handle("POST /compare", s.handleCompareFiles, bodyLimit(compareLimit))
-	s.handle("GET /reports/{id}/similar", s.handleSimilar)
+	s.handle("GET /compare", s.handleCompare, analysis())
+	s.handle("POST /compare", s.handleCompareFiles, bodyLimit(compareLimit), analysis())
+	s.handle("GET /reports/{id}/similar", s.handleSimilar, analysis())
 }
 
 // comparePage is the data of the compare page: the form alone, or two

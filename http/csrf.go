@@ -27,6 +27,11 @@ import (
 //     streams it). The two are compared in constant time. Another site
 //     can neither read the cookie nor set it, so it cannot repeat it.
 //
+// A request with an API token (Authorization: Bearer, user.go) needs no
+// CSRF token either: a page of another origin cannot send that header
+// without a CORS preflight, and a browser never adds it by itself as it
+// adds cookies. (The origin check above still applies.)
+//
 // Programs that call the JSON API hold no cookie and need no token: an
 // /api/ request without the cookie passes check 2 when it carries
 // something a cross-origin page cannot send without a CORS preflight
@@ -70,6 +75,9 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 		if st.token == "" && isAPI(r) && (!formLike(r) || r.Header.Get(apiHeader) != "") {
 			return h(w, r) // a program, not a browser: see above
 		}
+		if _, ok := bearer(r); ok {
+			return h(w, r) // an API token, which a browser does not send by itself
+		}
 		sent := r.Header.Get(csrfHeader)
 		if sent == "" {
 			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -102,15 +110,34 @@ func csrfToken(w http.ResponseWriter, r *http.Request) string {
 		return "" // a page outside the routes: the error page of a 404
 	}
 	if st.token == "" {
-		var b [32]byte
-		rand.Read(b[:])
-		st.token, st.issued = base64.RawURLEncoding.EncodeToString(b[:]), true
-		http.SetCookie(w, &http.Cookie{
-			Name: csrfCookie, Value: st.token, Path: "/",
-			HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
-		})
+		issueCSRF(w, r, st)
 	}
 	return st.token
+}
+
+// issueCSRF makes a new token for st and sets its cookie.
+func issueCSRF(w http.ResponseWriter, r *http.Request, st *csrfState) {
+	var b [32]byte
+	rand.Read(b[:])
+	st.token, st.issued = base64.RawURLEncoding.EncodeToString(b[:]), true
+	https := r.TLS != nil
+	if c, ok := r.Context().Value(clientKey{}).(clientInfo); ok {
+		https = c.https
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: csrfCookie, Value: st.token, Path: "/",
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: https,
+	})
+}
+
+// renewCSRF replaces the request's token with a new one (at sign-in and
+// sign-out): a token someone learnt or set before is not the session's.
+func renewCSRF(w http.ResponseWriter, r *http.Request) {
+	st, ok := r.Context().Value(csrfKey{}).(*csrfState)
+	if !ok {
+		st = &csrfState{}
+	}
+	issueCSRF(w, r, st)
 }
 
 // validToken reports whether v has the form of a token (43 characters

@@ -12,7 +12,7 @@ import (
 
 // registerFamiliesRoutes serves the template families page.
 func (s *Server) registerFamiliesRoutes() {
-	s.handle("GET /families", s.handleFamilies)
+	s.handle("GET /families", s.handleFamilies, analysis())
 }
 
 // Bounds of the families page.

@@ -13,9 +13,11 @@ import (
 // an error and writes nothing; Error renders the error (see handle).
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-// route configures one route; see bodyLimit.
+// route configures one route; see bodyLimit, public and analysis.
 type route struct {
-	limit int64 // the largest request body, in bytes
+	limit    int64 // the largest request body, in bytes
+	public   bool  // served without sign-in (user.go)
+	analysis bool  // counts against the user's concurrent analyses (limits.go)
 }
 
 // routeOption changes a route's configuration.
@@ -27,20 +29,41 @@ func bodyLimit(n int64) routeOption {
 	return func(rt *route) { rt.limit = n }
 }
 
+// public serves a route without sign-in, to anonymous when the request
+// has none (the login page, the assets): its handler must show nothing
+// stored.
+func public() routeOption {
+	return func(rt *route) { rt.public = true }
+}
+
+// analysis marks a route whose work is an analysis (checking, comparing,
+// storing files): a user runs at most Options.AnalysesPerUser of them at
+// once (limits.go).
+func analysis() routeOption {
+	return func(rt *route) { rt.analysis = true }
+}
+
 // handle registers h for pattern ("GET /reports/{id}": the standard
 // mux's method and pattern). It is the adapter to net/http, and runs the
 // route's own middleware, in this order: the request body is limited
 // (DefaultBodyLimit, or bodyLimit), a state-changing request must pass
-// the CSRF checks (csrf.go), and the user is put on the context
-// (user.go). An error h returns is rendered by Error: as JSON under
+// the CSRF checks (csrf.go), the user is put on the context or the
+// request refused for want of a sign-in (user.go), and an analysis waits
+// for one of the user's slots (limits.go). An error h returns is rendered by Error: as JSON under
 // /api/, as the error page otherwise.
 func (s *Server) handle(pattern string, h handlerFunc, opts ...routeOption) {
 	rt := route{limit: DefaultBodyLimit}
 	for _, o := range opts {
 		o(&rt)
 	}
-	h = s.csrf(s.withUser(h))
+	if rt.analysis {
+		h = s.limitAnalyses(h)
+	}
+	h = s.csrf(s.withUser(h, rt.public))
 	s.patterns = append(s.patterns, pattern)
+	if rt.public {
+		s.public[pattern] = true
+	}
 	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > rt.limit {
 			s.Error(w, r, &http.MaxBytesError{Limit: rt.limit})

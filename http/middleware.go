@@ -19,21 +19,24 @@ import (
 // through, the first listed the outermost:
 //
 //  1. requestIDs: an ID for the request (X-Request-ID, the log, the error page)
-//  2. accessLog: one slog line per request, with its status, size and time
-//  3. recoverer: a panic becomes a 500 page and a logged stack, never a crash
-//  4. securityHeaders: CSP, nosniff, Referrer-Policy, frame-ancestors, no-store
-//  5. checkHost: a server on a loopback address answers loopback names only
-//  6. timeout: the request's context ends after Options.RequestTimeout
+//  2. clientAddress: the client's address, from a trusted proxy's
+//     X-Forwarded-For only (user.go), on the context for the audit log
+//  3. accessLog: one slog line per request, with its status, size and time
+//  4. recoverer: a panic becomes a 500 page and a logged stack, never a crash
+//  5. securityHeaders: CSP, nosniff, Referrer-Policy, frame-ancestors, no-store
+//  6. checkHost: a server on a loopback address answers loopback names only
+//  7. timeout: the request's context ends after Options.RequestTimeout
 //
 // Then dispatch finds the route, and the route's own middleware runs
 // (see handle): the body limit, the CSRF checks (csrf.go), the user
-// (user.go).
+// (user.go), the user's analysis slots (limits.go).
 func (s *Server) middleware(h http.Handler) http.Handler {
 	h = s.timeout(h)
 	h = s.checkHost(h)
 	h = securityHeaders(h)
 	h = s.recoverer(h)
 	h = s.accessLog(h)
+	h = s.clientAddress(h)
 	return requestIDs(h)
 }
 
@@ -101,7 +104,7 @@ func (s *Server) accessLog(h http.Handler) http.Handler {
 			slog.Int("status", sw.status),
 			slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", time.Since(start)),
-			slog.String("remote", r.RemoteAddr))
+			slog.String("remote", s.client(r).addr))
 	})
 }
 
@@ -158,13 +161,16 @@ func securityHeaders(h http.Handler) http.Handler {
 // checkHost refuses, on a server listening on a loopback address, a
 // request whose Host is not a loopback name. Without it a web page whose
 // domain is made to resolve to 127.0.0.1 (DNS rebinding) would be "same
-// origin" with the server and could read every report.
+// origin" with the server and could read every report. A request through
+// a trusted proxy (on this computer, in front of the server) carries the
+// public name the proxy serves, and is let through: such a server asks
+// for sign-in (withUser).
 func (s *Server) checkHost(h http.Handler) http.Handler {
 	if !isLoopback(hostOf(s.opts.Addr)) {
 		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !isLoopback(hostOf(r.Host)) {
+		if !isLoopback(hostOf(r.Host)) && !s.client(r).proxy {
 			s.Error(w, r, app.Errorf(codeForbidden, "此服务只接受本机地址（127.0.0.1 或 localhost）的访问，不接受 %q。", r.Host))
 			return
 		}

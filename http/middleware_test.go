@@ -267,11 +267,20 @@ func TestCheckHost(t *testing.T) {
 			t.Errorf("Host %q: %d, want %d", host, w.Code, want)
 		}
 	}
+	// On all addresses any name is served: without accounts nothing
+	// (such a server does not start, and refuses every request), with
+	// accounts the login page.
 	open := newTestServer(t, nil, Options{Addr: "0.0.0.0:8080"})
 	r := newRequest("GET", "/", nil)
 	r.Host = "reports.office.example"
-	if w := serve(open, r); w.Code != 200 {
-		t.Errorf("on all addresses: %d", w.Code)
+	if w := serve(open, r); w.Code != 403 || !strings.Contains(w.Body.String(), "zongjie user add") {
+		t.Errorf("on all addresses, no accounts: %d %.300s", w.Code, w.Body)
+	}
+	addUser(t, open, "zhang", "", true)
+	r = newRequest("GET", "/", nil)
+	r.Host = "reports.office.example"
+	if w := serve(open, r); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/login?next=%2F" {
+		t.Errorf("on all addresses, with accounts: %d %q", w.Code, w.Header().Get("Location"))
 	}
 }
 
@@ -317,7 +326,12 @@ func TestUser(t *testing.T) {
 // csrfPage gets the home page and returns its token and cookie.
 func csrfPage(t *testing.T, s http.Handler) (string, *http.Cookie) {
 	t.Helper()
-	w := serve(s, newRequest("GET", "/", nil))
+	page := "/"
+	w := serve(s, newRequest("GET", page, nil))
+	if w.Code == http.StatusSeeOther {
+		page = "/login" // accounts exist: the login page, the one a browser signed out gets
+		w = serve(s, newRequest("GET", page, nil))
+	}
 	var cookie *http.Cookie
 	for _, c := range w.Result().Cookies() {
 		if c.Name == csrfCookie {
@@ -332,7 +346,7 @@ func csrfPage(t *testing.T, s http.Handler) (string, *http.Cookie) {
 		t.Fatalf("meta %v, cookie %q", m, cookie.Value)
 	}
 	// The next page keeps the token rather than making a new one.
-	r := newRequest("GET", "/", nil)
+	r := newRequest("GET", page, nil)
 	r.AddCookie(cookie)
 	if w := serve(s, r); len(w.Result().Cookies()) != 0 || !strings.Contains(w.Body.String(), cookie.Value) {
 		t.Fatalf("second page: cookies %v", w.Result().Cookies())

@@ -20,10 +20,11 @@ import (
 // client is a browser of the test server: it keeps the CSRF cookie and
 // sends the token with what it posts.
 type client struct {
-	t      *testing.T
-	s      *Server
-	token  string
-	cookie *http.Cookie
+	t       *testing.T
+	s       *Server
+	token   string
+	cookie  *http.Cookie
+	session *http.Cookie // the session cookie of a signed-in user (clientAs)
 }
 
 func newClient(t *testing.T, s *Server) *client {
@@ -34,7 +35,29 @@ func newClient(t *testing.T, s *Server) *client {
 
 func (c *client) do(r *http.Request) *httptest.ResponseRecorder {
 	r.AddCookie(c.cookie)
+	if c.session != nil {
+		r.AddCookie(c.session)
+	}
 	return serve(c.s, r)
+}
+
+// clientAs returns a client of s signed in as u (a session made in the
+// store, as the login page makes it).
+func clientAs(t *testing.T, s *Server, u app.User) *client {
+	t.Helper()
+	c := newClient(t, s)
+	c.session = newSession(t, s, u)
+	return c
+}
+
+// newSession starts a session for u and returns its cookie.
+func newSession(t testing.TB, s *Server, u app.User) *http.Cookie {
+	t.Helper()
+	secret, err := s.app.CreateSession(context.Background(), u)
+	if err != nil {
+		t.Fatalf("session of %s: %v", u.Name, err)
+	}
+	return &http.Cookie{Name: sessionCookie, Value: secret}
 }
 
 func (c *client) get(target string) *httptest.ResponseRecorder {

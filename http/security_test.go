@@ -52,6 +52,7 @@ type hostileIDs struct {
 	report, copy int64
 	next         int64 // the unit's report of the next year
 	unit         string
+	admin        *http.Cookie // the session of an admin of a root unit, who sees every report
 }
 
 func newHostileServer(t *testing.T) (*Server, hostileIDs) {
@@ -107,6 +108,17 @@ func newHostileServer(t *testing.T) (*Server, hostileIDs) {
 	if _, err := s.app.CreateToken(ctx, hostileUser, `<img src=x onerror=alert(22)>`); err != nil {
 		t.Fatalf("CreateToken: %v", err)
 	}
+	// With accounts every request signs in: the walks act as an admin of
+	// a root of the tree, who reads every report (the unassigned ones
+	// too) and every admin page.
+	if _, err := s.app.AddUser(ctx, app.NewUser{Name: "hostile-admin", Unit: "<svg onload=alert(14)>区", Role: store.Admin, Password: "hostile-admin-pw"}); err != nil {
+		t.Fatalf("AddUser: %v", err)
+	}
+	admin, err := s.app.Authenticate(ctx, "hostile-admin", "hostile-admin-pw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids.admin = newSession(t, s, admin)
 	add("trash<svg onload=alert(19)>.txt", strings.ReplaceAll(hostile, "敌意街道", "<b>已删</b>敌意街道"))
 	list, err = s.app.List(ctx, store.Filter{})
 	if err != nil {
@@ -209,6 +221,7 @@ func TestSecurityHostileReport(t *testing.T) {
 		for _, q := range queries {
 			target := routeTarget(rt[1], ids) + "?" + q.Encode()
 			r := newRequest("GET", target, nil)
+			r.AddCookie(ids.admin)
 			w := serve(s, r)
 			what := "GET " + target
 			if w.Code >= 500 {
@@ -254,7 +267,9 @@ func TestSecurityHostileReport(t *testing.T) {
 	for _, target := range []string{
 		"/track?unit=" + url.QueryEscape(ids.unit), fmt.Sprintf("/track?a=%d&b=%d", ids.report, ids.next),
 	} {
-		if w := serve(s, newRequest("GET", target, nil)); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "敌意街道") {
+		r := newRequest("GET", target, nil)
+		r.AddCookie(ids.admin)
+		if w := serve(s, r); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "敌意街道") {
 			t.Errorf("GET %s: status %d, without the hostile report: the walk checked nothing there", target, w.Code)
 		}
 	}
@@ -369,7 +384,8 @@ func TestSecurityCSRFEveryRoute(t *testing.T) {
 	versionsAfter, _ := s.app.Versions(ctx, ids.report)
 	// Nor the accounts and units: the walk posted to the hostile user's
 	// routes and the units'.
-	if us, err := s.app.ListUsers(ctx); err != nil || len(us) != 1 || us[0].Disabled {
+	// (The hostile user and the admin the walks sign in as.)
+	if us, err := s.app.ListUsers(ctx); err != nil || len(us) != 2 || us[0].Disabled || us[1].Disabled {
 		t.Errorf("refused requests changed the users: %+v, %v", us, err)
 	}
 	if ts, err := s.app.ListTokens(ctx, hostileUser); err != nil || len(ts) != 1 || ts[0].Revoked != nil {

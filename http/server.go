@@ -2,12 +2,15 @@ package http
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"sync/atomic"
 	"time"
 
 	"zongjie/app"
@@ -35,7 +38,24 @@ type Options struct {
 	// (DefaultRequestTimeout): its context ends then, and the operation
 	// with it.
 	RequestTimeout time.Duration
+	// AnalysesPerUser is how many analyses (uploads, checks,
+	// comparisons …) one account runs at once (DefaultAnalysesPerUser);
+	// see limits.go.
+	AnalysesPerUser int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed: the client's address (the audit
+	// log, the sign-in limits) and whether it used TLS (the cookies'
+	// Secure). None: the direct peer is the client.
+	TrustedProxies []netip.Prefix
+	// TLSCert and TLSKey are the files of the certificate (its chain, in
+	// PEM) and its private key: with both, the server speaks HTTPS only.
+	TLSCert, TLSKey string
 }
+
+// ErrNoAccounts is why a server that others could reach does not start
+// while the store holds no account.
+const ErrNoAccounts = "数据库中还没有任何用户账户：没有账户时，网页版只能在本机地址（如 127.0.0.1）上监听，且不能经由代理访问。" +
+	"要让其他电脑访问，请先创建管理员账户：zongjie user add 用户名 --unit 单位 --admin（见 docs/accounts.md）"
 
 // LocalUser is the one user of a zongjie without accounts: the person
 // at this computer.
@@ -53,8 +73,16 @@ type Server struct {
 	assets  *assets
 	origin  *http.CrossOriginProtection
 	// patterns are the routes' patterns in the order registered: the
-	// route table, which the security tests walk.
+	// route table, which the security tests walk; public those served
+	// without sign-in.
 	patterns []string
+	public   map[string]bool
+
+	accounts   atomic.Bool // the store holds accounts (hasUsers)
+	loginLimit *rateLimiter
+	analyses   *analysisLimiter
+
+	tls *tls.Config // HTTPS, when Options.TLSCert is given
 
 	ln  net.Listener
 	srv *http.Server
@@ -76,7 +104,21 @@ func NewServer(a *app.App, o Options) (*Server, error) {
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = DefaultRequestTimeout
 	}
-	s := &Server{app: a, opts: o, log: o.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection()}
+	if o.AnalysesPerUser <= 0 {
+		o.AnalysesPerUser = DefaultAnalysesPerUser
+	}
+	if (o.TLSCert == "") != (o.TLSKey == "") {
+		return nil, errors.New("HTTPS 需要同时给出证书（--tls-cert）和私钥（--tls-key）")
+	}
+	s := &Server{app: a, opts: o, log: o.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection(),
+		public: map[string]bool{}, loginLimit: newRateLimiter(loginBurst, loginEvery), analyses: newAnalysisLimiter(o.AnalysesPerUser)}
+	if o.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(o.TLSCert, o.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 HTTPS 证书或私钥：%w", err)
+		}
+		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("http: assets: %w", err)
@@ -102,6 +144,8 @@ func (s *Server) routes() {
 	s.registerFamiliesRoutes()
 	s.registerAdminRoutes()
 	s.registerTrackRoutes()
+	s.registerLoginRoutes()
+	s.registerAccountRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.
@@ -110,10 +154,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Open starts listening on the address and serving in the background.
+// While the store holds no account, it refuses to listen where others
+// than this computer could reach it (see withUser).
 func (s *Server) Open() error {
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
 		return fmt.Errorf("无法在 %s 上监听：%w", s.opts.Addr, err)
+	}
+	if !s.localOnly() {
+		has, err := s.hasUsers(context.Background())
+		if err == nil && !has {
+			err = errors.New(ErrNoAccounts)
+		}
+		if err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	if s.tls != nil {
+		ln = tls.NewListener(ln, s.tls)
 	}
 	s.ln = ln
 	s.srv = &http.Server{
@@ -141,6 +200,9 @@ func (s *Server) Open() error {
 func (s *Server) URL() string {
 	if s.ln == nil {
 		return ""
+	}
+	if s.tls != nil {
+		return "https://" + s.ln.Addr().String() + "/"
 	}
 	return "http://" + s.ln.Addr().String() + "/"
 }

@@ -14,7 +14,7 @@ import (
 // registerTrackRoutes serves the track page: the targets of a report's
 // plan against what a later report says was achieved.
 func (s *Server) registerTrackRoutes() {
-	s.handle("GET /track", s.handleTrack)
+	s.handle("GET /track", s.handleTrack, analysis())
 	s.handle("POST /track", s.handleTrackFiles, bodyLimit(compareLimit))
 }
 

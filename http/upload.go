@@ -23,7 +23,7 @@ const uploadLimit = 2*reader.MaxSize + 1<<20
 // registerUploadRoutes serves the upload page.
 func (s *Server) registerUploadRoutes() {
 	s.handle("GET /upload", s.handleUploadPage)
-	s.handle("POST /upload", s.handleUpload, bodyLimit(uploadLimit))
+	s.handle("POST /upload", s.handleUpload, bodyLimit(uploadLimit), analysis())
 }
 
 // uploadPage is the data of the upload page.

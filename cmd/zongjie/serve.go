@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"zongjie/app"
@@ -26,6 +28,9 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	addr := fs.String("addr", zjhttp.DefaultAddr, "监听地址（主机:端口；端口为 0 时自动选择空闲端口）")
 	db := dbFlag(fs)
 	demo := fs.Bool("demo", false, "使用内置的示例报告（临时数据库，退出时删除），不读写 --db")
+	tlsCert := fs.String("tls-cert", "", "HTTPS 证书文件（PEM，含中间证书）；与 --tls-key 一起给出时只提供 HTTPS")
+	tlsKey := fs.String("tls-key", "", "HTTPS 私钥文件（PEM）")
+	proxies := fs.String("trusted-proxy", "", "可信的反向代理地址（CIDR 或 IP，逗号分隔，如 127.0.0.1/32）：只有来自这些地址的请求，才从 X-Forwarded-For 读取客户端地址")
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -36,6 +41,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 	if *demo && *db != "" {
 		fmt.Fprintln(e.stderr, "zongjie serve: --demo 使用临时数据库，不能同时给出 --db")
+		return exitUsage
+	}
+	trusted, err := parseProxies(*proxies)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie serve: --trusted-proxy：%v\n", err)
 		return exitUsage
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
@@ -76,10 +86,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 
 	if name := dbName(*db); *demo || isPostgres(name) || fileExists(name) { // not made before it is needed
-		serveAccounts(ctx, e, a, logger)
+		serveAccounts(ctx, a, logger)
 	}
 
-	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger})
+	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger, TLSCert: *tlsCert, TLSKey: *tlsKey, TrustedProxies: trusted})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
 		return exitUsage
@@ -121,15 +131,38 @@ func tuneGC() {
 }
 
 // serveAccounts runs the trash's policy at start (reports deleted more
-// than app.TrashKeep ago are purged) and warns that, with accounts in
-// the database, the web app does not ask anyone to sign in yet.
-func serveAccounts(ctx context.Context, e *env, a *app.App, logger *slog.Logger) {
+// than app.TrashKeep ago are purged).
+func serveAccounts(ctx context.Context, a *app.App, logger *slog.Logger) {
 	if ids, err := a.PurgeTrash(ctx); err != nil {
 		logger.Warn("purge the trash", "err", err)
 	} else if len(ids) > 0 {
 		logger.Info("purged the trash", "reports", len(ids))
 	}
-	if has, err := a.HasUsers(ctx); err == nil && has {
-		fmt.Fprintln(e.stderr, "zongjie serve: 注意：数据库中已有用户账户，但网页版的登录尚未启用，能访问本服务的人都以本机用户的身份操作；请只在本机使用（见 docs/accounts.md）")
+}
+
+// parseProxies parses --trusted-proxy: CIDRs or bare addresses (one
+// address each), separated by commas.
+func parseProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for part := range strings.SplitSeq(v, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if strings.Contains(part, "/") {
+			p, err := netip.ParsePrefix(part)
+			if err != nil {
+				return nil, fmt.Errorf("%q 不是有效的 CIDR（如 10.0.0.0/8）", part)
+			}
+			out = append(out, p.Masked())
+			continue
+		}
+		ip, err := netip.ParseAddr(part)
+		if err != nil {
+			return nil, fmt.Errorf("%q 不是有效的 IP 地址或 CIDR", part)
+		}
+		ip = ip.Unmap()
+		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
 	}
+	return out, nil
 }

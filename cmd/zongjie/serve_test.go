@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -90,6 +92,40 @@ func TestServeUsage(t *testing.T) {
 		if code != exitUsage || errOut == "" {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
 		}
+	}
+}
+
+// Ensure serve refuses to listen where other computers reach it while
+// the database holds no account, and says how to make one; and that its
+// new flags are checked.
+func TestServeNeedsAccounts(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--db", db, "--addr", "0.0.0.0:0"}, "zongjie user add"},
+		{[]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--trusted-proxy", "127.0.0.1"}, "zongjie user add"},
+		{[]string{"serve", "--db", db, "--trusted-proxy", "10.0.0.0/33"}, "CIDR"},
+		{[]string{"serve", "--db", db, "--trusted-proxy", "proxy.example"}, "IP"},
+		{[]string{"serve", "--db", db, "--tls-cert", "cert.pem"}, "--tls-key"},
+		{[]string{"serve", "--db", db, "--tls-cert", "no-cert.pem", "--tls-key", "no-key.pem"}, "证书"},
+	} {
+		code, _, errOut := runCLI(t, "", tt.args...)
+		if code != exitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q", tt.args, code, errOut)
+		}
+	}
+}
+
+// Ensure --trusted-proxy takes CIDRs and addresses.
+func TestParseProxies(t *testing.T) {
+	got, err := parseProxies(" 127.0.0.1, 10.1.2.3/8,::1 ,")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != "[127.0.0.1/32 10.0.0.0/8 ::1/128]" {
+		t.Errorf("%v", got)
 	}
 }
 
