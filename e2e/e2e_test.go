@@ -9,11 +9,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -304,6 +306,94 @@ func checkDownloads(t *testing.T, dir string) {
 	for _, ext := range []string{".docx", ".txt", ".csv", "audit"} {
 		if !seen[ext] {
 			t.Errorf("no %s downloaded (%d files)", ext, len(entries))
+		}
+	}
+}
+
+// TestSignInPages runs the server on a database with accounts — the
+// drafters of two sibling streets, each street with a report — and
+// drives the login, the desk, the account page and signing out in
+// Chromium as 青禾街道's drafter (signin.mjs): they see their unit only.
+func TestSignInPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the end-to-end test starts a browser")
+	}
+	node := tools(t)
+	dir := t.TempDir()
+	bin := build(t, dir)
+	db := filepath.Join(dir, "accounts.db")
+	zj := func(stdin string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append(args, "--db", db)...)
+		cmd.Stdin = strings.NewReader(stdin)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("zongjie %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	zj("", "unit", "add", "云川市")
+	zj("", "unit", "add", "东湖区", "--parent", "云川市")
+	zj("", "unit", "add", "青禾街道", "--parent", "东湖区")
+	zj("", "unit", "add", "白沙街道", "--parent", "东湖区")
+	reports := filepath.Join(dir, "reports")
+	os.MkdirAll(reports, 0o755)
+	for name, unit := range map[string]string{"qinghe.txt": "青禾街道", "baisha.txt": "白沙街道"} {
+		text := unit + "2024年工作总结\n一、2024年工作回顾\n全年完成固定资产投资5.2亿元，同比增长12%。\n二、2025年工作计划\n力争完成固定资产投资6亿元。\n"
+		os.WriteFile(filepath.Join(reports, name), []byte(text), 0o644)
+	}
+	zj("", "add", reports)
+	list := zj("", "list", "--format", "json")
+	var stored struct {
+		Reports []struct {
+			ID   int64  `json:"id"`
+			Path string `json:"path"`
+		} `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(list), &stored); err != nil {
+		t.Fatalf("list: %v\n%s", err, list)
+	}
+	hidden := int64(0)
+	for _, r := range stored.Reports {
+		if strings.HasSuffix(r.Path, "baisha.txt") {
+			hidden = r.ID
+		}
+	}
+	if hidden == 0 {
+		t.Fatalf("白沙街道's report not stored: %s", list)
+	}
+	const password = "青禾起草-e2e-口令"
+	zj(password+"\n", "user", "add", "qinghe", "--unit", "青禾街道", "--role", "drafter")
+	zj("baisha-e2e-password\n", "user", "add", "baisha", "--unit", "白沙街道", "--role", "drafter")
+
+	srv := start(t, bin, "--db", db)
+	shots := os.Getenv("ZONGJIE_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join(dir, "screenshots")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "signin.mjs")
+	cmd.Env = append(os.Environ(),
+		"ZONGJIE_URL="+srv.url,
+		"ZONGJIE_SCREENSHOTS="+shots,
+		"ZONGJIE_USER=qinghe",
+		"ZONGJIE_PASSWORD="+password,
+		"ZONGJIE_HIDDEN="+strconv.FormatInt(hidden, 10),
+	)
+	out, err := cmd.CombinedOutput()
+	t.Logf("signin.mjs:\n%s", out)
+	if err != nil {
+		t.Errorf("signin.mjs: %v", err)
+	}
+	srv.stop(t)
+	if t.Failed() {
+		t.Logf("server log:\n%s", srv.stderr)
+	}
+	audit := zj("", "audit", "--format", "json")
+	for _, action := range []string{`"login.failed"`, `"login"`, `"token.add"`, `"logout"`} {
+		if !strings.Contains(audit, action) {
+			t.Errorf("the audit log has no %s", action)
 		}
 	}
 }
