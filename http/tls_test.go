@@ -19,6 +19,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zongjie/app"
+	"zongjie/store"
+	"zongjie/store/pgtest"
+	"zongjie/store/postgres"
 )
 
 // selfSigned writes a certificate for 127.0.0.1 and its key, and returns
@@ -105,5 +110,52 @@ func TestTLS(t *testing.T) {
 	}
 	if _, err := NewServer(s.app, Options{TLSCert: cert}); err == nil {
 		t.Errorf("a certificate without its key accepted")
+	}
+}
+
+// Ensure a session made on one server works on another over the same
+// PostgreSQL database (two App instances, two Servers: two processes as
+// far as the store knows), that an API token does too, and that signing
+// out on the second ends the session on the first.
+func TestSessionTwoServers(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	open := func(ctx context.Context) (store.Store, error) { return postgres.Open(ctx, dsn) }
+	var servers [2]*Server
+	for i := range servers {
+		a := app.New(app.Options{Open: open})
+		t.Cleanup(func() { a.Close() })
+		s, err := NewServer(a, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		servers[i] = s
+	}
+	pw := addUser(t, servers[0], "zhang", "", true)
+	one := newBrowser(t, servers[0])
+	one.signIn("zhang", pw)
+	two := newBrowser(t, servers[1])
+	two.cookies = one.cookies // the same browser, its requests sent to the other server
+	if w := two.get("/"); w.Code != 200 || !strings.Contains(w.Body.String(), ">zhang</a>") {
+		t.Fatalf("the session on the second server: %d", w.Code)
+	}
+	w := one.form("/account/tokens", url.Values{"name": {"脚本"}})
+	i := strings.Index(w.Body.String(), `value="zjt_`)
+	if i < 0 {
+		t.Fatalf("no token: %d", w.Code)
+	}
+	secret := w.Body.String()[i+len(`value="`):]
+	script := newBrowser(t, servers[1])
+	script.token = secret[:strings.IndexByte(secret, '"')]
+	if w := script.get("/api/v1/reports"); w.Code != 200 {
+		t.Errorf("the token on the second server: %d", w.Code)
+	}
+	session := one.cookies[sessionCookie].Value
+	if w := two.form("/logout", nil); w.Code != http.StatusSeeOther {
+		t.Fatalf("sign out on the second server: %d", w.Code)
+	}
+	stale := newBrowser(t, servers[0])
+	stale.cookies[sessionCookie] = &http.Cookie{Name: sessionCookie, Value: session}
+	if w := stale.get("/"); w.Code != http.StatusSeeOther {
+		t.Errorf("signed out on the second server, the session still works on the first: %d", w.Code)
 	}
 }
