@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -186,4 +188,101 @@ func get(t *testing.T, base, target string) string {
 		t.Fatalf("GET %s%s: %s %.500s", base, target, resp.Status, body)
 	}
 	return string(body)
+}
+
+// Ensure a session made by signing in on one of two servers on one
+// PostgreSQL database works on the other, and that signing out on the
+// other ends it on the first: sessions are rows of the database.
+func TestTwoServersOneSession(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it")
+	}
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	run := func(stdin string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(bin, append(args, "--db", dsn)...)
+		cmd.Stdin = strings.NewReader(stdin)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("zongjie %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	run("", "unit", "add", "云川市")
+	run("correct horse battery\n", "user", "add", "zhang", "--unit", "云川市", "--admin")
+	var bases [2]string
+	for i := range bases {
+		srv, base, err := startServe(bin, t.TempDir(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			srv.Process.Kill()
+			srv.Wait()
+		})
+		bases[i] = base
+	}
+	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	status := func(base, method, target, session string, form url.Values, csrf string) (int, *http.Response) {
+		t.Helper()
+		var body io.Reader
+		if form != nil {
+			body = strings.NewReader(form.Encode())
+		}
+		req, _ := http.NewRequest(method, base+target, body)
+		if form != nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		if session != "" {
+			req.AddCookie(&http.Cookie{Name: "zongjie_session", Value: session})
+		}
+		if csrf != "" {
+			req.AddCookie(&http.Cookie{Name: "zongjie_csrf", Value: csrf})
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, resp
+	}
+	cookie := func(resp *http.Response, name string) string {
+		for _, c := range resp.Cookies() {
+			if c.Name == name {
+				return c.Value
+			}
+		}
+		return ""
+	}
+	if st, _ := status(bases[1], "GET", "/api/v1/reports", "", nil, ""); st != http.StatusUnauthorized {
+		t.Fatalf("server 1 signed out: %d, want 401", st)
+	}
+	// Sign in on server 0, as a browser: the login page's CSRF cookie,
+	// then the form.
+	_, page := status(bases[0], "GET", "/login", "", nil, "")
+	csrf := cookie(page, "zongjie_csrf")
+	if csrf == "" {
+		t.Fatal("the login page set no CSRF cookie")
+	}
+	st, resp := status(bases[0], "POST", "/login", "", url.Values{"name": {"zhang"}, "password": {"correct horse battery"}, "csrf": {csrf}}, csrf)
+	session := cookie(resp, "zongjie_session")
+	if st != http.StatusSeeOther || session == "" {
+		t.Fatalf("sign-in on server 0: %d, session cookie %q", st, session)
+	}
+	if st, _ := status(bases[1], "GET", "/api/v1/reports", session, nil, ""); st != 200 {
+		t.Errorf("server 1 with the session made on server 0: %d, want 200", st)
+	}
+	if st, _ := status(bases[1], "GET", "/", session, nil, ""); st != 200 {
+		t.Errorf("server 1's desk with the session made on server 0: %d, want 200", st)
+	}
+	// Sign out on server 1: the session ends on server 0 too.
+	if st, _ := status(bases[1], "POST", "/logout", session, url.Values{"csrf": {csrf}}, csrf); st != http.StatusSeeOther {
+		t.Errorf("sign-out on server 1: %d, want 303", st)
+	}
+	if st, _ := status(bases[0], "GET", "/api/v1/reports", session, nil, ""); st != http.StatusUnauthorized {
+		t.Errorf("server 0 with the session ended on server 1: %d, want 401", st)
+	}
 }
