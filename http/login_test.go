@@ -127,6 +127,17 @@ func (c *browser) signIn(name, password string) {
 	}
 }
 
+// tokenIn returns the API token the account page shows once.
+func tokenIn(t testing.TB, page string) string {
+	t.Helper()
+	i := strings.Index(page, `value="zjt_`)
+	if i < 0 {
+		t.Fatalf("no token on the page: %.300s", page)
+	}
+	secret := page[i+len(`value="`):]
+	return secret[:strings.IndexByte(secret, '"')]
+}
+
 // Ensure safeNext keeps a path of this server and turns everything else,
 // another site above all, into "/".
 func TestSafeNext(t *testing.T) {
