@@ -57,6 +57,9 @@ type Desk struct {
 	Reports int `json:"reports"`
 	Shown   int `json:"shown"`
 	Returns int `json:"returns"`
+	// Computing is the number of reports shown whose figures are being
+	// computed (DeskEntry.Pending or Stale).
+	Computing int `json:"computing"`
 	// AllPeriods and Levels are every period and level stored, for the
 	// filters.
 	AllPeriods []DeskPeriod `json:"all_periods"`
@@ -95,6 +98,12 @@ type DeskEntry struct {
 	// Reasons say why the report should go back to its unit, in
 	// Chinese, most serious first; none when it need not.
 	Reasons []string `json:"reasons"`
+	// Pending: the figures are not computed yet (they are zero, and
+	// there are no reasons); Stale: they were computed before the last
+	// change and are being computed again. Only for a server, which
+	// computes them in the background.
+	Pending bool `json:"pending,omitempty"`
+	Stale   bool `json:"stale,omitempty"`
 }
 
 // Desk returns the reviewer's desk: every stored report the query keeps,
@@ -113,9 +122,22 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.deskMu.Lock()
-	reports, err := corpus.Desk(ctx, st)
-	a.deskMu.Unlock()
+	var reports []corpus.DeskReport
+	if w := a.warmer(); w != nil {
+		// A server computes the figures in the background (warm.go):
+		// a look shows them as stored and never waits for them.
+		reports, err = corpus.DeskStored(ctx, st)
+		for _, d := range reports {
+			if d.Pending || d.Stale {
+				w.changed()
+				break
+			}
+		}
+	} else {
+		a.deskMu.Lock()
+		reports, err = corpus.Desk(ctx, st)
+		a.deskMu.Unlock()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +176,14 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 			c.Hidden++
 			continue
 		}
-		c.Reports = append(c.Reports, DeskEntry{Report: SummaryOf(d.Report), Figures: d.Figures, Reasons: reasons(d.Figures)})
+		e := DeskEntry{Report: SummaryOf(d.Report), Figures: d.Figures, Pending: d.Pending, Stale: d.Stale, Reasons: []string{}}
+		if !d.Pending {
+			e.Reasons = reasons(d.Figures)
+		}
+		if d.Pending || d.Stale {
+			out.Computing++
+		}
+		c.Reports = append(c.Reports, e)
 	}
 	for _, p := range periods {
 		out.AllPeriods = append(out.AllPeriods, p)

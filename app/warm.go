@@ -73,6 +73,14 @@ func (a *App) startWarmer(st store.Store) {
 	w.changed()
 }
 
+// warmer returns the background computation of the desk's figures, nil
+// when there is none (no Options.WarmDesk, or the store is not open).
+func (a *App) warmer() *warmer {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.warm
+}
+
 // changed tells the warmer that the store changed.
 func (w *warmer) changed() {
 	select {

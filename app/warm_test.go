@@ -70,8 +70,12 @@ func TestWarmDesk(t *testing.T) {
 		if !warm && computed != 0 {
 			t.Errorf("not warm: %d figures stored before a look", computed)
 		}
-		if _, err := a.Desk(ctx, app.DeskQuery{}); err != nil {
+		look, err := a.Desk(ctx, app.DeskQuery{})
+		if err != nil {
 			t.Fatal(err)
+		}
+		if look.Computing != 0 {
+			t.Errorf("warm %v: %d reports' figures still computing after the computation", warm, look.Computing)
 		}
 		if d := rows.Load() - computed; warm && d != 0 {
 			t.Errorf("warm: the look stored %d figures; they should all have been stored already", d)

@@ -88,6 +88,10 @@ type DeskFigures struct {
 type DeskReport struct {
 	Report  store.Summary
 	Figures DeskFigures
+	// Pending says the figures were never computed (DeskStored: they
+	// are zero); Stale that they were computed before the last change
+	// of what they depend on (DeskStored: they are shown as they were).
+	Pending, Stale bool
 	// Order places the report in time among its unit's: the term it
 	// reviews (zongjie.Term.Order), a plan alone before the reports that
 	// review its year; 0 when its period is not known.
@@ -114,6 +118,23 @@ func ReportOrder(years []int, period, genre string) int {
 // stamp shows them stale, and those never computed, are computed (several
 // reports at once) and stored first.
 func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
+	return desk(ctx, st, true)
+}
+
+// DeskStored returns every stored report with the figures stored for it,
+// by ID, and computes nothing: a report whose figures were never computed
+// is Pending, one whose figures a change made stale is Stale. For a
+// server that computes the figures in the background (Desk, after each
+// change), so that a look never waits for them. The report another unit's
+// report is compared with (Other) is left out when st does not list it
+// (a user's view of the store).
+func DeskStored(ctx context.Context, st store.Store) ([]DeskReport, error) {
+	return desk(ctx, st, false)
+}
+
+// desk is Desk, computing what is stale when compute is set, and
+// DeskStored otherwise.
+func desk(ctx context.Context, st store.Store, compute bool) ([]DeskReport, error) {
 	list, err := st.List(ctx, store.Filter{})
 	if err != nil {
 		return nil, err
@@ -164,6 +185,27 @@ func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
 		if have.own != want.own || have.corpus != want.corpus {
 			othersStale = true
 		}
+		if !compute {
+			_, ok := byID[d.Report.ID]
+			out[k].Pending = !ok || have.own == ""
+			// The share found in other units is not counted as stale:
+			// a view of the store lists fewer reports than the
+			// background computation compared (its digest differs),
+			// and every upload changes it a little.
+			out[k].Stale = !out[k].Pending && (j.own || j.unit)
+		}
+	}
+	if !compute {
+		listed := make(map[int64]bool, len(list))
+		for _, s := range list {
+			listed[s.ID] = true
+		}
+		for k := range out {
+			if f := &out[k].Figures; f.Other != 0 && !listed[f.Other] {
+				f.Other, f.OtherShare = 0, 0
+			}
+		}
+		return out, nil
 	}
 	if len(jobs) == 0 && !othersStale {
 		return out, nil

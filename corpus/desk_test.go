@@ -261,3 +261,95 @@ func TestReportOrder(t *testing.T) {
 		t.Errorf("no years: %d, want 0", o)
 	}
 }
+
+// hiding is a view of the store that does not list one report.
+type hiding struct {
+	store.Store
+	hidden int64
+}
+
+func (h hiding) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	list, err := h.Store.List(ctx, f)
+	out := list[:0]
+	for _, s := range list {
+		if s.ID != h.hidden {
+			out = append(out, s)
+		}
+	}
+	return out, err
+}
+
+// Ensure DeskStored computes and stores nothing: figures never computed
+// are Pending, those computed are shown as stored, a new version makes
+// its report's (and its successor's) Stale while the others stay fresh,
+// and a view that does not list the other unit's report shared with most
+// does not name it.
+func TestDeskStored(t *testing.T) {
+	ctx := context.Background()
+	cs := &countingStore{Store: openSQLite(t)}
+	ids := addTexts(t, cs, map[string]string{
+		"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024, "liutang-2024.txt": deskLiutang2024,
+	}, true)
+	stored := func(st store.Store) map[int64]corpus.DeskReport {
+		t.Helper()
+		ds, err := corpus.DeskStored(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[int64]corpus.DeskReport{}
+		for _, d := range ds {
+			out[d.Report.ID] = d
+		}
+		return out
+	}
+	before := stored(cs)
+	if len(before) != 3 || cs.gets.Load() != 0 || cs.puts.Load() != 0 {
+		t.Fatalf("DeskStored on a new store: %d reports, %d read, %d figures stored; want 3, none, none", len(before), cs.gets.Load(), cs.puts.Load())
+	}
+	for id, d := range before {
+		if !d.Pending || d.Stale || d.Figures != (corpus.DeskFigures{}) {
+			t.Errorf("report %d before any computation: pending %v, stale %v, %+v", id, d.Pending, d.Stale, d.Figures)
+		}
+	}
+	computed := desk(t, cs)
+	cs.puts.Store(0)
+	now := stored(cs)
+	for id, d := range now {
+		if d.Pending || d.Stale || d.Figures != computed[id].Figures {
+			t.Errorf("report %d once computed: pending %v, stale %v, %+v; want %+v", id, d.Pending, d.Stale, d.Figures, computed[id].Figures)
+		}
+	}
+	lt := ids["liutang-2024.txt"]
+	other := now[lt].Figures.Other
+	if other == 0 {
+		t.Fatal("liutang shares no text with qinghe: the test needs it to")
+	}
+	if f := stored(hiding{Store: cs, hidden: other})[lt].Figures; f.Other != 0 || f.OtherShare != 0 || f.OthersShare != now[lt].Figures.OthersShare {
+		t.Errorf("a view without report %d: other %d (%.3f), others' share %.3f; want the share and no report named", other, f.Other, f.OtherShare, f.OthersShare)
+	}
+
+	// A new version of 2023: 2023 and 2024 (compared with it) stale,
+	// with the figures they had; liutang's own figures fresh.
+	r, err := cs.Store.Get(ctx, ids["qinghe-2023.txt"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := corpus.Prepare(r.Path, []byte(strings.Replace(deskQinghe2023, "新建口袋公园4个", "新建口袋公园5个", 1)), corpus.Options{Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs[0].ID = r.ID
+	if _, added, err := cs.Store.Put(ctx, rs[0]); err != nil || !added {
+		t.Fatalf("new version: %v %v", added, err)
+	}
+	after := stored(cs)
+	for name, want := range map[string]bool{"qinghe-2023.txt": true, "qinghe-2024.txt": true, "liutang-2024.txt": false} {
+		d := after[ids[name]]
+		if d.Stale != want || d.Pending || d.Figures != now[ids[name]].Figures {
+			t.Errorf("%s after a new version of 2023: stale %v (want %v), pending %v, figures %+v (were %+v)", name, d.Stale, want, d.Pending, d.Figures, now[ids[name]].Figures)
+		}
+	}
+	if cs.puts.Load() != 0 {
+		t.Errorf("DeskStored stored %d figures, want none", cs.puts.Load())
+	}
+}

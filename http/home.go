@@ -119,11 +119,20 @@ func layoutDesk(d *app.Desk) deskPage {
 					v.Label = "报告"
 				}
 				v.Label += " #" + id
+				if e.Pending {
+					// Computed in the background: nothing to show yet.
+					v.Counts = "数字计算中，请稍后刷新"
+					cv.Entries = append(cv.Entries, v)
+					continue
+				}
 				if f.Checked {
 					v.Counts = fmt.Sprintf("错误 %d · 警告 %d · 占位符 %d", f.Errors, f.Warnings, f.Placeholders)
 					v.CountsBad = f.Errors > 0
 				} else {
 					v.Counts = "未校对"
+				}
+				if e.Stale {
+					v.Counts += " · 更新中"
 				}
 				if f.Previous != 0 {
 					v.PrevHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Previous, id)
@@ -132,11 +141,16 @@ func layoutDesk(d *app.Desk) deskPage {
 				} else {
 					v.PrevText = "无上期报告"
 				}
-				if f.Other != 0 && f.OthersShare >= minOthersShown {
-					v.OtherHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Other, id)
+				if f.OthersShare >= minOthersShown {
 					v.OtherText = "其他单位约 " + pct(f.OthersShare)
-					v.OtherTitle = fmt.Sprintf("与其他单位的报告共有约 %s；与重复最多的 #%d 比对", pct(f.OthersShare), f.Other)
+					v.OtherTitle = fmt.Sprintf("与其他单位的报告共有约 %s", pct(f.OthersShare))
 					v.OtherBad = f.OthersShare > d.OthersLimit
+					// The report shared with most, when the user may
+					// read it.
+					if f.Other != 0 {
+						v.OtherHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Other, id)
+						v.OtherTitle += fmt.Sprintf("；与重复最多的 #%d 比对", f.Other)
+					}
 				}
 				if f.Targets > 0 {
 					t := fmt.Sprintf("上期目标 %d：完成 %d", f.Targets, f.Met)
