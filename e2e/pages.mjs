@@ -156,6 +156,13 @@ try {
   // The reviewer's desk over the seeds and the examples: units × periods.
   let shiqiaoCompare;
   await visit("home", "/", async () => {
+    // The server computes the desk's figures in the background after the
+    // uploads: the look shows them as pending until it is done.
+    for (let i = 0; i < 120 && (await page.textContent(".desk-summary")).includes("后台计算"); i++) {
+      await page.waitForTimeout(500);
+      await page.reload({ waitUntil: "networkidle" });
+    }
+    check(!(await page.textContent(".desk-summary")).includes("后台计算"), "the desk's figures were never computed in the background");
     const units = await page.$$eval("table.desk tbody tr", (rs) => rs.length);
     const entries = await page.$$eval("table.desk .desk-entry", (es) => es.length);
     check(units >= 5 && entries >= 10, `${units} units, ${entries} reports on the desk`);
