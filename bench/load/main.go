@@ -25,8 +25,11 @@
 // resident memory (VmRSS) and CPU time from /proc every second and
 // prints, per kind and in all: requests, errors, p50, p99; then the
 // throughput, the server's CPU per request, its memory over the run and
-// the load average before and after. Requests are sent as the local user
-// (no sign-in): the web app has no sign-in yet.
+// the load average before and after. Requests are sent as users of the
+// district's units by API token, each request's user at random: a
+// drafter of each street or town (their unit's reports) and a reviewer
+// of the district (all); -local sends them as the local user of a
+// database without accounts.
 package main
 
 import (
@@ -68,6 +71,7 @@ var (
 	workers  = flag.Int("workers", 256, "requests in flight at most")
 	warmup   = flag.Duration("warmup", 5*time.Second, "traffic before the measured run")
 	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
+	local    = flag.Bool("local", false, "send as the local user (no accounts) instead of the units' users")
 )
 
 func run() error {
@@ -105,6 +109,12 @@ func run() error {
 		return fmt.Errorf("zongjie add: %v\n%s", err, out)
 	}
 	fmt.Printf("stored %d reports in %.1f s\n", *reports, time.Since(start).Seconds())
+	var tokens []string
+	if !*local {
+		if tokens, err = makeUsers(bin, work, db); err != nil {
+			return err
+		}
+	}
 
 	srv := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
 	srv.Dir = work
@@ -123,16 +133,27 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	ids, err := storedIDs(base)
-	if err != nil {
-		return err
-	}
-	l := &loader{base: base, ids: ids, hc: &http.Client{
+	l := &loader{base: base, hc: &http.Client{
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers},
 	}}
-	fmt.Printf("server %s (pid %d) on %s; %d stored reports; target %.0f requests/s for %s, at most %d in flight\n",
-		base, srv.Process.Pid, kind(db), len(ids), *rate, *duration, *workers)
+	if len(tokens) == 0 {
+		tokens = []string{""} // the local user
+	}
+	for i, tok := range tokens {
+		ids, err := storedIDs(base, tok)
+		if err != nil {
+			return err
+		}
+		l.users = append(l.users, loadUser{token: tok, unit: i % len(units), ids: ids})
+	}
+	who := "the local user (no accounts)"
+	if !*local {
+		who = fmt.Sprintf("%d drafters of the %d streets and towns (%d–%d reports each) and a reviewer of the district (%d), by API token",
+			len(units), len(units), len(l.users[0].ids), len(l.users[len(units)-1].ids), len(l.users[len(l.users)-1].ids))
+	}
+	fmt.Printf("server %s (pid %d) on %s; as %s; target %.0f requests/s for %s, at most %d in flight\n",
+		base, srv.Process.Pid, kind(db), who, *rate, *duration, *workers)
 
 	l.drive(*warmup, nil) // warm up: caches, the desk's figures, connections
 	load0 := loadavg()
@@ -188,9 +209,57 @@ func serverURL(r io.Reader) (string, error) {
 	return "", errors.New("the server did not start")
 }
 
-// storedIDs lists the stored reports' IDs.
-func storedIDs(base string) ([]int64, error) {
-	resp, err := http.Get(base + "/api/v1/reports")
+// makeUsers makes the district's unit tree (云川区 and the streets and
+// towns of the reports, which adding a unit assigns its reports to), a
+// drafter of each street or town and a reviewer of the district, and
+// returns their API tokens, the drafters' in the order of units and the
+// reviewer's last.
+func makeUsers(bin, dir, db string) ([]string, error) {
+	run := func(stdin string, args ...string) (string, error) {
+		cmd := exec.Command(bin, append(args, "--db", db)...)
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(stdin)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if err := cmd.Run(); err != nil {
+			return "", fmt.Errorf("zongjie %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+		}
+		return strings.TrimSpace(out.String()), nil
+	}
+	if _, err := run("", "unit", "add", "云川区"); err != nil {
+		return nil, err
+	}
+	var tokens []string
+	add := func(name, unit, role string) error {
+		if _, err := run("load-password-"+name+"\n", "user", "add", name, "--unit", unit, "--role", role); err != nil {
+			return err
+		}
+		tok, err := run("", "user", "token", name, "--name", "load")
+		tokens = append(tokens, tok)
+		return err
+	}
+	for i, u := range units {
+		if _, err := run("", "unit", "add", u, "--parent", "云川区"); err != nil {
+			return nil, err
+		}
+		if err := add(fmt.Sprintf("d%02d", i), u, "drafter"); err != nil {
+			return nil, err
+		}
+	}
+	if err := add("review", "云川区", "reviewer"); err != nil {
+		return nil, err
+	}
+	return tokens, nil
+}
+
+// storedIDs lists the IDs of the stored reports the user of token (""
+// for the local user) reads.
+func storedIDs(base, token string) ([]int64, error) {
+	req, _ := http.NewRequest("GET", base+"/api/v1/reports", nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +275,7 @@ func storedIDs(base string) ([]int64, error) {
 		ids = append(ids, r.ID)
 	}
 	if len(ids) < 2 {
-		return nil, fmt.Errorf("%d reports stored", len(ids))
+		return nil, fmt.Errorf("%d reports readable by a user", len(ids))
 	}
 	return ids, nil
 }
@@ -247,9 +316,17 @@ func reportText(i, edit int) string {
 // loader sends the traffic.
 type loader struct {
 	base    string
-	ids     []int64
+	users   []loadUser
 	hc      *http.Client
 	uploads atomic.Int64
+}
+
+// loadUser is who sends a request: their token ("" for the local user),
+// the index of their unit in units, and the reports they read.
+type loadUser struct {
+	token string
+	unit  int
+	ids   []int64
 }
 
 // The kinds of request and their shares (percent).
@@ -265,9 +342,18 @@ var mix = []struct {
 
 var searchWords = []string{"垃圾分类", "老旧小区", "营商环境", "乡村旅游", "就业", "安全生产", "养老", "河道"}
 
-// request makes request n's kind.
+// request makes a request of a kind, as a user chosen at random.
 func (l *loader) request(rng *rand.Rand, kind string) (*http.Request, error) {
-	id := func() string { return strconv.FormatInt(l.ids[rng.IntN(len(l.ids))], 10) }
+	u := l.users[rng.IntN(len(l.users))]
+	r, err := l.requestAs(rng, kind, u)
+	if err == nil && u.token != "" {
+		r.Header.Set("Authorization", "Bearer "+u.token)
+	}
+	return r, err
+}
+
+func (l *loader) requestAs(rng *rand.Rand, kind string, u loadUser) (*http.Request, error) {
+	id := func() string { return strconv.FormatInt(u.ids[rng.IntN(len(u.ids))], 10) }
 	word := url.QueryEscape(searchWords[rng.IntN(len(searchWords))])
 	jsonPost := func(path string, v any) (*http.Request, error) {
 		body, _ := json.Marshal(v)
@@ -297,7 +383,7 @@ func (l *loader) request(rng *rand.Rand, kind string) (*http.Request, error) {
 	case "upload API":
 		n := l.uploads.Add(1)
 		return jsonPost("/api/v1/reports", map[string]string{"name": fmt.Sprintf("load-%d-%d.txt", time.Now().UnixNano(), n),
-			"text": reportText(100000+int(n), int(time.Now().UnixNano()%1000000))})
+			"text": reportText(100000*len(units)+int(n)*len(units)+u.unit, int(time.Now().UnixNano()%1000000))})
 	}
 	return nil, fmt.Errorf("no kind %q", kind)
 }
