@@ -52,6 +52,9 @@ type lexicon struct {
 	// bigrams holds the counts of the pairs of adjacent characters of
 	// report prose (bigrams.gz), keyed by the ids of the pair.
 	bigrams table
+	// near lists, by reading id, the readings one confusion of the
+	// initial or the final away (nearReadings).
+	near [][]uint16
 }
 
 // charInfo is one character of the lexicon.
@@ -241,6 +244,15 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 	}
 	if len(readings) >= shapeMark-sylMark {
 		return nil, fmt.Errorf("lexicon: %d readings", len(readings))
+	}
+	l.near = make([][]uint16, len(readings))
+	for name, id := range readings {
+		for _, n := range nearReadings(name) {
+			if nid, ok := readings[n]; ok {
+				l.near[id] = append(l.near[id], nid)
+			}
+		}
+		slices.Sort(l.near[id])
 	}
 	l.logTotal = math.Log(total)
 	for i := 1; i < len(l.chars); i++ {
@@ -537,4 +549,34 @@ func (b *bloom) add(key uint64) {
 func (b *bloom) has(key uint64) bool {
 	w, m := b.mask(key)
 	return b.words[w]&m == m
+}
+
+// nearReadings returns the readings one confusion of the initial or of
+// the final away from syl, as a dialect or a slip of the input method
+// makes them: zh/z, ch/c, sh/s, n/l, f/h, r/l, an/ang, en/eng, in/ing
+// (a reading that does not exist finds no character).
+func nearReadings(syl string) []string {
+	var out []string
+	for _, p := range [][2]string{{"zh", "z"}, {"ch", "c"}, {"sh", "s"}} {
+		switch {
+		case strings.HasPrefix(syl, p[0]):
+			out = append(out, p[1]+syl[2:])
+		case strings.HasPrefix(syl, p[1]):
+			out = append(out, p[0]+syl[1:])
+		}
+	}
+	for _, p := range [][2]string{{"n", "l"}, {"l", "n"}, {"f", "h"}, {"h", "f"}, {"r", "l"}, {"l", "r"}} {
+		if strings.HasPrefix(syl, p[0]) {
+			out = append(out, p[1]+syl[1:])
+		}
+	}
+	for _, p := range [][2]string{{"ang", "an"}, {"eng", "en"}, {"ing", "in"}} {
+		switch {
+		case strings.HasSuffix(syl, p[0]):
+			out = append(out, syl[:len(syl)-len(p[0])]+p[1])
+		case strings.HasSuffix(syl, p[1]):
+			out = append(out, syl+"g")
+		}
+	}
+	return out
 }

@@ -19,7 +19,7 @@ var NonWord = &check.Rule{
 	ID: "TY008", Name: "typo-nonword", Category: check.Typo, Severity: check.Warning, OffByDefault: true,
 	Doc: check.Doc{
 		Title: "疑似错别字（非词）",
-		Text: "不在词表中的字串，其中一个字换成同音（不计声调）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
+		Text: "不在词表中的字串，其中一个字换成同音（不计声调）、近音（平翘舌、前后鼻音、n/l、f/h、r/l）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin；被替换的须是常用字（形近字除外），不在数词、量词和排比式的新造词（以商招商）中。" +
 			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串；" +
@@ -56,6 +56,9 @@ type suspect struct {
 	// shape is set when the characters look alike rather than sound
 	// alike.
 	shape bool
+	// near is set when their readings differ by the initial or the final
+	// (nearReadings): a likelier text than a homophone's is asked for.
+	near bool
 	// fit is the smaller count, in report prose (bigrams.gz), of the two
 	// pairs the corrected character makes with its neighbours (0 at an
 	// end of the run): the correction fits the text around it when both
@@ -99,7 +102,7 @@ const (
 	// fitScore and the pairs of its corrected character are attested at
 	// least minFit times each, or when its score is at least
 	// strongScore.
-	fitScore = 11.0
+	fitScore = 13.0
 	minFit   = 3
 	// attestedPair is the least count of a pair for report prose to
 	// use it (suspect.attested, suspect.wrongAttested).
@@ -114,6 +117,9 @@ const (
 	// real word the lexicon lacks has a "correction" the writer has no
 	// use for.
 	loneScore = 13.0
+	// nearCost is how much less likely a near homophone (zh/z, an/ang …)
+	// is than a homophone, in the score's units.
+	nearCost = 6.0
 )
 
 // runNonWord reports the suspects of the text that pass the document's
@@ -270,7 +276,11 @@ func (d *decision) evident(s suspect) bool {
 // elsewhere in the text (衔接 three times, 政府 forty times: the writer
 // uses the word).
 func (d *decision) score(s suspect) float64 {
-	return s.gain + s.bigram + math.Log1p(float64(d.count(s.right)))
+	sc := s.gain + s.bigram + math.Log1p(float64(d.count(s.right)))
+	if s.near {
+		sc -= nearCost
+	}
+	return sc
 }
 
 func isLetter(c byte) bool {
@@ -368,6 +378,7 @@ type candidate struct {
 	gain    float64
 	token   bool
 	shape   bool
+	near    bool
 }
 
 // detect finds the suspects of text and offers them to accept, run by
@@ -536,7 +547,7 @@ func (sc *scanner) suspect(c candidate) suspect {
 	s := suspect{
 		start: sc.start + 3*c.s, end: sc.start + 3*(c.s+c.k),
 		right: l.word(c.key, c.k), rightFreq: l.freq(c.key), gain: c.gain,
-		token: c.token, shape: c.shape, common: l.chars[ids[c.i]].common,
+		token: c.token, shape: c.shape, near: c.near, common: l.chars[ids[c.i]].common,
 	}
 	// A wrong character that makes a frequent word with the character two
 	// places away is the second half of a parallel coinage (撤县设市:
@@ -640,10 +651,19 @@ func (sc *scanner) candidates(i int) {
 	l, ids, n := sc.l, sc.ids, len(sc.ids)
 	c := ids[i]
 	// The marks of its readings and look-alike groups.
-	var buf [8]uint16
+	// The near readings come right after the main one.
+	var buf [16]uint16
 	marks := buf[:0]
+	nearFrom, nearTo := 0, 0
 	if syl := l.chars[c].syl; syl != noReading {
 		marks = append(marks, sylMark|syl)
+		nearFrom = len(marks)
+		for _, n := range l.near[syl] {
+			if len(marks) < len(buf)/2 {
+				marks = append(marks, sylMark|n)
+			}
+		}
+		nearTo = len(marks)
 	}
 	for _, g := range l.shapes[c] {
 		if len(marks) < len(buf) {
@@ -656,8 +676,9 @@ func (sc *scanner) candidates(i int) {
 		for s := max(i-k+1, 0); s <= i && s+k <= n; s++ {
 			key := pack(ids[s : s+k])
 			before := float32(-1)
-			for _, mark := range marks {
+			for m, mark := range marks {
 				shape := mark >= shapeMark
+				near := m >= nearFrom && m < nearTo
 				v, ok := l.typos.get(setAt(key, i-s, k, mark))
 				if !ok {
 					continue
@@ -675,7 +696,7 @@ func (sc *scanner) candidates(i int) {
 						before, _ = sc.segCost(&lat, s, k, i, 0)
 					}
 					after, token := sc.segCost(&lat, s, k, i, right)
-					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape})
+					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape, near: near})
 				}
 			}
 		}

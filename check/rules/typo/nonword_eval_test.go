@@ -348,6 +348,10 @@ func TestNonWordMeasure(t *testing.T) {
 	hand := handTypos(t)
 	rng := rand.New(rand.NewPCG(2026, 12))
 	nw, cat := newTally(), newTally()
+	// The second harness: classes of its own (nonword_classes_test.go).
+	crng := rand.New(rand.NewPCG(2026, 1206))
+	cls := newTally()
+	var ci *classInjector
 	var dump *os.File
 	if path := os.Getenv("NONWORD_DUMP"); path != "" {
 		var err error
@@ -369,6 +373,39 @@ func TestNonWordMeasure(t *testing.T) {
 			nw.clean++
 			falseClean = append(falseClean, fmt.Sprintf("%s %s→%s", e.name, e.text[s.start:s.end], s.right))
 		})
+		// Typos of the classes, by TY008 alone.
+		if ci == nil {
+			ci = newClassInjector(l, base)
+		}
+		ci.l = l
+		ctext, cinjs := ci.inject(e.text, crng, 40)
+		if dump != nil {
+			dumpSuspects(dump, l, e.name, "cls", ctext, cinjs)
+		}
+		var cown []suspect
+		l.findings(ctext, func(s suspect) { cown = append(cown, s) })
+		for _, in := range cinjs {
+			cls.injected[in.kind]++
+			for _, s := range cown {
+				if s.start < in.end && s.end > in.start {
+					cls.found[in.kind]++
+					if ctext[:s.start]+s.right+ctext[s.end:] == ctext[:in.start]+in.right+ctext[in.end:] {
+						cls.fixed[in.kind]++
+					}
+					break
+				}
+			}
+			if os.Getenv("NONWORD_MISSES") != "" && !slices.ContainsFunc(cown, func(s suspect) bool { return s.start < in.end && s.end > in.start }) {
+				t.Logf("miss %s %s→%s", in.kind, ctext[in.start:in.end], in.right)
+			}
+		}
+		for _, s := range cown {
+			hit := slices.ContainsFunc(cinjs, func(in injection) bool { return s.start < in.end && s.end > in.start })
+			cls.findings[map[bool]string{true: "true", false: "false"}[hit]]++
+			if !hit && os.Getenv("NONWORD_MISSES") != "" {
+				t.Logf("false %s %s→%s", e.name, ctext[s.start:s.end], s.right)
+			}
+		}
 		// Injected text, by TY008 alone and by the category.
 		text, injs := inject(l, e.text, hand, rng, 10, 30)
 		if dir := os.Getenv("NONWORD_SAVE"); dir != "" {
@@ -449,6 +486,12 @@ func TestNonWordMeasure(t *testing.T) {
 	}
 	report("TY008", nw)
 	report("typo category", cat)
+	for _, kind := range []string{"class-同音", "class-近音", "class-形近", "class-"} {
+		inj, found := sum(cls.injected, kind), sum(cls.found, kind)
+		t.Logf("TY008 classes %-6s injected %4d found %4d (recall %.2f), right fix %d", strings.TrimPrefix(kind, "class-"), inj, found, float64(found)/float64(inj), sum(cls.fixed, kind))
+	}
+	ctp, cfp := cls.findings["true"], cls.findings["false"]
+	t.Logf("TY008 classes precision %.2f (%d of %d findings)", float64(ctp)/float64(ctp+cfp), ctp, ctp+cfp)
 	per10k := float64(nw.clean) / float64(nw.chars) * 1e4
 	t.Logf("TY008 on the clean texts: %d findings in %d characters, %.2f per 10,000", nw.clean, nw.chars, per10k)
 	for _, s := range falseClean {
@@ -458,6 +501,11 @@ func TestNonWordMeasure(t *testing.T) {
 	precision := float64(nw.findings["true"]) / float64(nw.findings["true"]+nw.findings["false"])
 	if recall < 0.6 || precision < 0.98 || per10k > 0.05 {
 		t.Errorf("TY008 recall %.2f (want ≥ 0.60), precision %.2f (want ≥ 0.98), clean %.2f per 10,000 (want ≤ 0.05)", recall, precision, per10k)
+	}
+	crecall := float64(sum(cls.found, "")) / float64(sum(cls.injected, ""))
+	cprecision := float64(ctp) / float64(ctp+cfp)
+	if os.Getenv("NONWORD_GROUP") == "" && (crecall < 0.5 || cprecision < 0.98) || float64(sum(cls.found, "class-近音"))/float64(sum(cls.injected, "class-近音")) < 0.3 && os.Getenv("NONWORD_GROUP") == "" {
+		t.Errorf("TY008 on the classes: recall %.2f (want ≥ 0.50; near homophones ≥ 0.30), precision %.2f (want ≥ 0.98)", crecall, cprecision)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -241,6 +242,26 @@ func TestParallelWord(t *testing.T) {
 		if got := l.parallelWord(ids, 3); got != want {
 			t.Errorf("%s: %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestNearReadings checks the confusions of initials and finals, both
+// ways, and that a reading without them has none.
+func TestNearReadings(t *testing.T) {
+	for syl, want := range map[string]string{
+		"zhi": "[zi]", "si": "[shi]", "nan": "[lan nang]", "lin": "[nin rin ling]", "fang": "[hang fan]", "a": "[]",
+	} {
+		if got := fmt.Sprint(nearReadings(syl)); got != want {
+			t.Errorf("%s: %s, want %s", syl, got, want)
+		}
+	}
+	// The lexicon knows them: 实 (shi) is near 思 (si).
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(l.near[l.chars[l.id['思']].syl], l.chars[l.id['实']].syl) {
+		t.Errorf("shi is not near si")
 	}
 }
 
