@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"zongjie"
 	"zongjie/app"
 	"zongjie/corpus"
 	"zongjie/extract"
@@ -209,6 +210,10 @@ var ops = map[string]op{
 		}
 		prev, next, err := d.a.Neighbours(ctx, rep.Summary)
 		return found(prev != nil || next != nil, []*app.Summary{prev, next}, err)
+	}},
+	"SeriesAcross": {run: func(ctx context.Context, d *district) (any, error) {
+		r, err := d.a.SeriesAcross(ctx, zongjie.Term{Year: 2024, Period: zongjie.PeriodFullYear}, "")
+		return found(r != nil && slices.Contains(r.Units, "青禾街道"), r, err)
 	}},
 	"Series": {run: func(ctx context.Context, d *district) (any, error) {
 		r, err := d.a.Series(ctx, app.SeriesRequest{Unit: "青禾街道", All: true})
@@ -409,7 +414,7 @@ func TestEveryOperationScoped(t *testing.T) {
 		if who != "" {
 			ctx = d.as(who)
 		}
-		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk", "StoredUnits", "Neighbours"} {
+		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk", "StoredUnits", "Neighbours", "SeriesAcross"} {
 			got, err := ops[name].run(ctx, d)
 			if err != nil || !leaks(got) {
 				t.Errorf("%s as %q does not show 青禾街道's report (%v): the walk could not fail", name, who, err)

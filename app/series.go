@@ -27,6 +27,9 @@ type SeriesResult struct {
 
 	Reports int      `json:"-"` // how many reports were read
 	Notes   []string `json:"-"` // what the user should know (files of several reports)
+	// IDs are the stored reports by the label the points name them by
+	// (Point.Report: "#ID"); a file is not in it.
+	IDs map[string]int64 `json:"-"`
 }
 
 // Series lists the indicators of a unit's reports over their periods,
@@ -59,8 +62,12 @@ func (a *App) Series(ctx context.Context, req SeriesRequest) (*SeriesResult, err
 		sortByTerm(ls)
 	}
 	reports := make([]track.Report, len(ls))
+	out.IDs = map[string]int64{}
 	for i, l := range ls {
 		reports[i] = track.Report{Label: l.Label, File: l.File, Report: l.Report}
+		if l.ID != 0 {
+			out.IDs[l.Label] = l.ID
+		}
 	}
 	ss := track.SeriesOf(reports, req.All || req.Name != "")
 	if req.Name != "" {

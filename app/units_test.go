@@ -2,7 +2,11 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"zongjie"
+	"zongjie/app"
 )
 
 // Ensure StoredUnits lists the units of the stored reports by name, each
@@ -64,5 +68,48 @@ func TestStoredUnitsNeighbours(t *testing.T) {
 		if p != tt.prev || n != tt.next {
 			t.Errorf("%s: neighbours %d, %d; want %d, %d", tt.name, p, n, tt.prev, tt.next)
 		}
+	}
+}
+
+// Ensure SeriesAcross puts one period's indicators side by side, unit by
+// unit in name order, those of two units or more, most units first; a
+// name keeps the matching ones; a period without reports is not found.
+func TestSeriesAcross(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	for _, n := range []string{"qinghe-2024.txt", "shiqiao-2025.txt", "qinghe-2024h1.txt", "liuhe-2024.md", "shiqiao-2024.txt"} {
+		addOne(t, a, upload(t, n))
+	}
+	fy := zongjie.Term{Year: 2024, Period: zongjie.PeriodFullYear}
+	r, err := a.SeriesAcross(ctx, fy, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(r.Units, ",") != "柳河乡,石桥镇,青禾街道" {
+		t.Errorf("units %v", r.Units)
+	}
+	var jobs *app.AcrossIndicator
+	for i, ind := range r.Indicators {
+		if len(ind.Values) < 2 || i > 0 && len(ind.Values) > len(r.Indicators[i-1].Values) {
+			t.Errorf("indicator %d %s of %d units, after one of %d", i, ind.Key, len(ind.Values), len(r.Indicators[max(i-1, 0)].Values))
+		}
+		if ind.Key == "城镇新增就业" {
+			jobs = &r.Indicators[i]
+		}
+	}
+	if jobs == nil || len(jobs.Values) != 3 || jobs.Values[0].Unit != "柳河乡" || jobs.Values[2].Point.Figure != "2105人" {
+		t.Fatalf("城镇新增就业: %+v", jobs)
+	}
+	r, err = a.SeriesAcross(ctx, fy, "就业")
+	if err != nil || len(r.Indicators) == 0 {
+		t.Fatalf("by name: %+v, %v", r, err)
+	}
+	for _, ind := range r.Indicators {
+		if !strings.Contains(ind.Key, "就业") {
+			t.Errorf("by name 就业: %s", ind.Key)
+		}
+	}
+	if _, err := a.SeriesAcross(ctx, zongjie.Term{Year: 1999, Period: zongjie.PeriodFullYear}, ""); code(err) != app.NotFound {
+		t.Errorf("1999: %v, want NotFound", err)
 	}
 }

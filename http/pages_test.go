@@ -353,7 +353,7 @@ func TestEveryRouteTooLarge(t *testing.T) {
 		{"POST", "/reports/1/restore"}, {"GET", "/reports/1/diff"}, {"GET", "/reports/1/download/fixed.txt"}, {"GET", "/reports/1/table/quantities"},
 		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
 		{"GET", "/search"}, {"GET", "/compare"}, {"POST", "/compare"}, {"GET", "/reports/1/similar"}, {"GET", "/families"},
-		{"GET", "/track"}, {"POST", "/track"},
+		{"GET", "/track"}, {"POST", "/track"}, {"GET", "/series"}, {"GET", "/series.csv"},
 	} {
 		r := newRequest(route.method, route.path, io.LimitReader(strings.NewReader(""), 0))
 		r.ContentLength = DefaultBodyLimit + 1

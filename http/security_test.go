@@ -266,6 +266,7 @@ func TestSecurityHostileReport(t *testing.T) {
 	// The pages that show a unit's reports over time have them to show.
 	for _, target := range []string{
 		"/track?unit=" + url.QueryEscape(ids.unit), fmt.Sprintf("/track?a=%d&b=%d", ids.report, ids.next),
+		"/series?unit=" + url.QueryEscape(ids.unit),
 	} {
 		r := newRequest("GET", target, nil)
 		r.AddCookie(ids.admin)

@@ -146,6 +146,7 @@ func (s *Server) routes() {
 	s.registerTrackRoutes()
 	s.registerLoginRoutes()
 	s.registerAccountRoutes()
+	s.registerSeriesRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

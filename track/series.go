@@ -25,6 +25,10 @@ type Point struct {
 	Report string   `json:"report"` // the report's path or #ID
 	Line   int      `json:"line"`
 	Raw    *float64 `json:"-"`
+	// Offset and Length are the figure's place in its report's file, in
+	// characters (Evidence.Offset).
+	Offset int `json:"-"`
+	Length int `json:"-"`
 }
 
 // Series is one indicator of a unit over its periods.
@@ -69,7 +73,8 @@ func SeriesOf(reports []Report, all bool) []Series {
 				byID[k] = s
 				order = append(order, k)
 			}
-			s.Points = append(s.Points, Point{Period: period, Value: c.ev.base, Figure: c.ev.Figure, Report: r.Label, Line: c.ev.Line})
+			s.Points = append(s.Points, Point{Period: period, Value: c.ev.base, Figure: c.ev.Figure, Report: r.Label, Line: c.ev.Line,
+				Offset: c.ev.Offset, Length: c.ev.Length})
 		}
 	}
 	var out []Series

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 
-	"zongjie"
 	"zongjie/app"
+	"zongjie/output"
 	"zongjie/track"
 )
 
@@ -70,7 +68,7 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 	case "json":
 		err = writeJSON(e.stdout, res)
 	case "csv":
-		err = writeSeriesCSV(e.stdout, res.Series)
+		err = output.WriteSeriesCSV(e.stdout, res.Series)
 	default:
 		writeSeriesText(e.stdout, res.Series, res.Reports)
 	}
@@ -81,50 +79,12 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// writeSeriesCSV writes one row per point, with Chinese headers (opens in
-// Excel and WPS; UTF-8 with a BOM).
-func writeSeriesCSV(w io.Writer, ss []track.Series) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"指标", "归一名称", "类型", "单位", "期间", "数值", "原文", "报告", "行"})
-	for _, s := range ss {
-		for _, p := range s.Points {
-			cw.Write([]string{s.Indicator, s.Key, measureWord(s.Measure), s.Unit, periodCode(p.Period),
-				strconv.FormatFloat(p.Value, 'f', -1, 64), p.Figure, p.Report, strconv.Itoa(p.Line)})
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func measureWord(m string) string {
-	if m == "change" {
-		return "增减幅度"
-	}
-	return "数值"
-}
-
 func writeSeriesText(w io.Writer, ss []track.Series, reports int) {
 	for _, s := range ss {
-		fmt.Fprintf(w, "%s（%s，%s）\n", s.Indicator, measureWord(s.Measure), orDash(s.Unit))
+		fmt.Fprintf(w, "%s（%s，%s）\n", s.Indicator, output.MeasureWords(s.Measure), orDash(s.Unit))
 		for _, p := range s.Points {
-			fmt.Fprintf(w, "  %s　%s　%s 第%d行\n", periodCode(p.Period), p.Figure, p.Report, p.Line)
+			fmt.Fprintf(w, "  %s　%s　%s 第%d行\n", output.PeriodCodeWords(p.Period), p.Figure, p.Report, p.Line)
 		}
 	}
 	fmt.Fprintf(w, "%d 期报告，%d 项指标。\n", reports, len(ss))
-}
-
-// periodCode says a period code of the track package (2024FY, 2024H1) in
-// Chinese (2024年, 2024年上半年); "时段未识别" for none.
-func periodCode(code string) string {
-	if code == "" {
-		return "时段未识别"
-	}
-	t, err := zongjie.ParseTerm(code)
-	if err != nil {
-		return code
-	}
-	return t.Words()
 }
