@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -130,4 +131,66 @@ func dataReport(in Input, period, plan *zongjie.Term) (*Loaded, error) {
 	}
 	rep.Targets = nil // the data are results, whatever words they use
 	return &Loaded{Label: path, File: df, Report: rep}, nil
+}
+
+// DraftJSON is a draft as the JSON API answers it: the document's
+// title and blocks, the same as Markdown, the outcome of the last
+// report's targets it was written from (null without results) and the
+// notes.
+type DraftJSON struct {
+	Title    string         `json:"title"`
+	Subtitle string         `json:"subtitle,omitempty"`
+	Blocks   []DraftBlock   `json:"blocks"`
+	Markdown string         `json:"markdown"`
+	Outcome  *track.Outcome `json:"outcome"`
+	Notes    []string       `json:"notes"`
+}
+
+// DraftBlock is a paragraph of a draft: level 0 for body text, 1–4 for
+// the heading levels 一、（一）1.（1）.
+type DraftBlock struct {
+	Level int    `json:"level"`
+	Text  string `json:"text"`
+}
+
+// JSON returns the draft as the JSON API answers it.
+func (d *Drafted) JSON() (DraftJSON, error) {
+	md, err := d.Markdown()
+	if err != nil {
+		return DraftJSON{}, err
+	}
+	out := DraftJSON{Title: d.Doc.Title, Subtitle: d.Doc.Subtitle, Blocks: make([]DraftBlock, len(d.Doc.Blocks)),
+		Markdown: string(md), Outcome: d.Outcome, Notes: d.Notes}
+	for i, b := range d.Doc.Blocks {
+		out.Blocks[i] = DraftBlock{Level: b.Level, Text: b.Text}
+	}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	return out, nil
+}
+
+// Markdown returns the draft in Markdown, as draft --format md writes it.
+func (d *Drafted) Markdown() ([]byte, error) {
+	var b bytes.Buffer
+	err := draft.WriteMarkdown(&b, d.Doc)
+	return b.Bytes(), err
+}
+
+// Docx returns the draft as a GB/T 9704 .docx, as draft --format docx
+// writes it.
+func (d *Drafted) Docx() ([]byte, error) {
+	var b bytes.Buffer
+	err := gongwen.WriteDOCX(&b, d.Doc)
+	return b.Bytes(), err
+}
+
+// FileName names a download of the draft: its title (one line), or
+// 起草稿, with the extension ext (".docx").
+func (d *Drafted) FileName(ext string) string {
+	name := strings.Join(strings.Fields(strings.ReplaceAll(d.Doc.Title, "\n", "")), "")
+	if name == "" {
+		name = "起草稿"
+	}
+	return name + ext
 }

@@ -6,6 +6,7 @@
 package e2e
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -260,8 +262,9 @@ func uploadFiles(t *testing.T, bin, dir string) string {
 	return dir
 }
 
-// checkDownloads opens what the browser downloaded: each .docx must read
-// as a report, the annotated one with comments.
+// checkDownloads opens what the browser downloaded: each .docx must be a
+// zip with word/document.xml and read as a report, the annotated one with
+// comments; the draft's Markdown a document with its title.
 func checkDownloads(t *testing.T, dir string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -291,6 +294,16 @@ func checkDownloads(t *testing.T, dir string) {
 			}
 			continue
 		}
+		if filepath.Ext(e.Name()) == ".docx" {
+			z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil || !slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == "word/document.xml" }) {
+				t.Errorf("download %s: not a .docx with word/document.xml (%v)", e.Name(), err)
+				continue
+			}
+		}
+		if filepath.Ext(e.Name()) == ".md" && !bytes.HasPrefix(data, []byte("# ")) {
+			t.Errorf("download %s: not a draft in Markdown (%.80q)", e.Name(), data)
+		}
 		f, err := reader.Read(e.Name(), data)
 		if err != nil {
 			t.Errorf("download %s: %v", e.Name(), err)
@@ -303,7 +316,7 @@ func checkDownloads(t *testing.T, dir string) {
 			t.Errorf("download %s: no comments", e.Name())
 		}
 	}
-	for _, ext := range []string{".docx", ".txt", ".csv", "audit"} {
+	for _, ext := range []string{".docx", ".txt", ".csv", ".md", "audit"} {
 		if !seen[ext] {
 			t.Errorf("no %s downloaded (%d files)", ext, len(entries))
 		}

@@ -309,6 +309,31 @@ try {
     check(units >= 2, `${units} units in the tables`);
   });
 
+  // Draft 青禾街道's 2024 summary from its half-year report and the
+  // full-year one, stored: the preview, then the .docx and the Markdown.
+  await visit("draft", "/draft", async () => {
+    const value = async (sel, suffix) => page.$eval(sel, (s, suffix) => {
+      const o = [...s.options].find((o) => o.textContent.includes(suffix));
+      return o ? o.value : null;
+    }, suffix);
+    const from = await value("#dr-from", "青禾街道2024年上半年工作总结");
+    const actual = await value("#dr-actual", "青禾街道2024年工作总结");
+    check(from && actual, `no 青禾街道 reports to choose: ${from}, ${actual}`);
+    await page.selectOption("#dr-from", from);
+    await page.check("#dr-src-actual");
+    await page.selectOption("#dr-actual", actual);
+    await Promise.all([page.waitForNavigation(), page.click(".draft-form button[type=submit]")]);
+    check((await page.textContent(".doc-title")).includes("青禾街道"), "the draft has no title");
+    check((await page.$$(".draft-doc h3")).length >= 2, "the draft has no headings");
+    check((await page.$$(".draft-doc mark.ph")).length > 0, "no placeholder marked in the draft");
+    const met = Number(await page.textContent(".track-counts .st-met .n"));
+    check(met > 0, `${met} targets met in the draft`);
+    const docx = await download("button.download-docx");
+    check(docx.endsWith(".docx"), `the draft downloads as ${docx}`);
+    const md = await download("button.download-md");
+    check(md.endsWith(".md"), `the Markdown downloads as ${md}`);
+  }, { full: true });
+
   await visit("report", qinghe, async () => {
     check(await page.isVisible("mark.f.sev-error[data-cat=placeholder]"), "no placeholder highlighted as an error");
     check((await page.$$("nav.outline li")).length >= 5, "no outline");

@@ -65,6 +65,7 @@ func (s *Server) registerAPIRoutes() {
 	s.apiHandle("POST /api/v1/track", s.apiTrack, bodyLimit(2*apiFileLimit), analysis())
 	s.apiHandle("GET /api/v1/series", s.apiSeriesStored, analysis())
 	s.apiHandle("POST /api/v1/series", s.apiSeries, bodyLimit(apiUploadLimit), analysis())
+	s.apiHandle("POST /api/v1/draft", s.apiDraft, bodyLimit(3*apiFileLimit), analysis())
 	s.registerAPIReportRoutes()
 }
 

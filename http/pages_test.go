@@ -354,6 +354,7 @@ func TestEveryRouteTooLarge(t *testing.T) {
 		{"POST", "/upload"}, {"GET", mustURL(t, s, "css/app.css")},
 		{"GET", "/search"}, {"GET", "/compare"}, {"POST", "/compare"}, {"GET", "/reports/1/similar"}, {"GET", "/families"},
 		{"GET", "/track"}, {"POST", "/track"}, {"GET", "/series"}, {"GET", "/series.csv"},
+		{"GET", "/draft"}, {"POST", "/draft"},
 	} {
 		r := newRequest(route.method, route.path, io.LimitReader(strings.NewReader(""), 0))
 		r.ContentLength = DefaultBodyLimit + 1
@@ -362,6 +363,8 @@ func TestEveryRouteTooLarge(t *testing.T) {
 			r.ContentLength = uploadLimit + 1
 		case route.method == "POST" && (route.path == "/compare" || route.path == "/track"):
 			r.ContentLength = compareLimit + 1
+		case route.method == "POST" && route.path == "/draft":
+			r.ContentLength = draftLimit + 1
 		}
 		r.Header.Set(csrfHeader, c.token)
 		if w := c.do(r); w.Code != http.StatusRequestEntityTooLarge {

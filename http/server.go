@@ -147,6 +147,7 @@ func (s *Server) routes() {
 	s.registerLoginRoutes()
 	s.registerAccountRoutes()
 	s.registerSeriesRoutes()
+	s.registerDraftRoutes()
 }
 
 // ServeHTTP serves r through the middleware and the routes.

@@ -134,6 +134,7 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	pathPart s            s escaped as one segment of a URL's path
 //	trashDays             how many days a deleted report stays in the trash
 //	statusWords s         a target's status in Chinese (达成 …)
+//	list a b …            the arguments as a list, to range over
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
@@ -173,6 +174,7 @@ func (s *Server) funcs() template.FuncMap {
 		"pathPart":    url.PathEscape,
 		"trashDays":   func() int { return int(app.TrashKeep.Hours() / 24) },
 		"statusWords": statusWords,
+		"list":        func(v ...string) []string { return v },
 	}
 }
 

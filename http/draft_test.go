@@ -1,0 +1,126 @@
+package http
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// postDraft posts the draft form as the page does: multipart, with a
+// data CSV when data is not nil.
+func (c *client) postDraft(fields map[string]string, dataName string, data []byte) *httptest.ResponseRecorder {
+	return c.do(draftRequest(c.token, fields, dataName, data))
+}
+
+// draftRequest is the draft form's request with the CSRF token.
+func draftRequest(token string, fields map[string]string, dataName string, data []byte) *http.Request {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	if data != nil {
+		w, _ := mw.CreateFormFile("data", dataName)
+		w.Write(data)
+	}
+	mw.Close()
+	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(token), &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	return r
+}
+
+// docxText returns word/document.xml of a .docx, failing the test when
+// it is not one.
+func docxText(t *testing.T, data []byte) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a .docx (zip): %v", err)
+	}
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatal("no word/document.xml in the .docx")
+	return ""
+}
+
+// Ensure the draft page drafts this period's summary from the last
+// report's plan and a later report, a data CSV or nothing: the preview
+// with the placeholders marked and the targets counted, and the .docx and
+// the Markdown as downloads, posted again from the preview's forms.
+func TestDraft(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	wantStatus(t, "empty", c.get("/draft"), 200, "还没有保存的报告")
+	ids := addExamples(t, s)
+	old, cur := ids["shiqiao-2024.txt"], ids["shiqiao-2025.txt"]
+	wantStatus(t, "form", c.get("/draft?from="+old), 200, `<option value="`+old+`" selected>#`+old+" 石桥镇2024年工作总结",
+		`<optgroup label="石桥镇">`, `action="/draft?csrf=`, `enctype="multipart/form-data"`)
+	wantStatus(t, "report link", c.get("/reports/"+old), 200, `href="/draft?from=`+old+`"`)
+
+	// From a later report.
+	w := c.postDraft(map[string]string{"from": old, "source": "actual", "actual": cur}, "", nil)
+	wantStatus(t, "actual", w, 200, `<p class="doc-title">石桥镇2025年工作总结及2026年工作计划</p>`, `<span class="n">7</span> 达成`,
+		`<span class="n">1</span> 未达成`, `<mark class="ph">【待补充`, "粮食播种面积6.85万亩，完成“6.8万亩以上”的目标。",
+		`href="/track?a=`+old+`&amp;b=`+cur+`"`, `name="format" value="docx"`, `name="data_text" value=""`)
+	// The downloads: the preview's forms, posted again (urlencoded).
+	form := url.Values{"from": {old}, "source": {"actual"}, "actual": {cur}, "format": {"docx"}}
+	w = c.post("/draft", form)
+	wantStatus(t, "docx", w, 200)
+	if ct := w.Header().Get("Content-Type"); ct != docxType || !strings.Contains(w.Header().Get("Content-Disposition"), "attachment") {
+		t.Errorf("docx: %q, %q", ct, w.Header().Get("Content-Disposition"))
+	}
+	if x := docxText(t, w.Body.Bytes()); !strings.Contains(x, "6.85万亩") || !strings.Contains(x, "待补充") {
+		t.Errorf("the .docx lacks the draft: %.300s", x)
+	}
+	form.Set("format", "md")
+	wantStatus(t, "md", c.post("/draft", form), 200, "# 石桥镇2025年工作总结及2026年工作计划\n", "## 一、2025年工作总结")
+
+	// From a data CSV, kept in the page for the downloads.
+	csv := "指标,数值,单位\n粮食播种面积,6.5,万亩\n规上工业产值增速,9.1,%\n"
+	w = c.postDraft(map[string]string{"from": old, "source": "data"}, "数据.csv", []byte(csv))
+	wantStatus(t, "data", w, 200, "粮食播种面积6.5万亩", `<span class="n">1</span> 部分达成`, `<span class="n">8</span> 未报告`, `name="data_name" value="数据.csv"`,
+		`name="data_text" value="指标,数值,单位`)
+	form = url.Values{"from": {old}, "source": {"data"}, "data_name": {"数据.csv"}, "data_text": {csv}, "format": {"md"}}
+	wantStatus(t, "data md", c.post("/draft", form), 200, "粮食播种面积6.5万亩")
+	// Nothing: every result a placeholder, no counts.
+	w = c.postDraft(map[string]string{"from": old, "source": "none", "period": "2025"}, "", nil)
+	wantStatus(t, "none", w, 200, `<mark class="ph">`)
+	if strings.Contains(w.Body.String(), `class="track-counts"`) {
+		t.Error("a draft without results counts targets")
+	}
+
+	// Bad input, what is not there, too large, no token.
+	wantStatus(t, "bad from", c.get("/draft?from=x"), 400, "上期报告的报告编号")
+	wantStatus(t, "no from", c.postDraft(map[string]string{"source": "none"}, "", nil), 400, "上期报告")
+	wantStatus(t, "bad source", c.postDraft(map[string]string{"from": old, "source": "web"}, "", nil), 400, "来源")
+	wantStatus(t, "no actual", c.postDraft(map[string]string{"from": old, "source": "actual"}, "", nil), 400, "本期报告")
+	wantStatus(t, "no data", c.postDraft(map[string]string{"from": old, "source": "data"}, "", nil), 400, "CSV")
+	wantStatus(t, "bad period", c.postDraft(map[string]string{"from": old, "period": "明年"}, "", nil), 400)
+	wantStatus(t, "bad format", c.post("/draft", url.Values{"from": {old}, "format": {"pdf"}}), 400, "下载格式")
+	wantStatus(t, "backwards", c.postDraft(map[string]string{"from": cur, "source": "actual", "actual": old}, "", nil), 400)
+	wantStatus(t, "not found", c.postDraft(map[string]string{"from": "999", "source": "none"}, "", nil), 404, "999")
+	wantStatus(t, "csv too large", c.postDraft(map[string]string{"from": old, "source": "data"}, "big.csv", bytes.Repeat([]byte("a"), maxDataCSV+1)), 413)
+	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), io.LimitReader(strings.NewReader(""), 0))
+	r.ContentLength = draftLimit + 1
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	wantStatus(t, "too large", c.do(r), 413)
+	r = newRequest("POST", "/draft", strings.NewReader("from="+old))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	wantStatus(t, "no token", serve(s, r), 403)
+	r = newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), strings.NewReader("{}"))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set(csrfHeader, c.token)
+	wantStatus(t, "json", c.do(r), 400, "multipart")
+}
