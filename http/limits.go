@@ -21,7 +21,7 @@ import (
 //     which counts failures only, does not stop (right passwords, or
 //     many names). Password changes count too.
 //   - analyses per user at the same time (analysisLimiter): the routes
-//     marked analysis() (upload, check, compare, similar, track, series,
+//     marked analysis() (upload, check, compare, similar, track, series, draft,
 //     extract, families) run at most Options.AnalysesPerUser at once for
 //     one account; a request beyond waits up to analysisWait for a slot,
 //     then gets 429. The local user (no accounts) is one person and is

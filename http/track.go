@@ -15,7 +15,7 @@ import (
 // plan against what a later report says was achieved.
 func (s *Server) registerTrackRoutes() {
 	s.handle("GET /track", s.handleTrack, analysis())
-	s.handle("POST /track", s.handleTrackFiles, bodyLimit(compareLimit))
+	s.handle("POST /track", s.handleTrackFiles, bodyLimit(compareLimit), analysis())
 }
 
 // The statuses a target row can have, in the order the page counts them:
