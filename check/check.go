@@ -290,7 +290,11 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 	}
 	work()
 	wg.Wait()
-	var all []Diagnostic
+	n := 0
+	for _, p := range passes {
+		n += len(p.diags)
+	}
+	all := make([]Diagnostic, 0, n)
 	for _, p := range passes {
 		all = append(all, p.diags...)
 	}
@@ -306,7 +310,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
-		a, b := all[i], all[j]
+		a, b := &all[i], &all[j]
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start < b.Span.Start
 		}

@@ -28,8 +28,15 @@ func (p *Pass) Sections() []*zongjie.Section {
 // Quantities returns every quantity of every report, in document order.
 // The slice is shared by the rules: it must not be modified.
 func (p *Pass) Quantities() []zongjie.Quantity {
+	if len(p.Reports) == 1 {
+		return p.Reports[0].Quantities // no copy: one report's, as shared
+	}
 	return p.Shared(quantitiesKey{}, func() any {
-		var out []zongjie.Quantity
+		n := 0
+		for _, r := range p.Reports {
+			n += len(r.Quantities)
+		}
+		out := make([]zongjie.Quantity, 0, n)
 		for _, r := range p.Reports {
 			out = append(out, r.Quantities...)
 		}
