@@ -58,7 +58,7 @@ cd "$dir"
 count() {
   local out ir by
   out=$(ZONGJIE_WORKLOAD=$s ZONGJIE_WORKLOAD_RUNS=$1 ZONGJIE_WORKLOAD_RULES=$rules GOGC=off \
-    GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file="$2" \
+    GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file="$2" \
     "$bin" -test.run '^TestWorkload$' -test.v 2>&1)
   if ! grep -q -- '--- PASS: TestWorkload' <<<"$out"; then
     echo "$out" >&2
