@@ -84,11 +84,21 @@ func reviewYears(p *check.Pass, r *zongjie.Report, fn func(y, at int, several bo
 			continue
 		}
 		several := multiYearWords.Contains(s.Title) || strings.Count(s.Title, "年") > 1 && strings.ContainsAny(s.Title, "—-－～至")
-		for i := s.Span.End; i+4 < s.Body.End; i++ {
-			if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) || !isDigits(text[i:i+4]) || !strings.HasPrefix(text[i+4:], "年") || i+4 < len(text) && isDigit(text[i+4]) {
+		// Each 年 starting before the body's end, found by the fast
+		// substring search, with four digits before it (and no fifth).
+		end := s.Body.End
+		limit := min(end+len("年")-1, len(text))
+		for j := s.Span.End + 4; j < end; j++ {
+			k := strings.Index(text[j:limit], "年")
+			if k < 0 {
+				break
+			}
+			j += k
+			i := j - 4
+			if !isDigits(text[i:j]) || i > 0 && isDigit(text[i-1]) {
 				continue
 			}
-			y, _ := strconv.Atoi(text[i : i+4])
+			y, _ := strconv.Atoi(text[i:j])
 			if y < 1949 || y > 2099 {
 				continue
 			}
@@ -96,7 +106,6 @@ func reviewYears(p *check.Pass, r *zongjie.Report, fn func(y, at int, several bo
 				continue
 			}
 			fn(y, i, several)
-			i += 3
 		}
 	}
 }
