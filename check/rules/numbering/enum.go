@@ -144,12 +144,33 @@ func titleSentence(text string, off int) (string, int) {
 // offset after the mark; it stops at limit.
 func sentenceAt(text string, off, limit int) (string, int) {
 	rest := text[off:limit]
-	i := strings.IndexAny(rest, "。！？\n")
+	i, size := sentenceEnd(rest)
 	if i < 0 {
 		return rest, limit
 	}
-	_, size := utf8.DecodeRuneInString(rest[i:])
 	return rest[:i], off + i + size
+}
+
+// sentenceEnd returns where the first 。！？ or line end of s is and its
+// size, or -1: strings.IndexAny(s, "。！？\n") byte by byte (IndexAny
+// decodes every character of s and looks it up among the marks). The
+// marks' lead bytes, E3 and EF, start a character wherever they are.
+func sentenceEnd(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i, 1
+		case 0xE3: // 。 E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i, 3
+			}
+		case 0xEF: // ！ EF BC 81, ？ EF BC 9F
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x81 || s[i+2] == 0x9F) {
+				return i, 3
+			}
+		}
+	}
+	return -1, 0
 }
 
 // isTitleLike reports whether a short sentence reads as an item title:
