@@ -176,3 +176,30 @@ func TestStoredMismatch(t *testing.T) {
 		t.Errorf("the right text: %v", err)
 	}
 }
+
+// BenchmarkStored reads a report's stored extraction back, as the report
+// page does on every view: the report in ZONGJIE_BENCH_REPORT (such as
+// the one bench/page/gen writes), or the example qinghe-2024.txt.
+func BenchmarkStored(b *testing.B) {
+	path := os.Getenv("ZONGJIE_BENCH_REPORT")
+	if path == "" {
+		path = "../examples/qinghe-2024.txt"
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := reader.Read("report.txt", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored, err := json.Marshal(extract.File(f)[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := extract.Stored(f, stored); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
