@@ -1,9 +1,7 @@
 package http
 
 import (
-	"mime"
 	"net/http"
-	"strconv"
 
 	"zongjie/app"
 )
@@ -51,22 +49,11 @@ func (s *Server) apiDraft(w http.ResponseWriter, r *http.Request) error {
 		}
 		return writeJSON(w, http.StatusOK, out)
 	}
-	data, ext, ct := []byte(nil), ".md", "text/markdown; charset=utf-8"
-	if format == "docx" {
-		data, err = d.Docx()
-		ext, ct = ".docx", docxType
-	} else {
-		data, err = d.Markdown()
-	}
+	dl, err := draftFile(d, format)
 	if err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", ct)
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName(ext)}))
-	h.Set("Content-Length", strconv.Itoa(len(data)))
-	_, err = w.Write(data)
-	return err
+	return writeDownload(w, dl)
 }
 
 // request turns the body into the draft operation's request.

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"zongjie/app"
@@ -124,22 +123,11 @@ func (s *Server) handleDraft(w http.ResponseWriter, r *http.Request) error {
 	}
 	switch format {
 	case "docx", "md":
-		data, ext, ct := []byte(nil), ".md", "text/markdown; charset=utf-8"
-		if format == "docx" {
-			data, err = d.Docx()
-			ext, ct = ".docx", docxType
-		} else {
-			data, err = d.Markdown()
-		}
+		dl, err := draftFile(d, format)
 		if err != nil {
 			return err
 		}
-		h := w.Header()
-		h.Set("Content-Type", ct)
-		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName(ext)}))
-		h.Set("Content-Length", strconv.Itoa(len(data)))
-		_, err = w.Write(data)
-		return err
+		return writeDownload(w, dl)
 	}
 	p := draftPage{Form: f, Drafted: d, Blocks: layoutDraft(d)}
 	if p.Choices, err = s.draftChoices(r); err != nil {
@@ -273,4 +261,15 @@ func layoutDraft(d *app.Drafted) []draftBlock {
 		out = append(out, db)
 	}
 	return out
+}
+
+// draftFile is the draft as a file to download: "docx" (GB/T 9704) or
+// Markdown.
+func draftFile(d *app.Drafted, format string) (app.Download, error) {
+	if format == "docx" {
+		data, err := d.Docx()
+		return app.Download{Name: d.FileName(".docx"), Type: docxType, Data: data}, err
+	}
+	data, err := d.Markdown()
+	return app.Download{Name: d.FileName(".md"), Type: "text/markdown; charset=utf-8", Data: data}, err
 }

@@ -52,10 +52,18 @@ func (s *Server) handleReportDownload(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
+	return writeDownload(w, d)
+}
+
+// writeDownload answers with d as a file to save: its type, its name
+// (RFC 6266, UTF-8 names encoded) and its length.
+func writeDownload(w http.ResponseWriter, d app.Download) error {
 	h := w.Header()
 	h.Set("Content-Type", d.Type)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.Name}))
 	h.Set("Content-Length", strconv.Itoa(len(d.Data)))
+	// The answer is committed: a write that fails means the client
+	// went away, and there is no error page left to send.
 	w.Write(d.Data)
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
-	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -170,12 +169,7 @@ func (s *Server) handleSeriesCSV(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return app.Errorf(app.Invalid, "请给出单位（unit）或时段（period）。")
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	_, err = buf.WriteTo(w)
-	return err
+	return writeDownload(w, app.Download{Name: name, Type: "text/csv; charset=utf-8", Data: buf.Bytes()})
 }
 
 // writeAcrossCSV writes one row per unit's figure of each indicator, as
