@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"zongjie"
+	"zongjie/account"
 	"zongjie/corpus"
 )
 
@@ -159,10 +160,17 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 		if d.Report.Level != "" {
 			levels[d.Report.Level] = true
 		}
-		u := units[d.Report.Unit]
+		// A name that hides the unit (xx街道, **镇, 某街道: a template
+		// not filled in) names no unit: such reports are the unknown
+		// unit's row, not a row each.
+		unit := d.Report.Unit
+		if account.Anonymised(unit) {
+			unit = ""
+		}
+		u := units[unit]
 		if u == nil {
-			u = &unitRow{row: DeskUnit{Unit: d.Report.Unit}, latest: -1, byCol: map[string]*DeskCell{}}
-			units[d.Report.Unit] = u
+			u = &unitRow{row: DeskUnit{Unit: unit}, latest: -1, byCol: map[string]*DeskCell{}}
+			units[unit] = u
 		}
 		if d.Order >= u.latest {
 			u.latest, u.row.Level = d.Order, d.Report.Level

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -120,5 +121,36 @@ func TestDeskEmpty(t *testing.T) {
 	d, err := newApp(t).Desk(context.Background(), app.DeskQuery{})
 	if err != nil || d.Reports != 0 || len(d.Units) != 0 || len(d.Periods) != 0 {
 		t.Errorf("empty desk: %+v, %v", d, err)
+	}
+}
+
+// Ensure reports whose unit name is a placeholder (a template not filled
+// in) are the unknown unit's row, not a row each, while a real name near
+// it (a name with x in it that hides nothing) keeps its row.
+func TestDeskAnonymisedUnits(t *testing.T) {
+	ctx := context.Background()
+	a := newApp(t)
+	report := func(unit string, year int) []byte {
+		return []byte(fmt.Sprintf("%s%d年工作总结\n一、主要工作\n全年完成投资3亿元，新建公园2个。\n", unit, year))
+	}
+	var ups []app.Upload
+	for i, unit := range []string{"xx街道", "**镇", "XX街道", "青禾街道"} {
+		ups = append(ups, app.Upload{Name: fmt.Sprintf("r%d.txt", i), Data: report(unit, 2024)})
+	}
+	if _, err := a.AddUploads(ctx, ups); err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.Desk(ctx, app.DeskQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]int{}
+	for _, u := range d.Units {
+		for _, c := range u.Cells {
+			rows[u.Unit] += len(c.Reports)
+		}
+	}
+	if len(rows) != 2 || rows[""] != 3 || rows["青禾街道"] != 1 {
+		t.Errorf("rows %v; want the three placeholder names in the unknown unit's row and 青禾街道 its own", rows)
 	}
 }
