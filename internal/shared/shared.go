@@ -5,6 +5,7 @@
 package shared
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,6 +59,12 @@ func moduleRoot() (string, error) {
 	}
 }
 
+// HeldOut reports whether a corpus file, named by its path under
+// ../shared/corpus ("national/2016.txt", either separator), is held out
+// of tuning (heldOut). The one list for tests and for the tools that
+// build data from the corpus (lexgen, bigramgen).
+func HeldOut(rel string) bool { return heldOut[filepath.ToSlash(rel)] }
+
 // heldOut are the corpus files kept out of tuning: an evaluator measures
 // on them, so no rule may be crafted from them (see README, "Finding
 // rate"). Tests that gather data to tune or check a mechanism against
@@ -82,10 +89,34 @@ func TuningCorpus(tb testing.TB) []string {
 	var out []string
 	for _, m := range matches {
 		rel, err := filepath.Rel(dir, m)
-		if err != nil || heldOut[filepath.ToSlash(rel)] {
+		if err != nil || HeldOut(rel) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// TuningTexts reads, from the shared folder dir, the corpus files that are
+// not held out and the seeds: the text the data tools (lexgen, bigramgen)
+// learn from.
+func TuningTexts(dir string) ([]string, error) {
+	corpus, _ := filepath.Glob(filepath.Join(dir, "corpus", "*", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	if len(corpus) == 0 || len(seeds) == 0 {
+		return nil, fmt.Errorf("no corpus or seeds under %s (-shared)", dir)
+	}
+	var texts []string
+	for _, path := range append(corpus, seeds...) {
+		rel, _ := filepath.Rel(filepath.Join(dir, "corpus"), path)
+		if HeldOut(rel) {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, string(data))
+	}
+	return texts, nil
 }

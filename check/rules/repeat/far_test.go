@@ -18,15 +18,6 @@ import (
 	"zongjie/reader"
 )
 
-// heldOut are the corpus files an evaluator measures on: the measurement
-// here leaves them out.
-var heldOut = map[string]bool{
-	"national/2016.txt": true, "national/2017.txt": true,
-	"province2026/内蒙古自治区.txt": true, "province2026/天津市.txt": true, "province2026/山西省.txt": true,
-	"province2026/江苏省.txt": true, "province2026/浙江省.txt": true, "province2026/甘肃省.txt": true,
-	"province2026/辽宁省.txt": true, "province2026/黑龙江省.txt": true,
-}
-
 // farTexts returns the texts of the measurement: the corpus files that are
 // not held out, the seeds and the example reports, decoded.
 func farTexts(t *testing.T) map[string]string {
@@ -37,7 +28,7 @@ func farTexts(t *testing.T) map[string]string {
 	examples, _ := filepath.Glob("../../../examples/*.txt")
 	out := map[string]string{}
 	for _, p := range append(append(paths, seeds...), examples...) {
-		if rel, _ := filepath.Rel(dir, p); heldOut[filepath.ToSlash(rel)] {
+		if rel, _ := filepath.Rel(dir, p); shared.HeldOut(rel) {
 			continue
 		}
 		data, err := os.ReadFile(p)

@@ -19,15 +19,6 @@ import (
 	"zongjie/reader"
 )
 
-// heldOut are the corpus files an evaluator measures on (see lexgen):
-// the measurement here leaves them out.
-var heldOut = map[string]bool{
-	"national/2016.txt": true, "national/2017.txt": true,
-	"province2026/内蒙古自治区.txt": true, "province2026/天津市.txt": true, "province2026/山西省.txt": true,
-	"province2026/江苏省.txt": true, "province2026/浙江省.txt": true, "province2026/甘肃省.txt": true,
-	"province2026/辽宁省.txt": true, "province2026/黑龙江省.txt": true,
-}
-
 // evalText is one clean text of the measurement.
 type evalText struct {
 	name, text string
@@ -49,7 +40,7 @@ func evalTexts(t *testing.T) []evalText {
 	var out []evalText
 	for _, p := range append(paths, seeds...) {
 		rel, _ := filepath.Rel(dir, p)
-		if heldOut[filepath.ToSlash(rel)] {
+		if shared.HeldOut(rel) {
 			continue
 		}
 		data, err := os.ReadFile(p)

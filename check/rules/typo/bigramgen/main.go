@@ -17,16 +17,17 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"zongjie/internal/shared"
 )
 
 func main() {
 	out := flag.String("o", "bigrams.gz", "the file to write")
-	shared := flag.String("shared", "../../../../shared", "the shared material (corpus and seeds)")
+	sharedDir := flag.String("shared", "../../../../shared", "the shared material (corpus and seeds)")
 	flag.Parse()
-	texts, err := corpusTexts(*shared)
+	texts, err := shared.TuningTexts(*sharedDir)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -74,35 +75,4 @@ const clausePunct = "，。、；：！？"
 // reports (the unified block and Extension A), as the typo package does.
 func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
-}
-
-// heldOut are the corpus files that an evaluator measures on: nothing is
-// learnt from them (the list of lexgen and internal/shared).
-var heldOut = map[string]bool{
-	"national/2016.txt": true, "national/2017.txt": true,
-	"province2026/内蒙古自治区.txt": true, "province2026/天津市.txt": true, "province2026/山西省.txt": true,
-	"province2026/江苏省.txt": true, "province2026/浙江省.txt": true, "province2026/甘肃省.txt": true,
-	"province2026/辽宁省.txt": true, "province2026/黑龙江省.txt": true,
-}
-
-// corpusTexts reads the corpus files that are not held out, and the seeds.
-func corpusTexts(shared string) ([]string, error) {
-	corpus, _ := filepath.Glob(filepath.Join(shared, "corpus", "*", "*.txt"))
-	seeds, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
-	if len(corpus) == 0 || len(seeds) == 0 {
-		return nil, fmt.Errorf("no corpus or seeds under %s (-shared)", shared)
-	}
-	var texts []string
-	for _, path := range append(corpus, seeds...) {
-		rel, _ := filepath.Rel(filepath.Join(shared, "corpus"), path)
-		if heldOut[filepath.ToSlash(rel)] {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		texts = append(texts, string(data))
-	}
-	return texts, nil
 }

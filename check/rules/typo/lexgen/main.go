@@ -53,6 +53,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"zongjie/internal/shared"
 )
 
 // The pinned modules.
@@ -68,7 +70,7 @@ type module struct {
 
 func main() {
 	out := flag.String("o", ".", "directory to write lexicon.gz, lexicon.sum and lexicon-NOTICE.txt to")
-	shared := flag.String("shared", "../../../../shared", "the shared material (corpus and seeds)")
+	sharedDir := flag.String("shared", "../../../../shared", "the shared material (corpus and seeds)")
 	floor := flag.Int("floor", 1, "the least frequency of a word of two to four characters kept")
 	flag.Parse()
 	mods, err := download(gseModule, pinyinModule)
@@ -91,7 +93,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	texts, err := corpusTexts(*shared)
+	texts, err := shared.TuningTexts(*sharedDir)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -441,37 +443,6 @@ func render(words map[string]int, readings map[rune][]string, alone map[rune]int
 		fmt.Fprintf(&b, "%s\t%d\n", w, corpus[w])
 	}
 	return b.Bytes()
-}
-
-// heldOut are the corpus files that an evaluator measures on: nothing is
-// learnt from them.
-var heldOut = map[string]bool{
-	"national/2016.txt": true, "national/2017.txt": true,
-	"province2026/内蒙古自治区.txt": true, "province2026/天津市.txt": true, "province2026/山西省.txt": true,
-	"province2026/江苏省.txt": true, "province2026/浙江省.txt": true, "province2026/甘肃省.txt": true,
-	"province2026/辽宁省.txt": true, "province2026/黑龙江省.txt": true,
-}
-
-// corpusTexts reads the corpus files that are not held out, and the seeds.
-func corpusTexts(shared string) ([]string, error) {
-	corpus, _ := filepath.Glob(filepath.Join(shared, "corpus", "*", "*.txt"))
-	seeds, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
-	if len(corpus) == 0 || len(seeds) == 0 {
-		return nil, fmt.Errorf("no corpus or seeds under %s (-shared)", shared)
-	}
-	var texts []string
-	for _, path := range append(corpus, seeds...) {
-		rel, _ := filepath.Rel(filepath.Join(shared, "corpus"), path)
-		if heldOut[filepath.ToSlash(rel)] {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		texts = append(texts, string(data))
-	}
-	return texts, nil
 }
 
 // corpusStrings returns the strings of two to four characters that occur
