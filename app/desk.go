@@ -124,7 +124,7 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 		return nil, err
 	}
 	var reports []corpus.DeskReport
-	if w := a.warmer(); w != nil {
+	if w := a.warmer(); w != nil && !w.failed.Load() {
 		// A server computes the figures in the background (warm.go):
 		// a look shows them as stored and never waits for them.
 		reports, err = corpus.DeskStored(ctx, st)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"zongjie/corpus"
@@ -28,6 +29,10 @@ type warmer struct {
 	poke   chan struct{} // a change happened (buffered: one is enough)
 	cancel context.CancelFunc
 	done   sync.WaitGroup
+	// failed says the last computation failed (a database that cannot
+	// be written, store.Fault): looks compute the figures themselves
+	// again, as without a warmer, rather than wait for it.
+	failed atomic.Bool
 }
 
 // startWarmer starts the background computation over st, the store
@@ -61,10 +66,12 @@ func (a *App) startWarmer(st store.Store) {
 			}
 			a.deskMu.Lock()
 			// An error (a store failing, the server stopping) leaves the
-			// figures as they were: the next look computes what is
-			// missing, and the next change tries again.
-			_, _ = corpus.Desk(ctx, st)
+			// figures as they were; while it lasts, looks compute what
+			// they show (failed), and the next change tries again.
+			fw := &faultWatch{Store: st}
+			_, err := corpus.Desk(ctx, fw)
 			a.deskMu.Unlock()
+			w.failed.Store((err != nil || fw.faulted.Load()) && ctx.Err() == nil)
 			if a.opts.warmed != nil {
 				a.opts.warmed()
 			}
@@ -136,6 +143,23 @@ func (n notifying) Untrash(ctx context.Context, id int64) error {
 func (n notifying) PurgeTrash(ctx context.Context, before time.Time) ([]int64, error) {
 	defer n.w.changed()
 	return n.Store.PurgeTrash(ctx, before)
+}
+
+// faultWatch is the store with a failure to store figures noted: the
+// desk keeps going when the database cannot be written (corpus.Desk
+// computes and shows the figures without keeping them), but then the
+// warmer has computed nothing a look can read.
+type faultWatch struct {
+	store.Store
+	faulted atomic.Bool
+}
+
+func (f *faultWatch) PutFigures(ctx context.Context, fs []store.Figures) error {
+	err := f.Store.PutFigures(ctx, fs)
+	if err != nil {
+		f.faulted.Store(true)
+	}
+	return err
 }
 
 // unwrap returns the store a notifying store wraps, for the interfaces

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -118,5 +119,46 @@ func TestWarmDeskCloseAndBackup(t *testing.T) {
 	}
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// readOnlyFigures is a store whose figures cannot be written (a database
+// gone read-only after the reports were stored).
+type readOnlyFigures struct{ store.Store }
+
+func (readOnlyFigures) PutFigures(context.Context, []store.Figures) error {
+	return fmt.Errorf("put figures: %w", store.ErrReadOnly)
+}
+
+// Ensure a server whose database cannot keep the figures still shows
+// them: the background computation kept nothing, so the looks compute
+// them again, as without it, instead of saying 计算中 for ever.
+func TestWarmDeskReadOnly(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "z.db")
+	warmed := make(chan struct{}, 16)
+	o := app.Options{
+		Open: func(context.Context) (store.Store, error) {
+			st, err := sqlite.Open(db)
+			return readOnlyFigures{st}, err
+		},
+		WarmDesk: true,
+	}
+	a := app.New(app.WithWarmed(o, func() { warmed <- struct{}{} }))
+	defer a.Close()
+	if stats, err := a.Add(ctx, app.AddRequest{Inputs: app.Examples()}); err != nil || stats.Added == 0 {
+		t.Fatalf("Add: %+v, %v", stats, err)
+	}
+	select {
+	case <-warmed:
+	case <-time.After(2 * time.Minute): // a guard against hanging, not a speed test
+		t.Fatal("the figures were never computed in the background")
+	}
+	d, err := a.Desk(ctx, app.DeskQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Computing != 0 || d.Reports == 0 {
+		t.Errorf("%d of %d reports shown as computing on a database that cannot keep the figures", d.Computing, d.Reports)
 	}
 }
