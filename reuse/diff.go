@@ -112,41 +112,65 @@ type op struct{ a0, a1, b0, b1 int }
 
 // diff returns the differences between x and y (Myers' O(ND) algorithm),
 // or false when there are more than maxEdits.
+//
+// The walk back needs the frontier before each step d, but only the part
+// of it step d reads: diagonals -d-1 … d+1, 2d+3 entries. A first pass
+// finds D, the number of steps, without keeping anything; the second
+// keeps those parts in one slice of (D+1)(D+3) entries, step d's at
+// d(d+2). Saving the whole frontier (2·maxEdits+3 entries) at every
+// step, in a slice grown as it went, made the compare page of two
+// reports of one template whose every figure differs copy 80 MB.
 func diff(x, y []rune) ([]op, bool) {
+	d, ok := forward(x, y, nil)
+	if !ok {
+		return nil, false
+	}
+	trace := make([]int32, (d+1)*(d+3))
+	forward(x, y, trace)
+	return backtrack(trace, len(x), len(y), d), true
+}
+
+// forward runs Myers' forward search and returns the number of edits,
+// or false when there are more than maxEdits; with trace, it saves in it
+// the frontier before each step (see diff).
+func forward(x, y []rune, trace []int32) (int, bool) {
 	n, m := len(x), len(y)
 	maxD := min(n+m, maxEdits)
 	off := maxD + 1
-	v := make([]int, 2*maxD+3)
-	var trace [][]int
+	v := make([]int32, 2*maxD+3)
 	for d := 0; d <= maxD; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		if trace != nil {
+			copy(trace[d*(d+2):], v[off-d-1:off+d+2])
+		}
 		for k := -d; k <= d; k += 2 {
 			var i int
 			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
-				i = v[off+k+1]
+				i = int(v[off+k+1])
 			} else {
-				i = v[off+k-1] + 1
+				i = int(v[off+k-1]) + 1
 			}
 			j := i - k
 			for i < n && j < m && x[i] == y[j] {
 				i, j = i+1, j+1
 			}
-			v[off+k] = i
+			v[off+k] = int32(i)
 			if i >= n && j >= m {
-				return backtrack(trace, off, n, m, d), true
+				return d, true
 			}
 		}
 	}
-	return nil, false
+	return 0, false
 }
 
 // backtrack walks the saved frontiers back from (n, m) and returns the
 // differences in order, adjacent deletions and insertions merged.
-func backtrack(trace [][]int, off, n, m, d int) []op {
+func backtrack(trace []int32, n, m, d int) []op {
 	var rev []op
 	i, j := n, m
 	for ; d > 0; d-- {
-		v := trace[d] // the frontier before step d
+		// The frontier before step d: diagonal k at v[k+d+1].
+		v := trace[d*(d+2) : (d+1)*(d+3)]
+		off := d + 1
 		k := i - j
 		var pk int
 		if k == -d || k != d && v[off+k-1] < v[off+k+1] {
@@ -154,7 +178,7 @@ func backtrack(trace [][]int, off, n, m, d int) []op {
 		} else {
 			pk = k - 1 // came right: a deletion of x[pi]
 		}
-		pi := v[off+pk]
+		pi := int(v[off+pk])
 		pj := pi - pk
 		// The snake from the edit's end to (i, j) is equal text.
 		var e op
