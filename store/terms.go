@@ -40,6 +40,46 @@ func Spaced(text string) string {
 	return string(b)
 }
 
+// CountPhrase returns the number of tokens of text (see Terms) and at
+// how many of them the tokens of phrase (Terms of a query, one or more)
+// begin in turn, occurrences that overlap each counted: what " " +
+// Spaced(text) + " " shows, without making it. A search ranks every
+// paragraph that holds its phrase by these two numbers.
+func CountPhrase(text string, phrase []string) (tokens, occurrences int) {
+	if len(phrase) == 0 {
+		return len(Terms(text)), 0
+	}
+	// The partial occurrences under way: how many of the phrase's tokens
+	// each has matched. At most len(phrase) of them, each started at a
+	// different token.
+	var (
+		arr     [8]int
+		partial = arr[:0]
+	)
+	eachTerm(text, func(term []byte) {
+		tokens++
+		kept := partial[:0]
+		for _, k := range partial {
+			if string(term) == phrase[k] {
+				if k+1 == len(phrase) {
+					occurrences++
+				} else {
+					kept = append(kept, k+1)
+				}
+			}
+		}
+		partial = kept
+		if string(term) == phrase[0] {
+			if len(phrase) == 1 {
+				occurrences++
+			} else {
+				partial = append(partial, 1)
+			}
+		}
+	})
+	return tokens, occurrences
+}
+
 // eachTerm calls fn with each token of text in turn, in a buffer that fn
 // must not keep.
 func eachTerm(text string, fn func(term []byte)) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -62,6 +63,61 @@ func TestTermsIdeographs(t *testing.T) {
 	for r := rune(0x4e00); r <= 0x9fff; r++ {
 		if !unicode.IsLetter(r) || unicode.ToLower(r) != r {
 			t.Fatalf("%U is not a caseless letter", r)
+		}
+	}
+}
+
+// Ensure CountPhrase counts the tokens and the phrase's occurrences as
+// the spaced text shows them: " " + Spaced(text) + " " searched for
+// " " + phrase + " " at every byte (occurrences overlap), on texts and
+// phrases of Chinese characters, ASCII runs, full-width letters and
+// punctuation, each phrase found and not.
+func TestCountPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		text, phrase string
+		tokens, tf   int
+	}{
+		{"推进垃圾分类，垃圾分类取得实效", "垃圾分类", 14, 2},
+		{"推进垃圾分类，垃圾分 类", "垃圾分类", 10, 2}, // the space is not a token
+		{"推进垃圾分拣", "垃圾分类", 6, 0},
+		{"长长长", "长长", 3, 2},
+		{"GDP增长5.6%，ＧＤＰ", "gdp", 6, 2},
+		{"GDPS增长", "gdp", 3, 0},
+		{"", "就业", 0, 0},
+	} {
+		n, tf := CountPhrase(tc.text, Terms(tc.phrase))
+		if n != tc.tokens || tf != tc.tf {
+			t.Errorf("CountPhrase(%q, %q) = %d, %d; want %d, %d", tc.text, tc.phrase, n, tf, tc.tokens, tc.tf)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alpha := []string{"就", "业", "长", "ab", "Ａ", "，", " ", "1", "é"}
+	pick := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alpha[rng.IntN(len(alpha))])
+		}
+		return b.String()
+	}
+	for range 5000 {
+		text, query := pick(rng.IntN(30)), pick(1+rng.IntN(4))
+		phrase := Spaced(query)
+		if phrase == "" {
+			continue
+		}
+		hay, needle := " "+Spaced(text)+" ", " "+phrase+" "
+		want := 0
+		for j := 0; ; {
+			k := strings.Index(hay[j:], needle)
+			if k < 0 {
+				break
+			}
+			want++
+			j += k + 1
+		}
+		n, tf := CountPhrase(text, strings.Split(phrase, " "))
+		if wantN := len(Terms(text)); n != wantN || tf != want {
+			t.Fatalf("CountPhrase(%q, %q) = %d, %d; want %d, %d", text, phrase, n, tf, wantN, want)
 		}
 	}
 }

@@ -166,18 +166,10 @@ func Rank(phrase string, cands []Candidate, limit int) []Scored {
 	type stat struct{ tf, n int }
 	stats := make([]stat, len(cands))
 	total := 0
-	needle := " " + phrase + " "
+	terms := strings.Split(phrase, " ")
 	for i, c := range cands {
-		hay := " " + store.Spaced(c.Text) + " "
-		st := stat{n: strings.Count(hay, " ") - 1}
-		for j := 0; ; {
-			k := strings.Index(hay[j:], needle)
-			if k < 0 {
-				break
-			}
-			st.tf++
-			j += k + 1 // occurrences may overlap: 长长 is twice in 长长长
-		}
+		n, tf := store.CountPhrase(c.Text, terms)
+		st := stat{tf: tf, n: max(n, 1)}
 		stats[i] = st
 		total += st.n
 	}
