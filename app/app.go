@@ -53,6 +53,10 @@ type Options struct {
 	// once the store is open and after each change (warm.go): for a
 	// server, so that a look at the desk finds them stored.
 	WarmDesk bool
+	// Web says the front end is the web app (and its API), which has no
+	// flags: a message that tells how to state what a report does not
+	// say (its period) names the page to do it on, not the flag.
+	Web bool
 
 	warmed func() // called after each background computation (tests)
 }

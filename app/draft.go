@@ -63,9 +63,13 @@ func (a *App) Draft(ctx context.Context, req DraftRequest) (*Drafted, error) {
 			return out, err
 		}
 		out.Notes = appendOthers(out.Notes, l)
-		warn, refuse := pairProblem(last, l)
+		warn, refuse := a.pairProblem(last, l)
 		if refuse != nil {
-			return out, wrap(ErrorCode(refuse), refuse, "--from 与 --actual：%v", refuse)
+			which := "--from 与 --actual"
+			if a.opts.Web {
+				which = "上期报告与本期报告"
+			}
+			return out, wrap(ErrorCode(refuse), refuse, "%s：%v", which, refuse)
 		}
 		if warn != "" {
 			out.Notes = append(out.Notes, warn)

@@ -159,8 +159,8 @@ func known(t *zongjie.Term) *zongjie.Term {
 // report, the same file content under two names, or the same text: a
 // Conflict), or the later one does not review a period after the earlier
 // one's (Invalid). When a period is unknown, the order cannot be checked:
-// warn says so.
-func pairProblem(old, cur *Loaded) (warn string, refuse error) {
+// warn says so, and how to state the period (periodHint).
+func (a *App) pairProblem(old, cur *Loaded) (warn string, refuse error) {
 	switch {
 	case old.ID != 0 && old.ID == cur.ID:
 		return "", Errorf(Conflict, "两个报告是同一篇已保存的报告（%s），不能自己对照自己", old.Label)
@@ -175,13 +175,41 @@ func pairProblem(old, cur *Loaded) (warn string, refuse error) {
 		if termOrder(n) == termOrder(o) {
 			return "", Errorf(Invalid, "%s 与 %s 回顾的是同一时段（%s），后者应是其后一期的报告", old.Label, cur.Label, o.Words())
 		}
-		return "", Errorf(Invalid, "%s 回顾的时段（%s）早于 %s（%s）：请把较早的报告放在前面，或用 --period 指定时段", cur.Label, n.Words(), old.Label, o.Words())
+		return "", Errorf(Invalid, "%s 回顾的时段（%s）早于 %s（%s）：请把较早的报告放在前面，或%s", cur.Label, n.Words(), old.Label, o.Words(), a.periodHint(true, old, cur))
 	case o == nil && n == nil:
-		return fmt.Sprintf("%s 和 %s 都没有写明回顾的时段，无法核对先后，也无法判断哪些目标到期；可用 --period 依次指定，如 --period 2023,2024", old.Label, cur.Label), nil
+		return fmt.Sprintf("%s 和 %s 都没有写明回顾的时段，无法核对先后，也无法判断哪些目标到期；%s", old.Label, cur.Label, a.periodHint(false, old, cur)), nil
 	case o == nil:
-		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后；可用 --period 指定", old.Label), nil
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后；%s", old.Label, a.periodHint(false, old)), nil
 	case n == nil:
-		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后，也无法判断哪些目标到期；可用 --period 指定", cur.Label), nil
+		return fmt.Sprintf("%s 没有写明回顾的时段，无法核对两篇的先后，也无法判断哪些目标到期；%s", cur.Label, a.periodHint(false, cur)), nil
 	}
 	return "", nil
+}
+
+// periodHint says how the user states the period the reports ls review
+// (correct, when wrong is set): on the command line with --period; in the
+// web app, which has no flags, in the "单位与时段" form of a stored
+// report's page, or, for an uploaded file (not stored), in the report's
+// text or after storing it.
+func (a *App) periodHint(wrong bool, ls ...*Loaded) string {
+	if !a.opts.Web {
+		switch {
+		case wrong:
+			return "用 --period 指定时段"
+		case len(ls) == 2:
+			return "可用 --period 依次指定，如 --period 2023,2024"
+		}
+		return "可用 --period 指定"
+	}
+	hint := "可在报告页的“单位与时段”中填写回顾的时段（如 2024、2024H1）"
+	for _, l := range ls {
+		if l.ID == 0 {
+			hint = "可在报告中写明年份，或上传保存后在报告页的“单位与时段”中填写回顾的时段（如 2024、2024H1）"
+			break
+		}
+	}
+	if wrong {
+		hint = strings.Replace(strings.TrimPrefix(hint, "可"), "填写", "更正", 1)
+	}
+	return hint
 }

@@ -66,7 +66,7 @@ func (a *App) Track(ctx context.Context, req TrackRequest) (*TrackResult, error)
 		out.Notes = appendOthers(out.Notes, l)
 		ls[i] = l
 	}
-	warn, refuse := pairProblem(ls[0], ls[1])
+	warn, refuse := a.pairProblem(ls[0], ls[1])
 	if refuse != nil {
 		return out, refuse
 	}
@@ -135,7 +135,7 @@ func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) 
 	}
 	out := &UnitTracked{Unit: unit}
 	for i := 1; i < len(reps); i++ {
-		if _, err := pairProblem(reps[i-1], reps[i]); err != nil {
+		if _, err := a.pairProblem(reps[i-1], reps[i]); err != nil {
 			out.Skipped = append(out.Skipped, ErrorMessage(err))
 			continue
 		}

@@ -109,7 +109,10 @@ func TestDraft(t *testing.T) {
 	wantStatus(t, "no data", c.postDraft(map[string]string{"from": old, "source": "data"}, "", nil), 400, "CSV")
 	wantStatus(t, "bad period", c.postDraft(map[string]string{"from": old, "period": "明年"}, "", nil), 400)
 	wantStatus(t, "bad format", c.post("/draft", url.Values{"from": {old}, "format": {"pdf"}}), 400, "下载格式")
-	wantStatus(t, "backwards", c.postDraft(map[string]string{"from": cur, "source": "actual", "actual": old}, "", nil), 400)
+	wantStatus(t, "backwards", c.postDraft(map[string]string{"from": cur, "source": "actual", "actual": old}, "", nil), 400, "上期报告与本期报告：", "在报告页的“单位与时段”中更正")
+	if w := c.postDraft(map[string]string{"from": cur, "source": "actual", "actual": old}, "", nil); strings.Contains(w.Body.String(), "--") {
+		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
 	wantStatus(t, "not found", c.postDraft(map[string]string{"from": "999", "source": "none"}, "", nil), 404, "999")
 	wantStatus(t, "csv too large", c.postDraft(map[string]string{"from": old, "source": "data"}, "big.csv", bytes.Repeat([]byte("a"), maxDataCSV+1)), 413)
 	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), io.LimitReader(strings.NewReader(""), 0))

@@ -30,7 +30,7 @@ func newTestServer(t testing.TB, log io.Writer, o Options) *Server {
 		o.Logger = slog.New(slog.NewTextHandler(log, nil))
 	}
 	db := filepath.Join(t.TempDir(), "test.db")
-	a := app.New(app.Options{Open: func(context.Context) (store.Store, error) { return sqlite.Open(db) }})
+	a := app.New(app.Options{Open: func(context.Context) (store.Store, error) { return sqlite.Open(db) }, Web: true})
 	t.Cleanup(func() { a.Close() })
 	s, err := NewServer(a, o)
 	if err != nil {

@@ -147,3 +147,43 @@ func TestTrackFiles(t *testing.T) {
 	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
 	wantStatus(t, "no token", serve(s, r), 403)
 }
+
+// Ensure the notes and refusals of the track page say how to state a
+// period on the web app, which has no flags: in the report page's
+// "单位与时段" form for stored reports, in the text or after storing for
+// uploaded files; never the command line's --period.
+func TestTrackPeriodHint(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	old := []byte("石门镇工作总结\n一、工作回顾\n完成农村户厕改造860户。\n二、下一步工作计划\n完成农村户厕改造900户。\n")
+	cur := []byte("石门镇工作总结\n一、工作回顾\n完成农村户厕改造910户。\n二、下一步工作计划\n完成农村户厕改造950户。\n")
+	a, b := addReport(t, s, "a.txt", old), addReport(t, s, "b.txt", cur)
+	w := c.get("/track?a=" + itoa64(a) + "&b=" + itoa64(b))
+	wantStatus(t, "stored, no period", w, 200, "都没有写明回顾的时段", "可在报告页的“单位与时段”中填写回顾的时段")
+	if strings.Contains(w.Body.String(), "--period") {
+		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
+	// Uploaded files are not stored: no report page yet.
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for side, data := range map[string][]byte{"a": old, "b": cur} {
+		fw, _ := mw.CreateFormFile(side, side+".txt")
+		fw.Write(data)
+	}
+	mw.Close()
+	r := newRequest("POST", "/track", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set(csrfHeader, c.token)
+	w = c.do(r)
+	wantStatus(t, "files, no period", w, 200, "可在报告中写明年份，或上传保存后在报告页的“单位与时段”中填写")
+	if strings.Contains(w.Body.String(), "--period") {
+		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
+	// Backwards: the refusal says where to correct the period.
+	ids := addExamples(t, s)
+	w = c.get("/track?a=" + ids["shiqiao-2025.txt"] + "&b=" + ids["shiqiao-2024.txt"])
+	wantStatus(t, "backwards", w, 400, "早于", "请把较早的报告放在前面，或在报告页的“单位与时段”中更正回顾的时段")
+	if strings.Contains(w.Body.String(), "--period") {
+		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
+}

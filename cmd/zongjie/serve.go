@@ -73,7 +73,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "zongjie serve: %s\n", errorText(err))
 		return exitUsage
 	}
-	a := app.New(app.Options{Open: open, Config: configs, Version: version, WarmDesk: true})
+	a := app.New(app.Options{Open: open, Config: configs, Version: version, WarmDesk: true, Web: true})
 	defer a.Close()
 	if *demo {
 		stats, err := a.Add(ctx, app.AddRequest{Inputs: app.Examples(), Options: corpus.Options{Check: true}})
