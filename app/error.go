@@ -30,6 +30,7 @@ const (
 
 	ReadOnly Code = "read_only" // the database cannot be written (a read-only file, mount or server); reads go on
 	Full     Code = "full"      // no space left for the database; reads go on
+	Busy     Code = "busy"      // the database server is out of connections or memory for now: later, the same request may work
 )
 
 // The messages of the store's faults: what happened, that reading goes
@@ -37,6 +38,7 @@ const (
 const (
 	readOnlyMessage = "数据库是只读的，无法保存（read-only）。已保存的报告仍可查看、检索和比对；请管理员检查数据库文件及其所在磁盘是否可写。"
 	fullMessage     = "数据库所在的磁盘已满，无法保存（no space left on device）。已保存的报告仍可查看、检索和比对；请管理员清理磁盘空间后再试。"
+	busyMessage     = "数据库服务器暂时没有空闲的连接或内存，无法完成（database server busy）。请稍后再试；如一再出现，请管理员检查数据库服务器的连接数上限（max_connections）和内存。"
 )
 
 // faultError returns the Error of a store fault (store.Fault), or nil.
@@ -46,6 +48,8 @@ func faultError(err error) *Error {
 		return &Error{Code: ReadOnly, Message: readOnlyMessage, Err: err}
 	case store.ErrFull:
 		return &Error{Code: Full, Message: fullMessage, Err: err}
+	case store.ErrBusy:
+		return &Error{Code: Busy, Message: busyMessage, Err: err}
 	}
 	return nil
 }

@@ -49,6 +49,8 @@ var statuses = map[app.Code]int{
 	// The database cannot be written; reads go on.
 	app.ReadOnly: http.StatusServiceUnavailable,
 	app.Full:     http.StatusInsufficientStorage,
+	// The database server is out of connections or memory for now.
+	app.Busy: http.StatusServiceUnavailable,
 }
 
 // titles are the headings of the error page, per code.
@@ -71,6 +73,7 @@ var titles = map[app.Code]string{
 
 	app.ReadOnly: "数据库只读，无法保存",
 	app.Full:     "磁盘已满，无法保存",
+	app.Busy:     "数据库繁忙，请稍后再试",
 }
 
 // errorCode returns the code of err, seeing through the failures that

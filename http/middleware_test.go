@@ -124,7 +124,8 @@ func TestMethodNotAllowed(t *testing.T) {
 // Ensure the code → status table covers every app code, and an error
 // without a code is internal, shown without its text.
 func TestErrorStatus(t *testing.T) {
-	for _, c := range []app.Code{app.Invalid, app.NotFound, app.Conflict, app.Unreadable, app.TooLarge, app.Canceled, app.Internal} {
+	for _, c := range []app.Code{app.Invalid, app.NotFound, app.Conflict, app.Unreadable, app.TooLarge, app.Canceled, app.Internal,
+		app.Unauthorized, app.RateLimited, app.ReadOnly, app.Full, app.Busy} {
 		if _, ok := statuses[c]; !ok {
 			t.Errorf("no status for %q", c)
 		}

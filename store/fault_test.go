@@ -21,8 +21,9 @@ func (e pgError) Error() string    { return "ERROR: " + string(e) }
 func (e pgError) SQLState() string { return string(e) }
 
 // Ensure Fault recognises each driver's read-only and full errors, wrapped,
-// and nothing else: a busy database, a constraint, a server's other
-// resource errors are not faults of this kind.
+// PostgreSQL's lack of memory or connections as busy, and nothing else: a
+// busy SQLite database, a constraint, a configured limit are not faults of
+// this kind.
 func TestFault(t *testing.T) {
 	wrap := func(err error) error { return fmt.Errorf("sqlite: put: %w", err) }
 	for _, c := range []struct {
@@ -42,8 +43,13 @@ func TestFault(t *testing.T) {
 		{wrap(liteError(14)), nil},               // SQLITE_CANTOPEN
 		{wrap(pgError("25006")), ErrReadOnly},
 		{wrap(pgError("53100")), ErrFull},
-		{wrap(pgError("53200")), nil}, // out_of_memory
-		{wrap(pgError("23505")), nil}, // unique_violation
+		{wrap(ErrBusy), ErrBusy},
+		{wrap(pgError("53000")), ErrBusy}, // insufficient_resources
+		{wrap(pgError("53200")), ErrBusy}, // out_of_memory
+		{wrap(pgError("53300")), ErrBusy}, // too_many_connections
+		{wrap(pgError("53400")), nil},     // configuration_limit_exceeded
+		{wrap(pgError("54000")), nil},     // program_limit_exceeded
+		{wrap(pgError("23505")), nil},     // unique_violation
 		{&fs.PathError{Op: "write", Path: "/b.db", Err: syscall.ENOSPC}, ErrFull},
 		{&fs.PathError{Op: "open", Path: "/b.db", Err: syscall.EROFS}, ErrReadOnly},
 		{&fs.PathError{Op: "open", Path: "/b.db", Err: syscall.EACCES}, nil},

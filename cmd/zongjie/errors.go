@@ -27,6 +27,7 @@ var exitCodes = map[app.Code]int{
 	// The database cannot be written.
 	app.ReadOnly: exitUsage,
 	app.Full:     exitUsage,
+	app.Busy:     exitUsage,
 }
 
 // exitFor returns the exit code of a failure.

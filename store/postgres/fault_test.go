@@ -2,7 +2,10 @@ package postgres
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -55,5 +58,32 @@ func TestReadOnlyDatabase(t *testing.T) {
 	}
 	if err := r.Verify(ctx); err != nil {
 		t.Errorf("Verify: %v", err)
+	}
+}
+
+// Ensure a server out of connections (SQLSTATE 53300, here a role whose
+// CONNECTION LIMIT is reached) is told as busy by store.Fault: Open fails
+// with an error that says so, not as a fault of the data.
+func TestTooManyConnections(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	admin := pgtest.Server(t)
+	role := pgx.Identifier{"zj_busy_" + strconv.FormatInt(time.Now().UnixNano(), 36)}
+	if _, err := admin.Exec(ctx, "CREATE ROLE "+role.Sanitize()+" LOGIN PASSWORD 'x' CONNECTION LIMIT 0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec(ctx, "DROP ROLE IF EXISTS "+role.Sanitize()) })
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Skipf("a DSN that is not a URL: %v", err)
+	}
+	u.User = url.UserPassword(role[0], "x")
+	_, err = Open(ctx, u.String())
+	if err == nil {
+		t.Fatal("Open as a role with no connection left: no error")
+	}
+	t.Log(err)
+	if got := store.Fault(err); got != store.ErrBusy {
+		t.Errorf("Fault(%v) = %v, want busy", err, got)
 	}
 }
