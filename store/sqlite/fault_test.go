@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"zongjie/store"
@@ -189,5 +190,55 @@ func TestFull(t *testing.T) {
 	}
 	if m, _ := s.Count(ctx); m != n+1 {
 		t.Errorf("%d reports, want %d", m, n+1)
+	}
+}
+
+// Ensure Verify checks the full-text index of a read-only database as of
+// a writable one: SQLite's integrity check runs FTS5's own check (the
+// xIntegrity method, SQLite 3.44 and later), which needs no write. A
+// block of the index damaged is found either way; a database that cannot
+// be written is one whose mode forbids it, or, as root (who writes
+// whatever the mode), one on a read-only mount.
+func TestVerifyIndexReadOnly(t *testing.T) {
+	ctx := context.Background()
+	for _, readOnly := range []bool{false, true} {
+		var dir string
+		if readOnly && os.Geteuid() == 0 {
+			dir = mountTmpfs(t, "16m")
+		} else {
+			dir = t.TempDir()
+		}
+		path := filepath.Join(dir, "z.db")
+		readOnlyDB(t, path)
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.w.ExecContext(ctx, `UPDATE paragraph_index_data SET block = x'00'
+			WHERE id = (SELECT min(id) FROM paragraph_index_data WHERE id > 10)`); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if readOnly {
+			if os.Geteuid() == 0 {
+				if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+					t.Fatalf("remount read-only: %v %s", err, out)
+				}
+			} else if err := os.Chmod(path, 0o444); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, err = Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.readOnly != readOnly {
+			t.Fatalf("opened read-only %v, want %v", s.readOnly, readOnly)
+		}
+		err = s.Verify(ctx)
+		s.Close()
+		if err == nil || !strings.Contains(err.Error(), "fts5") {
+			t.Errorf("read-only %v: Verify = %v, want the damaged index found", readOnly, err)
+		}
 	}
 }
