@@ -364,9 +364,10 @@ func isLatinLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <
 
 // DropLightVerb removes a light verb between whom a measure is for and
 // what is done ("为困难家庭实施危房改造" is 困难家庭危房改造), with the
-// preposition before them.
+// preposition before them. 办理 is light only after such a preposition
+// ("为困难群众办理临时救助" is 困难群众临时救助; "窗口办理业务" keeps it).
 func DropLightVerb(s string) string {
-	for _, lv := range []string{"实施", "开展", "进行"} {
+	for _, lv := range []string{"实施", "开展", "进行", "办理"} {
 		i := strings.Index(s, lv)
 		if i <= 0 || utf8.RuneCountInString(s[i+len(lv):]) < 2 {
 			continue
@@ -375,12 +376,61 @@ func DropLightVerb(s string) string {
 		for _, p := range []string{"为", "对", "给"} {
 			before = strings.TrimPrefix(before, p)
 		}
+		if lv == "办理" && len(before) == i {
+			continue // no preposition: 办理 is the action measured
+		}
 		if utf8.RuneCountInString(before) < 2 {
 			return s
 		}
 		return before + s[i+len(lv):]
 	}
 	return s
+}
+
+// Dangling reports whether a name, as the words before a figure give it,
+// is no name of the figure: it ends with a word that ties it to what
+// follows — a conjunction (建成镇综治中心和, 重点工作及), a list's 等
+// (滨河绿道工程等), the attributive 的 (公司运营的), the aspect 了 of a verb
+// (解决了), a per (小麦最低收购价每) — so the figure counts or measures the
+// noun after it; or it opens with 的 (的村: the head of a clause cut off),
+// or it is a preposition with only a scope for its object (为全镇: for
+// whom, not what). Words that end so of their own (总和, 普及, 参与,
+// 目的, 平等) are names.
+func Dangling(name string) bool {
+	s := strings.TrimSpace(name)
+	if s == "" {
+		return false
+	}
+	if strings.HasPrefix(s, "的") && !strings.HasPrefix(s, "的士") {
+		return true
+	}
+	for _, p := range []string{"为", "对", "向", "给", "在"} {
+		if rest, ok := strings.CutPrefix(s, p); ok && scopes[rest] {
+			return true
+		}
+	}
+	last, size := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("和及与或等的了每", last) || size == len(s) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return !strings.Contains(ownEnds[last], string(prev))
+}
+
+// scopes are the places a figure is counted in; after a preposition alone
+// they say for whom or where, not what.
+var scopes = map[string]bool{
+	"全国": true, "全省": true, "全市": true, "全区": true, "全县": true, "全镇": true, "全乡": true, "全街道": true,
+	"全村": true, "辖区": true, "本镇": true, "本乡": true, "本街道": true, "我镇": true, "我乡": true, "我县": true,
+	"我区": true, "我市": true, "我省": true,
+}
+
+// ownEnds are, for each character Dangling looks at the end of a name,
+// the characters before it that make a word ending a name: 总和, 普及,
+// 参与, 目的, 平等, 为了.
+var ownEnds = map[rune]string{
+	'和': "总共调饱缓平温柔祥谐", '及': "普涉波惠顾危企触提以", '与': "参给赠授", '或': "",
+	'等': "平同高中初对均优上次一二三头", '的': "目标", '了': "为除罢", '每': "",
 }
 
 // lowerBetter are words of indicators where less is better: prices,

@@ -154,3 +154,56 @@ func TestSameMeasure(t *testing.T) {
 		}
 	}
 }
+
+// Ensure Dangling tells the words before a figure that tie to what
+// follows (a conjunction, 等, 的, 了, 每 at the end; 的 at the start; a
+// preposition with a scope alone) from names, words that end so of their
+// own among them.
+func TestDangling(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"建成镇综治中心和", true},
+		{"机关部门认领重点工作及", true},
+		{"滨河绿道工程等", true},
+		{"公司运营的", true},
+		{"解决了", true},
+		{"小麦最低收购价每", true},
+		{"行政村生活污水或", true},
+		{"的村", true},
+		{"的县域", true},
+		{"为全镇", true},
+		{"对全县", true},
+		// near misses: names
+		{"收入总和", false},
+		{"5G普及", false},
+		{"群众参与", false},
+		{"教育目的", false},
+		{"基本公共服务均等", false},
+		{"为企业服务次数", false},
+		{"全镇", false},
+		{"和", false},
+		{"村级调解室", false},
+		{"农村居民人均可支配收入", false},
+		{"", false},
+	} {
+		if got := Dangling(c.name); got != c.want {
+			t.Errorf("Dangling(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// Ensure 办理 between whom and what is dropped only after a preposition.
+func TestDropLightVerbBanli(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"为困难群众办理临时救助", "困难群众临时救助"},
+		{"为企业办理出口退税", "企业出口退税"},
+		{"政务窗口办理业务", "政务窗口办理业务"},
+		{"办理临时救助", "办理临时救助"},
+	} {
+		if got := DropLightVerb(c.in); got != c.want {
+			t.Errorf("DropLightVerb(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -473,7 +473,7 @@ func strip(s string, lead *words.Set) string {
 		if t := stripLeadingDate(s); t != s {
 			s, changed = t, true
 		}
-		if w := trailingSet.Suffix(s); w != "" {
+		if w := trailingWord(s); w != "" {
 			s, changed = s[:len(s)-len(w)], true
 		}
 	}
@@ -618,8 +618,8 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 			if r == '级' {
 				continue
 			}
-			if utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' {
-				return n, ""
+			if utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' || predicateAt(rest[len(n):]) {
+				return n, "" // 6个村年均增收, 14个村达到: the noun is the subject
 			}
 		}
 	}
@@ -646,6 +646,21 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 	return rest, ""
 }
 
+// predicateAt reports whether s opens with what a subject is followed by:
+// a word that ends a noun phrase (followStops), a verb, a change, or an
+// adverb of time or reach (年均, 达).
+func predicateAt(s string) bool {
+	if followStopSet.At(s, 0) != "" || isVerbLike(s) {
+		return true
+	}
+	for _, w := range []string{"年均", "达", "均"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isVerbLike reports whether s starts with a verb or a change word, which
 // is not a name: "提高到", "增长".
 func isVerbLike(s string) bool {
@@ -668,7 +683,7 @@ var countNouns = []string{
 var followStops = []string{
 	"的", "等", "到", "在", "参加", "参与", "进行", "实现", "完成", "开展", "建设", "落地", "入驻", "提供",
 	"和", "及", "与", "全部", "均", "已", "正在", "积极", "顺利", "稳步", "获得", "成功", "创建", "征收",
-	"改造", "提升", "治理", "整治", "验收", "分别", "共发放", "共计", "共有", "进行", "结合", "通过", "用于",
+	"改造", "提升", "治理", "整治", "验收", "分别", "共发放", "按时发放", "发放", "共计", "共有", "进行", "结合", "通过", "用于",
 }
 
 // cleanName strips time words, subjects, connectors and verbs from the
@@ -689,7 +704,7 @@ func cleanName(raw string) (name, verb string) {
 		}
 		return clip(t), ""
 	}
-	for w := trailingSet.Suffix(s); w != "" && len(w) < len(s); w = trailingSet.Suffix(s) {
+	for w := trailingWord(s); w != "" && len(w) < len(s); w = trailingWord(s) {
 		s = s[:len(s)-len(w)] // 补助标准由每人每年: the verb is read on 补助标准
 	}
 	if t, ok := strings.CutSuffix(s, "为"); ok && t != "" {
@@ -910,6 +925,16 @@ var trailingWords = []string{
 	"每人每月", "每人每年", "每人每天", "每户每年", "每户每月", "每亩", "每户", "每人", "每月", "每年", // 标准提高到每人每月800元
 	"平均为", "拟定为", "确定为", "设定为", "定为", "拟按", "按照", "按", "首次", "预计", "预期", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由", "从", "要", "都要", "也要",
+}
+
+// trailingWord returns the trailing word s ends with, or "": not the 约
+// that ends a word (村规民约, as approxPrefix leaves it).
+func trailingWord(s string) string {
+	w := trailingSet.Suffix(s)
+	if w == "约" && strings.HasSuffix(s, "规民约") {
+		return ""
+	}
+	return w
 }
 
 // stripLeadingDate removes a leading date or period: 1－6月, 6月末,

@@ -209,3 +209,45 @@ func TestOneCharacterNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWordEndingYue: 约 that ends a word (村规民约, 乡规民约) is the
+// name's, not "about"; near misses: 居民约3万人 and 约20部 are about.
+func TestWordEndingYue(t *testing.T) {
+	for _, tt := range []struct{ in, text, name, approx string }{
+		{"制定村规民约20部。", "20部", "村规民约", ""},
+		{"修订乡规民约15部。", "15部", "修订乡规民约", ""},
+		{"常住居民约3万人。", "约3万人", "常住居民", "约"},
+		{"制定制度约20部。", "约20部", "制度", "约"},
+	} {
+		qs := extract(t, tt.in)
+		if len(qs) != 1 || qs[0].Text != tt.text || qs[0].Name != tt.name || qs[0].Approx != tt.approx {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: %v, want %s named %s (approx %q)", tt.in, got, tt.text, tt.name, tt.approx)
+		}
+	}
+}
+
+// TestCountNounSubject: a one-character count noun followed by its
+// predicate (年均, 达到, a verb) is the name alone; near misses: a noun of
+// two characters made with it (村民, 村级) is not cut.
+func TestCountNounSubject(t *testing.T) {
+	for _, tt := range []struct{ in, text, name string }{
+		{"6个村年均增收15万元以上。", "6个", "村"},
+		{"超过10万元的村达到14个。", "超过10万元", "村"},
+		{"其中超过10万元的村达到14个。", "超过10万元", "村"},
+		{"帮助20个村发展特色产业。", "20个", "村"},
+		{"走访20个村民小组。", "20个", "村民小组"},
+	} {
+		qs := extract(t, tt.in)
+		if len(qs) == 0 || qs[0].Text != tt.text || qs[0].Name != tt.name {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: %v, want %s named %s first", tt.in, got, tt.text, tt.name)
+		}
+	}
+}

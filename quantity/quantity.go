@@ -924,6 +924,9 @@ func (sc *scanner) approxPrefix(it *item) {
 				continue
 			}
 		}
+		if w.word == "约" && strings.HasSuffix(head, "规民") {
+			continue // 村规民约20部, 乡规民约: the word's 约 (居民约3万人 is about)
+		}
 		it.approx = append([]string{w.word}, it.approx...)
 		it.start -= len(w.word)
 		return

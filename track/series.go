@@ -57,6 +57,15 @@ func SeriesOf(reports []Report, all bool) []Series {
 			if c.altKey != "" && !indicator.Bare(c.altKey) && strings.Contains(key, c.altKey) {
 				key, text = c.altKey, c.altKey // the clause holds more than the name: 以来各村党组织领办合作社
 			}
+			if indicator.Dangling(text) {
+				// "建成镇综治中心和20个村级调解室", "为全镇1200余名…老人":
+				// the words before name no figure. The noun right after
+				// it names a count; else the figure is left out.
+				if !c.altNext || indicator.Bare(c.altKey) || indicator.Dangling(c.altKey) {
+					continue
+				}
+				key, text = c.altKey, c.altKey
+			}
 			if key == "" || indicator.Bare(key) {
 				continue
 			}

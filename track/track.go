@@ -171,6 +171,7 @@ type candidate struct {
 	change  string // up, down, flat or ""
 	nameKey string // the indicator named before the figure
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
+	altNext bool   // that name is the words right after the figure (20个村级调解室)
 	after   string // the title a count earned, named after it ("2家企业获评市级专精特新企业")
 	text    string // the indicator's name as written, for showing
 	clause  string // the words of its clause before it, for what it measures (a flow or a stock)
@@ -224,8 +225,9 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		}
 		if q.BaseValue != nil {
 			c := candidate{unit: people(baseUnit(q.BaseUnit), name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
-				clause: clauseTo(text, q.Span.Start),
-				sent:   sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
+				altNext: q.Name != "" && strings.HasPrefix(text[q.Span.End:], q.Name),
+				clause:  clauseTo(text, q.Span.Start),
+				sent:    sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
 			case c.after != "":
 			case nothingBefore(f, r, q):

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zongjie/extract"
+	"zongjie/indicator"
 	"zongjie/reader"
 )
 
@@ -231,6 +232,38 @@ func TestSeriesTieOrder(t *testing.T) {
 	for range 50 {
 		if got := order(SeriesOf(rs, false)); got != order(first) {
 			t.Fatalf("the order changed:\n%s\n%s", order(first), got)
+		}
+	}
+}
+
+// Ensure no series is named by words that tie to what follows the figure
+// (indicator.Dangling): "建成镇综治中心和20个村级调解室" is a series of
+// 村级调解室, the noun after the figure; "为全镇1200余名80周岁以上老人" and
+// "其中超过10万元的村" name none, and those figures are left out. Near
+// misses keep their names.
+func TestSeriesDanglingNames(t *testing.T) {
+	texts := []string{
+		"2024年工作总结\n一、2024年工作回顾\n建成镇综治中心和20个村级调解室。为全镇1200余名80周岁以上老人发放高龄津贴。清理规范村集体经济合同412份。为困难群众办理临时救助138人次。\n",
+		"2025年工作总结\n一、2025年工作回顾\n建成镇综治中心和22个村级调解室。为全镇1300余名80周岁以上老人发放高龄津贴。清理规范村集体经济合同420份。为困难群众办理临时救助150人次。\n",
+	}
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	got := map[string]bool{}
+	for _, s := range SeriesOf(rs, true) {
+		got[s.Indicator] = true
+		if indicator.Dangling(s.Indicator) || strings.HasPrefix(s.Indicator, "为") {
+			t.Errorf("series %q (%s, %s)", s.Indicator, s.Measure, s.Unit)
+		}
+	}
+	for _, want := range []string{"村级调解室", "规范村集体经济合同", "困难群众临时救助"} {
+		if !got[want] {
+			t.Errorf("no series %s in %v", want, got)
 		}
 	}
 }
