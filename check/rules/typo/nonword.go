@@ -222,14 +222,19 @@ func (d *decision) prepare(all []uint16, sus []suspect) {
 	}
 }
 
-// accept applies the tests of a suspect, cheapest first: the local ones
-// (suspect.local), the place in the text (not glued to Latin letters
-// nor followed by a digit: a code or a brand, 智汇100; a digit before is
-// a quantity, 100亿辕; not in short quotes, not the first part of a name, not a pair
-// of TY001, which reports it as certain), the wrong form written once
-// only (a string written twice is meant), and the evidence: the
-// corrected word written elsewhere in the text, or a large gain.
+// accept applies the tests of a suspect, cheapest first: those of its
+// place (placed), then the evidence (evident).
 func (d *decision) accept(s suspect) bool {
+	return d.placed(s) && d.evident(s)
+}
+
+// placed applies the tests of a suspect that ask no evidence: the local
+// ones (suspect.local), the place in the text (not glued to Latin
+// letters nor followed by a digit: a code or a brand, 智汇100; a digit
+// before is a quantity, 100亿辕; not in short quotes, not the first part
+// of a name, not a pair of TY001, which reports it as certain), and the
+// wrong form written once only (a string written twice is meant).
+func (d *decision) placed(s suspect) bool {
 	if !s.local() {
 		return false
 	}
@@ -244,10 +249,7 @@ func (d *decision) accept(s suspect) bool {
 		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
-	if d.count(text[s.start:s.end]) > 1 {
-		return false
-	}
-	return d.evident(s)
+	return d.count(text[s.start:s.end]) <= 1
 }
 
 // evident reports whether the evidence for s is enough: a score of at
