@@ -127,3 +127,29 @@ func TestDraft(t *testing.T) {
 	r.Header.Set(csrfHeader, c.token)
 	wantStatus(t, "json", c.do(r), 400, "multipart")
 }
+
+// Ensure the draft preview is HTML made from the draft's structure, not
+// its Markdown: the title a paragraph of its own, the parts and sections
+// headings, the sentences paragraphs, no Markdown markup left (#, **, a
+// list's -), and markup in the source report — a Markdown report with a
+// <script> in a heading and in a target — shown as text.
+func TestDraftPreviewHTML(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	src := "# 柳河乡2024年工作总结及2025年工作计划\n\n## 一、2024年工作总结\n\n### （一）**现代农业**稳步发展\n\n" +
+		"1. 全乡完成粮食播种面积*3.9万亩*，新建高标准农田`6000亩`。\n\n## 二、2025年工作计划\n\n" +
+		"### （一）做强<script>alert(1)</script>特色产业\n\n- 新建高标准农田**8000亩**<script>alert(2)</script>。\n- 粮食播种面积稳定在4万亩以上。\n"
+	id := addReport(t, s, "柳河乡.md", []byte(src))
+	w := c.postDraft(map[string]string{"from": itoa64(id), "source": "none", "period": "2025"}, "", nil)
+	wantStatus(t, "preview", w, 200, `<p class="doc-title">柳河乡2025年工作总结及2026年工作计划</p>`,
+		`<h3 class="doc-h1">一、2025年工作总结</h3>`, `<h4 class="doc-h2">（一）做强&lt;script&gt;alert(1)&lt;/script&gt;特色产业</h4>`,
+		`<p>高标准农田完成<mark class="ph">xx</mark>亩（目标：8000亩）。</p>`)
+	body := w.Body.String()
+	article := body[strings.Index(body, `<article class="draft-doc`):]
+	article = article[:strings.Index(article, "</article>")]
+	for _, raw := range []string{"<script>alert", "# ", "**", "\n- ", "`"} {
+		if strings.Contains(article, raw) {
+			t.Errorf("the preview holds %q:\n%s", raw, article)
+		}
+	}
+}
