@@ -66,8 +66,8 @@ func SeriesOf(reports []Report, all bool) []Series {
 				}
 				key, text = c.altKey, c.altKey
 			}
-			if key == "" || indicator.Bare(key) {
-				continue
+			if key == "" || indicator.Bare(key) || c.ageOf {
+				continue // no name; or an age that qualifies a group (3－6岁幼儿), not an indicator's value
 			}
 			c.text = text
 			k := id{key, measure(c.change), c.unit}

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zongjie"
@@ -172,6 +173,7 @@ type candidate struct {
 	nameKey string // the indicator named before the figure
 	altKey  string // the name extraction gave the figure ("完成2个未来社区…": 未来社区)
 	altNext bool   // that name is the words right after the figure (20个村级调解室)
+	ageOf   bool   // an age that says whom the words after it count (35岁以下青年党员), no indicator's value
 	after   string // the title a count earned, named after it ("2家企业获评市级专精特新企业")
 	text    string // the indicator's name as written, for showing
 	clause  string // the words of its clause before it, for what it measures (a flow or a stock)
@@ -226,6 +228,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 		if q.BaseValue != nil {
 			c := candidate{unit: people(baseUnit(q.BaseUnit), name.Text+q.Name), change: q.Change, nameKey: name.Key, altKey: alt, text: name.Text, tier: tier,
 				altNext: q.Name != "" && strings.HasPrefix(text[q.Span.End:], q.Name),
+				ageOf:   q.BaseUnit == "岁" && nounAfter(text[q.Span.End:]),
 				clause:  clauseTo(text, q.Span.Start),
 				sent:    sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
@@ -525,6 +528,15 @@ func sentenceAfter(text string, heads []int, start, end int) document.Span {
 // a paragraph break a sentence does not cross.
 func blankBefore(s string) bool {
 	return strings.HasSuffix(strings.TrimRight(s, " \t\u3000\u200b"), "\n\n")
+}
+
+// nounAfter reports whether s, the text after a figure, opens with a
+// Chinese word (after a 的 or 及): the figure qualifies it ("3－6岁幼儿",
+// "80周岁以上的老人") rather than ending its clause ("人均预期寿命78.5岁。").
+func nounAfter(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "的"), "及")
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
 
 // nameBefore returns the key of the indicator named before the figure at

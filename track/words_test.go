@@ -267,3 +267,34 @@ func TestSeriesDanglingNames(t *testing.T) {
 		}
 	}
 }
+
+// Ensure an age that says whom the words after it count (3－6岁幼儿,
+// 35岁以下青年党员, 80周岁以上老人) is no series, while an age that is an
+// indicator's value (平均年龄…较上年下降1岁) is one.
+func TestSeriesAgeQualifier(t *testing.T) {
+	texts := []string{
+		"2024年工作总结\n一、2024年工作回顾\n镇中心幼儿园完成提升改造，3－6岁幼儿入园率达到97%。新发展党员21名，其中35岁以下青年党员占比达到71%。为全镇1200余名80周岁以上老人发放高龄津贴。新录用公务员平均年龄28.5岁，较上年下降1岁。\n",
+		"2025年工作总结\n一、2025年工作回顾\n镇中心幼儿园完成提升改造，3－6岁幼儿入园率达到98%。新发展党员23名，其中35岁以下青年党员占比达到72%。为全镇1300余名80周岁以上老人发放高龄津贴。新录用公务员平均年龄28.1岁，较上年下降0.4岁。\n",
+	}
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	ages := 0
+	for _, s := range SeriesOf(rs, true) {
+		if s.Unit != "岁" {
+			continue
+		}
+		ages++
+		if s.Key != "新录用公务员平均年龄" {
+			t.Errorf("an age qualifier is a series: %s (%s)", s.Indicator, s.Key)
+		}
+	}
+	if ages == 0 {
+		t.Error("no series of ages, want 新录用公务员平均年龄")
+	}
+}
