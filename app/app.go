@@ -73,6 +73,8 @@ type App struct {
 
 	deskMu sync.Mutex // one look at the desk computes its figures at a time
 	warm   *warmer    // with Options.WarmDesk, once the store is open
+
+	analyses analyses // of the stored versions read lately
 }
 
 // New returns an App.

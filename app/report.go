@@ -36,20 +36,66 @@ func (a *App) Report(ctx context.Context, id int64, version int) (*Report, error
 	if err != nil {
 		return nil, err
 	}
-	rec, vs, err := getVersion(ctx, st, id, version)
+	vs, err := st.Versions(ctx, id)
+	if err != nil {
+		return nil, reportError(err, id)
+	}
+	sum, err := pickVersion(id, vs, version)
 	if err != nil {
 		return nil, err
 	}
-	an, err := a.analyse(rec)
+	an, err := a.analyseSummary(ctx, st, sum)
 	if err != nil {
 		return nil, err
 	}
 	ds := an.ds
 	return &Report{
-		Summary: rec.Summary(), Current: vs[len(vs)-1].Version, Versions: vs,
+		Summary: sum, Current: vs[len(vs)-1].Version, Versions: vs,
 		Text: an.file.Text, Extract: an.report, Findings: ds, Counts: countDiagnostics(ds),
-		Changeable: writable(ctx, st, rec.UnitID),
+		Changeable: writable(ctx, st, sum.UnitID),
 	}, nil
+}
+
+// pickVersion returns the summary of version of report id among its
+// versions vs (the current one for version 0).
+func pickVersion(id int64, vs []store.Summary, version int) (store.Summary, error) {
+	if version == 0 {
+		return vs[len(vs)-1], nil
+	}
+	for _, s := range vs {
+		if s.Version == version {
+			return s, nil
+		}
+	}
+	return store.Summary{}, Errorf(NotFound, "报告 %d 没有第 %d 版（共 %d 版）", id, version, len(vs))
+}
+
+// analyseSummary returns the analysis of the stored version sum
+// describes: kept from an earlier look (analyses), or read from the
+// store and made now, and kept.
+func (a *App) analyseSummary(ctx context.Context, st store.Store, sum store.Summary) (*analysis, error) {
+	cfg, err := a.opts.Config.For(storedName(&store.Report{ID: sum.ID, Path: sum.Path}), true)
+	if err != nil {
+		return nil, err
+	}
+	if an := a.analyses.get(sum, cfg); an != nil {
+		return an, nil
+	}
+	rec, err := st.GetVersion(ctx, sum.ID, sum.Version)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, Errorf(NotFound, "报告 %d 没有第 %d 版", sum.ID, sum.Version)
+	}
+	if err != nil {
+		return nil, storeError(err)
+	}
+	an, err := a.analyse(rec)
+	if err != nil {
+		return nil, err
+	}
+	if sameVersion(rec.Summary(), sum) {
+		a.analyses.put(sum, cfg, an)
+	}
+	return an, nil
 }
 
 // getVersion returns a version of a stored report (the current one for
