@@ -24,8 +24,9 @@
 // else, or no answer in 30 s, is an error. It samples the server's
 // resident memory (VmRSS) and CPU time from /proc every second and
 // prints, per kind and in all: requests, errors, p50, p99; then the
-// throughput, the server's CPU per request, its memory over the run and
-// the load average before and after. Requests are sent as users of the
+// throughput, the server's CPU per request, its memory over the run (and
+// every 10 s, to tell growth from a plateau in a longer run) and the load
+// average before and after. Requests are sent as users of the
 // district's units by API token, each request's user at random: a
 // drafter of each street or town (their unit's reports) and a reviewer
 // of the district (all); -local sends them as the local user of a
@@ -173,6 +174,11 @@ func run() error {
 	third := max(len(rss)/3, 1)
 	fmt.Printf("server RSS (MB, sampled each second): start %.0f, max %.0f, mean of the first third %.0f, of the last third %.0f\n",
 		rss[0], slices.Max(rss), mean(rss[:third]), mean(rss[len(rss)-third:]))
+	var each []string
+	for i := 0; i < len(rss); i += 10 {
+		each = append(each, fmt.Sprintf("%.0f", rss[i]))
+	}
+	fmt.Printf("server RSS (MB) every 10 s: %s\n", strings.Join(each, " "))
 	fmt.Printf("load average (1 min): %s before, %s after; %d cores\n", load0, load1, numCPU())
 	if stats.errors() > 0 {
 		return fmt.Errorf("%d errors", stats.errors())
