@@ -40,7 +40,6 @@ type comparePage struct {
 	ShownPair int // the index in Compared.Pairs.Pairs of Shown, -1 for the whole
 	Rows      []compareRow
 	Kinds     []kindCount
-	KindWords map[string]string // the kinds of edits in Chinese
 }
 
 // handleCompare shows the compare form, or compares two stored reports:
@@ -148,7 +147,7 @@ func (p *comparePage) layout() {
 	c := p.Compared
 	p.LabelA, p.LinkA = sideLabel(c.Pairs.A, c.StoredA)
 	p.LabelB, p.LinkB = sideLabel(c.Pairs.B, c.StoredB)
-	p.ShownPair, p.KindWords = -1, editWords
+	p.ShownPair = -1
 	p.Shown = c.Whole
 	if p.Shown == nil {
 		best := -1.0

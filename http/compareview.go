@@ -17,7 +17,7 @@ import (
 // compareRow is one row of the side-by-side view.
 type compareRow struct {
 	Passage     int // the passage's number, from 1; 0 for text of each side's own
-	A, B        []compareSeg
+	A, B        compareSegs
 	AChars      int // characters of the row's text on each side (own text)
 	BChars      int
 	Long        bool // own text long enough to fold
