@@ -1,9 +1,14 @@
 package http
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
+	"sync"
 
+	"zongjie"
 	"zongjie/app"
 )
 
@@ -74,4 +79,57 @@ func (s *Server) handleReportTable(w http.ResponseWriter, r *http.Request) error
 		return s.renderBlock(w, r, http.StatusOK, "table", "fragment", p)
 	}
 	return s.render(w, r, http.StatusOK, "table", p)
+}
+
+// tableCache keeps the report page's tables of figures and targets as
+// written for an extraction: the app keeps the analysis of a version it
+// showed (and so the same *zongjie.Report) for the next look, and the
+// tables, which depend on the extraction alone, are written once for it
+// instead of at each look (60 rows of 7 cells were the largest part of
+// the page's writing). At most tableCacheMax entries, the oldest out
+// first; an entry keeps its extraction from being collected, so a key is
+// never another extraction's.
+type tableCache struct {
+	mu    sync.Mutex
+	m     map[tableKey]template.HTML
+	order []tableKey // oldest first
+}
+
+type tableKey struct {
+	rep  *zongjie.Report
+	name string // the template: quantities-table, targets-table
+}
+
+const tableCacheMax = 512
+
+// table returns the table the template name (of the report page) writes
+// for rep, written now or kept from before.
+func (s *Server) table(name string, rep *app.Report) (template.HTML, error) {
+	c := &s.tables
+	k := tableKey{rep.Extract, name}
+	c.mu.Lock()
+	h, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var buf bytes.Buffer
+	if err := s.pages.sets["report"].ExecuteTemplate(&buf, name, rep); err != nil {
+		return "", fmt.Errorf("page report: %w", err)
+	}
+	h = template.HTML(buf.String())
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[tableKey]template.HTML{}
+	}
+	if _, ok := c.m[k]; !ok {
+		c.m[k] = h
+		c.order = append(c.order, k)
+		if len(c.order) > tableCacheMax {
+			delete(c.m, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	return h, nil
 }

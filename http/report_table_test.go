@@ -18,6 +18,14 @@ func TestReportTable(t *testing.T) {
 	if strings.Contains(page.Body.String(), `class="lazy-table"`) {
 		t.Error("a short table is left to load")
 	}
+	// The tables are written once for the version's extraction, which
+	// the app keeps: the second look writes none, and shows the same.
+	if n := len(s.tables.m); n != 2 {
+		t.Errorf("%d tables kept after a look, want 2 (figures and targets)", n)
+	}
+	if again := c.get("/reports/" + id); len(s.tables.m) != 2 || again.Body.String() != page.Body.String() {
+		t.Errorf("the second look: %d tables kept (want 2), the same page %v", len(s.tables.m), again.Body.String() == page.Body.String())
+	}
 
 	defer func(n int) { lazyRows = n }(lazyRows)
 	lazyRows = 5 // the example has more figures and targets than that

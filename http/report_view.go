@@ -1,6 +1,7 @@
 package http
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,6 +23,8 @@ type reportPage struct {
 	// The tables of figures and targets too long to be on the page
 	// itself (nil: on the page): loaded when scrolled to.
 	LazyQuantities, LazyTargets *lazyTable
+	// The tables on the page itself, written (see tableCache).
+	Quantities, Targets template.HTML
 	// Previous and Next are the unit's reports just before and after
 	// this one, to track targets against (nil for none).
 	Previous, Next *app.Summary
@@ -58,6 +61,16 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	}
 	p.LazyQuantities = newLazyTable(rep, "quantities", len(rep.Extract.Quantities))
 	p.LazyTargets = newLazyTable(rep, "targets", len(rep.Extract.Targets))
+	if p.LazyQuantities == nil && len(rep.Extract.Quantities) > 0 {
+		if p.Quantities, err = s.table("quantities-table", rep); err != nil {
+			return err
+		}
+	}
+	if p.LazyTargets == nil && len(rep.Extract.Targets) > 0 {
+		if p.Targets, err = s.table("targets-table", rep); err != nil {
+			return err
+		}
+	}
 	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title, hit)
 	if p.Previous, p.Next, err = s.app.Neighbours(r.Context(), rep.Summary); err != nil {
 		return err

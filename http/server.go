@@ -70,6 +70,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler // mux with the middleware around it
 	pages   *pages
+	tables  tableCache // the report page's tables, written once an extraction
 	assets  *assets
 	origin  *http.CrossOriginProtection
 	// patterns are the routes' patterns in the order registered: the
