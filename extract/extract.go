@@ -31,6 +31,11 @@ func File(f *document.File) []*zongjie.Report {
 type Options struct {
 	Unit   string
 	Period *zongjie.Term
+	// NoTargets leaves every report's Targets empty, for a caller that
+	// does not use them: a check (no rule reads them, and its answer
+	// does not hold the extraction), which saves about a tenth of its
+	// work.
+	NoTargets bool
 }
 
 // FileWith is File with what the user states applied to every report.
@@ -124,7 +129,9 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 			r.Quantities[i].Section = string(s.Kind)
 		}
 	}
-	r.Targets = target.Extract(target.Input{File: f, Span: p.Span, Sections: r.Outline, Quantities: r.Quantities, Meta: r.Meta})
+	if !o.NoTargets {
+		r.Targets = target.Extract(target.Input{File: f, Span: p.Span, Sections: r.Outline, Quantities: r.Quantities, Meta: r.Meta})
+	}
 
 	if r.Outline == nil {
 		r.Outline = []*zongjie.Section{}

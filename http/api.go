@@ -578,6 +578,9 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range ins {
+		ins[i].Stated.NoTargets = true // the answer holds no extraction, and no rule reads them
+	}
 	res := checkResponse{CheckResult: output.CheckResult{Files: make([]output.CheckFile, 0, len(ins))}, Errors: errs}
 	for _, d := range s.app.Extract(r.Context(), ins) {
 		c, err := s.app.CheckDocument(d)

@@ -166,7 +166,7 @@ func checkAll(tb testing.TB, in []input, all []*check.Rule, cfg *check.Config) {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		check.Run(f, extract.File(f), all, cfg)
+		check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true}), all, cfg)
 	}
 }
 

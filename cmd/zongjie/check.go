@@ -117,6 +117,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	for i := range inputs {
 		inputs[i].Stated = mf.forFile(i)
+		inputs[i].Stated.NoTargets = true // no rule reads them, and no output shows them
 	}
 	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].Name), ".docx")) {
 		return usageErr("--annotate 需要且只能检查一个 .docx 文件")
