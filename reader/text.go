@@ -103,7 +103,7 @@ func decode(path string, data []byte) (text, enc string, err error) {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 		enc = "UTF-8 BOM"
-		if !utf8.Valid(data) {
+		if !validUTF8(data) {
 			return "", "", invalidUTF8(path, data)
 		}
 		text = string(data)
@@ -112,7 +112,7 @@ func decode(path string, data []byte) (text, enc string, err error) {
 		if err != nil {
 			return "", "", err
 		}
-	case utf8.Valid(data):
+	case validUTF8(data):
 		text, enc = string(data), "UTF-8"
 		if mayBeGBK(data) {
 			if t, ok := decodeGB(data); ok {
@@ -132,6 +132,30 @@ func decode(path string, data []byte) (text, enc string, err error) {
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	return normalizeNewlines(text), enc, nil
+}
+
+// validUTF8 is utf8.Valid, in a third of its instructions on Chinese
+// text: a character of three bytes led by E1–EC or EE–EF (every Chinese
+// character and full-width mark) needs only its two continuation bytes
+// checked; any other goes through utf8.DecodeRune.
+func validUTF8(p []byte) bool {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(p) && p[i+1]&0xC0 == 0x80 && p[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func hasUTF16BOM(data []byte) bool {
