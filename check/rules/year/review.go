@@ -1,6 +1,7 @@
 package year
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -79,21 +80,24 @@ func reviewYears(p *check.Pass, r *zongjie.Report, fn func(y, at int, several bo
 		return // no year known, or only the file name's
 	}
 	text := p.File.Text
+	runs := p.Numerals()
 	for _, s := range r.Outline {
 		if s.Kind != zongjie.KindReview && s.Kind != zongjie.KindHighlights {
 			continue
 		}
 		several := multiYearWords.Contains(s.Title) || strings.Count(s.Title, "年") > 1 && strings.ContainsAny(s.Title, "—-－～至")
-		// Each 年 starting before the body's end, found by the fast
-		// substring search, with four digits before it (and no fifth).
+		// Each 年 starting before the body's end with four digits before
+		// it (and no fifth): the digits end a run of numerals, and the
+		// file's runs (shared by the number rules) are far fewer than
+		// its bytes or its 年.
 		end := s.Body.End
-		limit := min(end+len("年")-1, len(text))
-		for j := s.Span.End + 4; j < end; j++ {
-			k := strings.Index(text[j:limit], "年")
-			if k < 0 {
-				break
+		from := s.Span.End + 4
+		k, _ := slices.BinarySearchFunc(runs, from, func(run document.Span, j int) int { return run.End - j })
+		for ; k < len(runs) && runs[k].End < end; k++ {
+			j := runs[k].End
+			if !strings.HasPrefix(text[j:], "年") {
+				continue
 			}
-			j += k
 			i := j - 4
 			if !isDigits(text[i:j]) || i > 0 && isDigit(text[i-1]) {
 				continue
