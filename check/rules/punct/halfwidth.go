@@ -34,7 +34,7 @@ func runHalfWidth(p *check.Pass) {
 		var parens []bool // for each open "(": whether it was reported
 		flaggedEnd := -1  // where the last reported closing mark ends
 		for i := 0; ; i++ {
-			k := strings.IndexAny(text[i:], asciiMarks)
+			k := indexMark(text[i:])
 			if k < 0 {
 				break
 			}
@@ -112,6 +112,32 @@ func isRunMark(r rune) bool { return strings.ContainsRune(".,;:?!", r) }
 // asciiMarks are the half-width marks HalfWidth looks at.
 const asciiMarks = ",.;:?!()\""
 
+// isASCIIMark tells the bytes of asciiMarks.
+var isASCIIMark = func() (t [256]bool) {
+	for i := range len(asciiMarks) {
+		t[asciiMarks[i]] = true
+	}
+	return t
+}()
+
+// indexMark is strings.IndexAny(s, asciiMarks) for s starting at a
+// character: a byte from E0 up leads a character of three bytes or more,
+// none of them a mark, and is stepped over with them (a Chinese text is
+// mostly such characters; IndexAny tests every byte).
+func indexMark(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0xE0 {
+			i += 2
+			continue
+		}
+		if isASCIIMark[c] {
+			return i
+		}
+	}
+	return -1
+}
+
 // Spaces reports spaces inside a Chinese sentence, left over from web
 // copy, OCR or letter-spaced titles: 坚持 党建引领.
 var Spaces = &check.Rule{
@@ -130,7 +156,7 @@ var Spaces = &check.Rule{
 				continue
 			}
 			text := p.File.Slice(para.Span)
-			if !strings.ContainsAny(text, "，。") {
+			if !strings.Contains(text, "，") && !strings.Contains(text, "。") {
 				continue // a byline, a caption, a letter-spaced title: layout, not a sentence
 			}
 			for i := nextSpace(text, 0); i < len(text); i = nextSpace(text, i) {
@@ -161,11 +187,13 @@ var Spaces = &check.Rule{
 }
 
 // nextSpace returns the offset of the first space at or after i (U+0020,
-// U+3000 or U+00A0), or len(text). It reads bytes: the lead bytes it looks
-// for never occur inside another character.
+// U+3000 or U+00A0), or len(text); i is at a character. It reads bytes:
+// the lead bytes it looks for never occur inside another character, and a
+// character of three bytes or more led by E4 or higher is stepped over
+// whole.
 func nextSpace(text string, i int) int {
 	for ; i < len(text); i++ {
-		switch text[i] {
+		switch c := text[i]; c {
 		case ' ':
 			return i
 		case 0xE3: // U+3000 is E3 80 80
@@ -175,6 +203,10 @@ func nextSpace(text string, i int) int {
 		case 0xC2: // U+00A0 is C2 A0
 			if i+1 < len(text) && text[i+1] == 0xA0 {
 				return i
+			}
+		default:
+			if c >= 0xE4 {
+				i += 2 // the rest of a character of three bytes or more, at once
 			}
 		}
 	}
