@@ -34,12 +34,12 @@ func runBracket(p *check.Pass) {
 		s := text[para.Span.Start:para.Span.End]
 		for _, b := range brackets {
 			for off := 0; ; {
-				i := strings.Index(s[off:], b[0])
+				i := check.Index(s[off:], b[0])
 				if i < 0 {
 					break
 				}
 				i += off
-				j := strings.Index(s[i+len(b[0]):], b[1])
+				j := check.Index(s[i+len(b[0]):], b[1])
 				if j < 0 {
 					break
 				}
