@@ -1,6 +1,7 @@
 package year
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -8,7 +9,6 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/document"
-	"zongjie/internal/words"
 )
 
 // Period reports period words that belong to another kind of report: a
@@ -28,11 +28,10 @@ var Period = &check.Rule{
 			if r.Meta.Review == nil || r.Meta.IsGovernmentReport() {
 				continue
 			}
-			text := p.File.Text[r.Span.Start:r.Span.End]
 			switch r.Meta.Review.Period {
 			case zongjie.PeriodFullYear:
-				for _, m := range halfYearWords.All(text) {
-					at := r.Span.Start + m.Start
+				for _, m := range inReport(p.Find(halfYearWords), r) {
+					at := m.Span.Start
 					if sectionKindAt(r, at) == zongjie.KindPlan {
 						continue
 					}
@@ -52,8 +51,8 @@ var Period = &check.Rule{
 					}
 				}
 			case zongjie.PeriodH1:
-				for _, m := range fullYearWords.All(text) {
-					at := r.Span.Start + m.Start
+				for _, m := range inReport(p.Find(fullYearWords), r) {
+					at := m.Span.Start
 					if sectionKindAt(r, at) == zongjie.KindPlan {
 						continue
 					}
@@ -66,9 +65,21 @@ var Period = &check.Rule{
 
 // Words that describe the reporting period of a summary.
 var (
-	halfYearWords = words.NewSet("半年来", "上半年来", "今年上半年以来", "今年上半年", "本年上半年")
-	fullYearWords = words.NewSet("一年来")
+	halfYearWords = check.NewWords("半年来", "上半年来", "今年上半年以来", "今年上半年", "本年上半年")
+	fullYearWords = check.NewWords("一年来")
 )
+
+// inReport returns the matches, found in the whole file, that lie in the
+// report: those its own text gives (a report starts and ends at a line's
+// start, and no word holds a line break).
+func inReport(ms []check.Match, r *zongjie.Report) []check.Match {
+	i, _ := slices.BinarySearchFunc(ms, r.Span.Start, func(m check.Match, off int) int { return m.Span.Start - off })
+	j := i
+	for j < len(ms) && ms[j].Span.End <= r.Span.End {
+		j++
+	}
+	return ms[i:j]
+}
 
 // HalfYearPlan reports, in the plan part of a half-year report, a sentence
 // that speaks for the whole year ("2023年，街道将…"): the plan covers the
