@@ -17,7 +17,9 @@ func TestPeriodHint(t *testing.T) {
 	}{
 		{false, false, []*Loaded{file}, "可用 --period 指定", "报告页"},
 		{false, false, []*Loaded{file, file}, "--period 2023,2024", "报告页"},
-		{false, true, []*Loaded{stored, stored}, "用 --period 指定时段", "报告页"},
+		{false, true, []*Loaded{file, file}, "用 --period 指定时段", "报告页"},
+		{false, true, []*Loaded{stored, stored}, "用 zongjie add --period 时段 重新加入报告以更正时段", "报告页"},
+		{false, false, []*Loaded{stored}, "可用 zongjie add --period", "报告页"},
 		{true, false, []*Loaded{stored}, "可在报告页的“单位与时段”中填写", "--"},
 		{true, false, []*Loaded{stored, file}, "可在报告中写明年份，或上传保存后", "--"},
 		{true, true, []*Loaded{stored, stored}, "在报告页的“单位与时段”中更正", "可在"},

@@ -187,11 +187,22 @@ func (a *App) pairProblem(old, cur *Loaded) (warn string, refuse error) {
 }
 
 // periodHint says how the user states the period the reports ls review
-// (correct, when wrong is set): on the command line with --period; in the
-// web app, which has no flags, in the "单位与时段" form of a stored
-// report's page, or, for an uploaded file (not stored), in the report's
-// text or after storing it.
+// (correct, when wrong is set): on the command line with --period for
+// files, with zongjie add --period for stored reports (whose commands
+// take no --period); in the web app, which has no flags, in the "单位与时
+// 段" form of a stored report's page, or, for an uploaded file (not
+// stored), in the report's text or after storing it.
 func (a *App) periodHint(wrong bool, ls ...*Loaded) string {
+	stored := true
+	for _, l := range ls {
+		stored = stored && l.ID != 0
+	}
+	if !a.opts.Web && stored {
+		if wrong {
+			return "用 zongjie add --period 时段 重新加入报告以更正时段"
+		}
+		return "可用 zongjie add --period 时段 重新加入报告以更正"
+	}
 	if !a.opts.Web {
 		switch {
 		case wrong:

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"zongjie/extract"
 	"zongjie/track"
@@ -60,6 +61,11 @@ func (a *App) Series(ctx context.Context, req SeriesRequest) (*SeriesResult, err
 			ls = append(ls, l)
 		}
 		sortByTerm(ls)
+	}
+	for _, l := range ls {
+		if known(l.Report.Meta.Review) == nil {
+			out.Notes = append(out.Notes, fmt.Sprintf("%s 没有写明回顾的时段，其数字记在“时段未识别”下；%s", l.Label, a.periodHint(false, l)))
+		}
 	}
 	reports := make([]track.Report, len(ls))
 	out.IDs = map[string]int64{}

@@ -68,6 +68,7 @@ type seriesPage struct {
 	Units   []app.UnitReports // every unit, for the form
 	Periods []kindOption      // every period reviewed, for the form
 	Reports int               // the unit's reports read
+	Notes   []string          // the app's notes: reports whose period is not known
 	Across  *app.Across
 	Charts  []seriesChart
 	CSV     string // the download of what is shown
@@ -123,7 +124,7 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Reports = res.Reports
+		p.Reports, p.Notes = res.Reports, res.Notes
 		p.Charts = unitCharts(res, q.Unit)
 		p.CSV = "/series.csv?" + r.URL.RawQuery
 	case q.Period != "":

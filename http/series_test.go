@@ -126,3 +126,23 @@ func checkSpans(t *testing.T, s *Server, body string, n int) {
 		}
 	}
 }
+
+// Ensure the series page says which of the unit's reports state no
+// period (their figures are under 时段未识别) and how to state it on the
+// web app — the report page's 单位与时段 form —, never a flag; a unit
+// whose reports all state theirs gets no such note.
+func TestSeriesPeriodNote(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	id := addReport(t, s, "a.txt", []byte("石门镇工作总结\n一、工作回顾\n完成农村户厕改造860户。\n"))
+	addReport(t, s, "b.txt", []byte("石门镇2025年工作总结\n一、2025年工作回顾\n完成农村户厕改造910户。\n"))
+	w := c.get("/series?unit=" + url.QueryEscape("石门镇") + "&all=1")
+	wantStatus(t, "a report without a period", w, 200, `<p class="note" role="note">#`+itoa64(id)+" 没有写明回顾的时段，其数字记在“时段未识别”下；可在报告页的“单位与时段”中填写回顾的时段")
+	if strings.Contains(w.Body.String(), "--period") {
+		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
+	addExamples(t, s)
+	if w := c.get("/series?unit=" + url.QueryEscape("石桥镇")); strings.Contains(w.Body.String(), `class="note"`) {
+		t.Errorf("a note for reports that state their periods:\n%s", w.Body)
+	}
+}
