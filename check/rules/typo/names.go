@@ -21,7 +21,7 @@ func hasRegionChar(s string) bool {
 
 // provinces are the provincial divisions with the one-character names
 // that abbreviate them.
-var provinces = []struct{ name, abbr string }{
+var provinces = [...]struct{ name, abbr string }{
 	{"北京", "京"}, {"天津", "津"}, {"河北", "冀"}, {"山西", "晋"}, {"内蒙古", "蒙"}, {"辽宁", "辽"},
 	{"吉林", "吉"}, {"黑龙江", "黑"}, {"上海", "沪"}, {"江苏", "苏"}, {"浙江", "浙"}, {"安徽", "皖"},
 	{"福建", "闽"}, {"江西", "赣"}, {"山东", "鲁"}, {"河南", "豫"}, {"湖北", "鄂"}, {"湖南", "湘"},
@@ -34,14 +34,48 @@ var provinces = []struct{ name, abbr string }{
 // names at least twice: a report of 天津 abbreviates its own province
 // (津城, 津企) with a character that is common elsewhere, and so do its
 // neighbours' (京津冀).
+// The names are counted in one pass over the bytes of the text that
+// stops only at the characters that start one (provinceFirst): a count
+// of each name read the text 34 times, a fifth of TY008's time.
 func ownRegions(text string) string {
+	var count [len(provinces)]int
+	for i := 0; i+2 < len(text); i++ {
+		b := text[i]
+		if b&0xF0 != 0xE0 {
+			continue // not the lead byte of a character of three bytes
+		}
+		r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		if provinceFirst[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for p := range provinces {
+			if provinceRune[p] == r && strings.HasPrefix(text[i:], provinces[p].name) {
+				count[p]++
+			}
+		}
+	}
 	var b strings.Builder
-	for _, p := range provinces {
-		if strings.Count(text, p.name) >= 2 {
-			b.WriteString(p.abbr)
+	for p, n := range count {
+		if n >= 2 {
+			b.WriteString(provinces[p].abbr)
 		}
 	}
 	return b.String()
+}
+
+// provinceRune holds the first character of each province's name, and
+// provinceFirst the set of them, a bit by code point.
+var (
+	provinceRune  [len(provinces)]rune
+	provinceFirst [0x10000 / 64]uint64
+)
+
+func init() {
+	for p := range provinces {
+		r, _ := utf8.DecodeRuneInString(provinces[p].name)
+		provinceRune[p] = r
+		provinceFirst[r>>6] |= 1 << (r & 63)
+	}
 }
 
 // titles are the words that a person's name follows in a report's

@@ -1,6 +1,9 @@
 package typo
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestInName checks the name contexts of TY008: a span at most one
 // character after a title and a separator, or one before an honorific,
@@ -61,6 +64,30 @@ func TestOwnRegions(t *testing.T) {
 	for _, tt := range tests {
 		if got := ownRegions(tt.text); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOwnRegionsCount checks the one pass of ownRegions against a count
+// of each name, on the tuning texts and on texts that name provinces
+// twice, one after the other and inside each other's names.
+func TestOwnRegionsCount(t *testing.T) {
+	want := func(text string) string {
+		var b strings.Builder
+		for _, p := range provinces {
+			if strings.Count(text, p.name) >= 2 {
+				b.WriteString(p.abbr)
+			}
+		}
+		return b.String()
+	}
+	texts := []string{"", "北京", "北京北京", "河北河南河北湖南", "内蒙古内蒙古、广西广东广西", "陕西西藏陕西西藏", "𠀀北京𠀀北京"}
+	for _, e := range evalTexts(t) {
+		texts = append(texts, e.text)
+	}
+	for _, text := range texts {
+		if got, w := ownRegions(text), want(text); got != w {
+			t.Errorf("%.30q: %q, want %q", text, got, w)
 		}
 	}
 }
