@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,8 +49,9 @@ func Confusable(a, b rune) bool {
 // the lexicon with a frequency of at least minFreq (the corpus strings
 // that TY008 takes as correct text are not words). It does not load the
 // lexicon (a tenth of a second, which TY008, off by default, needs): on
-// first use it inflates the lexicon's text, a third of that, and looks s
-// up in its words, which the text lists sorted (lexiconWords).
+// first use it inflates the lexicon's text, a third of that (lexiconText,
+// which TY008 parses), and looks s up in its words, which the text lists
+// sorted (lexiconWords).
 func LexiconWord(s string, minFreq int) bool {
 	f := lexiconWords().freq(s)
 	return f > 0 && f >= minFreq
@@ -64,11 +64,7 @@ func LexiconWord(s string, minFreq int) bool {
 type wordLines []byte
 
 var lexiconWords = sync.OnceValue(func() wordLines {
-	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
-	if err != nil {
-		return nil
-	}
-	data, err := io.ReadAll(zr)
+	data, err := lexiconText()
 	if err != nil {
 		return nil
 	}

@@ -128,7 +128,11 @@ var (
 // of a second; see README.md).
 func loadLexicon() (*lexicon, error) {
 	lexOnce.Do(func() {
-		lex, lexErr = parseLexicon(lexiconData)
+		var text []byte
+		if text, lexErr = lexiconText(); lexErr != nil {
+			return
+		}
+		lex, lexErr = parseLexiconText(text)
 		if lexErr != nil {
 			return
 		}
@@ -139,6 +143,21 @@ func loadLexicon() (*lexicon, error) {
 	})
 	return lex, lexErr
 }
+
+// lexiconText returns the text of the embedded lexicon, inflated once
+// for the process: TY008 parses it (loadLexicon) and LexiconWord looks
+// words up in it, and each inflation costs 300 million instructions.
+var lexiconText = sync.OnceValues(func() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %v", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %v", err)
+	}
+	return data, nil
+})
 
 // parseLexicon reads the gzipped lexicon text (see lexgen for the format).
 func parseLexicon(gz []byte) (*lexicon, error) {
