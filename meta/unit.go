@@ -356,6 +356,29 @@ type placeholderHit struct {
 	at   int
 }
 
+// placeholderStep gives, for the first byte of a character, 0 when a
+// placeholder may start with it (x X * and the lead bytes C3, E2, E6, EF
+// of × □ ○ ＊ ｘ and the like), else the length of the character it
+// starts, stepped over by placeholderHits: most characters of a Chinese
+// text are three bytes led by E4–E9.
+var placeholderStep = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == 'x', c == 'X', c == '*', c == 0xC3, c == 0xE2, c == 0xE6, c == 0xEF:
+			t[c] = 0
+		case c >= 0xF0:
+			t[c] = 4
+		case c >= 0xE0:
+			t[c] = 3
+		case c >= 0xC0:
+			t[c] = 2
+		default:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // placeholderHits finds every anonymised unit name ("**街道", "xx镇") in the
 // report once: runs of placeholder characters followed by a unit suffix.
 // Only the few bytes that can start a placeholder are looked at closely.
@@ -366,9 +389,8 @@ func (d *detector) placeholderHits() []placeholderHit {
 	var hits []placeholderHit
 	text := d.text
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case 'x', 'X', '*', 0xC3, 0xE2, 0xE6, 0xEF: // the bytes a placeholder can start with
-		default:
+		if n := placeholderStep[text[i]]; n > 0 {
+			i += int(n) - 1 // no placeholder starts here: the character is stepped over whole
 			continue
 		}
 		if placeholderAt(text, i) == 0 || i > 0 && isPlaceholder(lastRune(text[:i])) {

@@ -3,6 +3,7 @@ package meta
 import (
 	"fmt"
 	"testing"
+	"unicode/utf8"
 )
 
 // Ensure unit names are read from the words of a title, a session or a
@@ -140,5 +141,26 @@ func TestSubtitleDate(t *testing.T) {
 				t.Errorf("got %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// Ensure placeholderHits' byte table steps over whole characters, and
+// only over characters no placeholder starts with.
+func TestPlaceholderStep(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		n := int(placeholderStep[s[0]])
+		if n == 0 {
+			continue
+		}
+		if n != len(s) {
+			t.Errorf("%U: placeholderStep steps %d bytes over a character of %d", r, n, len(s))
+		}
+		if placeholderAt(s+"街道", 0) != 0 {
+			t.Errorf("%U starts a placeholder but placeholderStep steps over it", r)
+		}
 	}
 }
