@@ -289,11 +289,19 @@ type candidates struct {
 	sentTested bool
 }
 
+// stopStep is the table index steps over the characters that are no
+// stop with: a stop starts with one of these bytes.
+var stopStep = check.Steps('\n', 0xE3, 0xEF)
+
 // index finds the sentence stops: the characters sentenceStop looks for.
 func (c *candidates) index() []int {
 	if !c.made {
 		text := c.p.File.Text
 		for i := 0; i < len(text); i++ {
+			if n := stopStep[text[i]]; n > 0 {
+				i += int(n) - 1 // no stop: the character is stepped over whole
+				continue
+			}
 			switch text[i] {
 			case '\n':
 				c.stops = append(c.stops, i)

@@ -69,39 +69,15 @@ func mayPair(r rune) bool {
 	return f != noFamily
 }
 
-// pairLead marks the bytes that start the characters mayPair accepts:
+// pairLeads are the bytes that start the characters mayPair accepts:
 // ( ) [ ] " > and the lead bytes of U+2000–U+2FFF, U+3000–U+3FFF and
 // U+F000–U+FFFF, which hold the others. Every other byte of a text, most
 // of a Chinese one, starts no mark and sits inside no mark.
-var pairLead = func() (t [256]bool) {
-	for _, c := range []byte{'(', ')', '[', ']', '"', '>', 0xE2, 0xE3, 0xEF} {
-		t[c] = true
-	}
-	return t
-}()
+var pairLeads = []byte{'(', ')', '[', ']', '"', '>', 0xE2, 0xE3, 0xEF}
 
-// pairStep gives, for the first byte of a character, 0 when it is in
-// pairLead (the character may be a mark), else the length of the
-// character it starts (1 for a byte that starts none), which matchPairs
-// steps over: most characters of a Chinese text are three bytes led by
-// E4–E9, stepped over at once.
-var pairStep = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case pairLead[c]:
-			t[c] = 0
-		case c >= 0xF0:
-			t[c] = 4
-		case c >= 0xE0:
-			t[c] = 3
-		case c >= 0xC0:
-			t[c] = 2
-		default:
-			t[c] = 1
-		}
-	}
-	return t
-}()
+// pairStep is the table matchPairs steps over the characters that are no
+// mark with (check.Steps): 0 for a byte of pairLeads.
+var pairStep = check.Steps(pairLeads...)
 
 // closeOf gives the Chinese closing mark of an opening one.
 var closeOf = map[rune]rune{'（': '）', '(': '）', '【': '】', '〔': '〕', '［': '］', '[': ']', '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』'}
