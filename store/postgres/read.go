@@ -167,19 +167,31 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 		fps            []int64
 		paragraphs     []byte
 	)
-	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+versionColumns+`, v.text, v.data::text, v.findings::text, v.fingerprints, v.paragraphs::text
-		FROM versions v JOIN reports r ON r.id = v.report
-		WHERE v.report = $1 AND v.version = $2 AND r.deleted IS NULL`, id, version), &text, &data, &findings, &fps, &paragraphs)
-	if errors.Is(err, pgx.ErrNoRows) {
+	// A new version stored between the two reads below moves the current
+	// one, perhaps the one asked for, among the earlier versions: look
+	// there once more before saying it does not exist.
+	var (
+		sum store.Summary
+		err error
+	)
+	for again := true; ; again = false {
+		sum, err = scanSummary(s.pool.QueryRow(ctx, `SELECT `+versionColumns+`, v.text, v.data::text, v.findings::text, v.fingerprints, v.paragraphs::text
+			FROM versions v JOIN reports r ON r.id = v.report
+			WHERE v.report = $1 AND v.version = $2 AND r.deleted IS NULL`, id, version), &text, &data, &findings, &fps, &paragraphs)
+		if !errors.Is(err, pgx.ErrNoRows) {
+			break
+		}
 		// Not an earlier version: the current one, or none.
 		r, err := s.get(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		if r.Version != version {
+		if r.Version == version {
+			return r, nil
+		}
+		if r.Version < version || !again {
 			return nil, store.ErrNotFound
 		}
-		return r, nil
 	}
 	if err != nil {
 		return nil, err

@@ -180,19 +180,31 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 		hashes         []byte
 		paragraphs     string
 	)
-	sum, err := scanSummary(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
-		FROM versions v JOIN reports r ON r.id = v.report
-		WHERE v.report = ? AND v.version = ? AND r.deleted IS NULL`, id, version), &text, &data, &findings, &hashes, &paragraphs)
-	if errors.Is(err, sql.ErrNoRows) {
+	// A new version stored between the two reads below moves the current
+	// one, perhaps the one asked for, among the earlier versions: look
+	// there once more before saying it does not exist.
+	var (
+		sum store.Summary
+		err error
+	)
+	for again := true; ; again = false {
+		sum, err = scanSummary(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
+			FROM versions v JOIN reports r ON r.id = v.report
+			WHERE v.report = ? AND v.version = ? AND r.deleted IS NULL`, id, version), &text, &data, &findings, &hashes, &paragraphs)
+		if !errors.Is(err, sql.ErrNoRows) {
+			break
+		}
 		// Not an earlier version: the current one, or none.
 		r, err := s.get(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		if r.Version != version {
+		if r.Version == version {
+			return r, nil
+		}
+		if r.Version < version || !again {
 			return nil, store.ErrNotFound
 		}
-		return r, nil
 	}
 	if err != nil {
 		return nil, err

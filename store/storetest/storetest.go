@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Count", testCount},
 		{"Versions", testVersions},
 		{"VersionsConcurrent", testVersionsConcurrent},
+		{"GetVersionWhilePut", testGetVersionWhilePut},
 		{"Concurrent", testConcurrent},
 		{"FailedPut", testFailedPut},
 		{"PutBatch", testPutBatch},

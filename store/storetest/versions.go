@@ -313,3 +313,60 @@ func testVersionsConcurrent(t *testing.T, s store.Store) {
 		t.Errorf("Count = %d, %v; want 1", n, err)
 	}
 }
+
+// testGetVersionWhilePut reads the version a report was at a moment ago
+// while new versions of it are stored: the version asked for is the
+// current one when the read begins and an earlier one when it ends, and
+// it must be found either way — a read that looked for it among the
+// earlier versions just before it became one, then found a newer current
+// version, once answered ErrNotFound (two servers applying the same fix
+// at once: 404 instead of 409).
+func testGetVersionWhilePut(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	id := put(t, s, syntheticReport("race-0"))
+	const puts = 40
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var missed []string
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				vs, err := s.Versions(ctx, id)
+				if err != nil {
+					mu.Lock()
+					missed = append(missed, fmt.Sprintf("Versions: %v", err))
+					mu.Unlock()
+					return
+				}
+				v := vs[len(vs)-1].Version
+				if r, err := s.GetVersion(ctx, id, v); err != nil || r.Version != v {
+					mu.Lock()
+					missed = append(missed, fmt.Sprintf("GetVersion(%d, %d): %v", id, v, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := 1; i <= puts; i++ {
+		r := syntheticReport(fmt.Sprintf("race-%d", i))
+		r.ID = id
+		if _, _, err := s.Put(ctx, r); err != nil {
+			close(done)
+			wg.Wait()
+			t.Fatalf("Put version %d: %v", i+1, err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	if len(missed) > 0 {
+		t.Errorf("%d reads of a version that exists failed while new versions were stored, first: %s", len(missed), missed[0])
+	}
+}
