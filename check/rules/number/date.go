@@ -165,7 +165,8 @@ var DateSeparator = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); i++ {
+		c := numerals{runs: p.Numerals()}
+		for i := c.next(0, len(text)); i < len(text); i = c.next(i+1, len(text)) {
 			if !isDigit(rune(text[i])) || i > 0 && (isDigit(rune(text[i-1])) || text[i-1] == '.' || text[i-1] == '/') {
 				continue
 			}
@@ -307,12 +308,14 @@ var Separator = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
+		c := numerals{runs: p.Numerals()}
 		for _, para := range p.File.Paragraphs {
 			if para.Kind == document.TableRow {
 				continue
 			}
 			t := text[para.Span.Start:para.Span.End]
-			for i := 0; i < len(t); i++ {
+			base := para.Span.Start
+			for i := c.next(base, para.Span.End) - base; i < len(t); i = c.next(base+i+1, para.Span.End) - base {
 				if !isDigit(rune(t[i])) || i > 0 && (isDigit(rune(t[i-1])) || t[i-1] == '.' || t[i-1] == ',') {
 					continue
 				}

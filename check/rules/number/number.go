@@ -112,7 +112,8 @@ var ApproxForm = &check.Rule{
 	},
 	Run: func(p *check.Pass) {
 		text := p.File.Text
-		for i := 0; i < len(text); i++ {
+		c := numerals{runs: p.Numerals()}
+		for i := c.next(0, len(text)); i < len(text); i = c.next(i+1, len(text)) {
 			if !isDigit(rune(text[i])) || i > 0 && (isDigit(rune(text[i-1])) || text[i-1] == '.') {
 				continue
 			}
@@ -144,6 +145,26 @@ var ApproxForm = &check.Rule{
 			}
 		}
 	},
+}
+
+// numerals walks the file's numeral runs (Pass.Numerals) forward: the
+// rules that look at every digit of the text skip with it the bytes
+// outside the runs, where no digit stands (most of the text).
+type numerals struct {
+	runs []document.Span
+	k    int // the first run that may hold an offset asked for next
+}
+
+// next returns the first offset at or after i inside a run, or limit
+// when there is none before it. The offsets asked for must not go back.
+func (c *numerals) next(i, limit int) int {
+	for c.k < len(c.runs) && c.runs[c.k].End <= i {
+		c.k++
+	}
+	if c.k == len(c.runs) {
+		return limit
+	}
+	return min(max(i, c.runs[c.k].Start), limit)
 }
 
 var countWords = words.NewSet("个", "人", "名", "家", "户", "次", "项", "天", "年", "条", "件", "所", "座", "位", "批", "支", "只", "处", "份", "间", "层", "周", "岁", "倍", "万", "千", "百", "十")
