@@ -395,11 +395,10 @@ var Adjacent = &check.Rule{
 	Run: func(p *check.Pass) {
 		text := p.File.Text
 		var rs []rune
-		var offs []int
 		var next nextPair
 		for _, para := range p.File.Paragraphs {
 			t := text[para.Span.Start:para.Span.End]
-			rs, offs = runes(t, rs[:0], offs[:0])
+			rs = runes(t, rs[:0])
 			next.build(rs)
 			for i := 0; i+6 <= len(rs); i++ {
 				// The longest n (3…20) with rs[i:i+n] == rs[i+n:i+2n]; a
@@ -422,7 +421,7 @@ var Adjacent = &check.Rule{
 				if found == 0 {
 					continue
 				}
-				start, mid, end := para.Span.Start+offs[i], para.Span.Start+offs[i+found], para.Span.Start+offs[i+2*found]
+				start, mid, end := para.Span.Start+runeOffset(t, i), para.Span.Start+runeOffset(t, i+found), para.Span.Start+runeOffset(t, i+2*found)
 				if p.Generated(start) {
 					continue
 				}
@@ -434,12 +433,12 @@ var Adjacent = &check.Rule{
 	},
 }
 
-// runes appends to rs the characters of t and to offs their byte offsets
-// and len(t), as a range over t gives them (an invalid byte is one
-// utf8.RuneError); the three-byte characters of Chinese text are decoded
-// inline.
-func runes(t string, rs []rune, offs []int) ([]rune, []int) {
-	rs, offs = slices.Grow(rs, len(t)/3), slices.Grow(offs, len(t)/3+1)
+// runes appends to rs the characters of t, as a range over t gives them
+// (an invalid byte is one utf8.RuneError); the three-byte characters of
+// Chinese text are decoded inline. Their offsets, wanted only where a
+// repeat is found, are runeOffset's.
+func runes(t string, rs []rune) []rune {
+	rs = slices.Grow(rs, len(t)/3)
 	for i := 0; i < len(t); {
 		c := t[i]
 		r, size := rune(c), 1
@@ -451,10 +450,22 @@ func runes(t string, rs []rune, offs []int) ([]rune, []int) {
 				r, size = utf8.DecodeRuneInString(t[i:])
 			}
 		}
-		rs, offs = append(rs, r), append(offs, i)
+		rs = append(rs, r)
 		i += size
 	}
-	return rs, append(offs, len(t))
+	return rs
+}
+
+// runeOffset returns the byte offset in t of its k-th character as a
+// range over t counts them (len(t) past the last).
+func runeOffset(t string, k int) int {
+	for i := range t {
+		if k == 0 {
+			return i
+		}
+		k--
+	}
+	return len(t)
 }
 
 // nextPair links each position of a paragraph to the next position
