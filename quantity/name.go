@@ -827,8 +827,12 @@ var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 func lastVerb(s string) (int, string) {
 	best, word := -1, ""
 	for i := len(s); i > 0; {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
+		// Back to the first byte of the character before i. Where
+		// utf8.DecodeLastRuneInString would step over an invalid byte
+		// alone, this steps over continuation bytes together: no verb
+		// starts with one.
+		for i--; i > 0 && s[i]&0xC0 == 0x80; i-- {
+		}
 		for _, v := range verbSet.Candidates(s, i) {
 			if !strings.HasPrefix(s[i:], v) {
 				continue
