@@ -10,7 +10,8 @@
 # RUNS × the set's bytes, is the cost per byte of processing a file from
 # its bytes (the first figure printed):
 #   extract: reader.Read + extract.File of every file of the set
-#   check:   reader.Read + extract.File + check.Run of every file, with the
+#   check:   reader.Read + extract.FileWith (without the targets, as
+#            zongjie check and the API extract) + check.Run of every file, with the
 #            default rules (RULES=default, what `zongjie check` and the web
 #            app run without a zongjie.toml) or every rule on (RULES=all)
 # Everything else the test does (the process starting, package variables,
