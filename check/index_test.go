@@ -21,19 +21,3 @@ func TestIndex(t *testing.T) {
 		}
 	}
 }
-
-// Ensure Steps steps over every character whole but those led by its
-// bytes.
-func TestSteps(t *testing.T) {
-	steps := check.Steps('\n', 0xE3)
-	for _, r := range []rune{'a', '\n', 'é', '发', '。', '、', '，', '𠀀'} {
-		s := string(r)
-		want := len(s)
-		if s[0] == '\n' || s[0] == 0xE3 {
-			want = 0
-		}
-		if got := int(steps[s[0]]); got != want {
-			t.Errorf("Steps: %d for %q, want %d", got, r, want)
-		}
-	}
-}

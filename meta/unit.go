@@ -361,23 +361,7 @@ type placeholderHit struct {
 // of × □ ○ ＊ ｘ and the like), else the length of the character it
 // starts, stepped over by placeholderHits: most characters of a Chinese
 // text are three bytes led by E4–E9.
-var placeholderStep = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c == 'x', c == 'X', c == '*', c == 0xC3, c == 0xE2, c == 0xE6, c == 0xEF:
-			t[c] = 0
-		case c >= 0xF0:
-			t[c] = 4
-		case c >= 0xE0:
-			t[c] = 3
-		case c >= 0xC0:
-			t[c] = 2
-		default:
-			t[c] = 1
-		}
-	}
-	return t
-}()
+var placeholderStep = words.Steps('x', 'X', '*', 0xC3, 0xE2, 0xE6, 0xEF)
 
 // placeholderHits finds every anonymised unit name ("**街道", "xx镇") in the
 // report once: runs of placeholder characters followed by a unit suffix.

@@ -274,3 +274,30 @@ func (s *Set) Next(text string, i int) int {
 	}
 	return len(text)
 }
+
+// Steps returns a table for a scan of valid UTF-8 text, a character at a
+// time, that looks only at characters starting with one of the bytes
+// leads: for those bytes 0 (look at the character), for any other byte
+// the length of the character it starts (1 for a byte that starts none),
+// to step over it whole. A Chinese text is mostly characters of three
+// bytes led by E4–E9: such a scan reads one byte in three. leads must hold
+// no continuation byte (0x80–0xBF), which starts no character.
+func Steps(leads ...byte) [256]uint8 {
+	var t [256]uint8
+	for c := range 256 {
+		switch {
+		case c >= 0xF0:
+			t[c] = 4
+		case c >= 0xE0:
+			t[c] = 3
+		case c >= 0xC0:
+			t[c] = 2
+		default:
+			t[c] = 1
+		}
+	}
+	for _, c := range leads {
+		t[c] = 0
+	}
+	return t
+}

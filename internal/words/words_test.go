@@ -122,3 +122,19 @@ func TestEvery(t *testing.T) {
 		t.Errorf("Every on empty text = %v", got)
 	}
 }
+
+// Ensure Steps steps over every character whole but those led by its
+// bytes.
+func TestSteps(t *testing.T) {
+	steps := words.Steps('\n', 0xE3)
+	for _, r := range []rune{'a', '\n', 'é', '发', '。', '、', '，', '𠀀'} {
+		s := string(r)
+		want := len(s)
+		if s[0] == '\n' || s[0] == 0xE3 {
+			want = 0
+		}
+		if got := int(steps[s[0]]); got != want {
+			t.Errorf("Steps: %d for %q, want %d", got, r, want)
+		}
+	}
+}

@@ -291,7 +291,7 @@ type candidates struct {
 
 // stopStep is the table index steps over the characters that are no
 // stop with: a stop starts with one of these bytes.
-var stopStep = check.Steps('\n', 0xE3, 0xEF)
+var stopStep = words.Steps('\n', 0xE3, 0xEF)
 
 // index finds the sentence stops: the characters sentenceStop looks for.
 func (c *candidates) index() []int {

@@ -6,6 +6,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // family groups the opening and closing forms of one kind of paired mark.
@@ -77,7 +78,7 @@ var pairLeads = []byte{'(', ')', '[', ']', '"', '>', 0xE2, 0xE3, 0xEF}
 
 // pairStep is the table matchPairs steps over the characters that are no
 // mark with (check.Steps): 0 for a byte of pairLeads.
-var pairStep = check.Steps(pairLeads...)
+var pairStep = words.Steps(pairLeads...)
 
 // closeOf gives the Chinese closing mark of an opening one.
 var closeOf = map[rune]rune{'（': '）', '(': '）', '【': '】', '〔': '〕', '［': '］', '[': ']', '“': '”', '‘': '’', '《': '》', '〈': '〉', '「': '」', '『': '』'}
