@@ -193,8 +193,8 @@ func TestCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Edits) == 0 || strings.Contains(c.Fixed(), "3-6岁") {
-		t.Errorf("fixes %+v give %q", c.Edits, c.Fixed())
+	if len(c.Edits()) == 0 || strings.Contains(c.Fixed(), "3-6岁") {
+		t.Errorf("fixes %+v give %q", c.Edits(), c.Fixed())
 	}
 	if out, err := c.Rewrite(); err != nil || !bytes.Contains(out, []byte(c.Fixed()[:20])) {
 		t.Errorf("Rewrite: %q, %v", out, err)

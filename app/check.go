@@ -11,13 +11,17 @@ import (
 )
 
 // Checked is a document checked: its findings with the configuration in
-// force, and the certain fixes among them as edits of its text.
+// force.
 type Checked struct {
 	Document
 	Config      *check.Config
 	Diagnostics []check.Diagnostic // every finding, by position
-	Edits       []document.Edit    // the certain fixes, sorted, not overlapping
 }
+
+// Edits returns the certain fixes among the findings as edits of the
+// text, sorted, not overlapping. They are made when asked for: a check
+// answered with its findings (the API, the web's upload) never needs them.
+func (c Checked) Edits() []document.Edit { return check.Edits(c.File.Text, c.Diagnostics) }
 
 // Check reads, extracts and checks one input (see CheckDocument).
 func (a *App) Check(ctx context.Context, in Input) (Checked, error) {
@@ -43,16 +47,15 @@ func (a *App) CheckDocument(d Document) (Checked, error) {
 	}
 	c.Config = cfg
 	c.Diagnostics = check.Run(d.File, d.Reports, rules.All(), cfg)
-	c.Edits = check.Edits(d.File.Text, c.Diagnostics)
 	return c, nil
 }
 
 // Fixed returns the text with the certain fixes applied.
-func (c Checked) Fixed() string { return document.Apply(c.File.Text, c.Edits) }
+func (c Checked) Fixed() string { return document.Apply(c.File.Text, c.Edits()) }
 
 // Rewrite returns the file's bytes with the certain fixes applied, in its
 // own encoding and line endings (a .txt or .md; a .docx is refused).
-func (c Checked) Rewrite() ([]byte, error) { return reader.Rewrite(c.File, c.Data, c.Edits) }
+func (c Checked) Rewrite() ([]byte, error) { return reader.Rewrite(c.File, c.Data, c.Edits()) }
 
 // Annotate returns a copy of a checked .docx with ds (its findings, or
 // some of them) as Word comments, and what became of each.

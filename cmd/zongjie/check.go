@@ -143,7 +143,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "zongjie: %v\n", errorText(err))
 			return exitFor(err)
 		}
-		ds, edits, path := c.Diagnostics, c.Edits, c.File.Path
+		ds, edits, path := c.Diagnostics, c.Edits(), c.File.Path
 
 		switch {
 		case o.diff:
