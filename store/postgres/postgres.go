@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -23,7 +24,8 @@ import (
 // Store is a store.Store in a PostgreSQL database. It is safe for
 // concurrent use.
 type Store struct {
-	pool *pgxpool.Pool
+	pool      *pgxpool.Pool
+	analyzing sync.Mutex // held while analyzeIfStale runs
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form
