@@ -2,14 +2,10 @@ package extract_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"zongjie"
-	"zongjie/examples"
 	"zongjie/extract"
-	"zongjie/internal/shared"
 	"zongjie/reader"
 )
 
@@ -17,17 +13,7 @@ import (
 // are those File makes but for their Targets, which are empty (not nil,
 // as File leaves a report without targets).
 func TestNoTargets(t *testing.T) {
-	files := map[string][]byte{}
-	for _, e := range examples.All() {
-		files[e.Name] = e.Data
-	}
-	for _, p := range shared.Files(t, "seeds", ".txt") {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[filepath.Base(p)] = data
-	}
+	files := exampleAndSeedFiles(t)
 	targets := 0
 	for name, data := range files {
 		f, err := reader.Read(name, data)

@@ -20,17 +20,7 @@ import (
 // the seeds (002 holds three reports) and the examples (Markdown
 // included).
 func TestStored(t *testing.T) {
-	files := map[string][]byte{}
-	for _, e := range examples.All() {
-		files[e.Name] = e.Data
-	}
-	for _, p := range shared.Files(t, "seeds", ".txt") {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[filepath.Base(p)] = data
-	}
+	files := exampleAndSeedFiles(t)
 	// Reports with asides: alone, and second in a file.
 	files["county.txt"] = []byte(countyReport)
 	first, err := reader.Read("first.txt", examples.All()[1].Data)
@@ -202,4 +192,22 @@ func BenchmarkStored(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// exampleAndSeedFiles returns the project's examples and the seed .txt
+// files by base name.
+func exampleAndSeedFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, e := range examples.All() {
+		files[e.Name] = e.Data
+	}
+	for _, p := range shared.Files(t, "seeds", ".txt") {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(p)] = data
+	}
+	return files
 }
