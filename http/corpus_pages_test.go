@@ -110,18 +110,7 @@ func TestCompareFiles(t *testing.T) {
 	if got := send(map[string][]byte{"a": a, "b": big}); !strings.HasPrefix(got, "4") || !strings.Contains(got, "过大") {
 		t.Errorf("a file too large: %.300s", got)
 	}
-	r := newRequest("POST", "/compare", strings.NewReader("a=1"))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.Header.Set(csrfHeader, c.token)
-	wantStatus(t, "not multipart", c.do(r), 400, "multipart")
-	r = newRequest("POST", "/compare", io.LimitReader(strings.NewReader(""), 0))
-	r.ContentLength = compareLimit + 1
-	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-	r.Header.Set(csrfHeader, c.token)
-	wantStatus(t, "too large", c.do(r), 413)
-	r = newRequest("POST", "/compare", strings.NewReader(""))
-	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-	wantStatus(t, "no token", serve(s, r), 403)
+	wantTwoFileRefusals(t, s, c, "/compare")
 }
 
 // Ensure a report's similar list names the unit's other report first,
@@ -224,4 +213,24 @@ func TestCorpusPagesEscaping(t *testing.T) {
 			t.Errorf("%s: the markup is not shown as text", name)
 		}
 	}
+}
+
+// wantTwoFileRefusals checks what a page that takes two uploaded files
+// (POST path: compare, track) refuses: a form that is not multipart
+// (400), a body over compareLimit (413), a request without the CSRF
+// token (403).
+func wantTwoFileRefusals(t *testing.T, s *Server, c *client, path string) {
+	t.Helper()
+	r := newRequest("POST", path, strings.NewReader("a=1"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set(csrfHeader, c.token)
+	wantStatus(t, "not multipart", c.do(r), 400, "multipart")
+	r = newRequest("POST", path, io.LimitReader(strings.NewReader(""), 0))
+	r.ContentLength = compareLimit + 1
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	r.Header.Set(csrfHeader, c.token)
+	wantStatus(t, "too large", c.do(r), 413)
+	r = newRequest("POST", path, strings.NewReader(""))
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	wantStatus(t, "no token", serve(s, r), 403)
 }

@@ -3,7 +3,6 @@ package http
 import (
 	"bytes"
 	"context"
-	"io"
 	"mime/multipart"
 	"net/url"
 	"regexp"
@@ -134,18 +133,7 @@ func TestTrackFiles(t *testing.T) {
 	if got := send(map[string][]byte{"a": a, "b": big}); !strings.HasPrefix(got, "4") || !strings.Contains(got, "过大") {
 		t.Errorf("a file too large: %.300s", got)
 	}
-	r := newRequest("POST", "/track", strings.NewReader("a=1"))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.Header.Set(csrfHeader, c.token)
-	wantStatus(t, "not multipart", c.do(r), 400, "multipart")
-	r = newRequest("POST", "/track", io.LimitReader(strings.NewReader(""), 0))
-	r.ContentLength = compareLimit + 1
-	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-	r.Header.Set(csrfHeader, c.token)
-	wantStatus(t, "too large", c.do(r), 413)
-	r = newRequest("POST", "/track", strings.NewReader(""))
-	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-	wantStatus(t, "no token", serve(s, r), 403)
+	wantTwoFileRefusals(t, s, c, "/track")
 }
 
 // Ensure the notes and refusals of the track page say how to state a
