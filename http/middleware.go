@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -37,7 +38,27 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 	h = s.recoverer(h)
 	h = s.accessLog(h)
 	h = s.clientAddress(h)
-	return requestIDs(h)
+	h = requestIDs(h)
+	if s.opts.LabelRoutes {
+		h = s.routeLabels(h)
+	}
+	return h
+}
+
+// routeLabels runs each request under the pprof label "route" = its
+// route's pattern ("GET /reports/{id}"; "none" when no route matches),
+// which goroutines it starts inherit: a CPU profile then splits by route
+// (go tool pprof -tags).
+func (s *Server) routeLabels(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, pattern := s.mux.Handler(r)
+		if pattern == "" {
+			pattern = "none"
+		}
+		pprof.Do(r.Context(), pprof.Labels("route", pattern), func(ctx context.Context) {
+			h.ServeHTTP(w, r.WithContext(ctx))
+		})
+	})
 }
 
 // requestIDKey is the context key of the request ID.

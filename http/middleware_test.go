@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -477,5 +478,25 @@ func TestCSRF(t *testing.T) {
 	r.ContentLength = -1
 	if w := serve(s, r); w.Code != 413 {
 		t.Errorf("large form: %d", w.Code)
+	}
+}
+
+// Ensure LabelRoutes runs a request under the pprof label of its route's
+// pattern, and that without it there is no label.
+func TestLabelRoutes(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		s := newTestServer(t, nil, Options{LabelRoutes: on})
+		var got string
+		var ok bool
+		s.mux.HandleFunc("GET /probe/{id}", func(w http.ResponseWriter, r *http.Request) {
+			got, ok = pprof.Label(r.Context(), "route")
+		})
+		serve(s, newRequest("GET", "/probe/7", nil))
+		if on && (!ok || got != "GET /probe/{id}") {
+			t.Errorf("LabelRoutes: route label %q, %v; want %q", got, ok, "GET /probe/{id}")
+		}
+		if !on && ok {
+			t.Errorf("without LabelRoutes: route label %q", got)
+		}
 	}
 }

@@ -50,6 +50,12 @@ type Options struct {
 	// TLSCert and TLSKey are the files of the certificate (its chain, in
 	// PEM) and its private key: with both, the server speaks HTTPS only.
 	TLSCert, TLSKey string
+	// LabelRoutes labels the CPU samples of each request with its
+	// route's pattern (the pprof label "route"), so that a profile of
+	// the server (zongjie serve --debug-addr) tells which pages and
+	// API calls its time goes to. Off, the middleware does nothing of
+	// the kind.
+	LabelRoutes bool
 }
 
 // ErrNoAccounts is why a server that others could reach does not start

@@ -1,7 +1,7 @@
 // Command load drives a `zongjie serve` with mixed traffic and reports
 // throughput, latency and the server's memory and CPU:
 //
-//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…]
+//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…] [-profile FILE]
 //
 // It builds zongjie, writes -reports synthetic reports (units of a
 // district over five years, figures and headings, 2–4 KB each) and adds
@@ -30,7 +30,9 @@
 // district's units by API token, each request's user at random: a
 // drafter of each street or town (their unit's reports) and a reviewer
 // of the district (all); -local sends them as the local user of a
-// database without accounts.
+// database without accounts. -profile FILE starts the server with
+// --debug-addr, takes a CPU profile of it over the measured run and
+// prints where its time went by route.
 package main
 
 import (
@@ -43,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -73,6 +76,7 @@ var (
 	warmup   = flag.Duration("warmup", 5*time.Second, "traffic before the measured run")
 	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
 	local    = flag.Bool("local", false, "send as the local user (no accounts) instead of the units' users")
+	profile  = flag.String("profile", "", "write a CPU profile of the server over the measured run to this file, its samples labelled by route, and print the routes' shares")
 )
 
 func run() error {
@@ -117,7 +121,15 @@ func run() error {
 		}
 	}
 
-	srv := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}
+	debugAddr := ""
+	if *profile != "" {
+		if debugAddr, err = freeAddr(); err != nil {
+			return err
+		}
+		args = append(args, "--debug-addr", debugAddr)
+	}
+	srv := exec.Command(bin, args...)
 	srv.Dir = work
 	stdout, err := srv.StdoutPipe()
 	if err != nil {
@@ -159,9 +171,19 @@ func run() error {
 	l.drive(*warmup, nil) // warm up: caches, the desk's figures, connections
 	load0 := loadavg()
 	sampler := startSampler(srv.Process.Pid)
+	var profiled chan error
+	if *profile != "" {
+		profiled = make(chan error, 1)
+		go func() { profiled <- fetchProfile(debugAddr, *duration, *profile) }()
+	}
 	stats := newStats()
 	wall := l.drive(*duration, stats)
 	samples := sampler.stop()
+	if profiled != nil {
+		if err := <-profiled; err != nil {
+			return err
+		}
+	}
 	load1 := loadavg()
 	stats.print(wall)
 	cpu := samples[len(samples)-1].cpu - samples[0].cpu
@@ -180,10 +202,58 @@ func run() error {
 	}
 	fmt.Printf("server RSS (MB) every 10 s: %s\n", strings.Join(each, " "))
 	fmt.Printf("load average (1 min): %s before, %s after; %d cores\n", load0, load1, numCPU())
+	if *profile != "" {
+		printRoutes(goTool, *profile)
+	}
 	if stats.errors() > 0 {
 		return fmt.Errorf("%d errors", stats.errors())
 	}
 	return nil
+}
+
+// freeAddr returns a loopback address with a port free now.
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// fetchProfile writes a CPU profile of d of the server's debug listener
+// at addr to file.
+func fetchProfile(addr string, d time.Duration, file string) error {
+	c := &http.Client{Timeout: d + 30*time.Second}
+	resp, err := c.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+	if err != nil {
+		return fmt.Errorf("profile: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("profile: %s", resp.Status)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return fmt.Errorf("profile: %v", err)
+	}
+	return f.Close()
+}
+
+// printRoutes prints the CPU profile's shares by route (go tool pprof
+// -tags), and how to look further.
+func printRoutes(goTool, file string) {
+	out, err := exec.Command(goTool, "tool", "pprof", "-tags", "-tagfocus=route=.", file).CombinedOutput()
+	if err != nil {
+		fmt.Printf("go tool pprof -tags: %v\n%s", err, out)
+		return
+	}
+	fmt.Printf("server CPU by route (%s):\n%s", file, out)
+	fmt.Printf("more: go tool pprof -top -tagfocus='route=GET /search' %s\n", file)
 }
 
 func kind(db string) string {

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
+	"net/http/pprof"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -31,6 +34,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "HTTPS 证书文件（PEM，含中间证书）；与 --tls-key 一起给出时只提供 HTTPS")
 	tlsKey := fs.String("tls-key", "", "HTTPS 私钥文件（PEM）")
 	proxies := fs.String("trusted-proxy", "", "可信的反向代理地址（CIDR 或 IP，逗号分隔，如 127.0.0.1/32）：只有来自这些地址的请求，才从 X-Forwarded-For 读取客户端地址")
+	debugAddr := fs.String("debug-addr", "", "开发者用：在此本机地址（如 127.0.0.1:6060）提供 Go 性能分析 /debug/pprof/，并按路由标记 CPU 采样；默认不开启")
 	rest, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -89,7 +93,17 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		serveAccounts(ctx, a, logger)
 	}
 
-	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger, TLSCert: *tlsCert, TLSKey: *tlsKey, TrustedProxies: trusted})
+	if *debugAddr != "" {
+		stop, err := serveDebug(*debugAddr)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "zongjie serve: --debug-addr：%v\n", err)
+			return exitUsage
+		}
+		defer stop()
+		fmt.Fprintf(e.stderr, "zongjie serve: 性能分析：http://%s/debug/pprof/\n", *debugAddr)
+	}
+	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger, TLSCert: *tlsCert, TLSKey: *tlsKey, TrustedProxies: trusted,
+		LabelRoutes: *debugAddr != ""})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie serve: %v\n", err)
 		return exitUsage
@@ -165,4 +179,30 @@ func parseProxies(v string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
 	}
 	return out, nil
+}
+
+// serveDebug serves Go's profiles (net/http/pprof) on addr, which must be
+// a loopback address: a profile shows the server's code and its memory
+// to whoever fetches it. It returns the function that stops it.
+func serveDebug(addr string) (func(), error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if ip, err := netip.ParseAddr(host); host != "localhost" && (err != nil || !ip.IsLoopback()) {
+		return nil, fmt.Errorf("性能分析只在本机地址上提供（如 127.0.0.1:6060），不能是 %s", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("无法在 %s 上监听：%w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return func() { srv.Close() }, nil
 }

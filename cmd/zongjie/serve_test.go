@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -110,11 +111,39 @@ func TestServeNeedsAccounts(t *testing.T) {
 		{[]string{"serve", "--db", db, "--trusted-proxy", "proxy.example"}, "IP"},
 		{[]string{"serve", "--db", db, "--tls-cert", "cert.pem"}, "--tls-key"},
 		{[]string{"serve", "--db", db, "--tls-cert", "no-cert.pem", "--tls-key", "no-key.pem"}, "证书"},
+		{[]string{"serve", "--db", db, "--debug-addr", "0.0.0.0:6060"}, "本机地址"},
+		{[]string{"serve", "--db", db, "--debug-addr", "example.org:6060"}, "本机地址"},
+		{[]string{"serve", "--db", db, "--debug-addr", "6060"}, "--debug-addr"},
 	} {
 		code, _, errOut := runCLI(t, "", tt.args...)
 		if code != exitUsage || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%q: exit %d, stderr %q", tt.args, code, errOut)
 		}
+	}
+}
+
+// Ensure the debug listener serves Go's profiles on a loopback address
+// and stops.
+func TestServeDebug(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	stop, err := serveDebug(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	resp, err := http.Get("http://" + addr + "/debug/pprof/goroutine?debug=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "goroutine profile") {
+		t.Errorf("status %d, body %.200q", resp.StatusCode, body)
 	}
 }
 
