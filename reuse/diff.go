@@ -1,6 +1,9 @@
 package reuse
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // Edit is one difference inside a passage, in characters of each
 // original text (absolute offsets; a length of 0 is an insertion).
@@ -113,34 +116,51 @@ type op struct{ a0, a1, b0, b1 int }
 // diff returns the differences between x and y (Myers' O(ND) algorithm),
 // or false when there are more than maxEdits.
 //
-// The walk back needs the frontier before each step d, but only the part
-// of it step d reads: diagonals -d-1 … d+1, 2d+3 entries. A first pass
-// finds D, the number of steps, without keeping anything; the second
-// keeps those parts in one slice of (D+1)(D+3) entries, step d's at
-// d(d+2). Saving the whole frontier (2·maxEdits+3 entries) at every
-// step, in a slice grown as it went, made the compare page of two
-// reports of one template whose every figure differs copy 80 MB.
+// The walk back reads, for step d, the frontier step d-1 reached on the
+// diagonals it computed (-(d-1), -(d-1)+2, … d-1): forward appends those
+// d values to trace as it computes them, so the trace is every value it
+// computed, step e's e+1 at e(e+1)/2, D(D+1)/2 entries in all, and one
+// pass both finds D and keeps what the walk back needs. Past keepSteps
+// steps (a passage mostly rewritten) it stops keeping and only counts;
+// when it still ends within maxEdits, a second pass keeps all D steps in
+// a trace made to size. (Before: a first pass found D and a second
+// copied 2d+3 entries of the frontier before each step: twice the
+// search and four times the copying.)
 func diff(x, y []rune) ([]op, bool) {
-	d, ok := forward(x, y, nil)
+	buf := traces.Get().(*[]int32)
+	defer traces.Put(buf)
+	d, trace, ok := forward(x, y, (*buf)[:0], keepSteps)
 	if !ok {
 		return nil, false
 	}
-	trace := make([]int32, (d+1)*(d+3))
-	forward(x, y, trace)
+	if trace == nil {
+		d, trace, _ = forward(x, y, make([]int32, 0, (d+1)*(d+2)/2), d+1)
+	} else {
+		*buf = trace // grown: kept for the next diff (at most keepSteps')
+	}
 	return backtrack(trace, len(x), len(y), d), true
 }
 
+// traces holds the traces of the first pass of diff for reuse: the
+// compare page diffs each passage, up to a few hundred KB each.
+var traces = sync.Pool{New: func() any { t := make([]int32, 0, 4096); return &t }}
+
+// keepSteps is how many steps the first pass of diff keeps (a trace of
+// keepSteps(keepSteps+1)/2 int32, 2 MB).
+const keepSteps = 1024
+
 // forward runs Myers' forward search and returns the number of edits,
-// or false when there are more than maxEdits; with trace, it saves in it
-// the frontier before each step (see diff).
-func forward(x, y []rune, trace []int32) (int, bool) {
+// or false when there are more than maxEdits; it appends to trace each
+// value it computes for the first keep steps, and returns trace nil when
+// the search took more.
+func forward(x, y []rune, trace []int32, keep int) (int, []int32, bool) {
 	n, m := len(x), len(y)
 	maxD := min(n+m, maxEdits)
 	off := maxD + 1
 	v := make([]int32, 2*maxD+3)
 	for d := 0; d <= maxD; d++ {
-		if trace != nil {
-			copy(trace[d*(d+2):], v[off-d-1:off+d+2])
+		if d == keep {
+			trace = nil
 		}
 		for k := -d; k <= d; k += 2 {
 			var i int
@@ -154,12 +174,15 @@ func forward(x, y []rune, trace []int32) (int, bool) {
 				i, j = i+1, j+1
 			}
 			v[off+k] = int32(i)
+			if trace != nil {
+				trace = append(trace, int32(i))
+			}
 			if i >= n && j >= m {
-				return d, true
+				return d, trace, true
 			}
 		}
 	}
-	return 0, false
+	return 0, nil, false
 }
 
 // backtrack walks the saved frontiers back from (n, m) and returns the
@@ -168,17 +191,17 @@ func backtrack(trace []int32, n, m, d int) []op {
 	var rev []op
 	i, j := n, m
 	for ; d > 0; d-- {
-		// The frontier before step d: diagonal k at v[k+d+1].
-		v := trace[d*(d+2) : (d+1)*(d+3)]
-		off := d + 1
+		// What step d-1 reached: diagonal k (-(d-1) … d-1, by twos) at
+		// v[(k+d-1)/2].
+		v := trace[(d-1)*d/2 : d*(d+1)/2]
 		k := i - j
 		var pk int
-		if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+		if k == -d || k != d && v[(k-1+d-1)/2] < v[(k+1+d-1)/2] {
 			pk = k + 1 // came down: an insertion of y[pj]
 		} else {
 			pk = k - 1 // came right: a deletion of x[pi]
 		}
-		pi := int(v[off+pk])
+		pi := int(v[(pk+d-1)/2])
 		pj := pi - pk
 		// The snake from the edit's end to (i, j) is equal text.
 		var e op
