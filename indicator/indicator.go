@@ -10,6 +10,7 @@
 package indicator
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -481,6 +482,41 @@ var doingWords = []string{
 	"启动", "投产", "投用", "交付", "基本", "全面", "累计", "共",
 }
 
+// threshold is a count of what passes a threshold: "村集体经营性收入10万元
+// 以上的村" is subject 村集体经营性收入, bound 10万元以上, head 村.
+type threshold struct{ subject, bound, head string }
+
+// thresholdRE matches a folded key that counts what passes a threshold: a
+// figure with a comparator before (超过10万元) or after it (10万元以上),
+// then 的 and the noun counted.
+var thresholdRE = regexp.MustCompile(`^(.*?)(超过|高于|大于|逾|超)?([0-9]+(?:\.[0-9]+)?)([^0-9的]{0,4}?)(及以上|以上|及以下|以下)?的(\p{Han}+)$`)
+
+// thresholdOf parses a key that counts what passes a threshold; "以上",
+// "超过 …" and the like are one bound.
+func thresholdOf(key string) (threshold, bool) {
+	if !strings.Contains(key, "的") {
+		return threshold{}, false
+	}
+	m := thresholdRE.FindStringSubmatch(key)
+	if m == nil || m[2] == "" && m[5] == "" {
+		return threshold{}, false // 5G的: no comparator, no threshold
+	}
+	dir := "以上"
+	if strings.HasSuffix(m[5], "以下") {
+		dir = "以下"
+	}
+	subject := strings.TrimRight(m[1], "均都达在")
+	return threshold{subject: subject, bound: m[3] + m[4] + dir, head: m[6]}, true
+}
+
+// Elided reports whether a key counts what passes a threshold without
+// saying what is measured ("超过10万元的村"): its subject is in the clause
+// before.
+func Elided(key string) bool {
+	q, ok := thresholdOf(key)
+	return ok && q.subject == ""
+}
+
 // Elliptic reports whether a key is only verbs of doing: it names its
 // figure together with the object of the clause before.
 func Elliptic(key string) bool {
@@ -613,6 +649,20 @@ func match(target, evidence string) float64 {
 	}
 	if target == evidence {
 		return 1
+	}
+	tq, tok := thresholdOf(target)
+	eq, eok := thresholdOf(evidence)
+	switch {
+	case tok && eok && tq.bound == eq.bound && tq.head == eq.head:
+		if tq.subject == eq.subject {
+			return 1
+		}
+		if eq.subject == "" {
+			return 0.8 // "…收入均超过5万元，其中超过10万元的村达到18个": the subject is in the clause before
+		}
+		return 0
+	case tok || eok:
+		return 0 // the villages past a threshold are not the villages, nor those past another
 	}
 	if Equivalent(target, evidence) {
 		return 1 // 盘活闲置楼宇面积 and 盘活闲置楼宇: the unit says it is an area

@@ -207,3 +207,33 @@ func TestDropLightVerbBanli(t *testing.T) {
 		}
 	}
 }
+
+// TestThresholdMatch: a count of what passes a threshold matches the same
+// count (the same bound and noun), its subject said or left to the clause
+// before, and nothing else: not the plain count, nor another bound.
+func TestThresholdMatch(t *testing.T) {
+	for _, tt := range []struct {
+		target, evidence string
+		want             float64
+	}{
+		{"村集体经营性收入10万元以上的村", "村集体经营性收入10万元以上的村", 1},
+		{"村集体经营性收入10万元以上的村", "村集体经营性收入超过10万元的村", 1},
+		{"村集体经营性收入10万元以上的村", "超过10万元的村", 0.8},
+		{"营业收入超过1亿元的企业", "营业收入1亿元以上的企业", 1},
+		// near misses
+		{"村集体经营性收入10万元以上的村", "超过5万元的村", 0},
+		{"村集体经营性收入10万元以上的村", "村", 0},
+		{"村集体经营性收入10万元以上的村", "的村", 0},
+		{"村集体经营性收入10万元以上的村", "年收入10万元以上的村", 0},
+		{"营业收入超过1亿元的企业", "营业收入超过1亿元的项目", 0},
+		{"企业", "营业收入超过1亿元的企业", 0},
+		{"收入10万元以下的户", "收入10万元以上的户", 0},
+	} {
+		if got := Match(Parse(tt.target).Key, Parse(tt.evidence).Key); got != tt.want {
+			t.Errorf("Match(%s, %s) = %.2f, want %.2f", tt.target, tt.evidence, got, tt.want)
+		}
+	}
+	if !Elided(Parse("超过10万元的村").Key) || Elided(Parse("收入超过10万元的村").Key) || Elided(Parse("5G的覆盖").Key) {
+		t.Error("Elided")
+	}
+}

@@ -344,6 +344,14 @@ func (sc *scanner) nameFor(k, off int) string {
 	if onlyPlaceholders(name) || isFunctionChar(name) {
 		name = "" // 增加至45个, 计3.5公里: a word left before the figure names nothing
 	}
+	if afterItem && strings.HasPrefix(name, "的") {
+		// 收入10万元以上的村达到18个: the figure before qualifies the noun
+		// counted, and the name is the whole phrase, that figure with it
+		// (not 的村).
+		if full, _ := cleanName(sc.text[sc.openingBefore(start):off]); len(full) > len(name) && strings.HasSuffix(full, name) {
+			name = full
+		}
+	}
 	if action && follow != "" && utf8.RuneCountInString(name) <= 2 {
 		return name + follow // 召开*次垃圾分类工作推进会
 	}
@@ -524,6 +532,28 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 		}
 	}
 	return start, false
+}
+
+// openingBefore returns where the clause holding off begins, across any
+// figure in it (clauseStart stops at the figure before).
+func (sc *scanner) openingBefore(off int) int {
+	depth := 0
+	for i := off - 1; i >= sc.start; i-- {
+		switch bracketAt(sc.text, i) {
+		case ')':
+			depth++
+			continue
+		case '(':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if size := clauseMarkAt(sc.text, i); size > 0 && depth == 0 {
+			return i + size
+		}
+	}
+	return sc.start
 }
 
 // bracketAt returns '(' or ')' when an opening or closing round bracket

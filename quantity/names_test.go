@@ -42,6 +42,30 @@ func TestOutcomeVerbNames(t *testing.T) {
 	}
 }
 
+// TestQualifiedNames: a figure that qualifies the noun counted after it
+// ("收入10万元以上的村达到18个") is part of that count's name, not cut off
+// as 的村; a figure in a clause of its own is not.
+func TestQualifiedNames(t *testing.T) {
+	for _, tt := range []struct{ in, name string }{
+		{"年底前村集体经营性收入10万元以上的村达到18个。", "村集体经营性收入10万元以上的村"},
+		{"其中超过10万元的村达到18个。", "超过10万元的村"},
+		{"营业收入超过1亿元的企业达到23家。", "营业收入超过1亿元的企业"},
+		{"年收入50万元以上的企业有12家。", "年收入50万元以上的企业"},
+		// near misses: the clause before ends; no 的 after the figure
+		{"村集体经营性收入10万元以上，达标的村18个。", "达标的村"},
+		{"营业收入超过1亿元，企业达到23家。", "企业"},
+	} {
+		qs := extract(t, tt.in)
+		if len(qs) == 0 || qs[len(qs)-1].Name != tt.name {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: %v, want the last named %s", tt.in, got, tt.name)
+		}
+	}
+}
+
 // TestFormalDigitNames: a formal numeral alone before a measure word is a
 // character of a name (陆家嘴, 伍家岗), not a count; amounts written in
 // formal numerals (壹拾贰元, 陆仟元) are figures.
