@@ -224,7 +224,7 @@ func strip(s string) (string, string) {
 }
 
 // Bare reports whether a key names no indicator: empty, a change word
-// alone (增长), or a basis alone (同比).
+// alone (增长), a basis alone (同比), or an adverb of time alone (连续).
 func Bare(key string) bool {
 	return utf8.RuneCountInString(key) < 2 || bareWords[key]
 }
@@ -236,6 +236,11 @@ var bareWords = func() map[string]bool {
 		m[c.word] = true
 	}
 	for _, w := range append(append([]string{}, leading...), trailing...) {
+		m[w] = true
+	}
+	// adverbs of time: "连续7年增产" counts the years of a streak, and
+	// "先后3次" the times of something said around it
+	for _, w := range []string{"连续", "持续", "先后", "相继", "历时"} {
 		m[w] = true
 	}
 	return m
@@ -308,7 +313,7 @@ func trimWords(s string) string {
 		s = DropLightVerb(trimFor(s))
 		before := s
 		for _, w := range leading {
-			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 && !opensWord(s, w) {
 				s = rest
 			}
 		}
@@ -322,6 +327,21 @@ func trimWords(s string) string {
 			return s
 		}
 	}
+}
+
+// unsplit are words whose first character is a leading word of its own
+// (使, 和, 共, 再, 并, 及): 实际使用外资 is 使用外资, not 用外资.
+var unsplit = []string{"使用", "和谐", "共享", "共建", "共有", "共同", "再生", "再就业", "再制造", "再融资", "并购", "并网", "及时"}
+
+// opensWord reports whether the leading word w at the start of s is the
+// first character of a word in unsplit.
+func opensWord(s, w string) bool {
+	for _, u := range unsplit {
+		if strings.HasPrefix(u, w) && len(u) > len(w) && strings.HasPrefix(s, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimEdges removes punctuation and digits left at the ends of a name by
@@ -416,6 +436,21 @@ func Dangling(name string) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
 	return !strings.Contains(ownEnds[last], string(prev))
+}
+
+// reachVerbs are verbs whose object is what a figure right after them
+// counts: 惠及4.32亿城镇职工, 带动2000人就业, 又有1000万人.
+var reachVerbs = map[string]bool{
+	"惠及": true, "覆盖": true, "带动": true, "吸纳": true, "服务": true, "帮助": true, "帮扶": true, "救助": true,
+	"资助": true, "安置": true, "接待": true, "慰问": true, "走访": true, "涉及": true, "有": true, "又有": true,
+	"还有": true, "共有": true, "拥有": true, "受益": true, "辐射": true,
+}
+
+// Reaches reports whether a name, as the words before a figure give it,
+// is only a verb whose object the figure counts ("惠及" in "惠及1.6亿学
+// 生"): the noun after the figure is the name.
+func Reaches(name string) bool {
+	return reachVerbs[strings.TrimSpace(name)]
 }
 
 // scopes are the places a figure is counted in; after a preposition alone

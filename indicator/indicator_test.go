@@ -28,6 +28,11 @@ func TestParse(t *testing.T) {
 		{"为经营主体减税降费", "减税降费", ""},
 		{"物价涨幅", "居民消费价格", "up"},
 		{"城镇新增就业人数", "城镇新增就业", ""},
+		// a leading word that begins a word is kept: 使用, 和谐, 再生
+		{"实际使用外商直接投资", "使用外商直接投资", ""},
+		{"再生资源回收量", "再生资源回收量", ""},
+		{"使城镇化率", "城镇化率", ""},
+		{"再新增就业", "新增就业", ""},
 		{"减少农村贫困人口", "贫困人口", "down"},
 		{"再减少农村贫困人口", "贫困人口", "down"},
 		{"农村贫困人口脱贫", "贫困人口", "down"},
@@ -74,14 +79,24 @@ func TestParse(t *testing.T) {
 }
 
 func TestBare(t *testing.T) {
-	for _, k := range []string{"", "增长", "同比", "全年", "率"} {
+	for _, k := range []string{"", "增长", "同比", "全年", "率", "连续"} {
 		if !Bare(k) {
 			t.Errorf("Bare(%q) = false, want true", k)
 		}
 	}
-	for _, k := range []string{"财政收入", "粮食产量", "赤字率"} {
+	for _, k := range []string{"财政收入", "粮食产量", "赤字率", "连续增产"} {
 		if Bare(k) {
 			t.Errorf("Bare(%q) = true, want false", k)
+		}
+	}
+}
+
+// TestReaches: a verb alone whose object the figure counts, not a name
+// that holds such a verb.
+func TestReaches(t *testing.T) {
+	for name, want := range map[string]bool{"惠及": true, "又有": true, "覆盖": true, "惠及群众": false, "覆盖率": false, "完成": false} {
+		if got := Reaches(name); got != want {
+			t.Errorf("Reaches(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

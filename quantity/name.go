@@ -852,7 +852,7 @@ var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
 // verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点,
-// 投入强度).
+// 投入强度, 处理能力).
 // It scans s once from the right.
 func lastVerb(s string) (int, string) {
 	best, word := -1, ""
@@ -867,7 +867,7 @@ func lastVerb(s string) (int, string) {
 			if !strings.HasPrefix(s[i:], v) {
 				continue
 			}
-			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所强", r2) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所强能", r2) {
 				continue
 			}
 			if modifies(s, skipAside(s, i+len(v))) {

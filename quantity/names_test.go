@@ -29,6 +29,10 @@ func TestOutcomeVerbNames(t *testing.T) {
 		{"广义货币预期增长目标拟定为13%左右。", "广义货币预期增长目标"},
 		{"一般公共预算收入为3.2亿元。", "一般公共预算收入"},
 		{"又投入3万多元安装喊话器。", "投入"},
+		// a verb before 能力 is part of the name, as before 率 and 量
+		{"新增城镇污水日处理能力1100万吨。", "新增城镇污水日处理能力"},
+		{"港口通过能力达到5亿吨。", "港口通过能力"},
+		{"处理垃圾300万吨。", "垃圾"},
 	}
 	for _, tt := range tests {
 		qs := extract(t, tt.in)

@@ -66,6 +66,12 @@ func SeriesOf(reports []Report, all bool) []Series {
 				}
 				key, text = c.altKey, c.altKey
 			}
+			if indicator.Reaches(text) && c.altNext && !indicator.Bare(c.altKey) && !indicator.Dangling(c.altKey) {
+				// 惠及4.32亿城镇职工: the verb alone names nothing; with the
+				// noun counted it does (惠及城镇职工).
+				text += c.altKey
+				key = indicator.Parse(text).Key
+			}
 			if key == "" || indicator.Bare(key) || c.ageOf {
 				continue // no name; or an age that qualifies a group (3－6岁幼儿), not an indicator's value
 			}

@@ -298,3 +298,34 @@ func TestSeriesAgeQualifier(t *testing.T) {
 		t.Error("no series of ages, want 新录用公务员平均年龄")
 	}
 }
+
+// Ensure a verb alone before a figure (惠及4.2万名群众, 又有300户) names
+// its series with the noun counted after the figure, and a streak's years
+// (连续7年增产) make no series "连续"; a name that holds such a verb
+// (服务群众3000人次) stays as it is.
+func TestSeriesVerbOnlyNames(t *testing.T) {
+	texts := []string{
+		"2024年工作总结\n一、2024年工作回顾\n新建社区食堂5个，惠及4.2万名群众。粮食产量连续7年增产。服务群众3000人次。\n",
+		"2025年工作总结\n一、2025年工作回顾\n新建社区食堂8个，惠及5.1万名群众。粮食产量连续8年增产。服务群众3500人次。\n",
+	}
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	got := map[string]bool{}
+	for _, s := range SeriesOf(rs, true) {
+		got[s.Indicator] = true
+		if indicator.Reaches(s.Indicator) || s.Key == "连续" {
+			t.Errorf("series %q (%s, %s)", s.Indicator, s.Measure, s.Unit)
+		}
+	}
+	for _, want := range []string{"惠及群众", "服务群众"} {
+		if !got[want] {
+			t.Errorf("no series %s in %v", want, got)
+		}
+	}
+}
