@@ -129,7 +129,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *store.Unit) error {
 
 // ListUnits returns every unit, by ID.
 func (s *Store) ListUnits(ctx context.Context) ([]store.Unit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, coalesce(parent, 0), name, aliases, created FROM units ORDER BY id`)
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, coalesce(parent, 0), name, aliases, created FROM units ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: units: %w", err)
 	}
@@ -242,7 +242,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up store.UserUpdate) (
 
 // User returns a user by ID.
 func (s *Store) User(ctx context.Context, id int64) (store.User, error) {
-	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+	u, err := scanUser(s.rq.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -254,7 +254,7 @@ func (s *Store) User(ctx context.Context, id int64) (store.User, error) {
 
 // UserByName returns a user by name.
 func (s *Store) UserByName(ctx context.Context, name string) (store.User, error) {
-	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE name = ?`, name))
+	u, err := scanUser(s.rq.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -266,7 +266,7 @@ func (s *Store) UserByName(ctx context.Context, name string) (store.User, error)
 
 // ListUsers returns every user, by ID.
 func (s *Store) ListUsers(ctx context.Context) ([]store.User, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY id`)
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: users: %w", err)
 	}
@@ -288,7 +288,7 @@ func (s *Store) ListUsers(ctx context.Context) ([]store.User, error) {
 // CountUsers returns the number of users.
 func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n); err != nil {
+	if err := s.rq.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: count users: %w", err)
 	}
 	return n, nil
@@ -313,7 +313,7 @@ func (s *Store) Session(ctx context.Context, hash string) (store.Session, error)
 		ss                         store.Session
 		created, expires, lastSeen int64
 	)
-	err := s.r.QueryRowContext(ctx, `SELECT hash, user_id, created, expires, last_seen, address FROM sessions WHERE hash = ?`, hash).
+	err := s.rq.QueryRowContext(ctx, `SELECT hash, user_id, created, expires, last_seen, address FROM sessions WHERE hash = ?`, hash).
 		Scan(&ss.Hash, &ss.User, &created, &expires, &lastSeen, &ss.Address)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
@@ -424,7 +424,7 @@ func (s *Store) CreateToken(ctx context.Context, t *store.Token) error {
 
 // TokenByHash returns the token of a hash.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (store.Token, error) {
-	t, err := scanToken(s.r.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM tokens WHERE hash = ?`, hash))
+	t, err := scanToken(s.rq.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM tokens WHERE hash = ?`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
 	}
@@ -436,7 +436,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (store.Token, erro
 
 // ListTokens returns the tokens of a user, or of every user for 0.
 func (s *Store) ListTokens(ctx context.Context, user int64) ([]store.Token, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+tokenColumns+` FROM tokens WHERE ? = 0 OR user_id = ? ORDER BY id`, user, user)
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+tokenColumns+` FROM tokens WHERE ? = 0 OR user_id = ? ORDER BY id`, user, user)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: tokens: %w", err)
 	}
@@ -489,7 +489,7 @@ func (s *Store) TouchToken(ctx context.Context, id int64, at time.Time) error {
 func (s *Store) LoginFailures(ctx context.Context, key string) (store.LoginFailures, error) {
 	f := store.LoginFailures{Key: key}
 	var first, last int64
-	err := s.r.QueryRowContext(ctx, `SELECT count, first, last FROM login_failures WHERE key = ?`, key).Scan(&f.Count, &first, &last)
+	err := s.rq.QueryRowContext(ctx, `SELECT count, first, last FROM login_failures WHERE key = ?`, key).Scan(&f.Count, &first, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, nil
 	}
@@ -613,7 +613,7 @@ func (s *Store) ListAudit(ctx context.Context, f store.AuditFilter) ([]store.Aud
 	if f.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, at, user_id, actor, address, action, report, unit, target, detail
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, at, user_id, actor, address, action, report, unit, target, detail
 		FROM audit WHERE 1`+b.String()+` ORDER BY id DESC`+limit, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: audit: %w", err)

@@ -41,7 +41,7 @@ func (s *Store) PutFigures(ctx context.Context, fs []store.Figures) error {
 
 // Figures returns the stored figures of every live report, by report ID.
 func (s *Store) Figures(ctx context.Context) ([]store.Figures, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT f.report, f.stamp, f.data FROM figures f JOIN reports r ON r.id = f.report
+	rows, err := s.rq.QueryContext(ctx, `SELECT f.report, f.stamp, f.data FROM figures f JOIN reports r ON r.id = f.report
 		WHERE r.deleted IS NULL ORDER BY f.report`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: figures: %w", err)

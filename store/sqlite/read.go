@@ -67,7 +67,8 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 		hashes           []byte
 		fingerprintsSeen sql.NullInt64
 	)
-	sum, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+`, c.text, c.data, c.findings, f.hashes, f.report
+	q := s.rq.in(tx)
+	sum, err := scanSummary(q.QueryRowContext(ctx, `SELECT `+summaryColumns+`, c.text, c.data, c.findings, f.hashes, f.report
 		FROM reports r JOIN contents c ON c.report = r.id LEFT JOIN fingerprints f ON f.report = r.id
 		WHERE r.id = ? AND r.deleted IS NULL`, id), &text, &data, &findings, &hashes, &fingerprintsSeen)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -90,7 +91,7 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	if len(r.Fingerprints) == 0 {
 		r.Fingerprints = nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = ? ORDER BY id`, id)
+	rows, err := q.QueryContext(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -137,14 +138,15 @@ func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error)
 		return nil, err
 	}
 	defer tx.Rollback()
-	cur, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ? AND r.deleted IS NULL`, id))
+	q := s.rq.in(tx)
+	cur, err := scanSummary(q.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = ? AND r.deleted IS NULL`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
+	rows, err := q.QueryContext(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
 		WHERE v.report = ? ORDER BY v.version`, id)
 	if err != nil {
 		return nil, err
@@ -188,7 +190,7 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 		err error
 	)
 	for again := true; ; again = false {
-		sum, err = scanSummary(s.r.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
+		sum, err = scanSummary(s.rq.QueryRowContext(ctx, `SELECT `+versionColumns+`, v.text, v.data, v.findings, v.hashes, v.paragraphs
 			FROM versions v JOIN reports r ON r.id = v.report
 			WHERE v.report = ? AND v.version = ? AND r.deleted IS NULL`, id, version), &text, &data, &findings, &hashes, &paragraphs)
 		if !errors.Is(err, sql.ErrNoRows) {
@@ -240,7 +242,7 @@ func (s *Store) getVersion(ctx context.Context, id int64, version int) (*store.R
 // index), or store.ErrNotFound.
 func (s *Store) Find(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ? AND deleted IS NULL
+	err := s.rq.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ? AND deleted IS NULL
 		UNION ALL SELECT v.report FROM versions v JOIN reports r ON r.id = v.report
 		WHERE v.file_hash = ? AND v.idx = ? AND r.deleted IS NULL LIMIT 1`, fileHash, index, fileHash, index).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -297,7 +299,7 @@ func selectSQL(f store.Filter, args []any) (string, []any) {
 // List returns the reports f selects, by ID.
 func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
 	cond, args := filterSQL(f, nil)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE 1`+cond+` ORDER BY r.id`, args...)
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE 1`+cond+` ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list: %w", err)
 	}
@@ -458,7 +460,7 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 			ids = append(ids, reports...)
 		}
 	}
-	units, err := s.units.get(ctx, s.r, ids)
+	units, err := s.units.get(ctx, &s.rq, ids)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: postings: %w", err)
 	}
@@ -516,7 +518,7 @@ type reportUnit struct {
 // get returns the units of the live reports among ids, reading those it
 // has not seen from db; the IDs of reports not stored or in the trash are
 // left out.
-func (c *unitCache) get(ctx context.Context, db *sql.DB, ids []int64) (map[int64]reportUnit, error) {
+func (c *unitCache) get(ctx context.Context, db queryer, ids []int64) (map[int64]reportUnit, error) {
 	var version [2]int64
 	if err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0),
 		(SELECT generation FROM placement)`).Scan(&version[0], &version[1]); err != nil {
@@ -603,7 +605,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 	var last int64
 	for {
 		batch, err := func() ([]item, error) {
-			rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.unit, f.hashes FROM reports r LEFT JOIN fingerprints f ON f.report = r.id
+			rows, err := s.rq.QueryContext(ctx, `SELECT r.id, r.unit, f.hashes FROM reports r LEFT JOIN fingerprints f ON f.report = r.id
 				WHERE r.id > ? AND r.deleted IS NULL ORDER BY r.id LIMIT ?`, last, eachBatch)
 			if err != nil {
 				return nil, err
@@ -643,7 +645,7 @@ func (s *Store) EachFingerprints(ctx context.Context, fn func(id int64, unit str
 // Count returns the number of reports stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE deleted IS NULL`).Scan(&n); err != nil {
+	if err := s.rq.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE deleted IS NULL`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: count: %w", err)
 	}
 	return n, nil

@@ -40,9 +40,10 @@ import (
 // Store is a store.Store in a SQLite database file. It is safe for
 // concurrent use.
 type Store struct {
-	path  string  // the database file, absolute
-	w     *sql.DB // the one connection that writes
-	r     *sql.DB // read-only connections
+	path  string   // the database file, absolute
+	w     *sql.DB  // the one connection that writes
+	r     *sql.DB  // read-only connections
+	rq    prepared // r's queries, prepared once
 	units unitCache
 
 	readOnly bool // the file cannot be written (see Open)
@@ -126,6 +127,7 @@ func Open(path string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
+	s.rq.db = s.r
 	return s, nil
 }
 
@@ -181,7 +183,7 @@ func dsn(abs string, params ...string) string {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	err := errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.rq.close(), s.r.Close(), s.w.Close())
 	if err != nil {
 		return fmt.Errorf("sqlite: close: %w", err)
 	}

@@ -109,7 +109,7 @@ func (w *writer) movedReports() error {
 // ListTrash returns the reports in the trash that f selects, by ID.
 func (s *Store) ListTrash(ctx context.Context, f store.Filter) ([]store.Trashed, error) {
 	cond, args := selectSQL(f, nil)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+summaryColumns+`, r.deleted FROM reports r
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+summaryColumns+`, r.deleted FROM reports r
 		WHERE r.deleted IS NOT NULL`+cond+` ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list trash: %w", err)
@@ -178,7 +178,7 @@ func (s *Store) Placements(ctx context.Context, ids []int64) (map[int64]store.Pl
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, coalesce(unit_id, 0), deleted IS NOT NULL FROM reports
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, coalesce(unit_id, 0), deleted IS NOT NULL FROM reports
 		WHERE id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: placements: %w", err)
@@ -204,7 +204,7 @@ func (s *Store) Placements(ctx context.Context, ids []int64) (map[int64]store.Pl
 // holds (fileHash, index).
 func (s *Store) Locate(ctx context.Context, fileHash string, index int) (int64, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?
+	err := s.rq.QueryRowContext(ctx, `SELECT id FROM reports WHERE file_hash = ? AND idx = ?
 		UNION ALL SELECT report FROM versions WHERE file_hash = ? AND idx = ? LIMIT 1`, fileHash, index, fileHash, index).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = store.ErrNotFound
