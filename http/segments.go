@@ -2,6 +2,7 @@ package http
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -138,4 +139,72 @@ func escapeHTML(b *strings.Builder, s string) {
 		last = i + 1
 	}
 	b.WriteString(s[last:])
+}
+
+// FindingsHTML writes the items of the report page's list of findings,
+// each with its fixes: forms that apply them for the current version
+// (csrf, the request's token), their text for an earlier one.
+func (p reportPage) FindingsHTML(csrf string) template.HTML {
+	var b strings.Builder
+	id, version := strconv.FormatInt(p.ID, 10), strconv.Itoa(p.Version)
+	for i, d := range p.Findings {
+		n := strconv.Itoa(i)
+		b.WriteString("\n      <li class=\"finding sev-")
+		escapeHTML(&b, d.Severity.String())
+		b.WriteString(`" data-f="`)
+		b.WriteString(n)
+		b.WriteString(`" data-cat="`)
+		escapeHTML(&b, string(d.Category))
+		b.WriteString("\">\n        <button type=\"button\" class=\"goto\" data-f=\"")
+		b.WriteString(n)
+		b.WriteString(`"><span class="badge `)
+		escapeHTML(&b, d.Severity.String())
+		b.WriteString(`">`)
+		escapeHTML(&b, d.Severity.Chinese())
+		b.WriteString(`</span> 第 `)
+		b.WriteString(strconv.Itoa(d.Line))
+		b.WriteString(` 行 · `)
+		escapeHTML(&b, d.Category.Chinese())
+		b.WriteString(` <span class="rule">`)
+		escapeHTML(&b, d.Rule)
+		b.WriteString("</span></button>\n        <p class=\"msg\">")
+		escapeHTML(&b, d.Message)
+		b.WriteString(`</p>`)
+		if d.Text != "" {
+			b.WriteString(`<p class="quote">原文：<q>`)
+			escapeHTML(&b, d.Text)
+			b.WriteString(`</q></p>`)
+		}
+		for j, fx := range d.Fixes {
+			if !p.IsCurrent() {
+				b.WriteString("\n        <p class=\"fix-text\">修改：")
+				escapeHTML(&b, fx.Message)
+				b.WriteString(`</p>`)
+				continue
+			}
+			b.WriteString("\n        <form method=\"post\" action=\"/reports/")
+			b.WriteString(id)
+			b.WriteString("/fix\" class=\"fix\">\n          <input type=\"hidden\" name=\"csrf\" value=\"")
+			escapeHTML(&b, csrf)
+			b.WriteString("\">\n          <input type=\"hidden\" name=\"version\" value=\"")
+			b.WriteString(version)
+			b.WriteString("\">\n          <input type=\"hidden\" name=\"finding\" value=\"")
+			b.WriteString(n)
+			b.WriteString("\">\n          <input type=\"hidden\" name=\"rule\" value=\"")
+			escapeHTML(&b, d.Rule)
+			b.WriteString("\">\n          <input type=\"hidden\" name=\"offset\" value=\"")
+			b.WriteString(strconv.Itoa(d.Offset))
+			b.WriteString("\">\n          <input type=\"hidden\" name=\"fix\" value=\"")
+			b.WriteString(strconv.Itoa(j))
+			b.WriteString("\">\n          <button type=\"submit\">应用此修改：")
+			escapeHTML(&b, fx.Message)
+			if fx.Certain {
+				b.WriteString("</button>\n          <span class=\"badge ok\">确定</span>\n        </form>")
+			} else {
+				b.WriteString("</button>\n          <span class=\"badge \">建议</span>\n        </form>")
+			}
+		}
+		b.WriteString("\n      </li>")
+	}
+	return template.HTML(b.String())
 }

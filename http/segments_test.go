@@ -4,6 +4,10 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"zongjie/app"
+	"zongjie/check"
+	"zongjie/store"
 )
 
 // Ensure the runs of the report's text and of the compare table are
@@ -61,6 +65,67 @@ func TestSegmentsHTML(t *testing.T) {
 		}
 		if got := "<td>" + string(side.HTML()) + "|" + string(side.Plain()) + "</td>"; got != want.String() {
 			t.Errorf("compare row:\n got  %s\n want %s", got, want.String())
+		}
+	}
+}
+
+// Ensure the report page's list of findings is written as the template's
+// loop wrote it before Go code did (FindingsHTML), byte for byte: for the
+// current version (forms, certain and suggested fixes) and an earlier
+// one, with values that need escaping.
+func TestFindingsHTML(t *testing.T) {
+	const loop = `{{- $r := .Data}}{{$csrf := .CSRF}}<ol class="finding-list">
+      {{- range $i, $d := $r.Findings}}
+      <li class="finding sev-{{$d.Severity}}" data-f="{{$i}}" data-cat="{{$d.Category}}">
+        <button type="button" class="goto" data-f="{{$i}}"><span class="badge {{$d.Severity}}">{{$d.Severity.Chinese}}</span> 第 {{$d.Line}} 行 · {{$d.Category.Chinese}} <span class="rule">{{$d.Rule}}</span></button>
+        <p class="msg">{{$d.Message}}</p>
+        {{- with $d.Text}}<p class="quote">原文：<q>{{.}}</q></p>{{end}}
+        {{- range $j, $fx := $d.Fixes}}
+        {{- if $r.IsCurrent}}
+        <form method="post" action="/reports/{{$r.ID}}/fix" class="fix">
+          <input type="hidden" name="csrf" value="{{$csrf}}">
+          <input type="hidden" name="version" value="{{$r.Version}}">
+          <input type="hidden" name="finding" value="{{$i}}">
+          <input type="hidden" name="rule" value="{{$d.Rule}}">
+          <input type="hidden" name="offset" value="{{$d.Offset}}">
+          <input type="hidden" name="fix" value="{{$j}}">
+          <button type="submit">应用此修改：{{$fx.Message}}</button>
+          <span class="badge {{if $fx.Certain}}ok{{end}}">{{if $fx.Certain}}确定{{else}}建议{{end}}</span>
+        </form>
+        {{- else}}
+        <p class="fix-text">修改：{{$fx.Message}}</p>
+        {{- end}}
+        {{- end}}
+      </li>
+      {{- end}}
+    </ol>`
+	hostile := "<script>alert('x&y')</script> \"1+1\"\x00，增长5%"
+	ds := []check.Diagnostic{
+		{Rule: "number-sum", Category: check.Number, Severity: check.Error, Line: 3, Offset: 120, Text: "12亿元", Message: "合计不符",
+			Fixes: []check.Fix{{Message: "改为 13", Certain: true}, {Message: "改为 14"}}},
+		{Rule: hostile, Category: check.Category(hostile), Severity: check.Warning, Line: 12, Offset: 7, Message: hostile, Text: hostile,
+			Fixes: []check.Fix{{Message: hostile}}},
+		{Rule: "style", Category: check.Typo, Severity: check.Info, Line: 1, Message: "无原文"},
+	}
+	for _, tc := range []struct {
+		version, current int
+		findings         []check.Diagnostic
+		csrf             string
+	}{
+		{2, 2, ds, "tok-EN_123"}, {1, 2, ds, "tok"}, {2, 2, ds, hostile}, {1, 1, nil, "tok"},
+	} {
+		rep := &app.Report{Summary: store.Summary{ID: 42, Version: tc.version}, Current: tc.current, Findings: tc.findings}
+		p := reportPage{Report: rep}
+		var want strings.Builder
+		data := struct {
+			Data reportPage
+			CSRF string
+		}{p, tc.csrf}
+		if err := template.Must(template.New("").Parse(loop)).Execute(&want, data); err != nil {
+			t.Fatal(err)
+		}
+		if got := `<ol class="finding-list">` + string(p.FindingsHTML(tc.csrf)) + "\n    </ol>"; got != want.String() {
+			t.Errorf("findings (version %d of %d):\n got  %s\n want %s", tc.version, tc.current, got, want.String())
 		}
 	}
 }
