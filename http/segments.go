@@ -20,10 +20,16 @@ import (
 // findings covering it, a heading's anchor and the search hit's.
 func (p viewPara) SegsHTML() template.HTML {
 	var b strings.Builder
+	p.writeSegs(&b)
+	return template.HTML(b.String())
+}
+
+// writeSegs writes SegsHTML to b.
+func (p viewPara) writeSegs(b *strings.Builder) {
 	for _, s := range p.Segs {
 		if s.Anchor != "" {
 			b.WriteString(`<span id="`)
-			escapeHTML(&b, s.Anchor)
+			escapeHTML(b, s.Anchor)
 			b.WriteString(`" class="anchor"></span>`)
 		}
 		if s.HitStart {
@@ -32,21 +38,21 @@ func (p viewPara) SegsHTML() template.HTML {
 		switch {
 		case s.Point:
 			b.WriteString(`<mark class="f point sev-`)
-			escapeHTML(&b, s.Severity)
-			findingAttrs(&b, s)
+			escapeHTML(b, s.Severity)
+			findingAttrs(b, s)
 			b.WriteString(`"></mark>`)
 		case s.Findings != "":
 			b.WriteString(`<mark class="f sev-`)
-			escapeHTML(&b, s.Severity)
+			escapeHTML(b, s.Severity)
 			if s.Head {
 				b.WriteString(` h`)
 			}
 			if s.Hit {
 				b.WriteString(` in-hit`)
 			}
-			findingAttrs(&b, s)
+			findingAttrs(b, s)
 			b.WriteString(`">`)
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString(`</mark>`)
 		case s.Hit:
 			b.WriteString(`<mark class="hit`)
@@ -54,15 +60,39 @@ func (p viewPara) SegsHTML() template.HTML {
 				b.WriteString(` h`)
 			}
 			b.WriteString(`">`)
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString(`</mark>`)
 		case s.Head:
 			b.WriteString(`<span class="h">`)
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString(`</span>`)
 		default:
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 		}
+	}
+}
+
+// ParasHTML writes the paragraphs of the report page's text, each with
+// its runs (SegsHTML).
+func (p reportPage) ParasHTML() template.HTML {
+	var b strings.Builder
+	for _, para := range p.Paras {
+		b.WriteString("\n    <p class=\"para")
+		if para.Title {
+			b.WriteString(" title")
+		}
+		if para.Heading {
+			b.WriteString(" heading level-")
+			b.WriteString(strconv.Itoa(para.Level))
+		}
+		if len(para.Segs) == 0 {
+			b.WriteString(" empty")
+		}
+		b.WriteString(`" data-line="`)
+		b.WriteString(strconv.Itoa(para.Line))
+		b.WriteString(`">`)
+		para.writeSegs(&b)
+		b.WriteString("</p>")
 	}
 	return template.HTML(b.String())
 }

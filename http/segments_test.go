@@ -129,3 +129,30 @@ func TestFindingsHTML(t *testing.T) {
 		}
 	}
 }
+
+// Ensure the report page's paragraphs are written as the template's loop
+// wrote them before Go code did (ParasHTML): the title, headings of each
+// level, empty lines, runs.
+func TestParasHTML(t *testing.T) {
+	const loop = `<section>
+    {{- range .Paras}}
+    <p class="para{{if .Title}} title{{end}}{{if .Heading}} heading level-{{.Level}}{{end}}{{if not .Segs}} empty{{end}}" data-line="{{.Line}}">
+      {{- .SegsHTML -}}
+    </p>
+    {{- end}}
+  </section>`
+	segs := []viewSeg{{Text: "街道<b>"}, {Text: "增长", Findings: "1", Severity: "error", Category: "number", Title: "缺少"}}
+	for _, paras := range [][]viewPara{
+		nil,
+		{{Line: 1, Title: true, Segs: segs[:1]}, {Line: 2}, {Line: 3, Heading: true, Level: 2, Segs: segs}, {Line: 14, Heading: true, Title: true, Level: 1, Segs: segs[1:]}, {Line: 15, Segs: segs}},
+	} {
+		p := reportPage{Paras: paras}
+		var want strings.Builder
+		if err := template.Must(template.New("").Parse(loop)).Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := "<section>" + string(p.ParasHTML()) + "\n  </section>"; got != want.String() {
+			t.Errorf("paragraphs:\n got  %s\n want %s", got, want.String())
+		}
+	}
+}
