@@ -173,6 +173,7 @@ func run() error {
 	samp := startSampler(srv.Process.Pid)
 	self := &sampler{pid: os.Getpid(), clkTick: 100}
 	self0 := self.read()
+	pg0 := postgresCPU(databaseName(db))
 	var profiled chan error
 	if *profile != "" {
 		profiled = make(chan error, 1)
@@ -192,6 +193,12 @@ func run() error {
 	total := stats.total()
 	fmt.Printf("server CPU: %.1f s in %.1f s, %.2f ms a request\n", cpu, wall.Seconds(), 1000*cpu/float64(max(total, 1)))
 	own := self.read().cpu - self0.cpu
+	if kind(db) == "PostgreSQL" {
+		if pg := postgresCPU(databaseName(db)) - pg0; pg > 0 {
+			fmt.Printf("PostgreSQL CPU (its backends for this database): %.1f s, %.2f ms a request; server and PostgreSQL together %.2f ms\n",
+				pg, 1000*pg/float64(max(total, 1)), 1000*(cpu+pg)/float64(max(total, 1)))
+		}
+	}
 	fmt.Printf("load generator CPU: %.1f s (%.2f ms a request): the cores' share the server did not have\n", own, 1000*own/float64(max(total, 1)))
 	var rss []float64
 	for _, s := range samples {
@@ -672,6 +679,55 @@ func (s *sampler) read() sample {
 		}
 	}
 	return out
+}
+
+// postgresCPU returns the CPU seconds of the PostgreSQL backends on this
+// machine serving database name (their process titles say so): what
+// PostgreSQL spends on the server's queries. Its shared processes (the WAL
+// writer, the checkpointer) serve every database and are left out, and so
+// is a connection closed before the count; 0 when the database server is
+// elsewhere.
+func postgresCPU(name string) float64 {
+	if name == "" {
+		return 0
+	}
+	dirs, _ := os.ReadDir("/proc")
+	var ticks float64
+	for _, d := range dirs {
+		if _, err := strconv.Atoi(d.Name()); err != nil {
+			continue
+		}
+		title, err := os.ReadFile("/proc/" + d.Name() + "/cmdline")
+		if err != nil || !bytes.HasPrefix(title, []byte("postgres: ")) || !slices.Contains(strings.Fields(string(title)), name) {
+			continue
+		}
+		data, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		j := bytes.LastIndexByte(data, ')')
+		if j < 0 {
+			continue
+		}
+		f := strings.Fields(string(data[j+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		for _, k := range []int{11, 12} { // utime stime
+			v, _ := strconv.ParseFloat(f[k], 64)
+			ticks += v
+		}
+	}
+	return ticks / 100
+}
+
+// databaseName returns the database a postgres:// URL names, or "".
+func databaseName(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || kind(db) != "PostgreSQL" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 func loadavg() string {
