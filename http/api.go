@@ -109,14 +109,30 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 		}
 	}()
 	buf.Reset()
-	if err := output.WriteCompactJSON(buf, v); err != nil {
-		return err
+	encoded := false
+	if a, ok := v.(jsonAppender); ok {
+		var b []byte
+		if b, encoded = a.appendJSON(buf.AvailableBuffer()); encoded {
+			buf.Write(b)
+		}
+	}
+	if !encoded {
+		if err := output.WriteCompactJSON(buf, v); err != nil {
+			return err
+		}
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// jsonAppender is a response that can encode itself to the bytes
+// output.WriteCompactJSON writes, faster: appendJSON appends them to b,
+// or reports false to have encoding/json do it.
+type jsonAppender interface {
+	appendJSON(b []byte) ([]byte, bool)
 }
 
 // fileError is a file of a request that could not be read: the errors
@@ -591,7 +607,11 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 			res.Errors = append(res.Errors, fileErrorOf(d.Input.Name, err))
 			continue
 		}
-		res.Files = append(res.Files, output.CheckFile{Path: c.File.Path, Chars: c.File.Chars(), Diagnostics: app.AtLeast(c.Diagnostics, level)})
+		ds := c.Diagnostics
+		if level != check.Info { // every finding is at least a piece of information
+			ds = app.AtLeast(ds, level)
+		}
+		res.Files = append(res.Files, output.CheckFile{Path: c.File.Path, Chars: c.File.Chars(), Diagnostics: ds})
 	}
 	return writeJSON(w, http.StatusOK, res)
 }
@@ -600,6 +620,16 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 type checkResponse struct {
 	output.CheckResult
 	Errors []fileError `json:"errors,omitempty"`
+}
+
+// appendJSON appends r as output.WriteCompactJSON encodes it, by
+// output.AppendCompactCheckJSON (the findings without reflection), when
+// no file failed: a program's check of one file.
+func (r checkResponse) appendJSON(b []byte) ([]byte, bool) {
+	if len(r.Errors) > 0 {
+		return b, false
+	}
+	return output.AppendCompactCheckJSON(b, r.CheckResult), true
 }
 
 // pairJSON is the body of a compare or track request in JSON: two

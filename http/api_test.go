@@ -286,8 +286,16 @@ func TestAPICheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sameJSON(t, w.Body.Bytes(), output.CheckResult{Files: []output.CheckFile{{Path: "q.txt", Chars: c.File.Chars(), Diagnostics: c.Diagnostics}}}) {
+	res := output.CheckResult{Files: []output.CheckFile{{Path: "q.txt", Chars: c.File.Chars(), Diagnostics: c.Diagnostics}}}
+	if !sameJSON(t, w.Body.Bytes(), res) {
 		t.Errorf("raw: the body differs from check --format json")
+	}
+	var exact bytes.Buffer
+	if err := output.WriteCompactJSON(&exact, res); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(w.Body.Bytes(), exact.Bytes()) {
+		t.Errorf("raw: the body is not the bytes of output.WriteCompactJSON")
 	}
 
 	w = apiDo(t, s, call{method: "POST", target: "/api/v1/check?level=error", body: jsonBody(map[string]string{"name": "q.txt", "text": text}), contentType: "application/json"})
