@@ -103,10 +103,6 @@ func AppendDiagnosticsJSON(b []byte, ds []check.Diagnostic) []byte {
 // character as it is.
 func AppendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	// Valid UTF-8 (all the text a check holds) needs no decoding: of
-	// the bytes from 0x80 up only U+2028 and U+2029 (E2 80 A8, E2 80 A9)
-	// are escaped.
-	valid := utf8.ValidString(s)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -136,15 +132,17 @@ func AppendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if valid {
-			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+		// A character of three bytes from E1 on, but the surrogates (ED A0
+		// up), is valid with any two continuation bytes: most Chinese text
+		// is told valid without decoding it. Of those only U+2028 and
+		// U+2029 (E2 80 A8, E2 80 A9) are escaped.
+		if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if c == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
 				b = append(b, s[start:i]...)
 				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xF])
-				i += 3
-				start = i
-				continue
+				start = i + 3
 			}
-			i++
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
