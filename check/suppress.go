@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // A suppression directive is a paragraph of its own:
@@ -37,13 +38,13 @@ var DirectiveRule = &Rule{
 // parseDirective reads a directive paragraph: the rules it names, the
 // reason, whether it covers the file, and whether it is one at all.
 func parseDirective(text string) (rules []string, reason string, file, ok bool) {
-	t := strings.TrimSpace(text)
+	t := words.TrimSpace(text)
 	t = strings.TrimPrefix(t, "<!--")
 	t = strings.TrimSuffix(t, "-->")
-	t = strings.TrimSpace(t)
+	t = words.TrimSpace(t)
 	t = strings.TrimPrefix(t, "//")
 	t = strings.TrimPrefix(t, "#")
-	t = strings.TrimSpace(t)
+	t = words.TrimSpace(t)
 	switch {
 	case strings.HasPrefix(t, directiveFile):
 		file = true
@@ -58,7 +59,7 @@ func parseDirective(text string) (rules []string, reason string, file, ok bool) 
 		return nil, "", file, true
 	}
 	rules = append(rules, strings.FieldsFunc(fields[0], func(r rune) bool { return r == ',' || r == '，' })...)
-	reason = strings.TrimSpace(strings.Join(fields[1:], " "))
+	reason = words.TrimSpace(strings.Join(fields[1:], " "))
 	return rules, reason, file, true
 }
 

@@ -124,7 +124,7 @@ func newSection(f *document.File, i, at int, m marker, inline bool) *zongjie.Sec
 	}
 	titleEnd += titleStart
 	title := cleanTitle(f, document.Span{Start: titleStart, End: titleEnd})
-	continues := strings.TrimSpace(f.Text[stop+titleStart:p.Span.End]) != ""
+	continues := words.TrimSpace(f.Text[stop+titleStart:p.Span.End]) != ""
 	s := &zongjie.Section{
 		Marker:     strings.TrimRight(f.Text[at:markerEnd], " 　"),
 		Title:      title,
@@ -382,7 +382,7 @@ func leadIn(before string) string {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		before = before[i+size:]
 	}
-	before = strings.TrimSpace(before)
+	before = words.TrimSpace(before)
 	if n := utf8.RuneCountInString(before); n > 80 {
 		// Keep the end: the words next to the list say what it lists.
 		r := []rune(before)

@@ -140,7 +140,7 @@ func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
 	for _, w := range []string{"同比", "比上年", "比去年", "较上年", "较去年", "均"} {
 		subject = strings.TrimSuffix(subject, w)
 	}
-	return subject, strings.TrimSpace(subject) != ""
+	return subject, words.TrimSpace(subject) != ""
 }
 
 // collectives name two parts in one word: 城乡 is 城镇 and 农村.
@@ -398,7 +398,7 @@ var placeNouns = map[string]bool{
 // name of a coverage together with the place counted after the figure. It
 // returns "" when no noun precedes the verb ("新建", "今年完成").
 func subjectVerb(raw string) string {
-	s := trimQuotes(strings.TrimSpace(raw))
+	s := trimQuotes(words.TrimSpace(raw))
 	for _, w := range []string{"全部", "所有", "全", "了"} {
 		s = strings.TrimSuffix(s, w)
 	}
@@ -465,7 +465,7 @@ var actionUnits = map[string]bool{
 
 // cleanAction cleans the clause before a count of actions, keeping its verb.
 func cleanAction(raw string) string {
-	s := trimQuotes(strings.TrimSpace(raw))
+	s := trimQuotes(words.TrimSpace(raw))
 	s = strings.TrimPrefix(s, "了")
 	return clip(indicator.DropLightVerb(strip(s, actionLeadSet)))
 }
@@ -722,7 +722,7 @@ var followStops = []string{
 func cleanName(raw string) (name, verb string) {
 	// A line break inside a paragraph is web copy's, inside a sentence
 	// ("广义货币M\n2\n预期增长"): the name reads across it.
-	s := trimQuotes(strings.TrimSpace(strings.ReplaceAll(raw, "\n", "")))
+	s := trimQuotes(words.TrimSpace(strings.ReplaceAll(raw, "\n", "")))
 	if w := linkSet.Suffix(s); len(w) > 3 {
 		s = s[:len(s)-len(w)] // 中央预算内投资增加到 → 中央预算内投资
 	}
@@ -747,7 +747,7 @@ func cleanName(raw string) (name, verb string) {
 		if !strings.HasPrefix(rest, "了解") {
 			rest = strings.TrimPrefix(rest, "了")
 		}
-		if strings.TrimSpace(rest) == "" {
+		if words.TrimSpace(rest) == "" {
 			return "", w
 		}
 		if oneNoun(rest) {
@@ -831,7 +831,7 @@ func trimQuotes(s string) string {
 		}
 	}
 	if !any {
-		return strings.TrimSpace(s)
+		return words.TrimSpace(s)
 	}
 	for k := 0; k < len(bracketRunes); k += 2 {
 		open, close := bracketRunes[k], bracketRunes[k+1]
@@ -844,7 +844,7 @@ func trimQuotes(s string) string {
 			s = s[:i] + s[i+len(close):]
 		}
 	}
-	return strings.TrimSpace(s)
+	return words.TrimSpace(s)
 }
 
 // bracketRunes are pairs of opening and closing marks.

@@ -17,6 +17,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/words"
 	"zongjie/numeral"
 )
 
@@ -125,7 +126,7 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 		n := len(out)
 		out = sc.scanClause(cs, out)
 		if ci == 0 && len(out) == n {
-			label = strings.TrimSpace(sc.text[cs.Start:cs.End])
+			label = words.TrimSpace(sc.text[cs.Start:cs.End])
 		}
 		if len(out) == n+1 && n > first && header != nil && ci < len(header.Cells) && isGrowthHeader(sc.text[header.Cells[ci].Start:header.Cells[ci].End]) {
 			// The figure of a 同比 column is the change of the figure before it.

@@ -169,7 +169,7 @@ func blankBefore(lines []line, i int) int {
 // (来源： on one line, 陕西省人民政府 on the next).
 func context(lines []line) {
 	for i := range lines {
-		t := strings.TrimSpace(lines[i].text)
+		t := words.TrimSpace(lines[i].text)
 		if isSeparator(t) {
 			for _, k := range []int{i - 1, i + 1} {
 				if k >= 0 && k < len(lines) && lines[k].class == other && isCrumb(lines[k].text) {
@@ -191,9 +191,9 @@ func classify(s string) class {
 	if len(s) > 4*maxLine {
 		return other // a paragraph of text, not a line of chrome
 	}
-	t := strings.TrimSpace(s)
+	t := words.TrimSpace(s)
 	if t != "" && (t[0] == 0xE2 || t[0] == 0xEF || t[len(t)-1] == 0x8B || t[len(t)-1] == 0x8D || t[len(t)-1] == 0xBF) {
-		t = strings.TrimSpace(strings.Trim(t, "\u200b\u200d\ufeff")) // zero-width marks from web pages
+		t = words.TrimSpace(strings.Trim(t, "\u200b\u200d\ufeff")) // zero-width marks from web pages
 	}
 	switch {
 	case t == "":
@@ -285,7 +285,7 @@ func isMeta(s string) bool {
 			}
 			k += size
 		}
-		value := strings.TrimSpace(rest[:end])
+		value := words.TrimSpace(rest[:end])
 		if strings.ContainsAny(value, "。，；！？") || utf8.RuneCountInString(value) > 30 {
 			return false
 		}
@@ -303,7 +303,7 @@ func unwrap(s string) string {
 	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
 		if t, ok := strings.CutPrefix(s, p[0]); ok {
 			if t, ok := strings.CutSuffix(t, p[1]); ok {
-				return strings.TrimSpace(t)
+				return words.TrimSpace(t)
 			}
 		}
 	}
@@ -401,7 +401,7 @@ func isBreadcrumb(s string) bool {
 // isCrumb reports whether s could be one step of a breadcrumb trail or
 // the value of a label: short, with no sentence or clause marks.
 func isCrumb(s string) bool {
-	t := strings.TrimSpace(s)
+	t := words.TrimSpace(s)
 	n := utf8.RuneCountInString(t)
 	return n > 0 && n <= 20 && !strings.ContainsAny(t, "。，；！？、：:“”")
 }
@@ -443,7 +443,7 @@ func noticeStart(lines []line) int {
 		}
 		ok := end-lines[i].start <= noticeMaxBytes
 		for k := i + 1; k < n && ok; k++ {
-			t := strings.TrimSpace(lines[k].text)
+			t := words.TrimSpace(lines[k].text)
 			ok = t == "" || startsNotice(t) || utf8.RuneCountInString(t) <= 60
 		}
 		if ok {
@@ -456,7 +456,7 @@ func noticeStart(lines []line) int {
 // startsNotice reports whether a line opens with a notice's words (after
 // a 注： or a ©): a sentence of the report that mentions 版权所有 does not.
 func startsNotice(s string) bool {
-	s = strings.TrimSpace(s)
+	s = words.TrimSpace(s)
 	for _, p := range []string{"注：", "注:", "©", "（", "("} {
 		s = strings.TrimPrefix(s, p)
 	}

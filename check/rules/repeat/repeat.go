@@ -13,6 +13,7 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/words"
 	"zongjie/outline"
 )
 
@@ -118,7 +119,7 @@ var Sentence = &check.Rule{
 					continue
 				}
 				pt := text[para.Span.Start:para.Span.End]
-				if strings.TrimSpace(pt) == "" {
+				if words.TrimSpace(pt) == "" {
 					continue
 				}
 				// A paragraph pasted twice: the same text as the paragraph
@@ -126,7 +127,7 @@ var Sentence = &check.Rule{
 				// for spaces at its ends.
 				last := prev
 				prev = para.Span
-				if last.End > last.Start && strings.TrimSpace(text[last.Start:last.End]) == strings.TrimSpace(pt) &&
+				if last.End > last.Start && words.TrimSpace(text[last.Start:last.End]) == words.TrimSpace(pt) &&
 					hanAtLeast(pt, minSentence) && !isHeading(headings, para.Span.Start) {
 					flush()
 					p.Report(para.Span, "这一段与上一段（第"+strconv.Itoa(p.File.Position(last.Start).Line)+"行）重复")
