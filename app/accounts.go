@@ -110,9 +110,19 @@ func userFrom(u store.User) User {
 
 // HasUsers reports whether any account exists. Without one, the web app
 // serves the local user as it always has; with one, it asks to sign in.
+//
+// The web app asks at every request while there is none: an answer that
+// there is none is kept for noUsersFor (counting the accounts was 3% of
+// the server's CPU under POST /api/v1/check), but not past an AddUser of
+// this App. An account another process adds (zongjie user add beside a
+// running server) takes effect within noUsersFor.
 func (a *App) HasUsers(ctx context.Context) (bool, error) {
 	if a.opts.Open == nil {
 		return false, nil // no store, no accounts
+	}
+	now, gen := a.now(), a.usersAdded.Load()
+	if m := a.noUsers.Load(); m != nil && m.gen == gen && now.Sub(m.at) >= 0 && now.Sub(m.at) < noUsersFor {
+		return false, nil
 	}
 	st, err := a.open(ctx)
 	if err != nil {
@@ -122,7 +132,21 @@ func (a *App) HasUsers(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, wrap(Internal, err, "读取用户：%v", err)
 	}
+	if n == 0 {
+		a.noUsers.Store(&noUsersMark{at: now, gen: gen})
+	}
 	return n > 0, nil
+}
+
+// noUsersFor is how long HasUsers keeps an answer that there is no
+// account.
+const noUsersFor = time.Second
+
+// noUsersMark is when the store was found to hold no account, and the
+// count of AddUser calls then: one since voids the answer.
+type noUsersMark struct {
+	at  time.Time
+	gen uint64
 }
 
 // NewUser is an account to create.
@@ -173,6 +197,7 @@ func (a *App) AddUser(ctx context.Context, nu NewUser) (Account, error) {
 		}
 		return Account{}, wrap(ErrorCode(err), err, "添加用户 %s：%v", name, err)
 	}
+	a.usersAdded.Add(1) // HasUsers: no longer none
 	err = a.audit(ctx, st, store.AuditEntry{Action: "user.add", Target: u.ID, Unit: u.Unit,
 		Detail: fmt.Sprintf("%s，%s，%s", name, tree.FullName(u.Unit), u.Role)})
 	return accountOf(tree, *u), err

@@ -54,6 +54,30 @@ func clockApp(t *testing.T) (*app.App, *clock, store.Store) {
 	return a, c, st
 }
 
+// Ensure HasUsers keeps an answer that there is no account for a second
+// (the web app asks at every request) and then asks the store again: an
+// account another process adds takes effect within the second. An
+// account this App adds takes effect at once (TestAddUser).
+func TestHasUsersKept(t *testing.T) {
+	a, c, st := clockApp(t)
+	ctx := context.Background()
+	if has, err := a.HasUsers(ctx); err != nil || has {
+		t.Fatalf("HasUsers of a new store = %v, %v", has, err)
+	}
+	other := app.New(app.Options{Open: func(context.Context) (store.Store, error) { return st, nil }, Now: c.now})
+	if _, err := other.AddUser(ctx, app.NewUser{Name: "zhang", Password: "青禾街道2024年", Unit: "东湖区", Role: store.Admin}); err != nil {
+		t.Fatal(err)
+	}
+	c.add(999 * time.Millisecond)
+	if has, _ := a.HasUsers(ctx); has {
+		t.Errorf("HasUsers asked the store again within the second")
+	}
+	c.add(time.Millisecond)
+	if has, _ := a.HasUsers(ctx); !has {
+		t.Errorf("HasUsers a second after = false: another process's account never shows")
+	}
+}
+
 func TestAddUser(t *testing.T) {
 	a, _, _ := clockApp(t)
 	ctx := context.Background()

@@ -18,6 +18,7 @@ package app
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"zongjie/store"
@@ -75,6 +76,9 @@ type App struct {
 	warm   *warmer    // with Options.WarmDesk, once the store is open
 
 	analyses analyses // of the stored versions read lately
+
+	noUsers    atomic.Pointer[noUsersMark] // see HasUsers
+	usersAdded atomic.Uint64               // AddUser calls
 }
 
 // New returns an App.

@@ -132,9 +132,10 @@ func (s *Server) localOnly() bool {
 
 // hasUsers reports whether the store holds an account. Once it does, the
 // answer is kept: accounts are disabled, never deleted, and a server that
-// asks for sign-in never stops asking. Until then the store is asked at
-// each request (a count of a small table), so that the first account
-// made with zongjie user add takes effect at once.
+// asks for sign-in never stops asking. Until then the app is asked at
+// each request (App.HasUsers: a count of a small table, kept for a
+// second), so that the first account made with zongjie user add takes
+// effect within a second.
 func (s *Server) hasUsers(ctx context.Context) (bool, error) {
 	if s.accounts.Load() {
 		return true, nil
