@@ -55,6 +55,14 @@ type lexicon struct {
 	// near lists, by reading id, the readings one confusion of the
 	// initial or the final away (nearReadings).
 	near [][]uint16
+	// alt holds, by character id, the reading a character has besides
+	// its main one (行 hang besides xing, 长 chang besides zhang, 调 tiao
+	// besides diao), or noReading: a word is offered for the typo keys
+	// of both, so that a homophone of the reading the word has is found
+	// (银航 → 银行, 条整 → 调整). Readings after the second are left out:
+	// most are rare or literary (重 tong, 其 ji) and offered words no one
+	// reads that way (痛点 → 重点).
+	alt []uint16
 }
 
 // charInfo is one character of the lexicon.
@@ -68,9 +76,10 @@ type charInfo struct {
 	// numeral is set for the characters of Chinese numbers (numerals).
 	numeral bool
 	// replace is set when the character, found where no word covers it,
-	// can make a finding as the replaced one (suspect.local): a common
-	// character or one with a look-alike, no numeral, and one that does
-	// not stand alone all the time (minAlone).
+	// can make a finding as the replaced one (suspect.local): no
+	// numeral, and one that does not stand alone all the time
+	// (minAlone). A rare character is replaced only by a homophone of
+	// its main reading (suspect.local).
 	replace bool
 }
 
@@ -182,7 +191,7 @@ type lexWord struct {
 // parseLexiconText reads the lexicon text: its single characters, which
 // come first, then its words and corpus strings.
 func parseLexiconText(data []byte) (*lexicon, error) {
-	l := &lexicon{id: make([]uint16, 0x10000), chars: []charInfo{{}}}
+	l := &lexicon{id: make([]uint16, 0x10000), chars: []charInfo{{}}, alt: []uint16{noReading}}
 	readings := map[string]uint16{}
 	var total float64
 	var list []lexWord
@@ -230,15 +239,24 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 				f = max(f, a)
 			}
 			c.cost = float64(f) // made a cost below, once the total is known
-			if len(reading) > 0 {
-				main, _, _ := bytes.Cut(reading, []byte{','})
-				id, ok := readings[string(main)]
+			alt := uint16(noReading)
+			rds := bytes.Split(reading, []byte{','})
+			for k, rd := range rds[:min(2, len(rds))] {
+				if len(rd) == 0 {
+					continue
+				}
+				id, ok := readings[string(rd)]
 				if !ok {
 					id = uint16(len(readings))
-					readings[string(main)] = id
+					readings[string(rd)] = id
 				}
-				c.syl = id
+				if k == 0 {
+					c.syl = id
+				} else {
+					alt = id
+				}
 			}
+			l.alt = append(l.alt, alt)
 			l.id[r] = uint16(len(l.chars))
 			l.chars = append(l.chars, c)
 			continue
@@ -308,7 +326,7 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 	l.markCommon(list)
 	for id := 1; id < len(l.chars); id++ {
 		c := &l.chars[id]
-		c.replace = (c.common || l.shapes[id] != nil) && !c.numeral && c.cost >= minAlone
+		c.replace = !c.numeral && c.cost >= minAlone
 	}
 	// The typo index: count the words of each key, give each key its
 	// place in cands, then put the words there.
@@ -373,6 +391,9 @@ func (l *lexicon) typoKeys(list []lexWord, fn func(tk, key uint64)) {
 		for j := range int(w.n) {
 			c := charAt(w.key, j, int(w.n))
 			if syl := l.chars[c].syl; syl != noReading {
+				fn(setAt(w.key, j, int(w.n), sylMark|syl), w.key)
+			}
+			if syl := l.alt[c]; syl != noReading {
 				fn(setAt(w.key, j, int(w.n), sylMark|syl), w.key)
 			}
 			for _, g := range l.shapes[c] {

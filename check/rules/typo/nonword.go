@@ -21,7 +21,8 @@ var NonWord = &check.Rule{
 		Title: "疑似错别字（非词）",
 		Text: "不在词表中的字串，其中一个字换成同音（不计声调）、近音（平翘舌、前后鼻音、n/l、f/h、r/l）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
-			"和本项目语料，读音取自 go-pinyin；被替换的须是常用字（形近字除外），不在数词、量词和排比式的新造词（以商招商）中。" +
+			"和本项目语料，读音取自 go-pinyin，多音字按其前两个读音（“银航”→“银行”、“条整”→“调整”）；被替换的若是生僻字，只按主读音的同音字替换且须有更强的依据（“保樟”→“保障”）；" +
+			"不在数词、量词和排比式的新造词（以商招商）中。" +
 			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串；" +
 			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
 			"或改后的词为公文常用且远比原文通顺。建议修改，需人工确认。",
@@ -59,6 +60,10 @@ type suspect struct {
 	// near is set when their readings differ by the initial or the final
 	// (nearReadings): a likelier text than a homophone's is asked for.
 	near bool
+	// alt is set when the reading of the replaced character is the
+	// corrected character's second reading (lexicon.alt), not its main
+	// one (银航 → 银行).
+	alt bool
 	// fit is the smaller count, in report prose (bigrams.gz), of the two
 	// pairs the corrected character makes with its neighbours (0 at an
 	// end of the run): the correction fits the text around it when both
@@ -117,6 +122,10 @@ const (
 	// real word the lexicon lacks has a "correction" the writer has no
 	// use for.
 	loneScore = 13.0
+	// rareScore is the least score of a suspect whose replaced character
+	// is rare (not common, no look-alike): a typist seldom picks one, a
+	// writer does on purpose (中流击楫 is no typo of 集中).
+	rareScore = 18.0
 	// nearCost is how much less likely a near homophone (zh/z, an/ang …)
 	// is than a homophone, in the score's units.
 	nearCost = 6.0
@@ -260,10 +269,10 @@ func (d *decision) placed(s suspect) bool {
 // characters stand alone as words (项目为王 is no typo of 为主); and
 // never a span whose own pair report prose uses (suspect.wrongAttested)
 // or whose wrong character fits a neighbour nearly as well
-// (suspect.breaks).
+// (suspect.breaks); at least rareScore for a rare replaced character.
 func (d *decision) evident(s suspect) bool {
 	sc := d.score(s)
-	if s.function && sc < functionScore || s.wrongAttested >= attestedPair || s.breaks {
+	if s.function && sc < functionScore || s.wrongAttested >= attestedPair || s.breaks || !s.common && !s.shape && sc < rareScore {
 		return false
 	}
 	if sc >= fitScore && s.fit >= minFit && (d.count(s.right) > 0 || sc >= loneScore) {
@@ -381,6 +390,7 @@ type candidate struct {
 	token   bool
 	shape   bool
 	near    bool
+	alt     bool
 }
 
 // detect finds the suspects of text and offers them to accept, run by
@@ -508,12 +518,15 @@ func (sc *scanner) run() {
 }
 
 // local reports whether s passes the tests that need only its run: a
-// gain of at least floorGain, a correction that fits, a common replaced
-// character (a typist picks common characters by their reading; a
-// look-alike, misread or mistyped by its shape, may be rare: 预箅), no
-// parallel coinage or numeral.
+// gain of at least floorGain, a correction that fits, no parallel
+// coinage or numeral; a rare replaced character only as a homophone of
+// the corrected one's main reading (保樟 → 保障, 居抿 → 居民: a typist
+// picks a character by the reading he means; a look-alike, misread or
+// mistyped by its shape, may be rare: 预箅), and a second reading never
+// with a near one (two guesses at once).
 func (s suspect) local() bool {
-	return s.gain >= floorGain && s.token && (s.common || s.shape) && !s.parallel && !s.numeral
+	return s.gain >= floorGain && s.token && (s.common || s.shape || !s.near && !s.alt) &&
+		!(s.alt && s.near) && !s.parallel && !s.numeral
 }
 
 // parallelWord reports whether the character at i of ids makes a word
@@ -549,7 +562,7 @@ func (sc *scanner) suspect(c candidate) suspect {
 	s := suspect{
 		start: sc.start + 3*c.s, end: sc.start + 3*(c.s+c.k),
 		right: l.word(c.key, c.k), rightFreq: l.freq(c.key), gain: c.gain,
-		token: c.token, shape: c.shape, near: c.near, common: l.chars[ids[c.i]].common,
+		token: c.token, shape: c.shape, near: c.near, alt: c.alt, common: l.chars[ids[c.i]].common,
 	}
 	// A wrong character that makes a frequent word with the character two
 	// places away is the second half of a parallel coinage (撤县设市:
@@ -698,7 +711,10 @@ func (sc *scanner) candidates(i int) {
 						before, _ = sc.segCost(&lat, s, k, i, 0)
 					}
 					after, token := sc.segCost(&lat, s, k, i, right)
-					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape, near: near})
+					// A word found by its second reading: the mark is not
+					// that of its main one.
+					alt := !shape && mark != sylMark|l.chars[right].syl
+					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape, near: near, alt: alt})
 				}
 			}
 		}
