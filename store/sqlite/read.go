@@ -342,6 +342,28 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	}
 	defer tx.Rollback()
 
+	var snap norm.Snapshot
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0),
+		(SELECT generation FROM placement), coalesce((SELECT max(id) FROM paragraphs), 0),
+		coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'reports'), 0)`).Scan(
+		&snap.Generation[0], &snap.Generation[1], &snap.Paragraph, &snap.Report); err != nil {
+		return nil, err
+	}
+	best, ok, err := s.found.Search(ctx, searchSource{tx}, snap, q)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		if best, err = rankMatches(ctx, tx, phrase, q); err != nil {
+			return nil, err
+		}
+	}
+	return hitsOf(ctx, tx, best)
+}
+
+// rankMatches reads the paragraphs that q selects from the database, the
+// newest SearchScan, and ranks them.
+func rankMatches(ctx context.Context, tx *sql.Tx, phrase string, q store.Query) ([]norm.Scored, error) {
 	// The paragraphs that match, newest first as FTS5 finds them. The
 	// tokens hold neither spaces nor double quotes, so quoting them makes
 	// one FTS5 phrase. The paragraphs of reports in the trash are not in
@@ -375,7 +397,11 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	best := norm.Rank(phrase, cands, norm.Limit(q))
+	return norm.Rank(phrase, cands, norm.Limit(q)), nil
+}
+
+// hitsOf returns the hits of best: their reports and paragraphs.
+func hitsOf(ctx context.Context, tx *sql.Tx, best []norm.Scored) ([]store.Hit, error) {
 	if len(best) == 0 {
 		return nil, nil
 	}
@@ -389,7 +415,7 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	if err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT `+summaryColumns+`, p.id, p.char_offset, p.text, p.kind
+	rows, err := tx.QueryContext(ctx, `SELECT `+summaryColumns+`, p.id, p.char_offset, p.text, p.kind
 		FROM paragraphs p JOIN reports r ON r.id = p.report
 		WHERE p.id IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
@@ -649,4 +675,60 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("sqlite: count: %w", err)
 	}
 	return n, nil
+}
+
+// searchSource reads what the search cache lacks in a search's read
+// transaction.
+type searchSource struct{ tx *sql.Tx }
+
+func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]norm.Para, error) {
+	// The tokens hold neither spaces nor double quotes, so quoting them
+	// makes one FTS5 phrase. The paragraphs of reports in the trash are
+	// not in the index.
+	rows, err := src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
+		FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid
+		WHERE paragraph_index MATCH ? AND paragraph_index.rowid > ? AND paragraph_index.rowid <= ?
+		ORDER BY paragraph_index.rowid LIMIT ?`, `"`+phrase+`"`, after, upTo, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	terms := norm.Terms(phrase)
+	var (
+		out        []norm.Para
+		id, report int64
+		kind, text string
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &report, &kind, &text); err != nil {
+			return nil, err
+		}
+		out = append(out, norm.NewPara(id, report, kind, text, terms))
+	}
+	return out, rows.Err()
+}
+
+func (src searchSource) Reports(ctx context.Context, after, upTo int64) (map[int64]norm.ReportMeta, error) {
+	rows, err := src.tx.QueryContext(ctx, `SELECT id, path, unit, level, years, genre, coalesce(unit_id, 0) FROM reports
+		WHERE id > ? AND id <= ? AND deleted IS NULL`, after, upTo)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]norm.ReportMeta)
+	for rows.Next() {
+		var (
+			id    int64
+			m     norm.ReportMeta
+			years string
+		)
+		if err := rows.Scan(&id, &m.Path, &m.Unit, &m.Level, &years, &m.Genre, &m.UnitID); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(years), &m.Years); err != nil {
+			return nil, fmt.Errorf("report %d: years %q: %w", id, years, err)
+		}
+		out[id] = m
+	}
+	return out, rows.Err()
 }

@@ -35,6 +35,8 @@ import (
 	"syscall"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+
+	"zongjie/store/internal/norm"
 )
 
 // Store is a store.Store in a SQLite database file. It is safe for
@@ -45,6 +47,7 @@ type Store struct {
 	r     *sql.DB  // read-only connections
 	rq    prepared // r's queries, prepared once
 	units unitCache
+	found norm.SearchCache // the paragraphs holding the phrases searched
 
 	readOnly bool // the file cannot be written (see Open)
 }

@@ -99,8 +99,9 @@ func (w *writer) untrash(id int64) error {
 	return w.movedReports()
 }
 
-// movedReports counts a change of where reports are (unit, trash), so
-// that every process's units cache reads them again.
+// movedReports counts a change of where reports are (unit, trash,
+// deleted), so that every process's units cache and search cache read
+// them again.
 func (w *writer) movedReports() error {
 	_, err := w.exec(`UPDATE placement SET generation = generation + 1`)
 	return err

@@ -421,7 +421,9 @@ func (w *writer) delete(id int64) error {
 			return err
 		}
 	}
-	return nil
+	// Its paragraphs have left the full-text index: the search cache of
+	// every process reads again.
+	return w.movedReports()
 }
 
 // Optimize merges the runs of the fingerprint index into one, so that

@@ -199,7 +199,7 @@ func wants(rs []*store.Report, q store.Query) map[hitKey]bool {
 
 // selects reports whether f selects r.
 func selects(f store.Filter, r *store.Report) bool {
-	if f.Unit != "" && r.Unit != f.Unit || f.Level != "" && r.Level != f.Level || f.Genre != "" && r.Genre != f.Genre {
+	if f.Path != "" && r.Path != f.Path || f.Unit != "" && r.Unit != f.Unit || f.Level != "" && r.Level != f.Level || f.Genre != "" && r.Genre != f.Genre {
 		return false
 	}
 	if !f.Scope.Holds(r.UnitID) {

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Search", testSearch},
 		{"SearchRecall", testSearchRecall},
 		{"SearchRanking", testSearchRanking},
+		{"SearchAfterWrites", testSearchAfterWrites},
 		{"Postings", testPostings},
 		{"EachFingerprints", testEachFingerprints},
 		{"Count", testCount},

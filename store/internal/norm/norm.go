@@ -22,7 +22,7 @@ const DefaultLimit = 20
 
 // SearchScan is the number of paragraphs Search ranks at most: of a
 // phrase found in more, the newest.
-const SearchScan = 20000
+var SearchScan = 20000
 
 // Limit returns the number of hits to return for q.
 func Limit(q store.Query) int {
@@ -162,28 +162,86 @@ type Scored struct {
 // average of the candidates. Equal scores are ordered by ID. Both stores
 // rank with it, so that they rank alike.
 func Rank(phrase string, cands []Candidate, limit int) []Scored {
-	const k1, b = 1.2, 0.75
-	type stat struct{ tf, n int }
 	stats := make([]stat, len(cands))
-	total := 0
 	terms := strings.Split(phrase, " ")
 	for i, c := range cands {
 		n, tf := store.CountPhrase(c.Text, terms)
-		st := stat{tf: tf, n: max(n, 1)}
-		stats[i] = st
-		total += st.n
+		stats[i] = stat{id: c.ID, n: n, tf: tf}
 	}
-	avg := max(float64(total)/float64(max(len(cands), 1)), 1)
-	out := make([]Scored, len(cands))
-	for i, c := range cands {
-		tf := float64(max(stats[i].tf, 1)) // a candidate holds the phrase
-		out[i] = Scored{c.ID, tf * (k1 + 1) / (tf + k1*(1-b+b*float64(stats[i].n)/avg))}
+	return rankStats(stats, limit)
+}
+
+// stat is what Rank needs of a candidate: its ID, its number of tokens
+// and of occurrences of the phrase.
+type stat struct {
+	id    int64
+	n, tf int
+}
+
+// rankStats ranks the candidates of stats as Rank does.
+func rankStats(stats []stat, limit int) []Scored {
+	const k1, b = 1.2, 0.75
+	total := 0
+	for i := range stats {
+		stats[i].n = max(stats[i].n, 1)
+		total += stats[i].n
 	}
-	slices.SortFunc(out, func(x, y Scored) int {
-		if c := cmp.Compare(y.Score, x.Score); c != 0 {
-			return c
+	avg := max(float64(total)/float64(max(len(stats), 1)), 1)
+	out := make([]Scored, len(stats))
+	for i, st := range stats {
+		tf := float64(max(st.tf, 1)) // a candidate holds the phrase
+		out[i] = Scored{st.id, tf * (k1 + 1) / (tf + k1*(1-b+b*float64(st.n)/avg))}
+	}
+	return best(out, limit)
+}
+
+// better orders scores best first, equal scores by ID.
+func better(x, y Scored) int {
+	if c := cmp.Compare(y.Score, x.Score); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.ID, y.ID)
+}
+
+// best returns the limit best of scores, best first; it reorders scores.
+// Of many scores and a small limit it keeps the best in a heap rather
+// than sorting all.
+func best(scores []Scored, limit int) []Scored {
+	if limit <= 0 {
+		return scores[:0]
+	}
+	if limit*8 >= len(scores) {
+		slices.SortFunc(scores, better)
+		return scores[:min(limit, len(scores))]
+	}
+	// A heap of the best limit so far, the worst of them at the root.
+	h := scores[:limit:limit]
+	worse := func(i, j int) bool { return better(h[i], h[j]) > 0 }
+	down := func(i int) {
+		for {
+			w, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && worse(l, w) {
+				w = l
+			}
+			if r < len(h) && worse(r, w) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
 		}
-		return cmp.Compare(x.ID, y.ID)
-	})
-	return out[:min(limit, len(out))]
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, s := range scores[limit:] {
+		if better(s, h[0]) < 0 {
+			h[0] = s
+			down(0)
+		}
+	}
+	slices.SortFunc(h, better)
+	return h
 }

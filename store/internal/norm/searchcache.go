@@ -1,0 +1,286 @@
+package norm
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"zongjie/store"
+)
+
+// Para is a paragraph that holds a phrase, as SearchCache keeps it: what
+// Rank needs of it and what a Query selects it by.
+type Para struct {
+	ID, Report  int64
+	Kind        string
+	Tokens      int32 // store.CountPhrase of its text and the phrase
+	Occurrences int32
+}
+
+// NewPara returns the Para of a paragraph holding the phrase terms
+// (store.Terms of a query).
+func NewPara(id, report int64, kind, text string, terms []string) Para {
+	n, tf := store.CountPhrase(text, terms)
+	return Para{ID: id, Report: report, Kind: kind, Tokens: int32(min(n, 1<<31-1)), Occurrences: int32(min(tf, 1<<31-1))}
+}
+
+// ReportMeta is what a Filter selects a live report by.
+type ReportMeta struct {
+	Path, Unit, Level, Genre string
+	Years                    []int
+	UnitID                   int64 // 0: unassigned
+}
+
+// Selected reports whether f selects the report (the trash aside: the
+// cache holds no paragraph of a report in the trash).
+func (m *ReportMeta) Selected(f store.Filter) bool {
+	return (f.Path == "" || m.Path == f.Path) && (f.Unit == "" || m.Unit == f.Unit) &&
+		(f.Level == "" || m.Level == f.Level) && (f.Year == 0 || slices.Contains(m.Years, f.Year)) &&
+		(f.Genre == "" || m.Genre == f.Genre) && f.Scope.Holds(m.UnitID)
+}
+
+// Generation is a store's count of the changes after which SearchCache
+// must read everything again: any change that takes a paragraph out of
+// the full-text index (a new version, the trash, a deletion) or changes
+// what a Filter selects a report by (a new version, a move to another
+// unit). Its parts never decrease; adding a report changes none of them.
+type Generation [2]int64
+
+// before reports whether g is older than h: no part larger, one smaller.
+func (g Generation) before(h Generation) bool {
+	return g != h && g[0] <= h[0] && g[1] <= h[1]
+}
+
+// Snapshot is what a search's read transaction sees of the store: its
+// generation and the largest paragraph and report IDs. IDs are given in
+// increasing order, so that within one generation the paragraphs and
+// reports of an older snapshot are those of a newer one up to its IDs.
+type Snapshot struct {
+	Generation Generation
+	Paragraph  int64 // the largest paragraph ID, 0 for none
+	Report     int64 // the largest report ID, 0 for none
+}
+
+// SearchSource reads, within the search's read transaction, what the
+// cache lacks.
+type SearchSource interface {
+	// Matches returns the paragraphs with after < ID ≤ upTo that hold
+	// phrase (store.Spaced of a query), in the index (not in the trash),
+	// by ascending ID, at most limit of them.
+	Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]Para, error)
+	// Reports returns the live reports with after < ID ≤ upTo.
+	Reports(ctx context.Context, after, upTo int64) (map[int64]ReportMeta, error)
+}
+
+// Bounds of SearchCache.
+const (
+	// cachePhrase is the number of paragraphs a phrase may match and be
+	// kept: a phrase found in more is searched in the database each time,
+	// where the newest SearchScan that the query selects are read.
+	cachePhrase = 50000
+	// cacheTotal is the number of paragraphs kept for all phrases (about
+	// 48 bytes each).
+	cacheTotal = 1000000
+)
+
+// SearchCache keeps, per phrase searched, the paragraphs of the store
+// that hold it, and the fields of the reports a Filter selects by, so
+// that a search reads from the database only what was added since the
+// last one: the paragraphs every search ranks (all those it selects) are
+// otherwise read again each time, several thousand for a common word. It
+// reads everything again when the store's Generation has changed. Its
+// answers are those of the query in the database: the paragraphs q
+// selects, newest first, at most SearchScan, ranked by Rank.
+type SearchCache struct {
+	mu      sync.Mutex
+	gen     Generation
+	reports map[int64]ReportMeta
+	upTo    int64 // the reports with ID ≤ upTo are in reports
+	phrases map[string]*phraseEntry
+	total   int    // paragraphs held by phrases
+	clock   uint64 // of the last use, to drop the least recently used
+}
+
+// phraseEntry is what the cache holds of a phrase.
+type phraseEntry struct {
+	paras   []Para // ascending ID
+	upTo    int64  // the paragraphs holding the phrase with ID ≤ upTo are in paras
+	tooMany bool   // more than cachePhrase: not kept
+	used    uint64
+}
+
+// Search returns the best hits of q (ranked as Rank ranks them), reading
+// what it lacks from src, as of snap; ok is false when the cache cannot
+// answer (the phrase is found in too many paragraphs, or snap is older
+// than what the cache holds) and the store must search itself.
+func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapshot, q store.Query) (best []Scored, ok bool, err error) {
+	phrase := store.Spaced(q.Text)
+	c.mu.Lock()
+	if c.gen.before(snap.Generation) || c.phrases == nil {
+		c.reset(snap.Generation)
+	}
+	if c.gen != snap.Generation {
+		c.mu.Unlock()
+		return nil, false, nil
+	}
+	e := c.phrases[phrase]
+	reportsFrom := c.upTo
+	c.mu.Unlock()
+	if e != nil && e.tooMany {
+		return nil, false, nil
+	}
+
+	// What was added since.
+	var (
+		from  int64
+		added []Para
+		have  int
+	)
+	if e != nil {
+		from, have = e.upTo, len(e.paras)
+	}
+	if from < snap.Paragraph {
+		if added, err = src.Matches(ctx, phrase, from, snap.Paragraph, cachePhrase-have+1); err != nil {
+			return nil, false, err
+		}
+	}
+	var reports map[int64]ReportMeta
+	if reportsFrom < snap.Report {
+		if reports, err = src.Reports(ctx, reportsFrom, snap.Report); err != nil {
+			return nil, false, err
+		}
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != snap.Generation {
+		return nil, false, nil
+	}
+	if reports != nil && c.upTo == reportsFrom {
+		for id, m := range reports {
+			c.reports[id] = m
+		}
+		c.upTo = snap.Report
+	}
+	if c.upTo < snap.Report {
+		return nil, false, nil // another search has read other reports meanwhile
+	}
+	cur := c.phrases[phrase]
+	switch {
+	case cur != nil && cur.tooMany:
+		return nil, false, nil
+	case cur != nil && cur.upTo >= snap.Paragraph:
+		// As new as needed already (perhaps newer: the IDs above the
+		// snapshot's are left out below).
+	case (cur == nil && from == 0) || (cur != nil && cur.upTo == from):
+		n := len(added)
+		if cur != nil {
+			n += len(cur.paras)
+		}
+		next := &phraseEntry{upTo: snap.Paragraph}
+		if n > cachePhrase {
+			next.tooMany = true
+		} else if cur != nil {
+			// In place: the cache is read and written under c.mu only,
+			// and only the latest entry of a phrase is appended to.
+			next.paras = append(cur.paras, added...)
+		} else {
+			next.paras = added
+		}
+		c.put(phrase, cur, next)
+		if next.tooMany {
+			return nil, false, nil
+		}
+		cur = next
+	default:
+		return nil, false, nil // dropped or replaced meanwhile
+	}
+	c.clock++
+	cur.used = c.clock
+	return c.rank(cur.paras, snap, q)
+}
+
+// rank selects the paragraphs of paras that q selects, up to the
+// snapshot's IDs, newest first and at most SearchScan, and ranks them.
+func (c *SearchCache) rank(paras []Para, snap Snapshot, q store.Query) ([]Scored, bool, error) {
+	end, _ := slices.BinarySearchFunc(paras, snap.Paragraph+1, func(p Para, id int64) int {
+		switch {
+		case p.ID < id:
+			return -1
+		case p.ID > id:
+			return 1
+		}
+		return 0
+	})
+	var (
+		stats  []stat
+		last   int64 = -1
+		chosen bool
+	)
+	for i := end - 1; i >= 0 && len(stats) < SearchScan; i-- {
+		p := &paras[i]
+		if q.Kind != "" && p.Kind != q.Kind {
+			continue
+		}
+		if p.Report != last {
+			m, ok := c.reports[p.Report]
+			if !ok {
+				return nil, false, nil // not as expected: let the database answer
+			}
+			last, chosen = p.Report, m.Selected(q.Filter)
+		}
+		if chosen {
+			stats = append(stats, stat{id: p.ID, n: int(p.Tokens), tf: int(p.Occurrences)})
+		}
+	}
+	return rankStats(stats, Limit(q)), true, nil
+}
+
+// reset empties the cache for generation gen.
+func (c *SearchCache) reset(gen Generation) {
+	c.gen = gen
+	c.reports = make(map[int64]ReportMeta)
+	c.upTo = 0
+	c.phrases = make(map[string]*phraseEntry)
+	c.total = 0
+}
+
+// put replaces the entry old of phrase (nil: none) with e and drops the
+// least recently used phrases while the cache holds too many paragraphs.
+func (c *SearchCache) put(phrase string, old, e *phraseEntry) {
+	if old != nil {
+		c.total -= len(old.paras)
+	}
+	c.phrases[phrase] = e
+	c.total += len(e.paras)
+	for c.total > cacheTotal {
+		var (
+			victim string
+			oldest *phraseEntry
+		)
+		for k, v := range c.phrases {
+			if v != e && (oldest == nil || v.used < oldest.used) {
+				victim, oldest = k, v
+			}
+		}
+		if oldest == nil {
+			break
+		}
+		c.total -= len(oldest.paras)
+		delete(c.phrases, victim)
+	}
+}
+
+// Terms returns the tokens of a phrase (store.Spaced of a query) for
+// NewPara.
+func Terms(phrase string) []string {
+	return strings.Split(phrase, " ")
+}
+
+// Phrases returns the number of phrases the cache holds (for tests).
+func (c *SearchCache) Phrases() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.phrases)
+}
