@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 )
 
 // prepared runs the queries of the read connections through statements
@@ -17,41 +18,91 @@ import (
 // conditions combine into more, a bounded number); past maxPrepared a
 // query runs unprepared. SQLite prepares a kept statement again by
 // itself when the schema changed.
+//
+// Nothing waits for a connection while holding the lock, and a read
+// transaction never waits for a second connection to prepare on: with
+// every read connection in a transaction whose query was new, each would
+// wait for another forever (bench/load at 500/s stalled so, the server
+// idle, every request timing out). A query first met in a transaction
+// runs unprepared there and is prepared aside, on a connection of its own.
 type prepared struct {
-	db    *sql.DB
-	mu    sync.RWMutex
-	stmts map[string]*sql.Stmt
+	db       *sql.DB
+	mu       sync.RWMutex
+	stmts    map[string]*sql.Stmt
+	inFlight map[string]bool // being prepared aside
+	closed   bool
 }
 
 // maxPrepared bounds the statements kept.
 const maxPrepared = 256
 
-// stmt returns the kept statement of query, prepared now when new; nil
-// when maxPrepared are kept already.
-func (p *prepared) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+// kept returns the kept statement of query, or nil, and whether there is
+// room for another.
+func (p *prepared) kept(query string) (*sql.Stmt, bool) {
 	p.mu.RLock()
-	st := p.stmts[query]
-	p.mu.RUnlock()
-	if st != nil {
+	defer p.mu.RUnlock()
+	return p.stmts[query], len(p.stmts) < maxPrepared
+}
+
+// stmt returns the kept statement of query, prepared now when new; nil
+// when maxPrepared are kept already. The caller holds no connection of
+// p.db.
+func (p *prepared) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	st, room := p.kept(query)
+	if st != nil || !room {
 		return st, nil
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if st := p.stmts[query]; st != nil {
-		return st, nil
-	}
-	if len(p.stmts) >= maxPrepared {
-		return nil, nil
-	}
-	st, err := p.db.PrepareContext(ctx, query)
+	st, err := p.db.PrepareContext(ctx, query) // waits for a connection: no lock held
 	if err != nil {
 		return nil, err
+	}
+	return p.keep(query, st), nil
+}
+
+// keep keeps st as the statement of query and returns the one kept: st,
+// or one another goroutine kept first (st is closed then), or nil when
+// there is no room (st is closed).
+func (p *prepared) keep(query string, st *sql.Stmt) *sql.Stmt {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if old := p.stmts[query]; old != nil {
+		st.Close()
+		return old
+	}
+	if len(p.stmts) >= maxPrepared || p.closed {
+		st.Close()
+		return nil
 	}
 	if p.stmts == nil {
 		p.stmts = make(map[string]*sql.Stmt)
 	}
 	p.stmts[query] = st
-	return st, nil
+	return st
+}
+
+// prepareAside prepares query on a connection of its own, in the
+// background, unless that is under way or there is no room.
+func (p *prepared) prepareAside(query string) {
+	p.mu.Lock()
+	if p.inFlight[query] || p.stmts[query] != nil || len(p.stmts) >= maxPrepared || p.closed {
+		p.mu.Unlock()
+		return
+	}
+	if p.inFlight == nil {
+		p.inFlight = make(map[string]bool)
+	}
+	p.inFlight[query] = true
+	p.mu.Unlock()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if st, err := p.db.PrepareContext(ctx, query); err == nil {
+			p.keep(query, st)
+		}
+		p.mu.Lock()
+		delete(p.inFlight, query)
+		p.mu.Unlock()
+	}()
 }
 
 // QueryContext is sql.DB's, through the kept statement of query.
@@ -84,31 +135,38 @@ type preparedTx struct {
 	tx *sql.Tx
 }
 
+// txStmt returns the kept statement of query for the transaction, or nil:
+// a new query runs unprepared on the transaction's connection and is
+// prepared aside (see prepared).
+func (t preparedTx) txStmt(query string) *sql.Stmt {
+	st, room := t.p.kept(query)
+	if st == nil && room {
+		t.p.prepareAside(query)
+	}
+	return st
+}
+
 // QueryContext is sql.Tx's, through the kept statement of query.
 func (t preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := t.p.stmt(ctx, query)
-	if err != nil {
-		return nil, err
+	if st := t.txStmt(query); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
 	}
-	if st == nil {
-		return t.tx.QueryContext(ctx, query, args...)
-	}
-	return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	return t.tx.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext is sql.Tx's, through the kept statement of query.
 func (t preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	st, err := t.p.stmt(ctx, query)
-	if err != nil || st == nil {
-		return t.tx.QueryRowContext(ctx, query, args...)
+	if st := t.txStmt(query); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
-	return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	return t.tx.QueryRowContext(ctx, query, args...)
 }
 
-// close closes the kept statements.
+// close closes the kept statements; none is kept after.
 func (p *prepared) close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.closed = true
 	var first error
 	for _, st := range p.stmts {
 		if err := st.Close(); err != nil && first == nil {
