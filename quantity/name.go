@@ -503,22 +503,8 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	if k > 0 && sc.items[k-1].end <= off {
 		low = max(low, sc.items[k-1].end)
 	}
-	depth := 0 // closing brackets seen: a mark inside brackets (县（区、市）) ends no clause
-	for i := off - 1; i >= low; i-- {
-		switch bracketAt(sc.text, i) {
-		case ')':
-			depth++
-			continue
-		case '(':
-			if depth > 0 {
-				depth--
-			}
-			continue
-		}
-		if size := clauseMarkAt(sc.text, i); size > 0 && depth == 0 {
-			start = i + size
-			break
-		}
+	if m := sc.markBefore(low, off); m >= 0 {
+		start = m
 	}
 	if k > 0 {
 		if prevEnd := sc.items[k-1].end; prevEnd > start && prevEnd <= off {
@@ -534,11 +520,12 @@ func (sc *scanner) clauseStart(k, off int) (int, bool) {
 	return start, false
 }
 
-// openingBefore returns where the clause holding off begins, across any
-// figure in it (clauseStart stops at the figure before).
-func (sc *scanner) openingBefore(off int) int {
-	depth := 0
-	for i := off - 1; i >= sc.start; i-- {
+// markBefore returns the offset after the last clause mark of text[low:off]
+// outside round brackets (a mark inside them, 县（区、市）, ends no
+// clause), or -1.
+func (sc *scanner) markBefore(low, off int) int {
+	depth := 0 // closing brackets seen
+	for i := off - 1; i >= low; i-- {
 		switch bracketAt(sc.text, i) {
 		case ')':
 			depth++
@@ -552,6 +539,15 @@ func (sc *scanner) openingBefore(off int) int {
 		if size := clauseMarkAt(sc.text, i); size > 0 && depth == 0 {
 			return i + size
 		}
+	}
+	return -1
+}
+
+// openingBefore returns where the clause holding off begins, across any
+// figure in it (clauseStart stops at the figure before).
+func (sc *scanner) openingBefore(off int) int {
+	if m := sc.markBefore(sc.start, off); m >= 0 {
+		return m
 	}
 	return sc.start
 }

@@ -103,14 +103,7 @@ func TestSeriesFromTo(t *testing.T) {
 		"2024年工作总结\n一、2024年工作回顾\n全县生产总值从不到70亿元增加到超过100亿元。森林覆盖率由45.2%提高到46.1%。城镇、农村居民人均可支配收入分别增长5.1%、6.2%。城镇登记失业率从3.8%降至3.5%。\n",
 		"2025年工作总结\n一、2025年工作回顾\n全县生产总值从100亿元到108亿元。森林覆盖率提高到46.8%。城镇、农村居民人均可支配收入分别增长5.3%、6.6%。城镇登记失业率3.4%。\n",
 	}
-	var rs []Report
-	for i, s := range texts {
-		f, err := reader.Read("r.txt", []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
-	}
+	rs := reportsOf(t, texts)
 	want := map[string][2]float64{
 		"生产总值":  {100e8, 108e8},
 		"森林覆盖率": {46.1, 46.8},
@@ -200,14 +193,7 @@ func TestSeriesTieOrder(t *testing.T) {
 		"2024年工作总结\n一、2024年工作回顾\n全镇粮食产量3.2万吨，同比增长2%。财政收入1.2亿元，同比增长5%。新增就业岗位800个，新增就业500人。\n",
 		"2025年工作总结\n一、2025年工作回顾\n全镇粮食产量3.3万吨，同比增长3%。财政收入1.3亿元，同比增长6%。新增就业岗位900个，新增就业600人。\n",
 	}
-	var rs []Report
-	for i, s := range texts {
-		f, err := reader.Read("r.txt", []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
-	}
+	rs := reportsOf(t, texts)
 	order := func(ss []Series) string {
 		var b strings.Builder
 		for _, s := range ss {
@@ -246,14 +232,7 @@ func TestSeriesDanglingNames(t *testing.T) {
 		"2024年工作总结\n一、2024年工作回顾\n建成镇综治中心和20个村级调解室。为全镇1200余名80周岁以上老人发放高龄津贴。清理规范村集体经济合同412份。为困难群众办理临时救助138人次。\n",
 		"2025年工作总结\n一、2025年工作回顾\n建成镇综治中心和22个村级调解室。为全镇1300余名80周岁以上老人发放高龄津贴。清理规范村集体经济合同420份。为困难群众办理临时救助150人次。\n",
 	}
-	var rs []Report
-	for i, s := range texts {
-		f, err := reader.Read("r.txt", []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
-	}
+	rs := reportsOf(t, texts)
 	got := map[string]bool{}
 	for _, s := range SeriesOf(rs, true) {
 		got[s.Indicator] = true
@@ -276,14 +255,7 @@ func TestSeriesAgeQualifier(t *testing.T) {
 		"2024年工作总结\n一、2024年工作回顾\n镇中心幼儿园完成提升改造，3－6岁幼儿入园率达到97%。新发展党员21名，其中35岁以下青年党员占比达到71%。为全镇1200余名80周岁以上老人发放高龄津贴。新录用公务员平均年龄28.5岁，较上年下降1岁。\n",
 		"2025年工作总结\n一、2025年工作回顾\n镇中心幼儿园完成提升改造，3－6岁幼儿入园率达到98%。新发展党员23名，其中35岁以下青年党员占比达到72%。为全镇1300余名80周岁以上老人发放高龄津贴。新录用公务员平均年龄28.1岁，较上年下降0.4岁。\n",
 	}
-	var rs []Report
-	for i, s := range texts {
-		f, err := reader.Read("r.txt", []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
-	}
+	rs := reportsOf(t, texts)
 	ages := 0
 	for _, s := range SeriesOf(rs, true) {
 		if s.Unit != "岁" {
@@ -308,14 +280,7 @@ func TestSeriesVerbOnlyNames(t *testing.T) {
 		"2024年工作总结\n一、2024年工作回顾\n新建社区食堂5个，惠及4.2万名群众。粮食产量连续7年增产。服务群众3000人次。\n",
 		"2025年工作总结\n一、2025年工作回顾\n新建社区食堂8个，惠及5.1万名群众。粮食产量连续8年增产。服务群众3500人次。\n",
 	}
-	var rs []Report
-	for i, s := range texts {
-		f, err := reader.Read("r.txt", []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
-	}
+	rs := reportsOf(t, texts)
 	got := map[string]bool{}
 	for _, s := range SeriesOf(rs, true) {
 		got[s.Indicator] = true
@@ -328,4 +293,18 @@ func TestSeriesVerbOnlyNames(t *testing.T) {
 			t.Errorf("no series %s in %v", want, got)
 		}
 	}
+}
+
+// reportsOf reads and extracts texts as the reports a, b, … of Series.
+func reportsOf(t *testing.T, texts []string) []Report {
+	t.Helper()
+	var rs []Report
+	for i, s := range texts {
+		f, err := reader.Read("r.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, Report{Label: string(rune('a' + i)), File: f, Report: extract.File(f)[0]})
+	}
+	return rs
 }
