@@ -75,7 +75,8 @@ type App struct {
 	deskMu sync.Mutex // one look at the desk computes its figures at a time
 	warm   *warmer    // with Options.WarmDesk, once the store is open
 
-	analyses analyses // of the stored versions read lately
+	analyses analyses      // of the stored versions read lately
+	kept     *keptAccounts // the store's accounts as this App reads them, kept for AccountsFor
 
 	noUsers    atomic.Pointer[noUsersMark] // see HasUsers
 	usersAdded atomic.Uint64               // AddUser calls
@@ -105,6 +106,16 @@ func (a *App) Close() error {
 	return err
 }
 
+// forgetAccounts drops the accounts kept (see AccountsFor).
+func (a *App) forgetAccounts() {
+	a.mu.Lock()
+	k := a.kept
+	a.mu.Unlock()
+	if k != nil {
+		k.forget()
+	}
+}
+
 // errNoStore is the failure of a stored-report operation without a store.
 var errNoStore = Errorf(Invalid, "没有数据库（no database）")
 
@@ -130,6 +141,10 @@ func (a *App) open(ctx context.Context) (store.Store, error) {
 			a.stErr = errNoStore
 		} else {
 			a.st, a.stErr = a.opts.Open(ctx)
+			if a.stErr == nil {
+				a.kept = newKeptAccounts(a.st, a.now)
+				a.st = a.kept
+			}
 			if a.stErr == nil && a.opts.WarmDesk {
 				a.startWarmer(a.st)
 				a.st = notifying{Store: a.st, w: a.warm}

@@ -70,6 +70,7 @@ func (a *App) RestoreBackup(ctx context.Context, from string) error {
 	if err := a.opts.Restore(ctx, from); err != nil {
 		return wrap(Invalid, err, "无法从 %s 恢复：%v", from, err)
 	}
+	a.forgetAccounts() // the accounts are the backup's now
 	st, err := a.open(ctx)
 	if err != nil {
 		return err

@@ -162,11 +162,14 @@ func (f *faultWatch) PutFigures(ctx context.Context, fs []store.Figures) error {
 	return err
 }
 
-// unwrap returns the store a notifying store wraps, for the interfaces
-// only some stores have (backuper).
+// unwrap returns the store the App's wrappers (notifying, keptAccounts)
+// wrap, for the interfaces only some stores have (backuper).
 func unwrap(st store.Store) store.Store {
 	if n, ok := st.(notifying); ok {
-		return n.Store
+		st = n.Store
+	}
+	if k, ok := st.(*keptAccounts); ok {
+		st = k.Store
 	}
 	return st
 }

@@ -12,7 +12,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"zongjie/app"
 	"zongjie/store/pgtest"
 )
 
@@ -192,7 +194,10 @@ func get(t *testing.T, base, target string) string {
 
 // Ensure a session made by signing in on one of two servers on one
 // PostgreSQL database works on the other, and that signing out on the
-// other ends it on the first: sessions are rows of the database.
+// other ends it there at once and on the first within app.AccountsFor
+// (how long a server keeps a session it has read): sessions are rows of
+// the database. A user disabled by the command line beside both servers
+// is refused by both within app.AccountsFor too.
 func TestTwoServersOneSession(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it")
@@ -278,11 +283,34 @@ func TestTwoServersOneSession(t *testing.T) {
 	if st, _ := status(bases[1], "GET", "/", session, nil, ""); st != 200 {
 		t.Errorf("server 1's desk with the session made on server 0: %d, want 200", st)
 	}
-	// Sign out on server 1: the session ends on server 0 too.
+	if st, _ := status(bases[0], "GET", "/api/v1/reports", session, nil, ""); st != 200 {
+		t.Errorf("server 0 with its session: %d, want 200", st)
+	}
+	// Sign out on server 1: the session ends there at once, and on server
+	// 0 (which has just read it) within the bound.
 	if st, _ := status(bases[1], "POST", "/logout", session, url.Values{"csrf": {csrf}}, csrf); st != http.StatusSeeOther {
 		t.Errorf("sign-out on server 1: %d, want 303", st)
 	}
+	if st, _ := status(bases[1], "GET", "/api/v1/reports", session, nil, ""); st != http.StatusUnauthorized {
+		t.Errorf("server 1 with the session ended there: %d, want 401", st)
+	}
+	time.Sleep(app.AccountsFor)
 	if st, _ := status(bases[0], "GET", "/api/v1/reports", session, nil, ""); st != http.StatusUnauthorized {
-		t.Errorf("server 0 with the session ended on server 1: %d, want 401", st)
+		t.Errorf("server 0 with the session ended on server 1, %v later: %d, want 401", app.AccountsFor, st)
+	}
+	// Signed in again and read on both; disabled by the command line.
+	_, resp = status(bases[0], "POST", "/login", "", url.Values{"name": {"zhang"}, "password": {"correct horse battery"}, "csrf": {csrf}}, csrf)
+	session = cookie(resp, "zongjie_session")
+	for i, base := range bases {
+		if st, _ := status(base, "GET", "/api/v1/reports", session, nil, ""); st != 200 {
+			t.Fatalf("server %d with the new session: %d, want 200", i, st)
+		}
+	}
+	run("", "user", "disable", "zhang")
+	time.Sleep(app.AccountsFor)
+	for i, base := range bases {
+		if st, _ := status(base, "GET", "/api/v1/reports", session, nil, ""); st != http.StatusUnauthorized {
+			t.Errorf("server %d, the user disabled by the command line %v before: %d, want 401", i, app.AccountsFor, st)
+		}
 	}
 }

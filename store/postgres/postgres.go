@@ -26,6 +26,7 @@ import (
 type Store struct {
 	pool      *pgxpool.Pool
 	analyzing sync.Mutex // held while analyzeIfStale runs
+	trips     *trips     // see RoundTrips
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form
@@ -36,6 +37,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	t := &trips{}
+	if cfg.ConnConfig.Tracer == nil {
+		cfg.ConnConfig.Tracer = t
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -49,7 +54,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	return &Store{pool: pool}, nil
+	return &Store{pool: pool, trips: t}, nil
 }
 
 // Close closes the connections to the server.
