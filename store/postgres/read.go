@@ -50,40 +50,35 @@ func (s *Store) Get(ctx context.Context, id int64) (*store.Report, error) {
 }
 
 func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
-	// One transaction, so that the parts come from one snapshot.
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback(ctx)
+	// One statement, so that the parts come from one snapshot, in one
+	// round trip: the paragraphs as three arrays.
 	var (
 		text           string
 		data, findings *string
 		fps            []int64
+		offsets        []int32
+		texts, kinds   []string
 	)
-	sum, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints
-		FROM reports r WHERE r.id = $1 AND r.deleted IS NULL`, id), &text, &data, &findings, &fps)
+	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints, p.offsets, p.texts, p.kinds
+		FROM reports r, LATERAL (SELECT coalesce(array_agg(char_offset ORDER BY id), '{}') AS offsets,
+			coalesce(array_agg(text ORDER BY id), '{}') AS texts, coalesce(array_agg(kind ORDER BY id), '{}') AS kinds
+			FROM paragraphs WHERE report = r.id) p
+		WHERE r.id = $1 AND r.deleted IS NULL`, id), &text, &data, &findings, &fps, &offsets, &texts, &kinds)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
 		return nil, err
 	}
+	if len(texts) != len(offsets) || len(kinds) != len(offsets) {
+		return nil, fmt.Errorf("paragraphs: %d offsets, %d texts, %d kinds", len(offsets), len(texts), len(kinds))
+	}
 	r := fromSummary(sum, text, data, findings, fps)
-	rows, err := tx.Query(ctx, `SELECT char_offset, text, kind FROM paragraphs WHERE report = $1 ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var p store.Paragraph
-		if err := rows.Scan(&p.Offset, &p.Text, &p.Kind); err != nil {
-			return nil, err
+	if len(offsets) > 0 {
+		r.Paragraphs = make([]store.Paragraph, len(offsets))
+		for i, off := range offsets {
+			r.Paragraphs[i] = store.Paragraph{Offset: int(off), Text: texts[i], Kind: kinds[i]}
 		}
-		r.Paragraphs = append(r.Paragraphs, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	return r, nil
 }
@@ -119,20 +114,14 @@ func (s *Store) Versions(ctx context.Context, id int64) ([]store.Summary, error)
 }
 
 func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error) {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback(ctx)
-	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 AND r.deleted IS NULL`, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, store.ErrNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.Query(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
-		WHERE v.report = $1 ORDER BY v.version`, id)
+	// One statement (one snapshot, one round trip): the earlier versions
+	// and the current one, which versions never holds; none when the
+	// report is not stored or in the trash.
+	rows, err := s.pool.Query(ctx, `SELECT `+versionColumns+` FROM versions v JOIN reports r ON r.id = v.report
+			WHERE v.report = $1 AND r.deleted IS NULL
+		UNION ALL
+		SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 AND r.deleted IS NULL
+		ORDER BY 2`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +137,10 @@ func (s *Store) versions(ctx context.Context, id int64) ([]store.Summary, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return append(out, cur), nil
+	if len(out) == 0 {
+		return nil, store.ErrNotFound
+	}
+	return out, nil
 }
 
 // GetVersion returns a version of a report whole, or store.ErrNotFound.
