@@ -1,7 +1,7 @@
 // Command load drives a `zongjie serve` with mixed traffic and reports
 // throughput, latency and the server's memory and CPU:
 //
-//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…] [-profile FILE]
+//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…] [-profile FILE] [-heap DIR]
 //
 // It builds zongjie, writes -reports synthetic reports (units of a
 // district over five years, figures and headings, 2–4 KB each) and adds
@@ -32,7 +32,10 @@
 // of the district (all); -local sends them as the local user of a
 // database without accounts. -profile FILE starts the server with
 // --debug-addr, takes a CPU profile of it over the measured run and
-// prints where its time went by route.
+// prints where its time went by route. The server's memory is printed
+// as resident (anonymous and file-backed: the database's pages mapped in)
+// and, with -profile or -heap, the Go heap in use; -heap DIR also writes
+// a heap profile of the server at each whole minute of the run.
 package main
 
 import (
@@ -77,6 +80,7 @@ var (
 	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
 	local    = flag.Bool("local", false, "send as the local user (no accounts) instead of the units' users")
 	profile  = flag.String("profile", "", "write a CPU profile of the server over the measured run to this file, its samples labelled by route, and print the routes' shares")
+	heap     = flag.String("heap", "", "write a heap profile of the server at each whole minute of the measured run into this directory (heap-1m.pb.gz …) and print the Go heap in use beside the resident memory")
 )
 
 func run() error {
@@ -123,7 +127,7 @@ func run() error {
 
 	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}
 	debugAddr := ""
-	if *profile != "" {
+	if *profile != "" || *heap != "" {
 		if debugAddr, err = freeAddr(); err != nil {
 			return err
 		}
@@ -170,7 +174,7 @@ func run() error {
 
 	l.drive(*warmup, nil) // warm up: caches, the desk's figures, connections
 	load0 := loadavg()
-	samp := startSampler(srv.Process.Pid)
+	samp := startSampler(srv.Process.Pid, debugAddr)
 	self := &sampler{pid: os.Getpid(), clkTick: 100}
 	self0 := self.read()
 	pg0 := postgresCPU(databaseName(db))
@@ -179,8 +183,34 @@ func run() error {
 		profiled = make(chan error, 1)
 		go func() { profiled <- fetchProfile(debugAddr, *duration, *profile) }()
 	}
+	heapDone := make(chan struct{})
+	var heaps sync.WaitGroup
+	if *heap != "" {
+		if err := os.MkdirAll(*heap, 0o755); err != nil {
+			return err
+		}
+		heaps.Add(1)
+		go func() {
+			defer heaps.Done()
+			tick := time.NewTicker(time.Minute)
+			defer tick.Stop()
+			for m := 1; ; m++ {
+				select {
+				case <-tick.C:
+					file := filepath.Join(*heap, fmt.Sprintf("heap-%dm.pb.gz", m))
+					if err := fetchURL(fmt.Sprintf("http://%s/debug/pprof/heap?gc=1", debugAddr), file); err != nil {
+						fmt.Fprintln(os.Stderr, "load: heap profile:", err)
+					}
+				case <-heapDone:
+					return
+				}
+			}
+		}()
+	}
 	stats := newStats()
 	wall := l.drive(*duration, stats)
+	close(heapDone)
+	heaps.Wait()
 	samples := samp.stop()
 	if profiled != nil {
 		if err := <-profiled; err != nil {
@@ -212,6 +242,28 @@ func run() error {
 		each = append(each, fmt.Sprintf("%.0f", rss[i]))
 	}
 	fmt.Printf("server RSS (MB) every 10 s: %s\n", strings.Join(each, " "))
+	each = each[:0]
+	for i := 0; i < len(samples); i += 10 {
+		s := samples[i]
+		e := fmt.Sprintf("%.0f/%.0f", s.anon, s.file)
+		if debugAddr != "" {
+			e += fmt.Sprintf("/%.0f", s.heap)
+		}
+		each = append(each, e)
+	}
+	what := "anonymous/file-backed"
+	if debugAddr != "" {
+		what += "/Go heap in use"
+	}
+	fmt.Printf("server memory (MB, %s) every 10 s: %s\n", what, strings.Join(each, " "))
+	if len(rss) > 120 {
+		// The second minute against the last: growth that goes on, or a plateau.
+		fmt.Printf("server RSS (MB): mean of the second minute %.0f, of the last minute %.0f\n",
+			mean(rss[60:120]), mean(rss[len(rss)-60:]))
+	}
+	if *heap != "" {
+		fmt.Printf("heap profiles: %s/heap-*.pb.gz (go tool pprof -sample_index=inuse_space -top FILE)\n", *heap)
+	}
 	fmt.Printf("load average (1 min): %s before, %s after; %d cores\n", load0, load1, numCPU())
 	if *profile != "" {
 		printRoutes(goTool, *profile)
@@ -236,7 +288,16 @@ func freeAddr() (string, error) {
 // at addr to file.
 func fetchProfile(addr string, d time.Duration, file string) error {
 	c := &http.Client{Timeout: d + 30*time.Second}
-	resp, err := c.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+	return fetchWith(c, fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())), file)
+}
+
+// fetchURL writes what u answers to file.
+func fetchURL(u, file string) error {
+	return fetchWith(&http.Client{Timeout: time.Minute}, u, file)
+}
+
+func fetchWith(c *http.Client, u, file string) error {
+	resp, err := c.Get(u)
 	if err != nil {
 		return fmt.Errorf("profile: %v", err)
 	}
@@ -620,18 +681,22 @@ func (s *stats) print(wall time.Duration) {
 	}
 }
 
-// sample is the server's resident memory (MB) and CPU time (s) at a moment.
-type sample struct{ rss, cpu float64 }
+// sample is the server's resident memory (MB: all, anonymous, file-backed
+// — the database's pages mapped in —, and the Go heap in use, 0 unknown)
+// and CPU time (s) at a moment.
+type sample struct{ rss, anon, file, heap, cpu float64 }
 
 type sampler struct {
-	stopc   chan struct{}
-	done    chan []sample
-	pid     int
-	clkTick float64
+	stopc     chan struct{}
+	done      chan []sample
+	pid       int
+	clkTick   float64
+	debugAddr string // the server's pprof listener, "" none
+	reads     int
 }
 
-func startSampler(pid int) *sampler {
-	s := &sampler{stopc: make(chan struct{}), done: make(chan []sample), pid: pid, clkTick: 100}
+func startSampler(pid int, debugAddr string) *sampler {
+	s := &sampler{stopc: make(chan struct{}), done: make(chan []sample), pid: pid, clkTick: 100, debugAddr: debugAddr}
 	go func() {
 		var out []sample
 		tick := time.NewTicker(time.Second)
@@ -661,12 +726,25 @@ func (s *sampler) read() sample {
 	var out sample
 	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.pid)); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			name, v, ok := strings.Cut(line, ":")
+			if !ok {
+				continue
+			}
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			switch name {
+			case "VmRSS":
 				out.rss = kb / 1024
+			case "RssAnon":
+				out.anon = kb / 1024
+			case "RssFile":
+				out.file = kb / 1024
 			}
 		}
 	}
+	if s.debugAddr != "" && s.reads%10 == 0 {
+		out.heap = heapInuse(s.debugAddr) // every 10 s: it costs the server a walk of its heap profile
+	}
+	s.reads++
 	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.pid)); err == nil {
 		// The fields after the command's name, which ends with ')'.
 		if i := bytes.LastIndexByte(data, ')'); i >= 0 {
@@ -679,6 +757,26 @@ func (s *sampler) read() sample {
 		}
 	}
 	return out
+}
+
+// heapInuse returns the server's Go heap in use (MB, runtime.MemStats's
+// HeapInuse as /debug/pprof/heap?debug=1 prints it), 0 when unknown.
+func heapInuse(addr string) float64 {
+	c := &http.Client{Timeout: 5 * time.Second}
+	resp, err := c.Get("http://" + addr + "/debug/pprof/heap?debug=1")
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "# HeapInuse = "); ok {
+			n, _ := strconv.ParseFloat(v, 64)
+			return n / (1 << 20)
+		}
+	}
+	return 0
 }
 
 // postgresCPU returns the CPU seconds of the PostgreSQL backends on this
