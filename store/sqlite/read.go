@@ -349,7 +349,8 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 		&snap.Generation[0], &snap.Generation[1], &snap.Paragraph, &snap.Report); err != nil {
 		return nil, err
 	}
-	best, ok, err := s.found.Search(ctx, searchSource{tx}, snap, q)
+	src := searchSource{tx}
+	best, ok, err := s.found.Search(ctx, src, snap, q)
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +359,7 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 			return nil, err
 		}
 	}
-	return hitsOf(ctx, tx, best)
+	return s.found.Hits(ctx, src, snap, best)
 }
 
 // rankMatches reads the paragraphs that q selects from the database, the
@@ -405,12 +406,26 @@ func hitsOf(ctx context.Context, tx *sql.Tx, best []norm.Scored) ([]store.Hit, e
 	if len(best) == 0 {
 		return nil, nil
 	}
-
-	// The reports and paragraphs of the best.
 	ids := make([]int64, len(best))
 	for i, b := range best {
 		ids[i] = b.ID
 	}
+	found, err := readHits(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]store.Hit, 0, len(best))
+	for _, b := range best {
+		if h, ok := found[b.ID]; ok {
+			h.Score = b.Score
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// readHits reads the paragraphs ids and their reports' summaries.
+func readHits(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]store.Hit, error) {
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
@@ -422,7 +437,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, best []norm.Scored) ([]store.Hit, e
 		return nil, err
 	}
 	defer rows.Close()
-	found := make(map[int64]store.Hit, len(best))
+	found := make(map[int64]store.Hit, len(ids))
 	for rows.Next() {
 		var (
 			h   store.Hit
@@ -435,17 +450,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, best []norm.Scored) ([]store.Hit, e
 		}
 		found[id] = h
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	hits := make([]store.Hit, 0, len(best))
-	for _, b := range best {
-		if h, ok := found[b.ID]; ok {
-			h.Score = b.Score
-			hits = append(hits, h)
-		}
-	}
-	return hits, nil
+	return found, rows.Err()
 }
 
 // postingsChunk is the number of hashes one connection looks up for
@@ -681,7 +686,41 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 // transaction.
 type searchSource struct{ tx *sql.Tx }
 
+// scanParagraphs is the number of paragraph IDs up to which Matches reads
+// the paragraphs added since the cache's last read and looks for the
+// phrase in Go, rather than asking the full-text index: the index's
+// segments (dozens of them, one for each report added, until 64 merge)
+// are read from disk again after every write, which empties the page
+// cache of every reading connection, while a range of paragraphs is a
+// few pages.
+const scanParagraphs = 1024
+
 func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]norm.Para, error) {
+	terms := norm.Terms(phrase)
+	if after > 0 && upTo-after <= scanParagraphs {
+		// The paragraphs of reports in the trash are not in the index.
+		rows, err := src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
+			FROM paragraphs p JOIN reports r ON r.id = p.report
+			WHERE p.id > ? AND p.id <= ? AND r.deleted IS NULL ORDER BY p.id`, after, upTo)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var (
+			out        []norm.Para
+			id, report int64
+			kind, text string
+		)
+		for rows.Next() && len(out) < limit {
+			if err := rows.Scan(&id, &report, &kind, &text); err != nil {
+				return nil, err
+			}
+			if p, ok := norm.MatchPara(id, report, kind, text, terms); ok {
+				out = append(out, p)
+			}
+		}
+		return out, rows.Err()
+	}
 	// The tokens hold neither spaces nor double quotes, so quoting them
 	// makes one FTS5 phrase. The paragraphs of reports in the trash are
 	// not in the index.
@@ -693,7 +732,6 @@ func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo 
 		return nil, err
 	}
 	defer rows.Close()
-	terms := norm.Terms(phrase)
 	var (
 		out        []norm.Para
 		id, report int64
@@ -706,6 +744,10 @@ func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo 
 		out = append(out, norm.NewPara(id, report, kind, text, terms))
 	}
 	return out, rows.Err()
+}
+
+func (src searchSource) Hits(ctx context.Context, ids []int64) (map[int64]store.Hit, error) {
+	return readHits(ctx, src.tx, ids)
 }
 
 func (src searchSource) Reports(ctx context.Context, after, upTo int64) (map[int64]norm.ReportMeta, error) {

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"zongjie/store"
@@ -13,7 +14,10 @@ import (
 // searching the database (database) gives: the same hits in the same order
 // with the same scores, under every kind of filter, past the number of
 // paragraphs a search ranks (SearchScan, lowered here), and after each
-// kind of write. fill stores reports.
+// kind of write: more reports (one at a time, as uploads come, and in a
+// batch), a move, the trash and a restore from it, a new version, a
+// deletion. The hits are compared whole: the paragraph, the report's
+// summary and the score. fill stores reports.
 func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, database func(q store.Query) []store.Hit) {
 	defer func(n int) { norm.SearchScan = n }(norm.SearchScan)
 	norm.SearchScan = 300
@@ -57,11 +61,7 @@ func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, da
 				t.Fatal(err)
 			}
 			want := database(q)
-			same := len(got) == len(want)
-			for i := 0; same && i < len(got); i++ {
-				same = got[i].Report.ID == want[i].Report.ID && got[i].Paragraph == want[i].Paragraph && got[i].Score == want[i].Score
-			}
-			if !same {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: Search(%+v): %d hits, the database's %d, or not the same", step, q, len(got), len(want))
 			}
 		}
@@ -71,7 +71,11 @@ func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, da
 		t.Fatal("the cache holds no phrase: nothing was compared")
 	}
 	compare("again")
-	Fill(t, fill, 24, 30, 1, 1)
+	for i := 24; i < 30; i++ {
+		Fill(t, fill, i, i+1, 1, 1)
+		compare("after one more report")
+	}
+	Fill(t, fill, 30, 40, 10, 1)
 	compare("after more reports")
 	assign(west.ID, 1, 25)
 	compare("after a move")
@@ -79,6 +83,12 @@ func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, da
 		t.Fatal(err)
 	}
 	compare("after the trash")
+	Fill(t, fill, 40, 42, 1, 1)
+	compare("after the trash and more")
+	if err := s.Untrash(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	compare("after a restore")
 	next := Synthetic(60)
 	next.ID = 3
 	if _, _, err := s.Put(ctx, next); err != nil {
@@ -90,4 +100,6 @@ func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, da
 	}
 	Fill(t, fill, 61, 63, 1, 1)
 	compare("after a deletion and more")
+	Fill(t, fill, 63, 64, 1, 1)
+	compare("after one more")
 }

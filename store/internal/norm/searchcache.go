@@ -1,6 +1,7 @@
 package norm
 
 import (
+	"container/list"
 	"context"
 	"slices"
 	"strings"
@@ -22,7 +23,26 @@ type Para struct {
 // (store.Terms of a query).
 func NewPara(id, report int64, kind, text string, terms []string) Para {
 	n, tf := store.CountPhrase(text, terms)
-	return Para{ID: id, Report: report, Kind: kind, Tokens: int32(min(n, 1<<31-1)), Occurrences: int32(min(tf, 1<<31-1))}
+	return Para{ID: id, Report: report, Kind: internKind(kind), Tokens: int32(min(n, 1<<31-1)), Occurrences: int32(min(tf, 1<<31-1))}
+}
+
+// MatchPara returns the Para of a paragraph and whether it holds the
+// phrase terms (store.Terms of a query) — whether the full-text index
+// finds it for the phrase: both hold its tokens consecutively.
+func MatchPara(id, report int64, kind, text string, terms []string) (Para, bool) {
+	p := NewPara(id, report, kind, text, terms)
+	return p, p.Occurrences > 0
+}
+
+// internKind returns a section kind as a constant string when it is one
+// of the kinds, so that the cache does not hold a copy for each paragraph.
+func internKind(kind string) string {
+	for _, k := range [...]string{"review", "highlights", "problems", "plan", "other", ""} {
+		if kind == k {
+			return k
+		}
+	}
+	return kind
 }
 
 // ReportMeta is what a Filter selects a live report by.
@@ -71,6 +91,9 @@ type SearchSource interface {
 	Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]Para, error)
 	// Reports returns the live reports with after < ID ≤ upTo.
 	Reports(ctx context.Context, after, upTo int64) (map[int64]ReportMeta, error)
+	// Hits returns the hits of the paragraphs ids (without scores): each
+	// paragraph and the summary of its report.
+	Hits(ctx context.Context, ids []int64) (map[int64]store.Hit, error)
 }
 
 // Bounds of SearchCache.
@@ -79,9 +102,22 @@ const (
 	// kept: a phrase found in more is searched in the database each time,
 	// where the newest SearchScan that the query selects are read.
 	cachePhrase = 50000
-	// cacheTotal is the number of paragraphs kept for all phrases (about
-	// 48 bytes each).
-	cacheTotal = 1000000
+	// paraBytes is what the cache holds for a paragraph of a phrase: a
+	// Para (its kind one of the constant strings) and its share of the
+	// slice's spare capacity.
+	paraBytes = 48
+	// hitOverhead is what the cache holds for a hit beside its strings:
+	// the hit, its list element and its entry in the map.
+	hitOverhead = 320
+)
+
+// Byte budgets of SearchCache: the paragraphs of all phrases (about
+// 700,000 of them) and the hits shown (each paragraph's text and its
+// report's summary; about 20,000 hits of 500 bytes of text). Variables
+// for the tests.
+var (
+	PhraseBudget = 32 << 20
+	HitBudget    = 16 << 20
 )
 
 // SearchCache keeps, per phrase searched, the paragraphs of the store
@@ -92,6 +128,12 @@ const (
 // reads everything again when the store's Generation has changed. Its
 // answers are those of the query in the database: the paragraphs q
 // selects, newest first, at most SearchScan, ranked by Rank.
+//
+// It also keeps the hits shown (a paragraph and its report's summary,
+// which no change but one of the Generation alters), the least recently
+// shown dropped beyond HitBudget bytes: read again each time, they cost a
+// search most of its time under writes, which empty SQLite's page cache
+// of every reading connection.
 type SearchCache struct {
 	mu      sync.Mutex
 	gen     Generation
@@ -100,6 +142,17 @@ type SearchCache struct {
 	phrases map[string]*phraseEntry
 	total   int    // paragraphs held by phrases
 	clock   uint64 // of the last use, to drop the least recently used
+
+	hits     map[int64]*list.Element // of hitEntry, by paragraph ID
+	hitOrder list.List               // most recently shown first
+	hitBytes int
+}
+
+// hitEntry is a hit kept, by its paragraph's ID.
+type hitEntry struct {
+	id    int64
+	hit   store.Hit
+	bytes int
 }
 
 // phraseEntry is what the cache holds of a phrase.
@@ -244,17 +297,21 @@ func (c *SearchCache) reset(gen Generation) {
 	c.upTo = 0
 	c.phrases = make(map[string]*phraseEntry)
 	c.total = 0
+	c.hits = make(map[int64]*list.Element)
+	c.hitOrder.Init()
+	c.hitBytes = 0
 }
 
 // put replaces the entry old of phrase (nil: none) with e and drops the
-// least recently used phrases while the cache holds too many paragraphs.
+// least recently used phrases while the cache holds more than
+// PhraseBudget bytes of paragraphs.
 func (c *SearchCache) put(phrase string, old, e *phraseEntry) {
 	if old != nil {
 		c.total -= len(old.paras)
 	}
 	c.phrases[phrase] = e
 	c.total += len(e.paras)
-	for c.total > cacheTotal {
+	for c.total*paraBytes > PhraseBudget {
 		var (
 			victim string
 			oldest *phraseEntry
@@ -272,6 +329,76 @@ func (c *SearchCache) put(phrase string, old, e *phraseEntry) {
 	}
 }
 
+// Hits returns the hits of best, in its order and with its scores: those
+// kept from earlier searches of snap's generation, the others read from
+// src (and kept). A paragraph src does not find is left out.
+func (c *SearchCache) Hits(ctx context.Context, src SearchSource, snap Snapshot, best []Scored) ([]store.Hit, error) {
+	if len(best) == 0 {
+		return nil, nil
+	}
+	found := make(map[int64]store.Hit, len(best))
+	var missing []int64
+	c.mu.Lock()
+	current := c.gen == snap.Generation && c.hits != nil
+	for _, b := range best {
+		if el, ok := c.hits[b.ID]; ok && current {
+			c.hitOrder.MoveToFront(el)
+			found[b.ID] = el.Value.(*hitEntry).hit
+		} else {
+			missing = append(missing, b.ID)
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) > 0 {
+		read, err := src.Hits(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		// Kept only when the cache is still of the snapshot's generation:
+		// a paragraph and its report's summary are the same then.
+		keep := c.gen == snap.Generation && c.hits != nil
+		for id, h := range read {
+			found[id] = h
+			if keep {
+				c.keepHit(id, h)
+			}
+		}
+		c.mu.Unlock()
+	}
+	hits := make([]store.Hit, 0, len(best))
+	for _, b := range best {
+		if h, ok := found[b.ID]; ok {
+			h.Score = b.Score
+			h.Report.Years = slices.Clone(h.Report.Years) // the caller's own
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// keepHit keeps the hit of paragraph id and drops the least recently
+// shown while the hits hold more than HitBudget bytes.
+func (c *SearchCache) keepHit(id int64, h store.Hit) {
+	if _, ok := c.hits[id]; ok {
+		return
+	}
+	h.Score = 0
+	r := &h.Report
+	n := hitOverhead + len(h.Paragraph.Text) + len(h.Paragraph.Kind) + len(r.Note) + len(r.FileHash) + len(r.Path) +
+		len(r.Title) + len(r.Unit) + len(r.Level) + len(r.Period) + len(r.Genre) + 8*len(r.Years)
+	if n > HitBudget {
+		return
+	}
+	c.hits[id] = c.hitOrder.PushFront(&hitEntry{id: id, hit: h, bytes: n})
+	c.hitBytes += n
+	for c.hitBytes > HitBudget {
+		e := c.hitOrder.Remove(c.hitOrder.Back()).(*hitEntry)
+		delete(c.hits, e.id)
+		c.hitBytes -= e.bytes
+	}
+}
+
 // Terms returns the tokens of a phrase (store.Spaced of a query) for
 // NewPara.
 func Terms(phrase string) []string {
@@ -283,4 +410,12 @@ func (c *SearchCache) Phrases() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.phrases)
+}
+
+// Held returns the bytes the cache counts for the paragraphs of its
+// phrases and for its hits, and the number of hits (for tests).
+func (c *SearchCache) Held() (phraseBytes, hitBytes, hits int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.total * paraBytes, c.hitBytes, len(c.hits)
 }
