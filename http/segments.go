@@ -1,9 +1,13 @@
 package http
 
 import (
+	"cmp"
 	"html/template"
 	"strconv"
 	"strings"
+
+	"zongjie"
+	"zongjie/corpus"
 )
 
 // The loops of the two largest pages — the report's text, run by run,
@@ -235,6 +239,38 @@ func (p reportPage) FindingsHTML(csrf string) template.HTML {
 			}
 		}
 		b.WriteString("\n      </li>")
+	}
+	return template.HTML(b.String())
+}
+
+// HitsHTML writes the items of the search page's list of hits: each
+// hit's report, linked at the hit, and its snippet with the query marked.
+func (p searchPage) HitsHTML() template.HTML {
+	var b strings.Builder
+	for _, h := range p.Hits {
+		b.WriteString("\n  <li class=\"hit\">\n    <p class=\"hit-head\"><a href=\"")
+		escapeHTML(&b, h.Link) // digits and /?=-# only: the URL escaper leaves them
+		b.WriteString(`">#`)
+		b.WriteString(strconv.FormatInt(h.Report.ID, 10))
+		b.WriteByte(' ')
+		escapeHTML(&b, cmp.Or(h.Report.Title, "（无标题）"))
+		b.WriteString("</a>\n      <span class=\"muted\">")
+		escapeHTML(&b, cmp.Or(h.Report.Unit, "单位未识别"))
+		b.WriteString(" · ")
+		escapeHTML(&b, cmp.Or(corpus.PeriodWords(h.Report.Years, h.Report.Period, h.Report.Genre), "时段未识别"))
+		b.WriteString(" · ")
+		escapeHTML(&b, cmp.Or(sectionNames[zongjie.SectionKind(h.Kind)], "其他"))
+		b.WriteString("部分</span></p>\n    <p class=\"snippet\">")
+		for _, s := range h.Snippet {
+			if s.Kind != "" {
+				b.WriteString(`<mark class="q">`)
+				escapeHTML(&b, s.Text)
+				b.WriteString(`</mark>`)
+			} else {
+				escapeHTML(&b, s.Text)
+			}
+		}
+		b.WriteString("</p>\n  </li>")
 	}
 	return template.HTML(b.String())
 }

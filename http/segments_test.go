@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"zongjie"
 	"zongjie/app"
 	"zongjie/check"
+	"zongjie/corpus"
 	"zongjie/store"
 )
 
@@ -153,6 +155,47 @@ func TestParasHTML(t *testing.T) {
 		}
 		if got := "<section>" + string(p.ParasHTML()) + "\n  </section>"; got != want.String() {
 			t.Errorf("paragraphs:\n got  %s\n want %s", got, want.String())
+		}
+	}
+}
+
+// Ensure the search page's hits are written as the template's loop wrote
+// them before Go code did (HitsHTML), byte for byte: titles, units,
+// periods and sections present and missing, marked and plain runs, and
+// values that need escaping.
+func TestHitsHTML(t *testing.T) {
+	const loop = `<ol class="hits">
+  {{- range .Hits}}
+  <li class="hit">
+    <p class="hit-head"><a href="{{.Link}}">#{{.Report.ID}} {{or .Report.Title "（无标题）"}}</a>
+      <span class="muted">{{or .Report.Unit "单位未识别"}} · {{or (periodWords .Report.Years .Report.Period .Report.Genre) "时段未识别"}} · {{or (sectionWords .Kind) "其他"}}部分</span></p>
+    <p class="snippet">{{range .Snippet}}{{if .Kind}}<mark class="q">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
+  </li>
+  {{- end}}
+</ol>`
+	funcs := template.FuncMap{
+		"periodWords":  corpus.PeriodWords,
+		"sectionWords": func(k string) string { return sectionNames[zongjie.SectionKind(k)] },
+	}
+	hostile := "<script>alert('x&y')</script> \"1+1\"\x00，增长5%"
+	hits := []app.Hit{
+		{Report: app.Summary{ID: 12, Title: "青禾街道2024年工作总结", Unit: "青禾街道", Years: []int{2024}, Genre: "summary"},
+			Offset: 40, Kind: "plan", Text: "推进垃圾分类，垃圾分类覆盖率达到95%。", Highlights: [][2]int{{2, 6}, {7, 11}}},
+		{Report: app.Summary{ID: 7, Title: hostile, Unit: hostile, Period: "H1", Years: []int{2023}},
+			Kind: hostile, Text: hostile + "就业" + hostile, Highlights: [][2]int{{len([]rune(hostile)), len([]rune(hostile)) + 2}}},
+		{Report: app.Summary{ID: 3}, Kind: "", Text: "没有标记的段落"},
+	}
+	for n := range len(hits) + 1 {
+		p := searchPage{}
+		for _, h := range hits[:n] {
+			p.Hits = append(p.Hits, layoutHit(h))
+		}
+		var want strings.Builder
+		if err := template.Must(template.New("").Funcs(funcs).Parse(loop)).Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := `<ol class="hits">` + string(p.HitsHTML()) + "\n</ol>"; got != want.String() {
+			t.Errorf("%d hits:\n got  %s\n want %s", n, got, want.String())
 		}
 	}
 }
