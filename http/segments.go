@@ -10,9 +10,9 @@ import (
 	"zongjie/corpus"
 )
 
-// The loops of the two largest pages — the report's text, run by run,
-// and the compare page's table — are written by the Go code here, not by
-// the templates: html/template evaluates each action of a loop by
+// The loops of the largest pages — the report's text, run by run, and
+// its findings, the compare page's table and the search page's hits —
+// are written by the Go code here, not by the templates: html/template evaluates each action of a loop by
 // reflection and calls an escaper for each, which for the thousands of
 // runs of one page was most of the page's time (bench/load: the report
 // and compare pages spent half their CPU writing the page). The code
