@@ -27,6 +27,7 @@ type Store struct {
 	pool      *pgxpool.Pool
 	analyzing sync.Mutex // held while analyzeIfStale runs
 	trips     *trips     // see RoundTrips
+	reports   *reportCache
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form
@@ -54,7 +55,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	return &Store{pool: pool, trips: t}, nil
+	return &Store{pool: pool, trips: t, reports: newReportCache(reportCacheBytes)}, nil
 }
 
 // Close closes the connections to the server.

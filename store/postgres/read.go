@@ -50,6 +50,20 @@ func (s *Store) Get(ctx context.Context, id int64) (*store.Report, error) {
 }
 
 func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
+	if kept, xmin, ok := s.reports.get(id); ok {
+		var now uint32
+		err := s.pool.QueryRow(ctx, `SELECT xmin::text::bigint FROM reports WHERE id = $1 AND deleted IS NULL`, id).Scan(&now)
+		if errors.Is(err, pgx.ErrNoRows) {
+			s.reports.drop(id)
+			return nil, store.ErrNotFound
+		}
+		if err != nil {
+			return nil, err
+		}
+		if now == xmin {
+			return cloneReport(kept), nil
+		}
+	}
 	// One statement, so that the parts come from one snapshot, in one
 	// round trip: the paragraphs as three arrays.
 	var (
@@ -58,13 +72,15 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 		fps            []int64
 		offsets        []int32
 		texts, kinds   []string
+		xmin           uint32
 	)
-	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints, p.offsets, p.texts, p.kinds
+	sum, err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, r.text, r.data::text, r.findings::text, r.fingerprints, p.offsets, p.texts, p.kinds, r.xmin::text::bigint
 		FROM reports r, LATERAL (SELECT coalesce(array_agg(char_offset ORDER BY id), '{}') AS offsets,
 			coalesce(array_agg(text ORDER BY id), '{}') AS texts, coalesce(array_agg(kind ORDER BY id), '{}') AS kinds
 			FROM paragraphs WHERE report = r.id) p
-		WHERE r.id = $1 AND r.deleted IS NULL`, id), &text, &data, &findings, &fps, &offsets, &texts, &kinds)
+		WHERE r.id = $1 AND r.deleted IS NULL`, id), &text, &data, &findings, &fps, &offsets, &texts, &kinds, &xmin)
 	if errors.Is(err, pgx.ErrNoRows) {
+		s.reports.drop(id)
 		return nil, store.ErrNotFound
 	}
 	if err != nil {
@@ -80,6 +96,7 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 			r.Paragraphs[i] = store.Paragraph{Offset: int(off), Text: texts[i], Kind: kinds[i]}
 		}
 	}
+	s.reports.put(cloneReport(r), xmin)
 	return r, nil
 }
 
