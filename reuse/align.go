@@ -122,7 +122,7 @@ func (c *Comparer) Compare(b *Text) Result {
 		trim(&p, a, b)
 		p.AOffset, p.ALength = a.Span(p.a0, p.a1)
 		p.BOffset, p.BLength = b.Span(p.b0, p.b1)
-		p.Identical = a.Original(p.AOffset, p.AOffset+p.ALength) == b.Original(p.BOffset, p.BOffset+p.BLength)
+		p.Identical = slices.Equal(a.orig[p.AOffset:p.AOffset+p.ALength], b.orig[p.BOffset:p.BOffset+p.BLength])
 		res.Passages = append(res.Passages, p)
 	}
 	markB := marks(b, c.bp)
