@@ -21,15 +21,28 @@ type text struct {
 	sum   *store.Summary // the stored report, nil for a file
 }
 
-// loadText reads a text to compare or look for.
+// loadText reads a text to compare or look for: a stored report's text
+// alone (Texts: not its data, findings and paragraphs), or a file.
 func (a *App) loadText(ctx context.Context, ref Ref) (text, error) {
+	if ref.ID != 0 {
+		st, err := a.store(ctx)
+		if err != nil {
+			return text{}, err
+		}
+		rs, err := st.Texts(ctx, []int64{ref.ID})
+		if err == nil && len(rs) == 0 {
+			err = notFound(ref.ID)
+		}
+		if err != nil {
+			return text{}, wrap(ErrorCode(err), err, "报告 %d：%s", ref.ID, notFoundText(err))
+		}
+		sum := rs[0].Summary()
+		return text{label: "#" + itoa(ref.ID), id: ref.ID, text: rs[0].Text, sum: &sum}, nil
+	}
 	res, err := a.resolve(ctx, ref)
 	switch {
 	case err != nil:
 		return text{}, err
-	case res.stored != nil:
-		sum := res.stored.Summary()
-		return text{label: "#" + itoa(ref.ID), id: ref.ID, text: res.stored.Text, sum: &sum}, nil
 	}
 	sum := sha256.Sum256(res.data)
 	return text{label: ref.Input.Name, hash: hex.EncodeToString(sum[:]), text: res.file.Text, file: res.file}, nil

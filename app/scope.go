@@ -183,6 +183,17 @@ func (v *view) Get(ctx context.Context, id int64) (*store.Report, error) {
 	return r, nil
 }
 
+func (v *view) Texts(ctx context.Context, ids []int64) ([]*store.Report, error) {
+	if err := v.load(ctx); err != nil {
+		return nil, err
+	}
+	rs, err := v.st.Texts(ctx, ids)
+	if err != nil || v.read == nil {
+		return rs, err
+	}
+	return slices.DeleteFunc(rs, func(r *store.Report) bool { return !v.read.Holds(r.UnitID) }), nil
+}
+
 func (v *view) GetVersion(ctx context.Context, id int64, version int) (*store.Report, error) {
 	if err := v.load(ctx); err != nil {
 		return nil, err

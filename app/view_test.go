@@ -96,6 +96,14 @@ var readers = map[string]func(ctx context.Context, v *view, f *viewFixture) ([]i
 			return idOf(r), err
 		})
 	},
+	"Texts": func(ctx context.Context, v *view, f *viewFixture) ([]int64, error) {
+		rs, err := v.Texts(ctx, append(ids(f.a), ids(f.b)...))
+		var out []int64
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out, err
+	},
 	"GetVersion": func(ctx context.Context, v *view, f *viewFixture) ([]int64, error) {
 		return byID(f.a, func(id int64) (int64, error) {
 			r, err := v.GetVersion(ctx, id, 1)

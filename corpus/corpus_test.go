@@ -60,6 +60,22 @@ func (m *memStore) Get(_ context.Context, id int64) (*store.Report, error) {
 	return nil, store.ErrNotFound
 }
 
+func (m *memStore) Texts(_ context.Context, ids []int64) ([]*store.Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []*store.Report
+	for _, id := range ids {
+		for _, x := range m.reports {
+			if x.ID == id && !slices.ContainsFunc(out, func(r *store.Report) bool { return r.ID == id }) {
+				c := *x
+				c.Data, c.Findings, c.Fingerprints, c.Paragraphs = nil, nil, nil, nil
+				out = append(out, &c)
+			}
+		}
+	}
+	return out, nil
+}
+
 func (m *memStore) GetVersion(ctx context.Context, id int64, v int) (*store.Report, error) {
 	r, err := m.Get(ctx, id)
 	if err != nil || r.Version != v {

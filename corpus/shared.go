@@ -3,6 +3,7 @@ package corpus
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"zongjie/reuse"
@@ -87,11 +88,19 @@ func FamilyShared(ctx context.Context, st store.Store, f Family) (Shared, error)
 	})
 	others = others[:min(len(others), SharedMembers)]
 
-	r, err := st.Get(ctx, center.ID)
+	// The centre's text and the others' in one read.
+	rs, err := st.Texts(ctx, append([]int64{center.ID}, others...))
 	if err != nil {
 		return Shared{}, err
 	}
-	ct := reuse.Normalize(r.Text)
+	if len(rs) == 0 || rs[0].ID != center.ID {
+		return Shared{}, fmt.Errorf("report %d: %w", center.ID, store.ErrNotFound)
+	}
+	texts := make(map[int64]string, len(rs))
+	for _, r := range rs {
+		texts[r.ID] = r.Text
+	}
+	ct := reuse.Normalize(rs[0].Text)
 	bp, err := Boilerplate(ctx, st, ct)
 	if err != nil {
 		return Shared{}, err
@@ -103,11 +112,11 @@ func FamilyShared(ctx context.Context, st store.Store, f Family) (Shared, error)
 		if err := ctx.Err(); err != nil {
 			return Shared{}, err
 		}
-		o, err := st.Get(ctx, id)
-		if err != nil {
-			return Shared{}, err
+		text, ok := texts[id]
+		if !ok {
+			return Shared{}, fmt.Errorf("report %d: %w", id, store.ErrNotFound)
 		}
-		res := c.Compare(reuse.Normalize(o.Text))
+		res := c.Compare(reuse.Normalize(text))
 		found := make([]SharedPassage, 0, len(res.Passages))
 		for _, p := range res.Passages {
 			found = append(found, SharedPassage{Offset: p.AOffset, Length: p.ALength, Boilerplate: p.Boilerplate})

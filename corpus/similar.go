@@ -69,13 +69,15 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 		ids = ids[:top*candidates]
 	}
 	cmp := reuse.NewComparer(qt, bp)
+	// The candidates' texts in one read; one deleted or moved to the
+	// trash since the postings were read is left out.
+	rs, err := st.Texts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	var out []Match
-	for _, id := range ids {
+	for _, r := range rs {
 		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r, err := st.Get(ctx, id)
-		if err != nil {
 			return nil, err
 		}
 		ot := reuse.Normalize(r.Text)

@@ -100,6 +100,34 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	return r, nil
 }
 
+// Texts returns the current versions of the reports ids with their
+// texts only (no data, findings, fingerprints or paragraphs), each once,
+// in the order of ids; unknown IDs and reports in the trash are left out.
+func (s *Store) Texts(ctx context.Context, ids []int64) ([]*store.Report, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+summaryColumns+`, r.text FROM reports r
+		WHERE r.id = ANY ($1) AND r.deleted IS NULL`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: texts: %w", err)
+	}
+	defer rows.Close()
+	found := make(map[int64]*store.Report, len(ids))
+	for rows.Next() {
+		var text string
+		sum, err := scanSummary(rows, &text)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: texts: %w", err)
+		}
+		found[sum.ID] = fromSummary(sum, text, nil, nil, nil)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: texts: %w", err)
+	}
+	return norm.InOrder(ids, found), nil
+}
+
 // fromSummary returns a report with the fields of sum and the others
 // given.
 func fromSummary(sum store.Summary, text string, data, findings *string, fps []int64) *store.Report {

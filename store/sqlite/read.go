@@ -109,6 +109,40 @@ func (s *Store) get(ctx context.Context, id int64) (*store.Report, error) {
 	return r, nil
 }
 
+// Texts returns the current versions of the reports ids with their
+// texts only (no data, findings, fingerprints or paragraphs), each once,
+// in the order of ids; unknown IDs and reports in the trash are left out.
+func (s *Store) Texts(ctx context.Context, ids []int64) ([]*store.Report, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+summaryColumns+`, c.text FROM reports r JOIN contents c ON c.report = r.id
+		WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted IS NULL`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: texts: %w", err)
+	}
+	defer rows.Close()
+	found := make(map[int64]*store.Report, len(ids))
+	for rows.Next() {
+		var text string
+		sum, err := scanSummary(rows, &text)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: texts: %w", err)
+		}
+		r := fromSummary(sum)
+		r.Text = text
+		found[r.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: texts: %w", err)
+	}
+	return norm.InOrder(ids, found), nil
+}
+
 // fromSummary returns a report with the fields of sum.
 func fromSummary(sum store.Summary) *store.Report {
 	return &store.Report{

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Empty", testEmpty},
 		{"Idempotent", testIdempotent},
 		{"Find", testFind},
+		{"Texts", testTexts},
 		{"List", testList},
 		{"Delete", testDelete},
 		{"Search", testSearch},

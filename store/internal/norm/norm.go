@@ -245,3 +245,16 @@ func best(scores []Scored, limit int) []Scored {
 	slices.SortFunc(h, better)
 	return h
 }
+
+// InOrder returns the reports of found (by ID) in the order of their
+// first ID in ids, each once, leaving out the IDs found does not hold.
+func InOrder(ids []int64, found map[int64]*store.Report) []*store.Report {
+	out := make([]*store.Report, 0, len(found))
+	for _, id := range ids {
+		if r, ok := found[id]; ok {
+			out = append(out, r)
+			delete(found, id)
+		}
+	}
+	return out
+}
