@@ -196,9 +196,16 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	kn, err := readKnown(ctx, st)
-	if err != nil {
-		return Stats{}, err
+	// One input (an upload: the web app and the API send a file at a
+	// time) is decided report by report (Decide asks the store by its
+	// text and path); more are checked against one list of what the
+	// store holds, so that a bulk add of new files asks nothing per file.
+	kn := known{all: true}
+	if len(inputs) > 1 {
+		var err error
+		if kn, err = readKnown(ctx, st); err != nil {
+			return Stats{}, err
+		}
 	}
 	jobs := make(chan Input)
 	results := make(chan prepared, workers)
@@ -399,6 +406,7 @@ type prepared struct {
 type known struct {
 	paths map[string]bool
 	texts map[textKey]bool
+	all   bool // not read: any report may be stored
 }
 
 type textKey struct {
@@ -422,7 +430,7 @@ func readKnown(ctx context.Context, st store.Store) (known, error) {
 // mayBeStored reports whether r, from the file given as asGiven, may be a
 // stored report or a version of one.
 func (k known) mayBeStored(r *store.Report, asGiven string) bool {
-	return k.paths[r.Path] || k.paths[asGiven] || k.texts[textKey{r.FileHash, r.Index}]
+	return k.all || k.paths[r.Path] || k.paths[asGiven] || k.texts[textKey{r.FileHash, r.Index}]
 }
 
 // prepare reads an input, makes its reports and decides which stored
