@@ -332,6 +332,29 @@ func selectSQL(f store.Filter, args []any) (string, []any) {
 
 // List returns the reports f selects, by ID.
 func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	if out, ok, err := s.listCached(ctx, f); err != nil || ok {
+		return out, err
+	}
+	return s.listAll(ctx, f)
+}
+
+// listCached is List from the list cache, in a read transaction; ok is
+// false when the cache cannot answer.
+func (s *Store) listCached(ctx context.Context, f store.Filter) ([]store.Summary, bool, error) {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("sqlite: list: %w", err)
+	}
+	defer tx.Rollback()
+	out, ok, err := s.lists.list(ctx, tx, f)
+	if err != nil {
+		return nil, false, fmt.Errorf("sqlite: list: %w", err)
+	}
+	return out, ok, nil
+}
+
+// listAll is List from the database.
+func (s *Store) listAll(ctx context.Context, f store.Filter) ([]store.Summary, error) {
 	cond, args := filterSQL(f, nil)
 	rows, err := s.rq.QueryContext(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE 1`+cond+` ORDER BY r.id`, args...)
 	if err != nil {

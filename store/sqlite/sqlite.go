@@ -48,6 +48,7 @@ type Store struct {
 	rq    prepared // r's queries, prepared once
 	units unitCache
 	found norm.SearchCache // the paragraphs holding the phrases searched
+	lists listCache        // the live reports' summaries, for List
 
 	readOnly bool // the file cannot be written (see Open)
 }

@@ -67,8 +67,8 @@ func (m *ReportMeta) Selected(f store.Filter) bool {
 // unit). Its parts never decrease; adding a report changes none of them.
 type Generation [2]int64
 
-// before reports whether g is older than h: no part larger, one smaller.
-func (g Generation) before(h Generation) bool {
+// Before reports whether g is older than h: no part larger, one smaller.
+func (g Generation) Before(h Generation) bool {
 	return g != h && g[0] <= h[0] && g[1] <= h[1]
 }
 
@@ -170,7 +170,7 @@ type phraseEntry struct {
 func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapshot, q store.Query) (best []Scored, ok bool, err error) {
 	phrase := store.Spaced(q.Text)
 	c.mu.Lock()
-	if c.gen.before(snap.Generation) || c.phrases == nil {
+	if c.gen.Before(snap.Generation) || c.phrases == nil {
 		c.reset(snap.Generation)
 	}
 	if c.gen != snap.Generation {
