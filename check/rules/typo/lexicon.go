@@ -105,6 +105,9 @@ const (
 	// corpusScale is the frequency, in the lexicon's units, of one
 	// occurrence of a corpus string.
 	corpusScale = 50
+	// coverFloor is the least frequency of a word that covers its
+	// characters (see covers).
+	coverFloor = 10
 )
 
 // pack returns the key of the ids.
@@ -407,7 +410,7 @@ func (l *lexicon) typoKeys(list []lexWord, fn func(tk, key uint64)) {
 // characters: a corpus string, or a word that is attested (an entry of
 // gse's dictionary that jieba's idf table lacks has frequency 0: 衔结,
 // 组识).
-func covers(v uint32) bool { return v != 0 }
+func covers(v uint32) bool { return v&corpusBit != 0 || v >= coverFloor }
 
 // ids writes the ids of the characters of word to ids and returns their
 // number.

@@ -67,6 +67,19 @@ func TestNonWord(t *testing.T) {
 		{"修建辖曲路，辖区道路畅通，辖区交通便利，辖区企业增加。", ""},
 		// Glued to Latin letters or digits: a code or a brand.
 		{"建成智汇100平台，打造智慧社区。", ""},
+		// Before a digit, where the text writes the corrected word before
+		// a figure elsewhere: a verb that takes a figure.
+		{"地区生产总值同比赠长12%，财政收入同比增长8%，居民收入稳步增长。", "赠长→增长"},
+		// Near-miss: the text never writes 增长 before a figure.
+		{"地区生产总值同比赠长12%，居民收入稳步增长，消费持续增长。", ""},
+		// A word read backwards two places away is no parallel coinage
+		// (在财正: 正在).
+		{"坚持稳健的货币政策。在财正政策运用上更加积极，财政收入稳定增长，财政支出结构优化。", "财正→财政"},
+		// A gse entry rarer than coverFloor (雾中 2) does not cover.
+		{"建成社区养老服雾中心，提升养老服务水平，完善服务体系。", "服雾→服务"},
+		// Near-miss: a gse word of coverFloor or more covers (设区 14, in
+		// 设区的市).
+		{"设区的市人民政府负责本行政区域内的社区工作，社区服务体系更加完善。", ""},
 		// A pair of TY001, which reports it as certain.
 		{"始终保持昂杨的斗志，精神昂扬。", ""},
 		// A corpus string (兴边富民) covers its characters.
@@ -228,13 +241,14 @@ func TestShapeGroups(t *testing.T) {
 }
 
 // TestParallelWord checks the parallel coinages of a word two places
-// apart: 撤县设市 (县市), and not 完善设施 (善施 is no word).
+// apart: 撤县设市 (县市), and not 完善设施 (善施 is no word) nor a word
+// read backwards (现在财正政: 正在).
 func TestParallelWord(t *testing.T) {
 	l, err := loadLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for text, want := range map[string]bool{"撤县设市": true, "完善设施": false, "推进设市": false} {
+	for text, want := range map[string]bool{"撤县设市": true, "完善设施": false, "推进设市": false, "现在财正政": false} {
 		var ids []uint16
 		for _, r := range text {
 			ids = append(ids, l.id[r])
