@@ -13,7 +13,8 @@
 #   check:   reader.Read + extract.FileWith (without the targets, as
 #            zongjie check and the API extract) + check.Run of every file, with the
 #            default rules (RULES=default, what `zongjie check` and the web
-#            app run without a zongjie.toml) or every rule on (RULES=all)
+#            app run without a zongjie.toml), every rule on (RULES=all) or
+#            the defaults with TY008 on (RULES=ty008: what TY008 adds)
 # Everything else the test does (the process starting, package variables,
 # reading the files from disk) is in both runs and cancels out; tables
 # built lazily on first use are counted once, shared by the RUNS passes.
@@ -29,7 +30,7 @@
 # the machine.
 #   extract sets: seeds national province examples (default: seeds national province)
 #   check sets:   seeds corpus examples (default: all three)
-# Usage: [RULES=default|all] [RUNS=5] bench/instructions.sh [extract|check] [set...]
+# Usage: [RULES=default|all|ty008] [RUNS=5] bench/instructions.sh [extract|check] [set...]
 # (needs valgrind, and ../shared for every set but examples). Add
 # CALLGRIND_OUT=FILE to keep the profile of the counted run for
 # callgrind_annotate (it holds the uncounted part too; compare with

@@ -102,6 +102,13 @@ var benchConfigs = []struct {
 }{
 	{"default", func() *check.Config { return &check.Config{} }},
 	{"all", allOn},
+	// The defaults with TY008 on: what TY008 adds to a check
+	// (RULES=ty008 bench/instructions.sh check against RULES=default).
+	{"ty008", func() *check.Config {
+		cfg := &check.Config{}
+		cfg.Rules.Enable = []string{"TY008"}
+		return cfg
+	}},
 }
 
 // BenchmarkRules measures the rules alone, every rule on, on reports
@@ -174,7 +181,7 @@ func checkAll(tb testing.TB, in []input, all []*check.Rule, cfg *check.Config) {
 // counting instructions under valgrind (bench/instructions.sh check): the
 // benchmark loop does not run a fixed number of iterations, this does.
 // ZONGJIE_WORKLOAD names the set (seeds, corpus or examples),
-// ZONGJIE_WORKLOAD_RULES the configuration (default or all; default when
+// ZONGJIE_WORKLOAD_RULES the configuration (default, all or ty008; default when
 // unset) and ZONGJIE_WORKLOAD_RUNS the number of whole checks of the set
 // (5 when unset; the script also runs it with 0, to subtract what the test
 // costs besides: starting, loading the files). It runs only when
@@ -203,7 +210,7 @@ func TestWorkload(t *testing.T) {
 		}
 	}
 	if cfg == nil {
-		t.Fatalf("ZONGJIE_WORKLOAD_RULES=%q: default or all", rulesName)
+		t.Fatalf("ZONGJIE_WORKLOAD_RULES=%q: default, all or ty008", rulesName)
 	}
 	in, size := loadSet(t, name)
 	all := rules.All()

@@ -3,6 +3,7 @@ package typo
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"zongjie/check"
@@ -101,4 +102,45 @@ func BenchmarkLoadLexicon(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestNonWordWorkload runs TY008's detection over the corpus
+// ZONGJIE_TY008_RUNS times after loading the lexicon (ZONGJIE_TY008_LOAD=0
+// leaves the load out): run it under callgrind with 0 and with n runs to
+// count what a pass costs, and with 0 runs against
+// ZONGJIE_TY008_LOAD=0 to count the load (bench/ty008-instructions.sh).
+func TestNonWordWorkload(t *testing.T) {
+	s := os.Getenv("ZONGJIE_TY008_RUNS")
+	if s == "" {
+		t.Skip("set ZONGJIE_TY008_RUNS")
+	}
+	runs, err := strconv.Atoi(s)
+	if err != nil || runs < 0 {
+		t.Fatalf("ZONGJIE_TY008_RUNS=%q: not a count", s)
+	}
+	dir := shared.Dir(t, "corpus")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var texts []string
+	size := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, size = append(texts, string(data)), size+len(data)
+	}
+	if os.Getenv("ZONGJIE_TY008_LOAD") == "0" {
+		return
+	}
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for range runs {
+		for _, text := range texts {
+			l.findings(text, func(suspect) { n++ })
+		}
+	}
+	t.Logf("bytes %d findings %d", runs*size, n)
 }

@@ -5,8 +5,8 @@ import (
 	"cmp"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -22,6 +22,12 @@ import (
 //go:generate go run ./lexgen
 //go:embed lexicon.gz
 var lexiconData []byte
+
+// lexiconBin is lexiconData parsed, in the form TY008 loads (lexbin.go).
+//
+//go:generate go test -run ^TestLexiconBin$ -lexbin
+//go:embed lexicon.bin
+var lexiconBin []byte
 
 // lexicon is the loaded lexicon. Characters are numbered densely (id 0 is
 // "not in the lexicon"); a string of two to four characters is a key of
@@ -44,6 +50,11 @@ type lexicon struct {
 	// corrections of a span are found with one probe a character class.
 	typos table
 	cands []uint64
+	// partial holds every word of typos with one of its characters
+	// replaced by wildMark: a window of a text whose other characters
+	// are not those of any such word needs no probe of typos, whatever
+	// the replaced character's readings and look-alikes.
+	partial bloom
 	// logTotal is the log of the sum of all frequencies, for costs.
 	logTotal float64
 	// shapes lists the look-alike groups of each character id (by id,
@@ -93,6 +104,8 @@ const (
 	// stay below sylMark.
 	sylMark   = 0x8000
 	shapeMark = 0xC000
+	// wildMark stands for any character in a key of lexicon.partial.
+	wildMark = 0xFFFF
 )
 
 // Parameters of the lexicon (see README.md, "TY008").
@@ -136,16 +149,16 @@ var (
 	lexErr  error
 )
 
-// loadLexicon returns the lexicon, parsing it on first use (about a tenth
-// of a second; see README.md).
+// loadLexicon returns the lexicon, built on first use from lexicon.bin
+// and shared by the process (about 310 million instructions; see
+// README.md, "Cost").
 func loadLexicon() (*lexicon, error) {
 	lexOnce.Do(func() {
-		var text []byte
-		if text, lexErr = lexiconText(); lexErr != nil {
+		var src *lexSource
+		if src, lexErr = decodeLexicon(lexiconBin); lexErr != nil {
 			return
 		}
-		lex, lexErr = parseLexiconText(text)
-		if lexErr != nil {
+		if lex, lexErr = src.build(); lexErr != nil {
 			return
 		}
 		var data []byte
@@ -160,26 +173,31 @@ func loadLexicon() (*lexicon, error) {
 // for the process: TY008 parses it (loadLexicon) and LexiconWord looks
 // words up in it, and each inflation costs 300 million instructions.
 var lexiconText = sync.OnceValues(func() ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %v", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %v", err)
-	}
-	return data, nil
+	return inflate(lexiconData)
 })
 
-// parseLexicon reads the gzipped lexicon text (see lexgen for the format).
-func parseLexicon(gz []byte) (*lexicon, error) {
+// inflate returns the uncompressed bytes of gz, read into a buffer of
+// the size its trailer records (not to copy 4.6 MB as it grows).
+func inflate(gz []byte) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %v", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
+	var b bytes.Buffer
+	if len(gz) >= 4 {
+		b.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("lexicon: %v", err)
+	}
+	return b.Bytes(), nil
+}
+
+// parseLexicon reads the gzipped lexicon text (see lexgen for the format).
+func parseLexicon(gz []byte) (*lexicon, error) {
+	data, err := inflate(gz)
+	if err != nil {
+		return nil, err
 	}
 	return parseLexiconText(data)
 }
@@ -194,10 +212,32 @@ type lexWord struct {
 // parseLexiconText reads the lexicon text: its single characters, which
 // come first, then its words and corpus strings.
 func parseLexiconText(data []byte) (*lexicon, error) {
+	src, err := readLexiconText(data)
+	if err != nil {
+		return nil, err
+	}
+	return src.build()
+}
+
+// lexSource is what the lexicon is built from (lexSource.build): the
+// lexicon text parsed (readLexiconText), or its binary form
+// (decodeLexicon), which lexicon.bin holds.
+type lexSource struct {
+	l        *lexicon // its id and chars (cost holding the frequency) and alt
+	readings []string // by reading id
+	total    float64  // the sum of the frequencies of characters and words
+	list     []lexWord
+	// common is set when the characters' common flags are known
+	// (lexicon.bin holds them): build need not mark them.
+	common bool
+}
+
+// readLexiconText parses the lexicon text.
+func readLexiconText(data []byte) (*lexSource, error) {
 	l := &lexicon{id: make([]uint16, 0x10000), chars: []charInfo{{}}, alt: []uint16{noReading}}
 	readings := map[string]uint16{}
 	var total float64
-	var list []lexWord
+	list := make([]lexWord, 0, bytes.Count(data, []byte{'\n'})+1)
 	inCorpus := false
 	var ids [4]uint16
 	for n := 1; len(data) > 0; n++ {
@@ -282,8 +322,23 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 		}
 		list = append(list, lexWord{pack(ids[:k]), int32(k), v})
 	}
-	if len(readings) >= shapeMark-sylMark {
-		return nil, fmt.Errorf("lexicon: %d readings", len(readings))
+	names := make([]string, len(readings))
+	for name, id := range readings {
+		names[id] = name
+	}
+	return &lexSource{l: l, readings: names, total: total, list: list}, nil
+}
+
+// build makes the lexicon of src: the readings near each other, the costs,
+// the look-alike groups, the table of words, the typo index.
+func (src *lexSource) build() (*lexicon, error) {
+	l, list := src.l, src.list
+	if len(src.readings) >= shapeMark-sylMark {
+		return nil, fmt.Errorf("lexicon: %d readings", len(src.readings))
+	}
+	readings := make(map[string]uint16, len(src.readings))
+	for id, name := range src.readings {
+		readings[name] = uint16(id)
 	}
 	l.near = make([][]uint16, len(readings))
 	for name, id := range readings {
@@ -294,7 +349,7 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 		}
 		slices.Sort(l.near[id])
 	}
-	l.logTotal = math.Log(total)
+	l.logTotal = math.Log(src.total)
 	for i := 1; i < len(l.chars); i++ {
 		l.chars[i].cost = l.cost(int32(l.chars[i].cost))
 	}
@@ -314,51 +369,98 @@ func parseLexiconText(data []byte) (*lexicon, error) {
 		}
 	}
 	l.pairs = newBloom(two, 32)
+	costs := make([]float32, 1<<12)
 	for _, w := range list {
-		if old, ok := l.words.get(w.key); ok && old&corpusBit == 0 && old > 0 {
+		sl := l.words.find(w.key)
+		if sl.key == w.key && sl.val&corpusBit == 0 && sl.val > 0 {
 			continue // a corpus string that is also a word
 		}
-		l.words.put(w.key, w.val)
-		if w.val != 0 {
-			l.words.setCost(w.key, float32(l.entryCost(w.val)))
+		if sl.key == 0 {
+			l.words.filter.add(w.key)
+		}
+		*sl = slot{key: w.key, val: w.val}
+		switch {
+		case w.val == 0:
+		case w.val < uint32(len(costs)):
+			// Most frequencies are small: each cost is computed once.
+			if costs[w.val] == 0 {
+				costs[w.val] = float32(l.entryCost(w.val))
+			}
+			sl.cost = costs[w.val]
+		default:
+			sl.cost = float32(l.entryCost(w.val))
 		}
 		if w.n == 2 && covers(w.val) {
 			l.pairs.add(w.key)
 		}
 	}
-	l.markCommon(list)
+	if !src.common {
+		l.markCommon(list)
+	}
 	for id := 1; id < len(l.chars); id++ {
 		c := &l.chars[id]
 		c.replace = !c.numeral && c.cost >= minAlone
 	}
-	// The typo index: count the words of each key, give each key its
-	// place in cands, then put the words there.
-	counts := newTable(len(list))
-	keys := 0
-	l.typoKeys(list, func(tk, _ uint64) {
-		c, ok := counts.get(tk)
-		if !ok {
-			keys++
+	// The typo index, in one table: count the words of each key (at most
+	// 0xFFF), give each key the end of its place in cands, put the words
+	// there from the end, and turn each place back into the order of the
+	// words.
+	emits := 0
+	for _, w := range list {
+		if w.val&corpusBit == 0 && w.val >= fillFloor {
+			for j := range int(w.n) {
+				c := charAt(w.key, j, int(w.n))
+				emits += 1 + len(l.shapes[c])
+				if l.alt[c] != noReading {
+					emits++
+				}
+			}
 		}
-		counts.put(tk, c+1)
+	}
+	l.typos = newTable(emits)
+	l.typoKeys(list, func(tk, _ uint64) {
+		sl := l.typos.find(tk)
+		if sl.key == 0 {
+			sl.key = tk
+			l.typos.filter.add(tk)
+		}
+		sl.val = min(sl.val+1, 0xFFF)
 	})
-	l.typos = newTable(keys)
 	offset := uint32(0)
-	for _, sl := range counts.slots {
-		if sl.key != 0 {
-			c := min(sl.val, 0xFFF)
-			l.typos.put(sl.key, offset<<12)
-			offset += c
+	for i := range l.typos.slots {
+		if sl := &l.typos.slots[i]; sl.key != 0 {
+			offset += sl.val
+			sl.val = offset << 12
 		}
 	}
 	l.cands = make([]uint64, offset)
 	l.typoKeys(list, func(tk, key uint64) {
-		v, _ := l.typos.get(tk)
-		if c, _ := counts.get(tk); v&0xFFF < min(c, 0xFFF) {
-			l.cands[v>>12+v&0xFFF] = key
-			l.typos.put(tk, v+1)
+		sl := l.typos.find(tk)
+		if n := sl.val & 0xFFF; n < 0xFFF {
+			end := sl.val>>12 - 1
+			l.cands[end] = key
+			sl.val = end<<12 | (n + 1)
 		}
 	})
+	for _, sl := range l.typos.slots {
+		if sl.key != 0 {
+			slices.Reverse(l.cands[sl.val>>12 : sl.val>>12+sl.val&0xFFF])
+		}
+	}
+	partials := 0
+	for _, w := range list {
+		if w.val&corpusBit == 0 && w.val >= fillFloor {
+			partials += int(w.n)
+		}
+	}
+	l.partial = newBloom(partials, 16)
+	for _, w := range list {
+		if w.val&corpusBit == 0 && w.val >= fillFloor {
+			for j := range int(w.n) {
+				l.partial.add(setAt(w.key, j, int(w.n), wildMark))
+			}
+		}
+	}
 	return l, nil
 }
 
@@ -521,12 +623,12 @@ func (t *table) put(key uint64, v uint32) {
 	}
 }
 
-// setCost sets the cost of key, which t holds.
-func (t *table) setCost(key uint64, c float32) {
+// find returns the slot of key, or the empty slot where it goes (whose
+// key the caller sets, adding it to the filter).
+func (t *table) find(key uint64) *slot {
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
-		if t.slots[i].key == key {
-			t.slots[i].cost = c
-			return
+		if t.slots[i].key == 0 || t.slots[i].key == key {
+			return &t.slots[i]
 		}
 	}
 }

@@ -84,6 +84,8 @@ type suspect struct {
 	// the wrong character makes inside the span: a pair attested twice
 	// is a string reports write, not a typo.
 	wrongAttested int
+	// score caches decision.score while detect sorts a run's suspects.
+	score float64
 	// breaks is set when the wrong character makes a pair with a
 	// neighbour that report prose writes too, and the corrected one's is
 	// not at least twice as common (企业数居全国: 居全 as in 位居全国
@@ -167,6 +169,9 @@ type decision struct {
 	// names (ownRegions), found once a suspect asks.
 	regions      string
 	regionsFound bool
+	// regionAt holds the byte offsets of the characters that start a
+	// province's name (scanner.regionAt).
+	regionAt []int
 	// digit caches beforeDigit by corrected word.
 	digit map[string]bool
 }
@@ -175,7 +180,7 @@ type decision struct {
 // province the text names.
 func (d *decision) ownRegion(s string) bool {
 	if !d.regionsFound {
-		d.regions, d.regionsFound = ownRegions(d.text), true
+		d.regions, d.regionsFound = ownRegionsAt(d.text, d.regionAt), true
 	}
 	return d.regions != "" && strings.ContainsAny(s, d.regions)
 }
@@ -408,6 +413,9 @@ type scanner struct {
 	found []candidate
 	sus   []suspect // the suspects of gain ≥ floorGain that fit, run by run
 	runs  []int     // where the suspects of each run start in sus
+	// regionAt holds the byte offsets of the characters that start a
+	// province's name (provinceFirst), for ownRegionsAt.
+	regionAt []int
 }
 
 // candidate is a correction of a run: the span [s, s+k) in characters,
@@ -435,7 +443,7 @@ func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn f
 	if len(sc.sus) == 0 {
 		return
 	}
-	d := &decision{l: l, text: text}
+	d := &decision{l: l, text: text, regionAt: sc.regionAt}
 	d.prepare(sc.all, sc.sus)
 	var taken []suspect
 	for r, start := range sc.runs {
@@ -445,8 +453,11 @@ func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn f
 		}
 		group := sc.sus[start:end]
 		// By score, then the shorter span (贯澈 rather than 贯澈落实).
+		for i := range group {
+			group[i].score = d.score(group[i])
+		}
 		slices.SortStableFunc(group, func(a, b suspect) int {
-			if c := cmp.Compare(d.score(b), d.score(a)); c != 0 {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.end-a.start, b.end-b.start)
@@ -487,6 +498,9 @@ func (sc *scanner) scan(text string) {
 		var id uint16
 		if c < 0x10000 {
 			id = l.id[c]
+			if provinceFirst[c>>6]&(1<<(c&63)) != 0 {
+				sc.regionAt = append(sc.regionAt, i)
+			}
 		}
 		sc.all = append(sc.all, id)
 		if id == 0 {
@@ -720,6 +734,9 @@ func (sc *scanner) candidates(i int) {
 	for k := 2; k <= maxWord; k++ {
 		for s := max(i-k+1, 0); s <= i && s+k <= n; s++ {
 			key := pack(ids[s : s+k])
+			if !l.partial.has(setAt(key, i-s, k, wildMark)) {
+				continue
+			}
 			before := float32(-1)
 			for m, mark := range marks {
 				shape := mark >= shapeMark
