@@ -136,15 +136,25 @@ func (f *File) index() {
 	}
 }
 
-// countChars counts the characters of valid UTF-8 text.
+// countChars counts the characters of valid UTF-8 text: its bytes less
+// its continuation bytes (10xxxxxx), counted eight at a time.
 func countChars(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
+	const high = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte has its high bit set and the next one clear;
+		// the multiplication sums the eight flags into the top byte.
+		cont += int(((x & ^(x << 1) & high) >> 7) * 0x0101010101010101 >> 56)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			cont++
 		}
 	}
-	return n
+	return len(s) - cont
 }
 
 // charOffset returns the character offset of byte offset off, which must be
