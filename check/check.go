@@ -185,8 +185,19 @@ type Pass struct {
 	Config  *Config
 	Rule    *Rule
 
-	diags  []Diagnostic
-	shared *memo // analyses computed once per file for all rules
+	diags  *findings // shared by the passes of a run
+	shared *memo     // analyses computed once per file for all rules
+}
+
+// findings collects the diagnostics of every pass of a run in one slice,
+// which the rules, running concurrently, append to under its lock: one
+// growing slice rather than one for each rule, then a copy into another.
+// A rule's findings keep their order in it, and the run orders the
+// findings of different rules by position and rule (byPosition), so the
+// order in which the passes interleave does not show.
+type findings struct {
+	mu sync.Mutex
+	ds []Diagnostic
 }
 
 // memo holds values computed once per file and shared by the rules of a
@@ -227,10 +238,16 @@ func (p *Pass) Report(s document.Span, message string, fixes ...Fix) {
 			fixes[i].Span = s
 		}
 	}
-	p.diags = append(p.diags, Diagnostic{
+	d := Diagnostic{
 		Rule: p.Rule.ID, Category: p.Rule.Category, Severity: p.Rule.Severity,
 		Message: message, Fixes: fixes, Span: s,
-	})
+	}
+	if p.diags == nil {
+		p.diags = &findings{}
+	}
+	p.diags.mu.Lock()
+	p.diags.ds = append(p.diags.ds, d)
+	p.diags.mu.Unlock()
 }
 
 // Reportf records a finding with a formatted message.
@@ -262,6 +279,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		cfg = &Config{}
 	}
 	shared := &memo{entries: map[any]*memoEntry{}}
+	diags := &findings{}
 	directives := false
 	var passes []*Pass
 	for _, r := range rules {
@@ -274,7 +292,7 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 		}
 		rule := *r
 		rule.Severity = sev
-		passes = append(passes, &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule, shared: shared})
+		passes = append(passes, &Pass{File: f, Reports: reports, Config: cfg, Rule: &rule, diags: diags, shared: shared})
 	}
 	var next atomic.Int64
 	work := func() {
@@ -292,13 +310,9 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 	}
 	work()
 	wg.Wait()
-	n := 0
-	for _, p := range passes {
-		n += len(p.diags)
-	}
-	all := make([]Diagnostic, 0, n)
-	for _, p := range passes {
-		all = append(all, p.diags...)
+	all := diags.ds
+	if all == nil {
+		all = []Diagnostic{} // no finding: an empty list, not null, in JSON
 	}
 	all = outsideChrome(all, (&Pass{File: f, shared: shared}).Chrome())
 	all = suppress(f, all, rules, directives)
@@ -314,9 +328,10 @@ func Run(f *document.File, reports []*zongjie.Report, rules []*Rule, cfg *Config
 	return dedupe(byPosition(all))
 }
 
-// byPosition returns the findings sorted by span, then rule, stably: it
-// sorts their indexes and copies each finding once, rather than moving
-// the findings (144 bytes each) about as the sort swaps them.
+// byPosition sorts the findings by span, then rule, stably, in place: it
+// sorts their indexes and then moves each finding once, following the
+// cycles of the permutation, rather than moving the findings (144 bytes
+// each) about as the sort swaps them.
 func byPosition(ds []Diagnostic) []Diagnostic {
 	order := make([]int32, len(ds))
 	for i := range order {
@@ -332,11 +347,25 @@ func byPosition(ds []Diagnostic) []Diagnostic {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	out := make([]Diagnostic, len(ds))
-	for k, i := range order {
-		out[k] = ds[i]
+	// ds[k] becomes the finding at order[k]; a place filled is marked -1.
+	for k := range order {
+		if order[k] < 0 || int(order[k]) == k {
+			continue
+		}
+		held := ds[k]
+		j := k
+		for {
+			i := int(order[j])
+			order[j] = -1
+			if i == k {
+				ds[j] = held
+				break
+			}
+			ds[j] = ds[i]
+			j = i
+		}
 	}
-	return out
+	return ds
 }
 
 // outsideChrome drops the findings of other categories inside blocks of
