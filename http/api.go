@@ -381,7 +381,7 @@ func decodeFiles(r *http.Request, max int) ([]upload, error) {
 		if err := checkName(name); err != nil {
 			return nil, err
 		}
-		data, err := reader.Load(name, r.Body)
+		data, err := reader.LoadSize(name, r.Body, r.ContentLength)
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
 			return nil, mb

@@ -88,7 +88,25 @@ func LoadFile(path string) ([]byte, error) {
 
 // Load reads all of r, the file named path, up to MaxSize.
 func Load(path string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	return LoadSize(path, r, -1)
+}
+
+// LoadSize is Load for a reader expected to hold size bytes (an HTTP
+// body's Content-Length; -1 when unknown): the bytes are read into one
+// buffer of that size instead of one grown as they come. A reader that
+// holds more or less is read all the same.
+func LoadSize(path string, r io.Reader, size int64) ([]byte, error) {
+	var data []byte
+	var err error
+	if size > 0 && size <= MaxSize {
+		// Room for a read past the end to find it: bytes.Buffer reads
+		// into no less than bytes.MinRead free bytes.
+		b := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+		_, err = b.ReadFrom(io.LimitReader(r, MaxSize+1))
+		data = b.Bytes()
+	} else {
+		data, err = io.ReadAll(io.LimitReader(r, MaxSize+1))
+	}
 	if err != nil {
 		return nil, errorf(path, err, "读取失败：%v", "read failed: %v", err)
 	}

@@ -304,3 +304,26 @@ func checkRead(t *testing.T, path string, data []byte) {
 		}
 	}
 }
+
+// TestLoadSize reads the same bytes whatever size the reader was said to
+// hold (a Content-Length that is right, short, long or absent) and
+// refuses more than MaxSize either way.
+func TestLoadSize(t *testing.T) {
+	data := []byte(strings.Repeat("全年完成财政收入1.2亿元。\n", 100))
+	n := int64(len(data))
+	for _, size := range []int64{-1, 0, 1, n - 1, n, n + 1, 2 * n, reader.MaxSize} {
+		got, err := reader.LoadSize("a.txt", bytes.NewReader(data), size)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("size %d: got %d bytes, %v; want the %d bytes", size, len(got), err, n)
+		}
+	}
+	big := bytes.Repeat([]byte("a"), reader.MaxSize+1)
+	for _, size := range []int64{-1, 100, reader.MaxSize, reader.MaxSize + 1} {
+		if _, err := reader.LoadSize("big.txt", bytes.NewReader(big), size); !errors.Is(err, reader.ErrTooLarge) {
+			t.Errorf("size %d: %d bytes read with error %v, want ErrTooLarge", size, len(big), err)
+		}
+	}
+	if got, err := reader.LoadSize("empty.txt", bytes.NewReader(nil), 10); err != nil || len(got) != 0 {
+		t.Errorf("empty: %q, %v", got, err)
+	}
+}
