@@ -28,10 +28,10 @@ var Figure = &check.Rule{
 	Run: func(p *check.Pass) {
 		for _, q := range p.Quantities() {
 			if q.Placeholder {
-				p.Reportf(q.NumberSpan, "数字“%s”未填写", p.File.Slice(q.NumberSpan))
+				p.Report(q.NumberSpan, "数字“"+p.File.Slice(q.NumberSpan)+"”未填写")
 			}
 			if g := q.Growth; g != nil && g.Placeholder {
-				p.Reportf(g.Span, "增幅“%s”未填写", g.Text)
+				p.Report(g.Span, "增幅“"+g.Text+"”未填写")
 			}
 		}
 	},
@@ -69,7 +69,7 @@ func runName(p *check.Pass) {
 		if inSpans(figures, span.Start) || p.File.InMarkup(span.Start) || !isPlaceholderName(text, span) {
 			continue
 		}
-		p.Reportf(span, "名称“%s”未填写", text[span.Start:span.End])
+		p.Report(span, "名称“"+text[span.Start:span.End]+"”未填写")
 	}
 }
 
