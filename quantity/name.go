@@ -419,8 +419,8 @@ func subjectVerb(raw string) string {
 // clauseBefore returns where the clause before the one starting at off
 // begins.
 func (sc *scanner) clauseBefore(off int) int {
-	before := strings.TrimRight(sc.text[sc.start:off], "，,、 ")
-	if i := strings.LastIndexAny(before, "，。；：！？、,;:!?"); i >= 0 {
+	before := clauseTrail.TrimRight(sc.text[sc.start:off])
+	if i := clauseMarks.LastIndexAny(before); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		return sc.start + i + size
 	}
@@ -592,11 +592,18 @@ func clauseMarkAt(text string, i int) int {
 	return 0
 }
 
+// clauseTrail are the marks and spaces trimmed from the text before a
+// clause mark; clauseMarks the marks that end a clause before a figure's.
+var (
+	clauseTrail = words.NewCutset("，,、 ")
+	clauseMarks = words.NewCutset("，。；：！？、,;:!?")
+)
+
 // previousSubject returns the subject of the clause before off: its text up
 // to the first adverb or verb ("不良率始终低位运行" → 不良率).
 func (sc *scanner) previousSubject(off int) string {
-	before := strings.TrimRight(sc.text[sc.start:off], "，,、 ")
-	if i := strings.LastIndexAny(before, "，。；：！？、,;:!?"); i >= 0 {
+	before := clauseTrail.TrimRight(sc.text[sc.start:off])
+	if i := clauseMarks.LastIndexAny(before); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		before = before[i+size:]
 	}
@@ -798,10 +805,13 @@ func isRatioName(s string) bool {
 	return false
 }
 
+// clipCut are the marks and spaces clip trims from a name's ends.
+var clipCut = words.NewCutset("，、 　")
+
 // clip trims blanks and keeps at most the last 24 characters of a name:
 // in a long clause the indicator is at the end.
 func clip(s string) string {
-	s = trimQuotes(strings.Trim(s, "，、 　"))
+	s = trimQuotes(clipCut.Trim(s))
 	if utf8.RuneCountInString(s) > 24 {
 		r := []rune(s)
 		s = string(r[len(r)-24:])
@@ -846,6 +856,10 @@ func trimQuotes(s string) string {
 // bracketRunes are pairs of opening and closing marks.
 var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
+// verbHeads are the characters after a verb that make it the start of a
+// noun (lastVerb).
+var verbHeads = words.NewCutset("值率额量数区面度者方业费站中点队所强能")
+
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
 // verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点,
 // 投入强度, 处理能力).
@@ -863,7 +877,7 @@ func lastVerb(s string) (int, string) {
 			if !strings.HasPrefix(s[i:], v) {
 				continue
 			}
-			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); strings.ContainsRune("值率额量数区面度者方业费站中点队所强能", r2) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+len(v):]); verbHeads.Contains(r2) {
 				continue
 			}
 			if modifies(s, skipAside(s, i+len(v))) {

@@ -961,7 +961,7 @@ func (sc *scanner) placeholder(i int) int {
 	}
 	it := item{start: i, numStart: i, numEnd: j, placeholder: true, growth: -1, growthOf: -1, listPrev: -1, numerals: "placeholder"}
 	text := sc.text[i:j]
-	dotted := strings.ContainsAny(text, ".．")
+	dotted := strings.IndexByte(text, '.') >= 0 || strings.Contains(text, "．")
 	for _, w := range []string{"年度", "年", "月份", "月", "日"} {
 		if sc.hasPrefix(j, w) {
 			it.unitWord, it.unit, it.scale = w, unit{base: strings.TrimSuffix(strings.TrimSuffix(w, "度"), "份"), factor: 1}, 1

@@ -115,6 +115,10 @@ var unitSet = func() *words.Set {
 	return words.NewSet(list...)
 }()
 
+// chengIsUnitBefore are the characters before which 成 is a unit: an
+// approximation, the end of a clause.
+var chengIsUnitBefore = words.NewCutset("以左多的，。、；）")
+
 // notUnitAfter lists, for unit words that begin common nouns and verbs,
 // the characters that make them a word instead: 人民, 项目, 处理, 组织.
 var notUnitAfter = map[string]string{
@@ -250,7 +254,7 @@ func blockedAfter(w, after string) bool {
 	if w == "成" {
 		// 三成 is 30%, but 成 starts many words (建成, 成立): take it only
 		// before an approximation or the end of a clause.
-		return !strings.ContainsRune("以左多的，。、；）", r)
+		return !chengIsUnitBefore.Contains(r)
 	}
 	if set, ok := notUnitAfter[lastRune(w)]; ok && strings.ContainsRune(set, r) {
 		// A whole two-character unit (人次, 个月) is never blocked by its

@@ -7,6 +7,7 @@ import (
 	"zongjie"
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/words"
 	"zongjie/outline"
 )
 
@@ -70,6 +71,10 @@ var LostMarker = &check.Rule{
 	Run: runLostMarker,
 }
 
+// titleBreaks are the characters a short title sentence (一是加强思想建设。)
+// holds none of: marks inside a sentence, digits.
+var titleBreaks = words.NewCutset("，、；：,;:0123456789")
+
 func runLostMarker(p *check.Pass) {
 	text := p.File.Text
 	eachList(p.Reports, func(_ *zongjie.Report, _ *zongjie.Section, children []*zongjie.Section) {
@@ -96,7 +101,7 @@ func runLostMarker(p *check.Pass) {
 			for _, s := range items {
 				t, _ := titleSentence(text, s.MarkerSpan.End)
 				n := utf8.RuneCountInString(t)
-				if n < 3 || n > 12 || strings.ContainsAny(t, "，、；：,;:0123456789") {
+				if n < 3 || n > 12 || titleBreaks.IndexAny(t) >= 0 {
 					ok = false
 					break
 				}

@@ -81,8 +81,8 @@ var Sentence = &check.Rule{
 						}
 						// Whole units only: a title or byline line without an
 						// end mark is page layout, and pages repeat it.
-						last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[u.Start:u.End], "”"))
-						if !strings.ContainsRune("。！？；", last) {
+						last, _ := utf8.DecodeLastRuneInString(closeQuote.TrimRight(text[u.Start:u.End]))
+						if !sentenceEnds.Contains(last) {
 							continue
 						}
 						han := hanUpTo(text[u.Start:u.End], minSentence)
@@ -146,6 +146,17 @@ var Sentence = &check.Rule{
 	},
 }
 
+// The characters the repeat rules trim or test for, as sets
+// (words.Cutset: strings.TrimRight and ContainsRune encode each character
+// they test to search a string of them).
+var (
+	closeQuote    = words.NewCutset("”")
+	sentenceEnds  = words.NewCutset("。！？；")
+	unitEnd       = words.NewCutset("。！？；”") // dropped from a unit before comparing
+	blanks        = words.NewCutset(" \t\u3000")
+	ordinalDigits = words.NewCutset("一二三四五六七八九十")
+)
+
 // seenUnit is the first occurrence of a unit: its span, and whether it is
 // the first sentence of its paragraph (where run-in headings stand).
 type seenUnit struct {
@@ -175,7 +186,7 @@ func units(out []document.Span, text string, s document.Span) []document.Span {
 		case 0x9A:
 			colon = i
 		case 0x9B:
-			if strings.TrimRight(t[i+3:], "”") != "" {
+			if closeQuote.TrimRight(t[i+3:]) != "" {
 				semis++
 			}
 		}
@@ -209,7 +220,7 @@ func units(out []document.Span, text string, s document.Span) []document.Span {
 // (fragment), or next must start with a closing or inner mark or a digit
 // after a Latin letter.
 func continues(prev, next string, fragment bool) bool {
-	prev, next = strings.TrimRight(prev, " \t\u3000"), strings.TrimLeft(next, " \t\u3000")
+	prev, next = blanks.TrimRight(prev), blanks.TrimLeft(next)
 	a, _ := utf8.DecodeLastRuneInString(prev)
 	b, _ := utf8.DecodeRuneInString(next)
 	switch a {
@@ -264,7 +275,7 @@ func restates(r *zongjie.Report, text string, para document.Span) bool {
 // the spaces are looked for with the library's vector byte search: both
 // take a fraction of an instruction a byte.
 func hash(s string) uint64 {
-	s = strings.TrimRight(s, "。！？；”")
+	s = unitEnd.TrimRight(s)
 	if strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
 		strings.IndexByte(s, '\r') >= 0 || strings.Contains(s, "\u3000") {
 		s = dropSpaces(s)
@@ -349,14 +360,14 @@ func markerLen(s string) int {
 	default:
 		return 0
 	}
-	t := strings.TrimLeft(s, " \t\u3000")
+	t := blanks.TrimLeft(s)
 	if n := len(s) - len(t); n > 0 {
 		return n + markerLen(t)
 	}
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune("一二三四五六七八九十", r) {
+		if !ordinalDigits.Contains(r) {
 			break
 		}
 		i += size
@@ -378,7 +389,7 @@ var markerWords = []string{"首先，", "其次，", "再次，", "最后，", "
 // normalise drops spaces and the end mark, so that the same sentence
 // matches wherever it stands.
 func normalise(s string) string {
-	return strings.TrimRight(dropSpaces(s), "。！？；”")
+	return unitEnd.TrimRight(dropSpaces(s))
 }
 
 // Adjacent reports a phrase of three characters or more written twice in
