@@ -6,16 +6,18 @@
 # the count repeats to a few thousandths, so it judges a change.
 #
 # The report is the one bench/api/run.sh sends (the first 20 KB of seed
-# 002, cut at a line's end), or REPORT=FILE. The benchmark runs RUNS+1
-# requests and 1 request under callgrind; the difference divided by RUNS
-# is the cost of a request once warm (tables built on first use, the
-# server's setup and the test's start cancel out). GC is off so that
+# 002, cut at a line's end), or REPORT=FILE. The benchmark runs under
+# callgrind with -benchtime=(RUNS+2)x and with 2x: a benchmark written
+# with b.Loop is called once whatever the count, setting the server up
+# once, so the difference divided by RUNS is the cost of a request once
+# warm (tables built on first use, the server's setup and the test's
+# start cancel out). GC is off so that
 # collection timing does not move the count (the server pays for its
 # allocations besides: the figure printed with it is the bytes allocated
 # a request), and so are asynchronous preemption and a second processor.
 # Usage: bench/api/instructions.sh   (RUNS=50 REPORT=… CALLGRIND_OUT=FILE)
 # (needs valgrind). CALLGRIND_OUT keeps the profile of the longer run,
-# FILE.base that of the one request, for callgrind_annotate.
+# FILE.base that of the shorter, for callgrind_annotate.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-50}
@@ -48,8 +50,8 @@ count() {
 out=${CALLGRIND_OUT:-/dev/null}
 base=/dev/null
 [[ $out != /dev/null ]] && base=$out.base
-n=$(count $((runs + 1)) "$out")
-n1=$(count 1 "$base")
+n=$(count $((runs + 2)) "$out")
+n1=$(count 2 "$base")
 allocs=$(ZONGJIE_BENCH_REPORT=$tmp/report.txt GOMAXPROCS=1 "$bin" -test.run '^$' -test.bench '^BenchmarkAPICheck$' \
   -test.benchtime=200x | sed -n "s/.*[[:space:]]\([0-9]*\) B\/op[[:space:]]*\([0-9]*\) allocs\/op.*/\1 bytes, \2 allocations/p")
 awk -v n="$n" -v n1="$n1" -v runs="$runs" -v size="$(wc -c <"$tmp/report.txt")" -v allocs="$allocs" 'BEGIN {
