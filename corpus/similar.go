@@ -111,15 +111,27 @@ func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64)
 	if err != nil {
 		return nil, nil, err
 	}
-	n, err := st.Count(ctx)
-	if err != nil {
-		return nil, nil, err
+	units := make(map[uint64]int, len(postings))
+	most := 0
+	for h, ps := range postings {
+		units[h] = distinctUnits(len(ps), func(k int) string { return ps[k].Unit })
+		most = max(most, units[h])
 	}
-	limit := boilerplateUnits(n)
+	// The threshold is never below MinBoilerplateUnits: the store's size
+	// matters only when a hash reaches it (counting the reports of a
+	// user's scope lists them).
+	limit := MinBoilerplateUnits
+	if most >= limit {
+		n, err := st.Count(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		limit = boilerplateUnits(n)
+	}
 	common := reuse.HashSet{}
 	shared := map[int64]int{}
 	for h, ps := range postings {
-		if distinctUnits(len(ps), func(k int) string { return ps[k].Unit }) >= limit {
+		if units[h] >= limit {
 			common[h] = struct{}{}
 			continue
 		}
