@@ -32,9 +32,12 @@ type keptReport struct {
 	bytes int
 }
 
-// reportCacheBytes is how much reportCache keeps at most (about a
-// thousand reports of 30 KB).
-const reportCacheBytes = 32 << 20
+// reportCacheBytes is how much reportCache keeps at most: about 500
+// reports of bench/load (30 KB with their data and findings), as much as
+// the app keeps of analyses' text. The server's heap may grow to five
+// times what it holds between collections (GOGC=400), so what is kept
+// here costs the RSS more than its bytes.
+const reportCacheBytes = 16 << 20
 
 func newReportCache(max int) *reportCache {
 	return &reportCache{m: map[int64]*list.Element{}, max: max}
