@@ -94,13 +94,13 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 
 	if *debugAddr != "" {
-		stop, err := serveDebug(*debugAddr)
+		bound, stop, err := serveDebug(*debugAddr)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "zongjie serve: --debug-addr：%v\n", err)
 			return exitUsage
 		}
 		defer stop()
-		fmt.Fprintf(e.stderr, "zongjie serve: 性能分析：http://%s/debug/pprof/\n", *debugAddr)
+		fmt.Fprintf(e.stderr, "zongjie serve: 性能分析：http://%s/debug/pprof/\n", bound)
 	}
 	srv, err := zjhttp.NewServer(a, zjhttp.Options{Addr: *addr, Logger: logger, TLSCert: *tlsCert, TLSKey: *tlsKey, TrustedProxies: trusted,
 		LabelRoutes: *debugAddr != ""})
@@ -183,18 +183,19 @@ func parseProxies(v string) ([]netip.Prefix, error) {
 
 // serveDebug serves Go's profiles (net/http/pprof) on addr, which must be
 // a loopback address: a profile shows the server's code and its memory
-// to whoever fetches it. It returns the function that stops it.
-func serveDebug(addr string) (func(), error) {
+// to whoever fetches it. It returns the address it listens on (the port
+// chosen when addr's is 0) and the function that stops it.
+func serveDebug(addr string) (string, func(), error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if ip, err := netip.ParseAddr(host); host != "localhost" && (err != nil || !ip.IsLoopback()) {
-		return nil, fmt.Errorf("性能分析只在本机地址上提供（如 127.0.0.1:6060），不能是 %s", addr)
+		return "", nil, fmt.Errorf("性能分析只在本机地址上提供（如 127.0.0.1:6060），不能是 %s", addr)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("无法在 %s 上监听：%w", addr, err)
+		return "", nil, fmt.Errorf("无法在 %s 上监听：%w", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
@@ -204,5 +205,5 @@ func serveDebug(addr string) (func(), error) {
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	return func() { srv.Close() }, nil
+	return ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -122,18 +121,15 @@ func TestServeNeedsAccounts(t *testing.T) {
 	}
 }
 
-// Ensure the debug listener serves Go's profiles on a loopback address
-// and stops.
+// Ensure the debug listener serves Go's profiles on a loopback address,
+// tells the port it chose for port 0, and stops.
 func TestServeDebug(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, stop, err := serveDebug("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	stop, err := serveDebug(addr)
-	if err != nil {
-		t.Fatal(err)
+	if strings.HasSuffix(addr, ":0") {
+		t.Fatalf("serveDebug(127.0.0.1:0) listens on %s: want the port chosen", addr)
 	}
 	defer stop()
 	resp, err := http.Get("http://" + addr + "/debug/pprof/goroutine?debug=1")
