@@ -754,37 +754,27 @@ const scanParagraphs = 1024
 
 func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]norm.Para, error) {
 	terms := norm.Terms(phrase)
-	if after > 0 && upTo-after <= scanParagraphs {
+	// A few paragraphs added since the cache's last read are read
+	// directly and the phrase looked for in Go; more go through the index.
+	direct := after > 0 && upTo-after <= scanParagraphs
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if direct {
 		// The paragraphs of reports in the trash are not in the index.
-		rows, err := src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
+		rows, err = src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
 			FROM paragraphs p JOIN reports r ON r.id = p.report
 			WHERE p.id > ? AND p.id <= ? AND r.deleted IS NULL ORDER BY p.id`, after, upTo)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var (
-			out        []norm.Para
-			id, report int64
-			kind, text string
-		)
-		for rows.Next() && len(out) < limit {
-			if err := rows.Scan(&id, &report, &kind, &text); err != nil {
-				return nil, err
-			}
-			if p, ok := norm.MatchPara(id, report, kind, text, terms); ok {
-				out = append(out, p)
-			}
-		}
-		return out, rows.Err()
+	} else {
+		// The tokens hold neither spaces nor double quotes, so quoting them
+		// makes one FTS5 phrase. The paragraphs of reports in the trash are
+		// not in the index.
+		rows, err = src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
+			FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid
+			WHERE paragraph_index MATCH ? AND paragraph_index.rowid > ? AND paragraph_index.rowid <= ?
+			ORDER BY paragraph_index.rowid LIMIT ?`, `"`+phrase+`"`, after, upTo, limit)
 	}
-	// The tokens hold neither spaces nor double quotes, so quoting them
-	// makes one FTS5 phrase. The paragraphs of reports in the trash are
-	// not in the index.
-	rows, err := src.tx.QueryContext(ctx, `SELECT p.id, p.report, p.kind, p.text
-		FROM paragraph_index JOIN paragraphs p ON p.id = paragraph_index.rowid
-		WHERE paragraph_index MATCH ? AND paragraph_index.rowid > ? AND paragraph_index.rowid <= ?
-		ORDER BY paragraph_index.rowid LIMIT ?`, `"`+phrase+`"`, after, upTo, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -794,11 +784,15 @@ func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo 
 		id, report int64
 		kind, text string
 	)
-	for rows.Next() {
+	for rows.Next() && len(out) < limit {
 		if err := rows.Scan(&id, &report, &kind, &text); err != nil {
 			return nil, err
 		}
-		out = append(out, norm.NewPara(id, report, kind, text, terms))
+		p, ok := norm.MatchPara(id, report, kind, text, terms)
+		if direct && !ok { // the index matched it already otherwise
+			continue
+		}
+		out = append(out, p)
 	}
 	return out, rows.Err()
 }
