@@ -51,33 +51,5 @@ func ListCache(t *testing.T, s store.Store, fill Putter, database func(f store.F
 	}
 	compare("filled")
 	compare("again")
-	for i := 24; i < 28; i++ {
-		Fill(t, fill, i, i+1, 1, 1)
-		compare("after one more report")
-	}
-	Fill(t, fill, 28, 40, 12, 1)
-	compare("after more reports")
-	assign(west.ID, 1, 25)
-	compare("after a move")
-	if err := s.Trash(ctx, 2); err != nil {
-		t.Fatal(err)
-	}
-	compare("after the trash")
-	Fill(t, fill, 40, 42, 1, 1)
-	compare("after the trash and more")
-	if err := s.Untrash(ctx, 2); err != nil {
-		t.Fatal(err)
-	}
-	compare("after a restore")
-	next := Synthetic(60)
-	next.ID = 3
-	if _, _, err := s.Put(ctx, next); err != nil {
-		t.Fatal(err)
-	}
-	compare("after a new version")
-	if err := s.Delete(ctx, 30); err != nil {
-		t.Fatal(err)
-	}
-	Fill(t, fill, 61, 63, 1, 1)
-	compare("after a deletion and more")
+	afterCacheWrites(t, s, fill, func(ids ...int64) { assign(west.ID, ids...) }, compare)
 }

@@ -71,13 +71,24 @@ func SearchCache(t *testing.T, s store.Store, fill Putter, cached func() int, da
 		t.Fatal("the cache holds no phrase: nothing was compared")
 	}
 	compare("again")
+	afterCacheWrites(t, s, fill, func(ids ...int64) { assign(west.ID, ids...) }, compare)
+}
+
+// afterCacheWrites makes each kind of write a store's cache must see and
+// calls compare after each: reports added one at a time and in a batch,
+// a move to another unit (moveTo), the trash, more reports, a restore, a
+// new version, a deletion and reports after it. The store holds the
+// reports 0–23 of fill when it is called.
+func afterCacheWrites(t *testing.T, s store.Store, fill Putter, moveTo func(ids ...int64), compare func(step string)) {
+	t.Helper()
+	ctx := context.Background()
 	for i := 24; i < 30; i++ {
 		Fill(t, fill, i, i+1, 1, 1)
 		compare("after one more report")
 	}
 	Fill(t, fill, 30, 40, 10, 1)
 	compare("after more reports")
-	assign(west.ID, 1, 25)
+	moveTo(1, 25)
 	compare("after a move")
 	if err := s.Trash(ctx, 2); err != nil {
 		t.Fatal(err)
