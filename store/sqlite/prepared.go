@@ -31,6 +31,14 @@ type prepared struct {
 	stmts    map[string]*sql.Stmt
 	inFlight map[string]bool // being prepared aside
 	closed   bool
+
+	// The statements being prepared aside: close cancels and waits for
+	// them, so that no connection is opened or held after the store is
+	// closed (one opened then created the database's -wal and -shm files
+	// again while a test removed its directory).
+	aside     sync.WaitGroup
+	asideCtx  context.Context // set with the first
+	stopAside context.CancelFunc
 }
 
 // maxPrepared bounds the statements kept.
@@ -92,9 +100,15 @@ func (p *prepared) prepareAside(query string) {
 		p.inFlight = make(map[string]bool)
 	}
 	p.inFlight[query] = true
+	if p.asideCtx == nil {
+		p.asideCtx, p.stopAside = context.WithCancel(context.Background())
+	}
+	parent := p.asideCtx
+	p.aside.Add(1)
 	p.mu.Unlock()
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer p.aside.Done()
+		ctx, cancel := context.WithTimeout(parent, 30*time.Second)
 		defer cancel()
 		if st, err := p.db.PrepareContext(ctx, query); err == nil {
 			p.keep(query, st)
@@ -162,11 +176,19 @@ func (t preparedTx) QueryRowContext(ctx context.Context, query string, args ...a
 	return t.tx.QueryRowContext(ctx, query, args...)
 }
 
-// close closes the kept statements; none is kept after.
+// close closes the kept statements, once those being prepared aside are
+// given up; none is kept after.
 func (p *prepared) close() error {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.closed = true
+	stop := p.stopAside
+	p.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	p.aside.Wait() // they take the lock to finish
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	var first error
 	for _, st := range p.stmts {
 		if err := st.Close(); err != nil && first == nil {

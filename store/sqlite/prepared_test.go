@@ -76,3 +76,40 @@ func TestPreparedInFullPool(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Ensure close gives up the statements being prepared aside and waits for
+// them: one still waiting for a connection after the store is closed
+// would open it later, creating the database's -wal and -shm files again
+// (a test's directory was then "not empty" when removed).
+func TestPreparedCloseWaitsForAside(t *testing.T) {
+	db, err := sql.Open("sqlite", dsn(filepath.Join(t.TempDir(), "p.db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx) // the only connection: the prepare aside waits
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	p := &prepared{db: db}
+	p.prepareAside(`SELECT 1`)
+
+	closed := make(chan error, 1)
+	go func() { closed <- p.close() }()
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatalf("close: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("close waits for a connection instead of giving up the prepare aside")
+	}
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if len(p.inFlight) != 0 || len(p.stmts) != 0 {
+		t.Errorf("after close: %d being prepared aside, %d kept; want none", len(p.inFlight), len(p.stmts))
+	}
+}
