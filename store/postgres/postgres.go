@@ -8,6 +8,9 @@
 // LC_CTYPE is a UTF-8 locale: Open checks that and refuses any other
 // database. Fingerprints are kept per report (an array, for Get and
 // EachFingerprints) and in a table keyed by (hash, report) for Postings.
+// Search keeps what each phrase was found in (search.go), correct across
+// processes because writes of reports take one lock and count a
+// generation in the database.
 package postgres
 
 import (
@@ -19,6 +22,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"zongjie/store/internal/norm"
 )
 
 // Store is a store.Store in a PostgreSQL database. It is safe for
@@ -28,6 +33,7 @@ type Store struct {
 	analyzing sync.Mutex // held while analyzeIfStale runs
 	trips     *trips     // see RoundTrips
 	reports   *reportCache
+	found     norm.SearchCache // the paragraphs holding the phrases searched (search.go)
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form
@@ -277,7 +283,47 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 	FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 `,
+	// 5: what a search cache needs to be correct across processes (see
+	// search.go). Every statement that writes reports or paragraphs first
+	// takes one transaction-level lock, so that IDs commit in the order
+	// they are given; a change that takes paragraphs out of a search or
+	// changes what a filter selects a report by (any UPDATE or DELETE of
+	// their rows) counts one more generation.
+	`
+CREATE TABLE search_state (generation bigint NOT NULL);
+INSERT INTO search_state (generation) VALUES (0);
+CREATE FUNCTION reports_write_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_advisory_xact_lock(` + writeLockKey + `);
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER reports_write_lock BEFORE INSERT OR UPDATE OR DELETE ON reports
+	FOR EACH STATEMENT EXECUTE FUNCTION reports_write_lock();
+CREATE TRIGGER paragraphs_write_lock BEFORE INSERT OR UPDATE OR DELETE ON paragraphs
+	FOR EACH STATEMENT EXECUTE FUNCTION reports_write_lock();
+CREATE FUNCTION search_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF EXISTS (SELECT FROM changed) THEN
+		UPDATE search_state SET generation = generation + 1;
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER reports_updated AFTER UPDATE ON reports REFERENCING NEW TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION search_generation();
+CREATE TRIGGER reports_deleted AFTER DELETE ON reports REFERENCING OLD TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION search_generation();
+CREATE TRIGGER paragraphs_updated AFTER UPDATE ON paragraphs REFERENCING NEW TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION search_generation();
+CREATE TRIGGER paragraphs_deleted AFTER DELETE ON paragraphs REFERENCING OLD TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION search_generation();
+`,
 }
+
+// writeLockKey is the key of the transaction-level advisory lock that
+// every write of reports or paragraphs takes first ("zjwr").
+const writeLockKey = "2053797746"
 
 // migrationLock is the key of the advisory lock that serialises migrations
 // of one database by several processes.

@@ -349,73 +349,21 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
-
-	// The paragraphs that match, newest first.
-	cond, args := filterSQL(q.Filter, []any{phrase})
-	if q.Kind != "" {
-		args = append(args, q.Kind)
-		cond += " AND p.kind = $" + strconv.Itoa(len(args))
+	var snap norm.Snapshot
+	if err := tx.QueryRow(ctx, snapshotSQL).Scan(&snap.Generation[0], &snap.Paragraph, &snap.Report); err != nil {
+		return nil, err
 	}
-	args = append(args, norm.SearchScan)
-	rows, err := tx.Query(ctx, `SELECT p.id, p.text
-		FROM paragraphs p JOIN reports r ON r.id = p.report
-		WHERE p.terms @@ phraseto_tsquery('simple', $1)`+cond+`
-		ORDER BY p.id DESC LIMIT $`+strconv.Itoa(len(args)), args...)
+	src := searchSource{tx}
+	best, ok, err := s.found.Search(ctx, src, snap, q)
 	if err != nil {
 		return nil, err
 	}
-	var (
-		cands []norm.Candidate
-		c     norm.Candidate
-	)
-	_, err = pgx.ForEachRow(rows, []any{&c.ID, &c.Text}, func() error {
-		cands = append(cands, c)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	best := norm.Rank(phrase, cands, norm.Limit(q))
-	if len(best) == 0 {
-		return nil, nil
-	}
-
-	// The reports and paragraphs of the best.
-	ids := make([]int64, len(best))
-	for i, b := range best {
-		ids[i] = b.ID
-	}
-	rows, err = tx.Query(ctx, `SELECT `+summaryColumns+`, p.id, p.char_offset, p.text, p.kind
-		FROM paragraphs p JOIN reports r ON r.id = p.report
-		WHERE p.id = ANY ($1)`, ids)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	found := make(map[int64]store.Hit, len(best))
-	for rows.Next() {
-		var (
-			h   store.Hit
-			id  int64
-			err error
-		)
-		h.Report, err = scanSummary(rows, &id, &h.Paragraph.Offset, &h.Paragraph.Text, &h.Paragraph.Kind)
-		if err != nil {
+	if !ok {
+		if best, err = rankMatches(ctx, tx, phrase, q); err != nil {
 			return nil, err
 		}
-		found[id] = h
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	hits := make([]store.Hit, 0, len(best))
-	for _, b := range best {
-		if h, ok := found[b.ID]; ok {
-			h.Score = b.Score
-			hits = append(hits, h)
-		}
-	}
-	return hits, nil
+	return s.found.Hits(ctx, src, snap, best)
 }
 
 // Postings returns, for each of hashes held by some report, the reports

@@ -1,0 +1,151 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"zongjie/store"
+	"zongjie/store/pgtest"
+	"zongjie/store/storetest"
+)
+
+// databaseSearch searches s without its cache.
+func databaseSearch(t *testing.T, s *Store) func(q store.Query) []store.Hit {
+	return func(q store.Query) []store.Hit {
+		t.Helper()
+		ctx := context.Background()
+		tx, err := s.pool.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback(ctx)
+		best, err := rankMatches(ctx, tx, store.Spaced(q.Text), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := hitsOf(ctx, tx, best)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hits
+	}
+}
+
+func TestSearchCache(t *testing.T) {
+	s := openTest(t)
+	defer s.Close()
+	storetest.SearchCache(t, s, putBatch(s), s.found.Phrases, databaseSearch(t, s))
+}
+
+// searchElsewhere is a store whose writes go to one handle and whose
+// searches go to another: two servers on one database.
+type searchElsewhere struct {
+	*Store
+	reader *Store
+}
+
+func (s searchElsewhere) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	return s.reader.Search(ctx, q)
+}
+
+// TestSearchCacheTwoStores writes through one store and searches through
+// another on the same database: the searching one's cache must see every
+// write of the other as the database does.
+func TestSearchCacheTwoStores(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	ctx := context.Background()
+	writer, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	storetest.SearchCache(t, searchElsewhere{writer, reader}, putBatch(writer), reader.found.Phrases, databaseSearch(t, writer))
+	if n := writer.found.Phrases(); n != 0 {
+		t.Errorf("the writing store's cache holds %d phrases: the searches did not all go to the other", n)
+	}
+}
+
+// TestWritesLock holds the writes' lock in one transaction (a statement
+// that updates no report takes it) and checks that a Put and an insert of
+// paragraphs in others wait for it before they are given an ID — what
+// the search cache relies on across processes — and that only a change
+// of some row counts a generation.
+func TestWritesLock(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	ctx := context.Background()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first := storetest.Synthetic(0)
+	if _, _, err := s.Put(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	state := func() (gen, reports, paragraphs int64) {
+		t.Helper()
+		err := s.pool.QueryRow(ctx, `SELECT (SELECT generation FROM search_state),
+			(SELECT last_value FROM reports_id_seq), (SELECT last_value FROM paragraphs_id_seq)`).Scan(&gen, &reports, &paragraphs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return gen, reports, paragraphs
+	}
+	gen, reports, paragraphs := state()
+
+	holder, err := s.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback(ctx)
+	if _, err := holder.Exec(ctx, `UPDATE reports SET deleted = NULL WHERE false`); err != nil {
+		t.Fatal(err)
+	}
+
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, _, err := s.Put(short, storetest.Synthetic(1)); err == nil {
+		t.Fatal("Put did not wait for the writes' lock")
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `SET lock_timeout = '300ms'`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `INSERT INTO paragraphs (report, char_offset, kind, text, terms) VALUES ($1, 0, 'other', '增长', '增 长')`, first.ID)
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "55P03" {
+		t.Fatalf("an insert of a paragraph: %v; want a lock timeout", err)
+	}
+	if g, r, p := state(); g != gen || r != reports || p != paragraphs {
+		t.Errorf("while the lock was held: generation %d, last IDs %d, %d; want %d, %d, %d (no ID given before the lock)", g, r, p, gen, reports, paragraphs)
+	}
+	if err := holder.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Put(ctx, storetest.Synthetic(1)); err != nil {
+		t.Fatalf("Put after the lock: %v", err)
+	}
+	if g, _, _ := state(); g != gen {
+		t.Errorf("a new report counted a generation: %d → %d", gen, g)
+	}
+	if err := s.Trash(ctx, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	if g, _, _ := state(); g != gen+1 {
+		t.Errorf("the trash: generation %d → %d; want one more", gen, g)
+	}
+}
