@@ -280,6 +280,13 @@ func (v *view) Postings(ctx context.Context, hashes []uint64) (map[uint64][]stor
 	return ps, nil
 }
 
+func (v *view) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
+	if err := v.load(ctx); err != nil {
+		return nil, err
+	}
+	return v.st.HashUnits(ctx, hashes, intersect(scope, v.read), atLeast)
+}
+
 func (v *view) EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error {
 	if err := v.load(ctx); err != nil {
 		return err

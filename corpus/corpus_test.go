@@ -140,6 +140,14 @@ func (m *memStore) Postings(_ context.Context, hashes []uint64) (map[uint64][]st
 	return out, nil
 }
 
+func (m *memStore) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
+	ps, err := m.Postings(ctx, hashes)
+	if err != nil {
+		return nil, err
+	}
+	return store.UnitCounts(ps, scope, atLeast), nil
+}
+
 func (m *memStore) EachFingerprints(_ context.Context, fn func(int64, string, []uint64) error) error {
 	for _, x := range m.reports {
 		if err := fn(x.ID, x.Unit, x.Fingerprints); err != nil {

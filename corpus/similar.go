@@ -170,8 +170,54 @@ func Boilerplate(ctx context.Context, st store.Store, texts ...*reuse.Text) (reu
 	for _, t := range texts {
 		hashes = append(hashes, reuse.Distinct(t.Fingerprints())...)
 	}
-	bp, _, err := lookup(ctx, st, hashes, 0)
-	return bp, err
+	common, err := commonHashes(ctx, st, hashes)
+	if err != nil {
+		return nil, err
+	}
+	return reuse.Union{reuse.StockPhrases(), common}, nil
+}
+
+// commonHashes returns the hashes held by the reports of many units, as
+// lookup finds them, but from the stores' count of each hash's units
+// (store.HashUnits), which need not read the holders of a hash past the
+// threshold: in a store of one template, every report holds its stock
+// phrases, and reading their holders cost more with every report added.
+func commonHashes(ctx context.Context, st store.Store, hashes []uint64) (reuse.HashSet, error) {
+	units, err := st.HashUnits(ctx, hashes, nil, MinBoilerplateUnits)
+	if err != nil {
+		return nil, err
+	}
+	var over []uint64
+	for h, n := range units {
+		if n >= MinBoilerplateUnits {
+			over = append(over, h)
+		}
+	}
+	common := reuse.HashSet{}
+	if len(over) == 0 {
+		return common, nil
+	}
+	// The store's size matters only when a hash reaches the smallest
+	// threshold, as in lookup.
+	n, err := st.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if limit := boilerplateUnits(n); limit > MinBoilerplateUnits {
+		if units, err = st.HashUnits(ctx, over, nil, limit); err != nil {
+			return nil, err
+		}
+		over = over[:0]
+		for h, n := range units {
+			if n >= limit {
+				over = append(over, h)
+			}
+		}
+	}
+	for _, h := range over {
+		common[h] = struct{}{}
+	}
+	return common, nil
 }
 
 // Part is one report of a file, to be compared on its own.

@@ -27,6 +27,14 @@ func (s *postingsStore) Postings(_ context.Context, hashes []uint64) (map[uint64
 	return out, nil
 }
 
+func (s *postingsStore) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
+	ps, err := s.Postings(ctx, hashes)
+	if err != nil {
+		return nil, err
+	}
+	return store.UnitCounts(ps, scope, atLeast), nil
+}
+
 func (s *postingsStore) Count(context.Context) (int, error) {
 	s.counted++
 	return s.reports, nil
@@ -70,6 +78,21 @@ func TestLookupCommon(t *testing.T) {
 		}
 		if (st.counted > 0) != tt.counted {
 			t.Errorf("%s: Count called %d times, want called: %v", tt.name, st.counted, tt.counted)
+		}
+		// Boilerplate finds the same stock phrases from the counts of
+		// units, and counts the store as seldom.
+		st.counted = 0
+		common, err := commonHashes(context.Background(), st, tt.hashes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range tt.hashes {
+			if got, want := common.Has(h), bp.Has(h); got != want {
+				t.Errorf("%s: hash %d (held in %d units) common by the counts of units: %v, by the postings %v", tt.name, h, h, got, want)
+			}
+		}
+		if (st.counted > 0) != tt.counted {
+			t.Errorf("%s: commonHashes called Count %d times, want called: %v", tt.name, st.counted, tt.counted)
 		}
 	}
 }

@@ -220,6 +220,16 @@ type Store interface {
 	// Postings returns, for each of the hashes held by the current
 	// version of some report, the reports holding it.
 	Postings(ctx context.Context, hashes []uint64) (map[uint64][]Posting, error)
+	// HashUnits returns, for each of the hashes held by the current
+	// version of some report the scope selects (nil: every report), the
+	// number of distinct units the reports holding it name (Posting.Unit;
+	// a report naming none counts on its own), or atLeast when that is
+	// atLeast or more (atLeast ≤ 0: no bound). Hashes no such report
+	// holds are left out. It is what Postings and UnitCounts give, but
+	// need not read every holder of a hash: deciding that a hash is a
+	// stock phrase held by the reports of many units costs no more in a
+	// store of thousands of reports of one template.
+	HashUnits(ctx context.Context, hashes []uint64, scope *Scope, atLeast int) (map[uint64]int, error)
 	// EachFingerprints calls fn with every report's ID, unit and
 	// fingerprints, by ID; it stops at fn's first error and returns it.
 	// (The unit is the name the report gives; Postings has the unit of
@@ -281,4 +291,36 @@ type Figures struct {
 type Placement struct {
 	Unit    int64
 	Trashed bool
+}
+
+// UnitCounts counts the units of postings as HashUnits does: for each
+// hash with a posting of a report the scope selects, the distinct units
+// those reports name (a report naming none counting on its own), or
+// atLeast when that is atLeast or more (atLeast ≤ 0: no bound).
+func UnitCounts(postings map[uint64][]Posting, scope *Scope, atLeast int) map[uint64]int {
+	out := make(map[uint64]int, len(postings))
+	seen := map[string]bool{}
+	for h, ps := range postings {
+		clear(seen)
+		n := 0
+		for _, p := range ps {
+			if !scope.Holds(p.UnitID) {
+				continue
+			}
+			if p.Unit != "" {
+				if seen[p.Unit] {
+					continue
+				}
+				seen[p.Unit] = true
+			}
+			n++
+			if atLeast > 0 && n >= atLeast {
+				break
+			}
+		}
+		if n > 0 {
+			out[h] = n
+		}
+	}
+	return out
 }

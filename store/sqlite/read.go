@@ -572,6 +572,17 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 	return out, nil
 }
 
+// HashUnits returns, for each of hashes held by a live report the scope
+// selects, the number of distinct units its holders name, at most atLeast
+// (≤ 0: no bound).
+func (s *Store) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
+	ps, err := s.Postings(ctx, hashes)
+	if err != nil {
+		return nil, err
+	}
+	return store.UnitCounts(ps, scope, atLeast), nil
+}
+
 // postings returns the reports holding each of hashes, by ID, reading
 // through a connection of its own.
 func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error) {

@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchRanking", testSearchRanking},
 		{"SearchAfterWrites", testSearchAfterWrites},
 		{"Postings", testPostings},
+		{"HashUnits", testHashUnits},
 		{"EachFingerprints", testEachFingerprints},
 		{"Count", testCount},
 		{"Versions", testVersions},
