@@ -118,9 +118,6 @@ const (
 	// corpusScale is the frequency, in the lexicon's units, of one
 	// occurrence of a corpus string.
 	corpusScale = 50
-	// coverFloor is the least frequency of a word that covers its
-	// characters (see covers).
-	coverFloor = 10
 )
 
 // pack returns the key of the ids.
@@ -507,6 +504,11 @@ func (l *lexicon) typoKeys(list []lexWord, fn func(tk, key uint64)) {
 		}
 	}
 }
+
+// coverFloor is the least frequency of a word that covers its characters
+// (see covers). It is a variable only so that the measurement can draw
+// its curve (NONWORD_COVERFLOOR, nonword_eval_test.go).
+var coverFloor uint32 = 10
 
 // covers reports whether an entry of words with value v covers its
 // characters: a corpus string, or a word that is attested (an entry of

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -63,8 +64,19 @@ func evalTexts(t *testing.T) []evalText {
 
 // baseLexicon returns the text of the embedded lexicon without its
 // corpus strings.
+// NONWORD_COVERFLOOR sets coverFloor for the lexicons the measurement
+// builds (the curve of README.md, "TY008").
 func baseLexicon(t *testing.T) []byte {
 	t.Helper()
+	if s := os.Getenv("NONWORD_COVERFLOOR"); s != "" {
+		f, err := strconv.Atoi(s)
+		if err != nil || f < 0 {
+			t.Fatalf("NONWORD_COVERFLOOR=%q", s)
+		}
+		saved := coverFloor
+		coverFloor = uint32(f)
+		t.Cleanup(func() { coverFloor = saved })
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(lexiconData))
 	if err != nil {
 		t.Fatal(err)
