@@ -74,6 +74,15 @@ type lexicon struct {
 	// most are rare or literary (重 tong, 其 ji) and offered words no one
 	// reads that way (痛点 → 重点).
 	alt []uint16
+	// regionNames holds the ids of each province's name (0 after its
+	// last character), regionFirst the set of the ids that start one, by
+	// id, and regionStart and regionNext the provinces whose name starts
+	// with an id, as a chain of their indexes plus one (河北 河南; 0 ends
+	// it): regionsOf.
+	regionNames [len(provinces)][3]uint16
+	regionFirst [sylMark / 64]uint64
+	regionStart []uint8
+	regionNext  [len(provinces)]uint8
 }
 
 // charInfo is one character of the lexicon.
@@ -398,6 +407,7 @@ func (src *lexSource) build() (*lexicon, error) {
 		c := &l.chars[id]
 		c.replace = !c.numeral && c.cost >= minAlone
 	}
+	l.setRegions()
 	// The typo index, in one table: count the words of each key (at most
 	// 0xFFF), give each key the end of its place in cands, put the words
 	// there from the end, and turn each place back into the order of the

@@ -30,38 +30,28 @@ var provinces = [...]struct{ name, abbr string }{
 	{"新疆", "新"}, {"香港", "港"}, {"澳门", "澳"}, {"台湾", "台"},
 }
 
-// ownRegions returns the one-character names of the provinces that text
+// regionsOf returns the one-character names of the provinces that a text
 // names at least twice: a report of 天津 abbreviates its own province
 // (津城, 津企) with a character that is common elsewhere, and so do its
-// neighbours' (京津冀).
-// The names are counted in one pass over the bytes of the text that
-// stops only at the characters that start one (provinceFirst): a count
-// of each name read the text 34 times, a fifth of TY008's time.
-func ownRegions(text string) string {
-	var at []int
-	for i := 0; i+2 < len(text); i++ {
-		b := text[i]
-		if b&0xF0 != 0xE0 {
-			continue // not the lead byte of a character of three bytes
-		}
-		r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		if provinceFirst[r>>6]&(1<<(r&63)) != 0 {
-			at = append(at, i)
-		}
-	}
-	return ownRegionsAt(text, at)
-}
-
-// ownRegionsAt is ownRegions given the byte offsets of the characters of
-// text that start a province's name (provinceFirst), which TY008's scan
-// gathers as it reads the text.
-func ownRegionsAt(text string, at []int) string {
+// neighbours' (京津冀). It reads the ids of the text's characters (one a
+// character, 0 for one the lexicon lacks, as scanner.all holds them),
+// stopping only at those that start a name: a count of each name read
+// the text 34 times, a fifth of TY008's time, and the bytes once more
+// cost what the scan of the text does.
+func (l *lexicon) regionsOf(all []uint16) string {
 	var count [len(provinces)]int
-	for _, i := range at {
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		for p := range provinces {
-			if provinceRune[p] == r && strings.HasPrefix(text[i:], provinces[p].name) {
-				count[p]++
+	for j, id := range all {
+		if l.regionFirst[id>>6]&(1<<(id&63)) == 0 {
+			continue
+		}
+		for p := l.regionStart[id]; p != 0; p = l.regionNext[p-1] {
+			name := &l.regionNames[p-1]
+			k := 1
+			for k < len(name) && name[k] != 0 && j+k < len(all) && all[j+k] == name[k] {
+				k++
+			}
+			if k == len(name) || name[k] == 0 {
+				count[p-1]++
 			}
 		}
 	}
@@ -74,18 +64,20 @@ func ownRegionsAt(text string, at []int) string {
 	return b.String()
 }
 
-// provinceRune holds the first character of each province's name, and
-// provinceFirst the set of them, a bit by code point.
-var (
-	provinceRune  [len(provinces)]rune
-	provinceFirst [0x10000 / 64]uint64
-)
-
-func init() {
-	for p := range provinces {
-		r, _ := utf8.DecodeRuneInString(provinces[p].name)
-		provinceRune[p] = r
-		provinceFirst[r>>6] |= 1 << (r & 63)
+// setRegions gives l the ids of the provinces' names (regionsOf).
+func (l *lexicon) setRegions() {
+	l.regionStart = make([]uint8, len(l.chars))
+	for p := len(provinces) - 1; p >= 0; p-- {
+		k := 0
+		for _, r := range provinces[p].name {
+			l.regionNames[p][k] = l.id[r]
+			k++
+		}
+		if id := l.regionNames[p][0]; id != 0 {
+			l.regionFirst[id>>6] |= 1 << (id & 63)
+			l.regionNext[p] = l.regionStart[id]
+			l.regionStart[id] = uint8(p + 1)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package typo
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,6 +69,18 @@ func TestOwnRegions(t *testing.T) {
 	}
 }
 
+// ownRegions returns lexicon.regionsOf for text, whose ids it reads as
+// scanner.scan does.
+func ownRegions(text string) string {
+	l, err := loadLexicon()
+	if err != nil {
+		panic(err)
+	}
+	sc := &scanner{l: l}
+	sc.scan(text)
+	return l.regionsOf(sc.all)
+}
+
 // TestOwnRegionsCount checks the one pass of ownRegions against a count
 // of each name, on the tuning texts and on texts that name provinces
 // twice, one after the other and inside each other's names.
@@ -88,6 +101,37 @@ func TestOwnRegionsCount(t *testing.T) {
 	for _, text := range texts {
 		if got, w := ownRegions(text), want(text); got != w {
 			t.Errorf("%.30q: %q, want %q", text, got, w)
+		}
+	}
+}
+
+// TestScanIDs checks the ids that the scan gives each character against
+// a plain decoding: a character of three bytes has its id, anything else
+// (ASCII, other lengths, a lead byte without its two continuation bytes)
+// is 0 and as long as the decoder says.
+func TestScanIDs(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"贯彻落实", "a贯彻1", "\xe41\x85贯彻", "\xe4\x85贯彻", "贯彻\xe4\xb8", "贯\xe4\xb8", "é贯𠀀彻", "\x85\x85贯", "\xe4\xb8\x41贯",
+	}
+	for _, text := range texts {
+		var want []uint16
+		for i := 0; i < len(text); {
+			r, size := decodeAt(text, i)
+			var id uint16
+			if size == 3 {
+				id = l.id[r]
+			}
+			want = append(want, id)
+			i += size
+		}
+		sc := &scanner{l: l}
+		sc.scan(text)
+		if !slices.Equal(sc.all, want) {
+			t.Errorf("%q: ids %v, want %v", text, sc.all, want)
 		}
 	}
 }

@@ -156,7 +156,7 @@ func runNonWord(p *check.Pass) {
 // that the decision accepts: of overlapping suspects, the one of the
 // largest score that passes.
 func (l *lexicon) findings(text string, fn func(suspect)) {
-	l.detect(text, (*decision).accept, fn)
+	l.detectLocal(text, true, (*decision).accept, fn)
 }
 
 // decision holds what the tests of a text need: the text, and the
@@ -169,9 +169,8 @@ type decision struct {
 	// names (ownRegions), found once a suspect asks.
 	regions      string
 	regionsFound bool
-	// regionAt holds the byte offsets of the characters that start a
-	// province's name (scanner.regionAt).
-	regionAt []int
+	// all holds the ids of the text's characters (scanner.all).
+	all []uint16
 	// digit caches beforeDigit by corrected word.
 	digit map[string]bool
 }
@@ -180,7 +179,7 @@ type decision struct {
 // province the text names.
 func (d *decision) ownRegion(s string) bool {
 	if !d.regionsFound {
-		d.regions, d.regionsFound = ownRegionsAt(d.text, d.regionAt), true
+		d.regions, d.regionsFound = d.l.regionsOf(d.all), true
 	}
 	return d.regions != "" && strings.ContainsAny(s, d.regions)
 }
@@ -244,15 +243,21 @@ func (d *decision) accept(s suspect) bool {
 	return d.placed(s) && d.evident(s)
 }
 
-// placed applies the tests of a suspect that ask no evidence: the local
-// ones (suspect.local), the place in the text (not glued to Latin
-// letters nor followed by a digit: a code or a brand, 智汇100, unless the
-// text writes the corrected word before a digit elsewhere, 同比赠长12%
-// where it writes 同比增长8%; a digit before is a quantity, 100亿辕; not
-// in short quotes, not the first part
-// of a name, not a pair of TY001, which reports it as certain), and the
-// wrong form written once only (a string written twice is meant).
+// placed applies the tests of a suspect that ask no evidence: those of
+// placedHere, and the wrong form written once only (a string written
+// twice is meant).
 func (d *decision) placed(s suspect) bool {
+	return d.placedHere(s) && d.count(d.text[s.start:s.end]) <= 1
+}
+
+// placedHere applies the tests of a suspect's place: the local ones
+// (suspect.local), the place in the text (not glued to Latin letters nor
+// followed by a digit: a code or a brand, 智汇100, unless the text writes
+// the corrected word before a digit elsewhere, 同比赠长12% where it writes
+// 同比增长8%; a digit before is a quantity, 100亿辕; not in short quotes,
+// not the first part of a name, not a pair of TY001, which reports it as
+// certain).
+func (d *decision) placedHere(s suspect) bool {
 	if !s.local() {
 		return false
 	}
@@ -267,7 +272,7 @@ func (d *decision) placed(s suspect) bool {
 		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
-	return d.count(text[s.start:s.end]) <= 1
+	return true
 }
 
 // evident reports whether the evidence for s is enough: a score of at
@@ -413,9 +418,9 @@ type scanner struct {
 	found []candidate
 	sus   []suspect // the suspects of gain ≥ floorGain that fit, run by run
 	runs  []int     // where the suspects of each run start in sus
-	// regionAt holds the byte offsets of the characters that start a
-	// province's name (provinceFirst), for ownRegionsAt.
-	regionAt []int
+	// local is set when the suspects that fail suspect.local are
+	// dropped (detectLocal).
+	local bool
 }
 
 // candidate is a correction of a run: the span [s, s+k) in characters,
@@ -438,12 +443,29 @@ type candidate struct {
 // text covers at its place, where replacing that character by one that
 // sounds or looks like it makes a word of at least fillFloor.
 func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn func(suspect)) {
-	sc := &scanner{l: l}
+	l.detectLocal(text, false, accept, fn)
+}
+
+// detectLocal is detect; with local set, the suspects that fail the
+// tests of their run (suspect.local), which decision.accept asks first,
+// are dropped before the decision counts their forms: findings gives the
+// same results for less work.
+func (l *lexicon) detectLocal(text string, local bool, accept func(*decision, suspect) bool, fn func(suspect)) {
+	sc := &scanner{l: l, local: local}
 	sc.scan(text)
 	if len(sc.sus) == 0 {
 		return
 	}
-	d := &decision{l: l, text: text, regionAt: sc.regionAt}
+	d := &decision{l: l, text: text, all: sc.all}
+	if local {
+		// The suspects that fail the tests of their place, which ask no
+		// count, are never accepted either: drop them before the forms
+		// are counted.
+		sc.keep(d.placedHere)
+		if len(sc.sus) == 0 {
+			return
+		}
+	}
 	d.prepare(sc.all, sc.sus)
 	var taken []suspect
 	for r, start := range sc.runs {
@@ -482,34 +504,55 @@ func (l *lexicon) detect(text string, accept func(*decision, suspect) bool, fn f
 func (sc *scanner) scan(text string) {
 	l := sc.l
 	sc.text = text
-	sc.all = make([]uint16, 0, len(text)/3+16)
+	all := make([]uint16, 0, len(text)/3+16)
+	byRune := (*[0x10000]uint16)(l.id) // indexed by a uint16: no bounds test
 	for i := 0; i < len(text); {
-		// The three-byte form of Chinese characters, inline.
-		var c rune
-		size := 3
-		switch b := text[i]; {
-		case b < utf8.RuneSelf:
-			c, size = rune(b), 1
-		case i+2 < len(text) && b&0xF0 == 0xE0 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			c = rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		default:
-			c, size = decodeAt(text, i)
-		}
+		// The three-byte form of Chinese characters, inline: a lead byte
+		// and two continuation bytes (b^0x80 < 0x40 for each). ASCII and
+		// the other forms are no character of the lexicon (id 0).
 		var id uint16
-		if c < 0x10000 {
-			id = l.id[c]
-			if provinceFirst[c>>6]&(1<<(c&63)) != 0 {
-				sc.regionAt = append(sc.regionAt, i)
+		size := 1
+		if b := text[i]; b&0xF0 == 0xE0 && i+2 < len(text) {
+			if c := text[i : i+3]; (c[1]^0x80)|(c[2]^0x80) < 0x40 {
+				id, size = byRune[uint16(b&0x0F)<<12|uint16(c[1]&0x3F)<<6|uint16(c[2]&0x3F)], 3
+			} else {
+				_, size = decodeAt(text, i)
 			}
+		} else if b >= utf8.RuneSelf {
+			_, size = decodeAt(text, i)
 		}
-		sc.all = append(sc.all, id)
+		all = append(all, id)
 		if id == 0 {
-			sc.flush(len(sc.all) - 1)
-			sc.start, sc.from = i+size, len(sc.all)
+			sc.all = all
+			sc.flush(len(all) - 1)
+			sc.start, sc.from = i+size, len(all)
 		}
 		i += size
 	}
-	sc.flush(len(sc.all))
+	sc.all = all
+	sc.flush(len(all))
+}
+
+// keep drops the suspects for which ok is false, and the runs left
+// without one.
+func (sc *scanner) keep(ok func(suspect) bool) {
+	sus, runs := sc.sus[:0], sc.runs[:0]
+	for r, start := range sc.runs {
+		end := len(sc.sus)
+		if r+1 < len(sc.runs) {
+			end = sc.runs[r+1]
+		}
+		first := len(sus)
+		for _, su := range sc.sus[start:end] {
+			if ok(su) {
+				sus = append(sus, su)
+			}
+		}
+		if len(sus) > first {
+			runs = append(runs, first)
+		}
+	}
+	sc.sus, sc.runs = sus, runs
 }
 
 // flush examines the run that ends before character end of the text.
@@ -525,14 +568,32 @@ func (sc *scanner) flush(end int) {
 func (sc *scanner) run() {
 	l, ids, n := sc.l, sc.ids, len(sc.ids)
 	sc.found = sc.found[:0]
+	// The pair of characters at knownAt and knownAt+1 has been tested:
+	// known tells whether it is a word that covers them.
+	knownAt, known := -1, false
 	for i := 0; i < n; i++ {
 		// Only a character that can make a finding (charInfo.replace)
 		// and that no word covers: two-character words first, the test
-		// most positions need.
-		if !l.chars[ids[i]].replace ||
-			i > 0 && l.pairs.has(uint64(ids[i-1])<<16|uint64(ids[i])) ||
-			i+1 < n && l.pairs.has(uint64(ids[i])<<16|uint64(ids[i+1])) ||
-			sc.coveredLong(i) {
+		// most positions need, each pair tested once.
+		if !l.chars[ids[i]].replace {
+			continue
+		}
+		if i > 0 {
+			left := known
+			if knownAt != i-1 {
+				left = l.pairs.has(uint64(ids[i-1])<<16 | uint64(ids[i]))
+			}
+			if left {
+				continue
+			}
+		}
+		if i+1 < n {
+			knownAt, known = i, l.pairs.has(uint64(ids[i])<<16|uint64(ids[i+1]))
+			if known {
+				continue
+			}
+		}
+		if sc.coveredLong(i) {
 			continue
 		}
 		sc.candidates(i)
@@ -552,11 +613,15 @@ func (sc *scanner) run() {
 		if c.gain < floorGain || !c.token {
 			continue
 		}
+		su := sc.suspect(c)
+		if sc.local && !su.local() {
+			continue
+		}
 		if first {
 			sc.runs = append(sc.runs, len(sc.sus))
 			first = false
 		}
-		sc.sus = append(sc.sus, sc.suspect(c))
+		sc.sus = append(sc.sus, su)
 	}
 }
 

@@ -455,3 +455,33 @@ func TestNonWordGenerators(t *testing.T) {
 		t.Errorf("third harness: %d of %d found (want ≥ 0.48), %d false findings (want 0)", total["found"], n, falseFindings)
 	}
 }
+
+// TestFindingsDropEarly checks that findings, which drops the suspects
+// that fail the tests of their run and their place before the forms are
+// counted (detectLocal), reports what the whole decision does, on the
+// tuning texts with typos of the first harness put in.
+func TestFindingsDropEarly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the corpus: not in -short")
+	}
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand := handTypos(t)
+	rng := rand.New(rand.NewPCG(2026, 1208))
+	total := 0
+	for _, e := range evalTexts(t) {
+		text, _ := inject(l, e.text, hand, rng, 10, 30)
+		var early, whole []suspect
+		l.findings(text, func(s suspect) { early = append(early, s) })
+		l.detect(text, (*decision).accept, func(s suspect) { whole = append(whole, s) })
+		if !slices.Equal(early, whole) {
+			t.Errorf("%s: findings %d, the whole decision %d", e.name, len(early), len(whole))
+		}
+		total += len(whole)
+	}
+	if total == 0 {
+		t.Error("no finding to compare")
+	}
+}
