@@ -30,6 +30,15 @@ var provinces = [...]struct{ name, abbr string }{
 	{"新疆", "新"}, {"香港", "港"}, {"澳门", "澳"}, {"台湾", "台"},
 }
 
+// regionAbbrs holds every one-character name of provinces.
+var regionAbbrs = func() string {
+	var b strings.Builder
+	for _, p := range provinces {
+		b.WriteString(p.abbr)
+	}
+	return b.String()
+}()
+
 // regionsOf returns the one-character names of the provinces that a text
 // names at least twice: a report of 天津 abbreviates its own province
 // (津城, 津企) with a character that is common elsewhere, and so do its

@@ -178,6 +178,11 @@ type decision struct {
 // ownRegion reports whether s holds the one-character name of a
 // province the text names.
 func (d *decision) ownRegion(s string) bool {
+	// Most spans hold no province's one-character name at all: the
+	// names in the text are counted only once one does.
+	if !strings.ContainsAny(s, regionAbbrs) {
+		return false
+	}
 	if !d.regionsFound {
 		d.regions, d.regionsFound = d.l.regionsOf(d.all), true
 	}
