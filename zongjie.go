@@ -44,6 +44,12 @@ type Report struct {
 	// term ("“四个不摘”［12］", 〔3〕, [4]) and page references ("（见第24页）").
 	// They are neither headings nor figures.
 	Refs []document.Span `json:"-"`
+	// Namer, when set, names the quantities of the paragraph of the file
+	// spanning para (a paragraph within Span): the extraction left every
+	// quantity's Name and Also empty (extract.Options.NoNames) and names
+	// them only when asked (check.Pass.NameOf). It returns the
+	// quantities of para as the full extraction gives them.
+	Namer func(para document.Span) []Quantity `json:"-"`
 }
 
 // InBody reports whether byte offset off lies in the report's body: inside

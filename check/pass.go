@@ -45,6 +45,52 @@ func (p *Pass) Quantities() []zongjie.Quantity {
 	}).([]zongjie.Quantity)
 }
 
+type namesKey struct{}
+
+// names holds the quantities of the paragraphs named so far (NameOf), by
+// report and paragraph.
+type names struct {
+	mu    sync.Mutex
+	paras map[namedPara][]zongjie.Quantity
+}
+
+type namedPara struct {
+	r    *zongjie.Report
+	para int
+}
+
+// NameOf returns the indicator name of q and its other names (its Name
+// and Also), q one of the quantities of the pass's reports. A rule that
+// reads the names reads them through NameOf: `zongjie check` and POST
+// /api/v1/check extract without names (extract.Options.NoNames), which
+// are then found here for the paragraph of each figure asked for, once
+// per file, rather than for every figure (finding a figure's name is
+// about two fifths of the extraction).
+func (p *Pass) NameOf(q *zongjie.Quantity) (string, []string) {
+	r := p.ReportFor(q.Span.Start)
+	if r == nil || r.Namer == nil {
+		return q.Name, q.Also
+	}
+	i := p.File.ParagraphAt(q.Span.Start)
+	if i < 0 {
+		return q.Name, q.Also
+	}
+	ns := p.Shared(namesKey{}, func() any { return &names{paras: map[namedPara][]zongjie.Quantity{}} }).(*names)
+	ns.mu.Lock()
+	qs, ok := ns.paras[namedPara{r, i}]
+	if !ok {
+		qs = r.Namer(p.File.Paragraphs[i].Span)
+		ns.paras[namedPara{r, i}] = qs
+	}
+	ns.mu.Unlock()
+	for k := range qs {
+		if qs[k].Span == q.Span && qs[k].NumberSpan == q.NumberSpan {
+			return qs[k].Name, qs[k].Also
+		}
+	}
+	return "", nil
+}
+
 // Match is a word found in the text.
 type Match struct {
 	Span document.Span

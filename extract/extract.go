@@ -36,6 +36,11 @@ type Options struct {
 	// does not hold the extraction), which saves about a tenth of its
 	// work.
 	NoTargets bool
+	// NoNames, with NoTargets (the targets read the names), leaves every
+	// quantity's Name and Also empty and sets each report's Namer, which
+	// names the quantities of one paragraph when asked: a check names
+	// only the figures its rules look at by name (check.Pass.NameOf).
+	NoNames bool
 }
 
 // FileWith is File with what the user states applied to every report.
@@ -123,7 +128,15 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 		r.Title, r.TitleInferred = inferTitle(r.Meta), true
 	}
 
-	r.Quantities = quantity.Extract(f, p.Span, ctx)
+	qctx := ctx
+	if o.NoNames && o.NoTargets {
+		qctx.NoNames = true
+		span := p.Span
+		r.Namer = func(para document.Span) []zongjie.Quantity {
+			return quantity.Extract(f, document.Span{Start: max(para.Start, span.Start), End: min(para.End, span.End)}, ctx)
+		}
+	}
+	r.Quantities = quantity.Extract(f, p.Span, qctx)
 	for i := range r.Quantities {
 		if s := deepest(r.Outline, r.Quantities[i].Span.Start); s != nil {
 			r.Quantities[i].Section = string(s.Kind)

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"zongjie"
@@ -47,5 +48,65 @@ func TestNoTargets(t *testing.T) {
 	}
 	if targets == 0 {
 		t.Fatal("no file has targets: the test shows nothing")
+	}
+}
+
+// Ensure NoNames (with NoTargets) leaves the quantities' names out and
+// nothing else, and that each report's Namer gives back the names: the
+// quantities of a paragraph it returns are named as File names them.
+func TestNoNames(t *testing.T) {
+	files := exampleAndSeedFiles(t)
+	named := 0
+	for name, data := range files {
+		f, err := reader.Read(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := extract.FileWith(f, extract.Options{NoTargets: true})
+		got := extract.FileWith(f, extract.Options{NoTargets: true, NoNames: true})
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d reports, want %d", name, len(got), len(want))
+		}
+		for i, r := range got {
+			if r.Namer == nil || want[i].Namer != nil {
+				t.Fatalf("%s: report %d: a Namer only without names", name, i)
+			}
+			if len(r.Quantities) != len(want[i].Quantities) {
+				t.Fatalf("%s: report %d: %d quantities, want %d", name, i, len(r.Quantities), len(want[i].Quantities))
+			}
+			paras := map[int][]zongjie.Quantity{}
+			for k, q := range r.Quantities {
+				w := want[i].Quantities[k]
+				if q.Name != "" || q.Also != nil {
+					t.Errorf("%s: %q named %q without names", name, q.Text, q.Name)
+				}
+				q.Name, q.Also = w.Name, w.Also
+				if !reflect.DeepEqual(q, w) {
+					t.Errorf("%s: %q differs from File's but for its name", name, q.Text)
+				}
+				p := f.ParagraphAt(q.Span.Start)
+				if _, ok := paras[p]; !ok {
+					paras[p] = r.Namer(f.Paragraphs[p].Span)
+				}
+				found := false
+				for _, n := range paras[p] {
+					if n.Span == w.Span {
+						found = true
+						if n.Name != w.Name || !reflect.DeepEqual(n.Also, w.Also) {
+							t.Errorf("%s: the Namer gives %q as %q %v, File as %q %v", name, w.Text, n.Name, n.Also, w.Name, w.Also)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: the Namer does not find %q", name, w.Text)
+				}
+				if w.Name != "" {
+					named++
+				}
+			}
+		}
+	}
+	if named == 0 {
+		t.Fatal("no quantity has a name: the test shows nothing")
 	}
 }

@@ -11,38 +11,24 @@ import (
 	"zongjie/internal/words"
 )
 
-// emit turns the items into quantities, with names, and appends them.
+// emit turns the items into quantities, with names unless the context
+// says NoNames, and appends them.
 func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
-	names := make([]string, len(sc.items))
-	for k := range sc.items {
-		it := &sc.items[k]
-		off := it.start
-		if it.change != "" {
-			off = it.verbStart
-		}
-		name := sc.nameFor(k, off)
-		if oneNoun(name) && k > 0 && names[k-1] != name && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == name {
-			// A figure and the noun it modifies name the count after them
-			// (经济总量超200亿元县2个, 110千伏站3座), not the noun alone; a
-			// noun the figure before counts is the subject (4个村超过20万元).
-			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
-		}
-		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
-			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
-		}
-		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
-			name = names[k-1] // 分别增长4.4%、5.9%
-		}
-		names[k] = name
+	var names []string
+	var also map[int][]string
+	if !sc.ctx.NoNames {
+		names = sc.names()
+		also = sc.distribute(names)
 	}
-	also := sc.distribute(names)
 	for k := range sc.items {
 		it := &sc.items[k]
 		if it.growthOf >= 0 {
 			continue // reported inside the figure it qualifies
 		}
 		q := sc.quantity(it)
-		q.Name, q.Also = names[k], also[k]
+		if names != nil {
+			q.Name, q.Also = names[k], also[k]
+		}
 		if it.growth >= 0 {
 			g := &sc.items[it.growth]
 			gs := document.Span{Start: g.verbStart, End: g.end}
@@ -66,6 +52,34 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 		out = append(out, q)
 	}
 	return out
+}
+
+// names finds the indicator name of each item of the paragraph, in order
+// (an item may take the name of the one before it).
+func (sc *scanner) names() []string {
+	names := make([]string, len(sc.items))
+	for k := range sc.items {
+		it := &sc.items[k]
+		off := it.start
+		if it.change != "" {
+			off = it.verbStart
+		}
+		name := sc.nameFor(k, off)
+		if oneNoun(name) && k > 0 && names[k-1] != name && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == name {
+			// A figure and the noun it modifies name the count after them
+			// (经济总量超200亿元县2个, 110千伏站3座), not the noun alone; a
+			// noun the figure before counts is the subject (4个村超过20万元).
+			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
+		}
+		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
+			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
+		}
+		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
+			name = names[k-1] // 分别增长4.4%、5.9%
+		}
+		names[k] = name
+	}
+	return names
 }
 
 // distribute names the figures of a "分别" list after the subjects listed

@@ -57,6 +57,12 @@ type Context struct {
 	// Titles lists sorted spans of heading titles. Chinese-numeral counts
 	// there are slogans ("抓好两个振兴", "聚焦四个重点"), not quantities.
 	Titles []document.Span
+	// NoNames leaves every quantity's Name and Also empty: a caller that
+	// needs the names of few figures asks for them by paragraph (Extract
+	// on a paragraph's span gives its quantities as a run over the whole
+	// text does; the scan keeps no state from one paragraph to the next).
+	// Finding the names is about two fifths of the work.
+	NoNames bool
 }
 
 // Extract returns the quantities in span of f.
@@ -141,7 +147,7 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 	}
 	for k := first; k < len(out); k++ {
 		out[k].InTable = true
-		if label != "" && (out[k].Name == "" || len(out[k].Name) < len(label)) {
+		if label != "" && !sc.ctx.NoNames && (out[k].Name == "" || len(out[k].Name) < len(label)) {
 			out[k].Name = label
 		}
 	}

@@ -5,6 +5,7 @@ package checktest
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -29,7 +30,16 @@ func Run(tb testing.TB, name, text string, cfg *check.Config, rules ...*check.Ru
 	if err != nil {
 		tb.Fatalf("read %q: %v", text, err)
 	}
-	return check.Run(f, extract.File(f), rules, cfg)
+	ds := check.Run(f, extract.File(f), rules, cfg)
+	// `zongjie check` and POST /api/v1/check extract without the targets
+	// and the names (check.Pass.NameOf finds those a rule asks for): the
+	// rules must find the same there.
+	lean := check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true, NoNames: true}), rules, cfg)
+	if !reflect.DeepEqual(lean, ds) {
+		tb.Errorf("in %q: the findings differ when the extraction leaves out the targets and the names:\n  %s\nagainst\n  %s",
+			text, strings.Join(Messages(lean), "\n  "), strings.Join(Messages(ds), "\n  "))
+	}
+	return ds
 }
 
 // Case is one table test: In is the text; Want lists the findings as

@@ -202,7 +202,7 @@ var Conflict = &check.Rule{
 			type key struct{ name, unit, change string }
 			first := map[key]zongjie.Quantity{}
 			for _, q := range r.Quantities {
-				if !c.conflictCandidate(r, q) {
+				if !c.conflictCandidate(r, &q) {
 					continue
 				}
 				k := key{q.Name + "\x00" + subject(text, q), q.BaseUnit, q.Change}
@@ -251,9 +251,11 @@ func subject(text string, q zongjie.Quantity) string {
 var streakWords = []string{"连续", "已", "已经", "实现", "保持", "位居", "居", "达到", "达", "稳居", "蝉联", "排名", "排"}
 
 // conflictCandidate reports whether a quantity is a plain statement of an
-// indicator's value for the reviewed period.
-func (c *candidates) conflictCandidate(r *zongjie.Report, q zongjie.Quantity) bool {
-	if utf8.RuneCountInString(q.Name) < 4 || q.BaseValue == nil || q.Placeholder || q.Approx != "" || q.ValueTo != nil ||
+// indicator's value for the reviewed period. It sets q's Name and Also
+// (check.Pass.NameOf), which it tests last: a check's extraction names
+// only the figures asked for.
+func (c *candidates) conflictCandidate(r *zongjie.Report, q *zongjie.Quantity) bool {
+	if q.BaseValue == nil || q.Placeholder || q.Approx != "" || q.ValueTo != nil ||
 		q.InTable || q.Section != string(zongjie.KindReview) {
 		return false
 	}
@@ -270,7 +272,11 @@ func (c *candidates) conflictCandidate(r *zongjie.Report, q zongjie.Quantity) bo
 	if para := c.p.Paragraph(q.Span.Start); para != nil && c.opensPeriod(para.Span.Start) {
 		return false
 	}
-	return !c.qualified(c.sentenceStart(q.Span.Start), c.sentenceStop(q.Span.End))
+	if c.qualified(c.sentenceStart(q.Span.Start), c.sentenceStop(q.Span.End)) {
+		return false
+	}
+	q.Name, q.Also = c.p.NameOf(q)
+	return utf8.RuneCountInString(q.Name) >= 4
 }
 
 // candidates holds what conflictCandidate finds once per file for the

@@ -365,11 +365,12 @@ var BoundedRate = &check.Rule{
 			if q.BaseUnit != "%" || q.Value == nil || q.Placeholder || q.Change != "" || *q.Value <= 100 {
 				continue
 			}
-			rate := boundedRates.Suffix(q.Name)
-			if rate == "" || unbounded.Suffix(q.Name) != "" {
+			name, _ := p.NameOf(&q)
+			rate := boundedRates.Suffix(name)
+			if rate == "" || unbounded.Suffix(name) != "" {
 				continue
 			}
-			p.Report(q.Span, "“"+q.Name+"”是部分占全体的比例，不能超过100%，这里是"+strconv.FormatFloat(*q.Value, 'f', -1, 64)+"%")
+			p.Report(q.Span, "“"+name+"”是部分占全体的比例，不能超过100%，这里是"+strconv.FormatFloat(*q.Value, 'f', -1, 64)+"%")
 		}
 	},
 }
