@@ -36,6 +36,9 @@ type Options struct {
 	// does not hold the extraction), which saves about a tenth of its
 	// work.
 	NoTargets bool
+	// NoUnit leaves the reports' unit out of their metadata (see
+	// meta.Input.NoUnit), but for a unit stated: no rule reads it.
+	NoUnit bool
 	// NoNames, with NoTargets (the targets read the names), leaves every
 	// quantity's Name and Also empty and sets each report's Namer, which
 	// names the quantities of one paragraph when asked: a check names
@@ -112,7 +115,7 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 		}
 	}
 	r.Outline = outline.Tree(f, headings, p.Span.End)
-	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: r.TitleSpan, Sections: r.Outline})
+	r.Meta = meta.Detect(meta.Input{File: f, Span: p.Span, Title: r.Title, TitleSpan: r.TitleSpan, Sections: r.Outline, NoUnit: o.NoUnit})
 	meta.Override(&r.Meta, o.Unit, o.Period)
 	reviewYear := 0
 	if r.Meta.Review != nil {

@@ -110,3 +110,42 @@ func TestNoNames(t *testing.T) {
 		t.Fatal("no quantity has a name: the test shows nothing")
 	}
 }
+
+// Ensure NoUnit leaves the unit out of the metadata and nothing else but
+// a title inferred from it.
+func TestNoUnit(t *testing.T) {
+	units := 0
+	for name, data := range exampleAndSeedFiles(t) {
+		f, err := reader.Read(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := extract.FileWith(f, extract.Options{NoTargets: true})
+		got := extract.FileWith(f, extract.Options{NoTargets: true, NoUnit: true})
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d reports, want %d", name, len(got), len(want))
+		}
+		for i, r := range got {
+			m := r.Meta
+			if m.Unit != "" || m.Parent != "" || m.Level != "" || m.UnitPlaceholder || m.UnitSource != "" {
+				t.Errorf("%s: report %d: unit %q %q %q %v %q without the unit", name, i, m.Unit, m.Parent, m.Level, m.UnitPlaceholder, m.UnitSource)
+			}
+			w := *want[i]
+			if w.Meta.Unit != "" {
+				units++
+			}
+			w.Meta.Unit, w.Meta.Parent, w.Meta.Level, w.Meta.UnitPlaceholder, w.Meta.UnitSource = "", "", "", false, ""
+			if w.TitleInferred {
+				w.Title = r.Title
+			}
+			a, _ := json.Marshal(r)
+			b, _ := json.Marshal(&w)
+			if string(a) != string(b) {
+				t.Errorf("%s: report %d differs from File's but for its unit", name, i)
+			}
+		}
+	}
+	if units == 0 {
+		t.Fatal("no report has a unit: the test shows nothing")
+	}
+}

@@ -595,9 +595,10 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for i := range ins {
-		// The answer holds no extraction: no targets (no rule reads them),
-		// and names only for the figures a rule asks (check.Pass.NameOf).
-		ins[i].Stated.NoTargets, ins[i].Stated.NoNames = true, true
+		// The answer holds no extraction: no targets and no unit (no rule
+		// reads them), and names only for the figures a rule asks
+		// (check.Pass.NameOf).
+		ins[i].Stated.NoTargets, ins[i].Stated.NoNames, ins[i].Stated.NoUnit = true, true, true
 	}
 	res := checkResponse{CheckResult: output.CheckResult{Files: make([]output.CheckFile, 0, len(ins))}, Errors: errs}
 	for _, d := range s.app.Extract(r.Context(), ins) {

@@ -24,6 +24,10 @@ type Input struct {
 	Title     string        // the title, "" if none (see TitleText)
 	TitleSpan document.Span // the title's lines, empty if none
 	Sections  []*zongjie.Section
+	// NoUnit leaves the unit out (Unit, Parent, Level, UnitPlaceholder,
+	// UnitSource): a check reads none of them, and looking for an
+	// anonymised name (**街道) is a scan of the whole report.
+	NoUnit bool
 }
 
 // Detect returns the metadata of one report.
@@ -34,7 +38,9 @@ func Detect(in Input) zongjie.Meta {
 	m.DocType = d.docType()
 	d.periods(&m)
 	m.Genre = d.genre(&m)
-	d.unit(&m)
+	if !in.NoUnit {
+		d.unit(&m)
+	}
 	for _, t := range []*zongjie.Term{m.Review, m.Plan} {
 		if t != nil && t.Year > 0 && !containsInt(m.Years, t.Year) {
 			m.Years = append(m.Years, t.Year)

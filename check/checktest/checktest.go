@@ -31,12 +31,12 @@ func Run(tb testing.TB, name, text string, cfg *check.Config, rules ...*check.Ru
 		tb.Fatalf("read %q: %v", text, err)
 	}
 	ds := check.Run(f, extract.File(f), rules, cfg)
-	// `zongjie check` and POST /api/v1/check extract without the targets
-	// and the names (check.Pass.NameOf finds those a rule asks for): the
-	// rules must find the same there.
-	lean := check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true, NoNames: true}), rules, cfg)
+	// `zongjie check` and POST /api/v1/check extract without the targets,
+	// the unit and the names (check.Pass.NameOf finds those a rule asks
+	// for): the rules must find the same there.
+	lean := check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true, NoNames: true, NoUnit: true}), rules, cfg)
 	if !reflect.DeepEqual(lean, ds) {
-		tb.Errorf("in %q: the findings differ when the extraction leaves out the targets and the names:\n  %s\nagainst\n  %s",
+		tb.Errorf("in %q: the findings differ when the extraction leaves out the targets, the unit and the names:\n  %s\nagainst\n  %s",
 			text, strings.Join(Messages(lean), "\n  "), strings.Join(Messages(ds), "\n  "))
 	}
 	return ds

@@ -117,9 +117,10 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	for i := range inputs {
 		inputs[i].Stated = mf.forFile(i)
-		// No rule reads the targets and no output shows them; the names
-		// are found for the figures a rule asks for (check.Pass.NameOf).
-		inputs[i].Stated.NoTargets, inputs[i].Stated.NoNames = true, true
+		// No rule reads the targets or the unit and no output shows them;
+		// the names are found for the figures a rule asks for
+		// (check.Pass.NameOf).
+		inputs[i].Stated.NoTargets, inputs[i].Stated.NoNames, inputs[i].Stated.NoUnit = true, true, true
 	}
 	if o.annotate != "" && (len(inputs) != 1 || !strings.EqualFold(filepath.Ext(inputs[0].Name), ".docx")) {
 		return usageErr("--annotate 需要且只能检查一个 .docx 文件")
