@@ -3,11 +3,11 @@ package check
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"zongjie"
 	"zongjie/document"
 	"zongjie/internal/chrome"
+	"zongjie/internal/words"
 	"zongjie/numeral"
 )
 
@@ -114,51 +114,21 @@ func (p *Pass) Generated(off int) bool {
 	return false
 }
 
-type numeralsKey struct{}
-
 // Numerals returns the runs of numeral characters in the text, in order:
 // maximal spans of ASCII and full-width digits, Chinese digits (一…九, 〇,
 // 零, ○, 两 and the financial forms) and 十, 百, 千, 万, 亿. The number
-// rules walk these instead of every character of the text. The slice is
-// shared by the rules: it must not be modified.
+// rules walk these instead of every character of the text. They are
+// found in the shared scan of the text for words (Find), which decodes
+// each character once for both. The slice is shared by the rules: it
+// must not be modified.
 func (p *Pass) Numerals() []document.Span {
-	return p.Shared(numeralsKey{}, func() any {
-		return numeralRuns(p.File.Text)
-	}).([]document.Span)
+	return p.scanned().numerals
 }
 
+// numeralRuns returns the numeral runs of text as Numerals does.
 func numeralRuns(text string) []document.Span {
-	numerals := numeralTable()
-	var out []document.Span
-	start := -1
-	for i := 0; i < len(text); {
-		b := text[i]
-		var r rune
-		size := 1
-		switch {
-		case b < utf8.RuneSelf:
-			r = rune(b)
-		case b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// Every numeral character outside ASCII is three bytes long.
-			r = rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			size = 3
-		default:
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if r < 0x10000 && numerals[r>>6]&(1<<(r&63)) != 0 {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			out = append(out, document.Span{Start: start, End: i})
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		out = append(out, document.Span{Start: start, End: len(text)})
-	}
-	return out
+	_, runs := words.NewGroup().ScanRuns(text, numeralTable())
+	return runs
 }
 
 // numeralTable marks the characters isNumeralRune accepts, all in the

@@ -97,18 +97,27 @@ func (p *Pass) FindEvery(w *Words) []Match {
 // scan returns the matches of w in the file's shared scan, or false when
 // w was made after it.
 func (p *Pass) scan(w *Words) ([]words.Match, bool) {
-	type scan struct {
-		matches [][]words.Match
-		size    int
-	}
-	res := p.Shared(findKey{}, func() any {
-		g, size := group()
-		return scan{g.Scan(p.File.Text), size}
-	}).(scan)
+	res := p.scanned()
 	if w.id >= res.size {
 		return nil, false
 	}
 	return res.matches[w.id], true
+}
+
+// scanned is the file's one scan for the words of every Words and for
+// the numeral runs (Numerals).
+type scanned struct {
+	matches  [][]words.Match
+	size     int // how many Words the group covers
+	numerals []document.Span
+}
+
+func (p *Pass) scanned() *scanned {
+	return p.Shared(findKey{}, func() any {
+		g, size := group()
+		ms, runs := g.ScanRuns(p.File.Text, numeralTable())
+		return &scanned{ms, size, runs}
+	}).(*scanned)
 }
 
 // FindSet is Find for a set made at run time: it scans the text itself.

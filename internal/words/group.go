@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"zongjie/document"
 )
 
 // A Group finds the words of many sets in one scan of a text, giving for
@@ -135,9 +137,30 @@ func NewGroupOf(sets []*Set, every []bool) *Group {
 // each match; for a set made with every, all its words at every position,
 // longest first.
 func (g *Group) Scan(text string) [][]Match {
+	out, _ := g.ScanRuns(text, nil)
+	return out
+}
+
+// noClass is the empty class of characters: ScanRuns finds no run of it.
+var noClass [0x10000 / 64]uint64
+
+// ScanRuns is Scan, and returns besides the runs of the characters of
+// class: maximal spans of characters r < 0x10000 with bit r&63 of
+// class[r>>6] set, in order, in byte offsets. One decoding of the text
+// serves both (the digit runs of a check: check.Pass.Numerals). The
+// characters are those a range over the text gives, but that a sequence
+// of three bytes led by E0–EF with two continuation bytes is one
+// character (as code steps over it), which no class holds unless its
+// code point does. A nil class is the empty one.
+func (g *Group) ScanRuns(text string, class *[0x10000 / 64]uint64) ([][]Match, []document.Span) {
+	if class == nil {
+		class = &noClass
+	}
 	out := make([][]Match, g.n)
 	next := make([]int, g.n)  // per set: where its next match may start
 	stamp := make([]int, g.n) // per set: 1 + the position it matched at
+	var runs []document.Span
+	run := -1 // the start of the run of class characters going on, or -1
 	pairBits, pairMask := g.pairBits.bits, g.pairBits.mask
 	// c1 is the code of the character at i; each step reads the one
 	// after it, c2 at j, and looks up the words starting at i.
@@ -146,12 +169,23 @@ func (g *Group) Scan(text string) [][]Match {
 		var c2 uint32
 		size := 0
 		if j < len(text) {
+			var r rune
 			if c := text[j]; c < utf8.RuneSelf {
-				c2, size = uint32(c), 1
+				c2, size, r = uint32(c), 1, rune(c)
 			} else if c&0xF0 == 0xE0 && j+2 < len(text) && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
 				c2, size = uint32(c)<<16|uint32(text[j+1])<<8|uint32(text[j+2]), 3
+				r = rune(c&0x0F)<<12 | rune(text[j+1]&0x3F)<<6 | rune(text[j+2]&0x3F)
 			} else {
 				c2, size = code(text, j)
+				r = rune(c2)
+			}
+			if r < 0x10000 && class[r>>6]&(1<<(r&63)) != 0 {
+				if run < 0 {
+					run = j
+				}
+			} else if run >= 0 {
+				runs = append(runs, document.Span{Start: run, End: j})
+				run = -1
 			}
 		}
 		if have {
@@ -173,7 +207,10 @@ func (g *Group) Scan(text string) [][]Match {
 		}
 		c1, have, j = c2, true, j+size
 	}
-	return out
+	if run >= 0 {
+		runs = append(runs, document.Span{Start: run, End: len(text)})
+	}
+	return out, runs
 }
 
 // match records the word of c at i for each set holding it: for a set

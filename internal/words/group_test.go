@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"zongjie/document"
 	"zongjie/internal/words"
 )
 
@@ -23,10 +24,50 @@ var groupSets = []*words.Set{
 // groupEvery says which of groupSets the group scans for every occurrence.
 var groupEvery = []bool{false, false, false, false, false, true}
 
-// checkGroup compares Group.Scan with each set's All.
+// groupClass is the class of characters checkGroup has ScanRuns find
+// runs of: 中, 年, x and 𠀀 (outside the BMP: never in a class).
+var groupClass = func() *[0x10000 / 64]uint64 {
+	var c [0x10000 / 64]uint64
+	for _, r := range "中年x𠀀" {
+		if r < 0x10000 {
+			c[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &c
+}()
+
+// runsByRange finds the runs of groupClass as a range over text gives its
+// characters (an invalid byte is a character of its own, in no class).
+func runsByRange(text string) []document.Span {
+	var out []document.Span
+	start := -1
+	for i, r := range text {
+		in := strings.ContainsRune("中年x", r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, document.Span{Start: start, End: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, document.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+// checkGroup compares Group.Scan with each set's All, and the runs
+// ScanRuns finds besides with runsByRange.
 func checkGroup(t *testing.T, g *words.Group, text string) {
 	t.Helper()
-	got := g.Scan(text)
+	got, runs := g.ScanRuns(text, groupClass)
+	if want := runsByRange(text); !reflect.DeepEqual(runs, want) {
+		t.Fatalf("runs on %q: %v, want %v", text, runs, want)
+	}
+	if scan := g.Scan(text); !reflect.DeepEqual(scan, got) {
+		t.Fatalf("on %q: Scan %v, ScanRuns %v", text, scan, got)
+	}
 	for i, s := range groupSets {
 		want := s.All(text)
 		if groupEvery[i] {
