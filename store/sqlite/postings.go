@@ -478,13 +478,24 @@ func (l *liveness) live(p posting) (bool, error) {
 }
 
 // lookup returns the reports holding each of hashes (sorted), by ID,
-// from one snapshot of the index, reading through conn.
-func lookup(ctx context.Context, conn *sql.Conn, hashes []uint64) ([][]int64, error) {
+// from one snapshot of the index, reading through conn, and that
+// snapshot.
+func lookup(ctx context.Context, conn *sql.Conn, hashes []uint64) ([][]int64, holderSnap, error) {
 	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, err
+		return nil, holderSnap{}, err
 	}
 	defer tx.Rollback()
+	snap, err := readHolderSnap(ctx, tx)
+	if err != nil {
+		return nil, snap, err
+	}
+	out, err := lookupTx(ctx, tx, hashes)
+	return out, snap, err
+}
+
+// lookupTx is lookup in the read transaction tx.
+func lookupTx(ctx context.Context, tx *sql.Tx, hashes []uint64) ([][]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT run FROM posting_runs ORDER BY run`)
 	if err != nil {
 		return nil, err

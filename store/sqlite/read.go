@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -515,80 +515,45 @@ func readHits(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]store.Hit
 const postingsChunk = 128
 
 // Postings returns, for each of hashes held by some report, the reports
-// holding it, by ID. The hashes are looked up in chunks, on several
+// holding it, by ID, from the holders cache (holders.go) and, for the
+// hashes it lacks, from the fingerprint index, in chunks on several
 // connections at once.
 func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
-	hashes = norm.Fingerprints(hashes)
-	type result struct {
-		reports [][]int64 // of each hash of the chunk
-		err     error
-	}
-	n := (len(hashes) + postingsChunk - 1) / postingsChunk
-	results := make([]result, n)
-	// At most as many connections at once as there are processors.
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for c := range n {
-		chunk := hashes[c*postingsChunk : min((c+1)*postingsChunk, len(hashes))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[c].reports, results[c].err = s.postings(ctx, chunk)
-		}()
-	}
-	wg.Wait()
-	var ids []int64
-	for _, r := range results {
-		if r.err != nil {
-			return nil, fmt.Errorf("sqlite: postings: %w", r.err)
-		}
-		for _, reports := range r.reports {
-			ids = append(ids, reports...)
-		}
-	}
-	units, err := s.units.get(ctx, &s.rq, ids)
+	held := map[uint64][]store.Posting{}
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *holderEntry) { held[h] = e.ps })
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: postings: %w", err)
 	}
-	out := make(map[uint64][]store.Posting)
-	for c, r := range results {
-		for i, reports := range r.reports {
-			if len(reports) == 0 {
-				continue
-			}
-			ps := make([]store.Posting, 0, len(reports))
-			for _, id := range reports {
-				if u, ok := units[id]; ok { // not in the trash
-					ps = append(ps, store.Posting{Report: id, Unit: u.name, UnitID: u.id})
-				}
-			}
-			if len(ps) > 0 {
-				out[hashes[c*postingsChunk+i]] = ps
-			}
-		}
+	// Copies: the caller may change them, the cache appends to its own.
+	for h, ps := range held {
+		held[h] = slices.Clone(ps)
 	}
-	return out, nil
+	return held, nil
 }
 
 // HashUnits returns, for each of hashes held by a live report the scope
 // selects, the number of distinct units its holders name, at most atLeast
-// (≤ 0: no bound).
+// (≤ 0: no bound), from the count of each unit's holders the holders cache
+// keeps: no holder is read again.
 func (s *Store) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
-	ps, err := s.Postings(ctx, hashes)
+	out := map[uint64]int{}
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *holderEntry) {
+		if n := e.count(scope, atLeast); n > 0 {
+			out[h] = n
+		}
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sqlite: units of hashes: %w", err)
 	}
-	return store.UnitCounts(ps, scope, atLeast), nil
+	return out, nil
 }
 
-// postings returns the reports holding each of hashes, by ID, reading
-// through a connection of its own.
-func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, error) {
+// postings returns the reports holding each of hashes, by ID, and the
+// snapshot it read them in, reading through a connection of its own.
+func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, holderSnap, error) {
 	conn, err := s.r.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return nil, holderSnap{}, err
 	}
 	defer conn.Close()
 	return lookup(ctx, conn, hashes)

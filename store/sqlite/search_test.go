@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zongjie/store"
+	"zongjie/store/internal/norm"
 	"zongjie/store/storetest"
 )
 
@@ -55,5 +56,60 @@ func TestListCache(t *testing.T) {
 				t.Errorf("budget %d: no summary kept: nothing was compared", budget)
 			}
 		}()
+	}
+}
+
+// TestHoldersCache: Postings and HashUnits from the holders cache are
+// those of the fingerprint index, after every kind of write, made by this
+// store or by another on the same file (another process), and with a
+// budget so small that the cache keeps dropping hashes.
+func TestHoldersCache(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		other  bool
+		budget int
+	}{
+		{"same store", false, holderBudget},
+		{"another store writes", true, holderBudget},
+		{"small budget", false, 16 << 10},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func(n int) { holderBudget = n }(holderBudget)
+			holderBudget = tt.budget
+			s := openTemp(t)
+			defer s.Close()
+			w := s
+			if tt.other {
+				var err error
+				if w, err = Open(s.path); err != nil {
+					t.Fatal(err)
+				}
+				defer w.Close()
+			}
+			storetest.HoldersCache(t, s, w, putBatch(w), func(hashes []uint64) map[uint64][]store.Posting {
+				t.Helper()
+				reads, err := s.readHolders(context.Background(), norm.Fingerprints(hashes))
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := map[uint64][]store.Posting{}
+				for _, r := range reads {
+					for i, h := range r.hashes {
+						if len(r.ps[i]) > 0 {
+							out[h] = r.ps[i]
+						}
+					}
+				}
+				return out
+			})
+			s.held.mu.Lock()
+			defer s.held.mu.Unlock()
+			if len(s.held.entries) == 0 {
+				t.Errorf("the cache holds no hash: nothing was compared")
+			}
+			if s.held.bytes > holderBudget {
+				t.Errorf("the cache holds %d bytes, over its budget of %d", s.held.bytes, holderBudget)
+			}
+		})
 	}
 }
