@@ -32,7 +32,9 @@
 // of the district (all); -local sends them as the local user of a
 // database without accounts. -profile FILE starts the server with
 // --debug-addr, takes a CPU profile of it over the measured run and
-// prints where its time went by route. The server's memory is printed
+// prints where its time went by route (in a run longer than a minute,
+// also the CPU a request of each kind in each minute: what grows with the
+// store). The server's memory is printed
 // as resident (anonymous and file-backed: the database's pages mapped in)
 // and, with -profile or -heap, the Go heap in use; -heap DIR also writes
 // a heap profile of the server at each whole minute of the run.
@@ -79,7 +81,7 @@ var (
 	warmup   = flag.Duration("warmup", 5*time.Second, "traffic before the measured run")
 	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
 	local    = flag.Bool("local", false, "send as the local user (no accounts) instead of the units' users")
-	profile  = flag.String("profile", "", "write a CPU profile of the server over the measured run to this file, its samples labelled by route, and print the routes' shares")
+	profile  = flag.String("profile", "", "write a CPU profile of the server over the measured run to this file, its samples labelled by route, and print the routes' shares (a run longer than a minute: one profile a minute, FILE.1m …, merged into FILE, and the CPU a request of each kind in each minute)")
 	heap     = flag.String("heap", "", "write a heap profile of the server at each whole minute of the measured run into this directory (heap-1m.pb.gz …) and print the Go heap in use beside the resident memory")
 )
 
@@ -178,10 +180,29 @@ func run() error {
 	self := &sampler{pid: os.Getpid(), clkTick: 100}
 	self0 := self.read()
 	pg0 := postgresCPU(databaseName(db))
-	var profiled chan error
+	var (
+		profiled chan error
+		minutes  []string // the profile of each minute, when longer than one
+	)
 	if *profile != "" {
 		profiled = make(chan error, 1)
-		go func() { profiled <- fetchProfile(debugAddr, *duration, *profile) }()
+		if *duration <= time.Minute {
+			go func() { profiled <- fetchProfile(debugAddr, *duration, *profile) }()
+		} else {
+			for m := 1; time.Duration(m-1)*time.Minute < *duration; m++ {
+				minutes = append(minutes, fmt.Sprintf("%s.%dm", *profile, m))
+			}
+			go func() {
+				for m, file := range minutes {
+					d := min(time.Minute, *duration-time.Duration(m)*time.Minute)
+					if err := fetchProfile(debugAddr, d, file); err != nil {
+						profiled <- err
+						return
+					}
+				}
+				profiled <- mergeProfiles(goTool, *profile, minutes)
+			}()
+		}
 	}
 	heapDone := make(chan struct{})
 	var heaps sync.WaitGroup
@@ -267,6 +288,9 @@ func run() error {
 	fmt.Printf("load average (1 min): %s before, %s after; %d cores\n", load0, load1, numCPU())
 	if *profile != "" {
 		printRoutes(goTool, *profile)
+		if len(minutes) > 1 {
+			printMinutes(goTool, minutes, stats)
+		}
 	}
 	if stats.errors() > 0 {
 		return fmt.Errorf("%d errors", stats.errors())
@@ -326,6 +350,70 @@ func printRoutes(goTool, file string) {
 	}
 	fmt.Printf("server CPU by route (%s):\n%s", file, out)
 	fmt.Printf("more: go tool pprof -top -tagfocus='route=GET /search' %s\n", file)
+}
+
+// mergeProfiles writes the profiles of files merged into file.
+func mergeProfiles(goTool, file string, files []string) error {
+	out, err := exec.Command(goTool, append([]string{"tool", "pprof", "-proto"}, files...)...).Output()
+	if err != nil {
+		return fmt.Errorf("go tool pprof -proto: %v", err)
+	}
+	return os.WriteFile(file, out, 0o644)
+}
+
+// routeLine is a line of go tool pprof -tags: a route's CPU.
+var routeLine = regexp.MustCompile(`^\s*([\d.]+)(us|ms|s|mins|hrs)\s+\(\s*[\d.]+%\):\s+(.+?)\s*$`)
+
+// routeCPU returns the CPU seconds of each route in a profile.
+func routeCPU(goTool, file string) (map[string]float64, error) {
+	out, err := exec.Command(goTool, "tool", "pprof", "-tags", "-tagfocus=route=.", file).Output()
+	if err != nil {
+		return nil, fmt.Errorf("go tool pprof -tags %s: %v", file, err)
+	}
+	unit := map[string]float64{"us": 1e-6, "ms": 0.001, "s": 1, "mins": 60, "hrs": 3600}
+	cpu := map[string]float64{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := routeLine.FindStringSubmatch(line); m != nil {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			cpu[m[3]] += v * unit[m[2]]
+		}
+	}
+	return cpu, nil
+}
+
+// printMinutes prints the server's CPU a request of each kind in each
+// minute of the run (the profile of the minute's route over the requests
+// of the kind answered in it): what grows as the store grows.
+func printMinutes(goTool string, files []string, s *stats) {
+	var cpus []map[string]float64
+	for _, f := range files {
+		cpu, err := routeCPU(goTool, f)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		cpus = append(cpus, cpu)
+	}
+	fmt.Printf("\nserver CPU a request (ms) by kind and minute (the route's CPU in the minute's profile over the kind's requests answered in it):\n| kind |")
+	for m := range files {
+		fmt.Printf(" %d |", m+1)
+	}
+	fmt.Printf("\n|---|%s\n", strings.Repeat("---|", len(files)))
+	for _, k := range mix {
+		fmt.Printf("| %s |", k.name)
+		for m, cpu := range cpus {
+			n := 0
+			if c := s.byMinute[k.name]; m < len(c) {
+				n = c[m]
+			}
+			if n == 0 {
+				fmt.Printf(" – |")
+				continue
+			}
+			fmt.Printf(" %.2f |", 1000*cpu[k.route]/float64(n))
+		}
+		fmt.Println()
+	}
 }
 
 func kind(db string) string {
@@ -481,11 +569,13 @@ type loadUser struct {
 var mix = []struct {
 	name  string
 	share int
+	route string // the server's pattern, as its CPU profile labels the samples
 }{
-	{"report page", 25}, {"desk", 5}, {"report API", 10}, {"search page", 10}, {"search API", 10},
-	{"check API", 25},
-	{"compare page", 5}, {"similar API", 5},
-	{"upload API", 5},
+	{"report page", 25, "GET /reports/{id}"}, {"desk", 5, "GET /{$}"}, {"report API", 10, "GET /api/v1/reports/{id}"},
+	{"search page", 10, "GET /search"}, {"search API", 10, "GET /api/v1/search"},
+	{"check API", 25, "POST /api/v1/check"},
+	{"compare page", 5, "GET /compare"}, {"similar API", 5, "GET /api/v1/reports/{id}/similar"},
+	{"upload API", 5, "POST /api/v1/reports"},
 }
 
 var searchWords = []string{"垃圾分类", "老旧小区", "营商环境", "乡村旅游", "就业", "安全生产", "养老", "河道"}
@@ -615,21 +705,29 @@ func (l *loader) send(req *http.Request) error {
 // bodyBuffers are the buffers send reads answers into.
 var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 256<<10); return &b }}
 
-// stats are the latencies and errors of each kind.
+// stats are the latencies and errors of each kind, and the requests of
+// each kind answered in each minute of the run.
 type stats struct {
-	mu     sync.Mutex
-	lat    map[string][]time.Duration
-	errs   map[string]int
-	sample []string
+	mu       sync.Mutex
+	start    time.Time
+	lat      map[string][]time.Duration
+	errs     map[string]int
+	byMinute map[string][]int
+	sample   []string
 }
 
 func newStats() *stats {
-	return &stats{lat: map[string][]time.Duration{}, errs: map[string]int{}}
+	return &stats{start: time.Now(), lat: map[string][]time.Duration{}, errs: map[string]int{}, byMinute: map[string][]int{}}
 }
 
 func (s *stats) add(kind string, d time.Duration, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	m := int(time.Since(s.start) / time.Minute)
+	for len(s.byMinute[kind]) <= m {
+		s.byMinute[kind] = append(s.byMinute[kind], 0)
+	}
+	s.byMinute[kind][m]++
 	s.lat[kind] = append(s.lat[kind], d)
 	if err != nil {
 		s.errs[kind]++
