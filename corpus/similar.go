@@ -1,8 +1,9 @@
 package corpus
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 
 	"zongjie/document"
 	"zongjie/extract"
@@ -55,20 +56,8 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, 0, len(shared))
-	for id := range shared {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if shared[ids[i]] != shared[ids[j]] {
-			return shared[ids[i]] > shared[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	if len(ids) > top*candidates {
-		ids = ids[:top*candidates]
-	}
-	cmp := reuse.NewComparer(qt, bp)
+	ids := shared.top(top * candidates)
+	comparer := reuse.NewComparer(qt, bp)
 	// The candidates' texts in one read; one deleted or moved to the
 	// trash since the postings were read is left out.
 	rs, err := st.Texts(ctx, ids)
@@ -81,7 +70,7 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 			return nil, err
 		}
 		ot := reuse.Normalize(r.Text)
-		res := cmp.Compare(ot)
+		res := comparer.Compare(ot)
 		if len(res.Passages) == 0 {
 			continue
 		}
@@ -94,7 +83,7 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 		m.LargestText = ot.Original(m.Largest.BOffset, m.Largest.BOffset+m.Largest.BLength)
 		out = append(out, m)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return score(out[i]) > score(out[j]) })
+	slices.SortStableFunc(out, func(a, b Match) int { return cmp.Compare(score(b), score(a)) })
 	if len(out) > top {
 		out = out[:top]
 	}
@@ -106,7 +95,7 @@ func score(m Match) float64 { return max(m.Query.ReuseOwn, m.Other.ReuseOwn) }
 // lookup finds which stored reports hold the hashes. It returns the stock
 // phrases (the built-in ones and the hashes held by the reports of many
 // units) and, per stored report, how many of the other hashes it shares.
-func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64) (reuse.Boilerplate, map[int64]int, error) {
+func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64) (reuse.Boilerplate, *shareCounts, error) {
 	postings, err := st.Postings(ctx, hashes)
 	if err != nil {
 		return nil, nil, err
@@ -129,19 +118,120 @@ func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64)
 		limit = boilerplateUnits(n)
 	}
 	common := reuse.HashSet{}
-	shared := map[int64]int{}
+	var lists [][]store.Posting
 	for h, ps := range postings {
 		if units[h] >= limit {
 			common[h] = struct{}{}
 			continue
 		}
+		lists = append(lists, ps)
+	}
+	return reuse.Union{reuse.StockPhrases(), common}, countShared(lists, exclude), nil
+}
+
+// shareCounts is how many hashes each stored report shares with a text.
+// In a store of one template every report holds the template's hashes, so
+// the counts are of thousands of reports: they are kept in a slice
+// indexed by report ID when the IDs are dense enough, not in a map (a
+// map's insertions were most of counting them).
+type shareCounts struct {
+	base  int64
+	dense []int32         // of report base+i
+	hash  map[int64]int32 // when the IDs are too sparse for dense
+}
+
+// countShared counts the reports of the postings lists, leaving out
+// exclude.
+func countShared(lists [][]store.Posting, exclude int64) *shareCounts {
+	lo, hi, total := int64(0), int64(-1), 0
+	for _, ps := range lists {
+		for _, p := range ps {
+			if hi < lo {
+				lo, hi = p.Report, p.Report
+			}
+			lo, hi = min(lo, p.Report), max(hi, p.Report)
+		}
+		total += len(ps)
+	}
+	c := &shareCounts{base: lo}
+	if hi >= lo && hi-lo < 4*int64(total)+1024 {
+		c.dense = make([]int32, hi-lo+1)
+		for _, ps := range lists {
+			for _, p := range ps {
+				c.dense[p.Report-lo]++
+			}
+		}
+		if exclude >= lo && exclude <= hi {
+			c.dense[exclude-lo] = 0
+		}
+		return c
+	}
+	c.hash = map[int64]int32{}
+	for _, ps := range lists {
 		for _, p := range ps {
 			if p.Report != exclude {
-				shared[p.Report]++
+				c.hash[p.Report]++
 			}
 		}
 	}
-	return reuse.Union{reuse.StockPhrases(), common}, shared, nil
+	return c
+}
+
+// of returns the hashes report id shares.
+func (c *shareCounts) of(id int64) int {
+	if c.dense != nil {
+		if id < c.base || id-c.base >= int64(len(c.dense)) {
+			return 0
+		}
+		return int(c.dense[id-c.base])
+	}
+	return int(c.hash[id])
+}
+
+// top returns the n reports sharing most hashes, most first, equal counts
+// by ID.
+func (c *shareCounts) top(n int) []int64 {
+	var ids []int64
+	if c.dense == nil {
+		for id := range c.hash {
+			ids = append(ids, id)
+		}
+	} else {
+		// Of the counts, the n-th largest: the reports above it are
+		// in, those at it by ID until n.
+		var hist []int
+		for _, k := range c.dense {
+			for int(k) >= len(hist) {
+				hist = append(hist, 0)
+			}
+			hist[k]++
+		}
+		least, atLeast := 1, len(c.dense) // fewer than n: every report counted
+		above := 0
+		for k := len(hist) - 1; k >= 1; k-- {
+			if above+hist[k] >= n {
+				least, atLeast = k, n-above // of the count least, by ID
+				break
+			}
+			above += hist[k]
+		}
+		for i, k := range c.dense {
+			switch {
+			case int(k) > least:
+				ids = append(ids, c.base+int64(i))
+			case int(k) == least && atLeast > 0:
+				ids = append(ids, c.base+int64(i))
+				atLeast--
+			}
+		}
+	}
+	slices.SortFunc(ids, func(a, b int64) int {
+		if ca, cb := c.of(a), c.of(b); ca != cb {
+			return cb - ca
+		}
+		return cmp.Compare(a, b)
+	})
+	return ids[:min(n, len(ids))]
 }
 
 // distinctUnits counts the units of n postings, unit(k) giving the k-th's;

@@ -25,10 +25,11 @@ import (
 // and adds them to the hashes it keeps. A change of generation empties it,
 // whoever wrote the database.
 
-// holderBudget is the bytes the holders cache keeps at most (about two
-// million postings); past it, the hashes used least lately are dropped. A
-// variable for the tests.
-var holderBudget = 64 << 20
+// holderBudget is the bytes the holders cache keeps at most (about a
+// million postings; the server's collector lets the heap grow to five
+// times what is live, GOGC=400); past it, the hashes used least lately are
+// dropped. A variable for the tests.
+var holderBudget = 32 << 20
 
 // maxCatchUp is the number of reports added since the cache's last read
 // past which it is emptied rather than brought up to date (a bulk add by
