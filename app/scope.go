@@ -368,20 +368,21 @@ func (v *view) PutFigures(ctx context.Context, fs []store.Figures) error {
 	return v.st.PutFigures(ctx, fs)
 }
 
-// inScope returns the figures of reports in the read scope.
+// inScope returns the figures of live reports in the read scope. They
+// are told by the list of the scope's reports (kept by the store, and
+// the size of the scope), not by the placement of every report with
+// figures: a user of one unit looking at the desk read the placements of
+// the whole store's reports.
 func (v *view) inScope(ctx context.Context, fs []store.Figures) ([]store.Figures, error) {
-	ids := make([]int64, len(fs))
-	for i, f := range fs {
-		ids[i] = f.Report
-	}
-	pls, err := v.st.Placements(ctx, ids)
+	list, err := v.st.List(ctx, store.Filter{Scope: v.read})
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(fs, func(f store.Figures) bool {
-		pl, ok := pls[f.Report]
-		return !ok || pl.Trashed || !v.read.Holds(pl.Unit)
-	}), nil
+	in := make(map[int64]bool, len(list))
+	for _, s := range list {
+		in[s.ID] = true
+	}
+	return slices.DeleteFunc(fs, func(f store.Figures) bool { return !in[f.Report] }), nil
 }
 
 func (v *view) ListTrash(ctx context.Context, f store.Filter) ([]store.Trashed, error) {
