@@ -46,7 +46,7 @@ func backupUnderLoad(t *testing.T, bin, dir, db string, backup func() error) (be
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.run(0, i, &killed, func() {})
+			c.run(0, i, &killed, func(int) {})
 		}()
 	}
 	count := func() (acks []ksAck) {

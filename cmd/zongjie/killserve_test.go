@@ -148,7 +148,9 @@ func killServeLoop(t *testing.T, db string, loops int, open func(context.Context
 			t.Fatalf("round %d, after the restart: %v", round, err)
 		}
 		rounds++
-		clients, killedAfter := killServeRound(t, srv, base, round)
+		// In the rounds past those asked, the kill waits for a new
+		// version (which comes after an upload and its fix).
+		clients, killedAfter := killServeRound(t, srv, base, round, round >= loops)
 		var failed []string
 		prev = prev[:0]
 		sent, fixed := map[string][]string{}, map[string][]string{}
@@ -246,8 +248,9 @@ func tail(s string, n int) string {
 
 // killServeRound runs the clients against the server at base until it is
 // killed, at a random moment after the first acknowledgement (up to 1.5
-// s), and returns them once they have all stopped.
-func killServeRound(t *testing.T, srv *exec.Cmd, base string, round int) ([]*ksClient, time.Duration) {
+// s), or with everyKind after the first new version's, and returns them
+// once they have all stopped.
+func killServeRound(t *testing.T, srv *exec.Cmd, base string, round int, everyKind bool) ([]*ksClient, time.Duration) {
 	var killed atomic.Bool
 	first := make(chan struct{})
 	var firstOnce sync.Once
@@ -259,7 +262,11 @@ func killServeRound(t *testing.T, srv *exec.Cmd, base string, round int) ([]*ksC
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.run(round, i, &killed, func() { firstOnce.Do(func() { close(first) }) })
+			c.run(round, i, &killed, func(version int) {
+				if !everyKind || version > 1 {
+					firstOnce.Do(func() { close(first) })
+				}
+			})
 		}()
 	}
 	delay := time.Duration(rand.IntN(1500)) * time.Millisecond
@@ -281,7 +288,7 @@ func killServeRound(t *testing.T, srv *exec.Cmd, base string, round int) ([]*ksC
 // run is one client's work: until a request fails, a new report
 // uploaded, fixed, uploaded again edited and fixed again, then the next.
 // A failure while the server lives (not killed yet) is recorded.
-func (c *ksClient) run(round, n int, killed *atomic.Bool, acked func()) {
+func (c *ksClient) run(round, n int, killed *atomic.Bool, acked func(version int)) {
 	fail := func(format string, args ...any) {
 		if !killed.Load() {
 			c.mu.Lock()
@@ -317,7 +324,7 @@ func (c *ksClient) run(round, n int, killed *atomic.Bool, acked func()) {
 			}
 			id, version = got, v
 			c.record(ksAck{name: name, id: id, version: version, text: text})
-			acked()
+			acked(version)
 			c.mu.Lock()
 			c.fixed[name] = append(c.fixed[name], text)
 			c.mu.Unlock()
