@@ -5,7 +5,9 @@
 package rules
 
 import (
-	"sort"
+	"slices"
+	"strings"
+	"sync"
 
 	"zongjie/check"
 	"zongjie/check/rules/artifact"
@@ -20,8 +22,14 @@ import (
 	"zongjie/check/rules/year"
 )
 
-// All returns every rule, sorted by ID.
+// All returns every rule, sorted by ID: a new slice, sorted once.
 func All() []*check.Rule {
+	return slices.Clone(sorted())
+}
+
+// sorted is every rule, sorted by ID, made once: All is called for every
+// file checked.
+var sorted = sync.OnceValue(func() []*check.Rule {
 	var all []*check.Rule
 	for _, list := range [][]*check.Rule{
 		{check.DirectiveRule},
@@ -38,9 +46,9 @@ func All() []*check.Rule {
 	} {
 		all = append(all, list...)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	slices.SortFunc(all, func(a, b *check.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
-}
+})
 
 // ByID returns the rule with the given ID or name, or nil.
 func ByID(id string) *check.Rule {

@@ -6,6 +6,8 @@
 package punct
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -76,7 +78,7 @@ func buildSkipper(p *check.Pass) *skipper {
 			s.spans = append(s.spans, q.Span)
 		}
 	}
-	sort.Slice(s.spans, func(i, j int) bool { return s.spans[i].Start < s.spans[j].Start })
+	slices.SortFunc(s.spans, func(a, b document.Span) int { return cmp.Compare(a.Start, b.Start) })
 	return s
 }
 
