@@ -19,6 +19,19 @@ var directionWords = []struct {
 // linkWords may stand between a change verb and its figure.
 var linkWords = []string{"了", "达到", "达", "为", "约"}
 
+// linkEnds and directionEnds filter the texts changeBefore tries the
+// words on.
+var (
+	linkEnds      = endsOf(linkWords...)
+	directionEnds = func() *endFilter {
+		var ws []string
+		for _, d := range directionWords {
+			ws = append(ws, d.word)
+		}
+		return endsOf(ws...)
+	}()
+)
+
 // basisWords may stand before a change verb: 同比, 比上年 …
 var basisWords = []string{
 	"比上年同期", "比去年同期", "较上年同期", "较去年同期", "比上年", "比去年", "较上年", "较去年",
@@ -29,11 +42,16 @@ var basisWords = []string{
 // the basis words and where the phrase starts.
 func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 	before := sc.text[sc.start:off]
-	for _, w := range linkWords {
-		if strings.HasSuffix(before, w) {
-			before = before[:len(before)-len(w)]
-			break
+	if linkEnds.mayEnd(before) {
+		for _, w := range linkWords {
+			if strings.HasSuffix(before, w) {
+				before = before[:len(before)-len(w)]
+				break
+			}
 		}
+	}
+	if !directionEnds.mayEnd(before) {
+		return "", "", 0
 	}
 	for _, d := range directionWords {
 		if !strings.HasSuffix(before, d.word) {

@@ -921,6 +921,9 @@ var sloganHeads = []string{
 // approxPrefix reads approximation and bound words just before the number.
 func (sc *scanner) approxPrefix(it *item) {
 	before := sc.text[sc.start:it.start]
+	if !prefixEnds.mayEnd(before) {
+		return
+	}
 	for _, w := range prefixWords {
 		if !strings.HasSuffix(before, w.word) {
 			continue
@@ -952,6 +955,15 @@ var prefixWords = []struct {
 	{"少于", ""}, {"高于", ""}, {"低于", ""}, {"约", "节制签合契预公条邀特隐大"},
 	{"近", "最附接将邻亲贴就靠拉"}, {"超", "赶高"}, {"逾", ""},
 }
+
+// prefixEnds filters the texts approxPrefix tries prefixWords on.
+var prefixEnds = func() *endFilter {
+	var ws []string
+	for _, w := range prefixWords {
+		ws = append(ws, w.word)
+	}
+	return endsOf(ws...)
+}()
 
 // placeholder reads a placeholder number: xx, **, ***, x.x, ××, with a
 // unit (xx户, **万元, xx%) or a date unit (xxxx年, x月). Placeholders not
