@@ -797,7 +797,10 @@ func (sc *scanner) approxInUnit(it *item, k int, word string, u unit, size int, 
 
 // suffixApprox reads 左右, 以上 and the like after the unit.
 func (sc *scanner) suffixApprox(it *item, k int) int {
-	for _, w := range []string{"左右", "以上", "以下", "以内", "上下", "之多", "有余", "多"} {
+	if k > sc.end || !suffixStarts.mayStart(sc.text[k:sc.end]) {
+		return k // no word here: hasPrefix would find none
+	}
+	for _, w := range suffixWords {
 		if sc.hasPrefix(k, w) {
 			if w == "多" && !sc.atClauseEnd(k+len(w)) {
 				continue
@@ -808,6 +811,13 @@ func (sc *scanner) suffixApprox(it *item, k int) int {
 	}
 	return k
 }
+
+// suffixWords are the approximation words after a figure, longest
+// first; suffixStarts filters the texts suffixApprox tries them on.
+var (
+	suffixWords  = []string{"左右", "以上", "以下", "以内", "上下", "之多", "有余", "多"}
+	suffixStarts = startsOf(suffixWords...)
+)
 
 // atClauseEnd reports whether off is at a punctuation mark or the end.
 func (sc *scanner) atClauseEnd(off int) bool {
