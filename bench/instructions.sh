@@ -10,8 +10,9 @@
 # RUNS × the set's bytes, is the cost per byte of processing a file from
 # its bytes (the first figure printed):
 #   extract: reader.Read + extract.File of every file of the set
-#   check:   reader.Read + extract.FileWith (without the targets, as
-#            zongjie check and the API extract) + check.Run of every file, with the
+#   check:   reader.Read + extract.FileWith (without the targets and the
+#            unit, names on demand, as zongjie check and the API extract)
+#            + check.Run of every file, with the
 #            default rules (RULES=default, what `zongjie check` and the web
 #            app run without a zongjie.toml), every rule on (RULES=all) or
 #            the defaults with TY008 on (RULES=ty008: what TY008 adds)

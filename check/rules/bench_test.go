@@ -166,14 +166,15 @@ func reportCPU(b *testing.B, start time.Duration, size int64) {
 	}
 }
 
-// checkAll reads, extracts and checks every input once.
+// checkAll reads, extracts and checks every input once, extracting as
+// `zongjie check` and the API do (no targets, no unit, names on demand).
 func checkAll(tb testing.TB, in []input, all []*check.Rule, cfg *check.Config) {
 	for _, x := range in {
 		f, err := reader.Read(x.name, x.data)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true}), all, cfg)
+		check.Run(f, extract.FileWith(f, extract.Options{NoTargets: true, NoNames: true, NoUnit: true}), all, cfg)
 	}
 }
 
