@@ -249,7 +249,12 @@ func TestMigrateVersions(t *testing.T) {
 // stored, whether autovacuum runs or not (it is off on the test server):
 // without them a search is planned as if the tables were empty.
 func TestAnalyzeAfterPut(t *testing.T) {
-	s := openTest(t)
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	ctx := context.Background()
 	reltuples := func() float64 {
 		t.Helper()
@@ -272,4 +277,61 @@ func TestAnalyzeAfterPut(t *testing.T) {
 	if n := reltuples(); n <= 0 {
 		t.Errorf("paragraphs: reltuples %v after 5 reports were stored; want the rows counted by ANALYZE", n)
 	}
+
+	// Then again only once paragraphs has about doubled. The counts of
+	// changed rows reach the statistics a second or more after a commit:
+	// one connection, told to flush them, and the check made after.
+	one, err := Open(ctx, withParam(dsn, "pool_max_conns", "1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Close()
+	analyzed := func() (n int64, counted float64) {
+		t.Helper()
+		if _, err := one.pool.Exec(ctx, `SELECT pg_stat_force_next_flush()`); err != nil {
+			t.Fatal(err)
+		}
+		one.analyzeIfStale(ctx)
+		err := one.pool.QueryRow(ctx, `SELECT t.analyze_count, c.reltuples FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid
+			WHERE t.relid = 'paragraphs'::regclass`).Scan(&n, &counted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n, counted
+	}
+	before, counted := analyzed()
+	var paragraphs float64
+	for i := 5; paragraphs <= counted+50; i++ {
+		r := storetest.Synthetic(i)
+		paragraphs += float64(len(r.Paragraphs))
+		if _, _, err := one.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		n, _ := analyzed()
+		switch {
+		case paragraphs <= counted+50 && n != before:
+			t.Fatalf("analyzed again after %v more paragraphs (%v counted)", paragraphs, counted)
+		case paragraphs > counted+50 && n != before+1:
+			t.Errorf("%v more paragraphs (%v counted): analyzed %d times since; want once", paragraphs, counted, n-before)
+		}
+	}
+	// And not again after one more: the changes were counted as analyzed.
+	if _, _, err := one.Put(ctx, storetest.Synthetic(99)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := analyzed(); n != before+1 {
+		t.Errorf("one more report after the analysis: analyzed %d times since; want once", n-before)
+	}
+}
+
+// withParam returns dsn (a URL or key=value pairs) with one more
+// parameter.
+func withParam(dsn, key, value string) string {
+	if !strings.Contains(dsn, "://") {
+		return dsn + " " + key + "=" + value
+	}
+	if strings.Contains(dsn, "?") {
+		return dsn + "&" + key + "=" + value
+	}
+	return dsn + "?" + key + "=" + value
 }

@@ -86,31 +86,39 @@ func (s *Store) PutBatch(ctx context.Context, rs []*store.Report) (ids []int64, 
 
 // analyzeIfStale gives the planner statistics of the report tables when
 // they have none, or when more rows of paragraphs changed since they were
-// taken than autovacuum's default threshold (50 and a tenth of the table).
-// Autovacuum does this where it runs and has woken since (its naptime is a
-// minute); without statistics PostgreSQL plans a search as if the tables
-// were empty: a nested loop over every paragraph that holds the phrase
-// instead of a hash join (a search for a common word behind bench/load 60
-// → 18 ms; the mixed load on a new database 98 → 309 requests/s). One
-// check at a time; what fails (a read-only database) is left to the next.
-// It asks the catalog after every write that added a report: asking at
-// most every ten seconds was tried and served 170–216 instead of 279–296
-// requests/s under bench/load (statistics lagging a table that grows by
-// hundreds of paragraphs a second cost more than one query an upload).
+// taken than the table held then (50 and all its rows): the table has
+// about doubled. Without statistics PostgreSQL plans a search as if the
+// tables were empty: a nested loop over every paragraph that holds the
+// phrase instead of a hash join (a search for a common word behind
+// bench/load 60 → 18 ms; the mixed load on a new database 98 → 309
+// requests/s). Once they exist, the planner scales the row counts by the
+// tables' current sizes, and fresher statistics were not worth what they
+// cost: at autovacuum's threshold (a tenth of the table) a store growing
+// as bench/load's was analyzed every few seconds, a few hundred
+// milliseconds of the database's CPU each. Autovacuum, where it runs,
+// does the same at its own threshold. One check at a time,
+// after every write that added a report; what fails (a read-only
+// database) is left to the next.
 func (s *Store) analyzeIfStale(ctx context.Context) {
 	if !s.analyzing.TryLock() {
 		return
 	}
 	defer s.analyzing.Unlock()
 	var stale bool
-	err := s.pool.QueryRow(ctx, `SELECT c.reltuples < 0 OR coalesce(t.n_mod_since_analyze, 0) > 50 + 0.1 * c.reltuples
+	err := s.pool.QueryRow(ctx, `SELECT c.reltuples < 0 OR coalesce(t.n_mod_since_analyze, 0) > 50 + c.reltuples
 		FROM pg_class c LEFT JOIN pg_stat_user_tables t ON t.relid = c.oid
 		WHERE c.oid = 'paragraphs'::regclass`).Scan(&stale)
 	if err != nil || !stale {
 		return
 	}
-	_, _ = s.pool.Exec(ctx, "ANALYZE reports, fingerprints, paragraphs")
+	_, _ = s.pool.Exec(ctx, analyzeSQL)
 }
+
+// analyzeSQL analyzes the report tables whole: an ANALYZE of some
+// columns only does not count the changes since as analyzed
+// (pg_stat_user_tables.n_mod_since_analyze), and the next check would
+// analyze again.
+const analyzeSQL = `ANALYZE reports, fingerprints, paragraphs`
 
 // name names r in an error message.
 func name(r *store.Report) string {
