@@ -34,6 +34,7 @@ type Store struct {
 	trips     *trips     // see RoundTrips
 	reports   *reportCache
 	found     norm.SearchCache // the paragraphs holding the phrases searched (search.go)
+	lists     listCache        // the summaries of the live reports (listcache.go)
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form

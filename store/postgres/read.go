@@ -304,8 +304,21 @@ func selectSQL(f store.Filter, args []any) (string, []any) {
 	return b.String(), args
 }
 
-// List returns the reports f selects, by ID.
+// List returns the reports f selects, by ID: from the list cache
+// (listcache.go) when it can answer.
 func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	out, ok, err := s.lists.list(ctx, s.pool, f)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: list: %w", err)
+	}
+	if ok {
+		return out, nil
+	}
+	return s.listAll(ctx, f)
+}
+
+// listAll is List from the database.
+func (s *Store) listAll(ctx context.Context, f store.Filter) ([]store.Summary, error) {
 	cond, args := filterSQL(f, nil)
 	rows, err := s.pool.Query(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE true`+cond+` ORDER BY r.id`, args...)
 	if err != nil {

@@ -149,3 +149,69 @@ func TestWritesLock(t *testing.T) {
 		t.Errorf("the trash: generation %d → %d; want one more", gen, g)
 	}
 }
+
+// listAllOf lists from s's database, not its cache.
+func listAllOf(t *testing.T, s *Store) func(f store.Filter) []store.Summary {
+	return func(f store.Filter) []store.Summary {
+		t.Helper()
+		out, err := s.listAll(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+}
+
+func TestListCache(t *testing.T) {
+	for _, budget := range []int{listBudget, 4 << 10} {
+		func() {
+			defer func(n int) { listBudget = n }(listBudget)
+			listBudget = budget
+			s := openTest(t)
+			defer s.Close()
+			storetest.ListCache(t, s, putBatch(s), listAllOf(t, s))
+			s.lists.mu.Lock()
+			defer s.lists.mu.Unlock()
+			switch {
+			case budget < 1<<20 && (!s.lists.off || s.lists.sums != nil):
+				t.Errorf("budget %d: %d summaries kept (%d bytes), off %v", budget, len(s.lists.sums), s.lists.bytes, s.lists.off)
+			case budget >= 1<<20 && len(s.lists.sums) == 0:
+				t.Errorf("budget %d: no summary kept: nothing was compared", budget)
+			}
+		}()
+	}
+}
+
+// listElsewhere is a store whose writes go to one handle and whose lists
+// come from another.
+type listElsewhere struct {
+	*Store
+	reader *Store
+}
+
+func (s listElsewhere) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
+	return s.reader.List(ctx, f)
+}
+
+// TestListCacheTwoStores writes through one store and lists through
+// another on the same database.
+func TestListCacheTwoStores(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	ctx := context.Background()
+	writer, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	storetest.ListCache(t, listElsewhere{writer, reader}, putBatch(writer), listAllOf(t, writer))
+	reader.lists.mu.Lock()
+	defer reader.lists.mu.Unlock()
+	if len(reader.lists.sums) == 0 {
+		t.Error("the listing store's cache holds no summary: nothing was compared")
+	}
+}
