@@ -379,9 +379,9 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	return s.found.Hits(ctx, src, snap, best)
 }
 
-// Postings returns, for each of hashes held by some report, the reports
-// holding it, by ID.
-func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
+// postingsAll is Postings read from the database, not the holders cache
+// (for the tests).
+func (s *Store) postingsAll(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
 	out := make(map[uint64][]store.Posting)
 	if len(hashes) == 0 {
 		return out, nil
@@ -414,43 +414,6 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: postings: %w", err)
-	}
-	return out, nil
-}
-
-// HashUnits returns, for each of hashes held by a live report the scope
-// selects, the number of distinct units its holders name (a report naming
-// none counting on its own), at most atLeast (≤ 0: no bound), counted by
-// PostgreSQL: no posting leaves the database.
-func (s *Store) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
-	out := make(map[uint64]int)
-	if len(hashes) == 0 {
-		return out, nil
-	}
-	keys := make([]int64, 0, len(hashes))
-	for _, h := range norm.Fingerprints(hashes) {
-		keys = append(keys, int64(h))
-	}
-	cond, args := filterSQL(store.Filter{Scope: scope}, []any{keys})
-	rows, err := s.pool.Query(ctx, `SELECT f.hash, count(DISTINCT nullif(r.unit, '')) + count(*) FILTER (WHERE r.unit = '')
-		FROM fingerprints f JOIN reports r ON r.id = f.report
-		WHERE f.hash = ANY ($1)`+cond+` GROUP BY f.hash`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: units of hashes: %w", err)
-	}
-	var (
-		h int64
-		n int
-	)
-	_, err = pgx.ForEachRow(rows, []any{&h, &n}, func() error {
-		if atLeast > 0 {
-			n = min(n, atLeast)
-		}
-		out[uint64(h)] = n
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: units of hashes: %w", err)
 	}
 	return out, nil
 }

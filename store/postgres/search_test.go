@@ -215,3 +215,54 @@ func TestListCacheTwoStores(t *testing.T) {
 		t.Error("the listing store's cache holds no summary: nothing was compared")
 	}
 }
+
+// TestHoldersCache: Postings and HashUnits from the holders cache are
+// those of the fingerprint table, after every kind of write, made by this
+// store or by another on the same database (another process), and with a
+// budget so small that the cache keeps dropping hashes.
+func TestHoldersCache(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		other  bool
+		budget int
+	}{
+		{"same store", false, holderBudget},
+		{"another store writes", true, holderBudget},
+		{"small budget", false, 16 << 10},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func(n int) { holderBudget = n }(holderBudget)
+			holderBudget = tt.budget
+			dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+			ctx := context.Background()
+			s, err := Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			w := s
+			if tt.other {
+				if w, err = Open(ctx, dsn); err != nil {
+					t.Fatal(err)
+				}
+				defer w.Close()
+			}
+			storetest.HoldersCache(t, s, w, putBatch(w), func(hashes []uint64) map[uint64][]store.Posting {
+				t.Helper()
+				out, err := s.postingsAll(ctx, hashes)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return out
+			})
+			s.held.mu.Lock()
+			defer s.held.mu.Unlock()
+			if len(s.held.entries) == 0 {
+				t.Errorf("the cache holds no hash: nothing was compared")
+			}
+			if s.held.bytes > holderBudget {
+				t.Errorf("the cache holds %d bytes, over its budget of %d", s.held.bytes, holderBudget)
+			}
+		})
+	}
+}
