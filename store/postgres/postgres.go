@@ -35,7 +35,7 @@ type Store struct {
 	reports   *reportCache
 	found     norm.SearchCache // the paragraphs holding the phrases searched (search.go)
 	lists     listCache        // the summaries of the live reports (listcache.go)
-	held      holderCache      // the holders of the hashes looked up (holders.go)
+	held      norm.HolderCache // the holders of the hashes looked up (holders.go)
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"zongjie/store"
+	"zongjie/store/internal/norm"
 	"zongjie/store/pgtest"
 	"zongjie/store/storetest"
 )
@@ -226,13 +227,13 @@ func TestHoldersCache(t *testing.T) {
 		other  bool
 		budget int
 	}{
-		{"same store", false, holderBudget},
-		{"another store writes", true, holderBudget},
+		{"same store", false, norm.HolderBudget},
+		{"another store writes", true, norm.HolderBudget},
 		{"small budget", false, 16 << 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			defer func(n int) { holderBudget = n }(holderBudget)
-			holderBudget = tt.budget
+			defer func(n int) { norm.HolderBudget = n }(norm.HolderBudget)
+			norm.HolderBudget = tt.budget
 			dsn := pgtest.CreateDatabase(t, "C.UTF-8")
 			ctx := context.Background()
 			s, err := Open(ctx, dsn)
@@ -255,13 +256,12 @@ func TestHoldersCache(t *testing.T) {
 				}
 				return out
 			})
-			s.held.mu.Lock()
-			defer s.held.mu.Unlock()
-			if len(s.held.entries) == 0 {
+			hashes, bytes := s.held.Held()
+			if hashes == 0 {
 				t.Errorf("the cache holds no hash: nothing was compared")
 			}
-			if s.held.bytes > holderBudget {
-				t.Errorf("the cache holds %d bytes, over its budget of %d", s.held.bytes, holderBudget)
+			if bytes > norm.HolderBudget {
+				t.Errorf("the cache holds %d bytes, over its budget of %d", bytes, norm.HolderBudget)
 			}
 		})
 	}

@@ -520,7 +520,7 @@ const postingsChunk = 128
 // connections at once.
 func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]store.Posting, error) {
 	held := map[uint64][]store.Posting{}
-	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *holderEntry) { held[h] = e.ps })
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *norm.HolderEntry) { held[h] = e.Postings() })
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: postings: %w", err)
 	}
@@ -537,8 +537,8 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 // keeps: no holder is read again.
 func (s *Store) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scope, atLeast int) (map[uint64]int, error) {
 	out := map[uint64]int{}
-	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *holderEntry) {
-		if n := e.count(scope, atLeast); n > 0 {
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *norm.HolderEntry) {
+		if n := e.Count(scope, atLeast); n > 0 {
 			out[h] = n
 		}
 	})

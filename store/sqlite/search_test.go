@@ -69,13 +69,13 @@ func TestHoldersCache(t *testing.T) {
 		other  bool
 		budget int
 	}{
-		{"same store", false, holderBudget},
-		{"another store writes", true, holderBudget},
+		{"same store", false, norm.HolderBudget},
+		{"another store writes", true, norm.HolderBudget},
 		{"small budget", false, 16 << 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			defer func(n int) { holderBudget = n }(holderBudget)
-			holderBudget = tt.budget
+			defer func(n int) { norm.HolderBudget = n }(norm.HolderBudget)
+			norm.HolderBudget = tt.budget
 			s := openTemp(t)
 			defer s.Close()
 			w := s
@@ -94,21 +94,20 @@ func TestHoldersCache(t *testing.T) {
 				}
 				out := map[uint64][]store.Posting{}
 				for _, r := range reads {
-					for i, h := range r.hashes {
-						if len(r.ps[i]) > 0 {
-							out[h] = r.ps[i]
+					for i, h := range r.Hashes {
+						if len(r.Postings[i]) > 0 {
+							out[h] = r.Postings[i]
 						}
 					}
 				}
 				return out
 			})
-			s.held.mu.Lock()
-			defer s.held.mu.Unlock()
-			if len(s.held.entries) == 0 {
+			hashes, bytes := s.held.Held()
+			if hashes == 0 {
 				t.Errorf("the cache holds no hash: nothing was compared")
 			}
-			if s.held.bytes > holderBudget {
-				t.Errorf("the cache holds %d bytes, over its budget of %d", s.held.bytes, holderBudget)
+			if bytes > norm.HolderBudget {
+				t.Errorf("the cache holds %d bytes, over its budget of %d", bytes, norm.HolderBudget)
 			}
 		})
 	}

@@ -47,7 +47,7 @@ type Store struct {
 	r     *sql.DB  // read-only connections
 	rq    prepared // r's queries, prepared once
 	units unitCache
-	held  holderCache      // the holders of the hashes looked up, for Postings and HashUnits
+	held  norm.HolderCache // the holders of the hashes looked up, for Postings and HashUnits
 	found norm.SearchCache // the paragraphs holding the phrases searched
 	lists listCache        // the live reports' summaries, for List
 
