@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"slices"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -10,11 +9,6 @@ import (
 	"zongjie/store"
 	"zongjie/store/internal/norm"
 )
-
-// listBudget is the bytes of summaries the list cache holds at most (about
-// 80,000 reports): a larger store is listed from the database each time.
-// A variable for the tests.
-var listBudget = 32 << 20
 
 // listCache keeps the summaries of the live reports, by ID, so that List
 // reads from the database only the reports added since its last read: a
@@ -25,18 +19,9 @@ var listBudget = 32 << 20
 // larger IDs, in the order of their commits; a change of generation
 // empties it, whichever process wrote the database.
 type listCache struct {
-	mu    sync.Mutex
-	gen   int64
-	upTo  int64           // the live reports with ID ≤ upTo are in sums
-	sums  []store.Summary // ascending ID
-	bytes int
-	off   bool // over budget in this generation: not kept
-}
-
-// summaryBytes is about what a summary takes in the cache.
-func summaryBytes(s *store.Summary) int {
-	return 200 + len(s.Note) + len(s.FileHash) + len(s.Path) + len(s.Title) + len(s.Unit) + len(s.Level) +
-		len(s.Period) + len(s.Genre) + 8*len(s.Years)
+	mu   sync.Mutex
+	gen  int64
+	kept norm.Summaries
 }
 
 // list returns the summaries f selects, by ID, from the cache and what
@@ -50,7 +35,7 @@ func summaryBytes(s *store.Summary) int {
 // cache answers as of that statement.
 func (c *listCache) list(ctx context.Context, q querier, f store.Filter) (out []store.Summary, ok bool, err error) {
 	c.mu.Lock()
-	from, gen, off := c.upTo, c.gen, c.off
+	from, gen, off := c.kept.UpTo, c.gen, c.kept.Off
 	c.mu.Unlock()
 	if off {
 		return nil, false, nil
@@ -99,40 +84,13 @@ func (c *listCache) list(ctx context.Context, q querier, f store.Filter) (out []
 		}
 		// A newer generation: start again, from what this read gives
 		// when it read from the start.
-		c.gen, c.upTo, c.sums, c.bytes, c.off = rowGen, 0, nil, 0, false
+		c.gen, c.kept = rowGen, norm.Summaries{}
 		if from != 0 {
 			return nil, false, nil
 		}
 	}
-	switch {
-	case c.off:
-		return nil, false, nil
-	case c.upTo == from:
-		for i := range added {
-			c.bytes += summaryBytes(&added[i])
-		}
-		c.sums = append(c.sums, added...)
-		c.upTo = max(c.upTo, last)
-		if c.bytes > listBudget {
-			c.sums, c.bytes, c.off = nil, 0, true
-			return nil, false, nil
-		}
-	case c.upTo < last:
-		return nil, false, nil // moved on by another list, not as far
-	}
-	for i := range c.sums {
-		s := &c.sums[i]
-		if s.ID > last {
-			break
-		}
-		m := norm.ReportMeta{Path: s.Path, Unit: s.Unit, Level: s.Level, Genre: s.Genre, Years: s.Years, UnitID: s.UnitID}
-		if m.Selected(f) {
-			sum := *s
-			sum.Years = slices.Clone(s.Years)
-			out = append(out, sum)
-		}
-	}
-	return out, true, nil
+	out, ok = c.kept.Answer(from, last, added, f)
+	return out, ok, nil
 }
 
 // querier is what list reads through: the pool.

@@ -3,17 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"sync"
 
 	"zongjie/store"
 	"zongjie/store/internal/norm"
 )
-
-// listBudget is the bytes of summaries the list cache holds at most (about
-// 80,000 reports): a larger store is listed from the database each time.
-// A variable for the tests.
-var listBudget = 32 << 20
 
 // listCache keeps the summaries of the live reports, by ID, so that List
 // reads from the database only the reports added since its last read: a
@@ -26,18 +20,9 @@ var listBudget = 32 << 20
 // come with larger IDs. A change of generation empties the cache, whoever
 // wrote the database.
 type listCache struct {
-	mu    sync.Mutex
-	gen   norm.Generation
-	upTo  int64           // the live reports with ID ≤ upTo are in sums
-	sums  []store.Summary // ascending ID
-	bytes int
-	off   bool // over budget in this generation: not kept
-}
-
-// summaryBytes is about what a summary takes in the cache.
-func summaryBytes(s *store.Summary) int {
-	return 200 + len(s.Note) + len(s.FileHash) + len(s.Path) + len(s.Title) + len(s.Unit) + len(s.Level) +
-		len(s.Period) + len(s.Genre) + 8*len(s.Years)
+	mu   sync.Mutex
+	gen  norm.Generation
+	kept norm.Summaries
 }
 
 // list returns the summaries f selects, by ID, from the cache and what
@@ -54,14 +39,14 @@ func (c *listCache) list(ctx context.Context, tx *sql.Tx, f store.Filter) (out [
 		return nil, false, err
 	}
 	c.mu.Lock()
-	if c.gen != gen && !c.gen.Before(gen) && c.upTo > 0 {
+	if c.gen != gen && !c.gen.Before(gen) && c.kept.UpTo > 0 {
 		c.mu.Unlock()
 		return nil, false, nil // an older snapshot than the cache's
 	}
 	if c.gen != gen {
-		c.gen, c.upTo, c.sums, c.bytes, c.off = gen, 0, nil, 0, false
+		c.gen, c.kept = gen, norm.Summaries{}
 	}
-	from, off := c.upTo, c.off
+	from, off := c.kept.UpTo, c.kept.Off
 	c.mu.Unlock()
 	if off {
 		return nil, false, nil
@@ -89,33 +74,9 @@ func (c *listCache) list(ctx context.Context, tx *sql.Tx, f store.Filter) (out [
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	switch {
-	case c.gen != gen || c.off:
-		return nil, false, nil
-	case c.upTo == from:
-		for i := range added {
-			c.bytes += summaryBytes(&added[i])
-		}
-		c.sums = append(c.sums, added...)
-		c.upTo = max(c.upTo, last)
-		if c.bytes > listBudget {
-			c.sums, c.bytes, c.off = nil, 0, true
-			return nil, false, nil
-		}
-	case c.upTo < last:
-		return nil, false, nil // moved on by another list, not as far
+	if c.gen != gen {
+		return nil, false, nil // another generation since
 	}
-	for i := range c.sums {
-		s := &c.sums[i]
-		if s.ID > last {
-			break
-		}
-		m := norm.ReportMeta{Path: s.Path, Unit: s.Unit, Level: s.Level, Genre: s.Genre, Years: s.Years, UnitID: s.UnitID}
-		if m.Selected(f) {
-			sum := *s
-			sum.Years = slices.Clone(s.Years)
-			out = append(out, sum)
-		}
-	}
-	return out, true, nil
+	out, ok = c.kept.Answer(from, last, added, f)
+	return out, ok, nil
 }

@@ -33,10 +33,10 @@ func TestSearchCache(t *testing.T) {
 }
 
 func TestListCache(t *testing.T) {
-	for _, budget := range []int{listBudget, 4 << 10} {
+	for _, budget := range []int{norm.ListBudget, 4 << 10} {
 		func() {
-			defer func(n int) { listBudget = n }(listBudget)
-			listBudget = budget
+			defer func(n int) { norm.ListBudget = n }(norm.ListBudget)
+			norm.ListBudget = budget
 			s := openTemp(t)
 			defer s.Close()
 			storetest.ListCache(t, s, putBatch(s), func(f store.Filter) []store.Summary {
@@ -50,9 +50,9 @@ func TestListCache(t *testing.T) {
 			s.lists.mu.Lock()
 			defer s.lists.mu.Unlock()
 			switch {
-			case budget < 1<<20 && (!s.lists.off || s.lists.sums != nil):
-				t.Errorf("budget %d: %d summaries kept (%d bytes), off %v", budget, len(s.lists.sums), s.lists.bytes, s.lists.off)
-			case budget >= 1<<20 && len(s.lists.sums) == 0:
+			case budget < 1<<20 && (!s.lists.kept.Off || s.lists.kept.Sums != nil):
+				t.Errorf("budget %d: %d summaries kept (%d bytes), off %v", budget, len(s.lists.kept.Sums), s.lists.kept.Bytes, s.lists.kept.Off)
+			case budget >= 1<<20 && len(s.lists.kept.Sums) == 0:
 				t.Errorf("budget %d: no summary kept: nothing was compared", budget)
 			}
 		}()
