@@ -144,22 +144,11 @@ func hitsOf(ctx context.Context, tx pgx.Tx, best []norm.Scored) ([]store.Hit, er
 	if len(best) == 0 {
 		return nil, nil
 	}
-	ids := make([]int64, len(best))
-	for i, b := range best {
-		ids[i] = b.ID
-	}
-	found, err := readHits(ctx, tx, ids)
+	found, err := readHits(ctx, tx, norm.IDs(best))
 	if err != nil {
 		return nil, err
 	}
-	hits := make([]store.Hit, 0, len(best))
-	for _, b := range best {
-		if h, ok := found[b.ID]; ok {
-			h.Score = b.Score
-			hits = append(hits, h)
-		}
-	}
-	return hits, nil
+	return norm.Ordered(best, found), nil
 }
 
 // readHits reads the paragraphs ids and their reports' summaries.

@@ -258,3 +258,25 @@ func InOrder(ids []int64, found map[int64]*store.Report) []*store.Report {
 	}
 	return out
 }
+
+// IDs returns the paragraph IDs of best, in its order.
+func IDs(best []Scored) []int64 {
+	ids := make([]int64, len(best))
+	for i, b := range best {
+		ids[i] = b.ID
+	}
+	return ids
+}
+
+// Ordered returns the hits of found in the order of best, each with its
+// score; a paragraph best names that found lacks is left out.
+func Ordered(best []Scored, found map[int64]store.Hit) []store.Hit {
+	hits := make([]store.Hit, 0, len(best))
+	for _, b := range best {
+		if h, ok := found[b.ID]; ok {
+			h.Score = b.Score
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
