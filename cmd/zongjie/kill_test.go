@@ -124,11 +124,24 @@ func TestKillAdd(t *testing.T) {
 			}
 			close(lines)
 		}()
-		// Killed at a random moment once it has stored something, or
-		// before.
-		delay := time.Duration(rand.IntN(600)) * time.Millisecond
-		timer := time.NewTimer(delay + 200*time.Millisecond)
+		// Killed after a random number of files acknowledged, fewer
+		// than the round holds (so the add is still storing, however
+		// fast it has become), or, one round in five, at a random
+		// moment while it starts (opening the database, before any
+		// file is stored).
+		want := len(round) * files
+		killAt := 1 + rand.IntN(want*3/4)
+		timer := time.NewTimer(time.Hour)
+		if rand.IntN(5) == 0 {
+			killAt = want + 1
+			timer.Reset(time.Duration(rand.IntN(150)) * time.Millisecond)
+		}
 		stored, dead := 0, false
+		kill := func() {
+			if !dead && cmd.Process.Kill() == nil {
+				dead = true
+			}
+		}
 	read:
 		for {
 			select {
@@ -139,16 +152,15 @@ func TestKillAdd(t *testing.T) {
 				if p, ok := strings.CutPrefix(l, "已保存 "); ok {
 					acked[p] = true
 					stored++
-					if stored == 1 {
-						timer.Reset(delay)
+					if stored == killAt {
+						kill()
 					}
 				}
 			case <-timer.C:
-				if err := cmd.Process.Kill(); err == nil {
-					dead = true
-				}
+				kill()
 			}
 		}
+		timer.Stop()
 		err = cmd.Wait()
 		if dead && err != nil {
 			killed++
