@@ -1,13 +1,17 @@
 package http
 
 import (
+	"bytes"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 
 	"zongjie"
 	"zongjie/app"
+	"zongjie/corpus"
 )
 
 // registerHomeRoutes serves the home page: the reviewer's desk.
@@ -27,7 +31,11 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "home", layoutDesk(d))
+	p, err := s.layoutDesk(d)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "home", p)
 }
 
 // deskQuery reads the desk's filters: period, level and sort as given
@@ -65,9 +73,10 @@ type deskRow struct {
 	Cells       []deskCellView
 }
 
-// deskCellView is a cell: its reports, or why it is empty.
+// deskCellView is a cell: its reports (each written by the template
+// desk-entry, see deskEntries), or why it is empty.
 type deskCellView struct {
-	Entries []deskEntryView
+	Entries []template.HTML
 	Empty   string // 无报告, 已筛除 2 篇
 }
 
@@ -93,10 +102,10 @@ type deskEntryView struct {
 // the desk does not show it.
 const minOthersShown = 0.05
 
-// layoutDesk lays out the desk.
-func layoutDesk(d *app.Desk) deskPage {
+// layoutDesk lays out the desk, each entry written once for what it shows
+// (deskEntries).
+func (s *Server) layoutDesk(d *app.Desk) (deskPage, error) {
 	p := deskPage{Desk: d, Rows: make([]deskRow, 0, len(d.Units))}
-	pct := func(x float64) string { return strconv.Itoa(int(x*100+0.5)) + "%" }
 	for _, u := range d.Units {
 		row := deskRow{Unit: u.Unit, Level: zongjie.Level(u.Level).Words(), Cells: make([]deskCellView, len(u.Cells))}
 		if row.Unit == "" {
@@ -106,70 +115,138 @@ func layoutDesk(d *app.Desk) deskPage {
 			cv := &row.Cells[i]
 			switch {
 			case len(c.Reports) > 0:
+				cv.Entries = make([]template.HTML, 0, len(c.Reports))
 			case c.Hidden > 0:
 				cv.Empty = fmt.Sprintf("已筛除 %d 篇", c.Hidden)
 			default:
 				cv.Empty = "无报告"
 			}
 			for _, e := range c.Reports {
-				f, id := e.Figures, strconv.FormatInt(e.Report.ID, 10)
-				v := deskEntryView{Href: "/reports/" + id, Title: e.Report.Title, Send: len(e.Reasons) > 0, Reasons: e.Reasons}
-				v.Label = zongjie.Genre(e.Report.Genre).Words()
-				if v.Label == "" {
-					v.Label = "报告"
+				h, err := s.deskEntry(d, e)
+				if err != nil {
+					return deskPage{}, err
 				}
-				v.Label += " #" + id
-				if e.Pending {
-					// Computed in the background: nothing to show yet.
-					v.Counts = "数字计算中，请稍后刷新"
-					cv.Entries = append(cv.Entries, v)
-					continue
-				}
-				if f.Checked {
-					v.Counts = fmt.Sprintf("错误 %d · 警告 %d · 占位符 %d", f.Errors, f.Warnings, f.Placeholders)
-					v.CountsBad = f.Errors > 0
-				} else {
-					v.Counts = "未校对"
-				}
-				if e.Stale {
-					v.Counts += " · 更新中"
-				}
-				if f.Previous != 0 {
-					v.PrevHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Previous, id)
-					v.PrevText = "与上期重复 " + pct(f.PreviousShare)
-					v.PrevBad = f.PreviousShare > d.PreviousLimit
-				} else {
-					v.PrevText = "无上期报告"
-				}
-				if f.OthersShare >= minOthersShown {
-					v.OtherText = "其他单位约 " + pct(f.OthersShare)
-					v.OtherTitle = fmt.Sprintf("与其他单位的报告共有约 %s", pct(f.OthersShare))
-					v.OtherBad = f.OthersShare > d.OthersLimit
-					// The report shared with most, when the user may
-					// read it.
-					if f.Other != 0 {
-						v.OtherHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Other, id)
-						v.OtherTitle += fmt.Sprintf("；与重复最多的 #%d 比对", f.Other)
-					}
-				}
-				if f.Targets > 0 {
-					t := fmt.Sprintf("上期目标 %d：完成 %d", f.Targets, f.Met)
-					if f.Partial > 0 {
-						t += fmt.Sprintf("，部分 %d", f.Partial)
-					}
-					if f.Missed > 0 {
-						t += fmt.Sprintf("，未完成 %d", f.Missed)
-					}
-					if f.Unreported > 0 {
-						t += fmt.Sprintf("，未报告 %d", f.Unreported)
-					}
-					v.Targets, v.TargetsBad = t, f.Missed+f.Unreported > 0
-					v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
-				}
-				cv.Entries = append(cv.Entries, v)
+				cv.Entries = append(cv.Entries, h)
 			}
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	return p
+	return p, nil
+}
+
+// deskEntries keeps each report's entry on the desk as the template
+// desk-entry wrote it, with what it was written from: a look writes again
+// only the entries whose report or figures changed since the last (a desk
+// of thousands of reports spent most of its time in the template's
+// actions, a dozen for each entry). One entry a report, the last written;
+// emptied when over deskEntriesBudget bytes (reports deleted meanwhile
+// stay until then).
+type deskEntries struct {
+	mu    sync.Mutex
+	m     map[int64]deskWritten
+	bytes int
+}
+
+// deskEntryKey is all an entry's writing depends on.
+type deskEntryKey struct {
+	ID                         int64
+	Title, Genre               string
+	Figures                    corpus.DeskFigures
+	Pending, Stale             bool
+	PreviousLimit, OthersLimit float64
+}
+
+type deskWritten struct {
+	key  deskEntryKey
+	html template.HTML
+}
+
+// deskEntriesBudget is the bytes of written entries kept at most (about
+// 20,000 entries).
+const deskEntriesBudget = 16 << 20
+
+// deskEntry returns e's entry on the desk d, written now or kept from
+// before.
+func (s *Server) deskEntry(d *app.Desk, e app.DeskEntry) (template.HTML, error) {
+	k := deskEntryKey{ID: e.Report.ID, Title: e.Report.Title, Genre: e.Report.Genre, Figures: e.Figures,
+		Pending: e.Pending, Stale: e.Stale, PreviousLimit: d.PreviousLimit, OthersLimit: d.OthersLimit}
+	c := &s.deskEntries
+	c.mu.Lock()
+	w, ok := c.m[k.ID]
+	c.mu.Unlock()
+	if ok && w.key == k {
+		return w.html, nil
+	}
+	var buf bytes.Buffer
+	if err := s.pages.sets["home"].ExecuteTemplate(&buf, "desk-entry", entryView(d, e)); err != nil {
+		return "", fmt.Errorf("page home: %w", err)
+	}
+	h := template.HTML(buf.String())
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || c.bytes > deskEntriesBudget {
+		c.m, c.bytes = map[int64]deskWritten{}, 0
+	}
+	c.bytes += len(h) - len(c.m[k.ID].html)
+	c.m[k.ID] = deskWritten{k, h}
+	return h, nil
+}
+
+// entryView lays out a report's entry on the desk d.
+func entryView(d *app.Desk, e app.DeskEntry) deskEntryView {
+	pct := func(x float64) string { return strconv.Itoa(int(x*100+0.5)) + "%" }
+	f, id := e.Figures, strconv.FormatInt(e.Report.ID, 10)
+	v := deskEntryView{Href: "/reports/" + id, Title: e.Report.Title, Send: len(e.Reasons) > 0, Reasons: e.Reasons}
+	v.Label = zongjie.Genre(e.Report.Genre).Words()
+	if v.Label == "" {
+		v.Label = "报告"
+	}
+	v.Label += " #" + id
+	if e.Pending {
+		// Computed in the background: nothing to show yet.
+		v.Counts = "数字计算中，请稍后刷新"
+		return v
+	}
+	if f.Checked {
+		v.Counts = fmt.Sprintf("错误 %d · 警告 %d · 占位符 %d", f.Errors, f.Warnings, f.Placeholders)
+		v.CountsBad = f.Errors > 0
+	} else {
+		v.Counts = "未校对"
+	}
+	if e.Stale {
+		v.Counts += " · 更新中"
+	}
+	if f.Previous != 0 {
+		v.PrevHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Previous, id)
+		v.PrevText = "与上期重复 " + pct(f.PreviousShare)
+		v.PrevBad = f.PreviousShare > d.PreviousLimit
+	} else {
+		v.PrevText = "无上期报告"
+	}
+	if f.OthersShare >= minOthersShown {
+		v.OtherText = "其他单位约 " + pct(f.OthersShare)
+		v.OtherTitle = fmt.Sprintf("与其他单位的报告共有约 %s", pct(f.OthersShare))
+		v.OtherBad = f.OthersShare > d.OthersLimit
+		// The report shared with most, when the user may
+		// read it.
+		if f.Other != 0 {
+			v.OtherHref = fmt.Sprintf("/compare?a=%d&b=%s", f.Other, id)
+			v.OtherTitle += fmt.Sprintf("；与重复最多的 #%d 比对", f.Other)
+		}
+	}
+	if f.Targets > 0 {
+		t := fmt.Sprintf("上期目标 %d：完成 %d", f.Targets, f.Met)
+		if f.Partial > 0 {
+			t += fmt.Sprintf("，部分 %d", f.Partial)
+		}
+		if f.Missed > 0 {
+			t += fmt.Sprintf("，未完成 %d", f.Missed)
+		}
+		if f.Unreported > 0 {
+			t += fmt.Sprintf("，未报告 %d", f.Unreported)
+		}
+		v.Targets, v.TargetsBad = t, f.Missed+f.Unreported > 0
+		v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
+	}
+	return v
 }

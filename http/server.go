@@ -77,8 +77,10 @@ type Server struct {
 	handler http.Handler // mux with the middleware around it
 	pages   *pages
 	tables  tableCache // the report page's tables, written once an extraction
-	assets  *assets
-	origin  *http.CrossOriginProtection
+	// deskEntries are the desk's entries, written once for what they show.
+	deskEntries deskEntries
+	assets      *assets
+	origin      *http.CrossOriginProtection
 	// patterns are the routes' patterns in the order registered: the
 	// route table, which the security tests walk; public those served
 	// without sign-in.
