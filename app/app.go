@@ -21,6 +21,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"zongjie/corpus"
 	"zongjie/store"
 )
 
@@ -73,7 +74,10 @@ type App struct {
 	opened bool
 
 	deskMu sync.Mutex // one look at the desk computes its figures at a time
-	warm   *warmer    // with Options.WarmDesk, once the store is open
+	// deskCache keeps the figures the desk read, for the looks of a
+	// server (see corpus.DeskCache).
+	deskCache corpus.DeskCache
+	warm      *warmer // with Options.WarmDesk, once the store is open
 
 	analyses analyses      // of the stored versions read lately
 	kept     *keptAccounts // the store's accounts as this App reads them, kept for AccountsFor

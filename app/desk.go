@@ -10,6 +10,7 @@ import (
 	"zongjie"
 	"zongjie/account"
 	"zongjie/corpus"
+	"zongjie/store"
 )
 
 // The reviewer's desk: the stored reports as a grid of units × periods,
@@ -127,7 +128,11 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 	if w := a.warmer(); w != nil && !w.failed.Load() {
 		// A server computes the figures in the background (warm.go):
 		// a look shows them as stored and never waits for them.
-		reports, err = corpus.DeskStored(ctx, st)
+		var all store.Store
+		if all, err = a.open(ctx); err != nil {
+			return nil, err
+		}
+		reports, err = a.deskCache.Stored(ctx, st, unwrap(all))
 		for _, d := range reports {
 			if d.Pending || d.Stale {
 				w.changed()

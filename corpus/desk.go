@@ -118,7 +118,7 @@ func ReportOrder(years []int, period, genre string) int {
 // stamp shows them stale, and those never computed, are computed (several
 // reports at once) and stored first.
 func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
-	return desk(ctx, st, true)
+	return desk(ctx, st, true, nil)
 }
 
 // DeskStored returns every stored report with the figures stored for it,
@@ -129,30 +129,102 @@ func Desk(ctx context.Context, st store.Store) ([]DeskReport, error) {
 // report is compared with (Other) is left out when st does not list it
 // (a user's view of the store).
 func DeskStored(ctx context.Context, st store.Store) ([]DeskReport, error) {
-	return desk(ctx, st, false)
+	return desk(ctx, st, false, nil)
+}
+
+// DeskCache keeps the figures stored for every report, read and parsed,
+// for DeskStored: a look reads them again only when the store's
+// FiguresVersion has changed (figures stored by any process, a report
+// given a new version, moved to or from the trash, deleted or moved),
+// not at each look, which read and parsed the figures of every report
+// stored whatever the page showed. The zero DeskCache is empty; one for
+// one store.
+type DeskCache struct {
+	mu      sync.Mutex
+	version string
+	kept    map[int64]keptFigures // replaced whole, never changed: read without the lock
+}
+
+// keptFigures are a report's stored figures, parsed; the zero stamp when
+// they cannot be read.
+type keptFigures struct {
+	stamp   deskStamp
+	figures DeskFigures
+}
+
+// Stored is DeskStored(ctx, st) with the figures kept from the last look
+// while all, the whole store st is a view of, says they have not changed
+// (store.FiguresVersioner); without that, it is DeskStored.
+func (c *DeskCache) Stored(ctx context.Context, st, all store.Store) ([]DeskReport, error) {
+	fv, ok := all.(store.FiguresVersioner)
+	if !ok {
+		return DeskStored(ctx, st)
+	}
+	kept, err := c.figures(ctx, fv, all)
+	if err != nil {
+		return nil, err
+	}
+	return desk(ctx, st, false, kept)
+}
+
+// figures returns the figures stored for every report of all, read again
+// when its version has changed; one look at a time reads them.
+func (c *DeskCache) figures(ctx context.Context, fv store.FiguresVersioner, all store.Store) (map[int64]keptFigures, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// The version read before the figures: figures stored between are
+	// read again at the next look.
+	v, err := fv.FiguresVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if c.kept == nil || c.version != v {
+		fs, err := all.Figures(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.version, c.kept = v, parseFigures(fs)
+	}
+	return c.kept, nil
+}
+
+// parseFigures parses stored figures, by report.
+func parseFigures(fs []store.Figures) map[int64]keptFigures {
+	out := make(map[int64]keptFigures, len(fs))
+	for _, f := range fs {
+		k := keptFigures{stamp: parseStamp(f.Stamp)}
+		if err := json.Unmarshal(f.Data, &k.figures); err != nil {
+			k = keptFigures{} // unreadable: computed again
+		}
+		out[f.Report] = k
+	}
+	return out
 }
 
 // desk is Desk, computing what is stale when compute is set, and
-// DeskStored otherwise.
-func desk(ctx context.Context, st store.Store, compute bool) ([]DeskReport, error) {
+// DeskStored otherwise; kept, when set, are the figures stored for every
+// report in st (a DeskCache's), read from st otherwise.
+func desk(ctx context.Context, st store.Store, compute bool, kept map[int64]keptFigures) ([]DeskReport, error) {
 	list, err := st.List(ctx, store.Filter{})
 	if err != nil {
 		return nil, err
 	}
-	cached, err := st.Figures(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]store.Figures{}
-	for _, f := range cached {
-		byID[f.Report] = f
+	if kept == nil {
+		cached, err := st.Figures(ctx)
+		if err != nil {
+			return nil, err
+		}
+		kept = parseFigures(cached)
 	}
 	out := make([]DeskReport, len(list))
 	for i, s := range list {
 		out[i] = DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)}
 	}
 	prev := previousReports(out)
-	corpusStamp := corpusDigest(list)
+	corpusStamp := ""
+	if compute {
+		corpusStamp = corpusDigest(list)
+	}
 
 	type job struct {
 		k         int // in out
@@ -171,13 +243,9 @@ func desk(ctx context.Context, st store.Store, compute bool) ([]DeskReport, erro
 			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
 		}
 		stamps = append(stamps, want)
-		have := parseStamp(byID[d.Report.ID].Stamp)
-		if f, ok := byID[d.Report.ID]; ok {
-			if err := json.Unmarshal(f.Data, &out[k].Figures); err != nil {
-				have = deskStamp{} // unreadable: computed again
-				out[k].Figures = DeskFigures{}
-			}
-		}
+		f, stored := kept[d.Report.ID]
+		have := f.stamp
+		out[k].Figures = f.figures
 		j := job{k: k, own: have.own != want.own, unit: have.own != want.own || have.unit != want.unit}
 		if j.own || j.unit {
 			jobs = append(jobs, j)
@@ -186,8 +254,7 @@ func desk(ctx context.Context, st store.Store, compute bool) ([]DeskReport, erro
 			othersStale = true
 		}
 		if !compute {
-			_, ok := byID[d.Report.ID]
-			out[k].Pending = !ok || have.own == ""
+			out[k].Pending = !stored || have.own == ""
 			// The share found in other units is not counted as stale:
 			// a view of the store lists fewer reports than the
 			// background computation compared (its digest differs),
@@ -330,13 +397,13 @@ func desk(ctx context.Context, st store.Store, compute bool) ([]DeskReport, erro
 	if err := putDesk(ctx, st, out, stamps, pending); err != nil {
 		return nil, err
 	}
-	kept := out[:0]
+	left := out[:0]
 	for k, d := range out {
 		if !missing[k] {
-			kept = append(kept, d)
+			left = append(left, d)
 		}
 	}
-	return kept, nil
+	return left, nil
 }
 
 // putEvery is how many reports' figures Desk computes before it stores

@@ -2,12 +2,15 @@ package corpus_test
 
 import (
 	"context"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"zongjie/corpus"
 	"zongjie/store"
+	"zongjie/store/sqlite"
 )
 
 // Reports of our own for the desk: one unit's two years, the second
@@ -352,4 +355,97 @@ func TestDeskStored(t *testing.T) {
 	if cs.puts.Load() != 0 {
 		t.Errorf("DeskStored stored %d figures, want none", cs.puts.Load())
 	}
+}
+
+// Ensure a DeskCache's answer is DeskStored's, read afresh, after every
+// kind of change, made by this store or by another process's (a second
+// handle on the database): reports added, figures computed, a new version
+// (a fix, a metadata edit), the trash and a restore from it, a deletion.
+func TestDeskCacheStored(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "z.db")
+	open := func() store.Store {
+		st, err := sqlite.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	st, other := open(), open()
+	var c corpus.DeskCache
+	same := func(step string) {
+		t.Helper()
+		for _, view := range []store.Store{st, hiding{Store: st, hidden: 2}} {
+			got, err := c.Stored(ctx, view, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := corpus.DeskStored(ctx, view)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the cache's desk differs from the store's:\n%+v\nwant\n%+v", step, got, want)
+			}
+		}
+	}
+	compute := func(s store.Store) {
+		t.Helper()
+		if _, err := corpus.Desk(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newVersion := func(s store.Store, id int64, edit func(string) string) {
+		t.Helper()
+		r, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := corpus.Prepare(r.Path, []byte(edit(r.Text)), corpus.Options{Check: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs[0].ID = r.ID
+		if _, added, err := s.Put(ctx, rs[0]); err != nil || !added {
+			t.Fatalf("new version: %v %v", added, err)
+		}
+	}
+
+	ids := addTexts(t, st, map[string]string{"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024}, true)
+	same("added, never computed")
+	compute(st)
+	same("computed")
+	addTexts(t, other, map[string]string{"liutang-2024.txt": deskLiutang2024}, true)
+	same("added by another process")
+	compute(other)
+	same("computed by another process")
+	newVersion(st, ids["qinghe-2023.txt"], func(s string) string {
+		return strings.Replace(s, "新建口袋公园4个", "新建口袋公园5个", 1)
+	})
+	same("fixed")
+	compute(st)
+	same("fixed, computed")
+	newVersion(other, ids["qinghe-2024.txt"], func(s string) string { return strings.Replace(s, "青禾街道", "石湾乡", 1) })
+	same("unit edited by another process")
+	compute(other)
+	same("unit edited, computed by another process")
+	if err := other.Trash(ctx, ids["qinghe-2023.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	same("trashed by another process")
+	compute(st)
+	same("trashed, computed")
+	if err := other.Untrash(ctx, ids["qinghe-2023.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	same("restored by another process")
+	compute(other)
+	same("restored, computed by another process")
+	if err := other.Delete(ctx, ids["qinghe-2024.txt"]); err != nil {
+		t.Fatal(err)
+	}
+	same("deleted by another process")
+	compute(st)
+	same("deleted, computed")
 }

@@ -273,6 +273,17 @@ type Store interface {
 	Close() error
 }
 
+// FiguresVersioner is a store that tells at little cost when what Figures
+// returns may have changed, so that its caller can keep the figures read
+// (corpus.DeskCache) instead of reading every report's at each look.
+type FiguresVersioner interface {
+	// FiguresVersion returns a value that changes whenever figures are
+	// stored (PutFigures) and whenever a report is given a new version,
+	// moved to or from the trash, deleted or moved to another unit,
+	// whoever wrote. Adding a report does not change it.
+	FiguresVersion(ctx context.Context) (string, error)
+}
+
 // Figures are what package corpus computed of one report for the
 // reviewer's desk (finding counts, placeholders, reuse, targets tracked),
 // kept by the store as a cache. The store does not read them: Stamp says

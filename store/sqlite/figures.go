@@ -33,10 +33,24 @@ func (s *Store) PutFigures(ctx context.Context, fs []store.Figures) error {
 			return fmt.Errorf("sqlite: put figures of report %d: %w", f.Report, err)
 		}
 	}
+	if _, err := w.exec(`UPDATE placement SET figures = figures + 1`); err != nil {
+		return fmt.Errorf("sqlite: put figures: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: put figures: commit: %w", err)
 	}
 	return nil
+}
+
+// FiguresVersion is the last ID of versions, the placement generation
+// and the count of PutFigures: see store.FiguresVersioner.
+func (s *Store) FiguresVersion(ctx context.Context) (string, error) {
+	var v [3]int64
+	if err := s.rq.QueryRowContext(ctx, `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'versions'), 0),
+		generation, figures FROM placement`).Scan(&v[0], &v[1], &v[2]); err != nil {
+		return "", fmt.Errorf("sqlite: figures version: %w", err)
+	}
+	return fmt.Sprint(v), nil
 }
 
 // Figures returns the stored figures of every live report, by report ID.

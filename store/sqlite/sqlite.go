@@ -431,6 +431,12 @@ CREATE TABLE placement (
 );
 INSERT INTO placement (generation) VALUES (0);
 `},
+	// 7: a counter of the stores of figures (PutFigures), so that a
+	// process can keep the figures it read until any process stores more
+	// (FiguresVersion).
+	{sql: `
+ALTER TABLE placement ADD COLUMN figures INTEGER NOT NULL DEFAULT 0;
+`},
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run
