@@ -1,7 +1,7 @@
 // Command load drives a `zongjie serve` with mixed traffic and reports
 // throughput, latency and the server's memory and CPU:
 //
-//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…] [-profile FILE] [-heap DIR]
+//	go run ./bench/load [-db FILE|postgres://…] [-duration 60s] [-rate 500] [-reports 300] [-workers 256] [-only KIND,…] [-profile FILE] [-heap DIR] [-servers N] [-bin FILE]
 //
 // It builds zongjie, writes -reports synthetic reports (units of a
 // district over five years, figures and headings, 2–4 KB each) and adds
@@ -38,6 +38,10 @@
 // as resident (anonymous and file-backed: the database's pages mapped in)
 // and, with -profile or -heap, the Go heap in use; -heap DIR also writes
 // a heap profile of the server at each whole minute of the run.
+// -servers N starts N servers on one PostgreSQL database and sends each
+// request to one of them at random (the CPU printed is of them all);
+// -bin runs a given binary instead of building one (an older one, to
+// compare old and new back to back).
 package main
 
 import (
@@ -82,6 +86,8 @@ var (
 	only     = flag.String("only", "", "send only these kinds (comma-separated names of the mix), in their shares")
 	local    = flag.Bool("local", false, "send as the local user (no accounts) instead of the units' users")
 	profile  = flag.String("profile", "", "write a CPU profile of the server over the measured run to this file, its samples labelled by route, and print the routes' shares (a run longer than a minute: one profile a minute, FILE.1m …, merged into FILE, and the CPU a request of each kind in each minute)")
+	servers  = flag.Int("servers", 1, "server processes on the one database (PostgreSQL), each request sent to one of them at random; the CPU is of them all, the memory and profiles of the first")
+	binFlag  = flag.String("bin", "", "a zongjie binary to run instead of building ./cmd/zongjie (an older one, to compare)")
 	heap     = flag.String("heap", "", "write a heap profile of the server at each whole minute of the measured run into this directory (heap-1m.pb.gz …) and print the Go heap in use beside the resident memory")
 )
 
@@ -97,12 +103,19 @@ func run() error {
 	if err != nil {
 		goTool = "/usr/local/go/bin/go"
 	}
-	if out, err := exec.Command(goTool, "build", "-o", bin, "./cmd/zongjie").CombinedOutput(); err != nil {
+	if *binFlag != "" {
+		if bin, err = filepath.Abs(*binFlag); err != nil {
+			return err
+		}
+	} else if out, err := exec.Command(goTool, "build", "-o", bin, "./cmd/zongjie").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build (run from the module's root): %v\n%s", err, out)
 	}
 	db := *dbFlag
 	if db == "" {
 		db = filepath.Join(work, "load.db")
+	}
+	if *servers < 1 || *servers > 1 && kind(db) != "PostgreSQL" {
+		return fmt.Errorf("-servers %d: one, or several on a PostgreSQL database", *servers)
 	}
 	dir := filepath.Join(work, "reports")
 	if err := os.Mkdir(dir, 0o755); err != nil {
@@ -152,7 +165,30 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	l := &loader{base: base, hc: &http.Client{
+	bases := []string{base}
+	var others []*sampler // the CPU of the other servers
+	for range *servers - 1 {
+		other := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
+		other.Dir = work
+		out, err := other.StdoutPipe()
+		if err != nil {
+			return err
+		}
+		if err := other.Start(); err != nil {
+			return err
+		}
+		defer func() {
+			other.Process.Signal(os.Interrupt)
+			other.Wait()
+		}()
+		u, err := serverURL(out)
+		if err != nil {
+			return err
+		}
+		bases = append(bases, u)
+		others = append(others, &sampler{pid: other.Process.Pid, clkTick: 100})
+	}
+	l := &loader{bases: bases, hc: &http.Client{
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers, ReadBufferSize: 64 << 10, WriteBufferSize: 16 << 10},
 	}}
@@ -173,6 +209,9 @@ func run() error {
 	}
 	fmt.Printf("server %s (pid %d) on %s; as %s; target %.0f requests/s for %s, at most %d in flight\n",
 		base, srv.Process.Pid, kind(db), who, *rate, *duration, *workers)
+	if len(bases) > 1 {
+		fmt.Printf("%d servers on the one database: %s\n", len(bases), strings.Join(bases, " "))
+	}
 
 	l.drive(*warmup, nil) // warm up: caches, the desk's figures, connections
 	load0 := loadavg()
@@ -180,6 +219,10 @@ func run() error {
 	self := &sampler{pid: os.Getpid(), clkTick: 100}
 	self0 := self.read()
 	pg0 := postgresCPU(databaseName(db))
+	var others0 float64
+	for _, o := range others {
+		others0 += o.read().cpu
+	}
 	var (
 		profiled chan error
 		minutes  []string // the profile of each minute, when longer than one
@@ -241,6 +284,10 @@ func run() error {
 	load1 := loadavg()
 	stats.print(wall)
 	cpu := samples[len(samples)-1].cpu - samples[0].cpu
+	for _, o := range others {
+		cpu += o.read().cpu
+	}
+	cpu -= others0
 	total := stats.total()
 	fmt.Printf("server CPU: %.1f s in %.1f s, %.2f ms a request\n", cpu, wall.Seconds(), 1000*cpu/float64(max(total, 1)))
 	own := self.read().cpu - self0.cpu
@@ -551,7 +598,7 @@ func reportText(i, edit int) string {
 
 // loader sends the traffic.
 type loader struct {
-	base    string
+	bases   []string // of each server
 	users   []loadUser
 	hc      *http.Client
 	uploads atomic.Int64
@@ -583,19 +630,19 @@ var searchWords = []string{"垃圾分类", "老旧小区", "营商环境", "乡�
 // request makes a request of a kind, as a user chosen at random.
 func (l *loader) request(rng *rand.Rand, kind string) (*http.Request, error) {
 	u := l.users[rng.IntN(len(l.users))]
-	r, err := l.requestAs(rng, kind, u)
+	r, err := l.requestAs(rng, kind, u, l.bases[rng.IntN(len(l.bases))])
 	if err == nil && u.token != "" {
 		r.Header.Set("Authorization", "Bearer "+u.token)
 	}
 	return r, err
 }
 
-func (l *loader) requestAs(rng *rand.Rand, kind string, u loadUser) (*http.Request, error) {
+func (l *loader) requestAs(rng *rand.Rand, kind string, u loadUser, base string) (*http.Request, error) {
 	id := func() string { return strconv.FormatInt(u.ids[rng.IntN(len(u.ids))], 10) }
 	word := url.QueryEscape(searchWords[rng.IntN(len(searchWords))])
 	jsonPost := func(path string, v any) (*http.Request, error) {
 		body, _ := json.Marshal(v)
-		r, err := http.NewRequest("POST", l.base+path, bytes.NewReader(body))
+		r, err := http.NewRequest("POST", base+path, bytes.NewReader(body))
 		if err == nil {
 			r.Header.Set("Content-Type", "application/json")
 		}
@@ -603,21 +650,21 @@ func (l *loader) requestAs(rng *rand.Rand, kind string, u loadUser) (*http.Reque
 	}
 	switch kind {
 	case "report page":
-		return http.NewRequest("GET", l.base+"/reports/"+id(), nil)
+		return http.NewRequest("GET", base+"/reports/"+id(), nil)
 	case "desk":
-		return http.NewRequest("GET", l.base+"/", nil)
+		return http.NewRequest("GET", base+"/", nil)
 	case "report API":
-		return http.NewRequest("GET", l.base+"/api/v1/reports/"+id(), nil)
+		return http.NewRequest("GET", base+"/api/v1/reports/"+id(), nil)
 	case "search page":
-		return http.NewRequest("GET", l.base+"/search?q="+word, nil)
+		return http.NewRequest("GET", base+"/search?q="+word, nil)
 	case "search API":
-		return http.NewRequest("GET", l.base+"/api/v1/search?q="+word, nil)
+		return http.NewRequest("GET", base+"/api/v1/search?q="+word, nil)
 	case "check API":
 		return jsonPost("/api/v1/check", map[string]string{"name": "check.txt", "text": reportText(rng.IntN(1000), 1+rng.IntN(1000))})
 	case "compare page":
-		return http.NewRequest("GET", l.base+"/compare?a="+id()+"&b="+id(), nil)
+		return http.NewRequest("GET", base+"/compare?a="+id()+"&b="+id(), nil)
 	case "similar API":
-		return http.NewRequest("GET", l.base+"/api/v1/reports/"+id()+"/similar", nil)
+		return http.NewRequest("GET", base+"/api/v1/reports/"+id()+"/similar", nil)
 	case "upload API":
 		n := l.uploads.Add(1)
 		return jsonPost("/api/v1/reports", map[string]string{"name": fmt.Sprintf("load-%d-%d.txt", time.Now().UnixNano(), n),

@@ -16,23 +16,24 @@ import (
 // of them name each unit (HashUnits). Without it each lookup read every
 // holder of a hash and joined its report. Its generation is
 // search_state's (see search.go: a new version, the trash, a restore, a
-// move or a deletion counts one more, whichever process wrote), and new
-// reports come with larger IDs in the order of their commits.
+// move or a deletion counts one more, whichever process wrote), and what
+// it lacks for a newer snapshot is the reports of the transactions
+// finished between (marks.go).
 
-// holderSnap is what one statement saw: the generation and the largest
-// report ID.
+// holderSnap is what one statement saw: the generation and the mark of
+// its snapshot.
 type holderSnap struct {
 	gen, report int64
 }
 
 // norm returns the snapshot as the cache keeps it.
 func (s holderSnap) norm() norm.HolderSnap {
-	return norm.HolderSnap{Gen: norm.Generation{s.gen, 0}, Report: s.report}
+	return norm.HolderSnap{Gen: norm.Generation{s.gen, 0}, Report: s.report, Marks: true}
 }
 
 // snapColumns are the columns of a holderSnap, read in the statement they
-// are added to.
-const snapColumns = `(SELECT generation FROM search_state), (SELECT coalesce(max(id), 0) FROM reports)`
+// are added to: the generation and the snapshot, to mark.
+const snapColumns = `(SELECT generation FROM search_state), pg_current_snapshot()::text`
 
 // holders calls visit, under the cache's lock, with the entry of each of
 // hashes (sorted, distinct) that some live report holds (see
@@ -41,21 +42,39 @@ func (s *Store) holders(ctx context.Context, hashes []uint64, visit func(h uint6
 	if len(hashes) == 0 {
 		return nil
 	}
-	var snap holderSnap
-	if err := s.pool.QueryRow(ctx, `SELECT `+snapColumns).Scan(&snap.gen, &snap.report); err != nil {
+	var (
+		snap holderSnap
+		text string
+	)
+	if err := s.pool.QueryRow(ctx, `SELECT `+snapColumns).Scan(&snap.gen, &text); err != nil {
 		return err
 	}
+	mark, ok, err := s.marks.parse(text)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		// Older than a snapshot marked meanwhile: answered as of that
+		// one (the cache answers as of a snapshot at least as new).
+		mark = s.marks.latest()
+	}
+	snap.report = mark
 	return s.held.Holders(ctx, snap.norm(), hashes, norm.HolderSource{Added: s.reportsAdded, Read: s.readHolders}, visit)
 }
 
-// reportsAdded reads the live reports with from < ID ≤ snap.Report and
-// their fingerprints in one statement; ok is false when the store has
-// changed generation since snap. When that statement finds none, a second
-// reads the generation: the same as snap's means it was the same at the
-// first too (it never decreases).
+// reportsAdded reads the live reports that a cache at mark from lacks
+// for snap.Report's snapshot, and their fingerprints, in one statement;
+// ok is false when the store has changed generation since snap. When that
+// statement finds none, a second reads the generation: the same as
+// snap's means it was the same at the first too (it never decreases).
 func (s *Store) reportsAdded(ctx context.Context, from int64, snap norm.HolderSnap) (added []norm.AddedReport, ok bool, err error) {
+	to, kept := s.marks.snapshot(snap.Report)
+	if !kept {
+		return nil, false, nil
+	}
+	cond, args := s.marks.delta("r", from, []any{to.String()})
 	rows, err := s.pool.Query(ctx, `SELECT r.id, r.unit, coalesce(r.unit_id, 0), r.fingerprints, (SELECT generation FROM search_state)
-		FROM reports r WHERE r.id > $1 AND r.id <= $2 AND r.deleted IS NULL ORDER BY r.id`, from, snap.Report)
+		FROM reports r WHERE `+cond+` AND pg_visible_in_snapshot(r.xact, $1::pg_snapshot) AND r.deleted IS NULL ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, false, err
 	}
@@ -136,10 +155,11 @@ func (s *Store) readHoldersOnce(ctx context.Context, hashes []uint64) ([][]store
 		p    store.Posting
 		held []int64
 		snap holderSnap
+		text string
 		seen bool
 	)
 	names := map[string]string{}
-	_, err = pgx.ForEachRow(rows, []any{&p.Report, &p.Unit, &p.UnitID, &held, &snap.gen, &snap.report}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&p.Report, &p.Unit, &p.UnitID, &held, &snap.gen, &text}, func() error {
 		seen = true
 		if n, ok := names[p.Unit]; ok {
 			p.Unit = n
@@ -160,11 +180,20 @@ func (s *Store) readHoldersOnce(ctx context.Context, hashes []uint64) ([][]store
 		// No holder at all: the same answer in a later snapshot unless a
 		// report was added or the generation changed between, which the
 		// cache's check of the snapshot it keeps by tells.
-		if err := s.pool.QueryRow(ctx, `SELECT `+snapColumns).Scan(&snap.gen, &snap.report); err != nil {
+		if err := s.pool.QueryRow(ctx, `SELECT generation FROM search_state`).Scan(&snap.gen); err != nil {
 			return nil, holderSnap{}, err
 		}
 		snap.report = -1 // never newer than the cache: not kept
+		return out, snap, nil
 	}
+	mark, ok, err := s.marks.parse(text)
+	if err != nil {
+		return nil, holderSnap{}, err
+	}
+	if !ok {
+		mark = -1 // older than a snapshot marked meanwhile: not kept
+	}
+	snap.report = mark
 	return out, snap, nil
 }
 

@@ -9,8 +9,9 @@
 // database. Fingerprints are kept per report (an array, for Get and
 // EachFingerprints) and in a table keyed by (hash, report) for Postings.
 // Search keeps what each phrase was found in (search.go), correct across
-// processes because writes of reports take one lock and count a
-// generation in the database.
+// processes because each row of reports and paragraphs records the
+// transaction that wrote it (marks.go) and the database counts a
+// generation of the other changes.
 package postgres
 
 import (
@@ -36,6 +37,7 @@ type Store struct {
 	found     norm.SearchCache // the paragraphs holding the phrases searched (search.go)
 	lists     listCache        // the summaries of the live reports (listcache.go)
 	held      norm.HolderCache // the holders of the hashes looked up (holders.go)
+	marks     marks            // the snapshots the caches have read at (marks.go)
 }
 
 // Open connects to the database named by dsn (postgres://…, or any form
@@ -321,10 +323,26 @@ CREATE TRIGGER paragraphs_updated AFTER UPDATE ON paragraphs REFERENCING NEW TAB
 CREATE TRIGGER paragraphs_deleted AFTER DELETE ON paragraphs REFERENCING OLD TABLE AS changed
 	FOR EACH STATEMENT EXECUTE FUNCTION search_generation();
 `,
+	// 6: writes of reports and paragraphs without a common lock (see
+	// marks.go): each row records the transaction that wrote it, and the
+	// caches read what they lack by the transactions a snapshot sees
+	// finished. Rows written before have 0, finished for every snapshot.
+	// The generation is counted as before.
+	`
+DROP TRIGGER reports_write_lock ON reports;
+DROP TRIGGER paragraphs_write_lock ON paragraphs;
+DROP FUNCTION reports_write_lock();
+ALTER TABLE reports ADD COLUMN xact xid8 NOT NULL DEFAULT '0';
+ALTER TABLE reports ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
+ALTER TABLE paragraphs ADD COLUMN xact xid8 NOT NULL DEFAULT '0';
+ALTER TABLE paragraphs ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
+CREATE INDEX reports_xact ON reports (xact);
+CREATE INDEX paragraphs_xact ON paragraphs (xact);
+`,
 }
 
 // writeLockKey is the key of the transaction-level advisory lock that
-// every write of reports or paragraphs takes first ("zjwr").
+// every write of reports or paragraphs took first in schema 5 ("zjwr").
 const writeLockKey = "2053797746"
 
 // migrationLock is the key of the advisory lock that serialises migrations

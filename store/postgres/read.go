@@ -307,7 +307,7 @@ func selectSQL(f store.Filter, args []any) (string, []any) {
 // List returns the reports f selects, by ID: from the list cache
 // (listcache.go) when it can answer.
 func (s *Store) List(ctx context.Context, f store.Filter) ([]store.Summary, error) {
-	out, ok, err := s.lists.list(ctx, s.pool, f)
+	out, ok, err := s.lists.list(ctx, s.pool, &s.marks, f)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: list: %w", err)
 	}
@@ -357,26 +357,65 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	if phrase == "" {
 		return nil, nil
 	}
+	for try := 1; ; try++ {
+		hits, again, err := s.searchOnce(ctx, phrase, q, try == searchTries)
+		if !again {
+			return hits, err
+		}
+	}
+}
+
+// searchTries is the number of snapshots a search is tried in before it
+// is answered from the database alone: it is tried again when its
+// snapshot is older than one another read marked meanwhile (marks.go),
+// or than the one the cache holds its phrase at.
+const searchTries = 3
+
+// searchOnce searches in one read-only snapshot; again is true when it
+// is to be tried in a new one (never when last).
+func (s *Store) searchOnce(ctx context.Context, phrase string, q store.Query, last bool) (hits []store.Hit, again bool, err error) {
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer tx.Rollback(ctx)
-	var snap norm.Snapshot
-	if err := tx.QueryRow(ctx, snapshotSQL).Scan(&snap.Generation[0], &snap.Paragraph, &snap.Report); err != nil {
-		return nil, err
+	var (
+		snap = norm.Snapshot{Marks: true}
+		text string
+	)
+	if err := tx.QueryRow(ctx, snapshotSQL).Scan(&snap.Generation[0], &text); err != nil {
+		return nil, false, err
 	}
-	src := searchSource{tx}
-	best, ok, err := s.found.Search(ctx, src, snap, q)
+	mark, marked, err := s.marks.parse(text)
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if !marked && !last {
+		return nil, true, nil
+	}
+	var (
+		best []norm.Scored
+		ok   bool
+	)
+	src := searchSource{tx: tx, marks: &s.marks}
+	if marked {
+		snap.Paragraph, snap.Report = mark, mark
+		best, ok, err = s.found.Search(ctx, src, snap, q)
+		if errors.Is(err, norm.ErrNewer) && !last {
+			return nil, true, nil
+		}
+		if err != nil && !errors.Is(err, norm.ErrNewer) {
+			return nil, false, err
+		}
 	}
 	if !ok {
 		if best, err = rankMatches(ctx, tx, phrase, q); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return s.found.Hits(ctx, src, snap, best)
+	// The hits kept are those of the generation, whatever the mark.
+	hits, err = s.found.Hits(ctx, src, snap, best)
+	return hits, false, err
 }
 
 // postingsAll is Postings read from the database, not the holders cache

@@ -11,61 +11,65 @@ import (
 )
 
 // The search cache (norm.SearchCache) keeps, per phrase, the paragraphs
-// that hold it and reads from the database only what was added since its
-// last read, as SQLite's does. Here several processes may write one
-// database, so what it relies on is kept by the database itself
-// (migration 5):
+// that hold it and reads from the database only what it lacks, as
+// SQLite's does. Here several processes may write one database, so what
+// it relies on is kept by the database itself:
 //
-//   - Paragraphs and reports are only ever added with larger IDs than a
-//     search has seen: every statement that writes them takes one
-//     transaction-level lock first (a trigger, and Put before it locks a
-//     report's row), held until the transaction's commit is visible, so
-//     IDs commit in the order they are given. A snapshot that sees the
-//     largest ID M sees every paragraph with an ID below M there will
-//     ever be in its generation.
+//   - Every row of reports and paragraphs records the transaction that
+//     wrote it (schema 6), and a cache's read is marked by the snapshot
+//     it saw (marks.go): what a cache at one mark lacks for a newer
+//     snapshot is the rows of the transactions the newer one sees
+//     finished and the older did not, whatever their IDs — a report that
+//     committed late with a smaller ID than one read before is read then.
+//     No write waits for another (schema 5 took one lock for every write
+//     of reports, so that IDs committed in order).
 //   - Everything else (a new version, the trash, a restore, a move, a
 //     deletion: any UPDATE or DELETE of reports or paragraphs) adds one
 //     to search_state.generation in the same transaction, and the cache
 //     starts again.
 //
 // Each search reads, in one read-only snapshot, the generation and the
-// largest IDs, then what the cache lacks.
+// snapshot, then what the cache lacks.
 
-// snapshotSQL reads a search's norm.Snapshot.
-const snapshotSQL = `SELECT generation, coalesce((SELECT max(id) FROM paragraphs), 0), coalesce((SELECT max(id) FROM reports), 0)
-	FROM search_state`
+// snapshotSQL reads a search's generation and snapshot.
+const snapshotSQL = `SELECT generation, pg_current_snapshot()::text FROM search_state`
 
-// scanParagraphs is the number of paragraph IDs up to which Matches reads
-// the paragraphs added since the cache's last read by their IDs and
-// matches the phrase in them alone, rather than through the GIN index:
-// the index finds every paragraph that holds the phrase's characters
-// (就业 in 4,515 of bench/load's 6,330) before the range of IDs is
-// applied, and reads its pending list, which grows with every insert
-// until a vacuum.
-const scanParagraphs = 4096
+// scanMarks is the number of marks up to which Matches reads the
+// paragraphs a phrase's entry lacks by their transactions and matches the
+// phrase in them alone, rather than through the GIN index: the index
+// finds every paragraph that holds the phrase's characters (就业 in 4,515
+// of bench/load's 6,330) before the transactions are looked at, and reads
+// its pending list, which grows with every insert until a vacuum. A mark
+// is about a commit: a report, or a batch of up to 64 of `zongjie add`.
+const scanMarks = 64
 
 // searchSource reads what the search cache lacks in a search's read-only
 // transaction.
-type searchSource struct{ tx pgx.Tx }
+type searchSource struct {
+	tx    pgx.Tx
+	marks *marks
+}
 
 func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]norm.Para, error) {
+	cond, args := src.marks.delta("p", after, []any{phrase, limit})
 	var (
 		rows pgx.Rows
 		err  error
 	)
-	if after > 0 && upTo-after <= scanParagraphs {
-		// The range first (MATERIALIZED: the planner may not choose the
-		// GIN index), then the phrase, as the index would match it.
-		rows, err = src.tx.Query(ctx, `WITH p AS MATERIALIZED (SELECT id, report, kind, text, terms FROM paragraphs
-				WHERE id > $1 AND id <= $2)
+	if cond != "true" && upTo-after <= scanMarks {
+		// What the entry lacks first (MATERIALIZED: the planner may not
+		// choose the GIN index), then the phrase, as the index would
+		// match it.
+		rows, err = src.tx.Query(ctx, `WITH p AS MATERIALIZED (SELECT id, report, kind, text, terms FROM paragraphs p
+				WHERE `+cond+`)
 			SELECT p.id, p.report, p.kind, p.text FROM p JOIN reports r ON r.id = p.report
-			WHERE p.terms @@ phraseto_tsquery('simple', $3) AND r.deleted IS NULL
-			ORDER BY p.id LIMIT $4`, after, upTo, phrase, limit)
+			WHERE p.terms @@ phraseto_tsquery('simple', $1) AND r.deleted IS NULL
+			ORDER BY p.id LIMIT $2`, args...)
 	} else {
 		rows, err = src.tx.Query(ctx, `SELECT p.id, p.report, p.kind, p.text
 			FROM paragraphs p JOIN reports r ON r.id = p.report
-			WHERE p.terms @@ phraseto_tsquery('simple', $3) AND p.id > $1 AND p.id <= $2 AND r.deleted IS NULL
-			ORDER BY p.id LIMIT $4`, after, upTo, phrase, limit)
+			WHERE p.terms @@ phraseto_tsquery('simple', $1) AND `+cond+` AND r.deleted IS NULL
+			ORDER BY p.id LIMIT $2`, args...)
 	}
 	if err != nil {
 		return nil, err
@@ -84,8 +88,9 @@ func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo 
 }
 
 func (src searchSource) Reports(ctx context.Context, after, upTo int64) (map[int64]norm.ReportMeta, error) {
-	rows, err := src.tx.Query(ctx, `SELECT id, path, unit, level, years, genre, coalesce(unit_id, 0) FROM reports
-		WHERE id > $1 AND id <= $2 AND deleted IS NULL`, after, upTo)
+	cond, args := src.marks.delta("r", after, nil)
+	rows, err := src.tx.Query(ctx, `SELECT id, path, unit, level, years, genre, coalesce(unit_id, 0) FROM reports r
+		WHERE `+cond+` AND deleted IS NULL`, args...)
 	if err != nil {
 		return nil, err
 	}

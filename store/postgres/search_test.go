@@ -2,12 +2,12 @@ package postgres
 
 import (
 	"context"
-	"errors"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"zongjie/store"
 	"zongjie/store/internal/norm"
@@ -76,79 +76,130 @@ func TestSearchCacheTwoStores(t *testing.T) {
 	}
 }
 
-// TestWritesLock holds the writes' lock in one transaction (a statement
-// that updates no report takes it) and checks that a Put and an insert of
-// paragraphs in others wait for it before they are given an ID — what
-// the search cache relies on across processes — and that only a change
-// of some row counts a generation.
-func TestWritesLock(t *testing.T) {
+// TestWritesOutOfOrder commits reports out of the order of their IDs, as
+// two servers uploading at once do: a transaction is given the smaller
+// ID and commits after another given a larger one, which does not wait
+// for it (schema 6 takes no common lock). Another store's caches (search,
+// list, holders), read between the two commits and after, must see what
+// the database sees each time: the late report once it commits, though
+// its ID is below one they have read. Also: only a change of some row
+// counts a generation.
+func TestWritesOutOfOrder(t *testing.T) {
 	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
 	ctx := context.Background()
-	s, err := Open(ctx, dsn)
+	w, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	first := storetest.Synthetic(0)
-	if _, _, err := s.Put(ctx, first); err != nil {
+	defer w.Close()
+	r, err := Open(ctx, dsn)
+	if err != nil {
 		t.Fatal(err)
 	}
-	state := func() (gen, reports, paragraphs int64) {
+	defer r.Close()
+	first := storetest.Synthetic(0)
+	if _, _, err := w.Put(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	gen := func() int64 {
 		t.Helper()
-		err := s.pool.QueryRow(ctx, `SELECT (SELECT generation FROM search_state),
-			(SELECT last_value FROM reports_id_seq), (SELECT last_value FROM paragraphs_id_seq)`).Scan(&gen, &reports, &paragraphs)
+		var g int64
+		if err := w.pool.QueryRow(ctx, `SELECT generation FROM search_state`).Scan(&g); err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	gen0 := gen()
+
+	query := store.Query{Text: "全面完成年度任务", Limit: 1000}
+	fromDatabase := databaseSearch(t, w)
+	late, early := storetest.Synthetic(1), storetest.Synthetic(2)
+	hashes := append(append([]uint64{}, late.Fingerprints[:20]...), early.Fingerprints[:20]...)
+	hashes = append(hashes, first.Fingerprints[:20]...)
+	check := func(step string, want ...int64) {
+		t.Helper()
+		hits, err := r.Search(ctx, query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return gen, reports, paragraphs
+		if db := fromDatabase(query); !sameHits(hits, db) {
+			t.Errorf("%s: the other store's search found %d hits, the database %d", step, len(hits), len(db))
+		}
+		found := map[int64]bool{}
+		for _, h := range hits {
+			found[h.Report.ID] = true
+		}
+		sums, err := r.List(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db := listAllOf(t, w)(store.Filter{}); !slices.EqualFunc(sums, db, func(a, b store.Summary) bool { return a.ID == b.ID }) {
+			t.Errorf("%s: the other store lists %d reports, the database %d", step, len(sums), len(db))
+		}
+		ps, err := r.Postings(ctx, hashes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := w.postingsAll(ctx, hashes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ps, db) {
+			t.Errorf("%s: the other store's postings differ from the database's", step)
+		}
+		for _, id := range want {
+			if !found[id] {
+				t.Errorf("%s: the other store's search does not find report %d", step, id)
+			}
+		}
 	}
-	gen, reports, paragraphs := state()
+	check("before")
 
-	holder, err := s.pool.Begin(ctx)
+	// The late report takes its ID first and stays uncommitted.
+	tx, err := w.pool.Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer holder.Rollback(ctx)
-	if _, err := holder.Exec(ctx, `UPDATE reports SET deleted = NULL WHERE false`); err != nil {
-		t.Fatal(err)
+	defer tx.Rollback(ctx)
+	lateID, added, err := put(ctx, tx, late, derive(late))
+	if err != nil || !added {
+		t.Fatalf("put in a transaction: %v, %v", added, err)
 	}
-
-	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	short, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if _, _, err := s.Put(short, storetest.Synthetic(1)); err == nil {
-		t.Fatal("Put did not wait for the writes' lock")
-	}
-	conn, err := pgx.Connect(ctx, dsn)
+	earlyID, _, err := w.Put(short, early)
 	if err != nil {
+		t.Fatalf("Put while another write is open: %v (it waited for it)", err)
+	}
+	if earlyID <= lateID {
+		t.Fatalf("IDs %d (committed first), %d: want the first committed larger", earlyID, lateID)
+	}
+	check("the larger ID committed", first.ID, earlyID)
+	if err := tx.Commit(ctx); err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `SET lock_timeout = '300ms'`); err != nil {
+	check("the smaller ID committed after it", first.ID, earlyID, lateID)
+	if n := r.found.Phrases(); n == 0 {
+		t.Error("the other store's search cache holds no phrase: nothing was compared")
+	}
+	if g := gen(); g != gen0 {
+		t.Errorf("new reports counted a generation: %d → %d", gen0, g)
+	}
+	if err := w.Trash(ctx, first.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err = conn.Exec(ctx, `INSERT INTO paragraphs (report, char_offset, kind, text, terms) VALUES ($1, 0, 'other', '增长', '增 长')`, first.ID)
-	var pgErr *pgconn.PgError
-	if !errors.As(err, &pgErr) || pgErr.Code != "55P03" {
-		t.Fatalf("an insert of a paragraph: %v; want a lock timeout", err)
+	if g := gen(); g != gen0+1 {
+		t.Errorf("the trash: generation %d → %d; want one more", gen0, g)
 	}
-	if g, r, p := state(); g != gen || r != reports || p != paragraphs {
-		t.Errorf("while the lock was held: generation %d, last IDs %d, %d; want %d, %d, %d (no ID given before the lock)", g, r, p, gen, reports, paragraphs)
-	}
-	if err := holder.Rollback(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := s.Put(ctx, storetest.Synthetic(1)); err != nil {
-		t.Fatalf("Put after the lock: %v", err)
-	}
-	if g, _, _ := state(); g != gen {
-		t.Errorf("a new report counted a generation: %d → %d", gen, g)
-	}
-	if err := s.Trash(ctx, first.ID); err != nil {
-		t.Fatal(err)
-	}
-	if g, _, _ := state(); g != gen+1 {
-		t.Errorf("the trash: generation %d → %d; want one more", gen, g)
-	}
+	check("after the trash", earlyID, lateID)
+}
+
+// sameHits reports whether a and b are the same paragraphs in the same
+// order.
+func sameHits(a, b []store.Hit) bool {
+	return slices.EqualFunc(a, b, func(x, y store.Hit) bool {
+		return x.Report.ID == y.Report.ID && x.Paragraph.Offset == y.Paragraph.Offset
+	})
 }
 
 // listAllOf lists from s's database, not its cache.
@@ -265,4 +316,98 @@ func TestHoldersCache(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMigrateLockFree opens a database of schema version 5, whose writes
+// took one lock, with reports in it: schema 6 drops the lock, its rows
+// count as written before every snapshot, and the caches of the migrated
+// store find them and what is written after, out of order too.
+func TestMigrateLockFree(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateTo(ctx, pool, 5); err != nil {
+		t.Fatal(err)
+	}
+	var old []int64
+	for n := range 3 {
+		r := storetest.Synthetic(n)
+		tx, err := pool.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _, err := put(ctx, tx, r, derive(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		old = append(old, id)
+	}
+	pool.Close()
+
+	w, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var version, locks, zero int
+	err = w.pool.QueryRow(ctx, `SELECT (SELECT version FROM schema_version),
+			(SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%write_lock'),
+			(SELECT count(*) FROM paragraphs WHERE xact = '0')`).Scan(&version, &locks, &zero)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version != 6 || locks != 0 || zero != 3*60 {
+		t.Errorf("after the migration: schema version %d, %d lock triggers, %d paragraphs with xact 0; want 6, 0, %d", version, locks, zero, 3*60)
+	}
+	r, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	query := store.Query{Text: "全面完成年度任务", Limit: 1000}
+	check := func(step string, reports int) {
+		t.Helper()
+		hits, err := r.Search(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db := databaseSearch(t, w)(query); !sameHits(hits, db) || len(hits) != reports*60 {
+			t.Errorf("%s: search found %d hits, the database %d; want %d", step, len(hits), len(db), reports*60)
+		}
+		sums, err := r.List(ctx, store.Filter{})
+		if err != nil || len(sums) != reports {
+			t.Errorf("%s: List = %d reports, %v; want %d", step, len(sums), err, reports)
+		}
+	}
+	check("the reports of schema 5", 3)
+	tx, err := w.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	late := storetest.Synthetic(3)
+	if _, _, err := put(ctx, tx, late, derive(late)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.Put(ctx, storetest.Synthetic(4)); err != nil {
+		t.Fatal(err)
+	}
+	check("one added after the migration", 4)
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("one committed out of order after the migration", 5)
+	// A new version of a report of schema 5.
+	v := storetest.Synthetic(0)
+	v.ID, v.FileHash, v.Text = old[0], "v2", v.Text+"补充。"
+	if _, added, err := w.Put(ctx, v); err != nil || !added {
+		t.Fatalf("a new version of a report of schema 5: %v, %v", added, err)
+	}
+	check("a new version", 5)
 }

@@ -255,13 +255,8 @@ func putRows(ctx context.Context, tx pgx.Tx, id int64, d *derived) error {
 // revise stores r as the new current version of report r.ID, keeping the
 // current one in versions, unless it is the same as the current one.
 func revise(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bool, error) {
-	// The writes' lock first (see migration 5), as every other writer of
-	// reports takes it before the rows it changes: taken after this row's,
-	// two writers could wait for each other. The row is locked: concurrent
-	// new versions of one report are stored one after the other.
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+writeLockKey+`)`); err != nil {
-		return 0, false, fmt.Errorf("lock: %w", err)
-	}
+	// The row is locked: concurrent new versions of one report are
+	// stored one after the other.
 	cur, err := scanSummary(tx.QueryRow(ctx, `SELECT `+summaryColumns+` FROM reports r WHERE r.id = $1 AND r.deleted IS NULL FOR UPDATE`, r.ID))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, false, store.ErrNotFound

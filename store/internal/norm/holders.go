@@ -1,6 +1,7 @@
 package norm
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -40,8 +41,8 @@ var HolderBudget = 32 << 20
 const maxCatchUp = 4096
 
 // HolderEntry is what the cache keeps of a hash. Its postings are only
-// appended to (under the cache's lock), so a slice of them taken under
-// the lock stays valid after it.
+// appended to (under the cache's lock), or copied to insert one, so a
+// slice of them taken under the lock stays valid after it.
 type HolderEntry struct {
 	ps    []store.Posting // by report ID
 	units []unitCount
@@ -56,8 +57,20 @@ type unitCount struct {
 	n    int
 }
 
+// add adds the posting p unless the entry holds its report already (a
+// report read again: see HolderSnap.Marks), in the order of report IDs.
 func (e *HolderEntry) add(p store.Posting) {
-	e.ps = append(e.ps, p)
+	if k := len(e.ps); k == 0 || e.ps[k-1].Report < p.Report {
+		e.ps = append(e.ps, p)
+	} else {
+		i, found := slices.BinarySearchFunc(e.ps, p.Report, func(q store.Posting, id int64) int { return cmp.Compare(q.Report, id) })
+		if found {
+			return
+		}
+		// A new array: a slice of the old one taken under the lock
+		// stays as it was.
+		e.ps = slices.Concat(e.ps[:i], []store.Posting{p}, e.ps[i:])
+	}
 	for i := range e.units {
 		if u := &e.units[i]; u.name == p.Unit && u.id == p.UnitID {
 			u.n++
@@ -104,10 +117,15 @@ func newHolderEntry(ps []store.Posting) *HolderEntry {
 }
 
 // HolderSnap is what one read of a store saw: its generation and the
-// last report ID given.
+// last report ID given. With Marks, Report is the store's mark of the
+// read's snapshot instead (see Snapshot): the reports a later mark adds
+// may have smaller IDs, and an entry read at a newer mark than the
+// cache's is kept whole (the reports added later that it holds already
+// are not added twice).
 type HolderSnap struct {
 	Gen    Generation
 	Report int64
+	Marks  bool
 }
 
 // AddedReport is a live report added since the cache's last read.
@@ -205,7 +223,7 @@ func (c *HolderCache) Holders(ctx context.Context, snap HolderSnap, hashes []uin
 			if !keep || c.entries[h] != nil {
 				continue
 			}
-			if k := len(e.ps); k > 0 && e.ps[k-1].Report > c.upTo {
+			if k := len(e.ps); k > 0 && e.ps[k-1].Report > c.upTo && !r.Snap.Marks {
 				end, _ := slices.BinarySearchFunc(e.ps, c.upTo+1, func(p store.Posting, id int64) int { return int(p.Report - id) })
 				e = newHolderEntry(e.ps[:end]) // a copy: visit may have kept the slice
 			}

@@ -3,6 +3,7 @@ package norm
 import (
 	"container/list"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -76,10 +77,18 @@ func (g Generation) Before(h Generation) bool {
 // generation and the largest paragraph and report IDs. IDs are given in
 // increasing order, so that within one generation the paragraphs and
 // reports of an older snapshot are those of a newer one up to its IDs.
+//
+// With Marks, Paragraph and Report are instead the store's mark of the
+// snapshot (PostgreSQL, whose writers take no common lock: IDs commit out
+// of order): marks grow with the snapshots, a later one seeing every row
+// an earlier one does, but the rows an older mark lacks may have any IDs.
+// The cache then merges what it reads by ID and answers a snapshot only
+// at its own mark, never by cutting a newer one at an ID.
 type Snapshot struct {
 	Generation Generation
-	Paragraph  int64 // the largest paragraph ID, 0 for none
-	Report     int64 // the largest report ID, 0 for none
+	Paragraph  int64 // the largest paragraph ID, 0 for none (or the mark)
+	Report     int64 // the largest report ID, 0 for none (or the mark)
+	Marks      bool
 }
 
 // SearchSource reads, within the search's read transaction, what the
@@ -95,6 +104,12 @@ type SearchSource interface {
 	// paragraph and the summary of its report.
 	Hits(ctx context.Context, ids []int64) (map[int64]store.Hit, error)
 }
+
+// ErrNewer is what SearchCache.Search returns for a Snapshot with Marks
+// when the cache holds the phrase as of a newer mark than the snapshot's
+// (another search read meanwhile): the store searches again in a new
+// snapshot.
+var ErrNewer = errors.New("the search cache is newer than the snapshot")
 
 // Bounds of SearchCache.
 const (
@@ -187,6 +202,9 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 	if e != nil && e.tooMany {
 		return nil, false, nil
 	}
+	if e != nil && snap.Marks && e.upTo > snap.Paragraph {
+		return nil, false, ErrNewer
+	}
 
 	// What was added since.
 	var (
@@ -214,36 +232,41 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 	if c.gen != snap.Generation {
 		return nil, false, nil
 	}
-	if reports != nil && c.upTo == reportsFrom {
+	// What was read since reportsFrom brings the cache to the snapshot
+	// also when another search has brought it part of the way meanwhile:
+	// what both read is kept once.
+	if reports != nil && c.upTo >= reportsFrom && c.upTo < snap.Report {
 		for id, m := range reports {
 			c.reports[id] = m
 		}
 		c.upTo = snap.Report
 	}
 	if c.upTo < snap.Report {
-		return nil, false, nil // another search has read other reports meanwhile
+		return nil, false, nil // not expected: an emptied cache is a new generation
 	}
 	cur := c.phrases[phrase]
 	switch {
 	case cur != nil && cur.tooMany:
 		return nil, false, nil
+	case cur != nil && cur.upTo > snap.Paragraph && snap.Marks:
+		return nil, false, ErrNewer // not cut by ID
 	case cur != nil && cur.upTo >= snap.Paragraph:
 		// As new as needed already (perhaps newer: the IDs above the
 		// snapshot's are left out below).
-	case (cur == nil && from == 0) || (cur != nil && cur.upTo == from):
-		n := len(added)
-		if cur != nil {
-			n += len(cur.paras)
-		}
+	case (cur == nil && from == 0) || (cur != nil && cur.upTo >= from):
+		// From the entry read or one another search brought part of the
+		// way meanwhile (the paragraphs both read are kept once).
 		next := &phraseEntry{upTo: snap.Paragraph}
-		if n > cachePhrase {
-			next.tooMany = true
-		} else if cur != nil {
-			// In place: the cache is read and written under c.mu only,
-			// and only the latest entry of a phrase is appended to.
-			next.paras = append(cur.paras, added...)
+		if cur != nil {
+			// In place when appended: the cache is read and written
+			// under c.mu only, and only the latest entry of a phrase
+			// is appended to.
+			next.paras = MergeByID(cur.paras, added, func(p Para) int64 { return p.ID })
 		} else {
 			next.paras = added
+		}
+		if len(next.paras) > cachePhrase {
+			next.paras, next.tooMany = nil, true
 		}
 		c.put(phrase, cur, next)
 		if next.tooMany {
@@ -261,15 +284,18 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 // rank selects the paragraphs of paras that q selects, up to the
 // snapshot's IDs, newest first and at most SearchScan, and ranks them.
 func (c *SearchCache) rank(paras []Para, snap Snapshot, q store.Query) ([]Scored, bool, error) {
-	end, _ := slices.BinarySearchFunc(paras, snap.Paragraph+1, func(p Para, id int64) int {
-		switch {
-		case p.ID < id:
-			return -1
-		case p.ID > id:
-			return 1
-		}
-		return 0
-	})
+	end := len(paras) // with marks, the entry is at the snapshot's
+	if !snap.Marks {
+		end, _ = slices.BinarySearchFunc(paras, snap.Paragraph+1, func(p Para, id int64) int {
+			switch {
+			case p.ID < id:
+				return -1
+			case p.ID > id:
+				return 1
+			}
+			return 0
+		})
+	}
 	var (
 		stats  []stat
 		last   int64 = -1
@@ -422,4 +448,35 @@ func (c *SearchCache) Held() (phraseBytes, hitBytes, hits int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.total * paraBytes, c.hitBytes, len(c.hits)
+}
+
+// MergeByID returns a, ascending by the IDs id gives, with the elements
+// of b (also ascending) whose IDs a lacks: appended to a in place when
+// they all come after it (IDs given and committed in order), else merged
+// into a new slice (rows that committed out of the order of their IDs).
+func MergeByID[T any](a, b []T, id func(T) int64) []T {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 || id(a[len(a)-1]) < id(b[0]) {
+		return append(a, b...)
+	}
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch x, y := id(a[i]), id(b[j]); {
+		case x < y:
+			out = append(out, a[i])
+			i++
+		case x > y:
+			out = append(out, b[j])
+			j++
+		default: // held already
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }

@@ -3,6 +3,7 @@ package norm
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,5 +129,110 @@ func TestSearchCachePhraseBudget(t *testing.T) {
 		if i >= 3 && c.Phrases() != 3 {
 			t.Errorf("after %d phrases: %d held, want 3", i+1, c.Phrases())
 		}
+	}
+}
+
+func TestMergeByID(t *testing.T) {
+	id := func(x int64) int64 { return x }
+	for _, tt := range []struct {
+		a, b, want []int64
+		inPlace    bool
+	}{
+		{nil, nil, nil, true},
+		{[]int64{1, 2}, nil, []int64{1, 2}, true},
+		{nil, []int64{3}, []int64{3}, true},
+		{[]int64{1, 2}, []int64{3, 5}, []int64{1, 2, 3, 5}, true},
+		{[]int64{1, 4}, []int64{2, 5}, []int64{1, 2, 4, 5}, false},    // committed out of order
+		{[]int64{1, 4}, []int64{4, 6}, []int64{1, 4, 6}, false},       // held already
+		{[]int64{2, 3}, []int64{1}, []int64{1, 2, 3}, false},          // before all
+		{[]int64{1, 2, 3}, []int64{1, 2, 3}, []int64{1, 2, 3}, false}, // all held
+	} {
+		a := append(make([]int64, 0, len(tt.a)+len(tt.b)), tt.a...)
+		got := MergeByID(a, tt.b, id)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("MergeByID(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if inPlace := len(got) == 0 || len(a) == 0 || &got[0] == &a[:1][0]; inPlace != tt.inPlace && len(tt.a) > 0 {
+			t.Errorf("MergeByID(%v, %v): in place %v, want %v", tt.a, tt.b, inPlace, tt.inPlace)
+		}
+		if !tt.inPlace && len(tt.a) > 0 && !slices.Equal(a, tt.a) {
+			t.Errorf("MergeByID(%v, %v) changed its first argument to %v", tt.a, tt.b, a)
+		}
+	}
+}
+
+// TestSummariesMarks: with Marks, reports a later read adds may come
+// before those kept; the list answers only at its own mark, and what two
+// reads both added is kept once.
+func TestSummariesMarks(t *testing.T) {
+	sums := func(ids ...int64) []store.Summary {
+		var out []store.Summary
+		for _, id := range ids {
+			out = append(out, store.Summary{ID: id, Unit: []string{"甲", "乙"}[id%2]})
+		}
+		return out
+	}
+	idsOf := func(ss []store.Summary) []int64 {
+		var out []int64
+		for _, s := range ss {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	l := Summaries{Marks: true}
+	steps := []struct {
+		from, last int64
+		added      []int64
+		want       []int64
+		ok         bool
+	}{
+		{0, 1, []int64{1, 3}, []int64{1, 3}, true},
+		{1, 2, []int64{2}, []int64{1, 2, 3}, true},       // ID 2 committed after 3
+		{1, 3, []int64{2, 5}, []int64{1, 2, 3, 5}, true}, // read from 1 while another read brought it to 2
+		{2, 2, nil, nil, false},                          // an older mark than the cache's
+		{3, 3, nil, []int64{1, 2, 3, 5}, true},           // nothing added
+		{3, 4, []int64{4}, []int64{1, 2, 3, 4, 5}, true},
+	}
+	for i, st := range steps {
+		got, ok := l.Answer(st.from, st.last, sums(st.added...), store.Filter{})
+		if ok != st.ok || !slices.Equal(idsOf(got), st.want) {
+			t.Errorf("%d: Answer(%d, %d, %v) = %v, %v; want %v, %v", i, st.from, st.last, st.added, idsOf(got), ok, st.want, st.ok)
+		}
+		if !ok {
+			continue
+		}
+		// By the index of unit names: the odd IDs are 乙's.
+		var odd []int64
+		for _, id := range st.want {
+			if id%2 == 1 {
+				odd = append(odd, id)
+			}
+		}
+		if got, _ := l.Answer(st.last, st.last, nil, store.Filter{Unit: "乙"}); !slices.Equal(idsOf(got), odd) {
+			t.Errorf("%d: 乙's reports %v, want %v", i, idsOf(got), odd)
+		}
+	}
+	var want int
+	for i := range l.Sums {
+		want += SummaryBytes(&l.Sums[i])
+	}
+	if l.Bytes != want {
+		t.Errorf("%d bytes counted, want %d (each report once)", l.Bytes, want)
+	}
+}
+
+// TestHolderEntryAdd: postings added out of the order of their reports
+// (with Marks) are kept in order, a report once, its unit counted once.
+func TestHolderEntryAdd(t *testing.T) {
+	e := newHolderEntry(nil)
+	for _, id := range []int64{1, 4, 2, 4, 3, 1} {
+		e.add(store.Posting{Report: id, Unit: "甲"})
+	}
+	var ids []int64
+	for _, p := range e.Postings() {
+		ids = append(ids, p.Report)
+	}
+	if !slices.Equal(ids, []int64{1, 2, 3, 4}) || len(e.units) != 1 || e.units[0].n != 4 {
+		t.Errorf("postings %v, units %+v; want [1 2 3 4], 甲 ×4", ids, e.units)
 	}
 }

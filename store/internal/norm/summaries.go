@@ -21,11 +21,17 @@ var ListBudget = 32 << 20
 // a list of one unit's reports (a report page's neighbours) or of a
 // user's scope (a drafter's desk) costs what it returns, not the whole
 // store.
+//
+// With Marks, UpTo and the bounds Answer is given are a store's marks of
+// its snapshots instead (see Snapshot): the reports a later mark adds may
+// have smaller IDs than those kept, and the cache answers a read only at
+// its own mark.
 type Summaries struct {
 	UpTo  int64
 	Sums  []store.Summary
 	Bytes int
 	Off   bool // over ListBudget in this generation: not kept
+	Marks bool
 
 	byUnit   map[string][]int32 // the places in Sums of each unit name's summaries, ascending
 	byUnitID map[int64][]int32  // of each unit of the tree's (0: unassigned)
@@ -38,30 +44,41 @@ func SummaryBytes(s *store.Summary) int {
 }
 
 // Answer adds added, the live reports with from < ID ≤ last read in the
-// kept generation, when the cache is still at from, and returns the
-// summaries f selects with ID ≤ last; ok is false when it cannot answer
-// (over its budget, or moved on meanwhile by another read, not as far).
+// kept generation, when the cache is still at from (or another read has
+// brought it part of the way meanwhile: what both read is kept once),
+// and returns the summaries f selects with ID ≤ last (with Marks, those
+// of mark last, when the cache is at it); ok is false when it cannot
+// answer (over its budget, or moved on meanwhile by another read, not as
+// far).
 func (l *Summaries) Answer(from, last int64, added []store.Summary, f store.Filter) (out []store.Summary, ok bool) {
 	switch {
 	case l.Off:
 		return nil, false
-	case l.UpTo == from:
+	case l.UpTo == from || l.UpTo > from && l.UpTo < last:
 		if l.byUnit == nil {
 			l.byUnit, l.byUnitID = map[string][]int32{}, map[int64][]int32{}
 		}
-		for i := range added {
-			l.Bytes += SummaryBytes(&added[i])
-			k := int32(len(l.Sums) + i)
-			l.byUnit[added[i].Unit] = append(l.byUnit[added[i].Unit], k)
-			l.byUnitID[added[i].UnitID] = append(l.byUnitID[added[i].UnitID], k)
+		if n := len(l.Sums); n == 0 || len(added) == 0 || l.Sums[n-1].ID < added[0].ID {
+			for i := range added {
+				l.Bytes += SummaryBytes(&added[i])
+				k := int32(len(l.Sums) + i)
+				l.byUnit[added[i].Unit] = append(l.byUnit[added[i].Unit], k)
+				l.byUnitID[added[i].UnitID] = append(l.byUnitID[added[i].UnitID], k)
+			}
+			l.Sums = append(l.Sums, added...)
+		} else {
+			// Before some kept (committed out of the order of their
+			// IDs), or kept already: merged, and the places indexed
+			// again.
+			l.Sums = MergeByID(l.Sums, added, func(s store.Summary) int64 { return s.ID })
+			l.reindex()
 		}
-		l.Sums = append(l.Sums, added...)
 		l.UpTo = max(l.UpTo, last)
 		if l.Bytes > ListBudget {
 			l.Sums, l.Bytes, l.Off, l.byUnit, l.byUnitID = nil, 0, true, nil, nil
 			return nil, false
 		}
-	case l.UpTo < last:
+	case l.UpTo < last, l.Marks && l.UpTo != last:
 		return nil, false
 	}
 	places, indexed := l.candidates(f)
@@ -69,7 +86,7 @@ func (l *Summaries) Answer(from, last int64, added []store.Summary, f store.Filt
 		out = make([]store.Summary, 0, len(places))
 	}
 	add := func(s *store.Summary) bool {
-		if s.ID > last {
+		if s.ID > last && !l.Marks {
 			return false
 		}
 		m := ReportMeta{Path: s.Path, Unit: s.Unit, Level: s.Level, Genre: s.Genre, Years: s.Years, UnitID: s.UnitID}
@@ -108,6 +125,18 @@ func (l *Summaries) Answer(from, last int64, added []store.Summary, f store.Filt
 		}
 	}
 	return out, true
+}
+
+// reindex counts the bytes of Sums and indexes their places again.
+func (l *Summaries) reindex() {
+	l.Bytes = 0
+	l.byUnit, l.byUnitID = map[string][]int32{}, map[int64][]int32{}
+	for i := range l.Sums {
+		s := &l.Sums[i]
+		l.Bytes += SummaryBytes(s)
+		l.byUnit[s.Unit] = append(l.byUnit[s.Unit], int32(i))
+		l.byUnitID[s.UnitID] = append(l.byUnitID[s.UnitID], int32(i))
+	}
 }
 
 // candidates returns the places in Sums, ascending, of the only summaries

@@ -1,0 +1,195 @@
+package postgres
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Writers of reports and paragraphs take no common lock (schema 6): IDs
+// may commit out of the order they were given, a report with a smaller
+// ID after one with a larger. So the caches (search, list, holders) do
+// not read "every row above the largest ID they saw". Each row records
+// the transaction that wrote it (xact, an xid8), and the caches say how
+// far they have read by a snapshot of the database (pg_current_snapshot:
+// the transactions finished by then); what a cache lacks for a newer
+// snapshot is the rows whose transaction that snapshot sees finished and
+// the cache's did not (deltaSQL), whatever their IDs.
+//
+// The caches (package norm) count how far they have read in int64s; here
+// those are marks: a process numbers the snapshots its reads see, each
+// newer than the one before. A snapshot is newer than another when it
+// sees finished every transaction the other does; of two snapshots taken
+// one after the other, the later is always newer or the same. A read
+// whose snapshot is older than the last one marked (two reads racing,
+// and a commit between their snapshots) gets no mark, and is done again.
+
+// pgSnapshot is a snapshot of the database as pg_current_snapshot gives
+// it: the transactions below xmin are finished, those at or above xmax
+// are not, and between, those in xip are not.
+type pgSnapshot struct {
+	xmin, xmax uint64
+	xip        []uint64 // ascending
+}
+
+// parseSnapshot parses pg_snapshot's text: xmin:xmax:xip,xip,….
+func parseSnapshot(s string) (pgSnapshot, error) {
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 {
+		return pgSnapshot{}, fmt.Errorf("snapshot %q: not xmin:xmax:xip", s)
+	}
+	var (
+		snap pgSnapshot
+		err  error
+	)
+	if snap.xmin, err = strconv.ParseUint(parts[0], 10, 64); err != nil {
+		return pgSnapshot{}, fmt.Errorf("snapshot %q: %w", s, err)
+	}
+	if snap.xmax, err = strconv.ParseUint(parts[1], 10, 64); err != nil {
+		return pgSnapshot{}, fmt.Errorf("snapshot %q: %w", s, err)
+	}
+	if parts[2] != "" {
+		for _, f := range strings.Split(parts[2], ",") {
+			x, err := strconv.ParseUint(f, 10, 64)
+			if err != nil {
+				return pgSnapshot{}, fmt.Errorf("snapshot %q: %w", s, err)
+			}
+			snap.xip = append(snap.xip, x)
+		}
+		slices.Sort(snap.xip)
+	}
+	return snap, nil
+}
+
+// finished reports whether the snapshot sees transaction x finished:
+// its rows, if it committed, visible.
+func (s *pgSnapshot) finished(x uint64) bool {
+	if x < s.xmin {
+		return true
+	}
+	if x >= s.xmax {
+		return false
+	}
+	_, in := slices.BinarySearch(s.xip, x)
+	return !in
+}
+
+// within reports whether every transaction s sees finished, t sees
+// finished too (t is s or newer). Conservative: false when unsure.
+func (s *pgSnapshot) within(t *pgSnapshot) bool {
+	if s.xmax > t.xmax {
+		return false
+	}
+	for _, x := range t.xip {
+		if x >= s.xmax {
+			break
+		}
+		if s.finished(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// equal reports whether s and t are the same snapshot.
+func (s *pgSnapshot) equal(t *pgSnapshot) bool {
+	return s.xmin == t.xmin && s.xmax == t.xmax && slices.Equal(s.xip, t.xip)
+}
+
+// keptMarks is the number of the latest marks whose snapshots are kept:
+// a cache that last read at an older mark reads what it lacks as from
+// the start (a cache entry not used for that many commits), dropping
+// what it holds already.
+const keptMarks = 4096
+
+// marks numbers the snapshots of a process's reads: mark 0 is the empty
+// database (nothing read), each later mark a newer snapshot.
+type marks struct {
+	mu    sync.Mutex
+	last  int64
+	snaps map[int64]pgSnapshot // of the latest keptMarks marks
+}
+
+// mark returns the mark of snapshot s: the last one when s is the same,
+// a new one when s is newer; ok is false when s is older than the last
+// mark's (the read is to be done again, in a new snapshot).
+func (m *marks) mark(s pgSnapshot) (mark int64, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.snaps == nil {
+		m.snaps = make(map[int64]pgSnapshot)
+	}
+	if m.last > 0 {
+		last := m.snaps[m.last]
+		if last.equal(&s) {
+			return m.last, true
+		}
+		if !last.within(&s) {
+			return 0, false
+		}
+	}
+	m.last++
+	m.snaps[m.last] = s
+	delete(m.snaps, m.last-keptMarks)
+	return m.last, true
+}
+
+// snapshot returns the snapshot of mark, and false when it is 0 or no
+// longer kept: what a cache at that mark lacks is then everything.
+func (m *marks) snapshot(mark int64) (pgSnapshot, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.snaps[mark]
+	return s, ok
+}
+
+// latest returns the last mark given.
+func (m *marks) latest() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.last
+}
+
+// String returns the snapshot as pg_snapshot's text.
+func (s pgSnapshot) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:%d:", s.xmin, s.xmax)
+	for i, x := range s.xip {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatUint(x, 10))
+	}
+	return b.String()
+}
+
+// parse parses text, a snapshot read with pg_current_snapshot, and marks
+// it.
+func (m *marks) parse(text string) (mark int64, ok bool, err error) {
+	s, err := parseSnapshot(text)
+	if err != nil {
+		return 0, false, err
+	}
+	mark, ok = m.mark(s)
+	return mark, ok, nil
+}
+
+// delta returns the condition, on the xact column of the table aliased
+// alias, that selects the rows a reader at mark from lacks (those whose
+// transaction its snapshot did not see finished), and its arguments
+// appended to args: every row for mark 0 or a mark no longer kept.
+func (m *marks) delta(alias string, from int64, args []any) (string, []any) {
+	s, ok := m.snapshot(from)
+	if !ok {
+		return "true", args
+	}
+	xip := make([]string, len(s.xip))
+	for i, x := range s.xip {
+		xip[i] = strconv.FormatUint(x, 10)
+	}
+	args = append(args, strconv.FormatUint(s.xmax, 10), xip)
+	n := len(args)
+	return fmt.Sprintf("(%[1]s.xact >= $%[2]d::text::xid8 OR %[1]s.xact = ANY ($%[3]d::text[]::xid8[]))", alias, n-1, n), args
+}
