@@ -287,6 +287,13 @@ func (v *view) HashUnits(ctx context.Context, hashes []uint64, scope *store.Scop
 	return v.st.HashUnits(ctx, hashes, intersect(scope, v.read), atLeast)
 }
 
+func (v *view) Shared(ctx context.Context, hashes []uint64, scope *store.Scope, exclude int64, n int) ([]store.Shared, error) {
+	if err := v.load(ctx); err != nil {
+		return nil, err
+	}
+	return v.st.Shared(ctx, hashes, intersect(scope, v.read), exclude, n)
+}
+
 func (v *view) EachFingerprints(ctx context.Context, fn func(id int64, unit string, fps []uint64) error) error {
 	if err := v.load(ctx); err != nil {
 		return err

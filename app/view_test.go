@@ -189,6 +189,20 @@ var readers = map[string]func(ctx context.Context, v *view, f *viewFixture) ([]i
 		}
 		return nil, nil
 	},
+	"Shared": func(ctx context.Context, v *view, f *viewFixture) ([]int64, error) {
+		// Every holder, and asking for A's unit alone.
+		var out []int64
+		for _, scope := range []*store.Scope{nil, {Units: []int64{f.unitA}}} {
+			shared, err := v.Shared(ctx, f.a[0].Fingerprints, scope, 0, 100)
+			if err != nil {
+				return nil, err
+			}
+			for _, s := range shared {
+				out = append(out, s.Report)
+			}
+		}
+		return out, nil
+	},
 	"EachFingerprints": func(ctx context.Context, v *view, f *viewFixture) ([]int64, error) {
 		var out []int64
 		err := v.EachFingerprints(ctx, func(id int64, _ string, _ []uint64) error { out = append(out, id); return nil })

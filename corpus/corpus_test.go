@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -146,6 +147,19 @@ func (m *memStore) HashUnits(ctx context.Context, hashes []uint64, scope *store.
 		return nil, err
 	}
 	return store.UnitCounts(ps, scope, atLeast), nil
+}
+
+func (m *memStore) Shared(ctx context.Context, hashes []uint64, scope *store.Scope, exclude int64, n int) ([]store.Shared, error) {
+	ps, err := m.Postings(ctx, hashes)
+	if err != nil {
+		return nil, err
+	}
+	var lists [][]store.Posting
+	for _, l := range ps {
+		slices.SortFunc(l, func(a, b store.Posting) int { return cmp.Compare(a.Report, b.Report) })
+		lists = append(lists, l)
+	}
+	return store.TopShared(lists, scope, exclude, n), nil
 }
 
 func (m *memStore) EachFingerprints(_ context.Context, fn func(int64, string, []uint64) error) error {

@@ -52,11 +52,10 @@ func Similar(ctx context.Context, st store.Store, q Query, top int) ([]Match, er
 	}
 	qt := reuse.Normalize(q.Text)
 	hashes := reuse.Distinct(qt.Fingerprints())
-	bp, shared, err := lookup(ctx, st, hashes, q.Exclude)
+	bp, ids, err := lookup(ctx, st, hashes, q.Exclude, top*candidates)
 	if err != nil {
 		return nil, err
 	}
-	ids := shared.top(top * candidates)
 	comparer := reuse.NewComparer(qt, bp)
 	// The candidates' texts in one read; one deleted or moved to the
 	// trash since the postings were read is left out.
@@ -94,144 +93,32 @@ func score(m Match) float64 { return max(m.Query.ReuseOwn, m.Other.ReuseOwn) }
 
 // lookup finds which stored reports hold the hashes. It returns the stock
 // phrases (the built-in ones and the hashes held by the reports of many
-// units) and, per stored report, how many of the other hashes it shares.
-func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64) (reuse.Boilerplate, *shareCounts, error) {
-	postings, err := st.Postings(ctx, hashes)
+// units) and the n stored reports other than exclude sharing the most of
+// the other hashes, most first, equal counts by ID.
+//
+// The store counts them (store.Shared): until 2026-12 the holders of every
+// hash were read (Postings), copied, and counted here, which in a store of
+// one template, where every report holds most of a report's hashes, cost
+// more with every report added (the copies alone 12 MB a request at 6,000
+// reports).
+func lookup(ctx context.Context, st store.Store, hashes []uint64, exclude int64, n int) (reuse.Boilerplate, []int64, error) {
+	common, err := commonHashes(ctx, st, hashes)
 	if err != nil {
 		return nil, nil, err
 	}
-	units := make(map[uint64]int, len(postings))
-	most := 0
-	for h, ps := range postings {
-		units[h] = distinctUnits(len(ps), func(k int) string { return ps[k].Unit })
-		most = max(most, units[h])
+	rest := hashes
+	if len(common) > 0 {
+		rest = slices.DeleteFunc(slices.Clone(hashes), common.Has)
 	}
-	// The threshold is never below MinBoilerplateUnits: the store's size
-	// matters only when a hash reaches it (counting the reports of a
-	// user's scope lists them).
-	limit := MinBoilerplateUnits
-	if most >= limit {
-		n, err := st.Count(ctx)
-		if err != nil {
-			return nil, nil, err
-		}
-		limit = boilerplateUnits(n)
+	shared, err := st.Shared(ctx, rest, nil, exclude, n)
+	if err != nil {
+		return nil, nil, err
 	}
-	common := reuse.HashSet{}
-	var lists [][]store.Posting
-	for h, ps := range postings {
-		if units[h] >= limit {
-			common[h] = struct{}{}
-			continue
-		}
-		lists = append(lists, ps)
+	ids := make([]int64, len(shared))
+	for i, s := range shared {
+		ids[i] = s.Report
 	}
-	return reuse.Union{reuse.StockPhrases(), common}, countShared(lists, exclude), nil
-}
-
-// shareCounts is how many hashes each stored report shares with a text.
-// In a store of one template every report holds the template's hashes, so
-// the counts are of thousands of reports: they are kept in a slice
-// indexed by report ID when the IDs are dense enough, not in a map (a
-// map's insertions were most of counting them).
-type shareCounts struct {
-	base  int64
-	dense []int32         // of report base+i
-	hash  map[int64]int32 // when the IDs are too sparse for dense
-}
-
-// countShared counts the reports of the postings lists, leaving out
-// exclude.
-func countShared(lists [][]store.Posting, exclude int64) *shareCounts {
-	lo, hi, total := int64(0), int64(-1), 0
-	for _, ps := range lists {
-		for _, p := range ps {
-			if hi < lo {
-				lo, hi = p.Report, p.Report
-			}
-			lo, hi = min(lo, p.Report), max(hi, p.Report)
-		}
-		total += len(ps)
-	}
-	c := &shareCounts{base: lo}
-	if hi >= lo && hi-lo < 4*int64(total)+1024 {
-		c.dense = make([]int32, hi-lo+1)
-		for _, ps := range lists {
-			for _, p := range ps {
-				c.dense[p.Report-lo]++
-			}
-		}
-		if exclude >= lo && exclude <= hi {
-			c.dense[exclude-lo] = 0
-		}
-		return c
-	}
-	c.hash = map[int64]int32{}
-	for _, ps := range lists {
-		for _, p := range ps {
-			if p.Report != exclude {
-				c.hash[p.Report]++
-			}
-		}
-	}
-	return c
-}
-
-// of returns the hashes report id shares.
-func (c *shareCounts) of(id int64) int {
-	if c.dense != nil {
-		if id < c.base || id-c.base >= int64(len(c.dense)) {
-			return 0
-		}
-		return int(c.dense[id-c.base])
-	}
-	return int(c.hash[id])
-}
-
-// top returns the n reports sharing most hashes, most first, equal counts
-// by ID.
-func (c *shareCounts) top(n int) []int64 {
-	var ids []int64
-	if c.dense == nil {
-		for id := range c.hash {
-			ids = append(ids, id)
-		}
-	} else {
-		// Of the counts, the n-th largest: the reports above it are
-		// in, those at it by ID until n.
-		var hist []int
-		for _, k := range c.dense {
-			for int(k) >= len(hist) {
-				hist = append(hist, 0)
-			}
-			hist[k]++
-		}
-		least, atLeast := 1, len(c.dense) // fewer than n: every report counted
-		above := 0
-		for k := len(hist) - 1; k >= 1; k-- {
-			if above+hist[k] >= n {
-				least, atLeast = k, n-above // of the count least, by ID
-				break
-			}
-			above += hist[k]
-		}
-		for i, k := range c.dense {
-			switch {
-			case int(k) > least:
-				ids = append(ids, c.base+int64(i))
-			case int(k) == least && atLeast > 0:
-				ids = append(ids, c.base+int64(i))
-				atLeast--
-			}
-		}
-	}
-	slices.SortFunc(ids, func(a, b int64) int {
-		if ca, cb := c.of(a), c.of(b); ca != cb {
-			return cb - ca
-		}
-		return cmp.Compare(a, b)
-	})
-	return ids[:min(n, len(ids))]
+	return reuse.Union{reuse.StockPhrases(), common}, ids, nil
 }
 
 // distinctUnits counts the units of n postings, unit(k) giving the k-th's;
@@ -267,11 +154,12 @@ func Boilerplate(ctx context.Context, st store.Store, texts ...*reuse.Text) (reu
 	return reuse.Union{reuse.StockPhrases(), common}, nil
 }
 
-// commonHashes returns the hashes held by the reports of many units, as
-// lookup finds them, but from the stores' count of each hash's units
-// (store.HashUnits), which need not read the holders of a hash past the
-// threshold: in a store of one template, every report holds its stock
-// phrases, and reading their holders cost more with every report added.
+// commonHashes returns the hashes held by the reports of many units (of
+// the store as st shows it: a user's scope), from the stores' count of
+// each hash's units (store.HashUnits), which need not read the holders of
+// a hash past the threshold: in a store of one template, every report
+// holds its stock phrases, and reading their holders cost more with every
+// report added.
 func commonHashes(ctx context.Context, st store.Store, hashes []uint64) (reuse.HashSet, error) {
 	units, err := st.HashUnits(ctx, hashes, nil, MinBoilerplateUnits)
 	if err != nil {

@@ -230,6 +230,13 @@ type Store interface {
 	// stock phrase held by the reports of many units costs no more in a
 	// store of thousands of reports of one template.
 	HashUnits(ctx context.Context, hashes []uint64, scope *Scope, atLeast int) (map[uint64]int, error)
+	// Shared returns the reports the scope selects (nil: every report),
+	// other than exclude, whose current versions hold the most of
+	// hashes: at most n, most first, equal counts by ID, each with the
+	// number of hashes it holds. It is what counting the postings of
+	// every hash gives (TopShared), but need not read every holder of a
+	// hash that many reports hold, nor copy them.
+	Shared(ctx context.Context, hashes []uint64, scope *Scope, exclude int64, n int) ([]Shared, error)
 	// EachFingerprints calls fn with every report's ID, unit and
 	// fingerprints, by ID; it stops at fn's first error and returns it.
 	// (The unit is the name the report gives; Postings has the unit of

@@ -210,6 +210,17 @@ func (s *Store) Postings(ctx context.Context, hashes []uint64) (map[uint64][]sto
 	return out, nil
 }
 
+// Shared returns the reports of the scope holding the most of hashes
+// (store.TopShared), from the holders cache's postings, not copied.
+func (s *Store) Shared(ctx context.Context, hashes []uint64, scope *store.Scope, exclude int64, n int) ([]store.Shared, error) {
+	var lists [][]store.Posting
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *norm.HolderEntry) { lists = append(lists, e.Postings()) })
+	if err != nil {
+		return nil, fmt.Errorf("postgres: reports sharing hashes: %w", err)
+	}
+	return store.TopShared(lists, scope, exclude, n), nil
+}
+
 // HashUnits returns, for each of hashes held by a report scope selects,
 // the number of distinct units its holders name, counted from the holders
 // cache (see store.Store).

@@ -537,6 +537,17 @@ func (s *Store) HashUnits(ctx context.Context, hashes []uint64, scope *store.Sco
 	return out, nil
 }
 
+// Shared returns the reports of the scope holding the most of hashes
+// (store.TopShared), from the holders cache's postings, not copied.
+func (s *Store) Shared(ctx context.Context, hashes []uint64, scope *store.Scope, exclude int64, n int) ([]store.Shared, error) {
+	var lists [][]store.Posting
+	err := s.holders(ctx, norm.Fingerprints(hashes), func(h uint64, e *norm.HolderEntry) { lists = append(lists, e.Postings()) })
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: reports sharing hashes: %w", err)
+	}
+	return store.TopShared(lists, scope, exclude, n), nil
+}
+
 // postings returns the reports holding each of hashes, by ID, and the
 // snapshot it read them in, reading through a connection of its own.
 func (s *Store) postings(ctx context.Context, hashes []uint64) ([][]int64, holderSnap, error) {

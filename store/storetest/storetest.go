@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchAfterWrites", testSearchAfterWrites},
 		{"Postings", testPostings},
 		{"HashUnits", testHashUnits},
+		{"Shared", testShared},
 		{"EachFingerprints", testEachFingerprints},
 		{"Count", testCount},
 		{"Versions", testVersions},
