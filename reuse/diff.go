@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"slices"
 	"sync"
 	"unicode"
 )
@@ -116,7 +117,21 @@ type op struct{ a0, a1, b0, b1 int }
 // diff returns the differences between x and y (Myers' O(ND) algorithm),
 // or false when there are more than maxEdits.
 //
-// The walk back reads, for step d, the frontier step d-1 reached on the
+// Myers' search computes, step by step, the furthest point each diagonal
+// reaches with d edits: D(D+1)/2 values for D edits, and a passage of two
+// reports of one template whose figures all differ has 200–600 (90% of
+// the compare page's CPU). So diff first counts, for every point, the
+// fewest edits left to the end (suffixLCS: the longest common subsequence
+// of every pair of suffixes, bit-parallel, n·m/64 word operations), and
+// the search computes only the diagonals whose furthest point can still
+// be on a path of D edits (forwardBand): a few a step. Leaving a diagonal
+// out only lowers what its neighbours are computed from, never below
+// what the path of D edits reaches, so the search finds the same
+// furthest points on that path and the walk back takes the same steps:
+// the same edits, tie for tie (TestDiffBandSameAsFull).
+//
+// A passage too long for the rows (maxLCSWords) is searched on every
+// diagonal (forward, backtrack). The walk back reads, for step d, the frontier step d-1 reached on the
 // diagonals it computed (-(d-1), -(d-1)+2, … d-1): forward appends those
 // d values to trace as it computes them, so the trace is every value it
 // computed, step e's e+1 at e(e+1)/2, D(D+1)/2 entries in all, and one
@@ -127,6 +142,16 @@ type op struct{ a0, a1, b0, b1 int }
 // copied 2d+3 entries of the frontier before each step: twice the
 // search and four times the copying.)
 func diff(x, y []rune) ([]op, bool) {
+	if l := newSuffixLCS(x, y); l != nil {
+		defer l.release()
+		tr := bandTraces.Get().(*bandTrace)
+		defer bandTraces.Put(tr)
+		d, ok := forwardBand(x, y, l, tr)
+		if !ok {
+			return nil, false
+		}
+		return backtrackBand(tr, len(x), len(y), d), true
+	}
 	buf := traces.Get().(*[]int32)
 	defer traces.Put(buf)
 	d, trace, ok := forward(x, y, (*buf)[:0], keepSteps)
@@ -153,34 +178,62 @@ const keepSteps = 1024
 // or false when there are more than maxEdits; it appends to trace each
 // value it computes for the first keep steps, and returns trace nil when
 // the search took more.
+//
+// Step d's frontier is d+1 values, the furthest x reached on the
+// diagonals -d, -d+2 … d, computed from step d-1's: while the trace is
+// kept they are its last d+1 entries, read from it and written into it
+// in place; past keep, two frontiers in turn. (Before, each value was
+// written to a frontier indexed by diagonal and appended to the trace:
+// twice the stores, and a check of the trace's capacity at each.)
 func forward(x, y []rune, trace []int32, keep int) (int, []int32, bool) {
 	n, m := len(x), len(y)
 	maxD := min(n+m, maxEdits)
-	off := maxD + 1
-	v := make([]int32, 2*maxD+3)
+	var prev []int32
+	var spare [2][]int32 // the frontiers past keep
 	for d := 0; d <= maxD; d++ {
-		if d == keep {
-			trace = nil
-		}
-		for k := -d; k <= d; k += 2 {
-			var i int
-			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
-				i = int(v[off+k+1])
-			} else {
-				i = int(v[off+k-1]) + 1
+		var cur []int32
+		if d < keep {
+			end := len(trace) + d + 1
+			if end > cap(trace) {
+				trace = slices.Grow(trace, max(end, 2*cap(trace))-len(trace))
+				if d > 0 {
+					prev = trace[len(trace)-d:]
+				}
 			}
-			j := i - k
+			cur = trace[len(trace):end]
+			trace = trace[:end]
+		} else {
+			if spare[0] == nil {
+				spare[0], spare[1] = make([]int32, maxD+1), make([]int32, maxD+1)
+				trace = nil
+			}
+			cur = spare[d&1][:d+1]
+		}
+		for c := range cur {
+			// Diagonal k = 2c-d: from k+1 (prev[c], a step down) or
+			// from k-1 (prev[c-1], a step right), whichever reached
+			// further; right on a tie.
+			var i int
+			switch {
+			case d == 0:
+				i = 0
+			case c == 0:
+				i = int(prev[0])
+			case c == d || prev[c-1] >= prev[c]:
+				i = int(prev[c-1]) + 1
+			default:
+				i = int(prev[c])
+			}
+			j := i - (2*c - d)
 			for i < n && j < m && x[i] == y[j] {
 				i, j = i+1, j+1
 			}
-			v[off+k] = int32(i)
-			if trace != nil {
-				trace = append(trace, int32(i))
-			}
+			cur[c] = int32(i)
 			if i >= n && j >= m {
 				return d, trace, true
 			}
 		}
+		prev = cur
 	}
 	return 0, nil, false
 }

@@ -77,19 +77,22 @@ func lcs(x, y []rune) int {
 	return prev[len(y)]
 }
 
-// Ensure diff gives the same edits as the two-pass search it replaced
-// (diffTwoPass, kept here as written before): on random text, on
-// passages of one template whose figures all differ, and past keepSteps
-// (the second pass).
+// Ensure diff, and the search over every diagonal it falls back on for
+// passages too long for the band search's rows, give the same edits as
+// the two-pass search they replaced (diffTwoPass, kept here as written
+// before): on random text, on passages of one template whose figures all
+// differ, and past keepSteps (the second pass).
 func TestDiffSameAsTwoPass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	alpha := []rune("ab1年，")
 	check := func(x, y []rune) {
 		t.Helper()
-		got, ok := diff(x, y)
 		want, wantOK := diffTwoPass(x, y)
-		if ok != wantOK || !slices.Equal(got, want) {
-			t.Fatalf("%q → %q:\n got  %v %v\n want %v %v", string(x), string(y), got, ok, want, wantOK)
+		for name, fn := range map[string]func(x, y []rune) ([]op, bool){"diff": diff, "the search over every diagonal": fullDiff} {
+			got, ok := fn(x, y)
+			if ok != wantOK || !slices.Equal(got, want) {
+				t.Fatalf("%s: %q → %q:\n got  %v %v\n want %v %v", name, string(x), string(y), got, ok, want, wantOK)
+			}
 		}
 	}
 	for range 3000 {
