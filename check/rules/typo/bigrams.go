@@ -33,8 +33,21 @@ const clausePunct = "，。、；：！？"
 // punctID returns the id that stands for a mark of clausePunct in a
 // pair, or 0: ids above those of characters (which stay below sylMark).
 func punctID(r rune) uint16 {
-	if i := strings.IndexRune(clausePunct, r); i >= 0 {
-		return 0xFFF0 + uint16(utf8.RuneCountInString(clausePunct[:i]))
+	switch r {
+	case '，':
+		return 0xFFF0
+	case '。':
+		return 0xFFF1
+	case '、':
+		return 0xFFF2
+	case '；':
+		return 0xFFF3
+	case '：':
+		return 0xFFF4
+	case '！':
+		return 0xFFF5
+	case '？':
+		return 0xFFF6
 	}
 	return 0
 }
@@ -110,7 +123,77 @@ func (l *lexicon) setBigrams(data []byte) error {
 	for _, p := range list {
 		l.bigrams.put(p[0], uint32(p[1]))
 	}
+	l.setMarkFit(list)
+	l.attestedBits = new([pairRanks * pairRanks / 64]uint64)
+	for _, p := range list {
+		a, b := uint16(p[0]>>16), uint16(p[0])
+		if p[1] < attestedPair || a >= sylMark || b >= sylMark {
+			continue
+		}
+		ra, rb := l.pairInfo[a]&rankMask, l.pairInfo[b]&rankMask
+		if ra < pairRanks && rb < pairRanks {
+			l.attestedBits[int(ra)<<6|int(rb)>>6] |= 1 << (rb & 63)
+		}
+	}
 	return nil
+}
+
+// markSide marks a key of lexicon.markFit whose neighbour follows the
+// character (the pair is character, neighbour).
+const markSide = 1 << 32
+
+// setMarkFit sets l.markFit from the pairs of list (ids, count) that
+// occur attestedPair times or more: for a neighbour and a mark of a typo
+// key (a reading, main or second, or a look-alike group of a character),
+// the largest count of a pair of that neighbour and a character of that
+// mark.
+func (l *lexicon) setMarkFit(list [][2]uint64) {
+	var keys []uint64
+	var counts []uint32
+	add := func(x uint16, key func(mark uint16) uint64, c uint32) {
+		if x == 0 || x >= sylMark || int(x) >= len(l.chars) {
+			return // a mark of clausePunct: no character
+		}
+		if syl := l.chars[x].syl; syl != noReading {
+			keys, counts = append(keys, key(sylMark|syl)), append(counts, c)
+		}
+		if syl := l.alt[x]; syl != noReading {
+			keys, counts = append(keys, key(sylMark|syl)), append(counts, c)
+		}
+		for _, g := range l.shapes[x] {
+			keys, counts = append(keys, key(shapeMark|g)), append(counts, c)
+		}
+	}
+	for _, p := range list {
+		if p[1] < attestedPair {
+			continue
+		}
+		a, b, c := uint16(p[0]>>16), uint16(p[0]), uint32(min(p[1], 1<<31))
+		// The character after the neighbour a, and before b.
+		add(b, func(m uint16) uint64 { return uint64(a)<<16 | uint64(m) }, c)
+		add(a, func(m uint16) uint64 { return markSide | uint64(b)<<16 | uint64(m) }, c)
+	}
+	l.markFit = newTable(len(keys))
+	for k, key := range keys {
+		sl := l.markFit.find(key)
+		if sl.key == 0 {
+			sl.key = key
+			l.markFit.filter.add(key)
+		}
+		sl.val = max(sl.val, counts[k])
+	}
+}
+
+// markFits returns the largest count of a pair that the neighbour nb,
+// before (side 0) or after (side 1) the character, makes with a
+// character of mark, if one is attestedPair times or more; 0 otherwise.
+func (l *lexicon) markFits(side int, nb, mark uint16) int {
+	key := uint64(nb)<<16 | uint64(mark)
+	if side == 1 {
+		key |= markSide
+	}
+	v, _ := l.markFit.get(key)
+	return int(v)
 }
 
 // pairID returns the id of r in a pair: its character id, the id of a

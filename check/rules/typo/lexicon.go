@@ -35,6 +35,21 @@ var lexiconBin []byte
 type lexicon struct {
 	id    []uint16   // by BMP code point: the character's id, or 0
 	chars []charInfo // by id
+	// pairInfo holds, by id, the character's rank among the pairRanks
+	// most frequent ones alone (noRank for the others, and for id 0) and
+	// replaceBit when it may be replaced (charInfo.replace); pairBits
+	// holds a bit for every pair of ranked characters that is a covering
+	// two-character entry, the same pairs as pairs: openRun tests nearly
+	// every pair of a text there, exactly and in fewer instructions than
+	// the filter's hash, and coveredRare asks pairs only of the pairs of
+	// a rarer character.
+	pairInfo *[1 << 16]uint16
+	pairBits *[pairRanks * pairRanks / 64]uint64
+	// attestedBits holds a bit for every pair of ranked characters that
+	// report prose writes at least attestedPair times (bigrams.gz): in
+	// local mode, scan leaves a character whose pairs with both
+	// neighbours in its run are such (wrongFits).
+	attestedBits *[pairRanks * pairRanks / 64]uint64
 	// words holds every word of two to four characters with its
 	// frequency, and the corpus strings with their counts and corpusBit.
 	words table
@@ -63,6 +78,12 @@ type lexicon struct {
 	// bigrams holds the counts of the pairs of adjacent characters of
 	// report prose (bigrams.gz), keyed by the ids of the pair.
 	bigrams table
+	// markFit holds, for a neighbour of a character (a pair id) and a
+	// mark of a typo key, the largest count of a pair in report prose of
+	// that neighbour and a character of that mark, when it is
+	// attestedPair or more (setMarkFit): a mark none of whose characters
+	// fits the neighbours gives no correction the decision would take.
+	markFit table
 	// near lists, by reading id, the readings one confusion of the
 	// initial or the final away (nearReadings).
 	near [][]uint16
@@ -375,6 +396,7 @@ func (src *lexSource) build() (*lexicon, error) {
 		}
 	}
 	l.pairs = newBloom(two, 32)
+	twos := make([]uint64, 0, two)
 	costs := make([]float32, 1<<12)
 	for _, w := range list {
 		sl := l.words.find(w.key)
@@ -398,6 +420,7 @@ func (src *lexSource) build() (*lexicon, error) {
 		}
 		if w.n == 2 && covers(w.val) {
 			l.pairs.add(w.key)
+			twos = append(twos, w.key)
 		}
 	}
 	if !src.common {
@@ -407,6 +430,7 @@ func (src *lexSource) build() (*lexicon, error) {
 		c := &l.chars[id]
 		c.replace = !c.numeral && c.cost >= minAlone
 	}
+	l.setPairBits(twos)
 	l.setRegions()
 	// The typo index, in one table: count the words of each key (at most
 	// 0xFFF), give each key the end of its place in cands, put the words
@@ -469,6 +493,52 @@ func (src *lexSource) build() (*lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// Parameters of pairBits.
+const (
+	// pairRanks is the number of characters ranked: the most frequent
+	// alone, which make nearly every pair of a text.
+	pairRanks = 1 << 12
+	noRank    = pairRanks // a rank no pair of pairBits has
+	rankMask  = 1<<13 - 1
+	// replaceBit marks a character that may be replaced in pairInfo.
+	replaceBit = 1 << 15
+)
+
+// setPairBits sets pairInfo and pairBits from the keys of the covering
+// two-character entries.
+func (l *lexicon) setPairBits(twos []uint64) {
+	ids := make([]int, 0, len(l.chars))
+	for id := 1; id < len(l.chars); id++ {
+		ids = append(ids, id)
+	}
+	// The cheapest alone first (the most frequent), then by id.
+	slices.SortFunc(ids, func(a, b int) int {
+		if c := cmp.Compare(l.chars[a].cost, l.chars[b].cost); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	l.pairInfo = new([1 << 16]uint16)
+	for id := range l.pairInfo {
+		l.pairInfo[id] = noRank
+	}
+	for r, id := range ids {
+		if r < pairRanks {
+			l.pairInfo[id] = uint16(r)
+		}
+		if l.chars[id].replace {
+			l.pairInfo[id] |= replaceBit
+		}
+	}
+	l.pairBits = new([pairRanks * pairRanks / 64]uint64)
+	for _, key := range twos {
+		ra, rb := l.pairInfo[uint16(key>>16)]&rankMask, l.pairInfo[uint16(key)]&rankMask
+		if ra < pairRanks && rb < pairRanks {
+			l.pairBits[int(ra)<<6|int(rb)>>6] |= 1 << (rb & 63)
+		}
+	}
 }
 
 // markCommon marks the commonChars characters that occur most in the
@@ -622,7 +692,7 @@ func newTable(n int) table {
 func hash(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 }
 
 // slot returns the first slot of key: the top bits of its hash.
-func (t *table) slot(key uint64) uint64 { return hash(key) >> t.shift }
+func (t *table) slot(key uint64) uint64 { return hash(key) >> (t.shift & 63) }
 
 // put sets the value of key.
 func (t *table) put(key uint64, v uint32) {
@@ -695,7 +765,7 @@ func newBloom(n, bitsPerKey int) bloom {
 // mask returns the word of key and its three bits.
 func (b *bloom) mask(key uint64) (uint64, uint64) {
 	h := hash(key ^ 0x5851F42D4C957F2D)
-	return h >> b.shift, 1<<(h&63) | 1<<(h>>6&63) | 1<<(h>>12&63)
+	return h >> (b.shift & 63), 1<<(h&63) | 1<<(h>>6&63) | 1<<(h>>12&63)
 }
 
 func (b *bloom) add(key uint64) {

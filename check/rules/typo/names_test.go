@@ -116,6 +116,7 @@ func TestScanIDs(t *testing.T) {
 	}
 	texts := []string{
 		"贯彻落实", "a贯彻1", "\xe41\x85贯彻", "\xe4\x85贯彻", "贯彻\xe4\xb8", "贯\xe4\xb8", "é贯𠀀彻", "\x85\x85贯", "\xe4\xb8\x41贯",
+		"贯彻落实新发展理念\xe4\xb8", "贯彻，落实。abc贯彻落实新", "贯彻落实新发\xe4\x85展理念", "贯彻落实a", "贯彻落实新发展理念", "贯彻落实é新发展理念𠀀",
 	}
 	for _, text := range texts {
 		var want []uint16

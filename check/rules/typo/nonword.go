@@ -3,6 +3,7 @@ package typo
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -202,8 +203,8 @@ func (d *decision) count(s string) int {
 
 // prepare counts the wrong and right forms of sus in the text, whose
 // character ids are all (0 for a character the lexicon lacks), in one
-// pass: a position is compared only when its two characters pass a
-// filter of the forms' first two.
+// pass: a position is compared only when its character is the first of
+// a form.
 func (d *decision) prepare(all []uint16, sus []suspect) {
 	d.counts = make(map[string]int, 2*len(sus))
 	type form struct {
@@ -213,7 +214,6 @@ func (d *decision) prepare(all []uint16, sus []suspect) {
 	}
 	var forms []form
 	var first [1 << 16 / 64]uint64
-	pairBit := func(a, b uint16) uint32 { return (uint32(a)*0x9E37 ^ uint32(b)) & (1<<16 - 1) }
 	for _, su := range sus {
 		for _, str := range [...]string{d.text[su.start:su.end], su.right} {
 			if _, ok := d.counts[str]; ok {
@@ -226,13 +226,13 @@ func (d *decision) prepare(all []uint16, sus []suspect) {
 				f.n++
 			}
 			forms = append(forms, f)
-			b := pairBit(f.ids[0], f.ids[1])
-			first[b/64] |= 1 << (b % 64)
+			first[f.ids[0]>>6] |= 1 << (f.ids[0] & 63)
 		}
 	}
-	for j := 0; j+1 < len(all); j++ {
-		if b := pairBit(all[j], all[j+1]); first[b/64]&(1<<(b%64)) == 0 {
-			continue
+	for j := 0; ; j++ {
+		j = nextMarked(all, j, &first)
+		if j >= len(all) {
+			break
 		}
 		for _, f := range forms {
 			if j+f.n <= len(all) && slices.Equal(all[j:j+f.n], f.ids[:f.n]) {
@@ -240,6 +240,18 @@ func (d *decision) prepare(all []uint16, sus []suspect) {
 			}
 		}
 	}
+}
+
+// nextMarked returns the first index k ≥ j of ids whose id has its bit
+// set in marks, or len(ids). It calls nothing, so that its loop keeps its
+// values in registers.
+func nextMarked(ids []uint16, j int, marks *[1 << 16 / 64]uint64) int {
+	for ; j < len(ids); j++ {
+		if id := ids[j]; marks[id>>6]&(1<<(id&63)) != 0 {
+			return j
+		}
+	}
+	return len(ids)
 }
 
 // accept applies the tests of a suspect, cheapest first: those of its
@@ -414,9 +426,15 @@ func inPair(text string, start, end int) bool {
 
 // scanner holds the buffers of one detection.
 type scanner struct {
-	l     *lexicon
-	text  string
-	all   []uint16 // the id of every character of the text, 0 for none
+	l    *lexicon
+	text string
+	all  []uint16 // the id of every character of the text, 0 for none
+	// stretches holds the stretches of three-byte forms of two
+	// characters or more (decode), in which the runs are.
+	stretches []span
+	// open has a bit for each character of all that no pair of pairBits
+	// covers and that may be replaced (openRun).
+	open  []uint64
 	ids   []uint16 // the run being examined, a part of all
 	from  int      // where the run being gathered starts in all
 	start int      // its byte offset; its characters are three bytes each
@@ -505,37 +523,188 @@ func (l *lexicon) detectLocal(text string, local bool, accept func(*decision, su
 	}
 }
 
-// scan reads text run by run and gathers its suspects.
+// scan reads the ids of text's characters, then examines it run by run
+// and gathers its suspects.
 func (sc *scanner) scan(text string) {
-	l := sc.l
 	sc.text = text
-	all := make([]uint16, 0, len(text)/3+16)
-	byRune := (*[0x10000]uint16)(l.id) // indexed by a uint16: no bounds test
-	for i := 0; i < len(text); {
-		// The three-byte form of Chinese characters, inline: a lead byte
-		// and two continuation bytes (b^0x80 < 0x40 for each). ASCII and
-		// the other forms are no character of the lexicon (id 0).
-		var id uint16
-		size := 1
-		if b := text[i]; b&0xF0 == 0xE0 && i+2 < len(text) {
-			if c := text[i : i+3]; (c[1]^0x80)|(c[2]^0x80) < 0x40 {
-				id, size = byRune[uint16(b&0x0F)<<12|uint16(c[1]&0x3F)<<6|uint16(c[2]&0x3F)], 3
-			} else {
-				_, size = decodeAt(text, i)
+	sc.decode(text)
+	// The characters of open, run by run: most runs have none. A run is
+	// a stretch of characters of the lexicon inside a stretch of
+	// three-byte forms (sc.stretches).
+	all, strs := sc.all, sc.stretches
+	st, started := 0, false
+	from, to := 0, 0 // the run of the last character tried
+	for w, word := range sc.open {
+		for word != 0 {
+			k := w<<6 + bits.TrailingZeros64(word)
+			word &= word - 1
+			// In local mode, a character whose pairs with its neighbours
+			// in the run report prose writes is never reported.
+			if sc.local && sc.l.wrongFits(all, k) {
+				continue
 			}
-		} else if b >= utf8.RuneSelf {
-			_, size = decodeAt(text, i)
+			if k < to {
+				sc.opened(k - from)
+				continue
+			}
+			if started {
+				sc.finish()
+				started = false
+			}
+			for st < len(strs) && strs[st].to <= k {
+				st++
+			}
+			if st == len(strs) || k < strs[st].from {
+				continue
+			}
+			from, to = k, k+1
+			for from > strs[st].from && all[from-1] != 0 {
+				from--
+			}
+			for to < strs[st].to && all[to] != 0 {
+				to++
+			}
+			if to-from < 2 {
+				continue
+			}
+			sc.from, sc.start, sc.ids = from, strs[st].start+3*(from-strs[st].from), all[from:to]
+			started = true
+			sc.opened(k - from)
 		}
-		all = append(all, id)
-		if id == 0 {
-			sc.all = all
-			sc.flush(len(all) - 1)
-			sc.start, sc.from = i+size, len(all)
-		}
-		i += size
 	}
-	sc.all = all
-	sc.flush(len(all))
+	if started {
+		sc.finish()
+	}
+}
+
+// span is a stretch of three-byte forms: the characters [from, to) of
+// scanner.all, from byte offset start of the text on.
+type span struct {
+	from, to, start int
+}
+
+// decode sets sc.all to the ids of the characters of text (ASCII and the
+// forms other than three bytes are no character of the lexicon: id 0),
+// sc.stretches to its stretches of three-byte forms, and sc.open to
+// their characters that no pair of pairBits covers (openRun).
+func (sc *scanner) decode(text string) {
+	l := sc.l
+	byRune := (*[1 << 16]uint16)(l.id) // indexed by a uint16: no bounds test
+	// A text has at most one character a byte; make zeroes them.
+	all := make([]uint16, len(text))
+	open := make([]uint64, len(text)/64+1)
+	strs := sc.stretches[:0]
+	i, j := 0, 0
+	for {
+		from, start := j, i
+		i, j = decodeHan(text, i, all, j, byRune)
+		if j-from >= 2 {
+			openRun(all, from, j, open, l.pairInfo, l.pairBits)
+			strs = append(strs, span{from, j, start})
+		}
+		if i >= len(text) {
+			break
+		}
+		// ASCII, or another form as decodeAt reads it (id 0).
+		for i < len(text) && text[i] < utf8.RuneSelf {
+			i, j = i+1, j+1
+		}
+		if i < len(text) && (text[i]&0xF0 != 0xE0 || i+2 >= len(text) || (text[i+1]^0x80)|(text[i+2]^0x80) >= 0x40) {
+			_, size := decodeAt(text, i)
+			i, j = i+size, j+1
+		}
+		if i >= len(text) {
+			break
+		}
+	}
+	sc.all, sc.stretches, sc.open = all[:j], strs, open
+}
+
+// decodeHan writes to all, from j on, the ids of the characters of text
+// from byte offset i on that are of three bytes (a lead byte and two
+// continuation bytes, b^0x80 < 0x40 for each: the id of a character of
+// the lexicon, 0 for another) and returns where it stopped, at the end
+// of text or at another form. It calls nothing, so that its loop keeps
+// its values in registers.
+func decodeHan(text string, i int, all []uint16, j int, byRune *[1 << 16]uint16) (int, int) {
+	// Two characters from one load of eight bytes (the compiler merges
+	// the loads) while there are eight, then one from four, then one
+	// from three.
+	for i >= 0 && i+8 <= len(text) && j+1 < len(all) {
+		c := text[i : i+8]
+		v := uint64(c[0]) | uint64(c[1])<<8 | uint64(c[2])<<16 | uint64(c[3])<<24 |
+			uint64(c[4])<<32 | uint64(c[5])<<40 | uint64(c[6])<<48 | uint64(c[7])<<56
+		if v&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+			break
+		}
+		all[j] = byRune[uint16(v&0x0F)<<12|uint16(v>>2)&0xFC0|uint16(v>>16)&0x3F]
+		all[j+1] = byRune[uint16(v>>24&0x0F)<<12|uint16(v>>26)&0xFC0|uint16(v>>40)&0x3F]
+		i, j = i+6, j+2
+	}
+	for i >= 0 && i+4 <= len(text) && j < len(all) {
+		c := text[i : i+4]
+		v := uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16 | uint32(c[3])<<24
+		if v&0xC0C0F0 != 0x8080E0 {
+			break
+		}
+		all[j] = byRune[uint16(v&0x0F)<<12|uint16(v>>2)&0xFC0|uint16(v>>16)&0x3F]
+		i, j = i+3, j+1
+	}
+	for i >= 0 && i+3 <= len(text) && j < len(all) {
+		c := text[i : i+3]
+		b, c1, c2 := c[0], c[1]^0x80, c[2]^0x80
+		if b&0xF0 != 0xE0 || c1|c2 >= 0x40 {
+			break
+		}
+		all[j] = byRune[uint16(b&0x0F)<<12|uint16(c1)<<6|uint16(c2)]
+		i, j = i+3, j+1
+	}
+	return i, j
+}
+
+// openRun sets the bit of open (by index of all) of each character of
+// the run all[from:to] that may be replaced (replaceBit) and that no
+// pair of pairBits covers with a neighbour in the run: every character
+// that no two-character word covers, and those that a pair of a rarer
+// character does (pairs). It calls nothing, so that its loop keeps its
+// values in registers.
+func openRun(all []uint16, from, to int, open []uint64, info *[1 << 16]uint16, pairBits *[pairRanks * pairRanks / 64]uint64) {
+	if to-from < 2 || to > len(all) || from < 0 || (to-1)>>6 >= len(open) {
+		return
+	}
+	// The previous character's pairInfo, and whether its pair with the
+	// one before is covered.
+	prev, left := info[all[from]], false
+	for k := from + 1; k < to; k++ {
+		cur := info[all[k]]
+		ra, rb := uint(prev&rankMask), uint(cur&rankMask)
+		right := ra|rb < pairRanks && pairBits[(ra<<6|rb>>6)%uint(len(pairBits))]&(1<<(rb&63)) != 0
+		if prev&replaceBit != 0 && !left && !right {
+			open[uint(k-1)>>6] |= 1 << (uint(k-1) & 63)
+		}
+		prev, left = cur, right
+	}
+	if prev&replaceBit != 0 && !left {
+		open[uint(to-1)>>6] |= 1 << (uint(to-1) & 63)
+	}
+}
+
+// wrongFits reports whether the character at k of all makes with each of
+// its neighbours in its run (a character of the lexicon: the ids around
+// a run are 0) a pair that report prose writes at least attestedPair
+// times, as l.attestedBits tells for pairs of ranked characters: every
+// span of two characters or more that holds it holds one of those pairs,
+// and the decision rejects it (suspect.wrongAttested). A pair of an
+// unranked character is taken for unattested: the decision tells.
+func (l *lexicon) wrongFits(all []uint16, k int) bool {
+	fits := func(a, b uint16) bool {
+		ra, rb := uint(l.pairInfo[a]&rankMask), uint(l.pairInfo[b]&rankMask)
+		return ra|rb < pairRanks && l.attestedBits[(ra<<6|rb>>6)%uint(len(l.attestedBits))]&(1<<(rb&63)) != 0
+	}
+	if k > 0 && all[k-1] != 0 && !fits(all[k-1], all[k]) {
+		return false
+	}
+	return !(k+1 < len(all) && all[k+1] != 0 && !fits(all[k], all[k+1]))
 }
 
 // keep drops the suspects for which ok is false, and the runs left
@@ -560,49 +729,10 @@ func (sc *scanner) keep(ok func(suspect) bool) {
 	sc.sus, sc.runs = sus, runs
 }
 
-// flush examines the run that ends before character end of the text.
-func (sc *scanner) flush(end int) {
-	if end-sc.from >= 2 {
-		sc.ids = sc.all[sc.from:end]
-		sc.run()
-	}
-}
-
-// run finds the suspects of one run of lexicon characters whose gain is
-// at least floorGain and whose correction fits.
-func (sc *scanner) run() {
-	l, ids, n := sc.l, sc.ids, len(sc.ids)
-	sc.found = sc.found[:0]
-	// The pair of characters at knownAt and knownAt+1 has been tested:
-	// known tells whether it is a word that covers them.
-	knownAt, known := -1, false
-	for i := 0; i < n; i++ {
-		// Only a character that can make a finding (charInfo.replace)
-		// and that no word covers: two-character words first, the test
-		// most positions need, each pair tested once.
-		if !l.chars[ids[i]].replace {
-			continue
-		}
-		if i > 0 {
-			left := known
-			if knownAt != i-1 {
-				left = l.pairs.has(uint64(ids[i-1])<<16 | uint64(ids[i]))
-			}
-			if left {
-				continue
-			}
-		}
-		if i+1 < n {
-			knownAt, known = i, l.pairs.has(uint64(ids[i])<<16|uint64(ids[i+1]))
-			if known {
-				continue
-			}
-		}
-		if sc.coveredLong(i) {
-			continue
-		}
-		sc.candidates(i)
-	}
+// finish makes the suspects of the run examined, whose candidates are
+// sc.found: those whose gain is at least floorGain and whose correction
+// fits.
+func (sc *scanner) finish() {
 	// One replacement read in several windows makes one text: each
 	// takes the largest gain of them.
 	for a := range sc.found {
@@ -628,6 +758,192 @@ func (sc *scanner) run() {
 		}
 		sc.sus = append(sc.sus, su)
 	}
+	sc.found = sc.found[:0]
+}
+
+// opened tries the character at i of the run, which openRun found
+// uncovered by the pairs of pairBits.
+func (sc *scanner) opened(i int) {
+	l, ids := sc.l, sc.ids
+	if sc.coveredRare(i) {
+		return
+	}
+	var ms markSet
+	if !sc.local {
+		if !sc.coveredLong(i) {
+			ms.of(l, ids[i])
+			sc.candidates(i, &ms, nil)
+		}
+		return
+	}
+	// In local mode, a character whose every span the decision would
+	// reject is not tried: one that makes with each neighbour in the run
+	// a pair report prose writes (suspect.wrongAttested), one of whose
+	// marks no character fits the neighbours as the decision asks
+	// (markPossible), or one that makes a frequent word with the
+	// character two places away (suspect.parallel).
+	nb := sc.neighbours(i)
+	if (!nb.inRun[0] || nb.wrong[0] >= attestedPair) && (!nb.inRun[1] || nb.wrong[1] >= attestedPair) {
+		return
+	}
+	sc.edges(&nb, i)
+	ms.of(l, ids[i])
+	possible := false
+	for m, mark := range ms.marks[:ms.n] {
+		ms.possible[m] = l.markPossible(&nb, mark)
+		possible = possible || ms.possible[m]
+	}
+	if !possible || sc.coveredLong(i) || l.parallelWord(ids, i) {
+		return
+	}
+	sc.candidates(i, &ms, &nb)
+}
+
+// markSet holds the marks of the typo keys a replaced character is tried
+// with: its main reading, the near ones right after it (nearFrom to
+// nearTo), and its look-alike groups; in local mode, whether a character
+// of each may make a correction the decision takes (markPossible).
+type markSet struct {
+	marks            [16]uint16
+	n                int
+	nearFrom, nearTo int
+	possible         [16]bool
+}
+
+// of sets ms to the marks of the character c.
+func (ms *markSet) of(l *lexicon, c uint16) {
+	if syl := l.chars[c].syl; syl != noReading {
+		ms.marks[ms.n] = sylMark | syl
+		ms.n++
+		ms.nearFrom = ms.n
+		for _, n := range l.near[syl] {
+			if ms.n < len(ms.marks)/2 {
+				ms.marks[ms.n] = sylMark | n
+				ms.n++
+			}
+		}
+		ms.nearTo = ms.n
+	}
+	for _, g := range l.shapes[c] {
+		if ms.n < len(ms.marks) {
+			ms.marks[ms.n] = shapeMark | g
+			ms.n++
+		}
+	}
+}
+
+// coveredRare reports whether a two-character word of a character that
+// pairBits does not rank covers the character at i of the run: the
+// filter pairs holds those.
+func (sc *scanner) coveredRare(i int) bool {
+	l, ids := sc.l, sc.ids
+	rare := func(a, b uint16) bool {
+		return (l.pairInfo[a]|l.pairInfo[b])&rankMask >= pairRanks && l.pairs.has(uint64(a)<<16|uint64(b))
+	}
+	return i > 0 && rare(ids[i-1], ids[i]) || i+1 < len(ids) && rare(ids[i], ids[i+1])
+}
+
+// neighbours holds, for the replaced character of a run's candidates, its
+// neighbours (in the run, or beyond it the mark that ends a clause: a
+// pair id, 0 for none) and the counts of the pairs the wrong character
+// makes with them.
+type neighbours struct {
+	id    [2]uint16
+	wrong [2]int
+	inRun [2]bool
+}
+
+// neighbours returns the neighbours of the character at i of the run
+// that are in the run; edges adds the others.
+func (sc *scanner) neighbours(i int) neighbours {
+	l, ids := sc.l, sc.ids
+	var nb neighbours
+	if i > 0 {
+		nb.id[0], nb.inRun[0] = ids[i-1], true
+		nb.wrong[0] = l.bigram(ids[i-1], ids[i])
+	}
+	if i+1 < len(ids) {
+		nb.id[1], nb.inRun[1] = ids[i+1], true
+		nb.wrong[1] = l.bigram(ids[i], ids[i+1])
+	}
+	return nb
+}
+
+// edges adds to nb, the neighbours of the character at i of the run, the
+// mark that ends a clause just before or after the run, if it is one.
+func (sc *scanner) edges(nb *neighbours, i int) {
+	l, ids := sc.l, sc.ids
+	if i == 0 {
+		if nb.id[0] = punctID(prevRune(sc.text, sc.start)); nb.id[0] != 0 {
+			nb.wrong[0] = l.bigram(nb.id[0], ids[i])
+		}
+	}
+	if i+1 == len(ids) {
+		if nb.id[1] = punctID(nextRune(sc.text, sc.start+3*len(ids))); nb.id[1] != 0 {
+			nb.wrong[1] = l.bigram(ids[i], nb.id[1])
+		}
+	}
+}
+
+// rejected reports whether the decision rejects every suspect that puts
+// right for the character of nb in any span, from what does not depend
+// on the span (see suspect and decision.evident): the tests of the
+// replacement's kind (suspect.local), a wrong character that fits a
+// neighbour nearly as well (suspect.breaks), and a correction that fits
+// neither the fit route nor, with no neighbour in the run paired with it
+// attestedPair times, the attested one. The gain of a replacement is
+// the largest of its spans' (scanner.finish), so dropping every span of one
+// changes no other.
+func (l *lexicon) rejected(nb *neighbours, common, shape, near, alt bool, right uint16) bool {
+	if !(common || shape || !near && !alt) || alt && near {
+		return true
+	}
+	fit, attested := math.MaxInt, false
+	for side := range 2 {
+		id := nb.id[side]
+		if id == 0 {
+			fit = 0
+			continue
+		}
+		var r int
+		if side == 0 {
+			r = l.bigram(id, right)
+		} else {
+			r = l.bigram(right, id)
+		}
+		if w := nb.wrong[side]; w > 0 && r < 2*(w+1) {
+			return true
+		}
+		fit = min(fit, r)
+		if nb.inRun[side] && r >= attestedPair {
+			attested = true
+		}
+	}
+	return fit < minFit && !attested
+}
+
+// markPossible reports whether a character of mark may be a correction
+// of the character of nb that the decision takes, from the largest
+// counts of the pairs the neighbours make with the characters of mark
+// (lexicon.markFit): one of them paired with a neighbour in the run at
+// least attestedPair times (suspect.attested, or suspect.fit at minFit),
+// and, with each neighbour the wrong character makes a pair with, at
+// least twice as often plus two (suspect.breaks). See rejected.
+func (l *lexicon) markPossible(nb *neighbours, mark uint16) bool {
+	attested := false
+	for side := range 2 {
+		if nb.id[side] == 0 {
+			continue
+		}
+		c := l.markFits(side, nb.id[side], mark)
+		if w := nb.wrong[side]; w > 0 && c < 2*(w+1) {
+			return false
+		}
+		if nb.inRun[side] && c >= attestedPair {
+			attested = true
+		}
+	}
+	return attested
 }
 
 // local reports whether s passes the tests that need only its run: a
@@ -776,31 +1092,13 @@ type lattice struct {
 // is i: every window of two to four characters holding it whose typo key
 // (i replaced by the mark of its reading or of a look-alike group) is
 // that of a frequent word.
-func (sc *scanner) candidates(i int) {
+func (sc *scanner) candidates(i int, ms *markSet, nb *neighbours) {
 	l, ids, n := sc.l, sc.ids, len(sc.ids)
 	c := ids[i]
-	// The marks of its readings and look-alike groups.
-	// The near readings come right after the main one.
-	var buf [16]uint16
-	marks := buf[:0]
-	nearFrom, nearTo := 0, 0
-	if syl := l.chars[c].syl; syl != noReading {
-		marks = append(marks, sylMark|syl)
-		nearFrom = len(marks)
-		for _, n := range l.near[syl] {
-			if len(marks) < len(buf)/2 {
-				marks = append(marks, sylMark|n)
-			}
-		}
-		nearTo = len(marks)
-	}
-	for _, g := range l.shapes[c] {
-		if len(marks) < len(buf) {
-			marks = append(marks, shapeMark|g)
-		}
-	}
+	marks, nearFrom, nearTo := ms.marks[:ms.n], ms.nearFrom, ms.nearTo
 	var lat lattice
 	ready := false
+	common := l.chars[c].common
 	for k := 2; k <= maxWord; k++ {
 		for s := max(i-k+1, 0); s <= i && s+k <= n; s++ {
 			key := pack(ids[s : s+k])
@@ -809,6 +1107,9 @@ func (sc *scanner) candidates(i int) {
 			}
 			before := float32(-1)
 			for m, mark := range marks {
+				if sc.local && !ms.possible[m] {
+					continue
+				}
 				shape := mark >= shapeMark
 				near := m >= nearFrom && m < nearTo
 				v, ok := l.typos.get(setAt(key, i-s, k, mark))
@@ -820,6 +1121,12 @@ func (sc *scanner) candidates(i int) {
 					if right == c {
 						continue
 					}
+					// A word found by its second reading: the mark is not
+					// that of its main one.
+					alt := !shape && mark != sylMark|l.chars[right].syl
+					if sc.local && l.rejected(nb, common, shape, near, alt, right) {
+						continue
+					}
 					if !ready {
 						sc.fill(&lat, i)
 						ready = true
@@ -828,9 +1135,6 @@ func (sc *scanner) candidates(i int) {
 						before, _ = sc.segCost(&lat, s, k, i, 0)
 					}
 					after, token := sc.segCost(&lat, s, k, i, right)
-					// A word found by its second reading: the mark is not
-					// that of its main one.
-					alt := !shape && mark != sylMark|l.chars[right].syl
 					sc.found = append(sc.found, candidate{s: s, k: k, i: i, key: w, gain: float64(before - after), token: token, shape: shape, near: near, alt: alt})
 				}
 			}
