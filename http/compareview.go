@@ -56,16 +56,16 @@ const foldChars = 160
 // holds earlier than one before it shows no own text of B's), and the
 // edits counted by kind.
 func compareView(c *app.Comparison) ([]compareRow, []kindCount) {
-	ta, tb := c.TextA, c.TextB
+	ta, tb := c.TextA.Excerpts(), c.TextB.Excerpts()
 	var rows []compareRow
 	counts := map[string]int{}
 	own := func(aFrom, aTo, bFrom, bTo int) {
 		at, bt := "", ""
 		if aTo > aFrom {
-			at = ta.Original(aFrom, aTo)
+			at = ta(aFrom, aTo)
 		}
 		if bTo > bFrom {
-			bt = tb.Original(bFrom, bTo)
+			bt = tb(bFrom, bTo)
 		}
 		if strings.TrimSpace(at) == "" && strings.TrimSpace(bt) == "" {
 			return
@@ -93,7 +93,7 @@ func compareView(c *app.Comparison) ([]compareRow, []kindCount) {
 		aPos = max(aPos, p.AOffset+p.ALength)
 		bPos = max(bPos, p.BOffset+p.BLength)
 	}
-	own(aPos, ta.Chars, bPos, tb.Chars)
+	own(aPos, c.TextA.Chars, bPos, c.TextB.Chars)
 	var kinds []kindCount
 	for _, k := range editKinds {
 		if counts[k] > 0 {
@@ -107,7 +107,7 @@ func compareView(c *app.Comparison) ([]compareRow, []kindCount) {
 // edits inside it (span gives an edit's offset and length on this side;
 // an edit of no length on this side, an insertion on the other, is left
 // out here).
-func segments(t *reuse.Text, from, to int, edits []reuse.Edit, span func(reuse.Edit) (int, int)) []compareSeg {
+func segments(text func(start, end int) string, from, to int, edits []reuse.Edit, span func(reuse.Edit) (int, int)) []compareSeg {
 	var out []compareSeg
 	pos := from
 	for _, e := range edits {
@@ -116,13 +116,13 @@ func segments(t *reuse.Text, from, to int, edits []reuse.Edit, span func(reuse.E
 			continue
 		}
 		if off > pos {
-			out = append(out, compareSeg{Text: t.Original(pos, off)})
+			out = append(out, compareSeg{Text: text(pos, off)})
 		}
-		out = append(out, compareSeg{Text: t.Original(off, off+n), Kind: e.Kind})
+		out = append(out, compareSeg{Text: text(off, off+n), Kind: e.Kind})
 		pos = off + n
 	}
 	if to > pos {
-		out = append(out, compareSeg{Text: t.Original(pos, to)})
+		out = append(out, compareSeg{Text: text(pos, to)})
 	}
 	return out
 }

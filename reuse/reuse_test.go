@@ -191,3 +191,20 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+// Ensure Excerpts gives what Original gives, for every stretch of texts
+// of one-, two-, three- and four-byte characters, invalid bytes (which
+// Original gives as U+FFFD) and an empty text.
+func TestExcerpts(t *testing.T) {
+	for _, s := range []string{"", "ab，2024年\n青禾𠀀街道", "x\xffy\xe4\xb8z", "   \t全角ＡＢＣ"} {
+		text := reuse.Normalize(s)
+		excerpt := text.Excerpts()
+		for start := 0; start <= text.Chars; start++ {
+			for end := start; end <= text.Chars; end++ {
+				if got, want := excerpt(start, end), text.Original(start, end); got != want {
+					t.Fatalf("%q [%d, %d): %q, want %q", s, start, end, got, want)
+				}
+			}
+		}
+	}
+}
