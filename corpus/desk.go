@@ -140,7 +140,8 @@ func DeskStored(ctx context.Context, st store.Store) ([]DeskReport, error) {
 // stored whatever the page showed. The zero DeskCache is empty; one for
 // one store.
 type DeskCache struct {
-	mu      sync.Mutex
+	load    sync.Mutex // held by the look reading the figures
+	mu      sync.Mutex // of version and kept
 	version string
 	kept    map[int64]keptFigures // replaced whole, never changed: read without the lock
 }
@@ -168,24 +169,41 @@ func (c *DeskCache) Stored(ctx context.Context, st, all store.Store) ([]DeskRepo
 }
 
 // figures returns the figures stored for every report of all, read again
-// when its version has changed; one look at a time reads them.
+// when its version has changed. The version is asked without a lock (a
+// look waiting for a connection to the database must not hold up the
+// others), and one look at a time reads the figures.
 func (c *DeskCache) figures(ctx context.Context, fv store.FiguresVersioner, all store.Store) (map[int64]keptFigures, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	// The version read before the figures: figures stored between are
 	// read again at the next look.
 	v, err := fv.FiguresVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if c.kept == nil || c.version != v {
-		fs, err := all.Figures(ctx)
-		if err != nil {
-			return nil, err
+	kept := func() map[int64]keptFigures {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.version != v {
+			return nil
 		}
-		c.version, c.kept = v, parseFigures(fs)
+		return c.kept
 	}
-	return c.kept, nil
+	if k := kept(); k != nil {
+		return k, nil
+	}
+	c.load.Lock()
+	defer c.load.Unlock()
+	if k := kept(); k != nil {
+		return k, nil // read by the look before
+	}
+	fs, err := all.Figures(ctx)
+	if err != nil {
+		return nil, err
+	}
+	k := parseFigures(fs)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.version, c.kept = v, k
+	return k, nil
 }
 
 // parseFigures parses stored figures, by report.

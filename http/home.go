@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 
 	"zongjie"
@@ -74,10 +75,10 @@ type deskRow struct {
 }
 
 // deskCellView is a cell: its reports (each written by the template
-// desk-entry, see deskEntries), or why it is empty.
+// desk-entry, see deskEntries, one after the other), or why it is empty.
 type deskCellView struct {
-	Entries []template.HTML
-	Empty   string // 无报告, 已筛除 2 篇
+	HTML  template.HTML
+	Empty string // 无报告, 已筛除 2 篇
 }
 
 // deskEntryView is one report in a cell.
@@ -106,6 +107,7 @@ const minOthersShown = 0.05
 // (deskEntries).
 func (s *Server) layoutDesk(d *app.Desk) (deskPage, error) {
 	p := deskPage{Desk: d, Rows: make([]deskRow, 0, len(d.Units))}
+	var hs []template.HTML // a cell's entries
 	for _, u := range d.Units {
 		row := deskRow{Unit: u.Unit, Level: zongjie.Level(u.Level).Words(), Cells: make([]deskCellView, len(u.Cells))}
 		if row.Unit == "" {
@@ -115,19 +117,25 @@ func (s *Server) layoutDesk(d *app.Desk) (deskPage, error) {
 			cv := &row.Cells[i]
 			switch {
 			case len(c.Reports) > 0:
-				cv.Entries = make([]template.HTML, 0, len(c.Reports))
 			case c.Hidden > 0:
 				cv.Empty = fmt.Sprintf("已筛除 %d 篇", c.Hidden)
 			default:
 				cv.Empty = "无报告"
 			}
+			hs, n := hs[:0], 0
 			for _, e := range c.Reports {
 				h, err := s.deskEntry(d, e)
 				if err != nil {
 					return deskPage{}, err
 				}
-				cv.Entries = append(cv.Entries, h)
+				hs, n = append(hs, h), n+len(h)
 			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, h := range hs {
+				b.WriteString(string(h))
+			}
+			cv.HTML = template.HTML(b.String())
 		}
 		p.Rows = append(p.Rows, row)
 	}
