@@ -18,6 +18,7 @@ import (
 	"zongjie/app"
 	"zongjie/corpus"
 	zjhttp "zongjie/http"
+	"zongjie/internal/memlimit"
 	"zongjie/store"
 )
 
@@ -53,7 +54,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	tuneGC()
+	tuneGC(ctx)
 
 	var open app.Opener
 	if *demo {
@@ -132,17 +133,31 @@ func runServe(ctx context.Context, e *env, args []string) int {
 // tuneGC lets the server's heap grow to five times what is live between
 // collections (GOGC=400) instead of twice: a check request leaves about
 // 1 MB of garbage behind, and collecting it at the default pace cost 15%
-// of the CPU of POST /api/v1/check (bench/api). A soft limit of 2 GiB
-// brings the collections back before a large upload makes the heap grow
-// far. GOGC and GOMEMLIMIT, when set, win.
-func tuneGC() {
+// of the CPU of POST /api/v1/check (bench/api). But what is live at a
+// collection (the caches, which grow with the store, and the requests in
+// flight) was then five times over in the resident memory, which climbed
+// over minutes (bench/load, 4 minutes: 496 -> 694 MB from the second
+// minute to the last). So a soft limit follows what each collection
+// finds live, gcHeadroom above it (internal/memlimit), at most 2 GiB:
+// the heap grows five times while little is live and by gcHeadroom once
+// more is. GOGC and GOMEMLIMIT, when set, win (GOMEMLIMIT: a fixed
+// limit). It runs until ctx is done.
+func tuneGC(ctx context.Context) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(2 << 30)
+		memlimit.Set(gcHeadroom, gcMaxLimit)
+		go memlimit.Run(ctx, gcHeadroom, gcMaxLimit, 100*time.Millisecond)
 	}
 }
+
+// The soft memory limit: what the last collection found live and the
+// runtime's own memory, plus gcHeadroom, at most gcMaxLimit.
+const (
+	gcHeadroom = 256 << 20
+	gcMaxLimit = 2 << 30
+)
 
 // serveAccounts runs the trash's policy at start (reports deleted more
 // than app.TrashKeep ago are purged).

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -154,25 +155,46 @@ func TestParseProxies(t *testing.T) {
 	}
 }
 
-// Ensure serve's collector pace is GOGC=400 with a 2 GiB soft limit, and
-// that GOGC and GOMEMLIMIT given by the user win.
+// Ensure serve's collector pace is GOGC=400 with a soft limit that
+// follows what is live, gcHeadroom above it, and that GOGC and GOMEMLIMIT
+// given by the user win.
 func TestTuneGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	tuneGC()
-	if got := debug.SetGCPercent(100); got != 400 {
+	ctx, cancel := context.WithCancel(context.Background())
+	tuneGC(ctx)
+	if got := debug.SetGCPercent(400); got != 400 {
 		t.Errorf("GC percent %d, want 400", got)
 	}
-	if got := debug.SetMemoryLimit(-1); got != 2<<30 {
-		t.Errorf("memory limit %d, want 2 GiB", got)
+	// 64 MB more live: the limit follows within a few periods.
+	runtime.GC()
+	time.Sleep(300 * time.Millisecond) // three periods
+	before := debug.SetMemoryLimit(-1)
+	if before < gcHeadroom || before > gcHeadroom+256<<20 {
+		t.Errorf("memory limit %d MB, want the headroom (%d MB) above a test's live heap", before>>20, gcHeadroom>>20)
 	}
+	live := make([][]byte, 64)
+	for i := range live {
+		live[i] = make([]byte, 1<<20)
+	}
+	runtime.GC()
+	deadline := time.Now().Add(20 * time.Second) // a guard against hanging, not a speed test
+	for debug.SetMemoryLimit(-1) < before+48<<20 {
+		if time.Now().After(deadline) {
+			t.Fatalf("memory limit %d MB 20 s after 64 MB more became live, was %d MB", debug.SetMemoryLimit(-1)>>20, before>>20)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(live)
+	cancel()
+
 	t.Setenv("GOGC", "150")
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	debug.SetGCPercent(150)
 	debug.SetMemoryLimit(1 << 30)
-	tuneGC()
+	tuneGC(context.Background())
 	if got := debug.SetGCPercent(150); got != 150 {
 		t.Errorf("GC percent %d with GOGC=150", got)
 	}
