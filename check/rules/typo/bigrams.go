@@ -124,7 +124,7 @@ func (l *lexicon) setBigrams(data []byte) error {
 		l.bigrams.put(p[0], uint32(p[1]))
 	}
 	l.setMarkFit(list)
-	l.attestedBits = new([pairRanks * pairRanks / 64]uint64)
+	clear(l.attestedBits[:])
 	for _, p := range list {
 		a, b := uint16(p[0]>>16), uint16(p[0])
 		if p[1] < attestedPair || a >= sylMark || b >= sylMark {
@@ -188,6 +188,9 @@ func (l *lexicon) setMarkFit(list [][2]uint64) {
 // before (side 0) or after (side 1) the character, makes with a
 // character of mark, if one is attestedPair times or more; 0 otherwise.
 func (l *lexicon) markFits(side int, nb, mark uint16) int {
+	if l.markFit.slots == nil {
+		return 0 // no bigrams set
+	}
 	key := uint64(nb)<<16 | uint64(mark)
 	if side == 1 {
 		key |= markSide

@@ -533,6 +533,8 @@ func (l *lexicon) setPairBits(twos []uint64) {
 		}
 	}
 	l.pairBits = new([pairRanks * pairRanks / 64]uint64)
+	// Filled by setBigrams; empty until then (no pair is attested).
+	l.attestedBits = new([pairRanks * pairRanks / 64]uint64)
 	for _, key := range twos {
 		ra, rb := l.pairInfo[uint16(key>>16)]&rankMask, l.pairInfo[uint16(key)]&rankMask
 		if ra < pairRanks && rb < pairRanks {

@@ -232,3 +232,21 @@ func TestPunctID(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBigrams checks that a lexicon whose bigrams are not set finds
+// nothing, in either mode, rather than failing: no correction fits
+// report prose it has not read.
+func TestNoBigrams(t *testing.T) {
+	base := baseLexicon(t)
+	l, err := parseLexiconText(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。各级正府和部门要加强统畴。"
+	n := 0
+	l.findings(text, func(suspect) { n++ })
+	l.detect(text, (*decision).accept, func(suspect) { n++ })
+	if n != 0 {
+		t.Errorf("%d findings without bigrams", n)
+	}
+}
