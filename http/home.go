@@ -122,7 +122,8 @@ func (s *Server) layoutDesk(d *app.Desk) (deskPage, error) {
 			default:
 				cv.Empty = "无报告"
 			}
-			hs, n := hs[:0], 0
+			hs = hs[:0]
+			n := 0
 			for _, e := range c.Reports {
 				h, err := s.deskEntry(d, e)
 				if err != nil {
