@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -157,6 +156,17 @@ var classKinds = []string{"同音", "同音", "近音", "形近"}
 // apart: a word of the lexicon of frequency 100 or more, one of its
 // characters replaced by one of its class, making a non-word there.
 func (ci *classInjector) inject(text string, rng *rand.Rand, n int) (string, []injection) {
+	return injectWords(ci.l, text, rng, n, classKinds, "class-", ci.substitute, ci.nonWordAt)
+}
+
+// injectWords returns text with n typos at random places at least 30
+// bytes apart: a word of l of frequency 100 or more, one of its
+// characters replaced by substitute's character of a kind drawn from
+// kinds (the injection's kind is prefix and that kind), kept only where
+// nonWord says the replacement makes a non-word there. Both harnesses
+// of the classes inject this way, each with its own substitutes.
+func injectWords(l *lexicon, text string, rng *rand.Rand, n int, kinds []string, prefix string,
+	substitute func(*rand.Rand, rune, string) rune, nonWord func([]rune, int) bool) (string, []injection) {
 	rs := []rune(text)
 	type edit struct {
 		at   int // rune offset
@@ -165,7 +175,6 @@ func (ci *classInjector) inject(text string, rng *rand.Rand, n int) (string, []i
 		kind string
 	}
 	var edits []edit
-	byteAt := func(i int) int { return len(string(rs[:i])) }
 	for tries := 0; len(edits) < n && tries < 40000; tries++ {
 		at := rng.IntN(len(rs))
 		k := 2 + rng.IntN(3)
@@ -176,44 +185,44 @@ func (ci *classInjector) inject(text string, rng *rand.Rand, n int) (string, []i
 		ok := true
 		for j := range k {
 			r := rs[at+j]
-			if r >= 0x10000 || ci.l.id[r] == 0 {
+			if r >= 0x10000 || l.id[r] == 0 {
 				ok = false
 				break
 			}
-			ids[j] = ci.l.id[r]
+			ids[j] = l.id[r]
 		}
-		if !ok || ci.l.freq(pack(ids[:k])) < 100 {
+		if !ok || l.freq(pack(ids[:k])) < 100 {
 			continue
 		}
 		if slices.ContainsFunc(edits, func(e edit) bool { return at-10 < e.word[1] && at+k+10 > e.word[0] }) {
 			continue
 		}
 		p := at + rng.IntN(k)
-		kind := classKinds[rng.IntN(len(classKinds))]
-		alt := ci.substitute(rng, rs[p], kind)
-		if alt == 0 || alt >= 0x10000 || ci.l.id[alt] == 0 {
+		kind := kinds[rng.IntN(len(kinds))]
+		alt := substitute(rng, rs[p], kind)
+		if alt == 0 || alt >= 0x10000 || l.id[alt] == 0 {
 			continue
 		}
 		orig := rs[p]
 		rs[p] = alt
-		nonWord := ci.nonWordAt(rs, p)
+		made := nonWord(rs, p)
 		rs[p] = orig
-		if !nonWord {
+		if !made {
 			continue
 		}
-		edits = append(edits, edit{p, alt, [2]int{at, at + k}, "class-" + kind})
+		edits = append(edits, edit{p, alt, [2]int{at, at + k}, prefix + kind})
 	}
-	sort.Slice(edits, func(a, b int) bool { return edits[a].at < edits[b].at })
-	var out []injection
-	for _, e := range edits {
-		out = append(out, injection{right: string(rs[e.word[0]:e.word[1]]), kind: e.kind})
-	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
+	// Offsets taken before the replacements: every replaced character
+	// and its replacement are characters of the lexicon, three bytes, so
+	// they hold after.
+	out := make([]injection, len(edits))
+	byteAt := func(i int) int { return len(string(rs[:i])) }
 	for i, e := range edits {
+		out[i] = injection{start: byteAt(e.word[0]), end: byteAt(e.word[1]), right: string(rs[e.word[0]:e.word[1]]), kind: e.kind}
+	}
+	for _, e := range edits {
 		rs[e.at] = e.r
-		// Every replaced character and its replacement are three bytes
-		// (characters of the lexicon): byte offsets are unchanged.
-		out[i].start = byteAt(e.word[0])
-		out[i].end = byteAt(e.word[1])
 	}
 	return string(rs), out
 }

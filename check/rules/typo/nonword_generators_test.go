@@ -188,61 +188,7 @@ var imeKinds = []string{"词音", "词音", "近音", "形近"}
 // inject returns text with n typos at random places, as
 // classInjector.inject but of the classes of this harness.
 func (ii *imeInjector) inject(text string, rng *rand.Rand, n int) (string, []injection) {
-	rs := []rune(text)
-	type edit struct {
-		at   int
-		r    rune
-		word [2]int
-		kind string
-	}
-	var edits []edit
-	for tries := 0; len(edits) < n && tries < 40000; tries++ {
-		at := rng.IntN(len(rs))
-		k := 2 + rng.IntN(3)
-		if at+k > len(rs) {
-			continue
-		}
-		var ids [4]uint16
-		ok := true
-		for j := range k {
-			r := rs[at+j]
-			if r >= 0x10000 || ii.l.id[r] == 0 {
-				ok = false
-				break
-			}
-			ids[j] = ii.l.id[r]
-		}
-		if !ok || ii.l.freq(pack(ids[:k])) < 100 {
-			continue
-		}
-		if slices.ContainsFunc(edits, func(e edit) bool { return at-10 < e.word[1] && at+k+10 > e.word[0] }) {
-			continue
-		}
-		p := at + rng.IntN(k)
-		kind := imeKinds[rng.IntN(len(imeKinds))]
-		alt := ii.substitute(rng, rs[p], kind)
-		if alt == 0 || alt >= 0x10000 || ii.l.id[alt] == 0 {
-			continue
-		}
-		orig := rs[p]
-		rs[p] = alt
-		nonWord := ii.readerNonWord(rs, p)
-		rs[p] = orig
-		if !nonWord {
-			continue
-		}
-		edits = append(edits, edit{p, alt, [2]int{at, at + k}, "ime-" + kind})
-	}
-	sort.Slice(edits, func(a, b int) bool { return edits[a].at < edits[b].at })
-	out := make([]injection, len(edits))
-	byteAt := func(i int) int { return len(string(rs[:i])) }
-	for i, e := range edits {
-		out[i] = injection{start: byteAt(e.word[0]), end: byteAt(e.word[1]), right: string(rs[e.word[0]:e.word[1]]), kind: e.kind}
-	}
-	for _, e := range edits {
-		rs[e.at] = e.r
-	}
-	return string(rs), out
+	return injectWords(ii.l, text, rng, n, imeKinds, "ime-", ii.substitute, ii.readerNonWord)
 }
 
 // typoAt returns the replaced character of in (its index in the wrong
