@@ -271,10 +271,32 @@ func run() error {
 			}
 		}()
 	}
+	// PostgreSQL's CPU at each whole minute of a run longer than one.
+	pgMinutes := []float64{pg0}
+	pgDone := make(chan struct{})
+	var pgTicks sync.WaitGroup
+	if kind(db) == "PostgreSQL" && *duration > time.Minute {
+		pgTicks.Add(1)
+		go func() {
+			defer pgTicks.Done()
+			tick := time.NewTicker(time.Minute)
+			defer tick.Stop()
+			for {
+				select {
+				case <-tick.C:
+					pgMinutes = append(pgMinutes, postgresCPU(databaseName(db)))
+				case <-pgDone:
+					return
+				}
+			}
+		}()
+	}
 	stats := newStats()
 	wall := l.drive(*duration, stats)
 	close(heapDone)
 	heaps.Wait()
+	close(pgDone)
+	pgTicks.Wait()
 	samples := samp.stop()
 	if profiled != nil {
 		if err := <-profiled; err != nil {
@@ -338,6 +360,22 @@ func run() error {
 		if len(minutes) > 1 {
 			printMinutes(goTool, minutes, stats)
 		}
+	}
+	if len(pgMinutes) > 2 {
+		// Of whole minutes: the requests answered in each against the
+		// backends' CPU between two ticks (backends that closed meanwhile
+		// are not counted).
+		fmt.Printf("\nPostgreSQL CPU a request (ms) by minute:")
+		for m := 1; m < len(pgMinutes); m++ {
+			n := 0
+			for _, c := range stats.byMinute {
+				if m-1 < len(c) {
+					n += c[m-1]
+				}
+			}
+			fmt.Printf(" %.2f", 1000*(pgMinutes[m]-pgMinutes[m-1])/float64(max(n, 1)))
+		}
+		fmt.Println()
 	}
 	if stats.errors() > 0 {
 		return fmt.Errorf("%d errors", stats.errors())

@@ -46,19 +46,13 @@ func (s *Store) holders(ctx context.Context, hashes []uint64, visit func(h uint6
 		snap holderSnap
 		text string
 	)
-	if err := s.pool.QueryRow(ctx, `SELECT `+snapColumns).Scan(&snap.gen, &text); err != nil {
-		return err
-	}
-	mark, ok, err := s.marks.parse(text)
+	err := s.pool.QueryRow(ctx, `SELECT `+snapColumns).Scan(&snap.gen, &text)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		// Older than a snapshot marked meanwhile: answered as of that
-		// one (the cache answers as of a snapshot at least as new).
-		mark = s.marks.latest()
+	if snap.report, err = s.marks.parse(text); err != nil {
+		return err
 	}
-	snap.report = mark
 	return s.held.Holders(ctx, snap.norm(), hashes, norm.HolderSource{Added: s.reportsAdded, Read: s.readHolders}, visit)
 }
 
@@ -70,7 +64,7 @@ func (s *Store) holders(ctx context.Context, hashes []uint64, visit func(h uint6
 func (s *Store) reportsAdded(ctx context.Context, from int64, snap norm.HolderSnap) (added []norm.AddedReport, ok bool, err error) {
 	to, kept := s.marks.snapshot(snap.Report)
 	if !kept {
-		return nil, false, nil
+		return nil, false, nil // mark 0, or no longer kept
 	}
 	cond, args := s.marks.delta("r", from, []any{to.String()})
 	rows, err := s.pool.Query(ctx, `SELECT r.id, r.unit, coalesce(r.unit_id, 0), r.fingerprints, (SELECT generation FROM search_state)
@@ -186,14 +180,9 @@ func (s *Store) readHoldersOnce(ctx context.Context, hashes []uint64) ([][]store
 		snap.report = -1 // never newer than the cache: not kept
 		return out, snap, nil
 	}
-	mark, ok, err := s.marks.parse(text)
-	if err != nil {
+	if snap.report, err = s.marks.parse(text); err != nil {
 		return nil, holderSnap{}, err
 	}
-	if !ok {
-		mark = -1 // older than a snapshot marked meanwhile: not kept
-	}
-	snap.report = mark
 	return out, snap, nil
 }
 

@@ -25,44 +25,27 @@ type listCache struct {
 	kept norm.Summaries
 }
 
-// listTries is the number of statements a List reads the reports added
-// in before it is answered from the database alone: it is read again
-// when its snapshot is older than one another read marked meanwhile.
-const listTries = 3
-
 // list returns the summaries f selects, by ID, from the cache and what
 // was added since; ok is false when the cache cannot answer (over its
 // budget, or another List moved it on meanwhile).
 //
-// One statement reads the reports added since the cache's mark with the
+// One statement reads the reports the cache's mark lacks with the
 // generation and the snapshot it saw. When it finds none, a second asks
 // the generation: the same as the cache's means that it was the same at
 // the first statement too (it never decreases), and the cache answers as
 // of its mark.
 func (c *listCache) list(ctx context.Context, q querier, m *marks, f store.Filter) (out []store.Summary, ok bool, err error) {
-	for try := 1; try <= listTries; try++ {
-		out, ok, again, err := c.listOnce(ctx, q, m, f)
-		if !again {
-			return out, ok, err
-		}
-	}
-	return nil, false, nil
-}
-
-// listOnce is one try of list; again is true when its snapshot was older
-// than one marked meanwhile.
-func (c *listCache) listOnce(ctx context.Context, q querier, m *marks, f store.Filter) (out []store.Summary, ok, again bool, err error) {
 	c.mu.Lock()
 	from, gen, off := c.kept.UpTo, c.gen, c.kept.Off
 	c.mu.Unlock()
 	if off {
-		return nil, false, false, nil
+		return nil, false, nil
 	}
 	cond, args := m.delta("r", from, nil)
 	rows, err := q.Query(ctx, `SELECT `+summaryColumns+`, (SELECT generation FROM search_state), pg_current_snapshot()::text
 		FROM reports r WHERE `+cond+` AND r.deleted IS NULL ORDER BY r.id`, args...)
 	if err != nil {
-		return nil, false, false, err
+		return nil, false, err
 	}
 	var (
 		added   []store.Summary
@@ -74,32 +57,28 @@ func (c *listCache) listOnce(ctx context.Context, q querier, m *marks, f store.F
 	for rows.Next() {
 		if sum, err = scanSummary(rows, &rowGen, &text); err != nil {
 			rows.Close()
-			return nil, false, false, err
+			return nil, false, err
 		}
 		added = append(added, sum)
 		scanned = true
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, false, false, err
+		return nil, false, err
 	}
 	last := from
 	if scanned {
-		var marked bool
-		if last, marked, err = m.parse(text); err != nil {
-			return nil, false, false, err
-		}
-		if !marked {
-			return nil, false, true, nil
+		if last, err = m.parse(text); err != nil {
+			return nil, false, err
 		}
 	} else {
 		if err := q.QueryRow(ctx, `SELECT generation FROM search_state`).Scan(&rowGen); err != nil {
-			return nil, false, false, err
+			return nil, false, err
 		}
 		if rowGen != gen || from == 0 {
 			// Another generation (or an empty cache, whose generation
 			// is unknown): nothing can be said of the first snapshot.
-			return nil, false, false, nil
+			return nil, false, nil
 		}
 	}
 
@@ -107,21 +86,18 @@ func (c *listCache) listOnce(ctx context.Context, q querier, m *marks, f store.F
 	defer c.mu.Unlock()
 	if rowGen != c.gen {
 		if rowGen < c.gen {
-			return nil, false, false, nil // an older snapshot than the cache's
+			return nil, false, nil // an older snapshot than the cache's
 		}
 		// A newer generation: start again, from what this read gives
 		// when it read from the start.
 		c.gen, c.kept = rowGen, norm.Summaries{}
 		if from != 0 {
-			return nil, false, false, nil
+			return nil, false, nil
 		}
 	}
 	c.kept.Marks = true
 	out, ok = c.kept.Answer(from, last, added, f)
-	// Not at this snapshot's mark: another read brought the cache to a
-	// newer one meanwhile.
-	again = !ok && !c.kept.Off && c.kept.UpTo > last
-	return out, ok, again, nil
+	return out, ok, nil
 }
 
 // querier is what list reads through: the pool.

@@ -23,8 +23,13 @@ import (
 // newer than the one before. A snapshot is newer than another when it
 // sees finished every transaction the other does; of two snapshots taken
 // one after the other, the later is always newer or the same. A read
-// whose snapshot is older than the last one marked (two reads racing,
-// and a commit between their snapshots) gets no mark, and is done again.
+// whose snapshot is older than the last one marked (reads racing, and a
+// transaction of the server, in any database, begun or ended between
+// their snapshots) gets the mark of the newest snapshot marked that it
+// is newer than: a cache holds at least the rows of its mark's snapshot,
+// perhaps more (of a newer one), and what it reads again is kept once.
+// So a cache may answer as of a snapshot newer than the request's own,
+// taken while the request ran.
 
 // pgSnapshot is a snapshot of the database as pg_current_snapshot gives
 // it: the transactions below xmin are finished, those at or above xmax
@@ -98,28 +103,37 @@ func (s *pgSnapshot) equal(t *pgSnapshot) bool {
 	return s.xmin == t.xmin && s.xmax == t.xmax && slices.Equal(s.xip, t.xip)
 }
 
-// keptMarks is the number of the latest marks whose snapshots are kept:
-// a cache that last read at an older mark reads what it lacks as from
-// the start (a cache entry not used for that many commits), dropping
-// what it holds already.
-const keptMarks = 4096
+// keptMarks is the number of the latest marks whose snapshots are kept,
+// and of the checkpoints (every checkpointMarks-th mark) kept before them.
+// A mark is given whenever a read sees a snapshot other than the last:
+// about every read while any transaction of the server, in any of its
+// databases, begins or ends, some hundreds a second under bench/load. A
+// cache that last read at a mark no longer kept reads what it lacks from
+// the checkpoint before it (some rows it holds already, kept once), or
+// from the start when that is gone too.
+const (
+	keptMarks       = 4096
+	checkpointMarks = 256
+)
 
 // marks numbers the snapshots of a process's reads: mark 0 is the empty
 // database (nothing read), each later mark a newer snapshot.
 type marks struct {
-	mu    sync.Mutex
-	last  int64
-	snaps map[int64]pgSnapshot // of the latest keptMarks marks
+	mu          sync.Mutex
+	last        int64
+	snaps       map[int64]pgSnapshot // of the latest keptMarks marks
+	checkpoints map[int64]pgSnapshot // of the latest keptMarks multiples of checkpointMarks
 }
 
 // mark returns the mark of snapshot s: the last one when s is the same,
-// a new one when s is newer; ok is false when s is older than the last
-// mark's (the read is to be done again, in a new snapshot).
-func (m *marks) mark(s pgSnapshot) (mark int64, ok bool) {
+// a new one when s is newer; when s is older than the last mark's, the
+// newest mark kept whose snapshot s is newer than or the same as (0 when
+// none is), and exact false.
+func (m *marks) mark(s pgSnapshot) (mark int64, exact bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.snaps == nil {
-		m.snaps = make(map[int64]pgSnapshot)
+		m.snaps, m.checkpoints = make(map[int64]pgSnapshot), make(map[int64]pgSnapshot)
 	}
 	if m.last > 0 {
 		last := m.snaps[m.last]
@@ -127,21 +141,43 @@ func (m *marks) mark(s pgSnapshot) (mark int64, ok bool) {
 			return m.last, true
 		}
 		if !last.within(&s) {
+			for k := m.last - 1; k > 0 && k > m.last-keptMarks; k-- {
+				if o := m.snaps[k]; o.within(&s) {
+					return k, o.equal(&s)
+				}
+			}
 			return 0, false
 		}
 	}
 	m.last++
 	m.snaps[m.last] = s
 	delete(m.snaps, m.last-keptMarks)
+	if m.last%checkpointMarks == 0 {
+		m.checkpoints[m.last] = s
+		delete(m.checkpoints, m.last-keptMarks*checkpointMarks)
+	}
 	return m.last, true
 }
 
 // snapshot returns the snapshot of mark, and false when it is 0 or no
-// longer kept: what a cache at that mark lacks is then everything.
+// longer kept.
 func (m *marks) snapshot(mark int64) (pgSnapshot, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s, ok := m.snaps[mark]
+	return s, ok
+}
+
+// base returns the snapshot of mark or of an older mark (some checkpoint
+// before it, when it is no longer kept), whose rows a reader at mark
+// holds; false when there is none but the empty database's.
+func (m *marks) base(mark int64) (pgSnapshot, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.snaps[mark]; ok {
+		return s, true
+	}
+	s, ok := m.checkpoints[mark-mark%checkpointMarks]
 	return s, ok
 }
 
@@ -165,23 +201,24 @@ func (s pgSnapshot) String() string {
 	return b.String()
 }
 
-// parse parses text, a snapshot read with pg_current_snapshot, and marks
-// it.
-func (m *marks) parse(text string) (mark int64, ok bool, err error) {
+// parse parses text, a snapshot read with pg_current_snapshot, and
+// returns its mark (see mark).
+func (m *marks) parse(text string) (int64, error) {
 	s, err := parseSnapshot(text)
 	if err != nil {
-		return 0, false, err
+		return 0, err
 	}
-	mark, ok = m.mark(s)
-	return mark, ok, nil
+	mark, _ := m.mark(s)
+	return mark, nil
 }
 
 // delta returns the condition, on the xact column of the table aliased
 // alias, that selects the rows a reader at mark from lacks (those whose
 // transaction its snapshot did not see finished), and its arguments
-// appended to args: every row for mark 0 or a mark no longer kept.
+// appended to args: for a mark no longer kept, also some the reader
+// holds (see base); every row for mark 0.
 func (m *marks) delta(alias string, from int64, args []any) (string, []any) {
-	s, ok := m.snapshot(from)
+	s, ok := m.base(from)
 	if !ok {
 		return "true", args
 	}

@@ -69,27 +69,33 @@ func TestMarks(t *testing.T) {
 	var m marks
 	got := func(text string) (int64, bool) {
 		t.Helper()
-		mark, ok, err := m.parse(text)
+		s, err := parseSnapshot(text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return mark, ok
+		return m.mark(s)
 	}
 	for i, tt := range []struct {
-		text string
-		mark int64
-		ok   bool
+		text  string
+		mark  int64
+		exact bool
 	}{
 		{"5:9:6,7", 1, true},
-		{"5:9:6,7", 1, true},  // the same
-		{"6:10:6", 2, true},   // newer
-		{"5:9:6,7", 0, false}, // older than the last
+		{"5:9:6,7", 1, true},    // the same
+		{"6:10:6", 2, true},     // newer
+		{"5:9:6", 1, false},     // older than the last, newer than the first
+		{"5:9:6,7", 1, true},    // the first again
+		{"4:9:4,6,7", 0, false}, // older than all
 		{"6:10:6", 2, true},
 		{"11:11:", 3, true},
+		{"6:11:6", 2, false},
 	} {
-		if mark, ok := got(tt.text); mark != tt.mark || ok != tt.ok {
-			t.Errorf("%d: mark(%s) = %d, %v; want %d, %v", i, tt.text, mark, ok, tt.mark, tt.ok)
+		if mark, exact := got(tt.text); mark != tt.mark || exact != tt.exact {
+			t.Errorf("%d: mark(%s) = %d, %v; want %d, %v", i, tt.text, mark, exact, tt.mark, tt.exact)
 		}
+	}
+	if m.latest() != 3 {
+		t.Errorf("last mark %d, want 3: an older snapshot was given a new mark", m.latest())
 	}
 	if _, ok := m.snapshot(0); ok {
 		t.Error("mark 0 has a snapshot")
@@ -104,7 +110,7 @@ func TestMarks(t *testing.T) {
 	if cond, args := m.delta("p", 0, nil); cond != "true" || len(args) != 0 {
 		t.Errorf("delta from 0 = %s, %v", cond, args)
 	}
-	for range keptMarks + 1 {
+	for range 2 * keptMarks {
 		s, _ := m.snapshot(m.latest())
 		s.xmax++
 		s.xmin = s.xmax
@@ -113,9 +119,27 @@ func TestMarks(t *testing.T) {
 		}
 	}
 	if _, ok := m.snapshot(2); ok {
-		t.Errorf("mark 2 is kept after %d more", keptMarks+1)
+		t.Errorf("mark 2 is kept after %d more", 2*keptMarks)
 	}
 	if len(m.snaps) != keptMarks {
 		t.Errorf("%d snapshots kept, want %d", len(m.snaps), keptMarks)
+	}
+	// Mark 2 and those after it no longer kept read from the checkpoint
+	// before them, or from the start.
+	if _, ok := m.base(2); ok {
+		t.Error("mark 2 has a base: it is before the first checkpoint")
+	}
+	cp := m.checkpoints[checkpointMarks]
+	if cp.xmax == 0 {
+		t.Fatal("no checkpoint kept")
+	}
+	if b, ok := m.base(checkpointMarks + 3); !ok || !b.equal(&cp) {
+		t.Errorf("base of mark %d = %v, %v; want the checkpoint %v", checkpointMarks+3, b, ok, cp)
+	}
+	if last := m.latest(); true {
+		s, _ := m.snapshot(last)
+		if b, ok := m.base(last); !ok || !b.equal(&s) {
+			t.Errorf("base of the last mark = %v, %v; want its own %v", b, ok, s)
+		}
 	}
 }

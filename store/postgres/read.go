@@ -357,26 +357,9 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	if phrase == "" {
 		return nil, nil
 	}
-	for try := 1; ; try++ {
-		hits, again, err := s.searchOnce(ctx, phrase, q, try == searchTries)
-		if !again {
-			return hits, err
-		}
-	}
-}
-
-// searchTries is the number of snapshots a search is tried in before it
-// is answered from the database alone: it is tried again when its
-// snapshot is older than one another read marked meanwhile (marks.go),
-// or than the one the cache holds its phrase at.
-const searchTries = 3
-
-// searchOnce searches in one read-only snapshot; again is true when it
-// is to be tried in a new one (never when last).
-func (s *Store) searchOnce(ctx context.Context, phrase string, q store.Query, last bool) (hits []store.Hit, again bool, err error) {
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	defer tx.Rollback(ctx)
 	var (
@@ -384,38 +367,26 @@ func (s *Store) searchOnce(ctx context.Context, phrase string, q store.Query, la
 		text string
 	)
 	if err := tx.QueryRow(ctx, snapshotSQL).Scan(&snap.Generation[0], &text); err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	mark, marked, err := s.marks.parse(text)
-	if err != nil {
-		return nil, false, err
+	if snap.Paragraph, err = s.marks.parse(text); err != nil {
+		return nil, err
 	}
-	if !marked && !last {
-		return nil, true, nil
-	}
-	var (
-		best []norm.Scored
-		ok   bool
-	)
+	snap.Report = snap.Paragraph
 	src := searchSource{tx: tx, marks: &s.marks}
-	if marked {
-		snap.Paragraph, snap.Report = mark, mark
-		best, ok, err = s.found.Search(ctx, src, snap, q)
-		if errors.Is(err, norm.ErrNewer) && !last {
-			return nil, true, nil
-		}
-		if err != nil && !errors.Is(err, norm.ErrNewer) {
-			return nil, false, err
-		}
+	best, ok, err := s.found.Search(ctx, src, snap, q)
+	if err != nil {
+		return nil, err
 	}
 	if !ok {
 		if best, err = rankMatches(ctx, tx, phrase, q); err != nil {
-			return nil, false, err
+			return nil, err
 		}
 	}
-	// The hits kept are those of the generation, whatever the mark.
-	hits, err = s.found.Hits(ctx, src, snap, best)
-	return hits, false, err
+	// The hits kept are those of the generation, whatever the mark; the
+	// others are read in the search's snapshot (a paragraph newer than it
+	// that the cache held is left out).
+	return s.found.Hits(ctx, src, snap, best)
 }
 
 // postingsAll is Postings read from the database, not the holders cache

@@ -1,7 +1,9 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/jackc/pgx/v5"
@@ -34,14 +36,14 @@ import (
 // snapshotSQL reads a search's generation and snapshot.
 const snapshotSQL = `SELECT generation, pg_current_snapshot()::text FROM search_state`
 
-// scanMarks is the number of marks up to which Matches reads the
-// paragraphs a phrase's entry lacks by their transactions and matches the
-// phrase in them alone, rather than through the GIN index: the index
-// finds every paragraph that holds the phrase's characters (就业 in 4,515
-// of bench/load's 6,330) before the transactions are looked at, and reads
-// its pending list, which grows with every insert until a vacuum. A mark
-// is about a commit: a report, or a batch of up to 64 of `zongjie add`.
-const scanMarks = 64
+// scanParagraphs is the number of paragraphs a phrase's entry may lack
+// for Matches to read them by their transactions and match the phrase in
+// them alone, rather than through the GIN index: the index finds every
+// paragraph that holds the phrase's characters (就业 in 4,515 of
+// bench/load's 6,330) before the transactions are looked at, and reads
+// its pending list, which grows with every insert until a vacuum. A
+// variable for the tests.
+var scanParagraphs = 4096
 
 // searchSource reads what the search cache lacks in a search's read-only
 // transaction.
@@ -52,25 +54,16 @@ type searchSource struct {
 
 func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo int64, limit int) ([]norm.Para, error) {
 	cond, args := src.marks.delta("p", after, []any{phrase, limit})
-	var (
-		rows pgx.Rows
-		err  error
-	)
-	if cond != "true" && upTo-after <= scanMarks {
-		// What the entry lacks first (MATERIALIZED: the planner may not
-		// choose the GIN index), then the phrase, as the index would
-		// match it.
-		rows, err = src.tx.Query(ctx, `WITH p AS MATERIALIZED (SELECT id, report, kind, text, terms FROM paragraphs p
-				WHERE `+cond+`)
-			SELECT p.id, p.report, p.kind, p.text FROM p JOIN reports r ON r.id = p.report
-			WHERE p.terms @@ phraseto_tsquery('simple', $1) AND r.deleted IS NULL
-			ORDER BY p.id LIMIT $2`, args...)
-	} else {
-		rows, err = src.tx.Query(ctx, `SELECT p.id, p.report, p.kind, p.text
-			FROM paragraphs p JOIN reports r ON r.id = p.report
-			WHERE p.terms @@ phraseto_tsquery('simple', $1) AND `+cond+` AND r.deleted IS NULL
-			ORDER BY p.id LIMIT $2`, args...)
+	if cond != "true" {
+		out, ok, err := src.matchesAdded(ctx, phrase, cond, args)
+		if err != nil || ok {
+			return out, err
+		}
 	}
+	rows, err := src.tx.Query(ctx, `SELECT p.id, p.report, p.kind, p.text
+		FROM paragraphs p JOIN reports r ON r.id = p.report
+		WHERE p.terms @@ phraseto_tsquery('simple', $1) AND `+cond+` AND r.deleted IS NULL
+		ORDER BY p.id LIMIT $2`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +78,43 @@ func (src searchSource) Matches(ctx context.Context, phrase string, after, upTo 
 		return nil
 	})
 	return out, err
+}
+
+// matchesAdded is Matches of the paragraphs cond selects (by their
+// transactions: see marks.delta) when they are at most scanParagraphs:
+// those first (MATERIALIZED: the planner may not choose the GIN index),
+// then the phrase, as the index would match it. A first row (ID -1)
+// counts them, up to one more than scanParagraphs; ok is false when
+// there are more.
+func (src searchSource) matchesAdded(ctx context.Context, phrase, cond string, args []any) (out []norm.Para, ok bool, err error) {
+	rows, err := src.tx.Query(ctx, `WITH p AS MATERIALIZED (SELECT id, report, kind, text, terms FROM paragraphs p
+			WHERE `+cond+` LIMIT `+strconv.Itoa(scanParagraphs+1)+`)
+		SELECT -1, count(*), '', '' FROM p
+		UNION ALL (SELECT p.id, p.report, p.kind, p.text FROM p JOIN reports r ON r.id = p.report
+			WHERE p.terms @@ phraseto_tsquery('simple', $1) AND r.deleted IS NULL
+			ORDER BY p.id LIMIT $2)`, args...)
+	if err != nil {
+		return nil, false, err
+	}
+	terms := norm.Terms(phrase)
+	var (
+		id, report int64
+		kind, text string
+		scanned    int64
+	)
+	_, err = pgx.ForEachRow(rows, []any{&id, &report, &kind, &text}, func() error {
+		if id == -1 {
+			scanned = report
+			return nil
+		}
+		out = append(out, norm.NewPara(id, report, kind, text, terms))
+		return nil
+	})
+	if err != nil || scanned > int64(scanParagraphs) {
+		return nil, false, err
+	}
+	slices.SortFunc(out, func(a, b norm.Para) int { return cmp.Compare(a.ID, b.ID) })
+	return out, true, nil
 }
 
 func (src searchSource) Reports(ctx context.Context, after, upTo int64) (map[int64]norm.ReportMeta, error) {

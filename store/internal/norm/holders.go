@@ -179,7 +179,9 @@ func (c *HolderCache) Holders(ctx context.Context, snap HolderSnap, hashes []uin
 				return err
 			}
 			c.mu.Lock()
-			if ok && c.gen == snap.Gen && c.upTo == from {
+			// Also when another lookup brought the cache part of the
+			// way meanwhile: the postings both read are kept once.
+			if ok && c.gen == snap.Gen && c.upTo >= from && c.upTo < snap.Report {
 				c.addReports(added)
 				c.upTo = snap.Report
 			}

@@ -3,7 +3,6 @@ package norm
 import (
 	"container/list"
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -82,8 +81,11 @@ func (g Generation) Before(h Generation) bool {
 // snapshot (PostgreSQL, whose writers take no common lock: IDs commit out
 // of order): marks grow with the snapshots, a later one seeing every row
 // an earlier one does, but the rows an older mark lacks may have any IDs.
-// The cache then merges what it reads by ID and answers a snapshot only
-// at its own mark, never by cutting a newer one at an ID.
+// What the cache holds at a mark is at least what the snapshot of the
+// mark sees (perhaps more: what a newer one sees), and what it reads is
+// merged by ID, each kept once. It answers a snapshot older than what it
+// holds as of what it holds, a snapshot at least as new, never cut at an
+// ID.
 type Snapshot struct {
 	Generation Generation
 	Paragraph  int64 // the largest paragraph ID, 0 for none (or the mark)
@@ -104,12 +106,6 @@ type SearchSource interface {
 	// paragraph and the summary of its report.
 	Hits(ctx context.Context, ids []int64) (map[int64]store.Hit, error)
 }
-
-// ErrNewer is what SearchCache.Search returns for a Snapshot with Marks
-// when the cache holds the phrase as of a newer mark than the snapshot's
-// (another search read meanwhile): the store searches again in a new
-// snapshot.
-var ErrNewer = errors.New("the search cache is newer than the snapshot")
 
 // Bounds of SearchCache.
 const (
@@ -202,9 +198,6 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 	if e != nil && e.tooMany {
 		return nil, false, nil
 	}
-	if e != nil && snap.Marks && e.upTo > snap.Paragraph {
-		return nil, false, ErrNewer
-	}
 
 	// What was added since.
 	var (
@@ -248,11 +241,9 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 	switch {
 	case cur != nil && cur.tooMany:
 		return nil, false, nil
-	case cur != nil && cur.upTo > snap.Paragraph && snap.Marks:
-		return nil, false, ErrNewer // not cut by ID
 	case cur != nil && cur.upTo >= snap.Paragraph:
 		// As new as needed already (perhaps newer: the IDs above the
-		// snapshot's are left out below).
+		// snapshot's are left out below, with Marks not).
 	case (cur == nil && from == 0) || (cur != nil && cur.upTo >= from):
 		// From the entry read or one another search brought part of the
 		// way meanwhile (the paragraphs both read are kept once).
@@ -284,7 +275,7 @@ func (c *SearchCache) Search(ctx context.Context, src SearchSource, snap Snapsho
 // rank selects the paragraphs of paras that q selects, up to the
 // snapshot's IDs, newest first and at most SearchScan, and ranks them.
 func (c *SearchCache) rank(paras []Para, snap Snapshot, q store.Query) ([]Scored, bool, error) {
-	end := len(paras) // with marks, the entry is at the snapshot's
+	end := len(paras)
 	if !snap.Marks {
 		end, _ = slices.BinarySearchFunc(paras, snap.Paragraph+1, func(p Para, id int64) int {
 			switch {

@@ -24,8 +24,8 @@ var ListBudget = 32 << 20
 //
 // With Marks, UpTo and the bounds Answer is given are a store's marks of
 // its snapshots instead (see Snapshot): the reports a later mark adds may
-// have smaller IDs than those kept, and the cache answers a read only at
-// its own mark.
+// have smaller IDs than those kept, and the cache answers a read of an
+// older mark as of what it holds, never cut at an ID.
 type Summaries struct {
 	UpTo  int64
 	Sums  []store.Summary
@@ -46,10 +46,9 @@ func SummaryBytes(s *store.Summary) int {
 // Answer adds added, the live reports with from < ID ≤ last read in the
 // kept generation, when the cache is still at from (or another read has
 // brought it part of the way meanwhile: what both read is kept once),
-// and returns the summaries f selects with ID ≤ last (with Marks, those
-// of mark last, when the cache is at it); ok is false when it cannot
-// answer (over its budget, or moved on meanwhile by another read, not as
-// far).
+// and returns the summaries f selects with ID ≤ last (with Marks, all it
+// holds); ok is false when it cannot answer (over its budget, or moved on
+// meanwhile by another read, not as far).
 func (l *Summaries) Answer(from, last int64, added []store.Summary, f store.Filter) (out []store.Summary, ok bool) {
 	switch {
 	case l.Off:
@@ -78,7 +77,7 @@ func (l *Summaries) Answer(from, last int64, added []store.Summary, f store.Filt
 			l.Sums, l.Bytes, l.Off, l.byUnit, l.byUnitID = nil, 0, true, nil, nil
 			return nil, false
 		}
-	case l.UpTo < last, l.Marks && l.UpTo != last:
+	case l.UpTo < last:
 		return nil, false
 	}
 	places, indexed := l.candidates(f)
