@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -421,4 +422,134 @@ func TestMigrateLockFree(t *testing.T) {
 		t.Fatalf("a new version of a report of schema 5: %v, %v", added, err)
 	}
 	check("a new version", 5)
+}
+
+// TestCachesConcurrentWrites writes reports from several goroutines, some
+// holding their transaction open a while after taking their IDs (so that
+// they commit out of order), while others read through another store's
+// caches. Every list must hold each report committed before it began
+// (never an older state, whatever the marks raced), and once the writes
+// are done the caches must equal the database.
+func TestCachesConcurrentWrites(t *testing.T) {
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	ctx := context.Background()
+	w, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	r, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+
+	const writers, each = 4, 6
+	var (
+		mu        sync.Mutex
+		committed = map[int64]bool{}
+		wg        sync.WaitGroup
+		done      = make(chan struct{})
+		errs      = make(chan error, 64)
+	)
+	for g := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				rep := storetest.Synthetic(1 + g*each + i)
+				tx, err := w.pool.Begin(ctx)
+				if err != nil {
+					errs <- err
+					return
+				}
+				id, _, err := put(ctx, tx, rep, derive(rep))
+				if err == nil && (g+i)%2 == 0 {
+					time.Sleep(time.Duration(5+10*g) * time.Millisecond) // an ID taken, committed later
+				}
+				if err == nil {
+					err = tx.Commit(ctx)
+				}
+				if err != nil {
+					tx.Rollback(ctx)
+					errs <- err
+					return
+				}
+				mu.Lock()
+				committed[id] = true
+				mu.Unlock()
+			}
+		}()
+	}
+	query := store.Query{Text: "全面完成年度任务", Limit: 1000}
+	var readers sync.WaitGroup
+	for range 8 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				mu.Lock()
+				before := make([]int64, 0, len(committed))
+				for id := range committed {
+					before = append(before, id)
+				}
+				mu.Unlock()
+				sums, err := r.List(ctx, store.Filter{})
+				if err != nil {
+					errs <- err
+					return
+				}
+				listed := map[int64]bool{}
+				for _, s := range sums {
+					listed[s.ID] = true
+				}
+				for _, id := range before {
+					if !listed[id] {
+						errs <- fmt.Errorf("report %d, committed before a List began, is not in it (%d listed)", id, len(sums))
+						return
+					}
+				}
+				if _, err := r.Search(ctx, query); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := r.Postings(ctx, storetest.Synthetic(0).Fingerprints[:10]); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(done)
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+
+	hits, err := r.Search(ctx, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db := databaseSearch(t, w)(query); !sameHits(hits, db) || len(hits) == 0 {
+		t.Errorf("after the writes: search found %d hits, the database %d", len(hits), len(db))
+	}
+	sums, err := r.List(ctx, store.Filter{})
+	if err != nil || len(sums) != writers*each {
+		t.Errorf("after the writes: List = %d reports, %v; want %d", len(sums), err, writers*each)
+	}
+	hashes := storetest.Synthetic(1).Fingerprints[:40]
+	ps, err := r.Postings(ctx, hashes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db, err := w.postingsAll(ctx, hashes); err != nil || !reflect.DeepEqual(ps, db) {
+		t.Errorf("after the writes: the postings differ from the database's (%v)", err)
+	}
 }
