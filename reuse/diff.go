@@ -142,15 +142,8 @@ type op struct{ a0, a1, b0, b1 int }
 // copied 2d+3 entries of the frontier before each step: twice the
 // search and four times the copying.)
 func diff(x, y []rune) ([]op, bool) {
-	if l := newSuffixLCS(x, y); l != nil {
-		defer l.release()
-		tr := bandTraces.Get().(*bandTrace)
-		defer bandTraces.Put(tr)
-		d, ok := forwardBand(x, y, l, tr)
-		if !ok {
-			return nil, false
-		}
-		return backtrackBand(tr, len(x), len(y), d), true
+	if ops, ok, done := diffBand(x, y); done {
+		return ops, ok
 	}
 	buf := traces.Get().(*[]int32)
 	defer traces.Put(buf)
@@ -164,6 +157,27 @@ func diff(x, y []rune) ([]op, bool) {
 		*buf = trace // grown: kept for the next diff (at most keepSteps')
 	}
 	return backtrack(trace, len(x), len(y), d), true
+}
+
+// diffBand is diff by the band search; done is false when the texts are
+// too long for its rows (or a step kept no diagonal, which cannot be).
+func diffBand(x, y []rune) (ops []op, ok, done bool) {
+	l := newSuffixLCS(x, y)
+	if l == nil {
+		return nil, false, false
+	}
+	defer l.release()
+	D := l.rest(0, 0)
+	if D > maxEdits {
+		return nil, false, true
+	}
+	tr := bandTraces.Get().(*bandTrace)
+	defer bandTraces.Put(tr)
+	d, ok := forwardBand(x, y, l, D, tr)
+	if !ok {
+		return nil, false, false
+	}
+	return backtrackBand(tr, len(x), len(y), d), true, true
 }
 
 // traces holds the traces of the first pass of diff for reuse: the

@@ -153,13 +153,11 @@ func (b *bandTrace) get(d, k int) int {
 // (i, j) reached in d edits is on such a path only if d + rest(i, j) ≤ D.
 // The values it computes are those forward computes on the diagonals it
 // keeps, and no larger on the others, so that the walk back takes the
-// same steps (see diff). It returns false when D > maxEdits.
-func forwardBand(x, y []rune, l *suffixLCS, tr *bandTrace) (int, bool) {
+// same steps (see diff). It returns false if a step keeps no diagonal,
+// which the path of D edits rules out (diff then searches every
+// diagonal).
+func forwardBand(x, y []rune, l *suffixLCS, D int, tr *bandTrace) (int, bool) {
 	n, m := len(x), len(y)
-	D := l.rest(0, 0)
-	if D > maxEdits {
-		return 0, false
-	}
 	tr.steps, tr.vals = tr.steps[:0], tr.vals[:0]
 	for d := 0; d <= D; d++ {
 		lo, hi := 0, 0
@@ -205,14 +203,13 @@ func forwardBand(x, y []rune, l *suffixLCS, tr *bandTrace) (int, bool) {
 			tr.vals = append(tr.vals, int32(i))
 			first, last = min(first, k), max(last, k)
 		}
-		// The step's band: its first to its last diagonal reached.
 		if first > last {
-			tr.steps = append(tr.steps, band{1, 0, at})
-			continue
+			return 0, false
 		}
+		// The step's band: its first to its last diagonal reached.
 		tr.steps = append(tr.steps, band{first, last, at + (first-lo)/2})
 	}
-	return 0, false // not reached: the path of D edits exists
+	return 0, false
 }
 
 // backtrackBand is backtrack over the steps of a band search.

@@ -94,3 +94,22 @@ func TestDiffBandSameAsFull(t *testing.T) {
 	}
 	check("long", long, edit(a, long, 10))
 }
+
+// Ensure the band search told too few edits finds no path rather than a
+// wrong one (diff then searches every diagonal).
+func TestForwardBandTooFew(t *testing.T) {
+	x, y := []rune("全年完成投资12.5亿元，同比增长8%"), []rune("全年完成投资9.1亿元，同比增长10%")
+	l := newSuffixLCS(x, y)
+	defer l.release()
+	D := l.rest(0, 0)
+	if D == 0 {
+		t.Fatal("no edits")
+	}
+	var tr bandTrace
+	if d, ok := forwardBand(x, y, l, D, &tr); !ok || d != D {
+		t.Fatalf("with %d edits: %d, %v", D, d, ok)
+	}
+	if d, ok := forwardBand(x, y, l, D-1, &tr); ok {
+		t.Errorf("with %d edits, one too few: found a path of %d", D-1, d)
+	}
+}
