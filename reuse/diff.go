@@ -280,6 +280,12 @@ func backtrack(trace []int32, n, m, d int) []op {
 		rev = append(rev, e)
 		i, j = pi, pj
 	}
+	return inOrder(rev)
+}
+
+// inOrder returns the edits of a walk back (last first) in text order,
+// adjacent ones joined into one.
+func inOrder(rev []op) []op {
 	var out []op
 	for k := len(rev) - 1; k >= 0; k-- {
 		e := rev[k]

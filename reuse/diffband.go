@@ -235,16 +235,7 @@ func backtrackBand(tr *bandTrace, n, m, d int) []op {
 		rev = append(rev, e)
 		i, j = pi, pj
 	}
-	var out []op
-	for k := len(rev) - 1; k >= 0; k-- {
-		e := rev[k]
-		if n := len(out); n > 0 && out[n-1].a1 == e.a0 && out[n-1].b1 == e.b0 {
-			out[n-1].a1, out[n-1].b1 = e.a1, e.b1
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
+	return inOrder(rev)
 }
 
 var bandTraces = sync.Pool{New: func() any { return new(bandTrace) }}
