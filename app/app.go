@@ -61,6 +61,8 @@ type Options struct {
 	Web bool
 
 	warmed func() // called after each background computation (tests)
+	// warmQuiet and warmMax replace the warmer's times (tests).
+	warmQuiet, warmMax time.Duration
 }
 
 // App holds what the operations depend on: the store, opened lazily, and

@@ -22,7 +22,15 @@ import (
 
 // warmQuiet is how long the store must have had no change before the
 // figures are computed: a batch of uploads is computed once, after it.
-const warmQuiet = time.Second
+// warmMax bounds the wait after the first change of a run: a server
+// whose store never stays quiet for warmQuiet (uploads or looks at a
+// desk with reports still computing, several a second) computes the
+// figures at least that often, instead of showing 数字计算中 for as
+// long as the stream lasts.
+const (
+	warmQuiet = time.Second
+	warmMax   = 10 * time.Second
+)
 
 // warmer runs corpus.Desk on the whole store after changes.
 type warmer struct {
@@ -50,20 +58,27 @@ func (a *App) startWarmer(st store.Store) {
 				return
 			case <-w.poke:
 			}
-			// Wait until no change came for warmQuiet.
-			t := time.NewTimer(warmQuiet)
+			// Wait until no change came for warmQuiet, or warmMax since
+			// the first.
+			quietFor, most := a.warmTimes()
+			t, limit := time.NewTimer(quietFor), time.NewTimer(most)
 		quiet:
 			for {
 				select {
 				case <-ctx.Done():
 					t.Stop()
+					limit.Stop()
 					return
 				case <-w.poke:
-					t.Reset(warmQuiet)
+					t.Reset(quietFor)
 				case <-t.C:
+					break quiet
+				case <-limit.C:
 					break quiet
 				}
 			}
+			t.Stop()
+			limit.Stop()
 			a.deskMu.Lock()
 			// An error (a store failing, the server stopping) leaves the
 			// figures as they were; while it lasts, looks compute what
@@ -78,6 +93,15 @@ func (a *App) startWarmer(st store.Store) {
 		}
 	}()
 	w.changed()
+}
+
+// warmTimes returns warmQuiet and warmMax, or the times a test set.
+func (a *App) warmTimes() (quiet, most time.Duration) {
+	quiet, most = warmQuiet, warmMax
+	if a.opts.warmQuiet > 0 {
+		quiet, most = a.opts.warmQuiet, a.opts.warmMax
+	}
+	return quiet, most
 }
 
 // warmer returns the background computation of the desk's figures, nil

@@ -162,3 +162,44 @@ func TestWarmDeskReadOnly(t *testing.T) {
 		t.Errorf("%d of %d reports shown as computing on a database that cannot keep the figures", d.Computing, d.Reports)
 	}
 }
+
+// Ensure a store that never stays quiet long enough still gets its
+// figures computed: while a report is added every 100 ms (each a change
+// that restarts the quiet time, here 2 s), the computation comes after
+// the longest wait (here 300 ms) instead of when the stream stops.
+func TestWarmDeskStream(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "z.db")
+	warmed := make(chan struct{}, 64)
+	o := app.Options{
+		Open:     func(context.Context) (store.Store, error) { return sqlite.Open(db) },
+		WarmDesk: true,
+	}
+	a := app.New(app.WithWarmTimes(app.WithWarmed(o, func() { warmed <- struct{}{} }), 2*time.Second, 300*time.Millisecond))
+	defer a.Close()
+	first := app.Examples()[0]
+	guard := time.After(2 * time.Minute) // a guard against hanging, not a speed test
+	for i := 0; ; i++ {
+		// Drain the computations of the open and of the adds before the
+		// first one of the stream.
+		if i == 1 {
+			for len(warmed) > 0 {
+				<-warmed
+			}
+		}
+		in := app.Input{Name: fmt.Sprintf("stream-%d.txt", i), Data: fmt.Appendf(append([]byte(nil), first.Data...), "\n第%d次补充说明。\n", i)}
+		if stats, err := a.Add(ctx, app.AddRequest{Inputs: []app.Input{in}}); err != nil || stats.Added != 1 {
+			t.Fatalf("Add %d: %+v, %v", i, stats, err)
+		}
+		select {
+		case <-warmed:
+			if i >= 3 {
+				t.Logf("computed while the stream went on, after %d adds", i)
+				return
+			}
+		case <-guard:
+			t.Fatalf("%d adds 100 ms apart and the figures never computed: the warmer waits for a quiet store", i)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
