@@ -374,9 +374,16 @@ func (s *Store) search(ctx context.Context, q store.Query) ([]store.Hit, error) 
 	}
 	snap.Report = snap.Paragraph
 	src := searchSource{tx: tx, marks: &s.marks}
-	best, ok, err := s.found.Search(ctx, src, snap, q)
-	if err != nil {
-		return nil, err
+	var (
+		best []norm.Scored
+		ok   bool
+	)
+	// Mark 0: older than every snapshot kept (see marks.mark), which says
+	// nothing of what it sees; the database answers.
+	if snap.Paragraph > 0 {
+		if best, ok, err = s.found.Search(ctx, src, snap, q); err != nil {
+			return nil, err
+		}
 	}
 	if !ok {
 		if best, err = rankMatches(ctx, tx, phrase, q); err != nil {

@@ -553,3 +553,26 @@ func TestCachesConcurrentWrites(t *testing.T) {
 		t.Errorf("after the writes: the postings differ from the database's (%v)", err)
 	}
 }
+
+// TestSearchOlderThanMarks searches in a snapshot older than every one
+// the store has marked (mark 0: a request that ran while thousands were
+// marked): the answer is still the database's.
+func TestSearchOlderThanMarks(t *testing.T) {
+	s := openTest(t)
+	defer s.Close()
+	ctx := context.Background()
+	if _, _, err := s.Put(ctx, storetest.Synthetic(0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, exact := s.marks.mark(pgSnapshot{xmin: 1 << 60, xmax: 1 << 60}); !exact {
+		t.Fatal("a newer snapshot was not marked")
+	}
+	query := store.Query{Text: "全面完成年度任务", Limit: 100}
+	hits, err := s.Search(ctx, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db := databaseSearch(t, s)(query); len(hits) == 0 || !sameHits(hits, db) {
+		t.Errorf("search in a snapshot older than every mark: %d hits, the database %d", len(hits), len(db))
+	}
+}
