@@ -60,18 +60,7 @@ func (s searchElsewhere) Search(ctx context.Context, q store.Query) ([]store.Hit
 // another on the same database: the searching one's cache must see every
 // write of the other as the database does.
 func TestSearchCacheTwoStores(t *testing.T) {
-	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
-	ctx := context.Background()
-	writer, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	reader, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	writer, reader := twoStores(t)
 	storetest.SearchCache(t, searchElsewhere{writer, reader}, putBatch(writer), reader.found.Phrases, databaseSearch(t, writer))
 	if n := writer.found.Phrases(); n != 0 {
 		t.Errorf("the writing store's cache holds %d phrases: the searches did not all go to the other", n)
@@ -97,18 +86,8 @@ func TestWritesOutOfOrder(t *testing.T) {
 }
 
 func writesOutOfOrder(t *testing.T) {
-	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
 	ctx := context.Background()
-	w, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	r, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	w, r := twoStores(t)
 	first := storetest.Synthetic(0)
 	if _, _, err := w.Put(ctx, first); err != nil {
 		t.Fatal(err)
@@ -260,18 +239,7 @@ func (s listElsewhere) List(ctx context.Context, f store.Filter) ([]store.Summar
 // TestListCacheTwoStores writes through one store and lists through
 // another on the same database.
 func TestListCacheTwoStores(t *testing.T) {
-	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
-	ctx := context.Background()
-	writer, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	reader, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	writer, reader := twoStores(t)
 	storetest.ListCache(t, listElsewhere{writer, reader}, putBatch(writer), listAllOf(t, writer))
 	reader.lists.mu.Lock()
 	defer reader.lists.mu.Unlock()
@@ -431,18 +399,8 @@ func TestMigrateLockFree(t *testing.T) {
 // (never an older state, whatever the marks raced), and once the writes
 // are done the caches must equal the database.
 func TestCachesConcurrentWrites(t *testing.T) {
-	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
 	ctx := context.Background()
-	w, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	r, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	w, r := twoStores(t)
 
 	const writers, each = 4, 6
 	var (
@@ -575,4 +533,21 @@ func TestSearchOlderThanMarks(t *testing.T) {
 	if db := databaseSearch(t, s)(query); len(hits) == 0 || !sameHits(hits, db) {
 		t.Errorf("search in a snapshot older than every mark: %d hits, the database %d", len(hits), len(db))
 	}
+}
+
+// twoStores opens two stores on one new database, closed when the test
+// ends: one to write through, one whose caches must see the writes.
+func twoStores(t *testing.T) (*Store, *Store) {
+	t.Helper()
+	dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+	var sts [2]*Store
+	for i := range sts {
+		st, err := Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		sts[i] = st
+	}
+	return sts[0], sts[1]
 }
