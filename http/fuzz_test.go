@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -136,7 +137,8 @@ func FuzzDecodePair(f *testing.F) {
 // server (with no store): it never panics or fails with a server error,
 // and every answer is one the OpenAPI document describes.
 func FuzzAPI(f *testing.F) {
-	s := newTestServer(f, nil, Options{})
+	var logbuf lockedBuf
+	s := newTestServer(f, &logbuf, Options{})
 	var apiRoutes [][2]string
 	for _, rt := range routes(s) {
 		if strings.HasPrefix(rt[1], "/api/") {
@@ -165,7 +167,7 @@ func FuzzAPI(f *testing.F) {
 		r.Header.Set(apiHeader, "1")
 		w := serve(s, r)
 		if w.Code >= 500 {
-			t.Fatalf("%s %s (%q): status %d: %s", rt[0], target, ct, w.Code, w.Body)
+			t.Fatalf("%s %s (%q): status %d: %s\nLOG: %s", rt[0], target, ct, w.Code, w.Body, logbuf.tail())
 		}
 		if w.Code >= 400 {
 			var e errorJSON
@@ -175,4 +177,28 @@ func FuzzAPI(f *testing.F) {
 		}
 		validateResponse(t, s, r, w)
 	})
+}
+
+// lockedBuf keeps the end of the server's log for FuzzAPI's failures:
+// the requests before a server error, which a fuzz run's state led to.
+type lockedBuf struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (l *lockedBuf) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b = append(l.b, p...)
+	if len(l.b) > 1<<20 {
+		l.b = append([]byte(nil), l.b[len(l.b)-64<<10:]...)
+	}
+	return len(p), nil
+}
+
+// tail returns the last lines logged (about 6 KB).
+func (l *lockedBuf) tail() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return string(l.b[max(0, len(l.b)-6000):])
 }
