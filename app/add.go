@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"zongjie/check"
 	"zongjie/corpus"
@@ -109,6 +110,17 @@ func (a *App) AddUploadsStated(ctx context.Context, files []Upload, stated extra
 				continue
 			}
 			r, err := st.Get(ctx, sr.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				// Held by a report that is not to be read: one in the
+				// trash (the text of one of its versions) or gone since.
+				// Stored already, as for a report the user may not see;
+				// of one in the trash the user is told.
+				out[i].Reports = append(out[i].Reports, AddedReport{Status: "stored"})
+				if pl, err := st.Placements(ctx, []int64{sr.ID}); err == nil && pl[sr.ID].Trashed {
+					out[i].Notices = append(out[i].Notices, fmt.Sprintf("此文本已在回收站中的报告 %d 里，未另行保存；如需要，请到回收站恢复该报告。", sr.ID))
+				}
+				continue
+			}
 			if err != nil {
 				return nil, storeError(err)
 			}
