@@ -19,9 +19,11 @@ type AddedJSON struct {
 
 // AddedReportJSON is one report of an added file.
 type AddedReportJSON struct {
-	Status   string  `json:"status"` // new, version or stored
-	Report   Summary `json:"report"`
-	Findings Counts  `json:"findings"`
+	Status string `json:"status"` // new, version or stored
+	// Report is absent when the report that holds the text is not one
+	// to show: another unit's, or in the trash (status stored).
+	Report   *Summary `json:"report,omitempty"`
+	Findings Counts   `json:"findings"`
 }
 
 // ErrorJSON is a failure as the JSON API gives it: its stable code and
@@ -43,7 +45,12 @@ func UploadJSON(added []Added) UploadResult {
 			j.Error = &ErrorJSON{Code: string(a.Err.Code), Message: a.Err.Message}
 		}
 		for _, r := range a.Reports {
-			j.Reports = append(j.Reports, AddedReportJSON{Status: r.Status, Report: SummaryOf(r.Summary), Findings: r.Counts})
+			rj := AddedReportJSON{Status: r.Status, Findings: r.Counts}
+			if r.ID != 0 {
+				sum := SummaryOf(r.Summary)
+				rj.Report = &sum
+			}
+			j.Reports = append(j.Reports, rj)
 		}
 		out.Files = append(out.Files, j)
 	}
