@@ -271,16 +271,19 @@ func backtrack(trace []int32, n, m, d int) []op {
 		pi := int(v[(pk+d-1)/2])
 		pj := pi - pk
 		// The snake from the edit's end to (i, j) is equal text.
-		var e op
-		if pk == k+1 {
-			e = op{pi, pi, pj, pj + 1}
-		} else {
-			e = op{pi, pi + 1, pj, pj}
-		}
-		rev = append(rev, e)
+		rev = append(rev, edit(pi, pj, pk == k+1))
 		i, j = pi, pj
 	}
 	return inOrder(rev)
+}
+
+// edit is the one-character edit at (pi, pj) of a walk back: an
+// insertion of b[pj] when the step came down, else a deletion of a[pi].
+func edit(pi, pj int, down bool) op {
+	if down {
+		return op{pi, pi, pj, pj + 1}
+	}
+	return op{pi, pi + 1, pj, pj}
 }
 
 // inOrder returns the edits of a walk back (last first) in text order,

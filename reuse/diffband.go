@@ -226,13 +226,7 @@ func backtrackBand(tr *bandTrace, n, m, d int) []op {
 		}
 		pi := tr.get(d-1, pk)
 		pj := pi - pk
-		var e op
-		if pk == k+1 {
-			e = op{pi, pi, pj, pj + 1}
-		} else {
-			e = op{pi, pi + 1, pj, pj}
-		}
-		rev = append(rev, e)
+		rev = append(rev, edit(pi, pj, pk == k+1))
 		i, j = pi, pj
 	}
 	return inOrder(rev)
