@@ -37,13 +37,20 @@ func TestUploadTextInTrash(t *testing.T) {
 	if err := a.Remove(ctx, first); err != nil {
 		t.Fatal(err)
 	}
-	other := upload([]byte("\uFFFD"))[0].Reports[0].Summary
+	// Another report under the same name, of the same year and another
+	// unit: Decide takes the first text again for a new version of it,
+	// which the store refuses (the text is the trashed report's), so no
+	// notice may tell of that version.
+	other := upload([]byte("某乡2024年工作总结\n全年完成投资3亿元。"))[0].Reports[0].Summary
 	again := upload(text)[0]
 	if r := again.Reports[0]; r.Status != "stored" || r.Summary.ID != 0 {
 		t.Errorf("the trashed report's text again: %+v, want stored already, no report shown", r)
 	}
 	if !slices.ContainsFunc(again.Notices, func(n string) bool { return strings.Contains(n, "回收站") }) {
 		t.Errorf("notices %q, want one that names the trash", again.Notices)
+	}
+	if slices.ContainsFunc(again.Notices, func(n string) bool { return strings.Contains(n, "新版本") }) {
+		t.Errorf("notices %q tell of a new version, but none was stored", again.Notices)
 	}
 	rep, err := a.Report(ctx, other.ID, 0)
 	if err != nil {

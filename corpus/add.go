@@ -260,6 +260,14 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 					p.Versions = append(p.Versions, NewVersion{Report: r.ID, Version: r.Version, Note: r.Note})
 				case b.news[k]:
 					p.Added++
+				case d.Report != 0 && d.Version == 0 && b.err == nil:
+					// Decide took the text for a new version of
+					// d.Report, but the store held it already as
+					// another report's (one in the trash, or one added
+					// meanwhile): no version was made, so what Decide
+					// said of one is void. An earlier version's text
+					// (d.Version set) keeps its notice.
+					d.Notice = ""
 				case d.Report == 0 && b.err == nil:
 					// Stored already although the store did not hold its
 					// path or text as a current version when the add
