@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 FUZZTIME ?= 60s
 
-.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema openapi-schema fuzz bench bench-length bench-scale bench-load eval testdata lmpairs docs clean
+.PHONY: serve demo build test e2e-deps screenshots vet lint fmt-check check-go deps sarif-schema openapi-schema fuzz bench bench-length bench-scale bench-load eval testdata docs clean
 
 ## serve: build zongjie and start the web app on the bundled example reports (http://127.0.0.1:8080/; Ctrl-C stops it)
 serve: build
@@ -194,10 +194,6 @@ eval: check-go
 ## testdata: regenerate reader/testdata/numbered.docx from its .fodt source with LibreOffice
 testdata:
 	soffice --headless --norestore --convert-to docx:"MS Word 2007 XML" --outdir reader/testdata reader/testdata/numbered.fodt
-
-## lmpairs: regenerate check/rules/typo/lmpairs.bin from open-gram (fetches the pinned Debian packages sunpinyin-data and sunpinyin-utils with apt-get download into the user's cache)
-lmpairs: check-go
-	cd check/rules/typo && ZONGJIE_REQUIRE_TOOLS=1 $(GO) run ./lmgen
 
 ## docs: regenerate docs/rules.md from the rules (a test fails when it is stale)
 docs: check-go

@@ -144,14 +144,3 @@ func TestNonWordWorkload(t *testing.T) {
 	}
 	t.Logf("bytes %d findings %d", runs*size, n)
 }
-
-// BenchmarkLoadLMPairs measures decoding lmpairs.bin, done once per
-// process when TY008 first asks a pair of it.
-func BenchmarkLoadLMPairs(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := decodeLMPairs(lmPairData); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
