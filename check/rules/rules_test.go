@@ -181,3 +181,33 @@ func TestCorpusGolden(t *testing.T) {
 		t.Errorf("%.2f findings per 10,000 characters on published reports; more than 1 means false positives", rate)
 	}
 }
+
+// TestCleanGolden pins every finding on testdata/clean, sixteen clean
+// 街道/乡镇/区直部门 reports of the project's own (testdata/clean/README.md),
+// and bounds their rate: on clean prose of the commonest genres every
+// finding is a false one.
+func TestCleanGolden(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 16 {
+		t.Fatalf("%d clean reports in testdata/clean, want at least 16", len(paths))
+	}
+	var lines []string
+	chars, found := 0, 0
+	for _, path := range paths {
+		ds, text := checkFile(t, path)
+		chars += utf8.RuneCountInString(text)
+		found += len(ds)
+		for _, d := range ds {
+			lines = append(lines, filepath.Base(path)+" "+brief(d))
+		}
+	}
+	golden(t, "clean.golden", lines)
+	rate := float64(found) / float64(chars) * 10000
+	t.Logf("%d findings in %d characters of clean reports: %.2f per 10,000", found, chars, rate)
+	if rate > 0.5 {
+		t.Errorf("%.2f findings per 10,000 characters on clean reports; each is a false finding", rate)
+	}
+}
