@@ -252,11 +252,11 @@ func runLevelOrder(p *check.Pass) {
 			if parent != nil {
 				pform = parent.Form
 			}
-			for _, s := range list {
+			for i, s := range list {
 				if !isHeading(s) {
 					continue
 				}
-				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) {
+				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && !sentenceItem(p.File, list, i) {
 					where := "这一层"
 					if parent != nil {
 						where = "“" + strings.TrimRight(parent.Marker, "、.．") + "”下"
@@ -268,6 +268,41 @@ func runLevelOrder(p *check.Pass) {
 		}
 		walk(nil, r.Outline)
 	}
+}
+
+// sentenceItem reports whether list[i] is an item of a list that is one
+// sentence set out a paragraph an item: the paragraph before its first item
+// ends with a colon and every item but the last ends with a semicolon
+// ("其中：" / "（1）…公路改造工程…；" / "（2）…；" / "（3）…。"). Such items
+// enumerate within the sentence; they are no heading level, so the level
+// they stand at is no skip.
+func sentenceItem(f *document.File, list []*zongjie.Section, i int) bool {
+	form := list[i].Form
+	first, last := i, i
+	for first > 0 && list[first-1].Form == form && list[first-1].Ordinal == list[first].Ordinal-1 {
+		first--
+	}
+	for last+1 < len(list) && list[last+1].Form == form && list[last+1].Ordinal == list[last].Ordinal+1 {
+		last++
+	}
+	if first == last || list[first].Para == 0 {
+		return false
+	}
+	if !strings.HasSuffix(paraText(f, list[first].Para-1), "：") {
+		return false
+	}
+	for j := first; j < last; j++ {
+		if list[j+1].Para != list[j].Para+1 || !strings.HasSuffix(paraText(f, list[j].Para), "；") {
+			return false
+		}
+	}
+	return true
+}
+
+// paraText returns the text of paragraph i, without trailing blanks.
+func paraText(f *document.File, i int) string {
+	sp := f.Paragraphs[i].Span
+	return strings.TrimRight(f.Text[sp.Start:sp.End], " 　\t")
 }
 
 // levels are the heading forms in GB/T 9704 order.

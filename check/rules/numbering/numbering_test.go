@@ -62,6 +62,10 @@ func TestLevelOrder(t *testing.T) {
 		{In: "1.主要工作\n一、下步打算\n二、保障措施", Want: []string{"1."}},
 		{Name: "near miss: two levels throughout", In: "一、主要工作\n1.抓党建\n2.促发展\n二、下步打算\n1.抓党建"},
 		{Name: "near miss: the full order", In: "一、主要工作\n（一）抓党建\n1.强学习\n（1）开展培训\n二、下步打算\n（一）抓党建"},
+		{Name: "near miss: a sentence set out an item a line", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个，其中：\n（1）公路工程已完成路基；\n（2）教学楼主体已封顶；\n（3）污水管网完成65%。\n二、下步打算"},
+		{Name: "headings after a colon, ending with a full stop", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个，其中：\n（1）公路工程。已完成路基。\n（2）教学楼。主体已封顶。\n二、下步打算", Want: []string{"（1）", "（2）"}},
+		{Name: "items ending with semicolons, no colon before", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个。\n（1）公路工程已完成路基；\n（2）教学楼主体已封顶。\n二、下步打算", Want: []string{"（1）", "（2）"}},
+		{Name: "a lone item after a colon", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n其中：\n（1）公路工程已完成路基；\n二、下步打算", Want: []string{"（1）"}},
 	})
 }
 
