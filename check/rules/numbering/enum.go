@@ -25,12 +25,20 @@ var SetMixing = &check.Rule{
 	Run: func(p *check.Pass) {
 		eachList(p.Reports, func(_ *zongjie.Report, _ *zongjie.Section, children []*zongjie.Section) {
 			var prev *zongjie.Section
-			for _, s := range children {
+			last := map[string]int{}  // index in children of the last item of each form
+			first := map[string]int{} // index of the 1 that opened each form's current list
+			for i, s := range children {
 				if !enumForms[s.Form] {
 					prev = nil
 					continue
 				}
-				if prev != nil && s.Form != prev.Form && s.Ordinal > 1 && continues(prev, s) && !generated(p, s) {
+				if s.Ordinal == 1 {
+					first[s.Form] = i
+				}
+				own, seen := last[s.Form]
+				last[s.Form] = i
+				if prev != nil && s.Form != prev.Form && s.Ordinal > 1 && continues(prev, s) && !generated(p, s) &&
+					!resumes(children, own, seen, first[prev.Form], s) {
 					want := Marker(prev.Form, s.Ordinal)
 					p.Report(s.MarkerSpan, "前面用“"+name(prev.Form, prev.Ordinal)+"”，这里用“"+strings.TrimRight(s.Marker, "，,、：: ")+"”，同一组列举应统一为“"+want+"”",
 						check.Fix{Message: "改为" + want, Replacement: want + markTail(s), Certain: false})
@@ -39,6 +47,15 @@ var SetMixing = &check.Rule{
 			}
 		})
 	},
+}
+
+// resumes reports whether s carries on a list of its own form that a
+// nested list of another form interrupted: its ordinal's predecessor came
+// before (children[own], when seen) and the other list began at 1 after it
+// (children[nested]): "三要严抓安全。重点抓好：一是…；二是…；三是…。" then
+// "四要严格值守。" is no 四 of the 是 list.
+func resumes(children []*zongjie.Section, own int, seen bool, nested int, s *zongjie.Section) bool {
+	return seen && children[own].Ordinal == s.Ordinal-1 && nested > own
 }
 
 // continues reports whether s carries on prev's list: the next ordinal, or

@@ -98,6 +98,8 @@ func TestSetMixing(t *testing.T) {
 		{In: "一、主要工作\n首先，要提高认识。其次，要压实责任。第三，要强化督查。", Want: []string{"第三，→再次，"}},
 		{In: "一、主要工作\n一是强化学习。第二，要狠抓落实。", Want: []string{"第二，→二是，"}},
 		{Name: "near miss: one set", In: "一、主要工作\n第一，要提高认识。第二，要压实责任。第三，要强化督查。最后，要加强保障。"},
+		{Name: "near miss: a list nested in an item of another", In: "一、下步打算\n一要严管火源。\n二要严查隐患。\n三要严抓安全。重点抓好：一是交通安全；二是燃气安全；三是烟花爆竹安全。\n四要严格值守。"},
+		{Name: "a switch with no nested list", In: "一、下步打算\n一要严管火源。\n二要严查隐患。\n三是严抓安全。\n四要严格值守。", Want: []string{"三是→三要", "四要→四是"}},
 	})
 }
 
