@@ -123,7 +123,8 @@ var Sequence = &check.Rule{
 	Doc: check.Doc{
 		Title: "序号不连续或重复",
 		Text: "同一层级的标题序号、同一组“一是、二是”应从一开始依次排列，不能跳号、重号或倒退。" +
-			"同一层级中序号重新从一开始，多是两份材料拼接而成。只有“一是”没有“二是”的列举也不完整。",
+			"同一层级中序号重新从一开始，多是两份材料拼接而成。只有“一是”没有“二是”的列举也不完整。" +
+			"工作要点等材料把任务跨部分连续编号（“一、”下1.至3.，“二、”下接4.），不算跳号。",
 		Wrong:  "一、主要工作\n（一）抓党建。一是强学习。三是重实效。\n（三）促发展。",
 		Right:  "一、主要工作\n（一）抓党建。一是强学习。二是重实效。\n（二）促发展。",
 		Source: "GB/T 9704—2012 7.3.3；公文写作常规",
@@ -132,6 +133,43 @@ var Sequence = &check.Rule{
 }
 
 func runSequence(p *check.Pass) {
+	// Each section's list and place in it, to find the lists under the
+	// sections before a parent.
+	type place struct {
+		list []*zongjie.Section
+		i    int
+	}
+	var places map[*zongjie.Section]place // made on first use: rarely needed
+	// carried returns the last ordinal of form under the nearest section
+	// before parent, at its level, that has children of that form: the
+	// number a list numbered through the parts (工作要点: 一、 1. 2. 3.
+	// 二、 4. 5.) carries on from, or 0.
+	carried := func(parent *zongjie.Section, form string) int {
+		if parent == nil {
+			return 0
+		}
+		if places == nil {
+			places = map[*zongjie.Section]place{}
+			eachList(p.Reports, func(_ *zongjie.Report, _ *zongjie.Section, list []*zongjie.Section) {
+				for i, s := range list {
+					places[s] = place{list, i}
+				}
+			})
+		}
+		pl := places[parent]
+		for j := pl.i - 1; j >= 0; j-- {
+			n := 0
+			for _, c := range pl.list[j].Children {
+				if c.Form == form && c.Ordinal > 0 {
+					n = c.Ordinal
+				}
+			}
+			if n > 0 {
+				return n
+			}
+		}
+		return 0
+	}
 	eachList(p.Reports, func(r *zongjie.Report, parent *zongjie.Section, children []*zongjie.Section) {
 		last := map[string]*zongjie.Section{} // by form
 		eff := map[string]int{}               // the ordinal the last item stands for
@@ -156,6 +194,12 @@ func runSequence(p *check.Pass) {
 			want := 1
 			if prev != nil {
 				want = eff[form] + 1
+			} else if !enumForms[form] && s.Ordinal > 1 {
+				// Headings numbered through the parts carry on from the
+				// part before.
+				if n := carried(parent, form); n > 0 && s.Ordinal == n+1 {
+					want = s.Ordinal
+				}
 			}
 			eff[form] = s.Ordinal
 			switch {

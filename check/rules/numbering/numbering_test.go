@@ -52,6 +52,11 @@ func TestSequence(t *testing.T) {
 		{Name: "near miss: a glossary without its heading", In: "一、主要工作\n坚持“四个不摘”［12］。\n二、下步打算\n推行“一窗通办”［21］。\n［12］“四个不摘”：指摘帽不摘责任、不摘政策。\n［21］“一窗通办”：指一个窗口办理多个事项。"},
 		{Name: "a skip in the body beside a glossary", In: "一、主要工作\n坚持“四个不摘”［12］。\n三、下步打算\n名词解释\n［12］“四个不摘”：指摘帽不摘责任、不摘政策。", Want: []string{"三、→二、"}},
 		{Name: "a skip after a comma", In: "一、主要工作\n（一）抓党建。一是强学习，三是重实效。", Want: []string{"三是→二是"}},
+		{Name: "near miss: items numbered through the parts", In: "一、聚力经济发展\n1.抓招商。\n2.抓楼宇。\n3.抓服务。\n二、聚力城市更新\n4.推进改造。\n5.提升管理。\n三、聚力自身建设\n6.加强学习。"},
+		{Name: "near miss: numbered through, a part without items between", In: "一、总体要求\n1.抓招商。\n2.抓楼宇。\n二、重点工作\n（一）抓项目\n三、保障措施\n3.加强领导。"},
+		{Name: "a skip where the part before ends", In: "一、聚力经济发展\n1.抓招商。\n2.抓楼宇。\n二、聚力城市更新\n4.推进改造。\n5.提升管理。", Want: []string{"4.→1."}},
+		{Name: "a first part not starting at one", In: "一、聚力经济发展\n2.抓招商。\n3.抓楼宇。\n二、聚力城市更新\n1.推进改造。", Want: []string{"2.→1."}},
+		{Name: "an enumeration does not run on across headings", In: "一、主要工作\n（一）抓党建。一是强学习。二是重实效。\n（二）促发展。三是抓招商。", Want: []string{"三是→一是"}},
 	})
 }
 
