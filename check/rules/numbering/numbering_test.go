@@ -70,6 +70,8 @@ func TestLevelOrder(t *testing.T) {
 		{Name: "near miss: a sentence set out an item a line", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个，其中：\n（1）公路工程已完成路基；\n（2）教学楼主体已封顶；\n（3）污水管网完成65%。\n二、下步打算"},
 		{Name: "headings after a colon, ending with a full stop", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个，其中：\n（1）公路工程。已完成路基。\n（2）教学楼。主体已封顶。\n二、下步打算", Want: []string{"（1）", "（2）"}},
 		{Name: "items ending with semicolons, no colon before", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个。\n（1）公路工程已完成路基；\n（2）教学楼主体已封顶。\n二、下步打算", Want: []string{"（1）", "（2）"}},
+		{Name: "near miss: items numbered inside a sentence", In: "一、主要工作\n（一）抓党建\n1.强学习\n二、下步打算\n我们将从以下方面改进：①加快建设；②深化改革；③加强管理。\n三、保障措施\n主要是：（1）加强领导；（2）强化督查。"},
+		{Name: "circled items opening paragraphs", In: "一、主要工作\n（一）抓党建\n二、下步打算\n①加快建设。\n②深化改革。", Want: []string{"①", "②"}},
 		{Name: "a lone item after a colon", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n其中：\n（1）公路工程已完成路基；\n二、下步打算", Want: []string{"（1）"}},
 	})
 }
