@@ -182,11 +182,16 @@ func TestCorpusGolden(t *testing.T) {
 	}
 }
 
-// TestCleanGolden pins every finding on testdata/clean, sixteen clean
-// 街道/乡镇/区直部门 reports of the project's own (testdata/clean/README.md),
-// and bounds their rate: on clean prose of the commonest genres every
-// finding is a false one.
+// TestCleanGolden pins every finding on testdata/clean, clean 街道/乡镇/区直部门
+// reports of the project's own (testdata/clean/README.md), finds the errors
+// written there by mistake and bounds the rate of the other findings: on
+// clean prose of the commonest genres each of them is a false one.
 func TestCleanGolden(t *testing.T) {
+	// Real errors slipped into the texts while writing them; they stay.
+	real := map[string]bool{
+		"48-qingshui-anquan-h1.txt NB001 四是": true, // 一是 二是 四是 三是: an item inserted out of place
+		"48-qingshui-anquan-h1.txt NB001 三是": true,
+	}
 	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -195,19 +200,29 @@ func TestCleanGolden(t *testing.T) {
 		t.Fatalf("%d clean reports in testdata/clean, want at least 16", len(paths))
 	}
 	var lines []string
-	chars, found := 0, 0
+	chars, falses := 0, 0
+	found := map[string]bool{}
 	for _, path := range paths {
 		ds, text := checkFile(t, path)
 		chars += utf8.RuneCountInString(text)
-		found += len(ds)
 		for _, d := range ds {
 			lines = append(lines, filepath.Base(path)+" "+brief(d))
+			key := filepath.Base(path) + " " + d.Rule + " " + d.Text
+			found[key] = true
+			if !real[key] {
+				falses++
+			}
 		}
 	}
 	golden(t, "clean.golden", lines)
-	rate := float64(found) / float64(chars) * 10000
-	t.Logf("%d findings in %d characters of clean reports: %.2f per 10,000", found, chars, rate)
+	for key := range real {
+		if !found[key] {
+			t.Errorf("%q not found", key)
+		}
+	}
+	rate := float64(falses) / float64(chars) * 10000
+	t.Logf("%d false findings in %d characters of clean reports: %.2f per 10,000", falses, chars, rate)
 	if rate > 0.5 {
-		t.Errorf("%.2f findings per 10,000 characters on clean reports; each is a false finding", rate)
+		t.Errorf("%.2f false findings per 10,000 characters on clean reports; at most 0.5", rate)
 	}
 }
