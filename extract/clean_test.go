@@ -42,7 +42,10 @@ import (
 //	o     at                  a figure that may or may not be read as one (a
 //	                          qualifier: 35岁以下, 年产5万吨)
 //
-// A figure found is an extracted quantity or growth overlapping the
+// Headings are matched in order by marker and the first characters of the
+// title; an enumeration item (一是, 第一，, 首先，) extracted where none is
+// expected is counted apart, as the outline holds a paragraph's
+// enumerations by design. A figure found is an extracted quantity or growth overlapping the
 // brackets; it is right when its base value, base unit and change are;
 // its name is right when one name holds the other. An extracted figure or
 // target that overlaps no brackets is spurious.
@@ -176,6 +179,13 @@ func normUnit(u string) string {
 	return strings.TrimPrefix(u, "个")
 }
 
+// sameUnit says whether a unit as written (亿元) or its base unit (人 for
+// 名) is the one expected (元, 名).
+func sameUnit(written, base, want string) bool {
+	written = strings.TrimPrefix(strings.TrimPrefix(written, "万"), "亿")
+	return normUnit(written) == want || normUnit(base) == want
+}
+
 func sameValue(a *float64, b float64) bool {
 	return a != nil && math.Abs(*a-b) <= 1e-6*math.Max(1, math.Abs(b))
 }
@@ -200,7 +210,7 @@ type cleanScore struct {
 	metaRight, metaAll               int
 	metaByField                      map[string][2]int
 	headWant, headFound, headLevel   int
-	headGot, headSpurious            int
+	headGot, headSpurious, headEnums int
 	figWant, figFound, figRight      int
 	figNamed, figGot, figSpurious    int
 	targWant, targFound, targRight   int
@@ -282,7 +292,7 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		}
 		found := -1
 		for i, sec := range sections {
-			if !used[i] && sec.Marker == h.marker && titleMatch(sec.Title, h.title) {
+			if !used[i] && strings.TrimRight(sec.Marker, "，, ") == h.marker && titleMatch(sec.Title, h.title) {
 				found = i
 				break
 			}
@@ -304,9 +314,17 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 			s.miss(e, "heading %s%s level %d, want %d", h.marker, h.title, sections[found].Level, h.level)
 		}
 	}
-	s.headGot += len(sections)
 	for i, sec := range sections {
-		if !used[i] {
+		switch {
+		case used[i]:
+			s.headGot++
+		case enumForms[sec.Form]:
+			// The outline holds the enumerations of a paragraph by
+			// design ("…：一是…；二是…"), and the checker reads them:
+			// one not expected is counted apart, not as spurious.
+			s.headEnums++
+		default:
+			s.headGot++
 			s.headSpurious++
 			s.miss(e, "spurious heading %s%s (line %d)", sec.Marker, sec.Title, sec.Line)
 		}
@@ -314,17 +332,16 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 
 	// Figures: quantities and the growths they carry.
 	type gotFigure struct {
-		start, end int
-		text, name string
-		value      *float64
-		unit, dir  string
+		start, end          int
+		text, name          string
+		value               *float64
+		unit, baseUnit, dir string
 	}
 	var figs []gotFigure
 	for _, q := range quantities {
-		figs = append(figs, gotFigure{q.Span.Start, q.Span.End, q.Text, q.Name, q.BaseValue, q.BaseUnit, q.Change})
+		figs = append(figs, gotFigure{q.Span.Start, q.Span.End, q.Text, q.Name, q.BaseValue, q.Unit, q.BaseUnit, q.Change})
 		if g := q.Growth; g != nil {
-			unit := g.Unit
-			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, g.Value, unit, g.Direction})
+			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, g.Value, g.Unit, g.Unit, g.Direction})
 		}
 	}
 	overlaps := func(a, b, c, d int) bool { return a < d && c < b }
@@ -361,7 +378,7 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		}
 		s.figFound++
 		v, unit, _ := parseFigure(w.figure)
-		if sameValue(match.value, v) && normUnit(match.unit) == unit && match.dir == w.dir {
+		if sameValue(match.value, v) && sameUnit(match.unit, match.baseUnit, unit) && match.dir == w.dir {
 			s.figRight++
 		} else {
 			s.miss(e, "figure %s read %q value %v %s change %q, want %v %s %q", w.figure, match.text, deref(match.value), match.unit, match.dir, v, unit, w.dir)
@@ -406,7 +423,7 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		}
 		s.targFound++
 		v, unit, _ := parseFigure(w.figure)
-		if match.Comparator == w.cmp && sameValue(match.BaseValue, v) && normUnit(match.BaseUnit) == unit && match.Change == w.dir {
+		if match.Comparator == w.cmp && sameValue(match.BaseValue, v) && sameUnit(match.Unit, match.BaseUnit, unit) && match.Change == w.dir {
 			s.targRight++
 		} else {
 			s.miss(e, "target %s read %s %v %s change %q, want %s %v %s %q", w.figure, match.Comparator, deref(match.BaseValue), match.BaseUnit, match.Change, w.cmp, v, unit, w.dir)
@@ -432,6 +449,9 @@ func deref(v *float64) any {
 	return *v
 }
 
+// enumForms are the numbering forms of enumerations (outline.FormShi …).
+var enumForms = map[string]bool{"一是": true, "一要": true, "第一": true, "首先": true, "其一": true}
+
 // titleMatch says whether an extracted heading's title is the expected
 // one: the same first characters (a title may run on to the line's end).
 func titleMatch(got, want string) bool {
@@ -444,14 +464,14 @@ func titleMatch(got, want string) bool {
 // measured (see README.md, "Measured on held-out text").
 var cleanFloors = map[string]map[string]float64{
 	"tuning": {
-		"reports": 0, "meta": 0, "headings": 0, "levels": 0, "heading precision": 0,
-		"figures": 0, "figures right": 0, "figures named": 0, "figure precision": 0,
-		"targets": 0, "targets right": 0, "targets named": 0, "target deadlines": 0, "target precision": 0,
+		"reports": 1, "meta": 0.75, "headings": 1, "levels": 0.95, "heading precision": 0.99,
+		"figures": 1, "figures right": 0.99, "figures named": 0.90, "figure precision": 0.97,
+		"targets": 0.98, "targets right": 0.94, "targets named": 0.89, "target deadlines": 1, "target precision": 0.89,
 	},
 	"held-back": {
-		"reports": 0, "meta": 0, "headings": 0, "levels": 0, "heading precision": 0,
-		"figures": 0, "figures right": 0, "figures named": 0, "figure precision": 0,
-		"targets": 0, "targets right": 0, "targets named": 0, "target deadlines": 0, "target precision": 0,
+		"reports": 1, "meta": 0.79, "headings": 1, "levels": 0.85, "heading precision": 0.99,
+		"figures": 1, "figures right": 0.99, "figures named": 0.88, "figure precision": 0.98,
+		"targets": 1, "targets right": 1, "targets named": 0.93, "target deadlines": 0.88, "target precision": 0.84,
 	},
 }
 
@@ -485,7 +505,7 @@ func TestCleanGrassroots(t *testing.T) {
 			by = append(by, fmt.Sprintf("%s %d/%d", k, s.metaByField[k][0], s.metaByField[k][1]))
 		}
 		t.Logf("%s half, %d files: one report %d/%d; metadata fields right %s (%s)", half, s.files, s.reportsRight, s.files, ratio(s.metaRight, s.metaAll), strings.Join(by, ", "))
-		t.Logf("  headings found %s, level right %s, precision %s", ratio(s.headFound, s.headWant), ratio(s.headLevel, s.headFound), ratio(s.headGot-s.headSpurious, s.headGot))
+		t.Logf("  headings found %s, level right %s, precision %s (and %d enumeration items besides)", ratio(s.headFound, s.headWant), ratio(s.headLevel, s.headFound), ratio(s.headGot-s.headSpurious, s.headGot), s.headEnums)
 		t.Logf("  figures: recall %s, precision %s; of those found value right %s, named %s", ratio(s.figFound, s.figWant), ratio(s.figGot-s.figSpurious, s.figGot), ratio(s.figRight, s.figFound), ratio(s.figNamed, s.figFound))
 		t.Logf("  targets: recall %s, precision %s; of those found right %s, named %s, deadline right %s", ratio(s.targFound, s.targWant), ratio(s.targGot-s.targSpurious, s.targGot), ratio(s.targRight, s.targFound), ratio(s.targNamed, s.targFound), ratio(s.targDeadline, s.targFound))
 		if half == "tuning" && os.Getenv("CLEAN_LIST") != "" {
