@@ -300,7 +300,7 @@ func runLevelOrder(p *check.Pass) {
 				if !isHeading(s) {
 					continue
 				}
-				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && opensParagraph(p.File, s) && !sentenceItem(p.File, list, i) {
+				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && opensParagraph(p.File, s) && !sentenceItem(p.File, parent, list, i) {
 					where := "这一层"
 					if parent != nil {
 						where = "“" + strings.TrimRight(parent.Marker, "、.．") + "”下"
@@ -326,11 +326,12 @@ func opensParagraph(f *document.File, s *zongjie.Section) bool {
 
 // sentenceItem reports whether list[i] is an item of a list that is one
 // sentence set out a paragraph an item: the paragraph before its first item
-// ends with a colon and every item but the last ends with a semicolon
-// ("其中：" / "（1）…公路改造工程…；" / "（2）…；" / "（3）…。"). Such items
-// enumerate within the sentence; they are no heading level, so the level
-// they stand at is no skip.
-func sentenceItem(f *document.File, list []*zongjie.Section, i int) bool {
+// ends with a colon or is its parent's bare heading, and every item but the
+// last ends with a semicolon ("其中：" / "（1）…公路改造工程…；" / "（2）…；" /
+// "（3）…。"; "二、工作目标" / "1.…满意率达到97%以上；" / … / "5.…复评。").
+// Such items enumerate within the sentence; they are no heading level, so
+// the level they stand at is no skip.
+func sentenceItem(f *document.File, parent *zongjie.Section, list []*zongjie.Section, i int) bool {
 	form := list[i].Form
 	first, last := i, i
 	for first > 0 && list[first-1].Form == form && list[first-1].Ordinal == list[first].Ordinal-1 {
@@ -342,7 +343,9 @@ func sentenceItem(f *document.File, list []*zongjie.Section, i int) bool {
 	if first == last || list[first].Para == 0 {
 		return false
 	}
-	if !strings.HasSuffix(paraText(f, list[first].Para-1), "：") {
+	lead := list[first].Para - 1
+	headed := parent != nil && parent.Para == lead && !parent.Inline
+	if !headed && !strings.HasSuffix(paraText(f, lead), "：") {
 		return false
 	}
 	for j := first; j < last; j++ {
