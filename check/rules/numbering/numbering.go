@@ -280,6 +280,9 @@ func runLevelOrder(p *check.Pass) {
 		note = func(parent string, list []*zongjie.Section) {
 			for _, s := range list {
 				if !isHeading(s) {
+					if s.Form == outline.FormStyle {
+						note(parent, s.Children) // a title or a part marked by style alone
+					}
 					continue
 				}
 				if under[parent] == nil {
@@ -298,6 +301,9 @@ func runLevelOrder(p *check.Pass) {
 			}
 			for i, s := range list {
 				if !isHeading(s) {
+					if s.Form == outline.FormStyle {
+						walk(parent, s.Children)
+					}
 					continue
 				}
 				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && opensParagraph(p.File, s) && !sentenceItem(p.File, parent, list, i) {

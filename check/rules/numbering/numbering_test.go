@@ -65,6 +65,7 @@ func TestLevelOrder(t *testing.T) {
 		{In: "一、主要工作\n（一）抓党建\n（二）促发展\n二、下步打算\n1.抓党建\n2.促发展", Want: []string{"1.", "2."}},
 		{In: "一、主要工作\n1.抓党建\n二、下步打算\n（一）抓党建", Want: []string{"1."}},
 		{In: "1.主要工作\n一、下步打算\n二、保障措施", Want: []string{"1."}},
+		{Name: "under a title the outline takes for a heading", In: "凤鸣社区2027年工作计划\n一、主要工作\n（一）抓党建\n（二）促发展\n二、下步打算\n1.抓党建\n2.促发展", Want: []string{"1.", "2."}},
 		{Name: "near miss: two levels throughout", In: "一、主要工作\n1.抓党建\n2.促发展\n二、下步打算\n1.抓党建"},
 		{Name: "near miss: the full order", In: "一、主要工作\n（一）抓党建\n1.强学习\n（1）开展培训\n二、下步打算\n（一）抓党建"},
 		{Name: "near miss: a sentence set out an item a line", In: "一、主要工作\n（一）抓党建\n1.强学习\n（二）抓项目\n全年实施项目9个，其中：\n（1）公路工程已完成路基；\n（2）教学楼主体已封顶；\n（3）污水管网完成65%。\n二、下步打算"},
