@@ -133,17 +133,15 @@ func DeskStored(ctx context.Context, st store.Store) ([]DeskReport, error) {
 }
 
 // DeskCache keeps the figures stored for every report, read and parsed,
-// for DeskStored: a look reads them again only when the store's
-// FiguresVersion has changed (figures stored by any process, a report
-// given a new version, moved to or from the trash, deleted or moved),
-// not at each look, which read and parsed the figures of every report
-// stored whatever the page showed. The zero DeskCache is empty; one for
-// one store.
+// for DeskStored: a look reads from the store only the figures stored or
+// changed since the last look (store.FiguresReader: by any process,
+// reports moved to or from the trash or deleted), not every report's,
+// which cost a look more and more as the store grew. The zero DeskCache
+// is empty; one for one store.
 type DeskCache struct {
-	load    sync.Mutex // held by the look reading the figures
-	mu      sync.Mutex // of version and kept
-	version string
-	kept    map[int64]keptFigures // replaced whole, never changed: read without the lock
+	mu   sync.RWMutex // of mark and kept, never held while reading the store
+	mark string
+	kept map[int64]keptFigures
 }
 
 // keptFigures are a report's stored figures, parsed; the zero stamp when
@@ -154,56 +152,77 @@ type keptFigures struct {
 }
 
 // Stored is DeskStored(ctx, st) with the figures kept from the last look
-// while all, the whole store st is a view of, says they have not changed
-// (store.FiguresVersioner); without that, it is DeskStored.
+// and what all, the whole store st is a view of, says changed since
+// (store.FiguresReader); without that, it is DeskStored.
 func (c *DeskCache) Stored(ctx context.Context, st, all store.Store) ([]DeskReport, error) {
-	fv, ok := all.(store.FiguresVersioner)
+	fr, ok := all.(store.FiguresReader)
 	if !ok {
 		return DeskStored(ctx, st)
 	}
-	kept, err := c.figures(ctx, fv, all)
-	if err != nil {
+	if err := c.update(ctx, fr); err != nil {
 		return nil, err
 	}
-	return desk(ctx, st, false, kept)
+	return desk(ctx, st, false, c)
 }
 
-// figures returns the figures stored for every report of all, read again
-// when its version has changed. The version is asked without a lock (a
-// look waiting for a connection to the database must not hold up the
-// others), and one look at a time reads the figures.
-func (c *DeskCache) figures(ctx context.Context, fv store.FiguresVersioner, all store.Store) (map[int64]keptFigures, error) {
-	// The version read before the figures: figures stored between are
-	// read again at the next look.
-	v, err := fv.FiguresVersion(ctx)
-	if err != nil {
-		return nil, err
-	}
-	kept := func() map[int64]keptFigures {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if c.version != v {
+// update reads the figures stored or changed since the last look and
+// applies them. The store is read without a lock (a look waiting for a
+// connection to the database must not hold up the others), and what is
+// read is applied only to the figures it was read for: when another
+// look moved them on meanwhile (perhaps to a state older than this
+// look's start), they are read again from there.
+func (c *DeskCache) update(ctx context.Context, fr store.FiguresReader) error {
+	for {
+		c.mu.RLock()
+		mark := c.mark
+		c.mu.RUnlock()
+		d, err := fr.FiguresSince(ctx, mark)
+		if err != nil {
+			return err
+		}
+		parsed := parseFigures(d.Figures)
+		if c.apply(mark, d, parsed) {
 			return nil
 		}
-		return c.kept
 	}
-	if k := kept(); k != nil {
-		return k, nil
-	}
-	c.load.Lock()
-	defer c.load.Unlock()
-	if k := kept(); k != nil {
-		return k, nil // read by the look before
-	}
-	fs, err := all.Figures(ctx)
-	if err != nil {
-		return nil, err
-	}
-	k := parseFigures(fs)
+}
+
+// apply applies d, read since mark, and reports whether the figures kept
+// are now as of d.Mark: false when they are no longer of mark.
+func (c *DeskCache) apply(mark string, d store.FiguresDelta, parsed map[int64]keptFigures) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.version, c.kept = v, k
-	return k, nil
+	if c.mark == d.Mark && c.kept != nil {
+		return true // another look read as far
+	}
+	if c.mark != mark {
+		return false
+	}
+	if d.All {
+		c.kept = parsed
+	} else {
+		if c.kept == nil {
+			c.kept = map[int64]keptFigures{}
+		}
+		for id, f := range parsed {
+			c.kept[id] = f
+		}
+	}
+	for _, id := range d.Gone {
+		delete(c.kept, id)
+	}
+	c.mark = d.Mark
+	return true
+}
+
+// lookup sets the figures kept of each report of out, and says which
+// have figures stored.
+func (c *DeskCache) lookup(out []DeskReport, kept []keptFigures, stored []bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for k, d := range out {
+		kept[k], stored[k] = c.kept[d.Report.ID]
+	}
 }
 
 // parseFigures parses stored figures, by report.
@@ -220,23 +239,29 @@ func parseFigures(fs []store.Figures) map[int64]keptFigures {
 }
 
 // desk is Desk, computing what is stale when compute is set, and
-// DeskStored otherwise; kept, when set, are the figures stored for every
-// report in st (a DeskCache's), read from st otherwise.
-func desk(ctx context.Context, st store.Store, compute bool, kept map[int64]keptFigures) ([]DeskReport, error) {
+// DeskStored otherwise; cache, when set, keeps the figures stored for
+// every report in st, read from st otherwise.
+func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) ([]DeskReport, error) {
 	list, err := st.List(ctx, store.Filter{})
 	if err != nil {
 		return nil, err
 	}
-	if kept == nil {
+	out := make([]DeskReport, len(list))
+	for i, s := range list {
+		out[i] = DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)}
+	}
+	kept, isStored := make([]keptFigures, len(out)), make([]bool, len(out))
+	if cache != nil {
+		cache.lookup(out, kept, isStored)
+	} else {
 		cached, err := st.Figures(ctx)
 		if err != nil {
 			return nil, err
 		}
-		kept = parseFigures(cached)
-	}
-	out := make([]DeskReport, len(list))
-	for i, s := range list {
-		out[i] = DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)}
+		m := parseFigures(cached)
+		for k, d := range out {
+			kept[k], isStored[k] = m[d.Report.ID]
+		}
 	}
 	prev := previousReports(out)
 	corpusStamp := ""
@@ -261,7 +286,7 @@ func desk(ctx context.Context, st store.Store, compute bool, kept map[int64]kept
 			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
 		}
 		stamps = append(stamps, want)
-		f, stored := kept[d.Report.ID]
+		f, stored := kept[k], isStored[k]
 		have := f.stamp
 		out[k].Figures = f.figures
 		j := job{k: k, own: have.own != want.own, unit: have.own != want.own || have.unit != want.unit}

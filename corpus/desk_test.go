@@ -2,14 +2,20 @@ package corpus_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
 	"zongjie/corpus"
 	"zongjie/store"
+	"zongjie/store/pgtest"
+	"zongjie/store/postgres"
 	"zongjie/store/sqlite"
 )
 
@@ -360,18 +366,116 @@ func TestDeskStored(t *testing.T) {
 // Ensure a DeskCache's answer is DeskStored's, read afresh, after every
 // kind of change, made by this store or by another process's (a second
 // handle on the database): reports added, figures computed, a new version
-// (a fix, a metadata edit), the trash and a restore from it, a deletion.
+// (a fix, a metadata edit), the trash and a restore from it, a deletion;
+// on SQLite and on PostgreSQL.
 func TestDeskCacheStored(t *testing.T) {
+	onBothStores(t, testDeskCacheSteps)
+}
+
+// Ensure a DeskCache's answer is DeskStored's once the writes are done,
+// after looks while other processes stored figures and moved reports to
+// and from the trash, on SQLite and on PostgreSQL.
+func TestDeskCacheConcurrent(t *testing.T) {
+	onBothStores(t, testDeskCacheConcurrent)
+}
+
+// onBothStores runs test on a new SQLite database and on a new
+// PostgreSQL one, with a function that opens a handle on it.
+func onBothStores(t *testing.T, test func(t *testing.T, open func() store.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "z.db")
+		test(t, func() store.Store {
+			st, err := sqlite.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			return st
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := pgtest.CreateDatabase(t, "C.UTF-8")
+		test(t, func() store.Store {
+			st, err := postgres.Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			return st
+		})
+	})
+}
+
+// testDeskCacheConcurrent is TestDeskCacheConcurrent on two handles on
+// one database that open makes.
+func testDeskCacheConcurrent(t *testing.T, open func() store.Store) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "z.db")
-	open := func() store.Store {
-		st, err := sqlite.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
+	st := open()
+	ids := addTexts(t, st, map[string]string{"concurrent-a.txt": deskQinghe2023, "concurrent-b.txt": deskLiutang2024}, true)
+	var list []int64
+	for _, id := range ids {
+		list = append(list, id)
 	}
+	var (
+		c      corpus.DeskCache
+		wg     sync.WaitGroup
+		stop   atomic.Bool
+		looked atomic.Int64
+	)
+	for w := range 3 {
+		other := open()
+		wg.Go(func() {
+			for i := range 40 {
+				id := list[(w+i)%len(list)]
+				var err error
+				switch i % 4 {
+				case 1:
+					err = other.Trash(ctx, id)
+				case 3:
+					err = other.Untrash(ctx, id)
+				default:
+					data := fmt.Sprintf(`{"checked":true,"placeholders":%d}`, w*100+i)
+					err = other.PutFigures(ctx, []store.Figures{{Report: id, Stamp: "x|-|", Data: json.RawMessage(data)}})
+				}
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	var looks sync.WaitGroup
+	for range 3 {
+		looks.Go(func() {
+			for !stop.Load() {
+				if _, err := c.Stored(ctx, st, st); err != nil {
+					t.Error(err)
+					return
+				}
+				looked.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	stop.Store(true)
+	looks.Wait()
+	got, err := c.Stored(ctx, st, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := corpus.DeskStored(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after %d looks during the writes, the cache's desk differs from the store's:\n%+v\nwant\n%+v", looked.Load(), got, want)
+	}
+}
+
+// testDeskCacheSteps is TestDeskCacheStored on two handles on one
+// database that open makes.
+func testDeskCacheSteps(t *testing.T, open func() store.Store) {
+	ctx := context.Background()
 	st, other := open(), open()
 	var c corpus.DeskCache
 	same := func(step string) {
@@ -448,4 +552,62 @@ func TestDeskCacheStored(t *testing.T) {
 	same("deleted by another process")
 	compute(st)
 	same("deleted, computed")
+}
+
+// sinceCounting is a store that counts what FiguresSince gives.
+type sinceCounting struct {
+	*sqlite.Store
+	all, figures atomic.Int64
+}
+
+func (s *sinceCounting) FiguresSince(ctx context.Context, mark string) (store.FiguresDelta, error) {
+	d, err := s.Store.FiguresSince(ctx, mark)
+	if d.All {
+		s.all.Add(1)
+	}
+	s.figures.Add(int64(len(d.Figures)))
+	return d, err
+}
+
+// Ensure a DeskCache reads every report's figures once, then only those
+// stored since its last look: none when nothing changed.
+func TestDeskCacheReadsChanges(t *testing.T) {
+	ctx := context.Background()
+	st := &sinceCounting{Store: openSQLite(t).(*sqlite.Store)}
+	ids := addTexts(t, st, map[string]string{
+		"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024, "liutang-2024.txt": deskLiutang2024,
+	}, true)
+	if _, err := corpus.Desk(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	var c corpus.DeskCache
+	look := func(step string, all, figures int64) {
+		t.Helper()
+		st.all.Store(0)
+		st.figures.Store(0)
+		ds, err := c.Stored(ctx, st, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 3 {
+			t.Errorf("%s: %d reports on the desk, want 3", step, len(ds))
+		}
+		if st.all.Load() != all || st.figures.Load() != figures {
+			t.Errorf("%s: read every report's figures %d times and %d figures; want %d and %d", step, st.all.Load(), st.figures.Load(), all, figures)
+		}
+	}
+	look("first look", 1, 3)
+	look("nothing changed", 0, 0)
+	fs, err := st.Figures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Report == ids["qinghe-2024.txt"] {
+			if err := st.PutFigures(ctx, []store.Figures{f}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	look("one report's figures stored", 0, 1)
 }

@@ -280,15 +280,36 @@ type Store interface {
 	Close() error
 }
 
-// FiguresVersioner is a store that tells at little cost when what Figures
-// returns may have changed, so that its caller can keep the figures read
-// (corpus.DeskCache) instead of reading every report's at each look.
-type FiguresVersioner interface {
-	// FiguresVersion returns a value that changes whenever figures are
-	// stored (PutFigures) and whenever a report is given a new version,
-	// moved to or from the trash, deleted or moved to another unit,
-	// whoever wrote. Adding a report does not change it.
-	FiguresVersion(ctx context.Context) (string, error)
+// FiguresReader is a store that tells what changed in what Figures
+// returns since an earlier read, so that its caller can keep the figures
+// read (corpus.DeskCache) and read at each look only those stored or
+// changed since, instead of every report's.
+type FiguresReader interface {
+	// FiguresSince returns how what Figures returns changed since the
+	// read that gave mark ("" for none: every report's figures, All set),
+	// whoever wrote: the figures stored since, those of reports brought
+	// back from the trash, and the reports moved to the trash or deleted.
+	// Applied to what Figures returned at mark, it gives what Figures
+	// returned at some moment between the call and its return. A mark
+	// the store cannot follow (a database restored since) gives every
+	// report's figures too.
+	FiguresSince(ctx context.Context, mark string) (FiguresDelta, error)
+}
+
+// FiguresDelta is what FiguresSince returns.
+type FiguresDelta struct {
+	// Mark is where this read stopped, for the next FiguresSince.
+	Mark string
+	// All says Figures holds every report's figures, as Figures returns
+	// them: they replace what the caller kept, and Gone is empty.
+	All bool
+	// Figures are the figures stored, or of reports brought back from
+	// the trash, since the mark, by report ID.
+	Figures []Figures
+	// Gone are the reports whose figures Figures no longer returns
+	// (moved to the trash, deleted) since the mark, by ID; some may be
+	// reports whose figures the caller never had.
+	Gone []int64
 }
 
 // Figures are what package corpus computed of one report for the

@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"zongjie/store"
 	"zongjie/store/internal/norm"
@@ -37,7 +39,7 @@ func (s *Store) PutFigures(ctx context.Context, fs []store.Figures) error {
 	if _, err := s.pool.Exec(ctx, `INSERT INTO figures (report, stamp, data)
 		SELECT r.id, f.stamp, f.data::json
 		FROM unnest($1::bigint[], $2::text[], $3::text[]) AS f (report, stamp, data) JOIN reports r ON r.id = f.report
-		ON CONFLICT (report) DO UPDATE SET stamp = excluded.stamp, data = excluded.data`, ids, stamps, data); err != nil {
+		ON CONFLICT (report) DO UPDATE SET stamp = excluded.stamp, data = excluded.data, xact = pg_current_xact_id()`, ids, stamps, data); err != nil {
 		return fmt.Errorf("postgres: put figures: %w", err)
 	}
 	return nil
@@ -67,4 +69,59 @@ func (s *Store) Figures(ctx context.Context) ([]store.Figures, error) {
 		return nil, fmt.Errorf("postgres: figures: %w", err)
 	}
 	return out, nil
+}
+
+// FiguresSince returns what changed in Figures since mark; see
+// store.FiguresReader. A mark is the snapshot of the database the read
+// saw (pg_snapshot's text): every change of what Figures returns marks
+// the rows it changed with its transaction (PutFigures, and the triggers
+// of schema 7 on a move to or from the trash and on a deletion), so that
+// what a read at a snapshot lacks is the rows whose transactions that
+// snapshot did not see finished (marks.go), whatever order they committed
+// in. One statement reads the rows and its snapshot.
+func (s *Store) FiguresSince(ctx context.Context, mark string) (store.FiguresDelta, error) {
+	var d store.FiguresDelta
+	q, args := `SELECT 0, NULL, NULL, false, pg_current_snapshot()::text
+		UNION ALL SELECT 1, f.report, f.stamp, false, f.data::text FROM figures f JOIN reports r ON r.id = f.report WHERE r.deleted IS NULL`, []any(nil)
+	if snap, err := parseSnapshot(mark); err == nil {
+		figures, gone, a := snap.delta("f", "g", nil)
+		q, args = `SELECT 0, NULL, NULL, false, pg_current_snapshot()::text
+			UNION ALL SELECT 1, f.report, f.stamp, r.deleted IS NOT NULL, f.data::text FROM figures f JOIN reports r ON r.id = f.report WHERE `+figures+`
+			UNION ALL SELECT 2, g.report, NULL, true, NULL FROM figures_gone g WHERE `+gone, a
+	} else {
+		d.All = true
+	}
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return d, fmt.Errorf("postgres: figures since: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			kind        int
+			report      *int64
+			stamp, data *string
+			gone        bool
+		)
+		if err := rows.Scan(&kind, &report, &stamp, &gone, &data); err != nil {
+			return d, fmt.Errorf("postgres: figures since: %w", err)
+		}
+		switch {
+		case kind == 0:
+			d.Mark = *data
+		case gone:
+			d.Gone = append(d.Gone, *report)
+		default:
+			d.Figures = append(d.Figures, store.Figures{Report: *report, Stamp: *stamp, Data: json.RawMessage(*data)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("postgres: figures since: %w", err)
+	}
+	if d.Mark == "" {
+		return d, fmt.Errorf("postgres: figures since: no snapshot read")
+	}
+	slices.SortFunc(d.Figures, func(x, y store.Figures) int { return cmp.Compare(x.Report, y.Report) })
+	slices.Sort(d.Gone)
+	return d, nil
 }

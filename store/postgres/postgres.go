@@ -339,6 +339,38 @@ ALTER TABLE paragraphs ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
 CREATE INDEX reports_xact ON reports (xact);
 CREATE INDEX paragraphs_xact ON paragraphs (xact);
 `,
+	// 7: what a process needs to read only the figures changed since it
+	// last read (FiguresSince): each row of figures records the
+	// transaction that last stored it or moved its report to or from the
+	// trash, and a deleted report leaves a row in figures_gone with the
+	// transaction that deleted it. Rows stored before have 0.
+	`
+ALTER TABLE figures ADD COLUMN xact xid8 NOT NULL DEFAULT '0';
+ALTER TABLE figures ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
+CREATE INDEX figures_xact ON figures (xact);
+CREATE TABLE figures_gone (
+	report bigint PRIMARY KEY,
+	xact   xid8   NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX figures_gone_xact ON figures_gone (xact);
+CREATE FUNCTION figures_trashed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE figures SET xact = pg_current_xact_id() WHERE report = NEW.id;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER figures_trashed AFTER UPDATE OF deleted ON reports
+	FOR EACH ROW WHEN (OLD.deleted IS DISTINCT FROM NEW.deleted) EXECUTE FUNCTION figures_trashed();
+CREATE FUNCTION figures_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO figures_gone (report) VALUES (OLD.id)
+		ON CONFLICT (report) DO UPDATE SET xact = excluded.xact;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER figures_deleted AFTER DELETE ON reports
+	FOR EACH ROW EXECUTE FUNCTION figures_deleted();
+`,
 }
 
 // writeLockKey is the key of the transaction-level advisory lock that

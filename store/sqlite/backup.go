@@ -209,12 +209,14 @@ func restore(ctx context.Context, path, from string) error {
 		return err
 	}
 	// Every process's units cache reads again: a generation no cache
-	// has seen.
-	var b [4]byte
+	// has seen; and every desk's figures (FiguresSince), of an epoch
+	// none has seen.
+	var b [12]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return err
 	}
-	_, err = dst.w.ExecContext(ctx, `UPDATE placement SET generation = generation + 1 + ?`, int64(binary.LittleEndian.Uint32(b[:])))
+	_, err = dst.w.ExecContext(ctx, `UPDATE placement SET generation = generation + 1 + ?, figures_epoch = ?`,
+		int64(binary.LittleEndian.Uint32(b[:4])), int64(binary.LittleEndian.Uint64(b[4:])>>1))
 	if err != nil {
 		return err
 	}

@@ -437,6 +437,30 @@ INSERT INTO placement (generation) VALUES (0);
 	{sql: `
 ALTER TABLE placement ADD COLUMN figures INTEGER NOT NULL DEFAULT 0;
 `},
+	// 8: what a process needs to read only the figures changed since it
+	// last read (FiguresSince): each row of figures has the count of
+	// placement.figures when it was last stored, or its report moved to
+	// or from the trash; a deleted report leaves a row in figures_gone
+	// with that count; a restored database has another figures_epoch.
+	// Rows stored before have 0.
+	{sql: `
+ALTER TABLE figures ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX figures_seq ON figures (seq);
+CREATE TABLE figures_gone (
+	report INTEGER PRIMARY KEY,
+	seq    INTEGER NOT NULL
+);
+CREATE INDEX figures_gone_seq ON figures_gone (seq);
+ALTER TABLE placement ADD COLUMN figures_epoch INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER figures_trashed AFTER UPDATE OF deleted ON reports WHEN OLD.deleted IS NOT NEW.deleted BEGIN
+	UPDATE placement SET figures = figures + 1;
+	UPDATE figures SET seq = (SELECT figures FROM placement) WHERE report = NEW.id;
+END;
+CREATE TRIGGER figures_deleted AFTER DELETE ON reports BEGIN
+	UPDATE placement SET figures = figures + 1;
+	INSERT OR REPLACE INTO figures_gone (report, seq) VALUES (OLD.id, (SELECT figures FROM placement));
+END;
+`},
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run
