@@ -139,16 +139,45 @@ func DeskStored(ctx context.Context, st store.Store) ([]DeskReport, error) {
 // which cost a look more and more as the store grew. The zero DeskCache
 // is empty; one for one store.
 type DeskCache struct {
-	mu   sync.RWMutex // of mark and kept, never held while reading the store
+	load sync.Mutex   // held by the look reading what changed
+	mu   sync.RWMutex // of what follows
 	mark string
 	kept map[int64]keptFigures
+	// begun counts the reads of what changed begun, done is the number
+	// of the last one applied.
+	begun, done int64
 }
 
 // keptFigures are a report's stored figures, parsed; the zero stamp when
-// they cannot be read.
+// they cannot be read. own and unit are the stamp's parts read, which a
+// look compares with the reports' versions without writing a stamp.
 type keptFigures struct {
-	stamp   deskStamp
-	figures DeskFigures
+	stamp     deskStamp
+	own, unit versionRef
+	figures   DeskFigures
+}
+
+// versionRef is a version of a report a stamp names; the zero versionRef
+// names none ("-" for the previous report), bad is a part that is not of
+// this format or cannot be read.
+type versionRef struct {
+	id      int64
+	version int
+	bad     bool
+}
+
+// parseRef reads a part of a stamp written by versionKey, or "-".
+func parseRef(s string) versionRef {
+	if s == "-" {
+		return versionRef{}
+	}
+	i, v, ok := strings.Cut(s, ".")
+	id, err1 := strconv.ParseInt(i, 10, 64)
+	version, err2 := strconv.Atoi(v)
+	if !ok || err1 != nil || err2 != nil {
+		return versionRef{bad: true}
+	}
+	return versionRef{id: id, version: version}
 }
 
 // Stored is DeskStored(ctx, st) with the figures kept from the last look
@@ -166,44 +195,48 @@ func (c *DeskCache) Stored(ctx context.Context, st, all store.Store) ([]DeskRepo
 }
 
 // update reads the figures stored or changed since the last look and
-// applies them. The store is read without a lock (a look waiting for a
-// connection to the database must not hold up the others), and what is
-// read is applied only to the figures it was read for: when another
-// look moved them on meanwhile (perhaps to a state older than this
-// look's start), they are read again from there.
+// applies them. One look at a time reads, and the looks that came while
+// it read wait for it and read after it, once for them all: a look must
+// see what was written before it came, which a read begun before it may
+// have missed, so a look takes the read of another only when that read
+// began after it came. A look thus waits for two reads at most, however
+// many come at once. (Reads without a lock, each applied only to the
+// figures it was read from and made again when another look had moved
+// them on, read again and again under a stream of looks on PostgreSQL,
+// where each read sees another snapshot: the desk's p99 was 2.4 s under
+// bench/load against 1.2 s before the incremental read, on a busy
+// machine.)
 func (c *DeskCache) update(ctx context.Context, fr store.FiguresReader) error {
-	for {
-		c.mu.RLock()
-		mark := c.mark
-		c.mu.RUnlock()
-		d, err := fr.FiguresSince(ctx, mark)
-		if err != nil {
-			return err
-		}
-		parsed := parseFigures(d.Figures)
-		if c.apply(mark, d, parsed) {
-			return nil
-		}
+	c.mu.RLock()
+	came := c.begun
+	c.mu.RUnlock()
+	c.load.Lock()
+	defer c.load.Unlock()
+	c.mu.Lock()
+	if c.done > came {
+		c.mu.Unlock()
+		return nil // read since this look came
 	}
-}
-
-// apply applies d, read since mark, and reports whether the figures kept
-// are now as of d.Mark: false when they are no longer of mark.
-func (c *DeskCache) apply(mark string, d store.FiguresDelta, parsed map[int64]keptFigures) bool {
+	c.begun++
+	n, mark := c.begun, c.mark
+	c.mu.Unlock()
+	d, err := fr.FiguresSince(ctx, mark)
+	if err != nil {
+		return err
+	}
+	parsed := parseFigures(d.Figures)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.mark == d.Mark && c.kept != nil {
-		return true // another look read as far
-	}
-	if c.mark != mark {
-		return false
-	}
-	if d.All {
+	c.apply(d, parsed)
+	c.done = n
+	return nil
+}
+
+// apply applies d, read since c.mark, with its figures parsed.
+func (c *DeskCache) apply(d store.FiguresDelta, parsed map[int64]keptFigures) {
+	if d.All || c.kept == nil {
 		c.kept = parsed
 	} else {
-		if c.kept == nil {
-			c.kept = map[int64]keptFigures{}
-		}
 		for id, f := range parsed {
 			c.kept[id] = f
 		}
@@ -212,7 +245,6 @@ func (c *DeskCache) apply(mark string, d store.FiguresDelta, parsed map[int64]ke
 		delete(c.kept, id)
 	}
 	c.mark = d.Mark
-	return true
 }
 
 // lookup sets the figures kept of each report of out, and says which
@@ -229,7 +261,11 @@ func (c *DeskCache) lookup(out []DeskReport, kept []keptFigures, stored []bool) 
 func parseFigures(fs []store.Figures) map[int64]keptFigures {
 	out := make(map[int64]keptFigures, len(fs))
 	for _, f := range fs {
-		k := keptFigures{stamp: parseStamp(f.Stamp)}
+		k := keptFigures{stamp: parseStamp(f.Stamp), own: versionRef{bad: true}}
+		if own, ok := strings.CutPrefix(k.stamp.own, figuresFormat+":"); ok && own != "-" {
+			k.own = parseRef(own)
+		}
+		k.unit = parseRef(k.stamp.unit)
 		if err := json.Unmarshal(f.Data, &k.figures); err != nil {
 			k = keptFigures{} // unreadable: computed again
 		}
@@ -273,45 +309,53 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		k         int // in out
 		own, unit bool
 	}
-	var jobs []job
-	var stamps []deskStamp
-	othersStale := false
+	var (
+		jobs        []job
+		stamps      []deskStamp // of what the figures are computed from, when compute is set
+		othersStale bool
+	)
+	if compute {
+		stamps = make([]deskStamp, len(out))
+	}
 	for k, d := range out {
-		want := deskStamp{
-			own:    figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version),
-			unit:   "-",
-			corpus: corpusStamp,
-		}
-		if p := prev[k]; p >= 0 {
-			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
-		}
-		stamps = append(stamps, want)
 		f, stored := kept[k], isStored[k]
-		have := f.stamp
 		out[k].Figures = f.figures
-		j := job{k: k, own: have.own != want.own, unit: have.own != want.own || have.unit != want.unit}
-		if j.own || j.unit {
-			jobs = append(jobs, j)
+		own, unit := versionRef{id: d.Report.ID, version: d.Report.Version}, versionRef{}
+		p := prev[k]
+		if p >= 0 {
+			unit = versionRef{id: out[p].Report.ID, version: out[p].Report.Version}
 		}
-		if have.own != want.own || have.corpus != want.corpus {
-			othersStale = true
-		}
+		ownStale := !stored || f.own != own
+		j := job{k: k, own: ownStale, unit: ownStale || f.unit != unit}
 		if !compute {
-			out[k].Pending = !stored || have.own == ""
+			out[k].Pending = !stored || f.stamp.own == ""
 			// The share found in other units is not counted as stale:
 			// a view of the store lists fewer reports than the
 			// background computation compared (its digest differs),
 			// and every upload changes it a little.
 			out[k].Stale = !out[k].Pending && (j.own || j.unit)
+			continue
+		}
+		want := deskStamp{own: figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version), unit: "-", corpus: corpusStamp}
+		if p >= 0 {
+			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
+		}
+		stamps[k] = want
+		if j.own || j.unit {
+			jobs = append(jobs, j)
+		}
+		if ownStale || f.stamp.corpus != corpusStamp {
+			othersStale = true
 		}
 	}
 	if !compute {
-		listed := make(map[int64]bool, len(list))
-		for _, s := range list {
-			listed[s.ID] = true
+		// List gives the reports by ID.
+		ids := make([]int64, len(list))
+		for i, s := range list {
+			ids[i] = s.ID
 		}
 		for k := range out {
-			if f := &out[k].Figures; f.Other != 0 && !listed[f.Other] {
+			if f := &out[k].Figures; f.Other != 0 && !has(ids, f.Other) {
 				f.Other, f.OtherShare = 0, 0
 			}
 		}
@@ -447,6 +491,12 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		}
 	}
 	return left, nil
+}
+
+// has reports whether ids, ascending, holds id.
+func has(ids []int64, id int64) bool {
+	_, ok := slices.BinarySearch(ids, id)
+	return ok
 }
 
 // putEvery is how many reports' figures Desk computes before it stores

@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"zongjie/store"
@@ -47,39 +52,56 @@ func TestSortPostings(t *testing.T) {
 	}
 }
 
-// Ensure a DeskCache applies what a look read only to the figures it was
-// read for: a read from a mark another look has moved the figures on from
-// (to a state perhaps newer than this read's) is not applied, and the look
-// reads again; one that ends where the figures are already is taken as
-// read.
-func TestDeskCacheApply(t *testing.T) {
-	fig := func(n int) store.Figures {
-		return store.Figures{Report: 1, Stamp: "a|-|", Data: json.RawMessage(fmt.Sprintf(`{"errors":%d}`, n))}
+// freshReader is a store of one report whose figures count the writes:
+// a read sees the count when it begins and takes a while.
+type freshReader struct {
+	writes, reads atomic.Int64
+}
+
+func (f *freshReader) FiguresSince(_ context.Context, mark string) (store.FiguresDelta, error) {
+	f.reads.Add(1)
+	n := f.writes.Load()
+	for range 20 {
+		runtime.Gosched()
 	}
-	var c DeskCache
-	for _, step := range []struct {
-		name, from string
-		d          store.FiguresDelta
-		applied    bool
-		mark       string
-		errors     int // of report 1, -1: none kept
-	}{
-		{"first read", "", store.FiguresDelta{Mark: "1", All: true, Figures: []store.Figures{fig(1)}}, true, "1", 1},
-		{"a read from the last mark", "1", store.FiguresDelta{Mark: "3", Figures: []store.Figures{fig(3)}}, true, "3", 3},
-		{"an older read from the mark before", "1", store.FiguresDelta{Mark: "2", Figures: []store.Figures{fig(2)}}, false, "3", 3},
-		{"a read from the mark before, as far", "1", store.FiguresDelta{Mark: "3", Figures: []store.Figures{fig(3)}}, true, "3", 3},
-		{"the report deleted", "3", store.FiguresDelta{Mark: "4", Gone: []int64{1}}, true, "4", -1},
-		{"every report's again", "4", store.FiguresDelta{Mark: "5", All: true, Figures: []store.Figures{fig(5)}}, true, "5", 5},
-	} {
-		if got := c.apply(step.from, step.d, parseFigures(step.d.Figures)); got != step.applied {
-			t.Errorf("%s: applied %v, want %v", step.name, got, step.applied)
-		}
-		errs := -1
-		if f, ok := c.kept[1]; ok {
-			errs = f.figures.Errors
-		}
-		if c.mark != step.mark || errs != step.errors {
-			t.Errorf("%s: mark %q, report 1 with %d errors; want %q, %d", step.name, c.mark, errs, step.mark, step.errors)
-		}
+	d := store.FiguresDelta{Mark: strconv.FormatInt(n, 10), All: mark == ""}
+	if prev, err := strconv.ParseInt(mark, 10, 64); err != nil || prev != n {
+		d.Figures = []store.Figures{{Report: 1, Stamp: "a|-|", Data: json.RawMessage(fmt.Sprintf(`{"errors":%d}`, n))}}
+	}
+	return d, nil
+}
+
+// Ensure a look at a DeskCache sees every write made before it came,
+// however many looks read at once (a look takes another's read only when
+// it began after the look came), and that looks at once share reads.
+func TestDeskCacheFresh(t *testing.T) {
+	var (
+		c  DeskCache
+		fr freshReader
+		wg sync.WaitGroup
+	)
+	const looks = 8 * 200
+	for range 8 {
+		wg.Go(func() {
+			for range looks / 8 {
+				want := fr.writes.Add(1) // written, then looked at
+				if err := c.update(context.Background(), &fr); err != nil {
+					t.Error(err)
+					return
+				}
+				c.mu.RLock()
+				got := c.kept[1].figures.Errors
+				c.mu.RUnlock()
+				if int64(got) < want {
+					t.Errorf("a look after write %d sees the figures of write %d", want, got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("%d looks, %d reads", looks, fr.reads.Load())
+	if fr.reads.Load() > looks {
+		t.Errorf("%d looks read %d times", looks, fr.reads.Load())
 	}
 }

@@ -9,8 +9,10 @@
 // BenchmarkDesk is the server time of GET / with the figures computed
 // (every look but the first after a change): the request through the
 // whole zjhttp.Server, the store read, the grid laid out and rendered.
-// BenchmarkDeskChanged is a look after one report was given a new
-// version (the other units' shares of every report and the changed
+// BenchmarkDeskStored is a server's look without the page, the figures
+// kept between looks; BenchmarkDeskStoredChanged the same after one
+// report's figures were stored again. BenchmarkDeskChanged is a look
+// after one report was given a new version (the other units' shares of every report and the changed
 // report's own figures are computed again); BenchmarkDeskCold is the
 // first look at a store whose figures were never computed.
 //
@@ -166,6 +168,46 @@ func BenchmarkDeskApp(b *testing.B) {
 	}
 	for b.Loop() {
 		if _, err := f.app.Desk(ctx, app.DeskQuery{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeskStored is a server's look at the desk's figures, kept
+// between looks (corpus.DeskCache, as the App of a server with WarmDesk
+// keeps them): the store asked what changed, the reports listed and
+// their figures looked up, without the page.
+func BenchmarkDeskStored(b *testing.B) {
+	f := setup(b)
+	ctx := context.Background()
+	f.get(b) // the figures computed, if they were not
+	var c corpus.DeskCache
+	for b.Loop() {
+		if _, err := c.Stored(ctx, f.st, f.st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeskStoredChanged is BenchmarkDeskStored after one report's
+// figures were stored again (as the background computation stores them
+// after every upload).
+func BenchmarkDeskStoredChanged(b *testing.B) {
+	f := setup(b)
+	ctx := context.Background()
+	f.get(b)
+	fs, err := f.st.Figures(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var c corpus.DeskCache
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		if err := f.st.PutFigures(ctx, fs[i%len(fs):i%len(fs)+1]); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := c.Stored(ctx, f.st, f.st); err != nil {
 			b.Fatal(err)
 		}
 	}
