@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"flag"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"zongjie/check/checktest"
 	"zongjie/check/rules"
 	"zongjie/extract"
+	"zongjie/gongwen"
 	"zongjie/internal/shared"
 	"zongjie/reader"
 )
@@ -224,5 +226,47 @@ func TestCleanGolden(t *testing.T) {
 	t.Logf("%d false findings in %d characters of clean reports: %.2f per 10,000", falses, chars, rate)
 	if rate > 0.5 {
 		t.Errorf("%.2f false findings per 10,000 characters on clean reports; at most 0.5", rate)
+	}
+}
+
+// TestCleanDOCX checks the clean reports of testdata/clean as drafters
+// hand them in, in Word: each exported to a .docx in the official layout
+// (gongwen) and read back gives no finding but those of its .txt (the
+// reader takes its headings from the paragraphs, not from a title line
+// the outline took for one).
+func TestCleanDOCX(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		ds, _ := checkFile(t, path)
+		want := map[string]bool{}
+		for _, d := range ds {
+			want[d.Rule+" "+d.Text] = true
+		}
+		f, err := reader.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports := extract.File(f)
+		if len(reports) != 1 {
+			t.Errorf("%s: %d reports, want 1", path, len(reports))
+			continue
+		}
+		var buf bytes.Buffer
+		if err := gongwen.WriteDOCX(&buf, gongwen.FromReport(f, reports[0])); err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".txt") + ".docx"
+		g, err := reader.Read(name, buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range check.Run(g, extract.File(g), rules.All(), &check.Config{}) {
+			if !want[d.Rule+" "+d.Text] {
+				t.Errorf("%s: %d:%d %s %q: not found in the .txt", name, d.Line, d.Column, d.Rule, d.Text)
+			}
+		}
 	}
 }
