@@ -109,6 +109,9 @@ const (
 	LevelCity     Level = "city"     // 市
 	LevelProvince Level = "province" // 省, 自治区, 直辖市
 	LevelNational Level = "national" // 国务院
+	// LevelDepartment is a department of a government (区民政局, 县住建局):
+	// its unit is the department, its parent the government's area.
+	LevelDepartment Level = "department" // 局, 委员会, 办公室
 )
 
 // Period is the span of time a report covers.

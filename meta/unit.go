@@ -181,6 +181,13 @@ func chainAt(s string) (unitFound, bool) {
 	var u unitFound
 	rest := s
 	for {
+		if len(names) > 0 {
+			// A department of the unit read ("临川区民政局"): the
+			// department is the unit, the area its parent.
+			if dep, ok := departmentAt(rest); ok {
+				return unitFound{name: dep, parent: names[len(names)-1], level: zongjie.LevelDepartment}, true
+			}
+		}
 		name, lvl, size := unitAt(rest)
 		if size == 0 {
 			break
@@ -204,6 +211,52 @@ func chainAt(s string) (unitFound, bool) {
 	}
 	u.placeholder = isPlaceholderName(strings.TrimSuffix(u.name, suffixOf(u.name)))
 	return u, true
+}
+
+// departmentSuffixes end the name of a government's department.
+var departmentSuffixes = []string{"局", "委员会", "办公室"}
+
+// departmentAt reads the name of a government's department that makes the
+// whole of s, or its start before a year, 关于, 工作 or 党组:
+// "民政局", "住房和城乡建设局", "发展和改革委员会关于". It is read only
+// after an area's name ("临川区民政局"), never alone: "公安局" in a
+// sentence names no reporting unit.
+func departmentAt(s string) (string, bool) {
+	n := 0
+	for i, r := range s {
+		if !isHan(r) || n >= 14 {
+			break
+		}
+		n++
+		for _, suf := range departmentSuffixes {
+			if !strings.HasPrefix(s[i:], suf) || i == 0 {
+				continue
+			}
+			end := i + len(suf)
+			after := s[end:]
+			if after == "" || after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "关于") || strings.HasPrefix(after, "工作") || strings.HasPrefix(after, "党组") {
+				if name := s[:end]; !strings.ContainsAny(name, "的了与对为是把被在该") && !startsWithArea(name) {
+					return name, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// startsWithArea says whether s starts with the name of a district or a
+// larger area ("临川区人力资源和社会保障局"): the chain of names goes on.
+// A 乡 or 镇 read inside a department's name is none ("住房和城乡建设局").
+func startsWithArea(s string) bool {
+	_, level, size := unitAt(s)
+	if size == 0 {
+		return false
+	}
+	switch level {
+	case zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelStreet:
+		return false
+	}
+	return true
 }
 
 // unitAt reads one unit name at the start of s: Han characters or

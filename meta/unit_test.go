@@ -9,7 +9,8 @@ import (
 // Ensure unit names are read from the words of a title, a session or a
 // speaker line: a chain of names keeps the last as the unit and the one
 // before as its parent; a verb, an adjective or a common noun glued to a
-// suffix (按照县, 省级园林县, 棚户区) is no name.
+// suffix (按照县, 省级园林县, 棚户区) is no name. A department after an
+// area's name (临川区民政局) is the unit, the area its parent.
 func TestChainAt(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -36,6 +37,13 @@ func TestChainAt(t *testing.T) {
 		{"公路街办", "公路街办  street"},
 		{"新城区", "新城区  district"},
 		{"县人民政府", "  county"},
+		{"临川区民政局", "民政局 临川区 department"},
+		{"临川区住房和城乡建设局", "住房和城乡建设局 临川区 department"},
+		{"安平县发展和改革委员会关于", "发展和改革委员会 安平县 department"},
+		{"江州市临川区人力资源和社会保障局", "人力资源和社会保障局 临川区 department"},
+		{"near miss: 中共石桥镇委员会", "石桥镇  town"},
+		{"near miss: 临川区公安局交通警察大队", "临川区  district"},
+		{"near miss: 民政局", "-"},
 		{"near miss: 上海市市长", "上海市  province"},
 		{"near miss: 按照县委", "-"},
 		{"near miss: 实施县域", "-"},

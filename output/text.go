@@ -14,6 +14,7 @@ var (
 	levelNames = map[zongjie.Level]string{
 		zongjie.LevelStreet: "街道", zongjie.LevelTown: "镇", zongjie.LevelTownship: "乡", zongjie.LevelDistrict: "区",
 		zongjie.LevelCounty: "县", zongjie.LevelCity: "市", zongjie.LevelProvince: "省级", zongjie.LevelNational: "国家",
+		zongjie.LevelDepartment: "部门",
 	}
 	periodNames = map[zongjie.Period]string{
 		zongjie.PeriodFullYear: "全年", zongjie.PeriodH1: "上半年", zongjie.PeriodH2: "下半年", zongjie.PeriodQ1: "第一季度",

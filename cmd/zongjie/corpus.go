@@ -154,7 +154,7 @@ func isTerminal(w io.Writer) bool {
 // reads them, or says what is wrong with them.
 func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 	unit := fs.String("unit", "", "只看此单位")
-	level := fs.String("level", "", "只看此层级：街道 镇 乡 区 县 市 省 国家（或 street town township district county city province national）")
+	level := fs.String("level", "", "只看此层级：街道 镇 乡 区 县 市 省 国家 部门（或 street town township district county city province national department）")
 	year := fs.Int("year", 0, "只看涉及此年份的报告，如 2024")
 	genre := fs.String("genre", "", "只看此类：总结 计划 总结及计划 讲话（或 summary plan summary+plan speech）")
 	return func() (store.Filter, error) {
