@@ -126,6 +126,7 @@ func report(f *document.File, index int, p outline.Part, ctx quantity.Context, o
 		ReviewYear:      reviewYear,
 		Summary:         r.Meta.Review != nil,
 		ThisYearPlanned: r.Meta.IsGovernmentReport() || r.Meta.Genre == zongjie.GenrePlan,
+		Plan:            r.Meta.Genre == zongjie.GenrePlan,
 	})
 	if r.Title == "" {
 		r.Title, r.TitleInferred = inferTitle(r.Meta), true

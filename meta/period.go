@@ -91,7 +91,8 @@ func (d *detector) periods(m *zongjie.Meta) {
 	if review != nil && review.period == "" {
 		review.period = d.bodyPeriod()
 	}
-	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || strings.Contains(d.intro, "总结如下")) {
+	// A 述职报告 reviews the year it names, as a summary does.
+	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || m.DocType == "述职报告" || strings.Contains(d.intro, "总结如下")) {
 		if y, src := d.firstYear(); y > 0 {
 			review = &claim{year: y, period: d.bodyPeriod(), src: src}
 		}

@@ -80,6 +80,10 @@ type Context struct {
 	// a 政府工作报告, given at the start of the year it plans, or a plan.
 	// In a summary written at the end of a year, 今年 is the reviewed one.
 	ThisYearPlanned bool
+	// Plan is set when the report is a plan and reviews nothing (a 工作
+	// 计划, 工作要点): a section whose heading says nothing is the plan
+	// ("第一，坚定不移抓工业、强实体").
+	Plan bool
 }
 
 // Classify sets the kind of every section: a top-level section by its
@@ -93,7 +97,7 @@ type Context struct {
 // telling words that come before the first problems, highlights or plan
 // section are review sections: "一、全力以赴抓党建、聚合力，基层治理成效显著".
 func Classify(roots []*zongjie.Section, c Context) {
-	reviewing, planning := c.Summary, false
+	reviewing, planning := c.Summary, c.Plan && !c.Summary
 	for _, s := range roots {
 		s.Kind = topKind(s.Title, c)
 		if s.Kind == zongjie.KindOther && s.Rank == rankEnum {

@@ -136,6 +136,15 @@ func TestClassifyByContent(t *testing.T) {
 	if s1.Kind != zongjie.KindReview || s2.Kind != zongjie.KindPlan {
 		t.Errorf("kinds %q %q, want review plan", s1.Kind, s2.Kind)
 	}
+
+	// In a plan that reviews nothing (a 工作计划), a section whose heading
+	// says nothing is the plan, whatever its content; one that says
+	// otherwise keeps its kind.
+	s3 := &zongjie.Section{Title: "存在的问题", Rank: rankCN}
+	Classify([]*zongjie.Section{s1, s2, s3}, Context{Text: text, Plan: true})
+	if s1.Kind != zongjie.KindPlan || s2.Kind != zongjie.KindPlan || s3.Kind != zongjie.KindProblems {
+		t.Errorf("in a plan: kinds %q %q %q, want plan plan problems", s1.Kind, s2.Kind, s3.Kind)
+	}
 }
 
 // Ensure a top-level heading of the reviewed year after the plan has
