@@ -106,7 +106,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 
 	// The plan follows the review; a plan year that does not is a stated
 	// error, kept apart (2023年工作总结及2023年工作计划).
-	if review != nil && plan == nil && d.hasPlanSection() {
+	if review != nil && plan == nil && (d.hasPlanSection() || d.hasPlanParagraph(review)) {
 		plan = &claim{}
 	}
 	if review != nil && plan != nil {
@@ -514,6 +514,32 @@ func (d *detector) hasPlanSection() bool {
 		if s.Level == 1 {
 			if _, p := parseHeading(s.Title); p != nil {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPlanParagraph reports whether a paragraph with no heading opens the
+// plan of the period after the review: the next year, or 下半年 after a
+// first half, then what the unit will do ("2027年，我镇将重点抓好以下
+// 工作：一是…"). A paragraph that only names the year ("2027年是…") plans
+// nothing.
+func (d *detector) hasPlanParagraph(review *claim) bool {
+	var opens []string
+	if review.year > 0 {
+		opens = append(opens, strconv.Itoa(review.year+1)+"年，")
+	}
+	if review.period == zongjie.PeriodH1 {
+		opens = append(opens, "下半年，")
+	}
+	for _, para := range strings.Split(d.text, "\n") {
+		para = strings.TrimLeft(para, " 　\t")
+		for _, o := range opens {
+			if rest, ok := strings.CutPrefix(para, o); ok {
+				if i := strings.Index(rest, "将"); i >= 0 && i < 12*3 {
+					return true
+				}
 			}
 		}
 	}

@@ -107,7 +107,7 @@ func Classify(roots []*zongjie.Section, c Context) {
 		// section whose heading says nothing may still show by its
 		// content that the plan begins there.
 		if s.Kind == zongjie.KindOther && !planning && s.Rank != rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
-			if k := contentKind(c.Text[s.Span.End:s.Body.End]); k == zongjie.KindPlan || !reviewing {
+			if k := contentKind(c.Text[s.Span.End:contentEnd(s, c.Text)]); k == zongjie.KindPlan || !reviewing {
 				s.Kind = k
 			}
 		}
@@ -127,16 +127,48 @@ func Classify(roots []*zongjie.Section, c Context) {
 	}
 }
 
-// leadKind classifies a list by the clause that introduces it.
+// leadKind classifies a list by the clause that introduces it: a promise
+// of what follows ("我镇将重点抓好以下工作", "针对上述问题，我们将着力做好
+// 以下工作") is the plan, a problem word the problems.
 func leadKind(lead string) zongjie.SectionKind {
 	switch {
 	case lead == "":
+	case planLead(lead):
+		return zongjie.KindPlan
 	case isProblemTitle(lead) || strings.Contains(lead, "问题") || strings.Contains(lead, "不足"):
 		return zongjie.KindProblems
 	case containsAny(lead, highlightWords):
 		return zongjie.KindHighlights
 	}
 	return zongjie.KindOther
+}
+
+// planLead reports whether a list's lead-in promises what follows: 将
+// before 以下, 重点 or 着力 ("我局将重点做好以下工作", "我将着力做好以下
+// 工作"), or a planned time with 将 ("下一步，我们将").
+func planLead(lead string) bool {
+	i := strings.Index(lead, "将")
+	if i < 0 {
+		return false
+	}
+	rest := lead[i:]
+	return strings.Contains(rest, "以下") || strings.Contains(rest, "重点") || strings.Contains(rest, "着力") ||
+		containsAny(lead[:i], planTimeWords)
+}
+
+// contentEnd returns where a section's own content ends: before the
+// paragraph of its first list whose lead-in gives the list a kind of its
+// own ("…不足：一是…", "2027年，我镇将重点抓好以下工作：一是…"), whose
+// words are not the section's.
+func contentEnd(s *zongjie.Section, text string) int {
+	for _, ch := range s.Children {
+		if ch.Rank == rankEnum && ch.Ordinal == 1 && leadKind(ch.Lead) != zongjie.KindOther && ch.Span.Start <= len(text) {
+			if i := strings.LastIndexByte(text[:ch.Span.Start], '\n'); i >= s.Span.End {
+				return i
+			}
+		}
+	}
+	return s.Body.End
 }
 
 func classifyChildren(parent *zongjie.Section, c Context) {

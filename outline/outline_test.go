@@ -48,6 +48,11 @@ func TestMarkers(t *testing.T) {
 			"一、|上半年工作回顾|review\n.一是|基础薄弱|problems\n.二是|人才不足|problems\n"},
 		{"plan kinds", "一、2023年工作总结\n二、下一步工作打算\n三、2025年重点工作\n",
 			"一、|2023年工作总结|review\n二、|下一步工作打算|plan\n三、|2025年重点工作|plan\n"},
+		{"a plan paragraph with no heading in the last section",
+			"一、严格考核，作风转变\n全年开展督查4次，通报项目7个。\n同时，工作还存在一些不足：一是项目偏少；二是落地慢。\n2025年，我镇将重点抓好以下工作：一是力争签约10个；二是确保开工率达到85%以上。\n",
+			"一、|严格考核，作风转变|review\n.一是|项目偏少|problems\n.二是|落地慢|problems\n.一是|力争签约10个|plan\n.二是|确保开工率达到85%以上|plan\n"},
+		{"near miss: a lead-in with 将 that promises nothing", "一、健全机制\n将招商工作纳入考核：一是周例会；二是月通报。\n",
+			"一、|健全机制|review\n.一是|周例会|review\n.二是|月通报|review\n"},
 		{"unnumbered heading lines", "“十四五”时期工作回顾\n过去五年成绩显著。\n2026年重点工作\n（一）扩大内需\n",
 			"|“十四五”时期工作回顾|review\n|2026年重点工作|plan\n.（一）|扩大内需|plan\n"},
 	}
