@@ -428,6 +428,12 @@ func (sc *scanner) number(i int, chinese bool) int {
 		return sc.skipNumberTail(j) // ordinals, rankings (前8位), 前三季度
 	case chinese && before == '届':
 		return j
+	case before == '〔' || before == '［' || before == '[':
+		return j // the year of a document number: 白发〔2026〕17号
+	case !chinese && sc.afterAreaCode(i):
+		return sc.skipRun(j) // a telephone number: 0797-6283315
+	case !chinese && sc.listMarkerAt(i, j):
+		return j // an item of a list of attachments: 附件：1.桂园街道…
 	}
 	if sc.isMinus(before, i) {
 		it.value, it.valueTo = -it.value, -it.valueTo
@@ -487,6 +493,34 @@ func (sc *scanner) number(i int, chinese bool) int {
 	}
 	sc.items = append(sc.items, it)
 	return it.end
+}
+
+// afterAreaCode reports whether the number at i follows an area code and
+// a dash: 0797-6283315, 010－12345678.
+func (sc *scanner) afterAreaCode(i int) bool {
+	r, size := utf8.DecodeLastRuneInString(sc.text[:i])
+	if r != '-' && r != '－' && r != '—' {
+		return false
+	}
+	k := i - size
+	n := 0
+	for k > 0 && sc.text[k-1] >= '0' && sc.text[k-1] <= '9' {
+		k--
+		n++
+	}
+	return n >= 3 && n <= 4 && sc.text[k] == '0'
+}
+
+// listMarkerAt reports whether the number at i..j numbers an item of a
+// list of attachments: right after 附件： (or 附表：), followed by a point
+// and a name.
+func (sc *scanner) listMarkerAt(i, j int) bool {
+	head := strings.TrimRight(sc.text[:i], " 　")
+	if !strings.HasSuffix(head, "附件：") && !strings.HasSuffix(head, "附件:") && !strings.HasSuffix(head, "附表：") && !strings.HasSuffix(head, "附表:") {
+		return false
+	}
+	r, _ := sc.runeAt(j)
+	return r == '.' || r == '．' || r == '、'
 }
 
 // isMinus reports whether before, the rune before the number at i, is its

@@ -78,6 +78,10 @@ func TestExtract(t *testing.T) {
 			[]string{"2条|2|条|2条|街道级示范街|||", "3个|3|个|3个|社区|||"}},
 		{"table-free slogan count", "在六个方面积极作为，完成4项任务。",
 			[]string{"4项|4|项|4项|任务|||"}},
+		{"near miss of a telephone number: a range after a number", "覆盖3-5个社区，投放鱼苗12万尾。",
+			[]string{"3-5个|3~5|个|3个|社区|||", "12万尾|12|万尾|120000尾|投放鱼苗|||"}},
+		{"near miss of an attachment list: a count after 附件", "共有附件：3份，举办培训三期。",
+			[]string{"3份|3|份|3份||||", "三期|3|期|3期|培训|||"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,6 +120,10 @@ func TestNotQuantities(t *testing.T) {
 		"2.0版本上线。",
 		"省第十三次党代会，二十届四中全会，十一届十次全会。",
 		"引进三方机构。",
+		"印发《考核办法》（白发〔2026〕17号）。",
+		"公布监督电话0797-6283315，热线010－12345678。",
+		"附件：1.桂园街道2025年主要经济指标完成情况表",
+		"完成清水片区标准厂房二期建设，启动三期项目。",
 	} {
 		if qs := extract(t, in); len(qs) > 0 {
 			var got []string
