@@ -645,9 +645,11 @@ var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "�
 // verb phrase ("参加培训") it returns them as verbPhrase instead.
 func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 	rest := sc.text[end:max(end, limit)]
-	for _, w := range []string{"大关", "新台阶", "台阶", "关口"} {
+	for _, w := range []string{"大关", "新台阶", "台阶", "关口", "的目标", "的任务", "目标任务"} {
 		if strings.HasPrefix(rest, w) {
-			return "", "" // 突破百万吨大关: the threshold reached names nothing
+			// 突破百万吨大关: the threshold reached names nothing; nor
+			// does the goal set (适老化改造500户的目标任务).
+			return "", ""
 		}
 	}
 	rest = strings.TrimPrefix(rest, "的")

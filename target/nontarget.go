@@ -97,6 +97,11 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	}
 	for _, w := range []string{"的速度", "的增速", "的增长", "的水平", "的目标", "的预期目标", "的预期"} {
 		if strings.HasPrefix(after, w) {
+			// "完成…适老化改造500户的目标任务": the goal is what the
+			// sentence commits to complete, not an attribute.
+			if strings.HasSuffix(w, "目标") && containsAny(text[sent.Start:q.Span.Start], []string{"完成", "实现", "确保", "力争"}) {
+				continue
+			}
 			return classRestated
 		}
 	}

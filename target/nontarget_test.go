@@ -61,6 +61,8 @@ func TestNonTargets(t *testing.T) {
 		{"slogan: a fraction in words is a figure", "今年专项转移支付项目要减少三分之一。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
 		// a goal named again as an attribute
 		{"restated", "7%左右的速度可以实现比较充分的就业。", nil},
+		{"restated: a goal the sentence commits to complete is a target", "完成全年新增助餐点15个、适老化改造500户的目标任务。",
+			[]string{"新增助餐点 = 15个  全年 2025FY", "适老化改造 = 500户  全年 2025FY"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class, func(t *testing.T) {

@@ -428,6 +428,9 @@ func (x *extractor) build(q zongjie.Quantity, sec *zongjie.Section, sent documen
 		before = "控制在"
 	}
 	t.Comparator = comparator(q.Approx, before)
+	if t.Comparator == zongjie.Exactly && q.Change == "" && strings.HasSuffix(in.File.Text[sent.Start:q.Span.Start], "突破") {
+		t.Comparator = zongjie.Over // 产值突破2.6亿元: more than it
+	}
 	t.Deadline, t.Year, t.Period = x.deadline(sec, q.Span, in.File.Text[q.Span.End:sent.End])
 	loc := in.File.Location(sent)
 	t.Line, t.Column, t.Offset, t.Length = loc.Line, loc.Column, loc.Offset, loc.Length
