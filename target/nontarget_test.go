@@ -42,7 +42,7 @@ func TestNonTargets(t *testing.T) {
 		{"duration", "推动第二轮土地承包到期后再延长30年整省试点。", nil},
 		{"duration", "打造15分钟生活圈，构建1小时通勤圈，确保粮食连续6年增产。", nil},
 		{"duration: a time limit is a target", "企业开办时间压缩至3个工作日以内。",
-			[]string{"企业开办时间压缩至 <= 3个工作日  2025年 2025FY"}},
+			[]string{"企业开办时间 <= 3个工作日  2025年 2025FY"}},
 		// per
 		{"per", "小麦最低收购价每50公斤提高到120元。", []string{"小麦最低收购价每 = 120元  2025年 2025FY"}},
 		// from–to
