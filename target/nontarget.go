@@ -2,6 +2,7 @@ package target
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zongjie"
@@ -22,6 +23,7 @@ const (
 	classRestated    = "restated"    // 7%左右的速度可以实现比较充分的就业: a goal named again as an attribute
 	classBare        = "bare"        // a number with no unit (PM broken across lines before 2.5)
 	classScope       = "scope"       // 对全市1200余家学校食堂开展检查: how many the work is done to
+	classQualifier   = "qualifier"   // 新签约亿元以上项目10个: a figure that qualifies what a later figure of its clause counts
 )
 
 // populationNouns are whole populations: a figure that counts one
@@ -114,6 +116,9 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
 		return classPer
 	}
+	if x.qualifies(k, clause) {
+		return classQualifier
+	}
 	if IsFrom(x.in.File, x.in.Quantities, k) {
 		return classFrom
 	}
@@ -121,6 +126,29 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		return classPast
 	}
 	return ""
+}
+
+// qualifies reports whether figure k qualifies the noun that a later figure
+// of its clause counts or measures, the words between them a noun phrase
+// with no mark: "新签约亿元以上项目10个以上" (项目 of over 亿元),
+// "力争全镇12个村集体经营性收入全部达到15万元以上" (the 村 are 12),
+// "年产5万吨环保包装材料项目9月底前投产". A change of the next figure
+// ("3200万元同比增长8%") and a list (30%、上半年达到60%) do not.
+func (x *extractor) qualifies(k int, clause document.Span) bool {
+	qs := x.in.Quantities
+	if k+1 >= len(qs) {
+		return false
+	}
+	q, next := qs[k], qs[k+1]
+	if next.Span.Start >= clause.End || next.Change != "" || next.Span.Start <= q.Span.End {
+		return false
+	}
+	between := x.in.File.Text[q.Span.End:next.Span.Start]
+	r, _ := utf8.DecodeRuneInString(between)
+	if !unicode.Is(unicode.Han, r) || strings.ContainsAny(between, "、，,；;：:。（(") {
+		return false
+	}
+	return !strings.Contains(between, "增长") && !strings.Contains(between, "比上年") && !strings.Contains(between, "同比")
 }
 
 // afterDoingVerb reports whether the words before a figure in its clause

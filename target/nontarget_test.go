@@ -61,6 +61,11 @@ func TestNonTargets(t *testing.T) {
 		{"slogan: a fraction in words is a figure", "今年专项转移支付项目要减少三分之一。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
 		// a goal named again as an attribute
 		{"restated", "7%左右的速度可以实现比较充分的就业。", nil},
+		// a figure qualifying what a later one counts
+		{"qualifier", "新签约亿元以上项目10个以上，力争全镇12个村集体经营性收入全部达到15万元以上。",
+			[]string{"项目 >= 10个  2025年 2025FY", "村集体经营性收入全部 >= 15万元  2025年 2025FY"}},
+		{"qualifier: a change or a list after a figure is none", "全年完成税收3200万元同比增长8%，新建学校3所、幼儿园5所。",
+			[]string{"税收 = 3200万元  全年 2025FY", "税收 = 8% up 全年 2025FY", "新建学校 = 3所  全年 2025FY", "幼儿园 = 5所  全年 2025FY"}},
 		{"restated: a goal the sentence commits to complete is a target", "完成全年新增助餐点15个、适老化改造500户的目标任务。",
 			[]string{"新增助餐点 = 15个  全年 2025FY", "适老化改造 = 500户  全年 2025FY"}},
 	}
