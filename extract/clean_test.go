@@ -38,7 +38,8 @@ import (
 //	                          a target for the next period (cmp >=, <=, >, <, ≈, =;
 //	                          deadline "2027 FY", "2027 H2", or a year alone);
 //	                          it is a figure too (q, or g with a dir); t? one that
-//	                          may or may not be read as a target
+//	                          may or may not be read as a target (its figure may
+//	                          be in words: 十件)
 //	o     at                  a figure that may or may not be read as one (a
 //	                          qualifier: 35岁以下, 年产5万吨)
 //
@@ -132,7 +133,7 @@ func readCleanExpect(t *testing.T, path string) (*cleanExpect, string) {
 			case "t", "t?":
 				fig.cmp, fig.dir, fig.deadline = f[3], f[4], f[5]
 			}
-			if f[0] != "o" {
+			if f[0] != "o" && f[0] != "t?" {
 				if _, _, ok := parseFigure(fig.figure); !ok || fig.name == "" {
 					bad("figure unread or no name")
 				}
