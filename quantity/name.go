@@ -137,7 +137,7 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 // "分别控制在"). changed says the change starting at off holds 分别
 // ("分别增长"): the subject is then the whole phrase before it.
 func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
-	if !changed && !strings.Contains(sc.text[max(sc.start, off-30):off], "分别") {
+	if !changed && !strings.Contains(sc.text[max(sc.start, off-48):off], "分别") {
 		return "", false // no 分别 within a verb's reach: no need to find the phrase
 	}
 	subject := sc.text[sc.phraseStart(off):off]
@@ -146,7 +146,14 @@ func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
 		if i < 0 {
 			return "", false
 		}
-		if rest := subject[i+len("分别"):]; utf8.RuneCountInString(rest) > 4 || strings.ContainsAny(rest, "0123456789") {
+		rest := subject[i+len("分别"):]
+		for _, per := range []string{"每人每月", "每人每年", "每户每月", "每户每年", "每人", "每户", "每月", "每年", "每亩"} {
+			if r, ok := strings.CutSuffix(rest, per); ok {
+				rest = r // 分别提高到每人每月860元、720元
+				break
+			}
+		}
+		if utf8.RuneCountInString(rest) > 4 || strings.ContainsAny(rest, "0123456789") {
 			return "", false
 		}
 		subject = subject[:i]
