@@ -77,6 +77,9 @@ func (sc *scanner) names() []string {
 		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
 			name = names[k-1] // 分别增长4.4%、5.9%
 		}
+		if name == "" && k > 0 && it.change == "" && sc.items[k-1].unit.base == it.unit.base {
+			name = cumulativeOf(names[k-1], sc.text[sc.items[k-1].end:off])
+		}
 		names[k] = name
 	}
 	return names
@@ -129,6 +132,38 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 		k += n - 1
 	}
 	return also
+}
+
+// cumulativeOf names a total told right after the figure of what was
+// added to it: "新增老年助餐点9个，累计达到68个" — 68个 are 老年助餐点,
+// the name before without the verb of adding. between is the text from
+// the figure before to this one's clause: a mark, then 累计, 共计, 总计 or
+// 合计, and at most a verb of reaching.
+func cumulativeOf(prev, between string) string {
+	if prev == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(between)
+	if r != '，' && r != '；' || size == len(between) {
+		return ""
+	}
+	rest := between[size:]
+	found := false
+	for _, w := range []string{"累计", "共计", "总计", "合计"} {
+		if after, ok := strings.CutPrefix(rest, w); ok {
+			rest, found = after, true
+			break
+		}
+	}
+	if !found || utf8.RuneCountInString(rest) > 3 {
+		return ""
+	}
+	for _, v := range []string{"新增", "新建", "新发展", "新引进", "新培育", "孵化培育", "培育", "引进", "建成"} {
+		if n, ok := strings.CutPrefix(prev, v); ok && utf8.RuneCountInString(n) >= 2 {
+			return n
+		}
+	}
+	return prev
 }
 
 // eachSubject returns the subject of a "分别" list whose first figure (or
