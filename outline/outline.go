@@ -96,7 +96,36 @@ func isPlainHeading(text string) bool {
 			return false
 		}
 	}
+	if namesUnitBeforeYear(text) {
+		return false
+	}
 	return containsAny(text, plainHeadingWords)
+}
+
+// unitEnds are the last characters of a unit's name: a line that opens
+// with a name before its year is a report's title ("清水镇2027年工作计划",
+// "临川区住建局2027年工作要点"), never a part heading of one.
+var unitEnds = []string{"镇", "乡", "街道", "街办", "区", "县", "市", "省", "州", "旗", "盟", "局", "委员会", "办公室", "办"}
+
+// namesUnitBeforeYear says whether text opens with a name of two or more
+// characters ending like a unit, right before a four-digit year. A
+// unit the writer's own report speaks of as 全区, 本镇 or 我局 ("全区2027年
+// 工作安排") names no other report: such a line stays a heading.
+func namesUnitBeforeYear(text string) bool {
+	i := strings.IndexAny(text, "0123456789")
+	if i < 0 || !strings.HasPrefix(text[i:], "20") && !strings.HasPrefix(text[i:], "19") {
+		return false
+	}
+	name := text[:i]
+	if strings.HasPrefix(name, "全") || strings.HasPrefix(name, "本") || strings.HasPrefix(name, "我") {
+		return false
+	}
+	for _, end := range unitEnds {
+		if strings.HasSuffix(name, end) && utf8.RuneCountInString(name) > utf8.RuneCountInString(end) {
+			return true
+		}
+	}
+	return false
 }
 
 // isNameAfterEnum rejects "一是" followed by text that makes it a word:

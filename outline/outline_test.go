@@ -55,6 +55,12 @@ func TestMarkers(t *testing.T) {
 			"一、|健全机制|review\n.一是|周例会|review\n.二是|月通报|review\n"},
 		{"unnumbered heading lines", "“十四五”时期工作回顾\n过去五年成绩显著。\n2026年重点工作\n（一）扩大内需\n",
 			"|“十四五”时期工作回顾|review\n|2026年重点工作|plan\n.（一）|扩大内需|plan\n"},
+		{"a unit's plan title is no heading line", "清水镇2027年工作计划\n全镇工作的总体要求是：稳中求进。\n第一，抓工业。新增企业5家。\n",
+			"第一，|抓工业|review\n"},
+		{"near miss: the writer's own unit before the year", "全镇2026年工作回顾\n全镇经济平稳。\n全镇2027年工作安排\n第一，抓工业。新增企业5家。\n",
+			"|全镇2026年工作回顾|review\n|全镇2027年工作安排|plan\n.第一，|抓工业|plan\n"},
+		{"near miss: a year's plan heading line", "2026年工作回顾\n全镇经济平稳。\n2027年工作计划\n第一，抓工业。新增企业5家。\n",
+			"|2026年工作回顾|review\n|2027年工作计划|plan\n.第一，|抓工业|plan\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
