@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"zongjie"
 	"zongjie/check"
@@ -40,11 +39,7 @@ import (
 //     the stamp is a digest of every report's ID and version, so any add,
 //     new version or removal makes it stale. It is estimated from the
 //     stored fingerprints in one pass over them all, which costs less
-//     than aligning one pair of reports per report. The shares that
-//     come out as they were are not stored again: the digest of the
-//     stamps stored last tells which reports the shares stored are of
-//     (lastCorpus), so that an upload stores the figures of the reports
-//     whose figures change, not every report's.
+//     than aligning one pair of reports per report.
 //
 // A new version changes the metadata or the text, so a changed unit or
 // period makes the figures that depend on it stale too.
@@ -305,15 +300,9 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		}
 	}
 	prev := previousReports(out)
-	var (
-		digest string      // of the reports listed, when compute is set
-		last   corpusState // the one the figures stored show
-		cs     *corpusStamper
-	)
+	corpusStamp := ""
 	if compute {
-		digest = corpusDigest(list)
-		last = lastCorpus(kept, isStored)
-		cs = &corpusStamper{digest: digest, next: last.seq + 1}
+		corpusStamp = corpusDigest(list)
 	}
 
 	type job struct {
@@ -347,20 +336,17 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 			out[k].Stale = !out[k].Pending && (j.own || j.unit)
 			continue
 		}
-		want := deskStamp{own: figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version), unit: "-"}
+		want := deskStamp{own: figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version), unit: "-", corpus: corpusStamp}
 		if p >= 0 {
 			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
 		}
 		stamps[k] = want
 		if j.own || j.unit {
-			// Figures to compute take the others' shares as computed
-			// now: theirs stored may be of other reports.
 			jobs = append(jobs, j)
+		}
+		if ownStale || f.stamp.corpus != corpusStamp {
 			othersStale = true
 		}
-	}
-	if compute && (!last.agree || last.digest != digest) {
-		othersStale = true
 	}
 	if !compute {
 		// List gives the reports by ID.
@@ -389,16 +375,21 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 	if common != nil {
 		bp = reuse.Union{reuse.StockPhrases(), common}
 	}
-	// The figures that need no report read and whose others' shares
-	// changed are stored first, in one transaction; those whose shares
-	// did not change are not stored again (see lastCorpus). When there
-	// are none and nothing else to compute, the first report's figures
-	// are, so that the stored figures show which reports the shares are
-	// of. Then the others, a unit at a time (its reports in order, each
-	// read once for itself and for the one after it), stored as they
-	// come, a few dozen at a time, so that a look cut short (by the
-	// request's deadline) keeps what it computed and the next look goes
-	// on from there.
+	changed := make([]bool, len(out))
+	for k := range out {
+		o := others[out[k].Report.ID]
+		f := &out[k].Figures
+		if f.OthersShare != o.share || f.Other != o.other || f.OtherShare != o.otherShare {
+			changed[k] = true
+		}
+		f.OthersShare, f.Other, f.OtherShare = o.share, o.other, o.otherShare
+	}
+
+	// The figures that need no report read are stored first; then the
+	// others, a unit at a time (its reports in order, each read once for
+	// itself and for the one after it), stored as they come, a few dozen
+	// at a time, so that a look cut short (by the request's deadline)
+	// keeps what it computed and the next look goes on from there.
 	isJob := make([]bool, len(out))
 	byUnit := map[string][]job{}
 	var unitNames []string
@@ -412,26 +403,12 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 	}
 	var first []int
 	for k := range out {
-		o := others[out[k].Report.ID]
-		f := &out[k].Figures
-		_, _, readable := parseCorpus(kept[k].stamp.corpus)
-		if !isJob[k] && (!readable || f.OthersShare != o.share || f.Other != o.other || f.OtherShare != o.otherShare) {
+		if !isJob[k] && (changed[k] || othersStale) {
 			first = append(first, k)
 		}
-		f.OthersShare, f.Other, f.OtherShare = o.share, o.other, o.otherShare
 	}
-	if len(first) == 0 && len(jobs) == 0 && len(out) > 0 {
-		first = []int{0}
-	}
-	stored, err := putDesk(ctx, st, out, stamps, first, cs)
-	if err != nil {
+	if err := putDesk(ctx, st, out, stamps, first); err != nil {
 		return nil, err
-	}
-	if !stored && len(first) > 0 {
-		// The database could not be written (store.Fault): what is
-		// stored next must not say the shares stored are of these
-		// reports.
-		cs.digest = ""
 	}
 	var (
 		mu      sync.Mutex
@@ -445,7 +422,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		if err == nil && k >= 0 {
 			pending = append(pending, k)
 			if len(pending) >= putEvery {
-				_, err = putDesk(ctx, st, out, stamps, pending, cs)
+				err = putDesk(ctx, st, out, stamps, pending)
 				pending = pending[:0]
 			}
 		}
@@ -504,7 +481,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 	if failed != nil {
 		return nil, failed
 	}
-	if _, err := putDesk(ctx, st, out, stamps, pending, cs); err != nil {
+	if err := putDesk(ctx, st, out, stamps, pending); err != nil {
 		return nil, err
 	}
 	left := out[:0]
@@ -526,46 +503,25 @@ func has(ids []int64, id int64) bool {
 // them.
 const putEvery = 64
 
-// putDesk stores the figures of the reports ks of ds with their stamps,
-// the corpus part from cs, and says whether it stored them. A database
-// that cannot be written (read-only, full: store.Fault) keeps nothing and
-// fails nothing: the desk is shown, computed again next time.
-func putDesk(ctx context.Context, st store.Store, ds []DeskReport, stamps []deskStamp, ks []int, cs *corpusStamper) (bool, error) {
+// putDesk stores the figures of the reports ks of ds with their stamps.
+// A database that cannot be written (read-only, full: store.Fault) keeps
+// nothing and fails nothing: the desk is shown, computed again next time.
+func putDesk(ctx context.Context, st store.Store, ds []DeskReport, stamps []deskStamp, ks []int) error {
 	if len(ks) == 0 {
-		return false, nil
+		return nil
 	}
-	corpus := cs.stamp()
 	put := make([]store.Figures, 0, len(ks))
 	for _, k := range ks {
 		data, err := json.Marshal(ds[k].Figures)
 		if err != nil {
-			return false, err
+			return err
 		}
-		s := stamps[k]
-		s.corpus = corpus
-		put = append(put, store.Figures{Report: ds[k].Report.ID, Stamp: s.String(), Data: data})
+		put = append(put, store.Figures{Report: ds[k].Report.ID, Stamp: stamps[k].String(), Data: data})
 	}
-	if err := st.PutFigures(ctx, put); err != nil {
-		if store.Fault(err) == nil {
-			return false, err
-		}
-		return false, nil
+	if err := st.PutFigures(ctx, put); err != nil && store.Fault(err) == nil {
+		return err
 	}
-	return true, nil
-}
-
-// corpusStamper makes the corpus parts of a computation's stamps: its
-// digest and a sequence, the time of the write in nanoseconds, larger
-// than any before it (see lastCorpus).
-type corpusStamper struct {
-	digest string // "" when the shares stored may not be of these reports
-	next   int64  // the smallest sequence left
-}
-
-func (c *corpusStamper) stamp() string {
-	seq := max(time.Now().UnixNano(), c.next)
-	c.next = seq + 1
-	return c.digest + "@" + strconv.FormatInt(seq, 10)
+	return nil
 }
 
 // loadedReport is a stored report read for the desk, with what is made
@@ -620,7 +576,7 @@ func withoutPrevious(f DeskFigures) DeskFigures {
 type deskStamp struct {
 	own    string // the format and the report's ID and version
 	unit   string // the previous report's ID and version, or "-"
-	corpus string // the digest of every report's ID and version, "@", a sequence (see lastCorpus)
+	corpus string // the digest of every report's ID and version
 }
 
 func (s deskStamp) String() string { return s.own + "|" + s.unit + "|" + s.corpus }
@@ -637,79 +593,6 @@ func parseStamp(s string) deskStamp {
 
 func versionKey(id int64, version int) string {
 	return strconv.FormatInt(id, 10) + "." + strconv.Itoa(version)
-}
-
-// corpusState is which corpus (which reports, in which versions) the
-// figures stored show the others' shares of.
-type corpusState struct {
-	digest string // corpusDigest of the reports
-	seq    int64  // when they were computed, in nanoseconds
-	agree  bool   // the figures stored last agree on the digest
-}
-
-// lastCorpus returns which reports the stored figures kept show the
-// others' shares of: the digest in the stamps stored last (the largest
-// sequence in their corpus part), when they agree on it.
-//
-// A computation that computes the shares stamps what it stores with its
-// digest and a sequence larger than any stored (the time of the write,
-// in nanoseconds). It stores first, in one transaction, the figures of every
-// report it has no other figure to compute of whose shares changed, and
-// when there are none and nothing else to compute, those of the first
-// report; shares that did not change are not stored again, and keep the
-// stamp they had. The figures it computes take the shares computed then,
-// and figures stale in their own or unit part are always computed with
-// the shares computed again. So when the stamps stored last name the
-// digest of the reports listed now, the shares stored are those of these
-// reports: those that changed were stored then, the others were the same,
-// and any stored later would bear a larger sequence. (Reports in the
-// trash take their stamps out of sight; the reports listed are then not
-// those of the digest of any stamp stored after they went, or those
-// stamps are seen. Two processes computing at once on one database may
-// store their figures in another order than their sequences; a share
-// one of them left wrong is set right by the next change of the
-// reports, which computes the shares again.) When the first write fails
-// (store.Fault), what the computation stores next names no digest. A stamp of another format (the digest alone, written
-// for every report each time) has sequence 0; one whose sequence cannot
-// be read makes the shares stale, and is written again.
-func lastCorpus(kept []keptFigures, stored []bool) corpusState {
-	var c corpusState
-	first, bad := true, false
-	for k, f := range kept {
-		if !stored[k] {
-			continue
-		}
-		digest, seq, ok := parseCorpus(f.stamp.corpus)
-		if !ok {
-			bad = true
-			continue
-		}
-		switch {
-		case first || seq > c.seq:
-			c, first = corpusState{digest: digest, seq: seq, agree: digest != ""}, false
-		case seq == c.seq && digest != c.digest:
-			c.agree = false
-		}
-	}
-	if bad {
-		c.agree = false
-	}
-	return c
-}
-
-// parseCorpus reads the corpus part of a stamp: the digest and the
-// sequence after it, 0 when there is none (an earlier format); ok is
-// false when the sequence cannot be read.
-func parseCorpus(s string) (digest string, seq int64, ok bool) {
-	d, n, found := strings.Cut(s, "@")
-	if !found {
-		return s, 0, true
-	}
-	seq, err := strconv.ParseInt(n, 10, 64)
-	if err != nil || seq < 0 {
-		return "", 0, false
-	}
-	return d, seq, true
 }
 
 // corpusDigest is a digest of the ID and version of every report: it

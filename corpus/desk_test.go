@@ -614,147 +614,6 @@ func TestDeskCacheReadsChanges(t *testing.T) {
 	look("one report's figures stored", 0, 1)
 }
 
-// scratch is a store whose figures are never stored: Desk on it computes
-// every figure from the reports.
-type scratch struct{ store.Store }
-
-func (scratch) Figures(context.Context) ([]store.Figures, error)  { return nil, nil }
-func (scratch) PutFigures(context.Context, []store.Figures) error { return nil }
-
-// fromScratch returns Desk on st with no figures stored.
-func fromScratch(t *testing.T, st store.Store) []corpus.DeskReport {
-	t.Helper()
-	ds, err := corpus.Desk(context.Background(), scratch{st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
-
-// sameDesk fails unless Desk and DeskStored on st give what Desk gives
-// with no figures stored.
-func sameDesk(t *testing.T, step string, st store.Store) {
-	t.Helper()
-	want := fromScratch(t, st)
-	got, err := corpus.Desk(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s: Desk differs from the desk computed anew:\n%+v\nwant\n%+v", step, got, want)
-	}
-	stored, err := corpus.DeskStored(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(stored, want) {
-		t.Errorf("%s: DeskStored after Desk differs from the desk computed anew:\n%+v\nwant\n%+v", step, stored, want)
-	}
-}
-
-// putsCounting counts the figures put, by report.
-type putsCounting struct {
-	store.Store
-	mu   sync.Mutex
-	puts []int64
-}
-
-func (p *putsCounting) PutFigures(ctx context.Context, fs []store.Figures) error {
-	p.mu.Lock()
-	for _, f := range fs {
-		p.puts = append(p.puts, f.Report)
-	}
-	p.mu.Unlock()
-	return p.Store.PutFigures(ctx, fs)
-}
-
-// took returns the reports whose figures were put since the last call,
-// sorted.
-func (p *putsCounting) took() []int64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	out := slices.Sorted(slices.Values(p.puts))
-	p.puts = nil
-	return out
-}
-
-// Ensure a computation after a change stores the figures of the reports
-// whose figures change and no others: an upload sharing no text with the
-// others stores its own figures only, one sharing a paragraph with other
-// units' reports stores theirs too; a removal that changes no figure
-// stores one report's, to say which reports the shares are of; and a
-// computation with nothing changed stores nothing. Each time the desk is
-// the one computed anew, on SQLite and on PostgreSQL.
-func TestDeskStoresWhatChanged(t *testing.T) {
-	onBothStores(t, func(t *testing.T, open func() store.Store) {
-		ctx := context.Background()
-		pc := &putsCounting{Store: open()}
-		addTexts(t, pc, map[string]string{
-			"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024, "liutang-2024.txt": deskLiutang2024,
-		}, true)
-		sameDesk(t, "added", pc)
-		pc.took()
-		sameDesk(t, "nothing changed", pc)
-		if got := pc.took(); len(got) != 0 {
-			t.Errorf("nothing changed: figures of %v stored, want none", got)
-		}
-
-		more := addTexts(t, pc, map[string]string{"shiwan-2024.txt": deskShiwan2024}, true)
-		shiwan := more["shiwan-2024.txt"]
-		sameDesk(t, "added a report sharing nothing", pc)
-		if got := pc.took(); !slices.Equal(got, []int64{shiwan}) {
-			t.Errorf("added a report sharing nothing: figures of %v stored, want %d's alone", got, shiwan)
-		}
-
-		// Another unit's report with liutang's text, and so the
-		// paragraph of qinghe's: their shares change, not shiwan's.
-		dong := addTexts(t, pc, map[string]string{"guihua-2024.txt": strings.ReplaceAll(deskLiutang2024, "柳塘镇", "桂花镇")}, true)["guihua-2024.txt"]
-		stored, err := corpus.DeskStored(ctx, pc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		before := map[int64]corpus.DeskFigures{}
-		for _, d := range stored {
-			before[d.Report.ID] = d.Figures
-		}
-		sameDesk(t, "added a report sharing a paragraph", pc)
-		got := pc.took()
-		if !slices.Contains(got, dong) || len(got) < 2 {
-			t.Errorf("added a report sharing a paragraph: figures of %v stored, want %d's and those it shares with", got, dong)
-		}
-		after := desk(t, scratch{pc})
-		for id, d := range after {
-			if id != dong && slices.Contains(got, id) != (before[id] != d.Figures) {
-				t.Errorf("added a report sharing a paragraph: %d's figures stored %v, changed %v:\n%+v\n%+v", id, slices.Contains(got, id), before[id] != d.Figures, before[id], d.Figures)
-			}
-		}
-
-		// The report sharing nothing to the trash: no figure changes,
-		// one report's stored; then none.
-		if err := pc.Trash(ctx, shiwan); err != nil {
-			t.Fatal(err)
-		}
-		sameDesk(t, "trashed a report sharing nothing", pc)
-		if got := pc.took(); len(got) != 1 {
-			t.Errorf("trashed a report sharing nothing: figures of %v stored, want one report's", got)
-		}
-		sameDesk(t, "nothing changed since the trash", pc)
-		if got := pc.took(); len(got) != 0 {
-			t.Errorf("nothing changed since the trash: figures of %v stored, want none", got)
-		}
-
-		// Back to the reports of an earlier computation: the shares
-		// changed since are computed again.
-		if err := pc.Trash(ctx, dong); err != nil {
-			t.Fatal(err)
-		}
-		if err := pc.Untrash(ctx, shiwan); err != nil {
-			t.Fatal(err)
-		}
-		sameDesk(t, "back to the reports of before", pc)
-	})
-}
-
 // Ensure the desk is the one computed anew after any sequence of adds,
 // new versions, trash and restores, deletions, computations on the whole
 // store and on views of it, on SQLite and on PostgreSQL.
@@ -838,4 +697,42 @@ func TestDeskStampsRandom(t *testing.T) {
 		}
 		sameDesk(t, "at the end", st)
 	})
+}
+
+// scratch is a store whose figures are never stored: Desk on it computes
+// every figure from the reports.
+type scratch struct{ store.Store }
+
+func (scratch) Figures(context.Context) ([]store.Figures, error)  { return nil, nil }
+func (scratch) PutFigures(context.Context, []store.Figures) error { return nil }
+
+// fromScratch returns Desk on st with no figures stored.
+func fromScratch(t *testing.T, st store.Store) []corpus.DeskReport {
+	t.Helper()
+	ds, err := corpus.Desk(context.Background(), scratch{st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// sameDesk fails unless Desk and DeskStored on st give what Desk gives
+// with no figures stored.
+func sameDesk(t *testing.T, step string, st store.Store) {
+	t.Helper()
+	want := fromScratch(t, st)
+	got, err := corpus.Desk(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: Desk differs from the desk computed anew:\n%+v\nwant\n%+v", step, got, want)
+	}
+	stored, err := corpus.DeskStored(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(stored, want) {
+		t.Errorf("%s: DeskStored after Desk differs from the desk computed anew:\n%+v\nwant\n%+v", step, stored, want)
+	}
 }
