@@ -229,6 +229,7 @@ const (
 	SourceIntro     Source = "intro"     // the introduction ("现将XX镇2023年工作总结如下")
 	SourceHeading   Source = "heading"   // a top-level heading ("一、2023年工作回顾")
 	SourceMilestone Source = "milestone" // a phrase of one year ("今年是…十九大精神开局之年")
+	SourceMeeting   Source = "meeting"   // the year of the meeting a speech is given at ("在全镇2026年经济工作会议上的讲话": reviews 2025, plans 2026)
 	SourceBody      Source = "body"      // years told as done in the review; anonymised names and self references
 	SourceFileName  Source = "filename"  // the file's name, the last resort
 )
@@ -253,6 +254,8 @@ func (s Source) Chinese() string {
 		return "部分标题"
 	case SourceMilestone:
 		return "节点年份表述"
+	case SourceMeeting:
+		return "会议年份"
 	case SourceBody:
 		return "正文"
 	case SourceFileName:
@@ -280,11 +283,12 @@ const GovernmentReport = "政府工作报告"
 func (m *Meta) IsGovernmentReport() bool { return m.DocType == GovernmentReport }
 
 // CurrentYear returns the year the report's 今年 means: the planned year of
-// a plan written at its start (a 政府工作报告), else the reviewed year, else
-// the planned one; 0 when the report names no year.
+// a plan given at its start (a 政府工作报告, a speech at a meeting of the
+// year, SourceMeeting), else the reviewed year, else the planned one; 0
+// when the report names no year.
 func (m *Meta) CurrentYear() int {
 	switch {
-	case m.IsGovernmentReport() && m.Plan != nil:
+	case (m.IsGovernmentReport() || m.PeriodSource == SourceMeeting) && m.Plan != nil:
 		return m.Plan.Year
 	case m.Review != nil && m.Review.Year > 0:
 		return m.Review.Year

@@ -91,6 +91,23 @@ func (d *detector) periods(m *zongjie.Meta) {
 	if review != nil && review.period == "" {
 		review.period = d.bodyPeriod()
 	}
+	// A speech at a meeting of a year ("在全镇2026年经济工作会议上的讲话")
+	// is given early in that year: it reviews the year before and plans
+	// its own (titleReviewYear: the meeting's year says nothing else). A
+	// meeting of a part of the year (年中, 上半年, 三季度) names that part.
+	if review == nil && m.DocType == "讲话" {
+		if y, part := meetingYear(d.in.Title); y > 0 && (plan == nil || plan.year == 0 || plan.year == y) {
+			switch part {
+			case "":
+				review = &claim{year: y - 1, period: zongjie.PeriodFullYear, src: zongjie.SourceMeeting}
+			case zongjie.PeriodH1:
+				review = &claim{year: y, period: zongjie.PeriodH1, src: zongjie.SourceTitle}
+			}
+			if review != nil && plan == nil {
+				plan = &claim{} // the period after the review, below
+			}
+		}
+	}
 	// A 述职报告 reviews the year it names, as a summary does.
 	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || m.DocType == "述职报告" || strings.Contains(d.intro, "总结如下")) {
 		if y, src := d.firstYear(); y > 0 {
@@ -158,7 +175,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// The source is the strongest that states the year: a title that
 	// writes it outranks the heading it was taken from.
 	switch {
-	case overruled:
+	case overruled, review != nil && review.src == zongjie.SourceMeeting:
 		m.PeriodSource = review.src
 	case review != nil && review.year > 0:
 		m.PeriodSource = strongest(review.year, review.src, d.in.Title, lead(d.intro))
@@ -193,6 +210,19 @@ func titleReviewYear(title string, r, p *claim) int {
 		}
 	}
 	return 0
+}
+
+// meetingYear returns the year of the meeting a speech's title names
+// ("在全镇2026年经济工作会议上的讲话", "2026年安全生产工作部署会讲话"): its
+// first year, followed in the title by a meeting (会), and the part of the
+// year the title names ("2026年上半年经济形势分析会", "年中工作会议"; "" for
+// none); 0 when the title names no meeting after a year.
+func meetingYear(title string) (int, zongjie.Period) {
+	ys, offs := years(title)
+	if len(ys) == 0 || !strings.Contains(title[offs[0]:], "会") {
+		return 0, ""
+	}
+	return ys[0], periodWords(title)
 }
 
 // heading is a top-level section with the review and plan its heading

@@ -162,7 +162,16 @@ func TestStaleYear(t *testing.T) {
 		{Name: "near miss: in the plan part", In: town("全镇完成固定资产投资3.2亿元。", "2023年，镇里启动的项目要全部完工。")},
 		{Name: "near miss: the year reviewed", In: town("2024年，全镇完成固定资产投资3.2亿元。", "力争完成投资4亿元。")},
 		{Name: "near miss: later in the sentence", In: town("全镇完成2023年结转项目12个。", "力争完成投资4亿元。")},
+		{Name: "a speech at a meeting of a year, two years back", In: meeting("2024年，全镇完成地区生产总值28.6亿元。"), Want: []string{"2024"}},
+		{Name: "near miss: a speech at a meeting of a year reviews the year before", In: meeting("2025年，全镇完成地区生产总值28.6亿元。")},
 	})
+}
+
+// meeting is a town's speech at its meeting of 2026, early in 2026: it
+// reviews 2025 (review) and plans 2026, which its 今年 means.
+func meeting(review string) string {
+	return "在全镇2026年经济工作会议上的讲话\n同志们：\n一、过去一年工作成效明显\n" + review +
+		"\n二、扎实抓好今年重点工作\n今年是“十五五”开局之年。力争新签约亿元以上项目5个。"
 }
 
 func TestMilestone(t *testing.T) {
@@ -172,6 +181,8 @@ func TestMilestone(t *testing.T) {
 		{In: "2023年工作总结\n一、2023年工作总结\n隆重庆祝建党100周年，完成投资1亿元。\n二、2024年工作计划\n迎接新中国成立七十五周年。", Want: []string{"建党100周年"}},
 		{In: "2025年工作总结\n一、2025年工作总结\n完成投资1亿元。\n二、2026年工作计划\n2026年是“十四五”收官之年。", Want: []string{"十四五”收官之年"}},
 		{Name: "a congress of the shared table", In: "2019年工作总结\n一、2019年工作总结\n2019年是全面贯彻党的十九大精神的开局之年。\n二、2020年工作计划\n2020年是“十二五”收官之年。", Want: []string{"十九大精神的开局之年", "十二五”收官之年"}},
+		{Name: "a speech at a meeting of 2026 calls 2025 the first year of 十五五", In: "在全镇2026年经济工作会议上的讲话\n同志们：\n一、过去一年工作成效明显\n去年是“十五五”开局之年。\n二、扎实抓好今年重点工作\n力争新签约项目5个。", Want: []string{"十五五”开局之年"}},
+		{Name: "near miss: a speech at a meeting of 2026 and its 今年", In: meeting("2025年，全镇完成地区生产总值28.6亿元。")},
 		{Name: "near miss: 十九大 in its year", In: "2018年工作总结\n一、2018年工作总结\n2018年是全面贯彻党的十九大精神的开局之年。\n二、2019年工作计划\n2020年是“十三五”收官之年。"},
 		{Name: "near miss: the right years", In: "2023年工作总结\n一、2023年工作总结\n2023年是全面贯彻落实党的二十大精神的开局之年。\n二、2024年工作计划\n迎接新中国成立75周年，2026年是“十五五”开局之年。"},
 		{Name: "near miss: a speech cited later", In: "2023年工作总结\n一、2023年工作总结\n深入学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。"},
