@@ -94,14 +94,17 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// A speech at a meeting of a year ("在全镇2026年经济工作会议上的讲话")
 	// is given early in that year: it reviews the year before and plans
 	// its own (titleReviewYear: the meeting's year says nothing else). A
-	// meeting of a part of the year (年中, 上半年, 三季度) names that part.
+	// meeting of a part of the year (年中, 上半年, 一季度, 前三季度) reviews
+	// that part.
 	if review == nil && m.DocType == "讲话" {
 		if y, part := meetingYear(d.in.Title); y > 0 && (plan == nil || plan.year == 0 || plan.year == y) {
 			switch part {
 			case "":
 				review = &claim{year: y - 1, period: zongjie.PeriodFullYear, src: zongjie.SourceMeeting}
-			case zongjie.PeriodH1:
-				review = &claim{year: y, period: zongjie.PeriodH1, src: zongjie.SourceTitle}
+			case zongjie.PeriodH1, zongjie.PeriodQ1, zongjie.PeriodQ2, zongjie.PeriodQ3, zongjie.PeriodQ1Q3:
+				// A meeting of a part of the year reviews that part
+				// and plans the next.
+				review = &claim{year: y, period: part, src: zongjie.SourceTitle}
 			}
 			if review != nil && plan == nil {
 				plan = &claim{} // the period after the review, below
