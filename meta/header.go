@@ -255,10 +255,20 @@ func representUnit(intro string) (unitFound, bool) {
 // whose report it dates: the date's year, or the next for a congress held
 // in November or December. off is the byte offset of the year in line.
 func subtitleDate(line string) (year, off int, ok bool) {
+	year, month, off, ok := headerDate(line)
+	if ok && month >= 11 {
+		year++
+	}
+	return year, off, ok
+}
+
+// headerDate reads the date of a dated header line, as subtitleDate does,
+// and returns its year and month as written.
+func headerDate(line string) (year, month, off int, ok bool) {
 	dated := strings.HasPrefix(line, "—") || strings.HasPrefix(line, "（") || strings.HasPrefix(line, "(") ||
 		strings.Contains(line, "会议") || strings.Contains(line, "大会")
 	if !dated {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	ys, offs := years(line)
 	for k, y := range ys {
@@ -271,12 +281,9 @@ func subtitleDate(line string) (year, off int, ok bool) {
 		if day, size := leadingInt(rest); size == 0 || day < 1 || day > 31 || !strings.HasPrefix(rest[size:], "日") {
 			continue
 		}
-		if m >= 11 {
-			y++
-		}
-		return y, offs[k], true
+		return y, m, offs[k], true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
 // leadingInt reads the ASCII digits at the start of s.

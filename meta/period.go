@@ -97,7 +97,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// meeting of a part of the year (年中, 上半年, 一季度, 前三季度) reviews
 	// that part.
 	if review == nil && m.DocType == "讲话" {
-		if y, part := meetingYear(d.in.Title); y > 0 && (plan == nil || plan.year == 0 || plan.year == y) {
+		if y, part := meetingYear(d.in.Title); y > 0 && (plan == nil || plan.year == 0 || plan.year == y) && !d.heldLate(y) {
 			switch part {
 			case "":
 				review = &claim{year: y - 1, period: zongjie.PeriodFullYear, src: zongjie.SourceMeeting}
@@ -213,6 +213,18 @@ func titleReviewYear(title string, r, p *claim) int {
 		}
 	}
 	return 0
+}
+
+// heldLate reports whether a dated line of the header puts the meeting in
+// the second half of year y ("（2026年9月10日）"): a meeting of the year held
+// then reviews the year so far, not the year before.
+func (d *detector) heldLate(y int) bool {
+	for _, h := range d.header() {
+		if hy, month, _, ok := headerDate(h.text); ok && hy == y && month >= 7 {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingYear returns the year of the meeting a speech's title names
