@@ -346,7 +346,7 @@ func sentenceItem(f *document.File, parent *zongjie.Section, list []*zongjie.Sec
 	for last+1 < len(list) && list[last+1].Form == form && list[last+1].Ordinal == list[last].Ordinal+1 {
 		last++
 	}
-	if first == last || list[first].Para == 0 {
+	if first == last || list[first].Para <= 0 || list[last].Para >= len(f.Paragraphs) {
 		return false
 	}
 	lead := list[first].Para - 1
