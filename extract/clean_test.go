@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -478,6 +479,9 @@ var cleanFloors = map[string]map[string]float64{
 
 func TestCleanGrassroots(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.tsv"))
+	// Files 01–16 alone for now: the expectations of 17–36 are being
+	// written (the held-back ones first, before zongjie is run on them).
+	paths = slices.DeleteFunc(paths, func(p string) bool { return filepath.Base(p) > "17" })
 	if err != nil || len(paths) != 16 {
 		t.Fatalf("expectation files: %d, %v", len(paths), err)
 	}
