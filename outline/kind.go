@@ -236,7 +236,7 @@ func topKind(title string, c Context) zongjie.SectionKind {
 			}
 			return zongjie.KindPlan
 		}
-		if containsAny(title, reviewWords) || y == c.ReviewYear && !containsAny(title, planWords) {
+		if containsAny(title, reviewWords) || y == c.ReviewYear && !hasPlanWord(title) {
 			return zongjie.KindReview
 		}
 	}
@@ -247,20 +247,32 @@ func topKind(title string, c Context) zongjie.SectionKind {
 		if c.ThisYearPlanned {
 			return zongjie.KindPlan // 对今年政府工作的建议, 今年重点工作
 		}
-		if !containsAny(title, planWords) {
+		if !hasPlanWord(title) {
 			return zongjie.KindReview
 		}
 	}
 	if containsAny(title, reviewWords) && !containsAny(title, notReviewWords) {
 		return zongjie.KindReview
 	}
-	if containsAny(title, reviewTimeWords) && !containsAny(title, planWords) {
+	if containsAny(title, reviewTimeWords) && !hasPlanWord(title) {
 		return zongjie.KindReview
 	}
-	if containsAny(title, planWords) {
+	if hasPlanWord(title) {
 		return zongjie.KindPlan
 	}
 	return zongjie.KindOther
+}
+
+// superiorPlans are the plans of the levels above that a report carries
+// out (推动重大决策部署落地见效, 贯彻落实党中央决策部署, 落实全国统一大市场
+// 建设部署要求, 推进改革部署落地): the report's own work, reviewed or
+// planned, not its plan part.
+var superiorPlans = strings.NewReplacer("决策部署", "", "部署要求", "", "部署落地", "", "部署落实", "")
+
+// hasPlanWord reports whether a title holds a plan word (planWords) other
+// than in a superior's plan carried out.
+func hasPlanWord(title string) bool {
+	return containsAny(superiorPlans.Replace(title), planWords)
 }
 
 // Content cues: words of commitment against words of results. A word of
@@ -317,7 +329,7 @@ func laterReview(title string) bool {
 	if !containsAny(title, reviewResultWords) || containsAny(title, planTimeWords) {
 		return false
 	}
-	return !containsAny(title, planWords) || containsAny(title, planResultWords)
+	return !hasPlanWord(title) || containsAny(title, planResultWords)
 }
 
 // staleHeading reports whether a top-level title after the plan has

@@ -52,6 +52,14 @@ func TestKindPhrases(t *testing.T) {
 		{"下半年以来经济运行", sum, review, ""},
 		{"今年重点工作落实情况", gov, review, ""},
 		{"坚持项目为王", sum, other, ""},
+		// A superior's plan carried out is the report's work, not its
+		// plan part; the report's own 部署 is.
+		{"加强政治监督，推动重大决策部署落地见效", sum, other, ""},
+		{"不折不扣贯彻落实党中央决策部署", sum, other, ""},
+		{"推进改革部署落地，激发和增强社会活力", sum, other, ""},
+		{"2024年工作总体部署", gov, plan, plan},
+		{"下一步工作部署", sum, plan, plan},
+		{"全年工作部署", sum, plan, ""},
 		{"存在的问题和下一步打算", sum, problems, problems},
 		// A review heading given a later year than the reviewed one is
 		// still the review (its year is the checker's finding); a later
