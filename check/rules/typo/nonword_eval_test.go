@@ -181,25 +181,105 @@ type injection struct {
 	right, kind string
 }
 
-// handTypos reads testdata/nonword-typos.tsv.
+// handTypos reads the hand list: testdata/nonword-typos.tsv, or the file
+// NONWORD_HAND names (a path relative to the package directory, such as
+// testdata/nonword-typos-b.tsv, the second list written by other hands).
+// NONWORD_HALF=dev keeps its odd data lines (1st, 3rd, …), =test its even
+// ones; empty keeps all.
 func handTypos(t *testing.T) [][3]string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/nonword-typos.tsv")
+	path := "testdata/nonword-typos.tsv"
+	if p := os.Getenv("NONWORD_HAND"); p != "" {
+		path = p
+	}
+	half := os.Getenv("NONWORD_HALF")
+	if half != "" && half != "dev" && half != "test" {
+		t.Fatalf("NONWORD_HALF=%q: want dev, test or empty", half)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out [][3]string
+	n := 0
 	for line := range strings.SplitSeq(string(data), "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 3 {
-			t.Fatalf("nonword-typos.tsv: %q", line)
+			t.Fatalf("%s: %q", path, line)
+		}
+		n++
+		if half == "dev" && n%2 == 0 || half == "test" && n%2 == 1 {
+			continue
 		}
 		out = append(out, [3]string{cols[0], cols[1], cols[2]})
 	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no typos (NONWORD_HALF=%q)", path, half)
+	}
 	return out
+}
+
+// TestHandListB checks the second hand list (testdata/nonword-typos-b.tsv)
+// line by line: three columns, a known kind, a right word of two to four
+// characters, a wrong form of the same length that differs from it in
+// exactly one character and is no word of the lexicon, and no wrong form
+// listed twice.
+func TestHandListB(t *testing.T) {
+	t.Setenv("NONWORD_HAND", "testdata/nonword-typos-b.tsv")
+	t.Setenv("NONWORD_HALF", "")
+	seen := map[string]bool{}
+	for _, h := range handTypos(t) {
+		if err := handTypoError(h); err != "" {
+			t.Errorf("%s→%s (%s): %s", h[0], h[1], h[2], err)
+		}
+		if seen[h[1]] {
+			t.Errorf("%s: listed twice", h[1])
+		}
+		seen[h[1]] = true
+	}
+	// The checks fail on what they should reject.
+	for _, h := range [][3]string{
+		{"统筹", "统畴", "拼"},  // unknown kind
+		{"筹", "畴", "音"},    // one character
+		{"统筹", "统畴畴", "音"}, // lengths differ
+		{"统筹", "纺畴", "音"},  // two characters replaced
+		{"统筹", "统筹", "音"},  // nothing replaced
+		{"气候", "气侯", "形"},  // a word of the lexicon
+	} {
+		if handTypoError(h) == "" {
+			t.Errorf("%v: accepted", h)
+		}
+	}
+	if err := handTypoError([3]string{"统筹", "统畴", "音"}); err != "" {
+		t.Errorf("统筹→统畴: %s", err)
+	}
+}
+
+// handTypoError says what is wrong with a line of a hand list, or "".
+func handTypoError(h [3]string) string {
+	if h[2] != "音" && h[2] != "近音" && h[2] != "形" {
+		return "kind not 音, 近音 or 形"
+	}
+	r, w := []rune(h[0]), []rune(h[1])
+	if len(r) < 2 || len(r) > 4 || len(w) != len(r) {
+		return "not two to four characters of the same length"
+	}
+	diff := 0
+	for i := range r {
+		if r[i] != w[i] {
+			diff++
+		}
+	}
+	if diff != 1 {
+		return fmt.Sprintf("%d characters replaced, want 1", diff)
+	}
+	if LexiconWord(h[1], 1) {
+		return "the wrong form is a word of the lexicon"
+	}
+	return ""
 }
 
 // inject returns text with typos put at random places at least 30 bytes
@@ -495,6 +575,13 @@ func TestNonWordMeasure(t *testing.T) {
 				label = "all"
 			}
 			t.Logf("%s %-6s injected %4d found %4d (recall %.2f), right fix %d", name, label, inj, found, float64(found)/float64(inj), sum(x.fixed, kind))
+		}
+		// The hand typos by the kind the list gives them.
+		for _, kind := range []string{"音", "近音", "形"} {
+			if inj := x.injected["hand-"+kind]; inj > 0 {
+				found := x.found["hand-"+kind]
+				t.Logf("%s   hand %-4s injected %4d found %4d (recall %.2f)", name, kind, inj, found, float64(found)/float64(inj))
+			}
 		}
 		tp, fp := x.findings["true"], x.findings["false"]
 		t.Logf("%s precision on injected texts %.2f (%d of %d findings)", name, float64(tp)/float64(tp+fp), tp, tp+fp)
