@@ -289,7 +289,22 @@ func (d *decision) placedHere(s suspect) bool {
 		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
-	return true
+	at, right := s.replaced(text)
+	return !parallelItem(text, s.start, s.end, at, right)
+}
+
+// replaced returns the byte offset in text of the character that s
+// replaces, and the character it puts there.
+func (s suspect) replaced(text string) (int, rune) {
+	at := s.start
+	for _, r := range s.right {
+		w, size := utf8.DecodeRuneInString(text[at:])
+		if w != r {
+			return at, r
+		}
+		at += size
+	}
+	return s.start, 0
 }
 
 // evident reports whether the evidence for s is enough: a score of at
