@@ -285,7 +285,8 @@ func (d *decision) placedHere(s suspect) bool {
 	if s.end < len(text) && isAlnum(text[s.end]) && !(isDigit(text[s.end]) && d.beforeDigit(s.right)) {
 		return false
 	}
-	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || inPair(text, s.start, s.end) ||
+	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || d.l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) ||
+		inPair(text, s.start, s.end) ||
 		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
 		return false
 	}
@@ -400,6 +401,38 @@ func (l *lexicon) beforeName(after string) bool {
 		if r2 >= 0x10000 || l.id[r2] == 0 || l.freq(pack([]uint16{l.id[r1], l.id[r2]})) < nameWordFreq {
 			return true
 		}
+	}
+	return false
+}
+
+// beforeSharedName reports whether after, the text after a span of n
+// characters, goes on with items of n characters each after 、, no word
+// of the lexicon, the last of which is followed by a name suffix
+// (beforeName): a suffix written once for a list of names (雄忻、石雄铁路;
+// 京雄、津兴城际), not the suffix of a word (产业集群、产业园区).
+func (l *lexicon) beforeSharedName(after string, n int) bool {
+	for range 3 {
+		rest, ok := strings.CutPrefix(after, "、")
+		if !ok {
+			return false
+		}
+		var ids [maxWord]uint16
+		for j := range min(n, maxWord) {
+			r, size := utf8.DecodeRuneInString(rest)
+			if !isHan(r) || r >= 0x10000 {
+				return false
+			}
+			ids[j] = l.id[r]
+			rest = rest[size:]
+		}
+		// The item is a name of its own (石雄), not a word (产业集群、产业园区).
+		if l.known(pack(ids[:min(n, maxWord)])) {
+			return false
+		}
+		if l.beforeName(rest) {
+			return true
+		}
+		after = rest
 	}
 	return false
 }

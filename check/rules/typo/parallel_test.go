@@ -47,3 +47,32 @@ func TestParallelItem(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeSharedName checks the name suffixes written once for a list
+// of names (beforeSharedName): the text after a span of two characters.
+func TestBeforeSharedName(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		after string
+		want  bool
+	}{
+		{"、石雄铁路项目建设", true},
+		{"、津兴城际建成通车", true},
+		{"、石雄、津兴铁路", true},
+		// Near misses: the item is a word (产业集群、产业园区), of another
+		// length, or followed by no suffix; no list.
+		{"、产业园区、龙头企业", false},
+		{"、石家庄铁路", false},
+		{"、石雄项目建设", false},
+		{"铁路项目", false},
+		{"，石雄铁路", false},
+	}
+	for _, tt := range tests {
+		if got := l.beforeSharedName(tt.after, 2); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.after, got, tt.want)
+		}
+	}
+}
