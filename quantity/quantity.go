@@ -434,6 +434,10 @@ func (sc *scanner) number(i int, chinese bool) int {
 		return sc.skipRun(j) // a telephone number: 0797-6283315
 	case !chinese && sc.listMarkerAt(i, j):
 		return j // an item of a list of attachments: 附件：1.桂园街道…
+	case !chinese && isMobileNumber(sc.text[i:j]):
+		return j // a mobile telephone number: 13907971234
+	case chinese && sc.weekdayAt(i, num):
+		return j // a day of the week: 周二至周五, 星期一
 	}
 	if sc.isMinus(before, i) {
 		it.value, it.valueTo = -it.value, -it.valueTo
@@ -454,6 +458,9 @@ func (sc *scanner) number(i int, chinese bool) int {
 		}
 		if strings.HasPrefix(num.Decimal, "0") && len(num.Decimal) >= 3 && !strings.HasPrefix(num.Decimal, "0.") {
 			return j // 0571: an area code
+		}
+		if (after == '“' || after == '《') && j-i == 4 && num.Value >= 1949 && num.Value <= 2099 && !strings.Contains(num.Decimal, ".") {
+			return j // the year of an event's name: 2026“南湖之夏”音乐季
 		}
 	} else {
 		if num.DigitByDigit {
@@ -493,6 +500,31 @@ func (sc *scanner) number(i int, chinese bool) int {
 	}
 	sc.items = append(sc.items, it)
 	return it.end
+}
+
+// isMobileNumber reports whether s is a mobile telephone number: eleven
+// digits, 13… to 19….
+func isMobileNumber(s string) bool {
+	if len(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// weekdayAt reports whether the Chinese numeral at i, num, names a day of
+// the week: one to six after 周, 星期 or 礼拜 (周二至周五轮流值班: 五轮 is
+// Friday, not five rounds). A count of weeks puts the numeral first (两周).
+func (sc *scanner) weekdayAt(i int, num numeral.Number) bool {
+	if num.Value < 1 || num.Value > 6 || num.Value != math.Trunc(num.Value) || num.Approx {
+		return false
+	}
+	head := sc.text[sc.start:i]
+	return strings.HasSuffix(head, "周") || strings.HasSuffix(head, "星期") || strings.HasSuffix(head, "礼拜")
 }
 
 // afterAreaCode reports whether the number at i follows an area code and

@@ -92,6 +92,10 @@ func TestExtract(t *testing.T) {
 			[]string{"20个工作日|20|个工作日|20天|审批时限|||"}},
 		{"near miss of a telephone number: a range after a number", "覆盖3-5个社区，投放鱼苗12万尾。",
 			[]string{"3-5个|3~5|个|3个|社区|||", "12万尾|12|万尾|120000尾|投放鱼苗|||"}},
+		{"near miss of a weekday: rounds counted", "每周二开展巡查，全年开展五轮，每轮两周。",
+			[]string{"五轮|5|轮|5轮|巡查|||", "两周|2|周|2周|每轮|||"}},
+		{"near miss of a mobile number and an event's year", "服务群众1390万人次，接待游客2026人次。",
+			[]string{"1390万人次|1390|万人次|1.39e+07人次|服务群众|||", "2026人次|2026|人次|2026人次|接待游客|||"}},
 		{"near miss of an attachment list: a count after 附件", "共有附件：3份，举办培训三期。",
 			[]string{"3份|3|份|3份||||", "三期|3|期|3期|培训|||"}},
 	}
@@ -136,6 +140,10 @@ func TestNotQuantities(t *testing.T) {
 		"公布监督电话0797-6283315，热线010－12345678。",
 		"附件：1.桂园街道2025年主要经济指标完成情况表",
 		"完成清水片区标准厂房二期建设，启动三期项目。",
+		"乡应急分队队长刘强同志的手机：13907971234。",
+		"推行周一集中办公、周二至周五轮流值班，星期六休息。",
+		"成功举办2026“南湖之夏”音乐季。",
+		"说一千道一万，关键在落实。",
 	} {
 		if qs := extract(t, in); len(qs) > 0 {
 			var got []string
