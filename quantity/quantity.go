@@ -666,8 +666,8 @@ func (sc *scanner) fraction(it *item, j int, chinese bool) int {
 	if chinese {
 		sep = "分之"
 	}
-	if !sc.hasPrefix(j, sep) {
-		return j
+	if !sc.hasPrefix(j, sep) || !chinese && perPopulation(sc.text[j:sc.end]) > 0 {
+		return j // 186.3/10万 is a rate per 100,000 people, not 186.3 ÷ 10 万
 	}
 	m := j + len(sep)
 	num, n := numeral.Scan(sc.text[m:sc.end])

@@ -57,6 +57,7 @@ var units = map[string]unit{
 	"床": {base: "床", factor: 1}, "张床位": {base: "张床位", factor: 1}, "个床位": {base: "张床位", factor: 1},
 	"列": {base: "列", factor: 1}, "列次": {base: "列次", factor: 1}, "艘次": {base: "艘次", factor: 1},
 	"辆次": {base: "辆次", factor: 1}, "航次": {base: "航次", factor: 1}, "亩次": {base: "亩次", factor: 1},
+	"册次": {base: "册次", factor: 1}, "件次": {base: "件次", factor: 1},
 	"学时": {base: "学时", factor: 1}, "课时": {base: "课时", factor: 1}, "工日": {base: "工日", factor: 1},
 	"个工日": {base: "工日", factor: 1}, "人口": {base: "人", factor: 1}, "人员": {base: "人", factor: 1},
 	"村": {base: "村", factor: 1, digitsOnly: true}, "居": {base: "居", factor: 1, digitsOnly: true},
@@ -143,6 +144,10 @@ var notUnitAfter = map[string]string{
 // and scale (the factor of a 万/亿 prefix, 1 if none). digits is true after
 // a real number (not a placeholder); arabic after an Arabic number.
 func matchUnit(s string, digits, arabic bool) (word string, u unit, scale float64, size int) {
+	if n := perPopulation(s); n > 0 {
+		// A rate per so many people: 发病率186.3/10万.
+		return s[:n], unit{base: s[:n], factor: 1, noScale: true}, 1, n
+	}
 	scale = 1
 	prefix := 0
 	for _, sc := range scales {
@@ -226,6 +231,38 @@ func perUnit(s string) (base string, factor float64, n int) {
 		return mult + w, 1, sep + len(mult) + len(w)
 	}
 	return "", 0, 0
+}
+
+// perPopulation returns the length of a rate's population base at the
+// start of s ("/10万", "／万", "/10万人"), 0 if none: a rate of cases per
+// so many people, not a unit over a unit (元/万元) nor a fraction.
+func perPopulation(s string) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s, "/"):
+		n = 1
+	case strings.HasPrefix(s, "／"):
+		n = len("／")
+	default:
+		return 0
+	}
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if !strings.HasPrefix(s[n:], "万") && !strings.HasPrefix(s[n:], "千") {
+		return 0
+	}
+	n += len("万")
+	if strings.HasPrefix(s[n:], "元") || strings.HasPrefix(s[n:], "吨") || strings.HasPrefix(s[n:], "米") ||
+		strings.HasPrefix(s[n:], "瓦") || strings.HasPrefix(s[n:], "克") {
+		return 0 // 元/万元, 吨/千米: a unit over a unit
+	}
+	for _, p := range []string{"人口", "人"} {
+		if strings.HasPrefix(s[n:], p) {
+			return n + len(p)
+		}
+	}
+	return n
 }
 
 // perWords are the denominators of a unit over a unit besides the unit
