@@ -64,6 +64,9 @@ func indexWords(text string, base int) (commits, pasts, estimates wordIndex) {
 			if m.Word == "计划" && !plannedVerb(text[:m.Start]) {
 				continue // a noun: 引才计划, 实施计划
 			}
+			if inNoun(m.Word, text[m.Start+len(m.Word):]) {
+				continue // 人均预期寿命, 计划生育: a name, no commitment
+			}
 			if m.Word == "预计" {
 				estimates = append(estimates, base+m.Start)
 			}
@@ -73,6 +76,22 @@ func indexWords(text string, base int) (commits, pasts, estimates wordIndex) {
 		}
 	}
 	return commits, pasts, estimates
+}
+
+// commitNouns are the words a commitment word begins that name an
+// indicator or a policy, not a commitment: 人均预期寿命达到79.6岁 reports
+// a result.
+var commitNouns = map[string][]string{"预期": {"寿命"}, "计划": {"生育", "单列"}}
+
+// inNoun reports whether the commitment word w, followed by rest, begins
+// one of its commitNouns.
+func inNoun(w, rest string) bool {
+	for _, n := range commitNouns[w] {
+		if strings.HasPrefix(rest, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // plannedVerb reports whether 计划 after before is the verb "plan to" (今年
