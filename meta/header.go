@@ -185,8 +185,11 @@ func sessionUnit(line string) (unitFound, bool) {
 }
 
 // offices are the titles a speaker line names after the unit, longest
-// first: "XX县人民政府县长", "上海市市长", "自治区主席".
+// first: "XX县人民政府县长", "上海市市长", "自治区主席". The titles in the
+// unit's party committee come first: a 乡长 or 镇长 is named after them
+// ("柳河乡党委副书记、乡长", "石桥镇党委书记").
 var offices = []string{
+	"党工委副书记", "党工委书记", "党委副书记", "党委书记",
 	"代理省长", "代理市长", "代理县长", "代理区长", "代理旗长", "代理州长", "代理盟长",
 	"代省长", "代市长", "代县长", "代区长", "代旗长", "代州长", "代盟长", "代主席",
 	"省长", "市长", "县长", "区长", "旗长", "州长", "盟长", "镇长", "乡长", "主席", "主任",
@@ -203,7 +206,7 @@ func speakerUnit(line string) (unitFound, bool) {
 			if i <= 0 {
 				continue
 			}
-			if rest := part[i+len(o):]; utf8.RuneCountInString(rest) > 4 {
+			if rest := afterPartyTitle(o, part[i+len(o):]); utf8.RuneCountInString(rest) > 4 {
 				continue
 			}
 			who := part[:i]
@@ -221,6 +224,28 @@ func speakerUnit(line string) (unitFound, bool) {
 		}
 	}
 	return unitFound{}, false
+}
+
+// afterPartyTitle returns what follows a speaker's office in a speaker
+// line, past the government office a party title is followed by:
+// "、办事处主任" after 党工委副书记 leaves "".
+func afterPartyTitle(office, rest string) string {
+	if !strings.HasPrefix(office, "党") {
+		return rest
+	}
+	r, ok := strings.CutPrefix(rest, "、")
+	if !ok {
+		return rest
+	}
+	for _, gov := range []string{"人民政府", "政府", "办事处", "管委会"} {
+		r = strings.TrimPrefix(r, gov)
+	}
+	for _, o := range offices {
+		if after, ok := strings.CutPrefix(r, o); ok && !strings.HasPrefix(o, "党") {
+			return after
+		}
+	}
+	return rest
 }
 
 // representUnit reads the unit a speaker represents in the opening of a

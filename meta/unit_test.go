@@ -98,6 +98,11 @@ func TestHeaderLines(t *testing.T) {
 		{"自治区主席 某某", "  province | -"},
 		{"柏溪市代市长 某某", "柏溪市  city | -"},
 		{"桐溪县人民政府县长李某", "桐溪县  county | -"},
+		{"柳河乡党委副书记、乡长 黄建军", "柳河乡  township | -"},
+		{"石桥镇党委书记 赵明远", "石桥镇  town | -"},
+		{"南湖街道党工委副书记、办事处主任 某某", "南湖街道  street | -"},
+		{"near miss: 县委书记 某某", "-"},
+		{"near miss: 柳河乡党委委员、副乡长 某某", "-"},
 		{"near miss: 第十一届全国人民代表大会第一次会议以来的五年", "  national | 2008"}, // a line; the header filter keeps body sentences out
 		{"near miss: 来源：云岭日报", "-"},
 		{"near miss: 时间：2026-02-09", "-"},
