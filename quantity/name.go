@@ -863,13 +863,53 @@ func isRatioName(s string) bool {
 	return false
 }
 
+// innerTimeWords are words of time, estimate and accumulation that a
+// clause puts between its subject and the indicator (早稻预计亩产, 镇级河长
+// 累计巡河, 新开工项目一季度开工率, 镇纪委全年立案): they qualify the
+// figure, not the indicator. 全年, 今年 and 年内 not before a goal's word:
+// 全年目标, 全年计划投资 are names.
+var innerTimeWords = []struct {
+	word   string
+	toGoal bool // kept before a goal's word
+}{
+	{"前三季度", false}, {"一季度", false}, {"二季度", false}, {"三季度", false}, {"四季度", false},
+	{"上半年", false}, {"下半年", false}, {"预计", false}, {"累计", false},
+	{"全年", true}, {"今年", true}, {"年内", true},
+}
+
+// goalWordSet are the words of a goal that 全年 is part of the name of.
+var goalWordSet = words.NewSet("目标", "任务", "计划", "指标", "预算")
+
+// dropInnerTime removes the innerTimeWords that stand inside a name, after
+// two characters at least and before more.
+func dropInnerTime(s string) string {
+	for _, w := range innerTimeWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w.word)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w.word)
+			if utf8.RuneCountInString(s[:i]) < 2 || end == len(s) || w.toGoal && goalWordSet.At(s, end) != "" {
+				from = end
+				continue
+			}
+			s = s[:i] + s[end:]
+			from = i
+		}
+	}
+	return s
+}
+
 // clipCut are the marks and spaces clip trims from a name's ends.
 var clipCut = words.NewCutset("，、 　")
 
 // clip trims blanks and keeps at most the last 24 characters of a name:
-// in a long clause the indicator is at the end.
+// in a long clause the indicator is at the end. Words of time, estimate
+// and accumulation inside it go (dropInnerTime).
 func clip(s string) string {
-	s = trimQuotes(clipCut.Trim(s))
+	s = dropInnerTime(trimQuotes(clipCut.Trim(s)))
 	if utf8.RuneCountInString(s) > 24 {
 		r := []rune(s)
 		s = string(r[len(r)-24:])
