@@ -714,23 +714,46 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 			}
 		}
 	}
-	cut := len(rest)
+	// The noun runs to a mark or a number, and to a stop word (searched
+	// before the length cap, which may fall inside one: 和美乡村示范点建设).
+	// A closing quotation mark after an opening one is inside it
+	// (12条道路“白改黑”工程); quotation marks do not count towards the
+	// cap of 24 bytes, which does not cut a quoted name.
+	cut, capAt, marks := len(rest), len(rest), 0
+	quoted := false
 	for i, r := range rest {
-		if isClausePunct(r) || isDigitLike(r) || isPlaceholderRune(r) || r == '（' || r == '(' || i >= 24 {
+		switch {
+		case r == '“':
+			quoted = true
+			marks += len("“")
+			continue
+		case r == '”' && quoted:
+			quoted = false
+			marks += len("”")
+			if i-marks >= 24 && capAt == len(rest) {
+				capAt = i + len("”") // the cap fell inside: the quoted name is whole
+			}
+			continue
+		}
+		if isClausePunct(r) || isDigitLike(r) || isPlaceholderRune(r) || r == '（' || r == '(' {
 			cut = i
 			break
+		}
+		if i-marks >= 24 && capAt == len(rest) && !quoted {
+			capAt = i
 		}
 	}
 	rest = rest[:cut]
 	if isVerbLike(rest) {
 		if utf8.RuneCountInString(rest) >= 2 {
-			return "", rest
+			return "", rest[:min(capAt, len(rest))]
 		}
 		return "", ""
 	}
-	if i, _ := followStopSet.Index(rest); i >= 0 {
+	if i := followStopIndex(rest); i >= 0 {
 		rest = rest[:i]
 	}
+	rest = trimQuotes(rest[:min(capAt, len(rest))])
 	if utf8.RuneCountInString(rest) < 2 {
 		return "", ""
 	}
@@ -741,7 +764,7 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 // a word that ends a noun phrase (followStops), a verb, a change, or an
 // adverb of time or reach (年均, 达).
 func predicateAt(s string) bool {
-	if followStopSet.At(s, 0) != "" || isVerbLike(s) {
+	if followStopSet.At(s, 0) != "" && nounStartSet.At(s, 0) == "" || isVerbLike(s) {
 		return true
 	}
 	for _, w := range []string{"年均", "达", "均"} {
@@ -775,6 +798,22 @@ var followStops = []string{
 	"的", "等", "到", "在", "参加", "参与", "进行", "实现", "完成", "开展", "建设", "落地", "入驻", "提供",
 	"和", "及", "与", "全部", "均", "已", "正在", "积极", "顺利", "稳步", "获得", "成功", "创建", "征收",
 	"改造", "提升", "治理", "整治", "验收", "分别", "共发放", "按时发放", "发放", "共计", "共有", "进行", "结合", "通过", "用于",
+	"每户", "每人", "每年", "年均", "户均", "人均",
+}
+
+// nounStarts are words that begin with a followStop and are the start of
+// a noun, not its end: 2个和美乡村示范点, 102名在职党员, 8个在建项目.
+var nounStarts = []string{"和美", "在职", "在建", "在校", "在岗", "在册", "在编", "在读", "在营", "在线", "在库", "在途"}
+
+// followStopIndex returns where the first followStop of s stands that does
+// not begin one of the nounStarts, or -1.
+func followStopIndex(s string) int {
+	for _, m := range followStopSet.All(s) {
+		if nounStartSet.At(s, m.Start) == "" {
+			return m.Start
+		}
+	}
+	return -1
 }
 
 // cleanName strips time words, subjects, connectors and verbs from the
@@ -1025,6 +1064,7 @@ func modifies(s string, i int) bool {
 var (
 	verbSet       = words.NewSet(verbs...)
 	followStopSet = words.NewSet(followStops...)
+	nounStartSet  = words.NewSet(nounStarts...)
 	leadingSet    = words.NewSet(leadingWords...)
 	actionLeadSet = words.NewSet(append(append([]string{}, leadingWords...), actionLeads...)...)
 	ratioLeadSet  = words.NewSet(append(append([]string{}, leadingWords...), "实现", "完成", "推动", "推进", "确保", "使", "让")...)

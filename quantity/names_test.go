@@ -307,3 +307,30 @@ func TestInnerTimeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowingNounWords: the noun counted after a figure is not cut at a
+// stop word that begins a word of it (和美, 在职, 在建), nor at a closing
+// quotation mark inside it, and ends before a per-household phrase (每户,
+// 年均); near misses: 和 and 在 that join or place still end it.
+func TestFollowingNounWords(t *testing.T) {
+	tests := []struct{ in, name string }{
+		{"组织102名在职党员到社区报到。", "在职党员"},
+		{"完成上湾、枫树坪2个和美乡村示范点建设。", "和美乡村示范点"},
+		{"新增2个在建项目。", "在建项目"},
+		{"完成城区12条道路“白改黑”工程。", "道路“白改黑”工程"},
+		{"带动42户农户每户年均增收。", "农户"},
+		// near misses
+		{"表彰3名干部和群众代表。", "干部"},
+		{"走访5个社区在辖区开展服务。", "社区"},
+	}
+	for _, tt := range tests {
+		qs := extract(t, tt.in)
+		if len(qs) != 1 || qs[0].Name != tt.name {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: got %v, want one quantity named %q", tt.in, got, tt.name)
+		}
+	}
+}
