@@ -100,13 +100,13 @@ func Classify(roots []*zongjie.Section, c Context) {
 	reviewing, planning := c.Summary, c.Plan && !c.Summary
 	for _, s := range roots {
 		s.Kind = topKind(s.Title, c)
-		if s.Kind == zongjie.KindOther && s.Rank == rankEnum {
+		if s.Kind == zongjie.KindOther && s.Rank >= rankEnum {
 			s.Kind = leadKind(s.Lead)
 		}
 		// Once the plan has begun, the rest is the plan; before it, a
 		// section whose heading says nothing may still show by its
 		// content that the plan begins there.
-		if s.Kind == zongjie.KindOther && !planning && s.Rank != rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
+		if s.Kind == zongjie.KindOther && !planning && s.Rank < rankEnum && c.Text != "" && s.Body.End <= len(c.Text) {
 			if k := contentKind(c.Text[s.Span.End:contentEnd(s, c.Text)]); k == zongjie.KindPlan || !reviewing {
 				s.Kind = k
 			}
@@ -162,7 +162,7 @@ func planLead(lead string) bool {
 // words are not the section's.
 func contentEnd(s *zongjie.Section, text string) int {
 	for _, ch := range s.Children {
-		if ch.Rank == rankEnum && ch.Ordinal == 1 && leadKind(ch.Lead) != zongjie.KindOther && ch.Span.Start <= len(text) {
+		if ch.Rank >= rankEnum && ch.Ordinal == 1 && leadKind(ch.Lead) != zongjie.KindOther && ch.Span.Start <= len(text) {
 			if i := strings.LastIndexByte(text[:ch.Span.Start], '\n'); i >= s.Span.End {
 				return i
 			}
@@ -175,7 +175,7 @@ func classifyChildren(parent *zongjie.Section, c Context) {
 	listKind := zongjie.KindOther // the kind a list's lead-in gave it
 	for _, ch := range parent.Children {
 		ch.Kind = parent.Kind
-		if ch.Rank == rankEnum {
+		if ch.Rank >= rankEnum {
 			// An item of a list takes the kind of its lead-in ("还面临不少
 			// 问题：一是…") or of its parent, never of its own words: "三是特色
 			// 亮点打造不够出彩" is a problem, not a highlight.

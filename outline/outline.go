@@ -2,7 +2,8 @@
 // (一、 （一） 1. （1） ①, also run-in headings that open a paragraph),
 // the enumerations inside paragraphs (一是 二是, 一要, 第一，, 首先，),
 // the boundaries between reports pasted into one file, and the section tree
-// with each section's kind (review, highlights, problems, plan, other).
+// with each section's kind (review, highlights, problems, plan, other). A
+// list inside an item of another list is that item's children.
 package outline
 
 import (
@@ -337,6 +338,11 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first in
 		if !ok {
 			continue
 		}
+		if m.form == FormShouxian && m.ordinal == 1 && withinItem(f, p.Span, out[first:], m.form) && !sequenceFollows(rest[m.size:]) {
+			// 首先 in an item of another list with no 其次 after it is a
+			// word of the item's text (第一，…。首先，我们要…), no list.
+			continue
+		}
 		// After a comma an item must belong to a list: "一是…，二是…" in
 		// one sentence, "第一，…，第二，…".
 		if mark == '，' && !continuesList(out[first:], m, rest, text[p.Span.Start:j]) {
@@ -350,6 +356,41 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first in
 		off = s.Span.End
 	}
 	return out
+}
+
+// withinItem reports whether found, the sections of paragraph p so far,
+// open with an enumeration item of another form than form at the
+// paragraph's start: the paragraph is that item's text.
+func withinItem(f *document.File, p document.Span, found []*zongjie.Section, form string) bool {
+	return len(found) > 0 && found[0].Rank >= rankEnum && found[0].Form != form && found[0].Span.Start == ContentStart(f, p)
+}
+
+// maxItemBytes is how far sequenceFollows looks for the next item: about
+// 1,000 characters.
+const maxItemBytes = 3000
+
+// sequenceFollows reports whether a later item of the 首先 set (其次，
+// 再次，最后，) starts a sentence or clause in rest.
+func sequenceFollows(rest string) bool {
+	if len(rest) > maxItemBytes {
+		// An item is a few sentences: looking no further keeps a
+		// paragraph of thousands of them linear.
+		rest = rest[:maxItemBytes]
+	}
+	for _, w := range sequenceWords[1:] {
+		for off := 0; ; {
+			i := strings.Index(rest[off:], w.word)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(w.word)
+			if m, ok := parseEnumMarker(rest[at:]); ok && m.form == FormShouxian && at > 0 && nextBoundary(rest[:at], max(at-3, 0)) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayStartMarker is a quick test of the first character of s: only these

@@ -230,3 +230,84 @@ func TestMarkdownHeadings(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// Ensure a list inside an item of another list sits one level below the
+// item that holds it: an item that opens its paragraph, one whose own list
+// resumes after the inner list, one standing alone on its line as the
+// heading of the paragraphs after it; and that lists which only follow
+// one another, in one paragraph or in two, stay siblings.
+func TestNestedEnumerations(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"首先 in the paragraph of 第一",
+			"第一，抓工业。首先，做强产业，新增企业5家。其次，推动升级。再次，优化园区。\n第二，抓农业。首先，稳定粮食。其次，发展特色。最后，建设乡村。\n",
+			"第一，|抓工业|review\n.首先，|做强产业，新增企业5家|review\n.其次，|推动升级|review\n.再次，|优化园区|review\n" +
+				"第二，|抓农业|review\n.首先，|稳定粮食|review\n.其次，|发展特色|review\n.最后，|建设乡村|review\n"},
+		{"the outer list resumes after the inner one",
+			"（一）抓党建。一是抓学习，首先，读原著，其次，写心得；二是抓队伍。\n",
+			"（一）|抓党建|review\n.一是|抓学习|review\n..首先，|读原著|review\n..其次，|写心得|review\n.二是|抓队伍|review\n"},
+		{"items standing alone as headings of the paragraphs after them",
+			"首先，成绩要看够。\n全年完成投资5亿元。\n其次，问题要看透。\n我们也要看到不足。一是发展不平衡。二是基础弱。\n再次，任务要抓实。\n下半年要抓好四项工作：\n一要抓产业。加快建设。\n二要抓项目。倒排工期。\n最后，我再强调一点：要实行月通报。\n",
+			"首先，|成绩要看够|review\n其次，|问题要看透|review\n.一是|发展不平衡|problems\n.二是|基础弱|problems\n" +
+				"再次，|任务要抓实|plan\n.一要|抓产业|plan\n.二要|抓项目|plan\n最后，|我再强调一点|plan\n"},
+		{"a list restarting in the next item is that item's",
+			"第一，抓工业。一是建项目，二是扶企业，三是优服务。\n第二，抓农业。一是稳粮食，二是兴产业。\n",
+			"第一，|抓工业|review\n.一是|建项目|review\n.二是|扶企业|review\n.三是|优服务|review\n第二，|抓农业|review\n.一是|稳粮食|review\n.二是|兴产业|review\n"},
+		{"near miss: sibling lists in consecutive paragraphs",
+			"一、工作\n一是抓学习，二是抓队伍。\n首先，要统一思想，其次，要压实责任。\n",
+			"一、|工作|review\n.一是|抓学习|review\n.二是|抓队伍|review\n.首先，|要统一思想|review\n.其次，|要压实责任|review\n"},
+		{"near miss: a list after a list ended in its paragraph",
+			"一、工作\n一是抓学习；二是抓队伍。存在问题：首先，思想不够统一；其次，责任不够压实。\n",
+			"一、|工作|review\n.一是|抓学习|review\n.二是|抓队伍|review\n.首先，|思想不够统一|problems\n.其次，|责任不够压实|problems\n"},
+		{"near miss: a list restarting in the next paragraph, not in an item",
+			"一是抓工业，二是抓农业，三是抓服务。\n一是建项目，二是扶企业。\n",
+			"一是|抓工业|review\n二是|抓农业|review\n三是|抓服务|review\n一是|建项目|review\n二是|扶企业|review\n"},
+		{"near miss: 首先 with no 其次 in an item is a word of its text",
+			"第一，抓工业。首先，我们要认识到工业是根基。第二，抓农业。\n",
+			"第一，|抓工业|review\n第二，|抓农业|review\n"},
+		{"near miss: a set mixed midway is one list",
+			"一、工作\n一是强化学习。第二，要狠抓落实。\n",
+			"一、|工作|review\n.一是|强化学习|review\n.第二，|要狠抓落实|review\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(t, tt.in); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ensure an item holding a list keeps its whole paragraph as its body, and
+// an item standing alone as a heading the paragraphs up to its next
+// sibling.
+func TestNestedEnumerationBodies(t *testing.T) {
+	text := "第一，抓工业。首先，做强产业。其次，推动升级。\n第二，抓农业。\n其次，问题要看透。\n我们也要看到不足。一是发展不平衡。二是基础弱。\n再次，任务要抓实。\n"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := outline.Split(f, outline.Headings(f))
+	roots := outline.Tree(f, parts[0].Headings, parts[0].Span.End)
+	want := map[string]string{
+		"抓工业":   "第一，抓工业。首先，做强产业。其次，推动升级。",
+		"做强产业":  "首先，做强产业。",
+		"推动升级":  "其次，推动升级。",
+		"问题要看透": "其次，问题要看透。\n我们也要看到不足。一是发展不平衡。二是基础弱。\n",
+		"发展不平衡": "一是发展不平衡。",
+	}
+	zongjie.Walk(roots, func(s *zongjie.Section) {
+		w, ok := want[s.Title]
+		if !ok {
+			return
+		}
+		delete(want, s.Title)
+		if got := f.Text[s.Body.Start:s.Body.End]; got != w {
+			t.Errorf("%s: body %q, want %q", s.Title, got, w)
+		}
+	})
+	for title := range want {
+		t.Errorf("no section %s", title)
+	}
+}

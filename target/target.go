@@ -636,7 +636,10 @@ func (x *extractor) halfway() []zongjie.Target {
 	var out []zongjie.Target
 	text := in.File.Text
 	for _, s := range flatten(in.Sections) {
-		if s.Kind != zongjie.KindPlan || len(s.Children) > 0 && s.Rank < 6 {
+		// A heading's text is read in its children's bodies; an
+		// enumeration item's in its own, which holds the items nested in
+		// it (rank 7 and deeper).
+		if s.Kind != zongjie.KindPlan || len(s.Children) > 0 && s.Rank < 6 || s.Rank > 6 {
 			continue
 		}
 		body := text[s.Body.Start:s.Body.End]

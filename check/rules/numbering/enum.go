@@ -94,7 +94,7 @@ var titleBreaks = words.NewCutset("，、；：,;:0123456789")
 
 func runLostMarker(p *check.Pass) {
 	text := p.File.Text
-	eachList(p.Reports, func(_ *zongjie.Report, _ *zongjie.Section, children []*zongjie.Section) {
+	eachList(p.Reports, func(_ *zongjie.Report, parent *zongjie.Section, children []*zongjie.Section) {
 		// Group the 一是 items of this parent by paragraph.
 		byPara := map[int][]*zongjie.Section{}
 		var paras []int
@@ -129,6 +129,11 @@ func runLostMarker(p *check.Pass) {
 			}
 			last := items[len(items)-1]
 			para := p.File.Paragraphs[pi].Span
+			if parent != nil && parent.Body.End < para.End && parent.Body.End > last.Span.End {
+				// A list nested in an item ("第一，…。一是…二是…") ends
+				// with that item: the next item's text is not its.
+				para.End = parent.Body.End
+			}
 			_, end := titleSentence(text, last.MarkerSpan.End)
 			ordinal := last.Ordinal
 			// A lost title stands between narrative sentences: the one
