@@ -230,6 +230,7 @@ const (
 	SourceHeading   Source = "heading"   // a top-level heading ("一、2023年工作回顾")
 	SourceMilestone Source = "milestone" // a phrase of one year ("今年是…十九大精神开局之年")
 	SourceMeeting   Source = "meeting"   // the year of the meeting a speech is given at ("在全镇2026年经济工作会议上的讲话": reviews 2025, plans 2026)
+	SourceSignature Source = "signature" // the date a speech is signed with at its end ("2026年7月15日")
 	SourceBody      Source = "body"      // years told as done in the review; anonymised names and self references
 	SourceFileName  Source = "filename"  // the file's name, the last resort
 )
@@ -256,6 +257,8 @@ func (s Source) Chinese() string {
 		return "节点年份表述"
 	case SourceMeeting:
 		return "会议年份"
+	case SourceSignature:
+		return "落款日期"
 	case SourceBody:
 		return "正文"
 	case SourceFileName:

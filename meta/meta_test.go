@@ -297,3 +297,38 @@ func TestSummaryTitleOverruled(t *testing.T) {
 		})
 	}
 }
+
+// Ensure a speech whose title names no year takes its period from the date
+// it is signed with at its end, its opening's year when that is all
+// there is, and the work it sets out (下半年 after the first half), and
+// that it stays undated when the evidence is absent or conflicting.
+func TestDetectUndatedSpeech(t *testing.T) {
+	const (
+		title   = "在全街道安全生产工作会议上的讲话\n同志们：\n"
+		opening = "今年以来，全街道安全生产形势总体平稳，未发生较大事故。\n"
+		h1      = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、扎实抓好下半年工作\n要建成应急指挥中心。\n谢谢大家！\n"
+		fy      = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、明年工作打算\n要建成应急指挥中心。\n谢谢大家！\n"
+		none    = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、压实责任\n要建成应急指挥中心。\n谢谢大家！\n"
+	)
+	tests := []struct {
+		name, text string
+		want       string // "review plan period_source"
+	}{
+		{"signed in July, the second half's work", title + opening + h1 + "桂园街道党工委\n2026年7月15日\n", "2026H1 2026H2 signature"},
+		{"signed in brackets late in the year, next year's plan", title + opening + fy + "（2026年11月20日）\n", "2026FY 2027FY signature"},
+		{"signed, no plan part", title + opening + none + "2026年9月8日\n", "2026FY - signature"},
+		{"the opening's year and the second half's work", title + "2026年以来，全街道安全生产形势总体平稳。\n" + h1, "2026H1 2026H2 intro"},
+		{"near miss: no year anywhere", title + opening + h1, "- - "},
+		{"near miss: the opening says another year", title + "2025年以来，全街道安全生产形势总体平稳。\n" + h1 + "2026年7月15日\n", "- - "},
+		{"near miss: signed as the year begins", title + "过去一年，全街道安全生产形势总体平稳。\n" + none + "2026年2月10日\n", "- - "},
+		{"near miss: a date in the last sentence", title + opening + none + "应急指挥中心要在2026年10月30日前建成。\n", "- - "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := detect(t, tt.text)
+			if got := fmt.Sprintf("%s %s %s", term(m.Review), term(m.Plan), m.PeriodSource); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

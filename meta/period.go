@@ -111,10 +111,32 @@ func (d *detector) periods(m *zongjie.Meta) {
 			}
 		}
 	}
+	// A speech whose title names no year: the date it is signed with at
+	// its end, given the year has begun (April on), reviews that year so
+	// far. A year written in its opening that is another leaves it
+	// undated: no year is better than a wrong one.
+	undated := false
+	if review == nil && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
+		if y, month, ok := d.signatureDate(); ok {
+			fy, _ := d.firstYear()
+			switch {
+			case fy != 0 && fy != y, month < 4:
+				undated = true
+			default:
+				review = &claim{year: y, period: d.speechPeriod(), src: zongjie.SourceSignature}
+				if plan == nil && d.plansSecondHalf() {
+					plan = &claim{}
+				}
+			}
+		}
+	}
 	// A 述职报告 reviews the year it names, as a summary does.
-	if review == nil && (m.DocType == "工作总结" || m.DocType == "讲话" || m.DocType == "述职报告" || strings.Contains(d.intro, "总结如下")) {
+	if review == nil && !undated && (m.DocType == "工作总结" || m.DocType == "讲话" || m.DocType == "述职报告" || strings.Contains(d.intro, "总结如下")) {
 		if y, src := d.firstYear(); y > 0 {
 			review = &claim{year: y, period: d.bodyPeriod(), src: src}
+			if m.DocType == "讲话" && d.plansSecondHalf() {
+				review.period, plan = zongjie.PeriodH1, &claim{}
+			}
 		}
 	}
 	if review != nil && review.year == 0 {
@@ -452,6 +474,73 @@ func periodWords(s string) zongjie.Period {
 		return zongjie.PeriodFullYear
 	}
 	return ""
+}
+
+// speechPeriod is the period a speech reviews, given the year it is
+// in: the first half when it says so (bodyPeriod) or when it sets out the
+// work of the second (一、…二、抓好下半年工作), else the year so far.
+func (d *detector) speechPeriod() zongjie.Period {
+	if p := d.bodyPeriod(); p != "" {
+		return p
+	}
+	if d.plansSecondHalf() {
+		return zongjie.PeriodH1
+	}
+	return zongjie.PeriodFullYear
+}
+
+// plansSecondHalf reports whether a top-level heading names the second
+// half of the year (二、扎实抓好下半年工作).
+func (d *detector) plansSecondHalf() bool {
+	for _, s := range d.in.Sections {
+		if s.Level == 1 && periodWords(s.Title) == zongjie.PeriodH2 {
+			return true
+		}
+	}
+	return false
+}
+
+// signatureDate returns the date a text is signed with at its end: a line
+// that is a date alone ("2026年7月15日", "（2026年7月15日）"), among its last
+// three lines (after the signing unit, "桂园街道党工委").
+func (d *detector) signatureDate() (year, month int, ok bool) {
+	lines := strings.Split(d.text, "\n")
+	for k, n := len(lines)-1, 0; k >= 0 && n < 3; k-- {
+		line := words.TrimSpace(lines[k])
+		if line == "" {
+			continue
+		}
+		n++
+		if y, m, ok := dateLine(line); ok {
+			return y, m, true
+		}
+	}
+	return 0, 0, false
+}
+
+// dateLine reads a line that is a date alone, in brackets or not:
+// "2026年7月15日".
+func dateLine(line string) (year, month int, ok bool) {
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(line, b[0]) && strings.HasSuffix(line, b[1]) {
+			line = words.TrimSpace(line[len(b[0]) : len(line)-len(b[1])])
+		}
+	}
+	y, n := leadingInt(line)
+	if n != 4 || y < 1949 || y > 2100 || !strings.HasPrefix(line[n:], "年") {
+		return 0, 0, false
+	}
+	rest := line[n+len("年"):]
+	m, n := leadingInt(rest)
+	if n == 0 || m < 1 || m > 12 || !strings.HasPrefix(rest[n:], "月") {
+		return 0, 0, false
+	}
+	rest = rest[n+len("月"):]
+	day, n := leadingInt(rest)
+	if n == 0 || day < 1 || day > 31 || rest[n:] != "日" {
+		return 0, 0, false
+	}
+	return y, m, true
 }
 
 // bodyPeriod reads the period of a report from its opening words:
