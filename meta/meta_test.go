@@ -300,8 +300,9 @@ func TestSummaryTitleOverruled(t *testing.T) {
 
 // Ensure a speech whose title names no year takes its period from the date
 // it is signed with at its end, its opening's year when that is all
-// there is, and the work it sets out (下半年 after the first half), and
-// that it stays undated when the evidence is absent or conflicting.
+// there is, the year its body tells as the year so far when it speaks of
+// 今年, and the work it sets out (下半年 after the first half), and that it
+// stays undated when the evidence is absent or conflicting.
 func TestDetectUndatedSpeech(t *testing.T) {
 	const (
 		title   = "在全街道安全生产工作会议上的讲话\n同志们：\n"
@@ -322,6 +323,18 @@ func TestDetectUndatedSpeech(t *testing.T) {
 		{"near miss: the opening says another year", title + "2025年以来，全街道安全生产形势总体平稳。\n" + h1 + "2026年7月15日\n", "- - "},
 		{"near miss: signed as the year begins", title + "过去一年，全街道安全生产形势总体平稳。\n" + none + "2026年2月10日\n", "- - "},
 		{"near miss: a date in the last sentence", title + opening + none + "应急指挥中心要在2026年10月30日前建成。\n", "- - "},
+		{"the body's year so far, read by 今年", title + opening + "一、认清形势\n2026年上半年，全街道排查隐患326处。截至2026年6月底，整改率98%。\n二、扎实抓好下半年工作\n明年还要建成应急指挥中心。\n",
+			"2026H1 2026H2 body"},
+		{"the body's year since, no plan part", title + opening + "一、认清形势\n2026年以来，全街道排查隐患326处。\n二、压实责任\n要建成应急指挥中心。\n",
+			"2026FY - body"},
+		{"near miss: a year so far with no 今年", title + "一、认清形势\n2026年以来，全街道排查隐患326处。\n二、压实责任\n要建成应急指挥中心。\n",
+			"- - "},
+		{"near miss: two years so far", title + opening + "一、认清形势\n2026年上半年，全街道排查隐患326处，2025年上半年为280处。\n二、压实责任\n要建成应急指挥中心。\n",
+			"- - "},
+		{"near miss: a year ahead", title + opening + "一、认清形势\n全街道排查隐患326处。\n二、压实责任\n力争2027年上半年建成应急指挥中心。\n",
+			"- - "},
+		{"near miss: last year's figure", title + opening + "一、认清形势\n全街道排查隐患326处，2025年全年为280处。\n二、压实责任\n要建成应急指挥中心。\n",
+			"- - "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,6 +130,22 @@ func (d *detector) periods(m *zongjie.Meta) {
 			}
 		}
 	}
+	// A speech with no year in its title, header or signature: the year
+	// its body tells as the year so far ("2026年以来", "2026年上半年"),
+	// when it speaks of 今年 and the year is the same throughout.
+	if review == nil && !undated && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
+		if fy, _ := d.firstYear(); fy == 0 {
+			if y, period, ok := d.yearSoFar(); ok {
+				review = &claim{year: y, period: d.speechPeriod(), src: zongjie.SourceBody}
+				if period == zongjie.PeriodH1 {
+					review.period = zongjie.PeriodH1
+				}
+				if plan == nil && d.plansSecondHalf() {
+					plan = &claim{}
+				}
+			}
+		}
+	}
 	// A 述职报告 reviews the year it names, as a summary does.
 	if review == nil && !undated && (m.DocType == "工作总结" || m.DocType == "讲话" || m.DocType == "述职报告" || strings.Contains(d.intro, "总结如下")) {
 		if y, src := d.firstYear(); y > 0 {
@@ -474,6 +490,51 @@ func periodWords(s string) zongjie.Period {
 		return zongjie.PeriodFullYear
 	}
 	return ""
+}
+
+// yearSoFar returns the year a speech's body names as the year so far,
+// and the part of it named: a year followed by 以来, 上半年, 1-6月, 前三季度
+// … or after 截至 ("截至2026年6月底"), outside a clause that looks ahead;
+// ok when the text speaks of 今年 (今年以来, 今年上半年) and every such year
+// is the same. The part is the first half when one of them says so.
+func (d *detector) yearSoFar() (year int, period zongjie.Period, ok bool) {
+	if !strings.Contains(d.text, "今年") {
+		return 0, "", false
+	}
+	ys, offs := years(d.text)
+	for k, y := range ys {
+		after := d.text[offs[k]+len("2024年"):]
+		before := d.text[:offs[k]]
+		p := zongjie.Period("")
+		switch {
+		case strings.HasPrefix(after, "以来"):
+			p = zongjie.PeriodFullYear
+		case strings.HasSuffix(before, "截至") || strings.HasSuffix(before, "截止"):
+			p = zongjie.PeriodFullYear
+		default:
+			// A part from the year's start; 全年 or 下半年 is a year
+			// past ("2025年全年为280处").
+			switch p = periodWords(after[:min(len(after), len("前三季度"))]); p {
+			case zongjie.PeriodH1, zongjie.PeriodQ1, zongjie.PeriodQ1Q3:
+			default:
+				p = ""
+			}
+			if p == "" && (strings.HasPrefix(after, "1-") || strings.HasPrefix(after, "1－") || strings.HasPrefix(after, "1—")) {
+				p = zongjie.PeriodFullYear
+			}
+		}
+		if p == "" || futureClause.Contains(clauseAt(d.text, offs[k])) {
+			continue
+		}
+		if year != 0 && y != year {
+			return 0, "", false
+		}
+		if period == "" || p == zongjie.PeriodH1 {
+			period = p
+		}
+		year = y
+	}
+	return year, period, year != 0
 }
 
 // speechPeriod is the period a speech reviews, given the year it is
