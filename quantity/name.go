@@ -77,8 +77,10 @@ func (sc *scanner) names() []string {
 		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
 			name = names[k-1] // 分别增长4.4%、5.9%
 		}
-		if name == "" && k > 0 && it.change == "" && sc.items[k-1].unit.base == it.unit.base {
-			name = cumulativeOf(names[k-1], sc.text[sc.items[k-1].end:off])
+		if (name == "" || name == "总数") && k > 0 && it.change == "" && sc.items[k-1].unit.base == it.unit.base {
+			if n := cumulativeOf(names[k-1], sc.text[sc.items[k-1].end:off]); n != "" {
+				name = n // 新增“四上”企业14家，总数达到126家
+			}
 		}
 		names[k] = name
 	}
@@ -137,8 +139,8 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 // cumulativeOf names a total told right after the figure of what was
 // added to it: "新增老年助餐点9个，累计达到68个" — 68个 are 老年助餐点,
 // the name before without the verb of adding. between is the text from
-// the figure before to this one's clause: a mark, then 累计, 共计, 总计 or
-// 合计, and at most a verb of reaching.
+// the figure before to this one's clause: a mark, then 累计, 共计, 总计,
+// 合计 or 总数, and at most a verb of reaching.
 func cumulativeOf(prev, between string) string {
 	if prev == "" {
 		return ""
@@ -149,7 +151,7 @@ func cumulativeOf(prev, between string) string {
 	}
 	rest := between[size:]
 	found := false
-	for _, w := range []string{"累计", "共计", "总计", "合计"} {
+	for _, w := range []string{"累计", "共计", "总计", "合计", "总数"} {
 		if after, ok := strings.CutPrefix(rest, w); ok {
 			rest, found = after, true
 			break
