@@ -71,6 +71,13 @@ func (sc *scanner) names() []string {
 			// noun the figure before counts is the subject (4个村超过20万元).
 			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
 		}
+		if name == "" && k > 0 && it.change == "" && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == "的" {
+			// 其中35岁以下的16名, 其中居住人数10人以上的12户: the figure
+			// before, with its clause and 的, qualifies this count, which
+			// it names.
+			from, _ := sc.clauseStart(k-1, sc.items[k-1].start)
+			name = clip(strip(sc.text[from:sc.items[k-1].end], leadingSet))
+		}
 		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
 			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
 		}
@@ -389,6 +396,11 @@ func (sc *scanner) nameFor(k, off int) string {
 	if it.change == "" {
 		follow, followVerb = sc.followingNoun(it.end, limit)
 	}
+	if follow == "" && followVerb == "" && !afterItem {
+		if list, ok := sc.listBefore(start, off, k); ok {
+			raw = list // 检查企业、“三小场所”等236家次: the list is counted
+		}
+	}
 	action := actionUnits[it.unit.base] && it.change == ""
 	var name, verb string
 	switch {
@@ -442,6 +454,36 @@ func (sc *scanner) nameFor(k, off int) string {
 		return "" // the clause before has its own figure; it is not the subject
 	}
 	return sc.previousSubject(start)
+}
+
+// listBefore returns the whole of a list closed by 等 right before a
+// figure that no noun follows, less the 等 ("检查企业、“三小场所”等236家
+// 次", "调解邻里纠纷、家庭矛盾等86件"): the clause before the figure starts
+// at its last 、, and the name is the list, not its last item. start is
+// where that clause begins.
+func (sc *scanner) listBefore(start, off, k int) (string, bool) {
+	raw := words.TrimSpace(sc.text[start:off])
+	if !strings.HasSuffix(raw, "等") || start-len("、") < sc.start || sc.text[start-len("、"):start] != "、" {
+		return "", false
+	}
+	low := sc.start
+	if k > 0 && sc.items[k-1].end <= off {
+		low = max(low, sc.items[k-1].end)
+	}
+	from := start - len("、")
+	for {
+		m := sc.markBefore(low, from)
+		if m < 0 {
+			from = low
+			break
+		}
+		if sc.text[m-len("、"):m] != "、" {
+			from = m
+			break
+		}
+		from = m - len("、")
+	}
+	return strings.TrimSuffix(words.TrimSpace(sc.text[from:off]), "等"), true
 }
 
 // placeNouns are the places a coverage is counted in: "5G网络覆盖14个地
@@ -1108,6 +1150,7 @@ var trailingWords = []string{
 	"下降到", "增长到", "增加到", "降到", "缩短到", "缩短至", "缩短为", "压缩到", "压缩至", "压缩为", "缩减到", "缩减至",
 	"减少到", "减少至", "降低到", "降低至", "跃上", "首次跃上", "跃升至", "跃升到", "迈上", "站上", "首次突破", "首次超过",
 	"每人每月", "每人每年", "每人每天", "每户每年", "每户每月", "每亩", "每户", "每人", "每月", "每年", // 标准提高到每人每月800元
+	"折合", "折款", "折资", // 慰问品折合4.8万元
 	"平均为", "拟定为", "确定为", "设定为", "定为", "拟按", "按照", "按", "首次", "预计", "预期", "均为", "共有", "现有", "拥有", "达", "共", "约", "超", "近", "的", "已", "仅",
 	"了", "平均", "有", "从去年的", "从上年的", "从去年", "从上年", "由去年的", "由上年的", "由过去的", "由", "从", "要", "都要", "也要",
 }

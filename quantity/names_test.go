@@ -334,3 +334,32 @@ func TestFollowingNounWords(t *testing.T) {
 		}
 	}
 }
+
+// TestListAndQualifierNames: a list closed by 等 right before a figure
+// that no noun follows is the name, not its last item; a figure with 的
+// before a count names it (其中35岁以下的16名); 折合 ends a name. Near
+// misses: a noun after the figure still names it, 的 with a noun
+// (以上的村) is the qualified name as before.
+func TestListAndQualifierNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"检查企业、“三小场所”等236家次。", []string{"检查企业、“三小场所”"}},
+		{"全年调解邻里纠纷、家庭矛盾等86件。", []string{"邻里纠纷、家庭矛盾"}},
+		{"发展党员21名，其中35岁以下的16名。", []string{"党员", "", "35岁以下"}},
+		{"发放慰问金、慰问品折合4.8万元。", []string{"慰问品"}},
+		// near misses
+		{"完成凤鸣、文昌、柳巷等9个老旧小区改造。", []string{"老旧小区"}},
+		{"年收入10万元以上的村达到18个。", []string{"年收入", "年收入10万元以上的村"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, q.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
+			t.Errorf("%s: names %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
