@@ -71,7 +71,7 @@ func (sc *scanner) names() []string {
 			// noun the figure before counts is the subject (4个村超过20万元).
 			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
 		}
-		if name == "" && k > 0 && it.change == "" && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == "的" {
+		if name == "" && k > 0 && it.change == "" && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == "的" && threshold(sc.text[sc.items[k-1].start:sc.items[k-1].end]) {
 			// 其中35岁以下的16名, 其中居住人数10人以上的12户: the figure
 			// before, with its clause and 的, qualifies this count, which
 			// it names.
@@ -141,6 +141,17 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 		k += n - 1
 	}
 	return also
+}
+
+// threshold reports whether a figure's text is a threshold (35岁以下,
+// 10人以上): one that qualifies what a count after it counts.
+func threshold(fig string) bool {
+	for _, w := range []string{"以上", "以下", "以内", "及以上", "及以下"} {
+		if strings.HasSuffix(fig, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cumulativeOf names a total told right after the figure of what was

@@ -339,7 +339,8 @@ func TestFollowingNounWords(t *testing.T) {
 // that no noun follows is the name, not its last item; a figure with 的
 // before a count names it (其中35岁以下的16名); 折合 ends a name. Near
 // misses: a noun after the figure still names it, 的 with a noun
-// (以上的村) is the qualified name as before.
+// (以上的村) is the qualified name as before, and a figure that is no
+// threshold names no count after 的.
 func TestListAndQualifierNames(t *testing.T) {
 	tests := []struct {
 		in    string
@@ -352,6 +353,7 @@ func TestListAndQualifierNames(t *testing.T) {
 		// near misses
 		{"完成凤鸣、文昌、柳巷等9个老旧小区改造。", []string{"老旧小区"}},
 		{"年收入10万元以上的村达到18个。", []string{"年收入", "年收入10万元以上的村"}},
+		{"推进总投资50万元的3个项目。", []string{"推进总投资", "项目"}},
 	}
 	for _, tt := range tests {
 		var got []string
