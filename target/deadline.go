@@ -60,13 +60,20 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 		// are 2025's.
 		current = p.Year
 	}
-	if h, ok := x.deadlineBefore(fig.Start, current); ok {
+	lo, hi := x.earlierItems(sec)
+	if h, ok := x.deadlineBefore(fig.Start, current, lo, hi); ok {
 		return h.word, h.year, h.period
 	}
-	if h, ok := x.deadlineAfter(fig.End, fig.End+len(after), current); ok {
+	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownCommitment(after)), current); ok {
 		return h.word, h.year, h.period
 	}
 	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
+		if s == sec && s.Inline && enumItem(s) {
+			// An item of a list inside a paragraph: its title is the
+			// start of its text, read above ("四是做好“十五五”规划编制
+			// 前期工作，谋划储备项目20个以上" is no five-year target).
+			continue
+		}
 		if w, y, p := findDeadline(s.Title, current); w != "" {
 			return w, y, p
 		}
@@ -78,6 +85,16 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 		return "", x.in.Meta.Plan.Year, x.in.Meta.Plan.Period
 	}
 	return "", 0, ""
+}
+
+// enumItem reports whether a section is an item of an enumeration inside
+// a paragraph (一是, 一要, 第一, 首先, 其一).
+func enumItem(s *zongjie.Section) bool {
+	switch s.Form {
+	case "一是", "一要", "第一", "首先", "其一":
+		return true
+	}
+	return false
 }
 
 // inPlan reports whether sec or one of its ancestors is a plan section.
@@ -116,15 +133,61 @@ type deadlineHit struct {
 }
 
 // deadlineBefore returns the last time word that ends at or before off in
-// off's paragraph, relative words read as years of current. Each paragraph
-// is scanned once, when first needed.
-func (x *extractor) deadlineBefore(off, current int) (deadlineHit, bool) {
+// off's paragraph and does not start in [lo, hi), relative words read as
+// years of current. Each paragraph is scanned once, when first needed.
+func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool) {
 	hits := x.hits(off, current)
 	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
-	if i == 0 {
-		return deadlineHit{}, false
+	for ; i > 0; i-- {
+		if h := hits[i-1]; h.start < lo || h.start >= hi {
+			return h, true
+		}
 	}
-	return hits[i-1], true
+	return deadlineHit{}, false
+}
+
+// earlierItems returns the stretch of sec's paragraph held by the items of
+// its list before it, when sec is an item of a list inside a paragraph
+// ("一是…，确保全年…；…；四是…，谋划储备项目20个以上"): a time word of an
+// earlier item is that item's, not sec's. The lead-in before the first
+// item is outside the stretch ("2027年，我镇将重点做好以下工作：一是…"):
+// its time words are every item's. Empty when sec is no such item.
+func (x *extractor) earlierItems(sec *zongjie.Section) (lo, hi int) {
+	if sec == nil || !sec.Inline || sec.Ordinal <= 1 {
+		return 0, 0
+	}
+	siblings := x.in.Sections
+	if p := parentOf(x.in.Sections, sec); p != nil {
+		siblings = p.Children
+	}
+	for _, s := range siblings {
+		if s.Inline && s.Ordinal == 1 && s.Form == sec.Form && s.Para == sec.Para && s.Span.Start < sec.Span.Start {
+			lo = s.Span.Start
+		}
+	}
+	if lo == 0 {
+		return 0, 0
+	}
+	return lo, sec.Span.Start
+}
+
+// ownCommitment returns the start of after, the text after a figure in its
+// sentence, up to a clause that commits to something of its own: in "新建
+// 投放亭100个，力争年底前回收利用率达到40%以上" 年底前 is the rate's.
+func ownCommitment(after string) string {
+	for i := 0; i < len(after); {
+		r, size := utf8.DecodeRuneInString(after[i:])
+		i += size
+		if r != '，' && r != '；' {
+			continue
+		}
+		for _, w := range []string{"力争", "确保", "争取", "力求", "计划"} {
+			if strings.HasPrefix(after[i:], w) {
+				return after[:i]
+			}
+		}
+	}
+	return after
 }
 
 // deadlineAfter returns the first time word in [off, end).
