@@ -111,22 +111,22 @@ func (d *detector) periods(m *zongjie.Meta) {
 			}
 		}
 	}
-	// A speech whose title names no year: the date it is signed with at
-	// its end, given the year has begun (April on), reviews that year so
-	// far. A year written in its opening that is another leaves it
-	// undated: no year is better than a wrong one.
+	// A speech whose title names no year: the date of a line under its
+	// title, or the date it is signed with at its end, given the year has
+	// begun (April on), reviews that year so far. Dates that disagree, or
+	// a year written in its opening that is another, leave it undated: no
+	// year is better than a wrong one.
 	undated := false
-	if review == nil && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
-		if y, month, ok := d.signatureDate(); ok {
-			fy, _ := d.firstYear()
-			switch {
-			case fy != 0 && fy != y, month < 4:
-				undated = true
-			default:
-				review = &claim{year: y, period: d.speechPeriod(), src: zongjie.SourceSignature}
-				if plan == nil && d.plansSecondHalf() {
-					plan = &claim{}
-				}
+	if ys, _ := years(d.in.Title); review == nil && len(ys) == 0 && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
+		y, month, src, ok := d.speechDate()
+		switch {
+		case src == "":
+		case !ok || month < 4:
+			undated = true
+		default:
+			review = &claim{year: y, period: d.speechPeriod(), src: src}
+			if plan == nil && d.plansSecondHalf() {
+				plan = &claim{}
 			}
 		}
 	}
@@ -559,6 +559,40 @@ func (d *detector) plansSecondHalf() bool {
 		}
 	}
 	return false
+}
+
+// speechDate returns the date a speech is given, and where it was read:
+// a dated line under its title ("（2026年9月8日）", subtitle), else the
+// date it is signed with (signature). ok is false, with a source, when
+// the evidence conflicts: the two dates name different years, or the
+// opening writes another year first.
+func (d *detector) speechDate() (year, month int, src zongjie.Source, ok bool) {
+	line := ""
+	for _, h := range d.header() {
+		if y, mo, _, dated := headerDate(h.text); dated {
+			year, month, src, line = y, mo, zongjie.SourceSubtitle, h.text
+			break
+		}
+	}
+	if sy, smo, signed := d.signatureDate(); signed {
+		switch {
+		case src == "":
+			year, month, src = sy, smo, zongjie.SourceSignature
+		case sy != year:
+			return 0, 0, src, false
+		}
+	}
+	if src == "" {
+		return 0, 0, "", false
+	}
+	intro := d.intro
+	if line != "" {
+		intro = strings.Replace(intro, line, "", 1)
+	}
+	if ys, _ := years(intro); len(ys) > 0 && ys[0] != year {
+		return 0, 0, src, false
+	}
+	return year, month, src, true
 }
 
 // signatureDate returns the date a text is signed with at its end: a line
