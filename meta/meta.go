@@ -5,7 +5,10 @@
 // Sources, strongest first: the title line ("2023年工作总结及2024年工作计划"),
 // the introduction ("现将2023年上半年工作开展情况总结如下"), the top-level
 // headings ("一、2022年工作总结", "二、下一步工作计划") and the body (self
-// references such as 我镇, 全街道, and named units such as "**街道").
+// references such as 我镇, 全街道, and named units such as "**街道"). A
+// speech whose title names no year is dated by a line under its title or
+// the date it is signed with, else by the year its body tells as the year
+// so far; evidence that conflicts leaves it undated.
 package meta
 
 import (
