@@ -422,6 +422,19 @@ func (sc *scanner) nameFor(k, off int) string {
 	default:
 		name, verb = cleanName(raw)
 	}
+	if contextPhrase(name) {
+		// 在全市城市管理月度考评中4次排名第一: the clause before sets
+		// the scene; what is counted follows.
+		switch {
+		case follow != "":
+			return follow
+		case followVerb != "":
+			return followVerb
+		}
+	}
+	if causatives[verb] && followVerb != "" {
+		return followVerb // 帮助4人实现再就业 → 实现再就业
+	}
 	if onlyPlaceholders(name) || isFunctionChar(name) {
 		name = "" // 增加至45个, 计3.5公里: a word left before the figure names nothing
 	}
@@ -465,6 +478,25 @@ func (sc *scanner) nameFor(k, off int) string {
 		return "" // the clause before has its own figure; it is not the subject
 	}
 	return sc.previousSubject(start)
+}
+
+// causatives are verbs that make the people counted after them do what
+// follows (帮助4人实现再就业, 组织300人参加培训): the count is named by
+// that.
+var causatives = map[string]bool{"帮助": true, "组织": true, "引导": true, "动员": true, "推动": true, "扶持": true}
+
+// contextPhrase reports whether a name is a prepositional phrase of the
+// scene (在全市月度考评中, 在汛期里), which names no figure.
+func contextPhrase(name string) bool {
+	if !strings.HasPrefix(name, "在") || utf8.RuneCountInString(name) < 4 {
+		return false
+	}
+	for _, w := range []string{"中", "里", "期间", "过程中"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // listBefore returns the whole of a list closed by 等 right before a
@@ -750,6 +782,25 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 		}
 	}
 	rest = strings.TrimPrefix(rest, "的")
+	if w := linkSet.At(rest, 0); len(w) > len("到") {
+		// A verb linking this figure to another of its indicator
+		// (由20个工作日压缩到5个工作日) names nothing; one reaching a
+		// standard is a predicate (其中5个达到推荐标准).
+		after := rest[len(w):]
+		if r, _ := utf8.DecodeRuneInString(after); r == utf8.RuneError || isDigitLike(r) || isClausePunct(r) || isPlaceholderRune(r) {
+			return "", ""
+		}
+		if w == "达到" {
+			end := len(after)
+			for i, r := range after {
+				if isClausePunct(r) || isDigitLike(r) || i >= 24 {
+					end = i
+					break
+				}
+			}
+			return "", w + after[:end]
+		}
+	}
 	if strings.HasPrefix(rest, "“") {
 		// A quoted name: 15个“15分钟品质文化生活圈”.
 		if j := strings.Index(rest, "”"); j > 0 {
@@ -854,6 +905,7 @@ var followStops = []string{
 	"和", "及", "与", "全部", "均", "已", "正在", "积极", "顺利", "稳步", "获得", "成功", "创建", "征收",
 	"改造", "提升", "治理", "整治", "验收", "分别", "共发放", "按时发放", "发放", "共计", "共有", "进行", "结合", "通过", "用于",
 	"每户", "每人", "每年", "年均", "户均", "人均",
+	"年内", "年底前", "年底", "全年", "今年", // 8个在建项目年内全部投产
 }
 
 // nounStarts are words that begin with a followStop and are the start of
@@ -1050,7 +1102,7 @@ var bracketRunes = [8]string{"“", "”", "（", "）", "(", ")", "《", "》"}
 
 // verbHeads are the characters after a verb that make it the start of a
 // noun (lastVerb).
-var verbHeads = words.NewCutset("值率额量数区面度者方业费站中点队所强能")
+var verbHeads = words.NewCutset("值率额量数区面度者方业费站中点队所强能时")
 
 // lastVerb finds the verb of s from the verb list that ends last, ignoring
 // verbs that begin a noun (增加值, 完成率, 覆盖面, 服务站, 服务中心, 检测点,

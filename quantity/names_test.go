@@ -365,3 +365,37 @@ func TestListAndQualifierNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkAndSceneNames: a verb linking a figure to another of its
+// indicator names neither (由20个工作日压缩到5个工作日), and a verb with
+// 时 after it begins a noun (办理时限); 达到 and words after a count are a
+// predicate naming it; a scene (在…中) and a causative verb before a count
+// do not name it, what follows does; a time word ends the noun after a
+// figure. Near misses: a scene without 中, a causative with its object.
+func TestLinkAndSceneNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"办理时限由20个工作日压缩到5个工作日。", []string{"办理时限", "办理时限"}},
+		{"平均处置时间由过去的2天缩短到6小时以内。", []string{"平均处置时间", "平均处置时间"}},
+		{"其中5个达到推荐标准。", []string{"达到推荐标准"}},
+		{"在全市月度考评中4次排名第一。", []string{"排名第一"}},
+		{"帮助4人实现再就业。", []string{"实现再就业"}},
+		{"推动8个在建项目年内全部投产。", []string{"在建项目"}},
+		// near misses
+		{"人均收入由2万元提高到2.5万元。", []string{"人均收入", "人均收入"}},
+		{"在社区开展活动5次。", []string{"在社区活动"}},
+		{"帮助企业解决问题5个。", []string{"问题"}},
+		{"完成3个达到标准的项目。", []string{"达到标准的项目"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, q.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
+			t.Errorf("%s: names %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
