@@ -310,7 +310,7 @@ func trimFor(s string) string {
 // trimWords strips the leading and trailing words repeatedly.
 func trimWords(s string) string {
 	for {
-		s = DropLightVerb(trimFor(s))
+		s = DropLightVerb(trimFor(trimLeadingDate(s)))
 		before := s
 		for _, w := range leading {
 			if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 && !opensWord(s, w) {
@@ -327,6 +327,51 @@ func trimWords(s string) string {
 			return s
 		}
 	}
+}
+
+// trimLeadingDate removes a date of the month a name may start with, the
+// deadline of its clause: 12月底前新建学校 → 新建学校, 9月30日前完成整治,
+// with the year before it (2025年3月底前).
+func trimLeadingDate(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if y, ok := strings.CutPrefix(s[i:], "年"); ok && i == 4 {
+		if t := trimLeadingDate(y); t != y {
+			return t // 2025年3月底前开工项目
+		}
+		return s
+	}
+	rest, ok := strings.CutPrefix(s[i:], "月")
+	if i == 0 || !ok {
+		return s
+	}
+	j := 0
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	if j > 0 {
+		if rest, ok = strings.CutPrefix(rest[j:], "日"); !ok {
+			return s
+		}
+	}
+	for _, w := range []string{"底", "末", "初", "上旬", "中旬", "下旬", "份"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest = r
+			break
+		}
+	}
+	for _, w := range []string{"之前", "前"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest = r
+			break
+		}
+	}
+	if utf8.RuneCountInString(rest) < 2 {
+		return s
+	}
+	return rest
 }
 
 // unsplit are words whose first character is a leading word of its own

@@ -252,3 +252,23 @@ func TestThresholdMatch(t *testing.T) {
 		t.Error("Elided")
 	}
 }
+
+// TestTrimLeadingDate: a name starting with its clause's deadline (a day
+// or the end of a month, with its year) loses it; near misses: a month
+// that is part of the name, a bare year.
+func TestTrimLeadingDate(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"12月底前新建学校", "新建学校"},
+		{"9月30日前完成整治", "完成整治"},
+		{"2025年3月底前开工项目", "开工项目"},
+		{"6月份新增就业", "新增就业"},
+		// near misses
+		{"12月", "12月"},
+		{"2025年新增就业", "2025年新增就业"},
+		{"5G基站", "5G基站"},
+	} {
+		if got := trimLeadingDate(tt.in); got != tt.want {
+			t.Errorf("trimLeadingDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -62,10 +62,10 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 	}
 	lo, hi := x.earlierItems(sec)
 	if h, ok := x.deadlineBefore(fig.Start, current, lo, hi); ok {
-		return h.word, h.year, h.period
+		return h.word, h.year, x.period(h)
 	}
 	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownCommitment(after)), current); ok {
-		return h.word, h.year, h.period
+		return h.word, h.year, x.period(h)
 	}
 	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
 		if s == sec && s.Inline && enumItem(s) {
@@ -130,6 +130,76 @@ type deadlineHit struct {
 	word       string
 	year       int
 	period     zongjie.Period
+	month      int // the last month of a quarter a date names (6月底前), or 0
+}
+
+// period is the period of a time word: for the end of a quarter's last
+// month (6月底前, 9月30日前) the part of the planned period that ends then
+// — in a year's plan 3月 ends the first quarter, 6月 the first half, 9月
+// the first three quarters, 12月 the year; in a second half's plan 9月
+// ends its third quarter and 12月 the half.
+func (x *extractor) period(h deadlineHit) zongjie.Period {
+	if h.month == 0 {
+		return h.period
+	}
+	if p := x.in.Meta.Plan; p != nil && p.Period == zongjie.PeriodH2 {
+		switch h.month {
+		case 9:
+			return zongjie.PeriodQ3
+		case 12:
+			return zongjie.PeriodH2
+		}
+	}
+	switch h.month {
+	case 3:
+		return zongjie.PeriodQ1
+	case 6:
+		return zongjie.PeriodH1
+	case 9:
+		return zongjie.PeriodQ1Q3
+	}
+	return zongjie.PeriodFullYear
+}
+
+// monthEnd reads a date at the end of a quarter's last month that starts
+// at byte i of s and bounds a commitment: "6月底前", "6月底", "3月末",
+// "9月30日前", "12月31日之前". It returns the words and the month, or "".
+func monthEnd(s string, i int) (string, int) {
+	if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		return "", 0
+	}
+	j := i
+	for j < len(s) && j-i < 2 && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i || !strings.HasPrefix(s[j:], "月") {
+		return "", 0
+	}
+	m, _ := strconv.Atoi(s[i:j])
+	if m == 0 || m > 12 || m%3 != 0 {
+		return "", 0
+	}
+	k := j + len("月")
+	switch rest := s[k:]; {
+	case strings.HasPrefix(rest, "底前"):
+		return s[i : k+len("底前")], m
+	case strings.HasPrefix(rest, "底"), strings.HasPrefix(rest, "末"):
+		return s[i : k+len("底")], m
+	}
+	d := k
+	for d < len(s) && d-k < 2 && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	day, _ := strconv.Atoi(s[k:d])
+	if d == k || day < 28 {
+		return "", 0
+	}
+	for _, suf := range []string{"日前", "日之前"} {
+		if strings.HasPrefix(s[d:], suf) {
+			return s[i : d+len(suf)], m
+		}
+	}
+	return "", 0
 }
 
 // deadlineBefore returns the last time word that ends at or before off in
@@ -209,6 +279,19 @@ func (x *extractor) hits(off, current int) []deadlineHit {
 		text := x.in.File.Text[para.Start:para.End]
 		for i := 0; i < len(text); {
 			r, size := utf8.DecodeRuneInString(text[i:])
+			if r >= '0' && r <= '9' {
+				if w, m := monthEnd(text, i); w != "" {
+					h := deadlineHit{start: para.Start + i, end: para.Start + i + len(w), word: w, year: current, month: m}
+					if n := len(hits); n > 0 && hits[n-1].end == h.start && hits[n-1].period == zongjie.PeriodFullYear && hits[n-1].month == 0 {
+						// 2025年6月底前: the year's own month.
+						h.start, h.word, h.year = hits[n-1].start, hits[n-1].word+w, hits[n-1].year
+						hits = hits[:n-1]
+					}
+					hits = append(hits, h)
+					i += len(w)
+					continue
+				}
+			}
 			if r >= '0' && r <= '9' || deadlineSet.MayStart(r) {
 				if w, y, p := deadlineAt(text, i, current); w != "" {
 					hits = append(hits, deadlineHit{start: para.Start + i, end: para.Start + i + len(w), word: w, year: y, period: p})
