@@ -23,10 +23,10 @@ var NonWord = &check.Rule{
 		Text: "不在词表中的字串，其中一个字换成同音（不计声调）、近音（平翘舌、前后鼻音、n/l、f/h、r/l）或形近的字后，成为常用词且与上下文相合（如“贯澈”→“贯彻”、" +
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin，多音字按其前两个读音（“银航”→“银行”、“条整”→“调整”）；被替换的若是生僻字，只按主读音的同音字替换且须有更强的依据（“保樟”→“保障”）；" +
-			"不在数词、量词和排比式的新造词（以商招商）中。" +
+			"不在数词、量词和排比式的新造词（以商招商、“抗洪精神、抗疫精神”）中。" +
 			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串；" +
 			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
-			"或改后的词为公文常用且远比原文通顺。建议修改，需人工确认。",
+			"或改后的词为公文常用且远比原文通顺；形近字（“曰益”→“日益”）可选的字少，改后的词为公文常用时所需依据较低。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
 		Right:  "全面贯彻落实党的二十大精神，坚持贯彻新发展理念。",
 		Source: "同音、形近字误用（《咬文嚼字》别字类型）；词表：gse v0.80.3 词典（Apache-2.0，部分来自 jieba，MIT）",
@@ -129,6 +129,9 @@ const (
 	// is rare (not common, no look-alike): a typist seldom picks one, a
 	// writer does on purpose (中流击楫 is no typo of 集中).
 	rareScore = 18.0
+	// shapeScore is the least score of a look-alike whose corrected word
+	// report prose uses (decision.evident).
+	shapeScore = 11.0
 	// nearCost is how much less likely a near homophone (zh/z, an/ang …)
 	// is than a homophone, in the score's units.
 	nearCost = 6.0
@@ -323,6 +326,12 @@ func (d *decision) evident(s suspect) bool {
 		return false
 	}
 	if sc >= fitScore && s.fit >= minFit && (d.count(s.right) > 0 || sc >= loneScore) {
+		return true
+	}
+	// A look-alike is offered far less often than a homophone (a shape
+	// group has a few characters, a reading dozens), so less evidence
+	// makes it likely (曰益 → 日益, 廷伸 → 延伸).
+	if s.shape && sc >= shapeScore && s.attested >= attestedPair {
 		return true
 	}
 	return sc >= strongScore && s.attested >= attestedPair

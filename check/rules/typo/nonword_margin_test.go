@@ -11,7 +11,8 @@ import (
 
 // marginScore is the least score of a near miss: a suspect of clean text
 // that passes the tests of its place (decision.placed) with a score
-// within 3 of the lowest that makes a finding (fitScore).
+// within 3 of the lowest that makes a finding (fitScore; shapeScore for a
+// look-alike whose correction report prose uses).
 const marginScore = fitScore - 3
 
 // nearMisses returns the suspects of text that pass the tests of their
@@ -24,7 +25,7 @@ func nearMisses(l *lexicon, text string) (lines []string, accepted int) {
 		if ok {
 			accepted++
 		}
-		if d.placed(s) && d.score(s) >= marginScore {
+		if d.placed(s) && (d.score(s) >= marginScore || s.shape && s.attested >= attestedPair && d.score(s) >= shapeScore-3) {
 			lo, hi := max(0, s.start-15), min(len(text), s.end+15)
 			for lo > 0 && !utf8.RuneStart(text[lo]) {
 				lo--

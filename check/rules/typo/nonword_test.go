@@ -48,6 +48,21 @@ func TestNonWord(t *testing.T) {
 		{"全年财政预箅收入增长，预算执行良好。", "预箅→预算"},
 		// 城 that starts 城市 is no name suffix.
 		{"创建文鸣城市，巩固文明成果，弘扬文明新风。", "文鸣→文明"},
+		// A look-alike needs less evidence (shapeScore) when report
+		// prose uses its corrected word: 曰益 scores 13.8 with a fit of 1,
+		// 侍遇 12.9.
+		{"两岸经济联系曰益紧密。", "曰益→日益"},
+		{"优抚对象侍遇稳步提高。", "侍遇→待遇"},
+		// Look-alike families: 贫贪, 枢抠, 失夫, 效郊.
+		{"贪困人口全部脱贫。", "贪困→贫困"},
+		{"建设综合交通抠纽。", "抠纽→枢纽"},
+		{"城镇登记夫业率控制在4%以内。", "夫业→失业"},
+		{"坚持质量第一、郊益优先。", "郊益→效益"},
+		// Near-misses: a look-alike short of shapeScore (时问 10.3, 曰常
+		// 9.8), and the families' characters in their own words.
+		{"较短时问内扭转局面。", ""},
+		{"深化交流，曰常管理规范。", ""},
+		{"严肃查处贪腐问题，坚决惩治贪污。加快建设综合交通枢纽。", ""},
 		// Near-misses: the corrected character makes a pair with its
 		// neighbour that report prose does not attest (收程, 接工: the
 		// bigrams of bigrams.gz), and the score is short of strongScore.
