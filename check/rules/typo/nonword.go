@@ -285,7 +285,7 @@ func (d *decision) placedHere(s suspect) bool {
 	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) {
 		return false
 	}
-	if s.end < len(text) && isAlnum(text[s.end]) && !(isDigit(text[s.end]) && d.beforeDigit(s.right)) {
+	if s.end < len(text) && isAlnum(text[s.end]) && !(isDigit(text[s.end]) && (d.beforeDigit(s.right) || beforeQuantity(text[s.end:]) && !leadsFigure(text[:s.end]))) {
 		return false
 	}
 	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || d.l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) ||
@@ -371,6 +371,60 @@ func (d *decision) beforeDigit(word string) bool {
 	}
 	d.digit[word] = found
 	return found
+}
+
+// beforeQuantity reports whether after starts with a quantity: a number
+// in ASCII digits, with its decimals, 余 or 多, and 万, 亿 or 千, then a
+// unit or a measure word (培讯14万人次, 组房3.8万套, 就夜42.3万人): the
+// span before it is a word counted, not the first part of a code or a
+// brand (智汇100平台, G20峰会).
+func beforeQuantity(after string) bool {
+	i := 0
+	for i < len(after) && isDigit(after[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if i+1 < len(after) && after[i] == '.' && isDigit(after[i+1]) {
+		for i++; i < len(after) && isDigit(after[i]); i++ {
+		}
+	}
+	rest := after[i:]
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "余"), "多")
+	for _, scale := range [...]string{"万", "亿", "千"} {
+		rest = strings.TrimPrefix(rest, scale)
+	}
+	if strings.HasPrefix(rest, "%") {
+		return true
+	}
+	for _, u := range quantityUnits {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsFigure reports whether text ends with a character that reports
+// write before a figure (增加至45个, 达到, 约, 超, 近, 逾): the span ends
+// with it as written, not with a typo of a counted word.
+func leadsFigure(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(figureLeads, r)
+}
+
+// figureLeads are the characters that lead a figure: prepositions and
+// verbs that take one.
+const figureLeads = "至到达为超近约逾过破计共占增降减升"
+
+// quantityUnits are the units and measure words that follow a number in
+// reports (a unit of two characters where its first one alone starts
+// other words: 公里, not 公).
+var quantityUnits = []string{
+	"个", "项", "家", "户", "人", "名", "次", "套", "所", "座", "条", "辆", "台", "件", "批", "场", "篇", "处",
+	"间", "栋", "宗", "起", "株", "亩", "吨", "元", "倍", "％", "‰", "天", "岁", "册", "部", "期", "轮", "届",
+	"公里", "公顷", "平方米", "平方公里", "立方米", "美元", "小时", "课时", "千瓦", "千米", "千克", "米",
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

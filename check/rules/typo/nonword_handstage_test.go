@@ -68,6 +68,13 @@ func TestNonWordHandStages(t *testing.T) {
 					hi++
 				}
 				detail := ""
+				if st == "unplaced" {
+					for _, s := range offered {
+						if s.start < in.end && s.end > in.start {
+							detail += " {" + whyUnplaced(l, text, s) + "}"
+						}
+					}
+				}
 				for _, s := range offered {
 					if s.start < in.end && s.end > in.start {
 						detail += fmt.Sprintf(" [%s→%s score %.1f bigram %.1f gain %.1f fit %d att %d wAtt %d breaks %v common %v shape %v near %v alt %v par %v num %v]",
@@ -113,4 +120,46 @@ func TestNonWordHandStages(t *testing.T) {
 		}
 	}
 	t.Logf("pairs found in at least one text: %d of %d", len(pairs["found"]), len(np))
+}
+
+// whyUnplaced names the tests of its place that s fails.
+func whyUnplaced(l *lexicon, text string, s suspect) string {
+	d := &decision{l: l, text: text, counts: map[string]int{}}
+	var why []string
+	if !s.local() {
+		why = append(why, fmt.Sprintf("local(gain %.1f token %v common %v shape %v near %v alt %v parallel %v numeral %v)", s.gain, s.token, s.common, s.shape, s.near, s.alt, s.parallel, s.numeral))
+	}
+	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) {
+		why = append(why, "letter before")
+	}
+	if s.end < len(text) && isAlnum(text[s.end]) {
+		why = append(why, "alnum after")
+	}
+	if quotedShort(text, s.start, s.end) {
+		why = append(why, "quoted")
+	}
+	if l.beforeName(text[s.end:]) {
+		why = append(why, "beforeName")
+	}
+	if l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) {
+		why = append(why, "sharedName")
+	}
+	if inPair(text, s.start, s.end) {
+		why = append(why, "pair")
+	}
+	if hasRegionChar(text[s.start:s.end]) {
+		why = append(why, "region")
+	}
+	if inName(text, s.start, s.end) {
+		why = append(why, "name")
+	}
+	at, r := s.replaced(text)
+	if parallelItem(text, s.start, s.end, at, r) {
+		why = append(why, "parallelItem")
+	}
+	if n := strings.Count(text, text[s.start:s.end]); n > 1 {
+		why = append(why, fmt.Sprintf("written %d times", n))
+	}
+	_ = d
+	return strings.Join(why, ",")
 }

@@ -9,14 +9,27 @@ import (
 	"unicode/utf8"
 )
 
-// marginScore is the least score of a near miss: a suspect of clean text
-// that passes the tests of its place (decision.placed) with a score
-// within 3 of the lowest that makes a finding (fitScore; shapeScore for a
-// look-alike whose correction report prose uses).
-const marginScore = fitScore - 3
+// leastScore returns the lowest score with which the decision may take
+// s (decision.evident): fitScore, shapeScore for a look-alike whose
+// correction report prose uses, functionScore for a span of function
+// characters, rareScore for a rare replaced character.
+func leastScore(s suspect) float64 {
+	least := fitScore
+	if s.shape && s.attested >= attestedPair {
+		least = shapeScore
+	}
+	if s.function {
+		least = max(least, functionScore)
+	}
+	if !s.common && !s.shape {
+		least = max(least, rareScore)
+	}
+	return least
+}
 
 // nearMisses returns the suspects of text that pass the tests of their
-// place with a score of at least marginScore, each described on one line
+// place with a score within 3 of the lowest that may make them a finding
+// (leastScore): the near misses, each described on one line
 // (the wrong form, its correction, its score, whether the decision takes
 // it, its context), and the number of them the decision takes.
 func nearMisses(l *lexicon, text string) (lines []string, accepted int) {
@@ -25,7 +38,7 @@ func nearMisses(l *lexicon, text string) (lines []string, accepted int) {
 		if ok {
 			accepted++
 		}
-		if d.placed(s) && (d.score(s) >= marginScore || s.shape && s.attested >= attestedPair && d.score(s) >= shapeScore-3) {
+		if d.placed(s) && d.score(s) >= leastScore(s)-3 {
 			lo, hi := max(0, s.start-15), min(len(text), s.end+15)
 			for lo > 0 && !utf8.RuneStart(text[lo]) {
 				lo--

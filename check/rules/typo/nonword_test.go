@@ -85,8 +85,18 @@ func TestNonWord(t *testing.T) {
 		// Before a digit, where the text writes the corrected word before
 		// a figure elsewhere: a verb that takes a figure.
 		{"地区生产总值同比赠长12%，财政收入同比增长8%，居民收入稳步增长。", "赠长→增长"},
-		// Near-miss: the text never writes 增长 before a figure.
-		{"地区生产总值同比赠长12%，居民收入稳步增长，消费持续增长。", ""},
+		// Before a quantity, a number and a unit: a word counted, though
+		// the text writes it before no figure (培讯14万人次).
+		{"开展职业技能培讯14万人次，培训质量稳步提高。", "培讯→培训"},
+		{"筹集保障性组房6.6万套，住房保障持续加强。", "组房→住房"},
+		// Near-misses: a number and no unit (a code: 智汇100平台, above),
+		// and a character that leads a figure (增加至45个).
+		{"建成培讯100平台，培训质量稳步提高。", ""},
+		{"贸易伙伴增加至45个，增加值稳步提高。", ""},
+		// The text never writes 增长 before a figure, but 12% is a
+		// quantity; near-miss: 12 before no unit.
+		{"地区生产总值同比赠长12%，居民收入稳步增长，消费持续增长。", "赠长→增长"},
+		{"地区生产总值同比赠长12号，居民收入稳步增长，消费持续增长。", ""},
 		// A word read backwards two places away is no parallel coinage
 		// (在财正: 正在).
 		{"坚持稳健的货币政策。在财正政策运用上更加积极，财政收入稳定增长，财政支出结构优化。", "财正→财政"},
