@@ -44,7 +44,10 @@ type lexicon struct {
 	// the filter's hash, and coveredRare asks pairs only of the pairs of
 	// a rarer character.
 	pairInfo *[1 << 16]uint16
-	pairBits *[pairRanks * pairRanks / 64]uint64
+	// particles has a bit for the id of each character of
+	// phraseParticles (lexicon.phrase).
+	particles *[1 << 16 / 64]uint64
+	pairBits  *[pairRanks * pairRanks / 64]uint64
 	// attestedBits holds a bit for every pair of ranked characters that
 	// report prose writes at least attestedPair times (bigrams.gz): in
 	// local mode, scan leaves a character whose pairs with both
@@ -398,6 +401,12 @@ func (src *lexSource) build() (*lexicon, error) {
 	l.pairs = newBloom(two, 32)
 	twos := make([]uint64, 0, two)
 	costs := make([]float32, 1<<12)
+	l.particles = new([1 << 16 / 64]uint64)
+	for _, r := range phraseParticles {
+		if id := l.id[r]; id != 0 {
+			l.particles[id>>6] |= 1 << (id & 63)
+		}
+	}
 	for _, w := range list {
 		sl := l.words.find(w.key)
 		if sl.key == w.key && sl.val&corpusBit == 0 && sl.val > 0 {
@@ -587,6 +596,44 @@ func (l *lexicon) typoKeys(list []lexWord, fn func(tk, key uint64)) {
 	}
 }
 
+// phraseFloor is the least frequency of an entry of three or four
+// characters holding a particle that the segmentation reads as a word:
+// a corpus string or a rarer entry that holds one is a phrase (极的财政,
+// the end of 积极的财政政策; gse's 强和改, 15) and costs +Inf there, so
+// that it does not make the wrong text cheap (加强和改擅 read as 加强和改
+// 擅, 实行机极的财政 as 机 极的财政). It still covers its characters.
+const phraseFloor = 100
+
+// phraseParticles are the particles and conjunctions that make an entry
+// a phrase (phraseFloor).
+const phraseParticles = "的和与及了"
+
+// phrase reports whether the entry of key, of n characters and value v,
+// is a phrase (phraseFloor): three or four characters, a corpus string
+// or a frequency under phraseFloor, and a character of phraseParticles.
+func (l *lexicon) phrase(key uint64, n int, v uint32) bool {
+	if n < 3 || v&corpusBit == 0 && v >= phraseFloor {
+		return false
+	}
+	for j := range n {
+		c := uint16(key >> (16 * j))
+		if l.particles[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// segEntry returns the cost of the entry of key, of n characters, in the
+// segmentation: none for a phrase.
+func (l *lexicon) segEntry(key uint64, n int) (float32, bool) {
+	c, v, ok := l.words.entryVal(key)
+	if !ok || l.phrase(key, n, v) {
+		return 0, false
+	}
+	return c, true
+}
+
 // coverFloor is the least frequency of a word that covers its characters
 // (see covers). It is a variable only so that the measurement can draw
 // its curve (NONWORD_COVERFLOOR, nonword_eval_test.go).
@@ -717,18 +764,18 @@ func (t *table) find(key uint64) *slot {
 	}
 }
 
-// entry returns the cost of the word or corpus string of key, if it is
-// one (an unattested word is not).
-func (t *table) entry(key uint64) (float32, bool) {
+// entryVal returns the cost and the value of key, and whether it is an
+// entry of the segmentation (a value of 0 is not: an unattested word).
+func (t *table) entryVal(key uint64) (float32, uint32, bool) {
 	if !t.filter.has(key) {
-		return 0, false
+		return 0, 0, false
 	}
 	for i := t.slot(key); ; i = (i + 1) & t.mask {
 		switch t.slots[i].key {
 		case key:
-			return t.slots[i].cost, t.slots[i].val != 0
+			return t.slots[i].cost, t.slots[i].val, t.slots[i].val != 0
 		case 0:
-			return 0, false
+			return 0, 0, false
 		}
 	}
 }

@@ -1260,7 +1260,7 @@ func (sc *scanner) fill(lat *lattice, i int) {
 		for m := 2; m <= maxWord; m++ {
 			lat.cost[e][m] = float32(math.Inf(1))
 			if m <= e {
-				if c, ok := sc.l.words.entry(pack(sc.ids[lat.lo+e-m : lat.lo+e])); ok {
+				if c, ok := sc.l.segEntry(pack(sc.ids[lat.lo+e-m:lat.lo+e]), m); ok {
 					lat.cost[e][m] = c
 				}
 			}
@@ -1302,7 +1302,7 @@ func (sc *scanner) segCost(lat *lattice, s, k, i int, right uint16) (float32, bo
 			var c float32
 			if right != 0 && j-m <= i-lo && i-lo < j {
 				var ok bool
-				if c, ok = l.words.entry(pack(w[j-m : j])); !ok {
+				if c, ok = l.segEntry(pack(w[j-m:j]), m); !ok {
 					continue
 				}
 			} else if c = lat.cost[lo+j-lat.lo][m]; math.IsInf(float64(c), 1) {

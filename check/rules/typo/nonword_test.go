@@ -85,6 +85,10 @@ func TestNonWord(t *testing.T) {
 		// Before a digit, where the text writes the corrected word before
 		// a figure elsewhere: a verb that takes a figure.
 		{"地区生产总值同比赠长12%，财政收入同比增长8%，居民收入稳步增长。", "赠长→增长"},
+		// A corpus string or rare entry that holds a particle (极的财政,
+		// 强和改) is a phrase, not a word: it does not make the wrong text
+		// cheap (加强和改擅 read as 加强和改 擅 gained 1.9).
+		{"加强和改擅宏观调控，改善民生。", "改擅→改善"},
 		// Before a quantity, a number and a unit: a word counted, though
 		// the text writes it before no figure (培讯14万人次).
 		{"开展职业技能培讯14万人次，培训质量稳步提高。", "培讯→培训"},
@@ -334,5 +338,42 @@ func TestBigramsFile(t *testing.T) {
 	id := func(r rune) uint16 { return l.pairID(r) }
 	if l.bigram(id('政'), id('府')) < 10 || l.bigram(id('接'), id('，')) < 2 || l.bigram(id('正'), id('府')) != 0 {
 		t.Errorf("政府 %d, 接， %d, 正府 %d", l.bigram(id('政'), id('府')), l.bigram(id('接'), id('，')), l.bigram(id('正'), id('府')))
+	}
+}
+
+// TestPhraseEntries checks which entries of three or four characters
+// the segmentation reads (lexicon.segEntry, phraseFloor): a corpus string
+// or a rare entry that holds a particle is a phrase and is not read; a
+// word of phraseFloor or more, or one without a particle, is. All of them
+// still cover their characters.
+func TestPhraseEntries(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		entry  string
+		phrase bool
+	}{
+		{"极的财政", true},  // a corpus string
+		{"强和改", true},   // gse, 15
+		{"加强和改", true},  // gse, 15
+		{"目的地", false},  // a word of 100 or more
+		{"宏观调控", false}, // no particle
+	} {
+		var ids [4]uint16
+		n, err := l.ids([]byte(tt.entry), &ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := pack(ids[:n])
+		v, ok := l.words.get(key)
+		if !ok || !covers(v) {
+			t.Errorf("%s: not an entry that covers", tt.entry)
+			continue
+		}
+		if _, ok := l.segEntry(key, n); ok == tt.phrase {
+			t.Errorf("%s: read in the segmentation %v, want a phrase %v", tt.entry, ok, tt.phrase)
+		}
 	}
 }
