@@ -1083,6 +1083,29 @@ func (l *lexicon) parallelWord(ids []uint16, i int) bool {
 	return false
 }
 
+// restoresParallel reports whether the correction c (right at c.i) makes
+// the characters from the span to o, the place two or three away that
+// repeats one of its characters, a phrase of report prose: every pair of
+// them attested minFit times or more (先型先试 → 先行先试, 农业农存 →
+// 农业农村, 违发违规 → 违法违规). The repeat is then that of the phrase,
+// not of a coinage (以商招商 → 以上招商 makes 上招, which reports never
+// write).
+func (l *lexicon) restoresParallel(ids []uint16, c candidate, right uint16, o int) bool {
+	lo, hi := min(c.s, o), max(c.s+c.k, o+1)
+	at := func(j int) uint16 {
+		if j == c.i {
+			return right
+		}
+		return ids[j]
+	}
+	for j := lo; j+1 < hi; j++ {
+		if l.bigram(at(j), at(j+1)) < minFit {
+			return false
+		}
+	}
+	return true
+}
+
 // parallelWordFreq is the least frequency of the word that a wrong
 // character makes with the character two places away for the span to be
 // taken for a parallel coinage (撤县设市, 县市 2,458).
@@ -1164,7 +1187,7 @@ func (sc *scanner) suspect(c candidate) suspect {
 			continue
 		}
 		for _, d := range [...]int{-3, -2, 2, 3} {
-			if o := j + d; o >= 0 && o < len(ids) && (o < c.s || o >= c.s+c.k) && ids[o] == ids[j] {
+			if o := j + d; o >= 0 && o < len(ids) && (o < c.s || o >= c.s+c.k) && ids[o] == ids[j] && !l.restoresParallel(ids, c, right, o) {
 				s.parallel = true
 			}
 		}

@@ -113,6 +113,11 @@ func TestNonWord(t *testing.T) {
 		{"始终保持昂杨的斗志，精神昂扬。", ""},
 		// A corpus string (兴边富民) covers its characters.
 		{"继续推进兴边富民行动，进行专项检查。", ""},
+		// A repeat that the correction makes a phrase of report prose (农业
+		// 农村: 业农 and 农村 attested) is no coinage; 以企引企 → 以其引企
+		// makes 其引, which reports never write (below).
+		{"坚持农业农存优先发展，深化农村改革。", "农存→农村"},
+		{"坚决查处违发违规行为，严格依法办事。", "违发→违法"},
 		// A coinage of parallel parts (以企引企 is not 以其 or 引起).
 		{"坚持以企引企，推进招商引资，以其为主。", ""},
 		// A numeral inside the span, kept by a frequent word; a digit
