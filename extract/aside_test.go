@@ -50,7 +50,7 @@ func TestAsidesAreNotTheBody(t *testing.T) {
 	if want := "一、 二、 （一）"; strings.Join(markers, " ") != want {
 		t.Errorf("markers %q, want %q", strings.Join(markers, " "), want)
 	}
-	if want := "186.5亿元 1.52万元 60% 增长6.5%左右 5000人以上 120个"; strings.Join(figures, " ") != want {
+	if want := "186.5亿元 1.52万元 压缩60% 增长6.5%左右 5000人以上 120个"; strings.Join(figures, " ") != want {
 		t.Errorf("figures %q, want %q", strings.Join(figures, " "), want)
 	}
 	if want := "增长6.5%左右 5000人以上 120个"; strings.Join(targets, " ") != want {

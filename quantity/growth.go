@@ -6,13 +6,17 @@ import (
 )
 
 // directionWords are the verbs that make a figure a change, longest first.
+// A time shortened by a figure (办理时间缩短60%, 工期压缩15天) fell by it;
+// shortened to one (缩短到3个工作日, 压缩至5天) is a level: 到 and 至 are
+// no link words.
 var directionWords = []struct {
 	word, dir string
 }{
 	{"增长率", "up"}, {"增速", "up"}, {"增幅", "up"}, {"涨幅", "up"}, {"降幅", "down"}, {"增长", "up"},
 	{"增加", "up"}, {"提高", "up"}, {"提升", "up"}, {"上升", "up"}, {"上涨", "up"}, {"扩大", "up"},
 	{"下降", "down"}, {"减少", "down"}, {"降低", "down"}, {"回落", "down"}, {"下滑", "down"},
-	{"收窄", "down"}, {"缩小", "down"}, {"下跌", "down"}, {"持平", "flat"}, {"增", "up"}, {"降", "down"},
+	{"收窄", "down"}, {"缩小", "down"}, {"下跌", "down"}, {"缩短", "down"}, {"压缩", "down"}, {"缩减", "down"},
+	{"持平", "flat"}, {"增", "up"}, {"降", "down"},
 	{"涨", "up"}, {"减", "down"},
 }
 

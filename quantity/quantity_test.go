@@ -92,6 +92,8 @@ func TestExtract(t *testing.T) {
 			[]string{"4项|4|项|4项|任务|||"}},
 		{"a time limit shortened to a figure", "审批时限缩短到3个工作日，办结时间压缩至5天。",
 			[]string{"3个工作日|3|个工作日|3天|审批时限|||", "5天|5|天|5天|办结时间|||"}},
+		{"a time shortened by a figure fell by it", "群众等候时间缩短60%以上，工期压缩15天。",
+			[]string{"缩短60%以上|60|%|60%|群众等候时间|以上||down", "压缩15天|15|天|15天|工期|||down"}},
 		{"near miss: a time limit stated", "审批时限为20个工作日。",
 			[]string{"20个工作日|20|个工作日|20天|审批时限|||"}},
 		{"near miss of a telephone number: a range after a number", "覆盖3-5个社区，投放鱼苗12万尾。",
