@@ -491,7 +491,7 @@ var cleanFloors = map[string]map[string]float64{
 	"tuning 37–56": {
 		"reports": 1, "meta": 0.92, "headings": 1, "levels": 1, "heading precision": 0.96,
 		"figures": 1, "figures right": 0.99, "figures named": 0.97, "figure precision": 0.97,
-		"targets": 0.95, "targets right": 1, "targets named": 0.97, "target deadlines": 0.98, "target precision": 0.86,
+		"targets": 0.95, "targets right": 1, "targets named": 0.97, "target deadlines": 0.97, "target precision": 0.86,
 	},
 	"held-back 37–56": {
 		"reports": 1, "meta": 0.91, "headings": 0.97, "levels": 0.92, "heading precision": 1,
