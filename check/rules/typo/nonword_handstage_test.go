@@ -124,7 +124,6 @@ func TestNonWordHandStages(t *testing.T) {
 
 // whyUnplaced names the tests of its place that s fails.
 func whyUnplaced(l *lexicon, text string, s suspect) string {
-	d := &decision{l: l, text: text, counts: map[string]int{}}
 	var why []string
 	if !s.local() {
 		why = append(why, fmt.Sprintf("local(gain %.1f token %v common %v shape %v near %v alt %v parallel %v numeral %v)", s.gain, s.token, s.common, s.shape, s.near, s.alt, s.parallel, s.numeral))
@@ -160,6 +159,5 @@ func whyUnplaced(l *lexicon, text string, s suspect) string {
 	if n := strings.Count(text, text[s.start:s.end]); n > 1 {
 		why = append(why, fmt.Sprintf("written %d times", n))
 	}
-	_ = d
 	return strings.Join(why, ",")
 }

@@ -4,14 +4,14 @@ import (
 	"unicode/utf8"
 )
 
-// itemMarks separate the items of a coordination or the clauses of a
-// parallel sentence (抗洪精神、抗疫精神; 民之所盼，政之所向).
+// itemMark reports whether r separates the items of a coordination or
+// the clauses of a parallel sentence (抗洪精神、抗疫精神; 民之所盼，政之所向).
 func itemMark(r rune) bool { return r == '、' || r == '，' || r == '；' }
 
 // parallelItem reports whether the span [start, end) of text, whose
 // character at byte offset at is replaced by right, is part of an item
 // set in parallel with the item just before or after it (the runs of
-// Chinese characters beside it across one of itemMarks), counting the
+// Chinese characters beside it across a mark of itemMark), counting the
 // places from the items' starts or from their ends:
 //
 //   - the sibling has the wrong character at the same place, and a
