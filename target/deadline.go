@@ -209,7 +209,15 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 	hits := x.hits(off, current)
 	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
 	for ; i > 0; i-- {
-		if h := hits[i-1]; h.start < lo || h.start >= hi {
+		h := hits[i-1]
+		if h.month != 0 && h.end <= off && strings.ContainsAny(x.in.File.Text[h.end:off], "；;。") {
+			// The end of a month dates the clauses it stands in, not
+			// those after a semicolon ("二期3月底前开工、10月底前投产；
+			// …新增厂房面积4万平方米"); a period's words (下半年, 年底前)
+			// still lead them.
+			continue
+		}
+		if h.start < lo || h.start >= hi {
 			return h, true
 		}
 	}
