@@ -64,6 +64,20 @@ var (
 	reviewTimeWords = words.NewSet("过去", "去年", "上年", "以来")
 )
 
+// statusEnds end the title of a part that tells the present state of the
+// unit (基本情况, 社区概况, 工作基础): in a plan it is not the plan.
+var statusEnds = []string{"基本情况", "概况", "工作基础", "发展基础", "现有基础", "发展现状", "基本现状"}
+
+func statusTitle(title string) bool {
+	title = strings.TrimRight(title, "。：: ")
+	for _, w := range statusEnds {
+		if strings.HasSuffix(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // notReviewWords keep a title with review words out of the review kind.
 var notReviewWords = words.NewSet("下一步", "下步", "计划", "打算")
 
@@ -112,6 +126,9 @@ func Classify(roots []*zongjie.Section, c Context) {
 			}
 		}
 		switch {
+		case s.Kind == zongjie.KindOther && planning && statusTitle(s.Title):
+			// 一、基本情况 at the head of a plan tells what there is, not
+			// what is planned: it stays other and the plan goes on.
 		case s.Kind == zongjie.KindOther && planning:
 			s.Kind = zongjie.KindPlan
 		case s.Kind == zongjie.KindReview && planning && staleHeading(s.Title, c):
@@ -173,6 +190,7 @@ func contentEnd(s *zongjie.Section, text string) int {
 
 func classifyChildren(parent *zongjie.Section, c Context) {
 	listKind := zongjie.KindOther // the kind a list's lead-in gave it
+	planned := false              // a lead-in paragraph promised the headings after it
 	for _, ch := range parent.Children {
 		ch.Kind = parent.Kind
 		if ch.Rank >= rankEnum {
@@ -192,7 +210,14 @@ func classifyChildren(parent *zongjie.Section, c Context) {
 			continue
 		}
 		listKind = zongjie.KindOther
+		if !planned && parent.Kind != zongjie.KindPlan && planLead(leadParagraph(c.Text, ch.Span.Start)) {
+			// 五、存在的问题和2027年工作打算 … 2027年，我局将重点做好以下工作：
+			// then （一）…（四）: the headings after the promise are the plan.
+			planned = true
+		}
 		switch {
+		case planned:
+			ch.Kind = zongjie.KindPlan
 		case isProblemTitle(ch.Title):
 			ch.Kind = zongjie.KindProblems
 		case containsAny(ch.Title, highlightWords):
@@ -204,6 +229,19 @@ func classifyChildren(parent *zongjie.Section, c Context) {
 		}
 		classifyChildren(ch, c)
 	}
+}
+
+// leadParagraph returns the paragraph right before the heading starting at
+// start when it introduces what follows (it ends with a colon), or "".
+func leadParagraph(text string, start int) string {
+	if start <= 0 || start > len(text) {
+		return ""
+	}
+	before := strings.TrimRight(text[:start], "\n\r \t")
+	if !strings.HasSuffix(before, "：") && !strings.HasSuffix(before, ":") {
+		return ""
+	}
+	return before[strings.LastIndexByte(before, '\n')+1:]
 }
 
 // plannedTitle reports whether a title is unmistakably of the plan, even

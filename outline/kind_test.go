@@ -153,6 +153,27 @@ func TestClassifyByContent(t *testing.T) {
 	if s1.Kind != zongjie.KindPlan || s2.Kind != zongjie.KindPlan || s3.Kind != zongjie.KindProblems {
 		t.Errorf("in a plan: kinds %q %q %q, want plan plan problems", s1.Kind, s2.Kind, s3.Kind)
 	}
+
+	// A part that tells the present state (基本情况, 社区概况, 发展现状)
+	// is not the plan, and the plan goes on after it; near misses: a
+	// task's title, and a state to change (改变落后现状), which is a task.
+	for _, tt := range []struct {
+		title string
+		want  zongjie.SectionKind
+	}{
+		{"基本情况", zongjie.KindOther},
+		{"凤鸣社区概况", zongjie.KindOther},
+		{"发展现状", zongjie.KindOther},
+		{"聚力经济发展", zongjie.KindPlan},
+		{"改变落后现状", zongjie.KindPlan},
+	} {
+		st := &zongjie.Section{Title: tt.title, Rank: rankCN}
+		after := &zongjie.Section{Title: "聚焦民生", Rank: rankCN}
+		Classify([]*zongjie.Section{st, after}, Context{Text: text, Plan: true})
+		if st.Kind != tt.want || after.Kind != zongjie.KindPlan {
+			t.Errorf("in a plan, %q then 聚焦民生: kinds %q %q, want %q plan", tt.title, st.Kind, after.Kind, tt.want)
+		}
+	}
 }
 
 // Ensure a top-level heading of the reviewed year after the plan has
@@ -226,5 +247,28 @@ func TestTaskTitlesInParts(t *testing.T) {
 	}
 	if review.Kind != zongjie.KindReview || problems.Kind != zongjie.KindProblems || plan.Kind != zongjie.KindPlan {
 		t.Errorf("parts: %q %q %q", review.Kind, problems.Kind, plan.Kind)
+	}
+}
+
+// Ensure headings after a paragraph that promises them (2027年，我局将重点
+// 做好以下工作：) are the plan inside a part of problems and plan; near
+// miss: after a lead-in of problems (存在的问题主要有：) they stay problems.
+func TestHeadingsAfterAPlanLead(t *testing.T) {
+	for _, tt := range []struct {
+		lead string
+		want zongjie.SectionKind
+	}{
+		{"2027年，我局将重点做好以下工作：", zongjie.KindPlan},
+		{"存在的问题主要有：", zongjie.KindProblems},
+	} {
+		text := "五、存在的问题和2027年工作打算\n" + tt.lead + "\n（一）持续优化营商环境，企业开办时间保持在1个工作日以内；\n（二）守牢安全底线。\n"
+		c1 := &zongjie.Section{Title: "持续优化营商环境，企业开办时间保持在1个工作日以内；", Rank: rankCN + 1, Span: span(text, "（一）")}
+		c2 := &zongjie.Section{Title: "守牢安全底线。", Rank: rankCN + 1, Span: span(text, "（二）")}
+		top := &zongjie.Section{Title: "存在的问题和2027年工作打算", Rank: rankCN, Span: span(text, "五、存在的问题和2027年工作打算"),
+			Body: bodySpan(text, "五、", ""), Children: []*zongjie.Section{c1, c2}}
+		Classify([]*zongjie.Section{top}, Context{Text: text, ReviewYear: 2026, Summary: true})
+		if c1.Kind != tt.want || c2.Kind != tt.want {
+			t.Errorf("after %q: kinds %q %q, want %q", tt.lead, c1.Kind, c2.Kind, tt.want)
+		}
 	}
 }
