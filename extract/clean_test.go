@@ -320,10 +320,11 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		switch {
 		case used[i]:
 			s.headGot++
-		case enumForms[sec.Form]:
+		case enumForms[sec.Form] || midParagraph(f.Text, sec.Span.Start):
 			// The outline holds the enumerations of a paragraph by
-			// design ("…：一是…；二是…"), and the checker reads them:
-			// one not expected is counted apart, not as spurious.
+			// design ("…：一是…；二是…", "其中：①…；②…"), and the
+			// checker reads them: one not expected is counted apart,
+			// not as spurious.
 			s.headEnums++
 		default:
 			s.headGot++
@@ -449,6 +450,13 @@ func deref(v *float64) any {
 		return nil
 	}
 	return *v
+}
+
+// midParagraph says whether a heading's marker at off follows text on its
+// line: an enumeration inside a paragraph, whatever its form (①, （1）).
+func midParagraph(text string, off int) bool {
+	line := text[strings.LastIndexByte(text[:off], '\n')+1 : off]
+	return strings.TrimSpace(line) != ""
 }
 
 // enumForms are the numbering forms of enumerations (outline.FormShi …).
