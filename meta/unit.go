@@ -217,7 +217,7 @@ func chainAt(s string) (unitFound, bool) {
 var departmentSuffixes = []string{"局", "委员会", "办公室"}
 
 // departmentAt reads the name of a government's department that makes the
-// whole of s, or its start before a year, 关于, 工作 or 党组:
+// whole of s, or its start before a year, 关于, 工作, 党组 or its head's office (局长述职):
 // "民政局", "住房和城乡建设局", "发展和改革委员会关于". It is read only
 // after an area's name ("临川区民政局"), never alone: "公安局" in a
 // sentence names no reporting unit.
@@ -234,7 +234,7 @@ func departmentAt(s string) (string, bool) {
 			}
 			end := i + len(suf)
 			after := s[end:]
-			if after == "" || after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "关于") || strings.HasPrefix(after, "工作") || strings.HasPrefix(after, "党组") {
+			if after == "" || after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "关于") || strings.HasPrefix(after, "工作") || strings.HasPrefix(after, "党组") || headTitle(after) {
 				if name := s[:end]; !strings.ContainsAny(name, "的了与对为是把被在该") && !startsWithArea(name) {
 					return name, true
 				}
@@ -242,6 +242,21 @@ func departmentAt(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// headTitles are the offices of a department's head: "教育体育局局长2026年度
+// 述职述廉报告" is the department's.
+var headTitles = []string{"局长", "副局长", "主任", "副主任"}
+
+// headTitle says whether s starts with a head's office followed by what
+// ends a title's subject: a year, 述职, 在, or the end.
+func headTitle(s string) bool {
+	for _, w := range headTitles {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return rest == "" || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "述职") || strings.HasPrefix(rest, "在")
+		}
+	}
+	return false
 }
 
 // startsWithArea says whether s starts with the name of a district or a
