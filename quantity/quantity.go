@@ -969,6 +969,9 @@ func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
 	if it.unit.base == "期" && (strings.HasPrefix(rest, "工程") || strings.HasPrefix(rest, "项目")) {
 		return false
 	}
+	if it.unit.base == "期" && chinese && phaseHost(sc.text[sc.start:it.start]) {
+		return false // 标准厂房三期, 项目二期: a phase of what is built, not a count
+	}
 	if !chinese {
 		return true
 	}
@@ -985,6 +988,20 @@ func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
 		}
 	}
 	return true
+}
+
+// phaseHosts are what is built in phases: 标准厂房三期, 物流园一期.
+var phaseHosts = []string{"项目", "厂房", "工程", "园", "园区", "基地", "街区", "小区", "片区", "安置房", "中心", "大厦", "公路"}
+
+// phaseHost says whether the text before a Chinese-numeral 期 ends with
+// something built in phases.
+func phaseHost(before string) bool {
+	for _, w := range phaseHosts {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sloganHeads are the words after "N个" in numbered political slogans.

@@ -107,6 +107,8 @@ func TestExtract(t *testing.T) {
 			[]string{"五轮|5|轮|5轮|巡查|||", "两周|2|周|2周|每轮|||"}},
 		{"near miss of a mobile number and an event's year", "服务群众1390万人次，接待游客2026人次。",
 			[]string{"1390万人次|1390|万人次|1.39e+07人次|服务群众|||", "2026人次|2026|人次|2026人次|接待游客|||"}},
+		{"phases of what is built are no counts", "标准厂房三期已完成主体工程的70%，项目二期3月底前开工，物流园一期投入运营。",
+			[]string{"70%|70|%|70%|主体工程|||"}},
 		{"near miss of an attachment list: a count after 附件", "共有附件：3份，举办培训三期。",
 			[]string{"3份|3|份|3份||||", "三期|3|期|3期|培训|||"}},
 	}
