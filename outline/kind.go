@@ -173,6 +173,12 @@ func planLead(lead string) bool {
 		containsAny(lead[:i], planTimeWords)
 }
 
+// taskLead says whether a list's lead-in sets out tasks to do well
+// (做好以下, 抓好以下, 办好以下), not ones done (了).
+func taskLead(lead string) bool {
+	return !strings.Contains(lead, "了") && (strings.Contains(lead, "做好以下") || strings.Contains(lead, "抓好以下") || strings.Contains(lead, "办好以下"))
+}
+
 // contentEnd returns where a section's own content ends: before the
 // paragraph of its first list whose lead-in gives the list a kind of its
 // own ("…不足：一是…", "2027年，我镇将重点抓好以下工作：一是…"), whose
@@ -199,6 +205,11 @@ func classifyChildren(parent *zongjie.Section, c Context) {
 			// 亮点打造不够出彩" is a problem, not a highlight.
 			if ch.Ordinal == 1 {
 				listKind = leadKind(ch.Lead)
+				if listKind == zongjie.KindOther && hasPlanWord(parent.Title) && taskLead(ch.Lead) {
+					// In a part of problems and plan, "…，重点做好以下几件事："
+					// (its 将 in a clause before) sets out the plan.
+					listKind = zongjie.KindPlan
+				}
 			}
 			if listKind != zongjie.KindOther {
 				ch.Kind = listKind
