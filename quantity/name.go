@@ -84,6 +84,10 @@ func (sc *scanner) names() []string {
 		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
 			name = names[k-1] // 分别增长4.4%、5.9%
 		}
+		if name == "占" && k > 0 && names[k-1] != "" && it.unit.base == "%" && sc.items[k-1].end <= off && strings.Trim(sc.text[sc.items[k-1].end:off], "，,") == "占" {
+			// 老年人2860人，占22.7%: the share of the count before.
+			name = clip(names[k-1] + "占比")
+		}
 		if (name == "" || name == "总数") && k > 0 && it.change == "" && sc.items[k-1].unit.base == it.unit.base {
 			if n := cumulativeOf(names[k-1], sc.text[sc.items[k-1].end:off]); n != "" {
 				name = n // 新增“四上”企业14家，总数达到126家
