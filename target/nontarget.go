@@ -113,6 +113,11 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		// the work covers; "对500户困难家庭实施危房改造" counts the work.
 		return classScope
 	}
+	if endsWithAny(before, wholeWords) && (strings.Contains(after, "全部") || strings.Contains(after, "全覆盖")) {
+		// 推动辖区12个小区物业服务企业全部建立党的组织: all there are, each
+		// of which the work reaches.
+		return classScope
+	}
 	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
 		return classPer
 	}
@@ -186,4 +191,13 @@ func (x *extractor) pastYear(q zongjie.Quantity) bool {
 		return false
 	}
 	return !containsAny(x.in.File.Text[sent.Start:sent.End], commitWords)
+}
+
+func endsWithAny(s string, list []string) bool {
+	for _, w := range list {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }

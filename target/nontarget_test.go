@@ -56,6 +56,8 @@ func TestNonTargets(t *testing.T) {
 		{"bare: a fraction is a figure", "今年专项转移支付项目要减少1/3。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
 		// the scope of the work
 		{"scope", "对全区300余家餐饮单位开展油烟专项检查。", nil},
+		{"scope", "推动辖区12个小区物业服务企业全部建立党的组织。", nil},
+		{"scope: a count of the whole without 全部 is a target", "推动辖区12个小区建立党的组织。", []string{"小区 = 12个  2025年 2025FY"}},
 		{"scope: a count after a verb is a target", "检查餐饮单位300家以上。", []string{"餐饮单位 >= 300家  2025年 2025FY"}},
 		{"scope: a count of the work after 对 is a target", "对500户困难家庭实施危房改造。", []string{"困难家庭实施危房 = 500户  2025年 2025FY"}},
 		{"slogan: a fraction in words is a figure", "今年专项转移支付项目要减少三分之一。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
