@@ -345,14 +345,7 @@ func TestNonWordGenerators(t *testing.T) {
 			}
 			stages[in.kind][st]++
 			if os.Getenv("NONWORD_MISSES") != "" && st != "found" && st != "unproven" && st != "unplaced" {
-				lo, hi := max(0, in.start-9), min(len(text), in.end+9)
-				for lo > 0 && !utf8.RuneStart(text[lo]) {
-					lo--
-				}
-				for hi < len(text) && !utf8.RuneStart(text[hi]) {
-					hi++
-				}
-				t.Logf("%s %s %s→%s  %s", st, in.kind, text[in.start:in.end], in.right, strings.ReplaceAll(text[lo:hi], "\n", " "))
+				t.Logf("%s %s %s→%s  %s", st, in.kind, text[in.start:in.end], in.right, around(text, in.start, in.end, 9))
 			}
 		}
 		for _, s := range found {
@@ -363,33 +356,7 @@ func TestNonWordGenerators(t *testing.T) {
 			}
 		}
 	}
-	total := map[string]int{}
-	var kinds []string
-	for kind, m := range stages {
-		kinds = append(kinds, kind)
-		for st, n := range m {
-			total[st] += n
-		}
-	}
-	sort.Strings(kinds)
-	line := func(name string, m map[string]int) {
-		n := 0
-		var keys []string
-		for st, c := range m {
-			n += c
-			keys = append(keys, st)
-		}
-		sort.Slice(keys, func(a, b int) bool { return m[keys[a]] > m[keys[b]] })
-		var b strings.Builder
-		for _, st := range keys {
-			fmt.Fprintf(&b, " %s %d", st, m[st])
-		}
-		t.Logf("%-8s %4d: recall %.2f;%s", name, n, float64(m["found"])/float64(n), b.String())
-	}
-	for _, kind := range kinds {
-		line(strings.TrimPrefix(kind, "ime-"), stages[kind])
-	}
-	line("all", total)
+	total := logStages(t, stages, "ime-")
 	t.Logf("precision %d of %d findings", findings-falseFindings, findings)
 	n := 0
 	for _, c := range total {
@@ -430,4 +397,53 @@ func TestFindingsDropEarly(t *testing.T) {
 	if total == 0 {
 		t.Error("no finding to compare")
 	}
+}
+
+// logStages logs, for each kind of typo (its name without the prefix
+// given) and then for all, how many typos each stage took, the largest
+// first, and the share found; it returns the totals of the stages.
+func logStages(t *testing.T, stages map[string]map[string]int, prefix string) map[string]int {
+	t.Helper()
+	total := map[string]int{}
+	var kinds []string
+	for kind, m := range stages {
+		kinds = append(kinds, kind)
+		for st, n := range m {
+			total[st] += n
+		}
+	}
+	sort.Strings(kinds)
+	line := func(name string, m map[string]int) {
+		t.Helper()
+		n := 0
+		var keys []string
+		for st, c := range m {
+			n += c
+			keys = append(keys, st)
+		}
+		sort.Slice(keys, func(a, b int) bool { return m[keys[a]] > m[keys[b]] || m[keys[a]] == m[keys[b]] && keys[a] < keys[b] })
+		var b strings.Builder
+		for _, st := range keys {
+			fmt.Fprintf(&b, " %s %d", st, m[st])
+		}
+		t.Logf("%-8s %4d: recall %.3f;%s", name, n, float64(m["found"])/float64(n), b.String())
+	}
+	for _, kind := range kinds {
+		line(strings.TrimPrefix(kind, prefix), stages[kind])
+	}
+	line("all", total)
+	return total
+}
+
+// around returns text from about pad bytes before start to pad bytes
+// after end, cut at whole characters, its line breaks as spaces.
+func around(text string, start, end, pad int) string {
+	lo, hi := max(0, start-pad), min(len(text), end+pad)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	return strings.ReplaceAll(text[lo:hi], "\n", " ")
 }

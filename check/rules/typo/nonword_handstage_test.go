@@ -3,7 +3,6 @@ package typo
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -60,13 +59,6 @@ func TestNonWordHandStages(t *testing.T) {
 			}
 			pairs[st][h[1]+"→"+h[0]] = true
 			if os.Getenv("NONWORD_MISSES") != "" && st != "found" {
-				lo, hi := max(0, in.start-12), min(len(text), in.end+12)
-				for lo > 0 && !utf8.RuneStart(text[lo]) {
-					lo--
-				}
-				for hi < len(text) && !utf8.RuneStart(text[hi]) {
-					hi++
-				}
 				detail := ""
 				if st == "unplaced" {
 					for _, s := range offered {
@@ -81,38 +73,12 @@ func TestNonWordHandStages(t *testing.T) {
 							text[s.start:s.end], s.right, scores[s], s.bigram, s.gain, s.fit, s.attested, s.wrongAttested, s.breaks, s.common, s.shape, s.near, s.alt, s.parallel, s.numeral)
 					}
 				}
-				t.Logf("%s %s %s→%s %s  %s%s", st, h[2], h[1], h[0], e.name, strings.ReplaceAll(text[lo:hi], "\n", " "), detail)
+				t.Logf("%s %s %s→%s %s  %s%s", st, h[2], h[1], h[0], e.name, around(text, in.start, in.end, 12), detail)
 			}
 		}
 		restore()
 	}
-	total := map[string]int{}
-	var kinds []string
-	for kind, m := range stages {
-		kinds = append(kinds, kind)
-		for st, n := range m {
-			total[st] += n
-		}
-	}
-	sort.Strings(kinds)
-	line := func(name string, m map[string]int) {
-		n := 0
-		var keys []string
-		for st, c := range m {
-			n += c
-			keys = append(keys, st)
-		}
-		sort.Slice(keys, func(a, b int) bool { return m[keys[a]] > m[keys[b]] })
-		var b strings.Builder
-		for _, st := range keys {
-			fmt.Fprintf(&b, " %s %d", st, m[st])
-		}
-		t.Logf("%-6s %4d: recall %.3f;%s", name, n, float64(m["found"])/float64(n), b.String())
-	}
-	for _, kind := range kinds {
-		line(kind, stages[kind])
-	}
-	line("all", total)
+	logStages(t, stages, "")
 	np := map[string]bool{}
 	for _, m := range pairs {
 		for p := range m {
