@@ -34,16 +34,7 @@ func TestOutcomeVerbNames(t *testing.T) {
 		{"港口通过能力达到5亿吨。", "港口通过能力"},
 		{"处理垃圾300万吨。", "垃圾"},
 	}
-	for _, tt := range tests {
-		qs := extract(t, tt.in)
-		if len(qs) != 1 || qs[0].Name != tt.name {
-			var got []string
-			for _, q := range qs {
-				got = append(got, brief(q))
-			}
-			t.Errorf("%s: %v, want one named %s", tt.in, got, tt.name)
-		}
-	}
+	wantOneNamed(t, tests)
 }
 
 // TestQualifiedNames: a figure that qualifies the noun counted after it
@@ -161,16 +152,7 @@ func TestNounPhraseNames(t *testing.T) {
 		{"今年覆盖12个社区。", "社区"},
 		{"新建村级养老服务站3个。", "村级养老服务站"},
 	}
-	for _, tt := range tests {
-		qs := extract(t, tt.in)
-		if len(qs) != 1 || qs[0].Name != tt.name {
-			var got []string
-			for _, q := range qs {
-				got = append(got, brief(q))
-			}
-			t.Errorf("%s: %v, want one named %s", tt.in, got, tt.name)
-		}
-	}
+	wantOneNamed(t, tests)
 }
 
 // TestWebCopyBreaks: a paragraph that web copy broke inside a sentence
@@ -296,16 +278,7 @@ func TestInnerTimeWords(t *testing.T) {
 		{"全年立案9件。", "立案"},
 		{"累计发放补贴120万元。", "发放补贴"},
 	}
-	for _, tt := range tests {
-		qs := extract(t, tt.in)
-		if len(qs) != 1 || qs[0].Name != tt.name {
-			var got []string
-			for _, q := range qs {
-				got = append(got, brief(q))
-			}
-			t.Errorf("%s: got %v, want one quantity named %q", tt.in, got, tt.name)
-		}
-	}
+	wantOneNamed(t, tests)
 }
 
 // TestFollowingNounWords: the noun counted after a figure is not cut at a
@@ -323,16 +296,7 @@ func TestFollowingNounWords(t *testing.T) {
 		{"表彰3名干部和群众代表。", "干部"},
 		{"走访5个社区在辖区开展服务。", "社区"},
 	}
-	for _, tt := range tests {
-		qs := extract(t, tt.in)
-		if len(qs) != 1 || qs[0].Name != tt.name {
-			var got []string
-			for _, q := range qs {
-				got = append(got, brief(q))
-			}
-			t.Errorf("%s: got %v, want one quantity named %q", tt.in, got, tt.name)
-		}
-	}
+	wantOneNamed(t, tests)
 }
 
 // TestListAndQualifierNames: a list closed by 等 right before a figure
@@ -398,6 +362,21 @@ func TestLinkAndSceneNames(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
 			t.Errorf("%s: names %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
+
+// wantOneNamed checks that each text holds one quantity, of the name given.
+func wantOneNamed(t *testing.T, tests []struct{ in, name string }) {
+	t.Helper()
+	for _, tt := range tests {
+		qs := extract(t, tt.in)
+		if len(qs) != 1 || qs[0].Name != tt.name {
+			var got []string
+			for _, q := range qs {
+				got = append(got, brief(q))
+			}
+			t.Errorf("%s: %v, want one quantity named %q", tt.in, got, tt.name)
 		}
 	}
 }

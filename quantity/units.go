@@ -207,13 +207,8 @@ func splitScale(word string) (mult, measure string) {
 // multiplier in it is kept: 吨标准煤/万元 is its own unit), the factor
 // that brings it to that base, and the length read, 0 when none.
 func perUnit(s string) (base string, factor float64, n int) {
-	sep := 0
-	switch {
-	case strings.HasPrefix(s, "/"):
-		sep = 1
-	case strings.HasPrefix(s, "／"):
-		sep = len("／")
-	default:
+	sep := perSign(s)
+	if sep == 0 {
 		return "", 0, 0
 	}
 	rest := s[sep:]
@@ -233,17 +228,24 @@ func perUnit(s string) (base string, factor float64, n int) {
 	return "", 0, 0
 }
 
+// perSign returns the length of the slash, half- or full-width, at the
+// start of s, 0 if none.
+func perSign(s string) int {
+	switch {
+	case strings.HasPrefix(s, "/"):
+		return 1
+	case strings.HasPrefix(s, "／"):
+		return len("／")
+	}
+	return 0
+}
+
 // perPopulation returns the length of a rate's population base at the
 // start of s ("/10万", "／万", "/10万人"), 0 if none: a rate of cases per
 // so many people, not a unit over a unit (元/万元) nor a fraction.
 func perPopulation(s string) int {
-	n := 0
-	switch {
-	case strings.HasPrefix(s, "/"):
-		n = 1
-	case strings.HasPrefix(s, "／"):
-		n = len("／")
-	default:
+	n := perSign(s)
+	if n == 0 {
 		return 0
 	}
 	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
