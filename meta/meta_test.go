@@ -310,6 +310,7 @@ func TestDetectUndatedSpeech(t *testing.T) {
 		h1      = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、扎实抓好下半年工作\n要建成应急指挥中心。\n谢谢大家！\n"
 		fy      = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、明年工作打算\n要建成应急指挥中心。\n谢谢大家！\n"
 		none    = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、压实责任\n要建成应急指挥中心。\n谢谢大家！\n"
+		next    = "一、认清形势\n全街道排查隐患326处，整改率98%。\n二、下一步怎么干\n年底前要建成应急指挥中心。\n谢谢大家！\n"
 	)
 	tests := []struct {
 		name, text string
@@ -318,6 +319,10 @@ func TestDetectUndatedSpeech(t *testing.T) {
 		{"signed in July, the second half's work", title + opening + h1 + "桂园街道党工委\n2026年7月15日\n", "2026H1 2026H2 signature"},
 		{"signed in brackets late in the year, next year's plan", title + opening + fy + "（2026年11月20日）\n", "2026FY 2027FY signature"},
 		{"signed, no plan part", title + opening + none + "2026年9月8日\n", "2026FY - signature"},
+		{"dated in September, its next steps the rest of the year", "在全街道安全生产工作会议上的讲话\n（2026年9月8日）\n同志们：\n" + opening + next, "2026FY 2026H2 subtitle"},
+		{"signed in June, its next steps the rest of the year", title + opening + next + "2026年6月20日\n", "2026FY 2026H2 signature"},
+		{"near miss: next steps in a speech signed in November", title + opening + next + "2026年11月20日\n", "2026FY 2027FY signature"},
+		{"near miss: next year's plan in a speech signed in September", title + opening + fy + "2026年9月8日\n", "2026FY 2027FY signature"},
 		{"the opening's year and the second half's work", title + "2026年以来，全街道安全生产形势总体平稳。\n" + h1, "2026H1 2026H2 intro"},
 		{"near miss: no year anywhere", title + opening + h1, "- - "},
 		{"near miss: the opening says another year", title + "2025年以来，全街道安全生产形势总体平稳。\n" + h1 + "2026年7月15日\n", "- - "},

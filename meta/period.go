@@ -117,6 +117,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// a year written in its opening that is another, leave it undated: no
 	// year is better than a wrong one.
 	undated := false
+	datedMonth := 0 // the month of such a dated speech
 	if ys, _ := years(d.in.Title); review == nil && len(ys) == 0 && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
 		y, month, src, ok := d.speechDate()
 		switch {
@@ -125,6 +126,7 @@ func (d *detector) periods(m *zongjie.Meta) {
 			undated = true
 		default:
 			review = &claim{year: y, period: d.speechPeriod(), src: src}
+			datedMonth = month
 			if plan == nil && d.plansSecondHalf() {
 				plan = &claim{}
 			}
@@ -166,6 +168,15 @@ func (d *detector) periods(m *zongjie.Meta) {
 	// error, kept apart (2023年工作总结及2023年工作计划).
 	if review != nil && plan == nil && (d.hasPlanSection() || d.hasPlanParagraph(review)) {
 		plan = &claim{}
+	}
+	// Such a speech, dated by September, that reviews the year so far
+	// sets out its next steps (下一步怎么干) for the rest of that year, the
+	// second half (年底前 is this year's end), not for the next year; one
+	// later in the year, or a plan that names its time (明年工作打算),
+	// keeps the period after the review.
+	if datedMonth > 0 && datedMonth <= 9 && review.period == zongjie.PeriodFullYear &&
+		plan != nil && plan.year == 0 && plan.period == "" && (strings.Contains(plan.text, "下一步") || strings.Contains(plan.text, "下步")) {
+		plan.year, plan.period, plan.src = review.year, zongjie.PeriodH2, review.src
 	}
 	if review != nil && plan != nil {
 		next := nextTerm(review)
