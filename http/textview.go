@@ -71,16 +71,41 @@ func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, t
 		end := min(start+max(d.Length, 0), n)
 		marks = append(marks, mark{at: start, finding: i, start: true, point: end == start}, mark{at: end, finding: i})
 	}
+	// The outline holds the headings, not the enumerations of paragraphs
+	// (一是, 首先). A report set out in paragraph items alone (第一，…
+	// 第二，…) has no heading: its items that open a paragraph, two or
+	// more, are its outline, marked in the text where they stand, the
+	// paragraph itself no heading.
+	enumOnly := true
+	zongjie.Walk(sections, func(s *zongjie.Section) {
+		if !isEnumeration(s.Form) {
+			enumOnly = false
+		}
+	})
+	var opens map[int]bool
+	if enumOnly && len(sections) > 0 {
+		opens = paragraphStarts(text)
+		items := 0
+		zongjie.Walk(sections, func(s *zongjie.Section) {
+			if opens[s.Offset] {
+				items++
+			}
+		})
+		if items < 2 {
+			opens = nil
+		}
+	}
 	var items []outlineItem
 	k := 0
 	zongjie.Walk(sections, func(s *zongjie.Section) {
-		if isEnumeration(s.Form) || s.Offset < 0 || s.Offset > n {
+		enum := isEnumeration(s.Form)
+		if enum && !opens[s.Offset] || s.Offset < 0 || s.Offset > n {
 			return
 		}
 		k++
 		a := "s-" + strconv.Itoa(k)
 		items = append(items, outlineItem{Anchor: a, Level: s.Level, Marker: s.Marker, Title: s.Title, Kind: string(s.Kind)})
-		marks = append(marks, mark{at: s.Offset, finding: -1, anchor: a, level: s.Level, inline: s.Inline},
+		marks = append(marks, mark{at: s.Offset, finding: -1, anchor: a, level: s.Level, inline: s.Inline || enum},
 			mark{at: min(s.Offset+max(s.Length, 0), n), finding: -2})
 	})
 	if hit[1] > hit[0] && hit[0] >= 0 && hit[0] < n {
@@ -156,6 +181,25 @@ func textView(text string, ds []check.Diagnostic, sections []*zongjie.Section, t
 	}
 	markTitle(paras, title)
 	return paras, items
+}
+
+// paragraphStarts returns the character offsets at which the lines of
+// text start, after their leading blanks.
+func paragraphStarts(text string) map[int]bool {
+	starts := map[int]bool{}
+	at, start := 0, true
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			start = true
+		case start && (r == ' ' || r == '\t' || r == '\u3000'):
+		case start:
+			starts[at] = true
+			start = false
+		}
+		at++
+	}
+	return starts
 }
 
 // markTitle marks the first line, of the first 20, whose text (without

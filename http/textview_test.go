@@ -1,11 +1,13 @@
 package http
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"zongjie"
 	"zongjie/check"
+	"zongjie/outline"
 )
 
 // render writes paragraphs as a string: marked runs as [text|ids],
@@ -101,6 +103,35 @@ func TestTextViewDescribe(t *testing.T) {
 	}, "", [2]int{})
 	if len(items) != 2 || items[0].Anchor != "s-1" || items[1].Anchor != "s-2" || items[1].Level != 2 {
 		t.Errorf("outline %+v", items)
+	}
+}
+
+// Ensure a report set out in paragraph items alone (第一，…第二，…) has
+// those that open a paragraph as its outline, marked inline, the
+// paragraph no heading; near misses: an item inside a paragraph (首先),
+// and items of a report that has headings, stay out.
+func TestTextViewParagraphItems(t *testing.T) {
+	text := "第一，抓工业。首先，强产业。\n　　第二，抓农业。"
+	sections := []*zongjie.Section{
+		{Offset: 0, Length: 6, Level: 1, Marker: "第一，", Title: "抓工业", Form: outline.FormDi, Inline: true, Children: []*zongjie.Section{
+			{Offset: 7, Length: 6, Level: 2, Marker: "首先，", Title: "强产业", Form: outline.FormShouxian, Inline: true},
+		}},
+		{Offset: 17, Length: 6, Level: 1, Marker: "第二，", Title: "抓农业", Form: outline.FormDi, Inline: true},
+	}
+	paras, items := textView(text, nil, sections, "", [2]int{})
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Anchor+" "+it.Marker+it.Title)
+	}
+	if want := []string{"s-1 第一，抓工业", "s-2 第二，抓农业"}; !slices.Equal(got, want) {
+		t.Errorf("outline %q, want %q", got, want)
+	}
+	if len(paras) != 2 || paras[0].Heading || paras[1].Heading || paras[0].Segs[0].Anchor != "s-1" || !paras[0].Segs[0].Head {
+		t.Errorf("paragraphs %+v", paras)
+	}
+	withHeading := append([]*zongjie.Section{{Offset: 0, Length: 0, Level: 1, Marker: "一、", Title: "总体要求", Form: "一、"}}, sections...)
+	if _, items := textView(text, nil, withHeading, "", [2]int{}); len(items) != 1 || items[0].Marker != "一、" {
+		t.Errorf("with a heading: outline %+v, want the heading alone", items)
 	}
 }
 
