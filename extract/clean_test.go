@@ -499,7 +499,7 @@ var cleanFloors = map[string]map[string]float64{
 	"tuning 37–56": {
 		"reports": 1, "meta": 0.98, "headings": 1, "levels": 1, "heading precision": 1,
 		"figures": 1, "figures right": 0.99, "figures named": 0.99, "figure precision": 1,
-		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 1, "target precision": 0.96,
+		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 1, "target precision": 0.98,
 	},
 	"held-back 37–56": {
 		"reports": 1, "meta": 0.91, "headings": 0.97, "levels": 0.92, "heading precision": 1,

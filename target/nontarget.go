@@ -1,6 +1,7 @@
 package target
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ const (
 	classBare        = "bare"        // a number with no unit (PM broken across lines before 2.5)
 	classScope       = "scope"       // 对全市1200余家学校食堂开展检查: how many the work is done to
 	classQualifier   = "qualifier"   // 新签约亿元以上项目10个: a figure that qualifies what a later figure of its clause counts
+	classExplained   = "explained"   // 网格服务团队，即1名网格长、1名专职网格员: what a thing just named consists of
 )
 
 // populationNouns are whole populations: a figure that counts one
@@ -118,6 +120,9 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		// of which the work reaches.
 		return classScope
 	}
+	if x.explains(k, sent) {
+		return classExplained
+	}
 	if r, _ := utf8.DecodeLastRuneInString(text[:q.Span.Start]); r == '每' {
 		return classPer
 	}
@@ -154,6 +159,46 @@ func (x *extractor) qualifies(k int, clause document.Span) bool {
 		return false
 	}
 	return !strings.Contains(between, "增长") && !strings.Contains(between, "比上年") && !strings.Contains(between, "同比")
+}
+
+// explainMarks open a phrase that tells what a thing just named is or
+// consists of; notExplainMarks are words that start with one but do not
+// (即将建成, 即时办结).
+var (
+	explainMarks    = []string{"即", "也就是", "包括"}
+	notExplainMarks = []string{"即将", "即时", "即使", "即便", "即可", "即刻", "即办"}
+)
+
+// explains reports whether figure k of the report tells what a thing just
+// named consists of rather than an amount to reach: its phrase (to a comma,
+// across 、) opens with 即, 也就是 or 包括 ("形成“1+1+N”网格服务团队，即1名
+// 网格长、1名专职网格员加若干名党员"), or it lies between 由 and 组成 ("组建
+// 由1名班子成员、3名干部组成的工作专班"). A figure its phrase commits to
+// ("即到年底建成10个") and the breakdown of a figure just named ("新建保障
+// 房1000套，包括公租房300套", a figure earlier in the sentence) stay
+// targets.
+func (x *extractor) explains(k int, sent document.Span) bool {
+	text := x.in.File.Text
+	q := x.in.Quantities[k]
+	phrase := x.around(q.Span, &phraseMarks)
+	before := strings.TrimLeft(text[phrase.Start:q.Span.Start], " \u3000")
+	rest, ok := "", false
+	if i := strings.LastIndex(before, "由"); i >= 0 && strings.Contains(text[q.Span.End:phrase.End], "组成") {
+		rest, ok = before[i+len("由"):], true
+	} else if !slices.ContainsFunc(notExplainMarks, func(m string) bool { return strings.HasPrefix(before, m) }) {
+		for _, m := range explainMarks {
+			if strings.HasPrefix(before, m) {
+				rest, ok = before[len(m):], true
+				break
+			}
+		}
+		for j := k - 1; ok && j >= 0 && x.in.Quantities[j].Span.Start >= sent.Start; j-- {
+			if x.in.Quantities[j].Span.End <= phrase.Start {
+				return false // a breakdown of a figure just named
+			}
+		}
+	}
+	return ok && !containsAny(rest, doingVerbs) && !containsAny(rest, commitWords) && !containsAny(rest, []string{"达到", "实现"})
 }
 
 // afterDoingVerb reports whether the words before a figure in its clause

@@ -61,6 +61,17 @@ func TestNonTargets(t *testing.T) {
 		{"scope: a count after a verb is a target", "检查餐饮单位300家以上。", []string{"餐饮单位 >= 300家  2025年 2025FY"}},
 		{"scope: a count of the work after 对 is a target", "对500户困难家庭实施危房改造。", []string{"困难家庭实施危房 = 500户  2025年 2025FY"}},
 		{"slogan: a fraction in words is a figure", "今年专项转移支付项目要减少三分之一。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
+		// what a thing just named is or consists of
+		{"explained", "形成“1+1+N”网格服务团队，即1名网格长、1名专职网格员加若干名党员和志愿者。", nil},
+		{"explained", "健全居民议事会，包括5名居民代表和2名社区干部。", nil},
+		{"explained", "组建由1名班子成员、3名业务骨干组成的工作专班。", nil},
+		{"explained: a figure committed to after 即 is a target", "打造示范网格，即到年底建成10个。",
+			[]string{"即到年底建成 = 10个  年底 2025FY"}},
+		{"explained: the breakdown of a figure just named is a target", "新建保障房1000套，包括公租房300套。",
+			[]string{"保障房 = 1000套  2025年 2025FY", "包括公租房 = 300套  2025年 2025FY"}},
+		{"explained: a list of targets is no explanation", "一是建成3个示范网格，二是培训网格员200人次。",
+			[]string{"示范网格 = 3个  2025年 2025FY", "培训网格员 = 200人次  2025年 2025FY"}},
+		{"explained: one for each is a target", "每项工作明确1名牵头领导。", []string{"牵头领导 = 1名  2025年 2025FY"}},
 		// a goal named again as an attribute
 		{"restated", "7%左右的速度可以实现比较充分的就业。", nil},
 		// a figure qualifying what a later one counts
