@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,8 +44,9 @@ var basisWords = []string{
 }
 
 // changeBefore recognises "同比增长" before off: it returns the direction,
-// the basis words and where the phrase starts.
-func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
+// the basis words and where the phrase starts; gap is set for a gap to
+// another group or place (gapBefore).
+func (sc *scanner) changeBefore(off int) (dir, basis string, start int, gap bool) {
 	before := sc.text[sc.start:off]
 	if linkEnds.mayEnd(before) {
 		for _, w := range linkWords {
@@ -55,7 +57,8 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 		}
 	}
 	if !directionEnds.mayEnd(before) {
-		return "", "", 0
+		dir, basis, start = sc.gapBefore(before)
+		return dir, basis, start, dir != ""
 	}
 	for _, d := range directionWords {
 		if !strings.HasSuffix(before, d.word) {
@@ -64,7 +67,7 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 		head := before[:len(before)-len(d.word)]
 		if len(d.word) == 3 { // 增, 降, 涨, 减 alone only after a basis word
 			if !hasBasisSuffix(head) {
-				return "", "", 0
+				return "", "", 0, false
 			}
 		}
 		dir = d.dir
@@ -89,9 +92,81 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int) {
 			basis = before[len(before)-y:] + basis
 			before = before[:len(before)-y]
 		}
-		return dir, basis, sc.start + len(before)
+		return dir, basis, sc.start + len(before), false
+	}
+	dir, basis, start = sc.gapBefore(before)
+	return dir, basis, start, dir != ""
+}
+
+// gapWords compare a figure with another group or place: 增速比城镇居民高
+// 1.9个百分点, 比全区平均水平低0.5个百分点 (after 比 or 较 and what is
+// compared), 高于全市平均2个百分点 (before it). The gap is a change of the
+// figure named before the comparison (增速), up when it is the higher.
+// 多 and 少 are no gap words: 比上年多3个 stays a count.
+var gapWords = []struct {
+	word, dir string
+}{
+	{"高出", "up"}, {"低出", "down"}, {"高", "up"}, {"低", "down"}, {"快", "up"}, {"慢", "down"},
+}
+
+// gapAfterWords are gapWords that stand before what is compared.
+var gapAfterWords = []struct {
+	word, dir string
+}{
+	{"高于", "up"}, {"低于", "down"}, {"快于", "up"}, {"慢于", "down"}, {"高出", "up"},
+}
+
+// maxCompared bounds what is compared, in characters.
+const maxCompared = 10
+
+// gapBefore recognises a gap to another group or place ending before
+// (see gapWords): it returns the direction, the comparison (比城镇居民,
+// 全区平均水平) as the basis, and where the phrase starts. What is
+// compared is a few characters with no punctuation; with none (高于5%)
+// the figure is a bound, not a gap.
+func (sc *scanner) gapBefore(before string) (dir, basis string, start int) {
+	for _, g := range gapWords {
+		if !strings.HasSuffix(before, g.word) {
+			continue
+		}
+		head := before[:len(before)-len(g.word)]
+		i := len(head)
+		for n := 0; n <= maxCompared && i > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(head[:i])
+			if unicode.IsPunct(r) || unicode.IsSpace(r) {
+				break
+			}
+			i -= size
+			if (r == '比' || r == '较') && i+size < len(head) && !comparisonWord(head[:i], head[i+size:]) {
+				return g.dir, head[i:], sc.start + i
+			}
+		}
+		break
+	}
+	window := before[max(0, len(before)-(maxCompared+2)*utf8.UTFMax):]
+	for _, g := range gapAfterWords {
+		i := strings.LastIndex(window, g.word)
+		if i < 0 {
+			continue
+		}
+		compared := window[i+len(g.word):]
+		if compared == "" || utf8.RuneCountInString(compared) > maxCompared || strings.IndexFunc(compared, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) >= 0 {
+			continue
+		}
+		return g.dir, compared, sc.start + len(before) - len(window) + i
 	}
 	return "", "", 0
+}
+
+// comparisonWord reports whether the 比 or 较 before compared is part of
+// a word (比重高, 比例, 比较, 较为, 占比) rather than the comparison.
+func comparisonWord(head, compared string) bool {
+	for _, w := range []string{"重", "例", "率", "较", "值", "为", "大", "多"} {
+		if strings.HasPrefix(compared, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(head, "占") || strings.HasSuffix(head, "对") || strings.HasSuffix(head, "同") || strings.HasSuffix(head, "环")
 }
 
 // perHead reports whether the basis word b ending s is the 均 of a
@@ -161,8 +236,8 @@ func (sc *scanner) growthPass() {
 	items := sc.items
 	for k := range items {
 		it := &items[k]
-		if dir, basis, start := sc.changeBefore(it.start); dir != "" {
-			it.change, it.basis, it.verbStart = dir, basis, start
+		if dir, basis, start, gap := sc.changeBefore(it.start); dir != "" {
+			it.change, it.basis, it.verbStart, it.gap = dir, basis, start, gap
 			if it.value < 0 && dir == "up" {
 				it.change = "down"
 			}
@@ -171,7 +246,7 @@ func (sc *scanner) growthPass() {
 		// A figure right after a change, joined by 、, continues the list of
 		// changes: "增长20.0%、42.8%".
 		if k > 0 && items[k-1].change != "" && isListJoin(sc.text[items[k-1].end:it.start]) && it.unit.base == items[k-1].unit.base {
-			it.change, it.basis, it.verbStart = items[k-1].change, items[k-1].basis, it.start
+			it.change, it.basis, it.verbStart, it.gap = items[k-1].change, items[k-1].basis, it.start, items[k-1].gap
 			if it.value < 0 && it.change == "up" {
 				it.change = "down"
 			}
@@ -185,7 +260,7 @@ func (sc *scanner) growthPass() {
 	}
 	// Attach groups of changes to groups of levels.
 	for k := 0; k < len(items); {
-		if items[k].change == "" || items[k].verbStart != items[k].start && k > 0 && items[k-1].change != "" && items[k].verbStart >= items[k-1].end && sc.text[items[k-1].end:items[k].verbStart] == "、" {
+		if items[k].change == "" || items[k].gap || items[k].verbStart != items[k].start && k > 0 && items[k-1].change != "" && items[k].verbStart >= items[k-1].end && sc.text[items[k-1].end:items[k].verbStart] == "、" {
 			k++
 			continue
 		}

@@ -81,6 +81,9 @@ func (sc *scanner) names() []string {
 		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
 			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
 		}
+		if name == "" && it.gap && k > 0 && sc.items[k-1].end <= off && onlyConnectors(sc.text[sc.items[k-1].end:off]) {
+			name = names[k-1] // 增长6.1%，比收入增幅高出2.4个百分点: the gap of the figure before
+		}
 		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
 			name = names[k-1] // 分别增长4.4%、5.9%
 		}

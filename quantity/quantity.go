@@ -43,10 +43,11 @@ type item struct {
 	// Filled in by the growth pass.
 	change    string // direction, when the item is a change
 	basis     string
-	verbStart int // start of "同比增长" before a change
-	growthOf  int // index of the quantity this change belongs to, or -1
-	growth    int // index of the change attached to this quantity, or -1
-	listPrev  int // previous item of a 、-list, or -1
+	verbStart int  // start of "同比增长" before a change
+	gap       bool // the change is a gap to another group (比城镇居民高)
+	growthOf  int  // index of the quantity this change belongs to, or -1
+	growth    int  // index of the change attached to this quantity, or -1
+	listPrev  int  // previous item of a 、-list, or -1
 }
 
 // Context tells Extract about the report's structure.
