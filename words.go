@@ -1,10 +1,10 @@
 package zongjie
 
-// Words names the level in Chinese (街道, 镇, 乡, 区, 县, 市, 省级, 国家, 部门);
+// Words names the level in Chinese (社区, 街道, 镇, 乡, 区, 县, 市, 省级, 国家, 部门);
 // "" for an unknown one.
 func (l Level) Words() string {
 	return map[Level]string{
-		LevelStreet: "街道", LevelTown: "镇", LevelTownship: "乡", LevelDistrict: "区",
+		LevelCommunity: "社区", LevelStreet: "街道", LevelTown: "镇", LevelTownship: "乡", LevelDistrict: "区",
 		LevelCounty: "县", LevelCity: "市", LevelProvince: "省级", LevelNational: "国家", LevelDepartment: "部门",
 	}[l]
 }
@@ -26,9 +26,9 @@ func (k SectionKind) Words() string {
 }
 
 // ParseLevel reads a level as a user gives it: the code (street, town …)
-// or its Chinese name (街道, 镇, 乡, 区, 县, 市, 省, 省级, 国家, 部门).
+// or its Chinese name (社区, 街道, 镇, 乡, 区, 县, 市, 省, 省级, 国家, 部门).
 func ParseLevel(s string) (Level, bool) {
-	for _, l := range []Level{LevelStreet, LevelTown, LevelTownship, LevelDistrict, LevelCounty, LevelCity, LevelProvince, LevelNational, LevelDepartment} {
+	for _, l := range []Level{LevelCommunity, LevelStreet, LevelTown, LevelTownship, LevelDistrict, LevelCounty, LevelCity, LevelProvince, LevelNational, LevelDepartment} {
 		if s == string(l) || s == l.Words() {
 			return l, true
 		}

@@ -101,14 +101,15 @@ type Level string
 
 // Levels, from the grassroots up.
 const (
-	LevelStreet   Level = "street"   // 街道
-	LevelTown     Level = "town"     // 镇
-	LevelTownship Level = "township" // 乡
-	LevelDistrict Level = "district" // 区
-	LevelCounty   Level = "county"   // 县
-	LevelCity     Level = "city"     // 市
-	LevelProvince Level = "province" // 省, 自治区, 直辖市
-	LevelNational Level = "national" // 国务院
+	LevelCommunity Level = "community" // 社区 (a 居委会 under a 街道 or 镇)
+	LevelStreet    Level = "street"    // 街道
+	LevelTown      Level = "town"      // 镇
+	LevelTownship  Level = "township"  // 乡
+	LevelDistrict  Level = "district"  // 区
+	LevelCounty    Level = "county"    // 县
+	LevelCity      Level = "city"      // 市
+	LevelProvince  Level = "province"  // 省, 自治区, 直辖市
+	LevelNational  Level = "national"  // 国务院
 	// LevelDepartment is a department of a government (区民政局, 县住建局):
 	// its unit is the department, its parent the government's area.
 	LevelDepartment Level = "department" // 局, 委员会, 办公室

@@ -140,7 +140,7 @@ var (
 
 func levelOptions() []kindOption {
 	var out []kindOption
-	for _, l := range []zongjie.Level{zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelDistrict,
+	for _, l := range []zongjie.Level{zongjie.LevelCommunity, zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelDistrict,
 		zongjie.LevelCounty, zongjie.LevelCity, zongjie.LevelProvince, zongjie.LevelNational, zongjie.LevelDepartment} {
 		out = append(out, kindOption{string(l), l.Words()})
 	}

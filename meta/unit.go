@@ -15,7 +15,7 @@ var unitSuffixes = []struct {
 	level zongjie.Level
 }{
 	{"街道办事处", zongjie.LevelStreet}, {"街道办", zongjie.LevelStreet}, {"街道", zongjie.LevelStreet},
-	{"街办", zongjie.LevelStreet}, {"特别行政区", zongjie.LevelProvince}, {"自治区", zongjie.LevelProvince},
+	{"街办", zongjie.LevelStreet}, {"社区", zongjie.LevelCommunity}, {"特别行政区", zongjie.LevelProvince}, {"自治区", zongjie.LevelProvince},
 	{"自治州", zongjie.LevelCity}, {"自治县", zongjie.LevelCounty}, {"自治旗", zongjie.LevelCounty},
 	{"地区", zongjie.LevelCity}, {"镇", zongjie.LevelTown}, {"乡", zongjie.LevelTownship},
 	{"区", zongjie.LevelDistrict}, {"县", zongjie.LevelCounty}, {"旗", zongjie.LevelCounty},
@@ -30,6 +30,7 @@ var selfWords = []struct {
 	word  string
 	level zongjie.Level
 }{
+	{"我社区", zongjie.LevelCommunity}, {"全社区", zongjie.LevelCommunity}, {"本社区", zongjie.LevelCommunity},
 	{"我街道", zongjie.LevelStreet}, {"全街道", zongjie.LevelStreet}, {"本街道", zongjie.LevelStreet},
 	{"街道党工委", zongjie.LevelStreet}, {"街道办事处", zongjie.LevelStreet}, {"我街办", zongjie.LevelStreet},
 	{"我办", zongjie.LevelStreet}, {"全办", zongjie.LevelStreet},
@@ -145,7 +146,7 @@ func (d *detector) selfLevel() zongjie.Level {
 		counts[w.level] += strings.Count(d.text, w.word)
 	}
 	best, n := zongjie.Level(""), 0
-	for _, l := range []zongjie.Level{zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelCounty, zongjie.LevelDistrict, zongjie.LevelCity, zongjie.LevelProvince} {
+	for _, l := range []zongjie.Level{zongjie.LevelCommunity, zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelCounty, zongjie.LevelDistrict, zongjie.LevelCity, zongjie.LevelProvince} {
 		if counts[l] > n {
 			best, n = l, counts[l]
 		}
@@ -268,7 +269,7 @@ func startsWithArea(s string) bool {
 		return false
 	}
 	switch level {
-	case zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelStreet:
+	case zongjie.LevelTown, zongjie.LevelTownship, zongjie.LevelStreet, zongjie.LevelCommunity:
 		return false
 	}
 	return true

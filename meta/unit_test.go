@@ -10,7 +10,8 @@ import (
 // speaker line: a chain of names keeps the last as the unit and the one
 // before as its parent; a verb, an adjective or a common noun glued to a
 // suffix (按照县, 省级园林县, 棚户区) is no name. A department after an
-// area's name (临川区民政局) is the unit, the area its parent.
+// area's name (临川区民政局) is the unit, the area its parent; a 社区
+// is a community, not a district (桃园社区).
 func TestChainAt(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -43,7 +44,12 @@ func TestChainAt(t *testing.T) {
 		{"江州市临川区人力资源和社会保障局", "人力资源和社会保障局 临川区 department"},
 		{"临川区教育体育局局长2026年度述职述廉报告", "教育体育局 临川区 department"},
 		{"临川区发展和改革委员会主任述职报告", "发展和改革委员会 临川区 department"},
+		{"青禾街道桃园社区2026年工作总结", "桃园社区 青禾街道 community"},
+		{"凤鸣社区党委书记", "凤鸣社区  community"},
+		{"白沙镇东岭社区", "东岭社区 白沙镇 community"},
 		{"near miss: 临川区教育体育局局长办公会议", "临川区  district"},
+		{"near miss: 社区2026年", "-"},
+		{"near miss: 城市社区", "-"},
 		{"near miss: 中共石桥镇委员会", "石桥镇  town"},
 		{"near miss: 临川区公安局交通警察大队", "临川区  district"},
 		{"near miss: 民政局", "-"},

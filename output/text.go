@@ -12,7 +12,7 @@ import (
 // Chinese names of the enumerations, for text output.
 var (
 	levelNames = map[zongjie.Level]string{
-		zongjie.LevelStreet: "街道", zongjie.LevelTown: "镇", zongjie.LevelTownship: "乡", zongjie.LevelDistrict: "区",
+		zongjie.LevelCommunity: "社区", zongjie.LevelStreet: "街道", zongjie.LevelTown: "镇", zongjie.LevelTownship: "乡", zongjie.LevelDistrict: "区",
 		zongjie.LevelCounty: "县", zongjie.LevelCity: "市", zongjie.LevelProvince: "省级", zongjie.LevelNational: "国家",
 		zongjie.LevelDepartment: "部门",
 	}
