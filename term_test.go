@@ -54,7 +54,7 @@ func TestWordsAndParse(t *testing.T) {
 	if LevelProvince.Words() != "省级" || Level("x").Words() != "" || GenreSummaryPlan.Words() != "总结及计划" || KindProblems.Words() != "存在问题" {
 		t.Error("Words")
 	}
-	for in, want := range map[string]Level{"street": LevelStreet, "街道": LevelStreet, "镇": LevelTown, "省": LevelProvince, "国家": LevelNational} {
+	for in, want := range map[string]Level{"street": LevelStreet, "街道": LevelStreet, "社区": LevelCommunity, "community": LevelCommunity, "镇": LevelTown, "省": LevelProvince, "国家": LevelNational} {
 		if got, ok := ParseLevel(in); !ok || got != want {
 			t.Errorf("ParseLevel(%q) = %q, %v", in, got, ok)
 		}
@@ -70,7 +70,7 @@ func TestWordsAndParse(t *testing.T) {
 		}
 	}
 	// Near misses: case, spaces, a word that is not one.
-	for _, in := range []string{"Street", " 街道", "社区", ""} {
+	for _, in := range []string{"Street", " 街道", "村委会", ""} {
 		if _, ok := ParseLevel(in); ok {
 			t.Errorf("ParseLevel(%q) accepted", in)
 		}

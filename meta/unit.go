@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -522,8 +523,12 @@ func lastRune(s string) rune {
 func (d *detector) placeholderUnit(level zongjie.Level) (string, bool) {
 	counts := map[string]int{}
 	first := map[string]int{}
-	for _, h := range d.placeholderHits() {
-		if level != "" && levelOf(h.name) != level {
+	hits := d.placeholderHits()
+	// A 社区 blanked out beside a blanked 街道 or 镇 (各村、**社区) is one of
+	// its parts: the report's unit is the other.
+	parts := level == "" && slices.ContainsFunc(hits, func(h placeholderHit) bool { return levelOf(h.name) != zongjie.LevelCommunity })
+	for _, h := range hits {
+		if level != "" && levelOf(h.name) != level || parts && levelOf(h.name) == zongjie.LevelCommunity {
 			continue
 		}
 		counts[h.name]++

@@ -54,7 +54,7 @@ func TestMessages(t *testing.T) {
 		{"search", "--db", db, "，。！"},
 		{"search", "--db", db, "--limit", "0", "网格"},
 		{"search", "--db", db, "--kind", "成效", "网格"},
-		{"list", "--db", db, "--level", "社区"},
+		{"list", "--db", db, "--level", "村委会"},
 		{"list", "--db", db, "--genre", "报告"},
 		{"list", "--db", db, "--year", "24"},
 		{"list", "--db", db, "--unit", " "},
