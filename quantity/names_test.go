@@ -1,6 +1,7 @@
 package quantity_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -169,15 +170,7 @@ func TestWebCopyBreaks(t *testing.T) {
 		// near miss: not joined (a finished sentence before it)
 		{"全年经济运行平稳。\n2\n居民消费价格涨幅3%左右。", []string{"居民消费价格"}},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, q := range extract(t, tt.in) {
-			got = append(got, q.Name)
-		}
-		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
-			t.Errorf("%q: %q, want %q", tt.in, got, tt.names)
-		}
-	}
+	wantNames(t, tests)
 }
 
 // TestOneCharacterNames: a name of one character is a truncation. A verb
@@ -209,15 +202,7 @@ func TestOneCharacterNames(t *testing.T) {
 		{"建成充电桩200个。", []string{"充电桩"}},
 		{"引进企业12家。", []string{"企业"}},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, q := range extract(t, tt.in) {
-			got = append(got, q.Name)
-		}
-		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
-			t.Errorf("%s: %q, want %q", tt.in, got, tt.names)
-		}
-	}
+	wantNames(t, tests)
 }
 
 // TestWordEndingYue: 约 that ends a word (村规民约, 乡规民约) is the
@@ -321,15 +306,7 @@ func TestListAndQualifierNames(t *testing.T) {
 		{"年收入10万元以上的村达到18个。", []string{"年收入", "年收入10万元以上的村"}},
 		{"推进总投资50万元的3个项目。", []string{"推进总投资", "项目"}},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, q := range extract(t, tt.in) {
-			got = append(got, q.Name)
-		}
-		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
-			t.Errorf("%s: names %q, want %q", tt.in, got, tt.names)
-		}
-	}
+	wantNames(t, tests)
 }
 
 // TestLinkAndSceneNames: a verb linking a figure to another of its
@@ -355,15 +332,7 @@ func TestLinkAndSceneNames(t *testing.T) {
 		{"帮助企业解决问题5个。", []string{"问题"}},
 		{"完成3个达到标准的项目。", []string{"达到标准的项目"}},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, q := range extract(t, tt.in) {
-			got = append(got, q.Name)
-		}
-		if strings.Join(got, "|") != strings.Join(tt.names, "|") {
-			t.Errorf("%s: names %q, want %q", tt.in, got, tt.names)
-		}
-	}
+	wantNames(t, tests)
 }
 
 // wantOneNamed checks that each text holds one quantity, of the name given.
@@ -377,6 +346,23 @@ func wantOneNamed(t *testing.T, tests []struct{ in, name string }) {
 				got = append(got, brief(q))
 			}
 			t.Errorf("%s: %v, want one quantity named %q", tt.in, got, tt.name)
+		}
+	}
+}
+
+// wantNames checks the names of the quantities of each text, in order.
+func wantNames(t *testing.T, tests []struct {
+	in    string
+	names []string
+}) {
+	t.Helper()
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, q.Name)
+		}
+		if !slices.Equal(got, tt.names) {
+			t.Errorf("%q: names %q, want %q", tt.in, got, tt.names)
 		}
 	}
 }
