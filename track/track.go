@@ -145,6 +145,9 @@ func Signature(t zongjie.Target) string {
 // report newRep reviews.
 func due(t zongjie.Target, old, newRep *zongjie.Report) bool {
 	rev := newRep.Meta.Review
+	if rev == nil && newRep.Meta.Plan != nil {
+		return false // a plan alone (2027年工作计划) reports on no target
+	}
 	if rev == nil || rev.Year == 0 {
 		return true // nothing known: let the evidence decide
 	}

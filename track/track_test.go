@@ -286,6 +286,37 @@ func TestNotDue(t *testing.T) {
 	}
 }
 
+// TestNotDueInPlan: a later report that is a plan alone (a 工作计划 that
+// reviews nothing) reports on no target of the earlier one, whose targets
+// are all set aside as not due; near miss: the summary of the planned
+// year tracks them.
+func TestNotDueInPlan(t *testing.T) {
+	const old = "桂园街道2026年工作总结\n一、2026年工作总结\n全年新增市场主体280户。\n二、2027年工作计划\n力争全年新增市场主体300户以上。\n"
+	read := func(name, text string) (*document.File, *zongjie.Report) {
+		f, err := reader.Read(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := extract.File(f)
+		if len(rs) != 1 {
+			t.Fatalf("%s: %d reports", name, len(rs))
+		}
+		return f, rs[0]
+	}
+	_, o := read("old.txt", old)
+	if len(o.Targets) != 1 {
+		t.Fatalf("old: %d targets, want 1", len(o.Targets))
+	}
+	pf, plan := read("plan.txt", "桂园街道2027年工作计划\n一、主要目标\n力争全年新增市场主体350户以上。\n二、主要措施\n全年新增市场主体要突破300户。\n")
+	if out := Track(o, pf, plan); len(out.Results) != 0 || len(out.NotDue) != 1 {
+		t.Errorf("tracked against a plan: %d results, %d not due; want 0 and 1", len(out.Results), len(out.NotDue))
+	}
+	sf, sum := read("summary.txt", "桂园街道2027年工作总结\n一、2027年工作总结\n全年新增市场主体320户。\n")
+	if out := Track(o, sf, sum); len(out.Results) != 1 || len(out.NotDue) != 0 || out.Results[0].Status != Met {
+		t.Errorf("tracked against the year's summary: %+v, %d not due; want one met", out.Results, len(out.NotDue))
+	}
+}
+
 // FuzzTrack: any two texts track without a panic, and every evidence span
 // lies inside the later text.
 func FuzzTrack(f *testing.F) {
