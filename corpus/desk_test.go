@@ -159,6 +159,28 @@ func TestDeskFigures(t *testing.T) {
 	}
 }
 
+// Ensure a plan alone (a 工作计划 that reviews nothing) is not asked for
+// the outcomes of the unit's previous plan: no target of it is counted,
+// none unreported (it was a reason to send the plan back). Near miss: the
+// next year's summary is.
+func TestDeskPlanAlone(t *testing.T) {
+	st := openSQLite(t)
+	ids := addTexts(t, st, map[string]string{
+		"qinghe-2023.txt": deskQinghe2023,
+		"qinghe-2024plan.txt": "青禾街道2024年工作计划\n一、主要目标\n力争新增就业1300人，新建口袋公园3个。\n" +
+			"二、主要措施\n抓好就业服务，建好口袋公园。\n",
+	}, true)
+	got := desk(t, st)
+	if p := got[ids["qinghe-2024plan.txt"]].Figures; p.Previous != ids["qinghe-2023.txt"] || p.Targets != 0 || p.Unreported != 0 {
+		t.Errorf("the 2024 plan: previous %d, %d targets (%d unreported); want %d and none", p.Previous, p.Targets, p.Unreported, ids["qinghe-2023.txt"])
+	}
+	st2 := openSQLite(t)
+	ids = addTexts(t, st2, map[string]string{"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024}, true)
+	if q := desk(t, st2)[ids["qinghe-2024.txt"]].Figures; q.Targets == 0 {
+		t.Errorf("the 2024 summary: no target of the 2023 plan tracked")
+	}
+}
+
 // Ensure the figures are computed once and again only when what they
 // depend on changes: nothing on a second look; after a report of another
 // unit is added, only its own and the others' shares; after a new
