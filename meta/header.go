@@ -297,18 +297,26 @@ func headerDate(line string) (year, month, off int, ok bool) {
 	}
 	ys, offs := years(line)
 	for k, y := range ys {
-		rest := line[offs[k]+len("2024年"):]
-		m, size := leadingInt(rest)
-		if size == 0 || m < 1 || m > 12 || !strings.HasPrefix(rest[size:], "月") {
-			continue
+		if m, _, ok := monthDay(line[offs[k]+len("2024年"):]); ok {
+			return y, m, offs[k], true
 		}
-		rest = rest[size+len("月"):]
-		if day, size := leadingInt(rest); size == 0 || day < 1 || day > 31 || !strings.HasPrefix(rest[size:], "日") {
-			continue
-		}
-		return y, m, offs[k], true
 	}
 	return 0, 0, 0, false
+}
+
+// monthDay reads a month and day at the start of s ("7月15日"): the
+// month, and the length read.
+func monthDay(s string) (month, size int, ok bool) {
+	m, n := leadingInt(s)
+	if n == 0 || m < 1 || m > 12 || !strings.HasPrefix(s[n:], "月") {
+		return 0, 0, false
+	}
+	n += len("月")
+	day, k := leadingInt(s[n:])
+	if k == 0 || day < 1 || day > 31 || !strings.HasPrefix(s[n+k:], "日") {
+		return 0, 0, false
+	}
+	return m, n + k + len("日"), true
 }
 
 // leadingInt reads the ASCII digits at the start of s.

@@ -637,16 +637,10 @@ func dateLine(line string) (year, month int, ok bool) {
 		return 0, 0, false
 	}
 	rest := line[n+len("年"):]
-	m, n := leadingInt(rest)
-	if n == 0 || m < 1 || m > 12 || !strings.HasPrefix(rest[n:], "月") {
-		return 0, 0, false
+	if m, size, ok := monthDay(rest); ok && size == len(rest) {
+		return y, m, true
 	}
-	rest = rest[n+len("月"):]
-	day, n := leadingInt(rest)
-	if n == 0 || day < 1 || day > 31 || rest[n:] != "日" {
-		return 0, 0, false
-	}
-	return y, m, true
+	return 0, 0, false
 }
 
 // bodyPeriod reads the period of a report from its opening words:
