@@ -153,7 +153,7 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 // threshold reports whether a figure's text is a threshold (35岁以下,
 // 10人以上): one that qualifies what a count after it counts.
 func threshold(fig string) bool {
-	for _, w := range []string{"以上", "以下", "以内", "及以上", "及以下"} {
+	for _, w := range []string{"以上", "以下", "以内"} { // 及以上 ends in 以上
 		if strings.HasSuffix(fig, w) {
 			return true
 		}
@@ -498,7 +498,7 @@ func contextPhrase(name string) bool {
 	if !strings.HasPrefix(name, "在") || utf8.RuneCountInString(name) < 4 {
 		return false
 	}
-	for _, w := range []string{"中", "里", "期间", "过程中"} {
+	for _, w := range []string{"中", "里", "期间"} { // 过程中 ends in 中
 		if strings.HasSuffix(name, w) {
 			return true
 		}
