@@ -286,6 +286,10 @@ const GovernmentReport = "政府工作报告"
 // 政府工作报告.
 func (m *Meta) IsGovernmentReport() bool { return m.DocType == GovernmentReport }
 
+// PlanAlone reports whether the report is a plan that reviews nothing (a
+// 工作计划): it reports on no earlier target.
+func (m *Meta) PlanAlone() bool { return m.Review == nil && m.Plan != nil }
+
 // CurrentYear returns the year the report's 今年 means: the planned year of
 // a plan given at its start (a 政府工作报告, a speech at a meeting of the
 // year, SourceMeeting), else the reviewed year, else the planned one; 0

@@ -203,9 +203,8 @@ func (c *DeskCache) Stored(ctx context.Context, st, all store.Store) ([]DeskRepo
 // many come at once. (Reads without a lock, each applied only to the
 // figures it was read from and made again when another look had moved
 // them on, read again and again under a stream of looks on PostgreSQL,
-// where each read sees another snapshot: the desk's p99 was 2.4 s under
-// bench/load against 1.2 s before the incremental read, on a busy
-// machine.)
+// where each read sees another snapshot; docs/performance.md, "The
+// desk's figures read by what changed".)
 func (c *DeskCache) update(ctx context.Context, fr store.FiguresReader) error {
 	c.mu.RLock()
 	came := c.begun

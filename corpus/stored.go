@@ -52,8 +52,7 @@ func LoadStored(r *store.Report, o extract.Options) (*document.File, *zongjie.Re
 	// A plan alone (2027年工作计划) is stored with its plan's period: it
 	// reviews nothing, and tracking the unit's previous report against
 	// it would find every target unreported.
-	planAlone := rep.Meta.Review == nil && rep.Meta.Plan != nil
-	if r.Period != "" && len(r.Years) > 0 && o.Period == nil && !planAlone && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
+	if r.Period != "" && len(r.Years) > 0 && o.Period == nil && !rep.Meta.PlanAlone() && (rep.Meta.Review == nil || string(rep.Meta.Review.Period) != r.Period) {
 		rep.Meta.Review = zongjie.TermOf(r.Years[0], r.Period)
 	}
 	return f, rep, nil

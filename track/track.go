@@ -144,10 +144,10 @@ func Signature(t zongjie.Target) string {
 // due reports whether target t of report old falls in the period that
 // report newRep reviews.
 func due(t zongjie.Target, old, newRep *zongjie.Report) bool {
-	rev := newRep.Meta.Review
-	if rev == nil && newRep.Meta.Plan != nil {
-		return false // a plan alone (2027年工作计划) reports on no target
+	if newRep.Meta.PlanAlone() {
+		return false // 2027年工作计划 reports on no target
 	}
+	rev := newRep.Meta.Review
 	if rev == nil || rev.Year == 0 {
 		return true // nothing known: let the evidence decide
 	}
