@@ -92,3 +92,16 @@ func TestLexiconWordsAsLoaded(t *testing.T) {
 		t.Errorf("only %d words of %d strings found", words, checked)
 	}
 }
+
+// TestShapeGroupsDistinct: no look-alike group lies inside another, where
+// it would add marks, keys and probes for no confusion the larger one
+// lacks.
+func TestShapeGroupsDistinct(t *testing.T) {
+	for i, a := range shapeGroups {
+		for j, b := range shapeGroups {
+			if i != j && len(a) <= len(b) && !strings.ContainsFunc(a, func(r rune) bool { return !strings.ContainsRune(b, r) }) {
+				t.Errorf("group %s lies inside %s", a, b)
+			}
+		}
+	}
+}

@@ -1187,7 +1187,7 @@ func (sc *scanner) suspect(c candidate) suspect {
 			continue
 		}
 		for _, d := range [...]int{-3, -2, 2, 3} {
-			if o := j + d; o >= 0 && o < len(ids) && (o < c.s || o >= c.s+c.k) && ids[o] == ids[j] && !l.restoresParallel(ids, c, right, o) {
+			if o := j + d; !s.parallel && o >= 0 && o < len(ids) && (o < c.s || o >= c.s+c.k) && ids[o] == ids[j] && !l.restoresParallel(ids, c, right, o) {
 				s.parallel = true
 			}
 		}
