@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"zongjie/store"
 )
@@ -104,4 +105,53 @@ func TestDeskCacheFresh(t *testing.T) {
 	if fr.reads.Load() > looks {
 		t.Errorf("%d looks read %d times", looks, fr.reads.Load())
 	}
+
+	// Looks that come while a read is under way share the next one: held
+	// in its read, the first look lets seven others come; then they read
+	// once for them all (a third read only for a look that came as the
+	// second began). Without sharing they would read eight times.
+	var (
+		c2      DeskCache
+		gr      gatedReader
+		arrived atomic.Int64
+	)
+	gr.entered, gr.release = make(chan struct{}), make(chan struct{})
+	wg.Go(func() {
+		if err := c2.update(context.Background(), &gr); err != nil {
+			t.Error(err)
+		}
+	})
+	<-gr.entered
+	for range 7 {
+		wg.Go(func() {
+			arrived.Add(1)
+			if err := c2.update(context.Background(), &gr); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	for arrived.Load() < 7 {
+		runtime.Gosched()
+	}
+	time.Sleep(20 * time.Millisecond) // past their first lines, waiting for the read
+	close(gr.release)
+	wg.Wait()
+	if n := gr.reads.Load(); n > 3 {
+		t.Errorf("8 looks, 7 of them during a read, read %d times; want 2 (3 at most)", n)
+	}
+}
+
+// gatedReader holds its first read until release: the looks that come
+// meanwhile wait for it.
+type gatedReader struct {
+	reads            atomic.Int64
+	entered, release chan struct{}
+}
+
+func (g *gatedReader) FiguresSince(_ context.Context, mark string) (store.FiguresDelta, error) {
+	if g.reads.Add(1) == 1 {
+		close(g.entered)
+		<-g.release
+	}
+	return store.FiguresDelta{Mark: "1", All: mark == ""}, nil
 }
