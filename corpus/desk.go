@@ -246,13 +246,13 @@ func (c *DeskCache) apply(d store.FiguresDelta, parsed map[int64]keptFigures) {
 	c.mark = d.Mark
 }
 
-// lookup sets the figures kept of each report of out, and says which
-// have figures stored.
-func (c *DeskCache) lookup(out []DeskReport, kept []keptFigures, stored []bool) {
+// lookup sets the figures kept of each report of out, the zero
+// keptFigures for one without figures stored.
+func (c *DeskCache) lookup(out []DeskReport, kept []keptFigures) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	for k, d := range out {
-		kept[k], stored[k] = c.kept[d.Report.ID]
+		kept[k] = c.kept[d.Report.ID]
 	}
 }
 
@@ -285,9 +285,9 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 	for i, s := range list {
 		out[i] = DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)}
 	}
-	kept, isStored := make([]keptFigures, len(out)), make([]bool, len(out))
+	kept := make([]keptFigures, len(out)) // the zero keptFigures when none are stored
 	if cache != nil {
-		cache.lookup(out, kept, isStored)
+		cache.lookup(out, kept)
 	} else {
 		cached, err := st.Figures(ctx)
 		if err != nil {
@@ -295,7 +295,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		}
 		m := parseFigures(cached)
 		for k, d := range out {
-			kept[k], isStored[k] = m[d.Report.ID]
+			kept[k] = m[d.Report.ID]
 		}
 	}
 	prev := previousReports(out)
@@ -317,17 +317,19 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		stamps = make([]deskStamp, len(out))
 	}
 	for k, d := range out {
-		f, stored := kept[k], isStored[k]
+		f := kept[k]
 		out[k].Figures = f.figures
 		own, unit := versionRef{id: d.Report.ID, version: d.Report.Version}, versionRef{}
 		p := prev[k]
 		if p >= 0 {
 			unit = versionRef{id: out[p].Report.ID, version: out[p].Report.Version}
 		}
-		ownStale := !stored || f.own != own
+		// No figures stored, or none readable: the zero stamp.
+		pending := f.stamp.own == ""
+		ownStale := pending || f.own != own
 		j := job{k: k, own: ownStale, unit: ownStale || f.unit != unit}
 		if !compute {
-			out[k].Pending = !stored || f.stamp.own == ""
+			out[k].Pending = pending
 			// The share found in other units is not counted as stale:
 			// a view of the store lists fewer reports than the
 			// background computation compared (its digest differs),
