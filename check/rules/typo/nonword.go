@@ -24,7 +24,7 @@ var NonWord = &check.Rule{
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin，多音字按其前两个读音（“银航”→“银行”、“条整”→“调整”）；被替换的若是生僻字，只按主读音的同音字替换且须有更强的依据（“保樟”→“保障”）；" +
 			"不在数词、量词和排比式的新造词（以商招商、“抗洪精神、抗疫精神”）中。" +
-			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串；" +
+			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，也不报地名简称的连用（“苏锡常”、“蒙东”、“津企”，城市简称须文中写有该市名）；" +
 			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
 			"或改后的词为公文常用且远比原文通顺；形近字（“曰益”→“日益”）可选的字少，改后的词为公文常用时所需依据较低。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
@@ -175,6 +175,9 @@ type decision struct {
 	regionsFound bool
 	// all holds the ids of the text's characters (scanner.all).
 	all []uint16
+	// names holds the one-character place names of the text
+	// (abbreviation), found once a suspect asks.
+	names placeNames
 	// digit caches beforeDigit by corrected word.
 	digit map[string]bool
 }
@@ -276,7 +279,8 @@ func (d *decision) placed(s suspect) bool {
 // the corrected word before a digit elsewhere, 同比赠长12% where it writes
 // 同比增长8%; a digit before is a quantity, 100亿辕; not in short quotes,
 // not the first part of a name, not a pair of TY001, which reports it as
-// certain).
+// certain; not part of a compound of one-character place names,
+// placeNames.abbreviation: 苏锡常, 蒙东, 津企).
 func (d *decision) placedHere(s suspect) bool {
 	if !s.local() {
 		return false
@@ -294,7 +298,7 @@ func (d *decision) placedHere(s suspect) bool {
 		return false
 	}
 	at, right := s.replaced(text)
-	return !parallelItem(text, s.start, s.end, at, right)
+	return !d.names.abbreviation(text, at) && !parallelItem(text, s.start, s.end, at, right)
 }
 
 // replaced returns the byte offset in text of the character that s
