@@ -166,7 +166,7 @@ func readCleanExpect(t *testing.T, path string) (*cleanExpect, string) {
 	return e, string(text)
 }
 
-var figureRE = regexp.MustCompile(`^(?:约|超过|近|突破)?([0-9]+(?:\.[0-9]+)?)(万|亿)?(.*?)(?:以上|以内|以下|左右)?$`)
+var figureRE = regexp.MustCompile(`^(?:约|超过|近|突破)?([0-9]+(?:\.[0-9]+)?)余?(万|亿)?(.*?)(?:以上|以内|以下|左右)?$`)
 
 // halfWidth folds full-width digits and points to half-width ones.
 var halfWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
@@ -364,7 +364,8 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 	for _, q := range quantities {
 		figs = append(figs, gotFigure{q.Span.Start, q.Span.End, q.Text, q.Name, q.BaseValue, q.Unit, q.BaseUnit, q.Change})
 		if g := q.Growth; g != nil {
-			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, g.Value, g.Unit, g.Unit, g.Direction})
+			v, base := growthBase(g.Value, g.Unit)
+			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, v, g.Unit, base, g.Direction})
 		}
 	}
 	overlaps := func(a, b, c, d int) bool { return a < d && c < b }
@@ -465,6 +466,22 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 	}
 }
 
+// growthBase gives a growth's value and unit in base units: a growth
+// keeps its unit as written (增加9.2万元: 9.2 万元), a quantity its base
+// value besides.
+func growthBase(v *float64, unit string) (*float64, string) {
+	for _, m := range []struct {
+		prefix string
+		times  float64
+	}{{"万", 1e4}, {"亿", 1e8}} {
+		if rest, ok := strings.CutPrefix(unit, m.prefix); ok && v != nil && rest != "" {
+			b := *v * m.times
+			return &b, rest
+		}
+	}
+	return v, unit
+}
+
 func deref(v *float64) any {
 	if v == nil {
 		return nil
@@ -525,6 +542,19 @@ var cleanFloors = map[string]map[string]float64{
 		"reports": 1, "meta": 0.91, "headings": 0.97, "levels": 0.92, "heading precision": 1,
 		"figures": 0.99, "figures right": 0.99, "figures named": 0.98, "figure precision": 0.98,
 		"targets": 1, "targets right": 1, "targets named": 0.95, "target deadlines": 1, "target precision": 0.82,
+	},
+	// Set at the first count of 57–76 (after the scorer read growths in
+	// 万元 and 3200余万元, and the revisions noted in the expectations),
+	// before any change made for them (docs/extraction-clean.md).
+	"tuning 57–76": {
+		"reports": 1, "meta": 0.86, "headings": 1, "levels": 1, "heading precision": 1,
+		"figures": 0.99, "figures right": 0.96, "figures named": 0.96, "figure precision": 0.97,
+		"targets": 0.93, "targets right": 1, "targets named": 0.98, "target deadlines": 0.94, "target precision": 0.74,
+	},
+	"held-back 57–76": {
+		"reports": 1, "meta": 0.82, "headings": 1, "levels": 0.89, "heading precision": 0.98,
+		"figures": 0.99, "figures right": 0.99, "figures named": 0.95, "figure precision": 0.97,
+		"targets": 0.92, "targets right": 0.98, "targets named": 0.98, "target deadlines": 0.95, "target precision": 0.98,
 	},
 }
 

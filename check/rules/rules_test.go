@@ -193,6 +193,20 @@ func TestCleanGolden(t *testing.T) {
 	real := map[string]bool{
 		"48-qingshui-anquan-h1.txt NB001 四是": true, // 一是 二是 四是 三是: an item inserted out of place
 		"48-qingshui-anquan-h1.txt NB001 三是": true,
+		// Figures written in Chinese numerals on purpose (extraction's
+		// test of them), where the standard wants digits for amounts.
+		"65-baisha-nianzhong-speech.txt NM001 两千三百四十": true,
+		"75-nanhu-2026.txt NM001 四百二十六":               true,
+	}
+	// Reports written with full-width digits on purpose, mixed with
+	// half-width ones (extraction's test of them): each full-width digit
+	// is a real error of the standard's, and 58 mixes ％ and % besides.
+	realRules := map[string]bool{
+		"58-hetang-shequ-h1.txt NM012": true,
+		"58-hetang-shequ-h1.txt NM009": true,
+		"75-nanhu-2026.txt NM012":      true,
+		"76-yibao-2026.txt NM012":      true,
+		"76-yibao-2026.txt NM001":      true, // its amounts in Chinese numerals
 	}
 	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.txt"))
 	if err != nil {
@@ -211,7 +225,7 @@ func TestCleanGolden(t *testing.T) {
 			lines = append(lines, filepath.Base(path)+" "+brief(d))
 			key := filepath.Base(path) + " " + d.Rule + " " + d.Text
 			found[key] = true
-			if !real[key] {
+			if !real[key] && !realRules[filepath.Base(path)+" "+d.Rule] {
 				falses++
 			}
 		}
