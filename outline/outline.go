@@ -287,6 +287,18 @@ func ContentStart(f *document.File, s document.Span) int {
 	return off
 }
 
+// OpensParagraph reports whether section s, of f's outline, opens its
+// paragraph: its marker (or, for a heading without one, its title)
+// starts the paragraph's text (ContentStart). A marker further on
+// ("…改进：①加快建设；②深化改革。") numbers items inside a sentence. A
+// section whose paragraph f does not hold is taken to open it.
+func OpensParagraph(f *document.File, s *zongjie.Section) bool {
+	if s.Para < 0 || s.Para >= len(f.Paragraphs) {
+		return true
+	}
+	return s.Span.Start <= ContentStart(f, f.Paragraphs[s.Para].Span)
+}
+
 func isASCIIWord(s string) bool {
 	if s == "" {
 		return false
@@ -338,7 +350,7 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first in
 		if !ok {
 			continue
 		}
-		if m.form == FormShouxian && m.ordinal == 1 && withinItem(f, p.Span, out[first:], m.form) && !sequenceFollows(rest[m.size:]) {
+		if m.form == FormShouxian && m.ordinal == 1 && withinItem(f, out[first:], m.form) && !sequenceFollows(rest[m.size:]) {
 			// 首先 in an item of another list with no 其次 after it is a
 			// word of the item's text (第一，…。首先，我们要…), no list.
 			continue
@@ -358,11 +370,11 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first in
 	return out
 }
 
-// withinItem reports whether found, the sections of paragraph p so far,
+// withinItem reports whether found, the sections of a paragraph so far,
 // open with an enumeration item of another form than form at the
 // paragraph's start: the paragraph is that item's text.
-func withinItem(f *document.File, p document.Span, found []*zongjie.Section, form string) bool {
-	return len(found) > 0 && found[0].Rank >= rankEnum && found[0].Form != form && found[0].Span.Start == ContentStart(f, p)
+func withinItem(f *document.File, found []*zongjie.Section, form string) bool {
+	return len(found) > 0 && found[0].Rank >= rankEnum && found[0].Form != form && OpensParagraph(f, found[0])
 }
 
 // maxItemBytes is how far sequenceFollows looks for the next item: about

@@ -317,3 +317,45 @@ func TestNestedEnumerationBodies(t *testing.T) {
 		t.Errorf("no section %s", title)
 	}
 }
+
+// TestOpensParagraph: a heading or item at its paragraph's start, after
+// leading blanks too, opens it; one after a colon or comma inside the
+// paragraph does not; a section whose paragraph the file lacks is taken
+// to open it.
+func TestOpensParagraph(t *testing.T) {
+	tests := []struct {
+		name, in, marker string
+		want             bool
+	}{
+		{"heading", "一、总体情况\n", "一、", true},
+		{"heading after blanks", "　　（一）经济运行\n", "（一）", true},
+		{"heading after a template marker", "##paidbegin##（二）坚持项目带动\n", "（二）", true},
+		{"item opening its paragraph", "一是抓好项目建设。\n", "一是", true},
+		{"item after a colon", "主要做法：一是抓好项目建设；二是优化营商环境。\n", "一是", false},
+		{"circled item inside a sentence", "下一步改进：①加快建设；②深化改革。\n", "①", false},
+	}
+	for _, tt := range tests {
+		f, err := reader.Read("t.txt", []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s *zongjie.Section
+		for _, h := range outline.Headings(f) {
+			if h.Marker == tt.marker {
+				s = h
+				break
+			}
+		}
+		if s == nil {
+			t.Errorf("%s: no section %q in %q", tt.name, tt.marker, tt.in)
+			continue
+		}
+		if got := outline.OpensParagraph(f, s); got != tt.want {
+			t.Errorf("%s: OpensParagraph(%q) = %v, want %v", tt.name, tt.marker, got, tt.want)
+		}
+		s.Para = len(f.Paragraphs)
+		if !outline.OpensParagraph(f, s) {
+			t.Errorf("%s: a section of no paragraph of the file does not open it", tt.name)
+		}
+	}
+}

@@ -42,7 +42,7 @@ func Split(f *document.File, headings []*zongjie.Section) []Part {
 		if h.Rank <= rankParenCN {
 			topIn[h.Para] = true
 		}
-		if h.Form != FormStyle && h.Span.Start == ContentStart(f, f.Paragraphs[h.Para].Span) {
+		if h.Form != FormStyle && OpensParagraph(f, h) {
 			opens[h.Para] = true
 		}
 	}

@@ -84,7 +84,7 @@ func nestEnums(f *document.File, headings []*zongjie.Section) map[*zongjie.Secti
 			for n < len(stack) && spans[stack[n]] {
 				n++
 			}
-			if n < len(stack) && opensItsParagraph(f, stack[n]) {
+			if n < len(stack) && OpensParagraph(f, stack[n]) {
 				n++
 			}
 			stack, para = stack[:n], h.Para
@@ -132,7 +132,7 @@ func holds(f *document.File, headings []*zongjie.Section, k int, t *zongjie.Sect
 	if t.Para != h.Para {
 		return false
 	}
-	if opensItsParagraph(f, t) {
+	if OpensParagraph(f, t) {
 		return true
 	}
 	// The next item of t's form, among the few after h: an inner list is
@@ -149,15 +149,10 @@ func holds(f *document.File, headings []*zongjie.Section, k int, t *zongjie.Sect
 	return false
 }
 
-// opensItsParagraph reports whether s's marker starts its paragraph.
-func opensItsParagraph(f *document.File, s *zongjie.Section) bool {
-	return s.Span.Start <= ContentStart(f, f.Paragraphs[s.Para].Span)
-}
-
 // standsAlone reports whether an enumeration item is a paragraph of its
 // own that reads as a heading: it opens its paragraph, nothing follows its
 // title there, and the title is short ("其次，问题要看透。", not a one-line
 // item of a list of sentences).
 func standsAlone(f *document.File, s *zongjie.Section) bool {
-	return !s.Inline && opensItsParagraph(f, s) && len([]rune(s.Title)) <= 20
+	return !s.Inline && OpensParagraph(f, s) && len([]rune(s.Title)) <= 20
 }

@@ -306,7 +306,9 @@ func runLevelOrder(p *check.Pass) {
 					}
 					continue
 				}
-				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && opensParagraph(p.File, s) && !sentenceItem(p.File, parent, list, i) {
+				// A marker further on in its paragraph numbers items
+				// inside a sentence, which is no heading level.
+				if want, ok := skipped(pform, s.Form, under[pform]); ok && !generated(p, s) && outline.OpensParagraph(p.File, s) && !sentenceItem(p.File, parent, list, i) {
 					where := "这一层"
 					if parent != nil {
 						where = "“" + strings.TrimRight(parent.Marker, "、.．") + "”下"
@@ -318,16 +320,6 @@ func runLevelOrder(p *check.Pass) {
 		}
 		walk(nil, r.Outline)
 	}
-}
-
-// opensParagraph reports whether s's marker opens its paragraph: a marker
-// further on ("…改进：①加快建设；②深化改革。") numbers items inside a
-// sentence, which is no heading level.
-func opensParagraph(f *document.File, s *zongjie.Section) bool {
-	if s.Para < 0 || s.Para >= len(f.Paragraphs) {
-		return true
-	}
-	return s.MarkerSpan.Start <= outline.ContentStart(f, f.Paragraphs[s.Para].Span)
 }
 
 // sentenceItem reports whether list[i] is an item of a list that is one
