@@ -282,23 +282,49 @@ func (d *decision) placed(s suspect) bool {
 // certain; not part of a compound of one-character place names,
 // placeNames.abbreviation: 苏锡常, 蒙东, 津企).
 func (d *decision) placedHere(s suspect) bool {
-	if !s.local() {
+	return d.placeTests(s, nil)
+}
+
+// placeTests applies the tests of placedHere to s, in order, and reports
+// whether s passes them all. Without fail it stops at the first that s
+// fails; with fail it applies them all and calls fail with the name of
+// each that s fails (for the measurements' diagnostics).
+func (d *decision) placeTests(s suspect, fail func(test string)) bool {
+	ok := true
+	// failed notes a test failed and reports whether to stop.
+	failed := func(test string) bool {
+		ok = false
+		if fail == nil {
+			return true
+		}
+		fail(test)
+		return false
+	}
+	if !s.local() && failed("local") {
 		return false
 	}
 	text := d.text
-	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) {
+	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) && failed("letter before") {
 		return false
 	}
-	if s.end < len(text) && isAlnum(text[s.end]) && !(isDigit(text[s.end]) && (d.beforeDigit(s.right) || beforeQuantity(text[s.end:]) && !leadsFigure(text[:s.end]))) {
+	if s.end < len(text) && isAlnum(text[s.end]) && !(isDigit(text[s.end]) && (d.beforeDigit(s.right) || beforeQuantity(text[s.end:]) && !leadsFigure(text[:s.end]))) && failed("alnum after") {
 		return false
 	}
-	if quotedShort(text, s.start, s.end) || d.l.beforeName(text[s.end:]) || d.l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) ||
-		inPair(text, s.start, s.end) ||
-		hasRegionChar(text[s.start:s.end]) || d.ownRegion(text[s.start:s.end]) || inName(text, s.start, s.end) {
+	if quotedShort(text, s.start, s.end) && failed("quoted") ||
+		d.l.beforeName(text[s.end:]) && failed("beforeName") ||
+		d.l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) && failed("sharedName") ||
+		inPair(text, s.start, s.end) && failed("pair") ||
+		hasRegionChar(text[s.start:s.end]) && failed("region") ||
+		d.ownRegion(text[s.start:s.end]) && failed("ownRegion") ||
+		inName(text, s.start, s.end) && failed("name") {
 		return false
 	}
 	at, right := s.replaced(text)
-	return !d.names.abbreviation(text, at) && !parallelItem(text, s.start, s.end, at, right)
+	if d.names.abbreviation(text, at) && failed("placeAbbreviation") ||
+		parallelItem(text, s.start, s.end, at, right) && failed("parallelItem") {
+		return false
+	}
+	return ok
 }
 
 // replaced returns the byte offset in text of the character that s

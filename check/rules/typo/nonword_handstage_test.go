@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestNonWordHandStages puts each typo of the hand list (NONWORD_HAND,
@@ -40,8 +39,10 @@ func TestNonWordHandStages(t *testing.T) {
 			text := e.text[:at] + h[1] + e.text[at+len(h[0]):]
 			in := injection{start: at, end: at + len(h[1]), right: h[0], kind: h[2]}
 			var offered, placed, found []suspect
+			var dec *decision
 			scores := map[suspect]float64{}
 			l.detect(text, func(d *decision, s suspect) bool {
+				dec = d
 				offered = append(offered, s)
 				scores[s] = d.score(s)
 				if d.placed(s) {
@@ -63,7 +64,7 @@ func TestNonWordHandStages(t *testing.T) {
 				if st == "unplaced" {
 					for _, s := range offered {
 						if s.start < in.end && s.end > in.start {
-							detail += " {" + whyUnplaced(l, text, s) + "}"
+							detail += " {" + whyUnplaced(dec, s) + "}"
 						}
 					}
 				}
@@ -88,41 +89,18 @@ func TestNonWordHandStages(t *testing.T) {
 	t.Logf("pairs found in at least one text: %d of %d", len(pairs["found"]), len(np))
 }
 
-// whyUnplaced names the tests of its place that s fails.
-func whyUnplaced(l *lexicon, text string, s suspect) string {
+// whyUnplaced names the tests of its place that s, a suspect of d, fails
+// (decision.placeTests), and says how often its wrong form is written
+// when more than once (decision.placed).
+func whyUnplaced(d *decision, s suspect) string {
 	var why []string
-	if !s.local() {
-		why = append(why, fmt.Sprintf("local(gain %.1f token %v common %v shape %v near %v alt %v parallel %v numeral %v)", s.gain, s.token, s.common, s.shape, s.near, s.alt, s.parallel, s.numeral))
-	}
-	if r := prevRune(text, s.start); r < utf8.RuneSelf && isLetter(byte(r)) {
-		why = append(why, "letter before")
-	}
-	if s.end < len(text) && isAlnum(text[s.end]) {
-		why = append(why, "alnum after")
-	}
-	if quotedShort(text, s.start, s.end) {
-		why = append(why, "quoted")
-	}
-	if l.beforeName(text[s.end:]) {
-		why = append(why, "beforeName")
-	}
-	if l.beforeSharedName(text[s.end:], utf8.RuneCountInString(s.right)) {
-		why = append(why, "sharedName")
-	}
-	if inPair(text, s.start, s.end) {
-		why = append(why, "pair")
-	}
-	if hasRegionChar(text[s.start:s.end]) {
-		why = append(why, "region")
-	}
-	if inName(text, s.start, s.end) {
-		why = append(why, "name")
-	}
-	at, r := s.replaced(text)
-	if parallelItem(text, s.start, s.end, at, r) {
-		why = append(why, "parallelItem")
-	}
-	if n := strings.Count(text, text[s.start:s.end]); n > 1 {
+	d.placeTests(s, func(test string) {
+		if test == "local" {
+			test = fmt.Sprintf("local(gain %.1f token %v common %v shape %v near %v alt %v parallel %v numeral %v)", s.gain, s.token, s.common, s.shape, s.near, s.alt, s.parallel, s.numeral)
+		}
+		why = append(why, test)
+	})
+	if n := d.count(d.text[s.start:s.end]); n > 1 {
 		why = append(why, fmt.Sprintf("written %d times", n))
 	}
 	return strings.Join(why, ",")
