@@ -84,10 +84,10 @@ func (s *Store) FiguresSince(ctx context.Context, mark string) (store.FiguresDel
 	q, args := `SELECT 0, NULL, NULL, false, pg_current_snapshot()::text
 		UNION ALL SELECT 1, f.report, f.stamp, false, f.data::text FROM figures f JOIN reports r ON r.id = f.report WHERE r.deleted IS NULL`, []any(nil)
 	if snap, err := parseSnapshot(mark); err == nil {
-		figures, gone, a := snap.delta("f", "g", nil)
+		conds, a := snap.delta(nil, "f", "g")
 		q, args = `SELECT 0, NULL, NULL, false, pg_current_snapshot()::text
-			UNION ALL SELECT 1, f.report, f.stamp, r.deleted IS NOT NULL, f.data::text FROM figures f JOIN reports r ON r.id = f.report WHERE `+figures+`
-			UNION ALL SELECT 2, g.report, NULL, true, NULL FROM figures_gone g WHERE `+gone, a
+			UNION ALL SELECT 1, f.report, f.stamp, r.deleted IS NOT NULL, f.data::text FROM figures f JOIN reports r ON r.id = f.report WHERE `+conds[0]+`
+			UNION ALL SELECT 2, g.report, NULL, true, NULL FROM figures_gone g WHERE `+conds[1], a
 	} else {
 		d.All = true
 	}

@@ -222,28 +222,24 @@ func (m *marks) delta(alias string, from int64, args []any) (string, []any) {
 	if !ok {
 		return "true", args
 	}
-	xip := make([]string, len(s.xip))
-	for i, x := range s.xip {
-		xip[i] = strconv.FormatUint(x, 10)
-	}
-	args = append(args, strconv.FormatUint(s.xmax, 10), xip)
-	n := len(args)
-	return fmt.Sprintf("(%[1]s.xact >= $%[2]d::text::xid8 OR %[1]s.xact = ANY ($%[3]d::text[]::xid8[]))", alias, n-1, n), args
+	conds, args := s.delta(args, alias)
+	return conds[0], args
 }
 
-// delta returns the conditions, on the xact columns of the tables
-// aliased alias1 and alias2, that select the rows a read at snapshot s
-// lacks (those whose transaction s did not see finished), sharing their
+// delta returns the conditions, on the xact column of the table aliased
+// by each of aliases, that select the rows a read at snapshot s lacks
+// (those whose transaction s did not see finished), sharing their
 // arguments, appended to args.
-func (s *pgSnapshot) delta(alias1, alias2 string, args []any) (string, string, []any) {
+func (s pgSnapshot) delta(args []any, aliases ...string) ([]string, []any) {
 	xip := make([]string, len(s.xip))
 	for i, x := range s.xip {
 		xip[i] = strconv.FormatUint(x, 10)
 	}
 	args = append(args, strconv.FormatUint(s.xmax, 10), xip)
 	n := len(args)
-	cond := func(alias string) string {
-		return fmt.Sprintf("(%[1]s.xact >= $%[2]d::text::xid8 OR %[1]s.xact = ANY ($%[3]d::text[]::xid8[]))", alias, n-1, n)
+	conds := make([]string, len(aliases))
+	for i, alias := range aliases {
+		conds[i] = fmt.Sprintf("(%[1]s.xact >= $%[2]d::text::xid8 OR %[1]s.xact = ANY ($%[3]d::text[]::xid8[]))", alias, n-1, n)
 	}
-	return cond(alias1), cond(alias2), args
+	return conds, args
 }
