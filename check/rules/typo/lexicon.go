@@ -87,6 +87,9 @@ type lexicon struct {
 	// attestedPair or more (setMarkFit): a mark none of whose characters
 	// fits the neighbours gives no correction the decision would take.
 	markFit table
+	// contexts holds the corrections of report prose with a neighbour
+	// (wordctx.bin): the evidence of decision.inContext.
+	contexts wordContexts
 	// near lists, by reading id, the readings one confusion of the
 	// initial or the final away (nearReadings).
 	near [][]uint16
@@ -195,6 +198,7 @@ func loadLexicon() (*lexicon, error) {
 		if data, lexErr = loadBigrams(); lexErr == nil {
 			lexErr = lex.setBigrams(data)
 		}
+		lex.contexts = decodeWordContexts(wordContextData)
 	})
 	return lex, lexErr
 }

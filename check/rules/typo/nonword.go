@@ -26,7 +26,8 @@ var NonWord = &check.Rule{
 			"不在数词、量词和排比式的新造词（以商招商、“抗洪精神、抗疫精神”）中。" +
 			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，也不报地名简称的连用（“苏锡常”、“蒙东”、“津企”，城市简称须文中写有该市名）；" +
 			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
-			"或改后的词为公文常用且远比原文通顺；形近字（“曰益”→“日益”）可选的字少，改后的词为公文常用时所需依据较低。建议修改，需人工确认。",
+			"或改后的词为公文常用且远比原文通顺；形近字（“曰益”→“日益”）可选的字少，改后的词为公文常用时所需依据较低；" +
+			"改后的词连同其前后的字在公文语料中写过（“邓小平里论和”→“邓小平理论和”）时，所需依据也较低。建议修改，需人工确认。",
 		Wrong:  "全面贯澈落实党的二十大精神，坚持贯彻新发展理念。",
 		Right:  "全面贯彻落实党的二十大精神，坚持贯彻新发展理念。",
 		Source: "同音、形近字误用（《咬文嚼字》别字类型）；词表：gse v0.80.3 词典（Apache-2.0，部分来自 jieba，MIT）",
@@ -364,7 +365,13 @@ func (d *decision) evident(s suspect) bool {
 	if s.shape && sc >= shapeScore && s.attested >= attestedPair {
 		return true
 	}
-	return sc >= strongScore && s.attested >= attestedPair
+	if sc >= strongScore && s.attested >= attestedPair {
+		return true
+	}
+	// Report prose writes the corrected word with the neighbours it has
+	// here (以邓小平里论和 → 理论: 平理论, 理论和), which a coinage's
+	// "correction" never is (精文减会 → 文件: 文件会).
+	return sc >= contextScore && s.attested >= attestedPair && d.inContext(s)
 }
 
 // score returns the evidence for s: the gain of the corrected text under

@@ -158,6 +158,7 @@ func lexiconWithout(t *testing.T, base []byte, texts []evalText, name string) *l
 	if err := l.setBigrams(renderBigrams(countBigrams(others))); err != nil {
 		t.Fatal(err)
 	}
+	l.contexts = decodeWordContexts(renderWordContexts(countWordContexts(l, others)))
 	return l
 }
 

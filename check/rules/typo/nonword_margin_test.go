@@ -11,12 +11,17 @@ import (
 
 // leastScore returns the lowest score with which the decision may take
 // s (decision.evident): fitScore, shapeScore for a look-alike whose
-// correction report prose uses, functionScore for a span of function
-// characters, rareScore for a rare replaced character.
-func leastScore(s suspect) float64 {
+// correction report prose uses, contextScore for a correction report
+// prose writes with its neighbours (decision.inContext),
+// functionScore for a span of function characters, rareScore for a rare
+// replaced character.
+func leastScore(d *decision, s suspect) float64 {
 	least := fitScore
 	if s.shape && s.attested >= attestedPair {
 		least = shapeScore
+	}
+	if s.attested >= attestedPair && d.inContext(s) {
+		least = min(least, contextScore)
 	}
 	if s.function {
 		least = max(least, functionScore)
@@ -38,7 +43,7 @@ func nearMisses(l *lexicon, text string) (lines []string, accepted int) {
 		if ok {
 			accepted++
 		}
-		if d.placed(s) && d.score(s) >= leastScore(s)-3 {
+		if d.placed(s) && d.score(s) >= leastScore(d, s)-3 {
 			lo, hi := max(0, s.start-15), min(len(text), s.end+15)
 			for lo > 0 && !utf8.RuneStart(text[lo]) {
 				lo--
