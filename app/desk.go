@@ -55,10 +55,15 @@ type Desk struct {
 	Periods []DeskPeriod `json:"periods"` // the columns shown, in time order
 	Units   []DeskUnit   `json:"units"`   // the rows, in the order asked
 	// Reports is the number of stored reports; Shown of them, those
-	// the filters keep; Returns of those, with a reason to send back.
-	Reports int `json:"reports"`
-	Shown   int `json:"shown"`
-	Returns int `json:"returns"`
+	// the filters keep; Returns of those, with a reason of their own to
+	// send back. GroupReturns is the number of cells shown whose reports
+	// together leave the previous plan's targets unreported or missed
+	// (DeskCell.Targets): the unit's reports of that period go back
+	// together.
+	Reports      int `json:"reports"`
+	Shown        int `json:"shown"`
+	Returns      int `json:"returns"`
+	GroupReturns int `json:"group_returns"`
 	// Computing is the number of reports shown whose figures are being
 	// computed (DeskEntry.Pending or Stale).
 	Computing int `json:"computing"`
@@ -91,6 +96,34 @@ type DeskCell struct {
 	Reports []DeskEntry `json:"reports"`
 	// Hidden is the number of the cell's reports the filters left out.
 	Hidden int `json:"hidden"`
+	// Targets are the previous plan's targets tracked in the cell's
+	// reports together, when two or more of them review the same term
+	// (corpus: period groups): shown once for the cell, and their
+	// reasons to send back are the cell's, in no entry's Reasons. Nil
+	// when the cell's reports were tracked each alone (a report's own
+	// DeskEntry then tells its targets).
+	Targets *DeskTargets `json:"targets,omitempty"`
+}
+
+// DeskTargets are the targets of a unit's previous report tracked in all
+// its reports of one period.
+type DeskTargets struct {
+	Previous int64 `json:"previous"` // the report whose plan set them
+	// Period is the term the reports review, the key of the track
+	// page's unit and period (/track?unit=&period=): 2026, 2026H1.
+	Period string `json:"period"`
+	// Reports is the number of reports tracked in.
+	Reports    int `json:"reports"`
+	Targets    int `json:"targets"`
+	Met        int `json:"met"`
+	Partial    int `json:"partial"`
+	Missed     int `json:"missed"`
+	Unreported int `json:"unreported"` // reported by none of them
+	// Reasons say why the unit's reports of the period should go back,
+	// in Chinese; none when they need not.
+	Reasons []string `json:"reasons"`
+	// Stale: some of the reports' figures are being computed again.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // DeskEntry is one report on the desk.
@@ -191,7 +224,14 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 		}
 		e := DeskEntry{Report: SummaryOf(d.Report), Figures: d.Figures, Pending: d.Pending, Stale: d.Stale, Reasons: []string{}}
 		if !d.Pending {
-			e.Reasons = reasons(d.Figures)
+			e.Reasons = ownReasons(d.Figures)
+			if g := d.Figures; g.Group > 1 && c.Targets == nil {
+				c.Targets = &DeskTargets{Previous: g.Previous, Period: p.Key, Reports: g.Group, Targets: g.Targets, Met: g.Met, Partial: g.Partial,
+					Missed: g.Missed, Unreported: g.Unreported, Reasons: targetReasons(g)}
+			}
+		}
+		if c.Targets != nil && d.Stale {
+			c.Targets.Stale = true
 		}
 		if d.Pending || d.Stale {
 			out.Computing++
@@ -224,6 +264,9 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 				shown = true
 				u.entries = append(u.entries, &c.Reports[i])
 			}
+			if len(c.Reports) == 0 {
+				c.Targets = nil // the cell shows no report
+			}
 			u.row.Cells = append(u.row.Cells, *c)
 		}
 		if shown {
@@ -234,6 +277,13 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 	// last.
 	key := func(u *unitRow) float64 {
 		v := 0.0
+		if q.Sort == SortReturns {
+			for _, c := range u.row.Cells {
+				if c.Targets != nil && len(c.Targets.Reasons) > 0 {
+					v += 1000 + float64(len(c.Targets.Reasons))
+				}
+			}
+		}
 		for _, e := range u.entries {
 			f := e.Figures
 			switch q.Sort {
@@ -266,6 +316,11 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 			out.Shown++
 			if len(e.Reasons) > 0 {
 				out.Returns++
+			}
+		}
+		for _, c := range u.row.Cells {
+			if c.Targets != nil && len(c.Targets.Reasons) > 0 {
+				out.GroupReturns++
 			}
 		}
 		out.Units = append(out.Units, u.row)
@@ -304,35 +359,49 @@ func (q DeskQuery) keeps(d corpus.DeskReport) bool {
 		return false
 	case q.Reuse && f.PreviousShare <= ReuseFilter && f.OthersShare <= ReuseFilter:
 		return false
-	case q.Returns && len(reasons(f)) == 0:
+	case q.Returns && len(ownReasons(f)) == 0 && len(targetReasons(f)) == 0:
 		return false
 	}
 	return true
 }
 
-// reasons says why a report should go back to its unit, most serious
+// ownReasons says why a report should go back to its unit, most serious
 // first: placeholders left, other errors, text copied from its previous
-// report or from other units', targets of the previous plan not reported
-// or missed.
-func reasons(f corpus.DeskFigures) []string {
+// report or from other units', and, when its targets were tracked in it
+// alone, targets of the previous plan not reported or missed. The targets
+// tracked in several reports of one period are not one report's reason
+// (targetReasons).
+func ownReasons(f corpus.DeskFigures) []string { return reasons(f, true, f.Group <= 1) }
+
+// targetReasons says why the reports the previous plan's targets were
+// tracked in should go back: targets none of them reported, or missed.
+func targetReasons(f corpus.DeskFigures) []string { return reasons(f, false, true) }
+
+// reasons says why a report should go back, in that order: for its own
+// figures (own) and for the previous plan's targets (targets).
+func reasons(f corpus.DeskFigures, own, targets bool) []string {
 	out := []string{}
-	if f.Placeholders > 0 {
-		out = append(out, fmt.Sprintf("仍有占位符 %d 处", f.Placeholders))
+	if own {
+		if f.Placeholders > 0 {
+			out = append(out, fmt.Sprintf("仍有占位符 %d 处", f.Placeholders))
+		}
+		if n := f.Errors - f.Placeholders; n > 0 {
+			out = append(out, fmt.Sprintf("其他错误 %d 处", n))
+		}
+		if f.PreviousShare > PreviousLimit {
+			out = append(out, fmt.Sprintf("与上期重复 %s", percent(f.PreviousShare)))
+		}
+		if f.OthersShare > OthersLimit {
+			out = append(out, fmt.Sprintf("与其他单位重复约 %s", percent(f.OthersShare)))
+		}
 	}
-	if n := f.Errors - f.Placeholders; n > 0 {
-		out = append(out, fmt.Sprintf("其他错误 %d 处", n))
-	}
-	if f.PreviousShare > PreviousLimit {
-		out = append(out, fmt.Sprintf("与上期重复 %s", percent(f.PreviousShare)))
-	}
-	if f.OthersShare > OthersLimit {
-		out = append(out, fmt.Sprintf("与其他单位重复约 %s", percent(f.OthersShare)))
-	}
-	if f.Unreported > 0 {
-		out = append(out, fmt.Sprintf("上期目标 %d 项未报告", f.Unreported))
-	}
-	if f.Missed > 0 {
-		out = append(out, fmt.Sprintf("上期目标 %d 项未完成", f.Missed))
+	if targets {
+		if f.Unreported > 0 {
+			out = append(out, fmt.Sprintf("上期目标 %d 项未报告", f.Unreported))
+		}
+		if f.Missed > 0 {
+			out = append(out, fmt.Sprintf("上期目标 %d 项未完成", f.Missed))
+		}
 	}
 	return out
 }

@@ -191,6 +191,10 @@ var ops = map[string]op{
 		r, err := d.a.TrackUnit(ctx, "青禾街道")
 		return found(r != nil && len(r.Pairs) > 0, r, err)
 	}},
+	"TrackPeriod": {run: func(ctx context.Context, d *district) (any, error) {
+		r, err := d.a.TrackPeriod(ctx, "青禾街道", zongjie.Term{Year: 2025, Period: zongjie.PeriodFullYear})
+		return found(r != nil && len(r.Reports) > 0, r, err)
+	}},
 	"StoredUnits": {run: func(ctx context.Context, d *district) (any, error) {
 		us, err := d.a.StoredUnits(ctx)
 		seen := false
@@ -414,7 +418,7 @@ func TestEveryOperationScoped(t *testing.T) {
 		if who != "" {
 			ctx = d.as(who)
 		}
-		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk", "StoredUnits", "Neighbours", "SeriesAcross"} {
+		for _, name := range []string{"List", "Show", "Search", "Families", "Series", "Desk", "StoredUnits", "Neighbours", "SeriesAcross", "TrackPeriod"} {
 			got, err := ops[name].run(ctx, d)
 			if err != nil || !leaks(got) {
 				t.Errorf("%s as %q does not show 青禾街道's report (%v): the walk could not fail", name, who, err)

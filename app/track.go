@@ -4,8 +4,10 @@ import (
 	"context"
 
 	"zongjie"
+	"zongjie/corpus"
 	"zongjie/document"
 	"zongjie/extract"
+	"zongjie/store"
 	"zongjie/track"
 )
 
@@ -97,12 +99,7 @@ func trackPair(old, cur *Loaded) Tracked {
 	for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
 		t.Summary[string(s)] = o.Count(s)
 	}
-	at := func(x zongjie.Target) document.Location {
-		if x.FigureSpan.End > x.FigureSpan.Start {
-			return old.File.Location(x.FigureSpan)
-		}
-		return document.Location{Line: x.Line, Column: x.Column, Offset: x.Offset, Length: x.Length}
-	}
+	at := targetAt(old)
 	for _, r := range o.Results {
 		t.Figures = append(t.Figures, at(r.Target))
 	}
@@ -145,4 +142,129 @@ func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) 
 		return out, Errorf(NotFound, "单位“%s”已保存的报告中没有前后相继的两期", unit)
 	}
 	return out, nil
+}
+
+// PeriodTracked is the targets of a unit's previous report tracked in all
+// its stored reports of one period together (a year's 工作总结 and its
+// topic reports): a target is rated by the figure of whichever report
+// gives it, and unreported only when none does. The stable output of
+// track --unit --period --format json.
+type PeriodTracked struct {
+	Unit   string        `json:"unit"`
+	Period *zongjie.Term `json:"period"` // the term the reports review
+	// Old is the unit's report before the period, whose plan set the
+	// targets (as the reviewer's desk takes it: the latest of an
+	// earlier term).
+	Old     string        `json:"old"`
+	OldTerm *zongjie.Term `json:"old_plan,omitempty"`
+	// Reports are the unit's reports of the period, by ID.
+	Reports []PeriodReport `json:"reports"`
+	Targets []PeriodResult `json:"targets"`
+	NotDue  int            `json:"not_due"`
+	Summary map[string]int `json:"summary"`
+
+	// For the web page, as in Tracked.
+	OldID         int64               `json:"-"`
+	OldTitle      string              `json:"-"`
+	NotDueTargets []zongjie.Target    `json:"-"`
+	Figures       []document.Location `json:"-"`
+	NotDueFigures []document.Location `json:"-"`
+}
+
+// PeriodReport is one of a unit's reports of a period, with what it alone
+// says of the targets: how many its figures rate, by status (met, missed,
+// partial).
+type PeriodReport struct {
+	Label   string         `json:"label"`
+	ID      int64          `json:"id"`
+	Title   string         `json:"title"`
+	Summary map[string]int `json:"summary"`
+}
+
+// PeriodResult is a target with its outcome and the report whose figure
+// (or words) rated it: its Label, "" when none did.
+type PeriodResult struct {
+	track.Result
+	In string `json:"in"`
+	// InID is that report's ID, 0 when none (the web page's links).
+	InID int64 `json:"-"`
+}
+
+// TrackPeriod tracks the targets of a unit's previous report in all its
+// stored reports that review term: the reports of the period and the
+// report before them are those the reviewer's desk takes
+// (corpus.PeriodGroup).
+func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (*PeriodTracked, error) {
+	st, err := a.store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list, err := st.List(ctx, store.Filter{Unit: unit})
+	if err != nil {
+		return nil, err
+	}
+	prev, group := corpus.PeriodGroup(list, unit, term)
+	switch {
+	case len(group) == 0:
+		return nil, Errorf(NotFound, "单位“%s”没有已保存的回顾%s的报告", unit, term.Words())
+	case prev == 0:
+		return nil, Errorf(NotFound, "单位“%s”在%s之前没有已保存的报告，没有上期目标可以核对", unit, term.Words())
+	}
+	get := func(id int64) (*Loaded, error) {
+		r, err := st.Get(ctx, id)
+		if err != nil {
+			return nil, wrap(ErrorCode(err), err, "报告 %d：%s", id, notFoundText(err))
+		}
+		return fromStored(r, extract.Options{})
+	}
+	old, err := get(prev)
+	if err != nil {
+		return nil, err
+	}
+	out := &PeriodTracked{Unit: unit, Period: &zongjie.Term{Year: term.Year, Period: term.Period}, Old: old.Label, OldTerm: old.Report.Meta.Plan,
+		Reports: []PeriodReport{}, Targets: []PeriodResult{}, Summary: map[string]int{}, OldID: old.ID, OldTitle: old.Report.Title}
+	if out.Period.Period == "" {
+		out.Period.Period = zongjie.PeriodFullYear
+	}
+	var later []track.Later
+	for _, id := range group {
+		l, err := get(id)
+		if err != nil {
+			return nil, err
+		}
+		out.Reports = append(out.Reports, PeriodReport{Label: l.Label, ID: l.ID, Title: l.Report.Title,
+			Summary: map[string]int{string(track.Met): 0, string(track.Missed): 0, string(track.Partial): 0}})
+		later = append(later, track.Later{File: l.File, Report: l.Report})
+	}
+	o := track.TrackAll(old.Report, later)
+	for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
+		out.Summary[string(s)] = o.Count(s)
+	}
+	at := targetAt(old)
+	for _, r := range o.Results {
+		res := PeriodResult{Result: r}
+		if r.Evidence != nil {
+			in := &out.Reports[r.In]
+			res.In, res.InID = in.Label, in.ID
+			in.Summary[string(r.Status)]++
+		}
+		out.Targets = append(out.Targets, res)
+		out.Figures = append(out.Figures, at(r.Target))
+	}
+	out.NotDue, out.NotDueTargets = len(o.NotDue), o.NotDue
+	for _, x := range o.NotDue {
+		out.NotDueFigures = append(out.NotDueFigures, at(x))
+	}
+	return out, nil
+}
+
+// targetAt returns where a target of the earlier report old is, in
+// characters: its figure, or its sentence when the figure is not known.
+func targetAt(old *Loaded) func(zongjie.Target) document.Location {
+	return func(x zongjie.Target) document.Location {
+		if x.FigureSpan.End > x.FigureSpan.Start {
+			return old.File.Location(x.FigureSpan)
+		}
+		return document.Location{Line: x.Line, Column: x.Column, Offset: x.Offset, Length: x.Length}
+	}
 }

@@ -13,13 +13,13 @@ import (
 	"sync"
 
 	"zongjie"
+	"zongjie/account"
 	"zongjie/check"
 	"zongjie/check/rules"
 	"zongjie/document"
 	"zongjie/extract"
 	"zongjie/reuse"
 	"zongjie/store"
-	"zongjie/track"
 )
 
 // The reviewer's desk shows every stored report with a few figures: what
@@ -34,7 +34,9 @@ import (
 //     version only;
 //   - the figures against the previous report (reuse, targets) on the
 //     report's version and which report, in which version, is its unit's
-//     previous one — adding a later report of the unit changes neither;
+//     previous one — adding a later report of the unit changes neither —
+//     and, as the targets are tracked in all the unit's reports of the
+//     period together (period.go), on the versions of those reports;
 //   - the share found in other units' reports on every report stored:
 //     the stamp is a digest of every report's ID and version, so any add,
 //     new version or removal makes it stale. It is estimated from the
@@ -64,13 +66,24 @@ type DeskFigures struct {
 	// Side.ReuseOwn of the report compared with it, as compare gives it.
 	PreviousShare float64 `json:"previous_share"`
 	// Targets are the targets of Previous's plan due by the period this
-	// report reviews, tracked in it: how many, and of them met, partly
-	// met, missed and not reported.
+	// report reviews, tracked in all the unit's reports of that period
+	// together (its period group, of Group reports: period.go): how
+	// many, and of them met, partly met, missed, and reported by none of
+	// them. They are the group's, the same in each of its reports.
 	Targets    int `json:"targets"`
 	Met        int `json:"met"`
 	Partial    int `json:"partial"`
 	Missed     int `json:"missed"`
 	Unreported int `json:"unreported"`
+	// Group is the number of reports the targets were tracked in, this
+	// one among them: 1 when it is the unit's only report of its period,
+	// 0 when no targets were tracked (no previous report).
+	Group int `json:"group,omitempty"`
+	// OwnMet, OwnPartial and OwnMissed are the targets of Met, Partial
+	// and Missed rated by a figure of this report: what it alone says.
+	OwnMet     int `json:"own_met,omitempty"`
+	OwnPartial int `json:"own_partial,omitempty"`
+	OwnMissed  int `json:"own_missed,omitempty"`
 
 	// OthersShare is the estimated share of the report's text found in
 	// the reports of other units (stock phrases left out), from the
@@ -100,7 +113,7 @@ type DeskReport struct {
 
 // figuresFormat names the way the figures are computed: changing what a
 // figure means changes it, and every stored figure is stale.
-const figuresFormat = "desk1"
+const figuresFormat = "desk2"
 
 // ReportOrder places a report in time among its unit's (DeskReport.Order):
 // the term it reviews, a plan alone at the start of its year.
@@ -154,6 +167,7 @@ type DeskCache struct {
 type keptFigures struct {
 	stamp     deskStamp
 	own, unit versionRef
+	group     uint64 // the digest of the period group's versions, 0 for none
 	figures   DeskFigures
 }
 
@@ -264,7 +278,7 @@ func parseFigures(fs []store.Figures) map[int64]keptFigures {
 		if own, ok := strings.CutPrefix(k.stamp.own, figuresFormat+":"); ok && own != "-" {
 			k.own = parseRef(own)
 		}
-		k.unit = parseRef(k.stamp.unit)
+		k.unit, k.group = parseUnitStamp(k.stamp.unit)
 		if err := json.Unmarshal(f.Data, &k.figures); err != nil {
 			k = keptFigures{} // unreadable: computed again
 		}
@@ -298,7 +312,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 			kept[k] = m[d.Report.ID]
 		}
 	}
-	prev := previousReports(out)
+	prev, groups := previousReports(out)
 	corpusStamp := ""
 	if compute {
 		corpusStamp = corpusDigest(list)
@@ -319,15 +333,16 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 	for k, d := range out {
 		f := kept[k]
 		out[k].Figures = f.figures
-		own, unit := versionRef{id: d.Report.ID, version: d.Report.Version}, versionRef{}
+		own, unit, group := versionRef{id: d.Report.ID, version: d.Report.Version}, versionRef{}, uint64(0)
 		p := prev[k]
 		if p >= 0 {
 			unit = versionRef{id: out[p].Report.ID, version: out[p].Report.Version}
+			group = groupDigest(out, groups[k])
 		}
 		// No figures stored, or none readable: the zero stamp.
 		pending := f.stamp.own == ""
 		ownStale := pending || f.own != own
-		j := job{k: k, own: ownStale, unit: ownStale || f.unit != unit}
+		j := job{k: k, own: ownStale, unit: ownStale || f.unit != unit || f.group != group}
 		if !compute {
 			out[k].Pending = pending
 			// The share found in other units is not counted as stale:
@@ -339,7 +354,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		}
 		want := deskStamp{own: figuresFormat + ":" + versionKey(d.Report.ID, d.Report.Version), unit: "-", corpus: corpusStamp}
 		if p >= 0 {
-			want.unit = versionKey(out[p].Report.ID, out[p].Report.Version)
+			want.unit = unitStamp(out[p].Report.ID, out[p].Report.Version, group)
 		}
 		stamps[k] = want
 		if j.own || j.unit {
@@ -436,13 +451,23 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		js := byUnit[unitNames[u]]
 		slices.SortFunc(js, func(a, b job) int { return out[a.k].Order - out[b.k].Order })
 		var last *loadedReport
+		// The unit's reports read, for the period groups: each is read
+		// once, and each group's targets tracked once for its reports.
+		loaded := map[int64]*loadedReport{}
+		tracked := map[int]*groupTracked{} // by the group's first report
 		for _, j := range js {
 			if err := ctx.Err(); err != nil {
 				done(-1, err)
 				return
 			}
 			d := &out[j.k]
-			r, err := loadReport(ctx, st, d.Report.ID, last)
+			r, err := loaded[d.Report.ID], error(nil)
+			if r == nil {
+				r, err = loadReport(ctx, st, d.Report.ID, last)
+			}
+			if err == nil && len(groups[j.k]) > 0 {
+				loaded[d.Report.ID] = r
+			}
 			if errors.Is(err, store.ErrNotFound) {
 				missing[j.k] = true
 				continue
@@ -466,7 +491,12 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 						done(-1, err)
 						return
 					default:
-						if err := previousFigures(ctx, st, bp, r, pl, f); err != nil {
+						g, err := trackGroup(ctx, st, out, groups[j.k], j.k, r, pl, loaded, tracked)
+						if err != nil {
+							done(-1, err)
+							return
+						}
+						if err := previousFigures(ctx, st, bp, r, pl, g, f); err != nil {
 							done(-1, err)
 							return
 						}
@@ -570,13 +600,14 @@ func (l *loadedReport) normalized() *reuse.Text {
 func withoutPrevious(f DeskFigures) DeskFigures {
 	f.Previous, f.PreviousShare = 0, 0
 	f.Targets, f.Met, f.Partial, f.Missed, f.Unreported = 0, 0, 0, 0, 0
+	f.Group, f.OwnMet, f.OwnPartial, f.OwnMissed = 0, 0, 0, 0
 	return f
 }
 
 // deskStamp is what stored figures were computed from, part by part.
 type deskStamp struct {
 	own    string // the format and the report's ID and version
-	unit   string // the previous report's ID and version, or "-"
+	unit   string // the previous report's ID and version, or "-" (unitStamp)
 	corpus string // the digest of every report's ID and version
 }
 
@@ -609,9 +640,11 @@ func corpusDigest(list []store.Summary) string {
 // previousReports returns, for each report, the index of its unit's
 // previous report, -1 for none: of the unit's reports whose Order is
 // less than its own, the latest (on a tie, the one with the largest
-// ID). A report without a unit or a period has none.
-func previousReports(ds []DeskReport) []int {
-	prev := make([]int, len(ds))
+// ID). A report without a unit or a period has none. It also returns,
+// for each report that has others in its period group (period.go), the
+// reports of the group by index, ascending by ID.
+func previousReports(ds []DeskReport) (prev []int, groups map[int][]int) {
+	prev = make([]int, len(ds))
 	byUnit := map[string][]int{}
 	for k, d := range ds {
 		prev[k] = -1
@@ -619,7 +652,7 @@ func previousReports(ds []DeskReport) []int {
 			byUnit[d.Report.Unit] = append(byUnit[d.Report.Unit], k)
 		}
 	}
-	for _, ks := range byUnit {
+	for unit, ks := range byUnit {
 		slices.SortFunc(ks, func(a, b int) int {
 			if ds[a].Order != ds[b].Order {
 				return ds[a].Order - ds[b].Order
@@ -633,8 +666,11 @@ func previousReports(ds []DeskReport) []int {
 			}
 			prev[k] = last
 		}
+		if !account.Anonymised(unit) {
+			groups = periodGroups(ds, ks, groups)
+		}
 	}
-	return prev
+	return prev, groups
 }
 
 // ownFigures counts the findings of r stored with it, or of the checker
@@ -679,7 +715,7 @@ func ownFigures(r *loadedReport, f *DeskFigures) {
 // previousFigures compares r with its unit's previous report p and
 // tracks p's targets in r. bp, if set, marks the stock phrases;
 // otherwise they are looked up in the store.
-func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, r, p *loadedReport, f *DeskFigures) error {
+func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, r, p *loadedReport, g *groupTracked, f *DeskFigures) error {
 	f.Previous = p.rec.ID
 	if bp == nil {
 		var err error
@@ -689,18 +725,9 @@ func previousFigures(ctx context.Context, st store.Store, bp reuse.Boilerplate, 
 	}
 	// As compare gives it with the previous report first.
 	f.PreviousShare = round3(reuse.Compare(p.normalized(), r.normalized(), bp).B.ReuseOwn)
-	_, old, err := p.extraction()
-	if err != nil {
-		return nil // unreadable: no targets
+	if g != nil {
+		g.figures(r.rec.ID, f)
 	}
-	file, cur, err := r.extraction()
-	if err != nil {
-		return nil
-	}
-	o := track.Track(old, file, cur)
-	f.Targets = len(o.Results)
-	f.Met, f.Partial = o.Count(track.Met), o.Count(track.Partial)
-	f.Missed, f.Unreported = o.Count(track.Missed), o.Count(track.Unreported)
 	return nil
 }
 

@@ -758,3 +758,114 @@ func sameDesk(t *testing.T, step string, st store.Store) {
 		t.Errorf("%s: DeskStored after Desk differs from the desk computed anew:\n%+v\nwant\n%+v", step, stored, want)
 	}
 }
+
+// A topic report of 青禾街道's 2024, giving the target of the 2023 plan
+// its year's summary leaves out (道路改造5公里).
+const deskQingheRoads2024 = "青禾街道2024年城市建设工作总结\n" +
+	"一、2024年工作总结\n全年完成道路改造5.2公里，城市面貌持续改善。\n" +
+	"二、2025年工作打算\n继续推进背街小巷整治。\n"
+
+// Ensure the targets of a unit's previous plan are tracked in all its
+// reports of the period together: the year's summary and a topic report
+// of the same year each give part of them, so none is unreported, and
+// both reports hold the group's figures and each what it alone gives.
+// Near misses: the topic report of another unit, or of the unit's next
+// half-year, joins no group, and the year's summary alone leaves the
+// target unreported.
+func TestDeskPeriodGroup(t *testing.T) {
+	st := openSQLite(t)
+	ids := addTexts(t, st, map[string]string{
+		"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024, "roads-2024.txt": deskQingheRoads2024,
+	}, true)
+	got := desk(t, st)
+	q24, roads := got[ids["qinghe-2024.txt"]].Figures, got[ids["roads-2024.txt"]].Figures
+	if q24.Group != 2 || roads.Group != 2 {
+		t.Errorf("groups %d and %d, want both reports of 2024 tracked together", q24.Group, roads.Group)
+	}
+	if q24.Targets < 3 || q24.Unreported != 0 || q24.Met < 3 {
+		t.Errorf("2024 together: %d targets, %d met, %d unreported; want the three of 2023 met", q24.Targets, q24.Met, q24.Unreported)
+	}
+	if g := func(f corpus.DeskFigures) [5]int { return [5]int{f.Targets, f.Met, f.Partial, f.Missed, f.Unreported} }; g(q24) != g(roads) {
+		t.Errorf("the group's figures differ between its reports: %+v and %+v", q24, roads)
+	}
+	if roads.OwnMet != 1 || q24.OwnMet != q24.Met-1 || roads.Previous != ids["qinghe-2023.txt"] {
+		t.Errorf("own: the summary %d, the topic report %d (previous %d); want the roads in the topic report alone", q24.OwnMet, roads.OwnMet, roads.Previous)
+	}
+
+	// Near misses: the same topic report of another unit, or of the
+	// next half-year.
+	for name, other := range map[string]string{
+		"another unit": strings.ReplaceAll(deskQingheRoads2024, "青禾街道", "柳塘镇"),
+		"another period": "青禾街道2025年上半年城市建设工作总结\n一、上半年工作总结\n上半年完成道路改造5.2公里，城市面貌持续改善。\n" +
+			"二、下半年工作打算\n继续推进背街小巷整治。\n",
+		"no other report": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			st := openSQLite(t)
+			texts := map[string]string{"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024}
+			if other != "" {
+				texts["other.txt"] = other
+			}
+			ids := addTexts(t, st, texts, true)
+			q := desk(t, st)[ids["qinghe-2024.txt"]].Figures
+			if q.Group != 1 || q.Unreported < 1 || q.OwnMet != q.Met {
+				t.Errorf("2024 alone: group %d, %d unreported, own met %d of %d; want it alone, the roads unreported", q.Group, q.Unreported, q.OwnMet, q.Met)
+			}
+		})
+	}
+}
+
+// Ensure the figures of a period group are computed again whenever one of
+// its reports changes, and only then: a report added to the group, a new
+// version of one, one trashed and restored, one deleted; each step's desk
+// is the one computed anew, and a look with nothing changed computes
+// nothing.
+func TestDeskPeriodGroupStamps(t *testing.T) {
+	onBothStores(t, func(t *testing.T, open func() store.Store) {
+		ctx := context.Background()
+		st := &countingStore{Store: open()}
+		ids := addTexts(t, st, map[string]string{"qinghe-2023.txt": deskQinghe2023, "qinghe-2024.txt": deskQinghe2024}, true)
+		sameDesk(t, "the summary alone", st)
+		roads := addTexts(t, st, map[string]string{"roads-2024.txt": deskQingheRoads2024}, true)["roads-2024.txt"]
+		sameDesk(t, "the topic report added", st)
+		if f := desk(t, st)[ids["qinghe-2024.txt"]].Figures; f.Group != 2 || f.Unreported != 0 {
+			t.Fatalf("the summary after the topic report came: group %d, %d unreported", f.Group, f.Unreported)
+		}
+		st.gets.Store(0)
+		desk(t, st)
+		if n := st.gets.Load(); n != 0 {
+			t.Errorf("a look with nothing changed read %d reports", n)
+		}
+		rec, err := st.Get(ctx, roads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := corpus.Prepare(rec.Path, []byte(strings.ReplaceAll(rec.Text, "道路改造5.2公里", "道路改造4公里")), corpus.Options{Check: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs[0].ID = roads
+		if _, _, err := st.Put(ctx, rs[0]); err != nil {
+			t.Fatal(err)
+		}
+		sameDesk(t, "a new version of the topic report", st)
+		if f := desk(t, st)[ids["qinghe-2024.txt"]].Figures; f.Partial != 1 {
+			t.Errorf("the summary after the topic report's new version: %d partial, want the roads", f.Partial)
+		}
+		if err := st.Trash(ctx, roads); err != nil {
+			t.Fatal(err)
+		}
+		sameDesk(t, "the topic report trashed", st)
+		if err := st.Untrash(ctx, roads); err != nil {
+			t.Fatal(err)
+		}
+		sameDesk(t, "the topic report restored", st)
+		if err := st.Delete(ctx, roads); err != nil {
+			t.Fatal(err)
+		}
+		sameDesk(t, "the topic report deleted", st)
+		if f := desk(t, st)[ids["qinghe-2024.txt"]].Figures; f.Group != 1 || f.Unreported == 0 {
+			t.Errorf("the summary alone again: group %d, %d unreported", f.Group, f.Unreported)
+		}
+	})
+}

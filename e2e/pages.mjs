@@ -175,7 +175,9 @@ try {
     check(shiqiaoCompare, "no link to compare with the previous report");
     check((await page.$$("table.desk .reasons li")).length > 0, "no reasons to send back");
     const track = await row.locator("a.desk-targets").first().getAttribute("href");
-    check(/^\/track\?a=\d+&b=\d+$/.test(track || ""), `the targets link to the track page is ${track}`);
+    // A report's targets link its pair; a unit's reports of one period
+    // tracked together (a group) link the unit and period.
+    check(/^\/track\?(a=\d+&b=\d+|period=\d{4}[A-Z0-9-]*&unit=[^&]+)$/.test(track || ""), `the targets link to the track page is ${track}`);
     check((await page.$$("img[src=x], table.desk b, table.desk script")).length === 0, "markup from a report became elements");
     // Filter: still holding placeholders, by keyboard.
     await page.focus("#f-placeholders");

@@ -906,12 +906,25 @@ func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiTrackStored tracks stored reports: every pair of a unit's
-// (?unit=…, the JSON of track --unit), or two (?old=ID&new=ID).
+// (?unit=…, the JSON of track --unit), a unit's reports of one period
+// together (?unit=…&period=2026, the JSON of track --unit --period), or
+// two (?old=ID&new=ID).
 func (s *Server) apiTrackStored(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if unit := strings.TrimSpace(q.Get("unit")); unit != "" {
 		if q.Has("old") || q.Has("new") {
 			return app.Errorf(app.Invalid, "参数 unit 与 old、new 只能给出一种")
+		}
+		if q.Has("period") {
+			term, err := zongjie.ParseTerm(q.Get("period"))
+			if err != nil {
+				return app.Errorf(app.Invalid, "%s", err.Error())
+			}
+			res, err := s.app.TrackPeriod(r.Context(), unit, term)
+			if err != nil {
+				return err
+			}
+			return writeJSON(w, http.StatusOK, res)
 		}
 		res, err := s.app.TrackUnit(r.Context(), unit)
 		if err != nil {
@@ -920,7 +933,10 @@ func (s *Server) apiTrackStored(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, res)
 	}
 	if !q.Has("old") && !q.Has("new") {
-		return app.Errorf(app.Invalid, "应给出参数 unit（单位），或 old 和 new（两篇已保存报告的编号）")
+		return app.Errorf(app.Invalid, "应给出参数 unit（单位，可加 period 时段），或 old 和 new（两篇已保存报告的编号）")
+	}
+	if q.Has("period") {
+		return app.Errorf(app.Invalid, "参数 period 只能与 unit 一起给出")
 	}
 	old, err := parseID(q.Get("old"), "报告编号（参数 old）")
 	if err != nil {

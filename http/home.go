@@ -93,10 +93,49 @@ type deskEntryView struct {
 	OtherText          string
 	OtherTitle         string
 	OtherBad           bool
-	Targets            string // 上期目标 9：完成 7，部分 1，未完成 1
+	Targets            string // 上期目标 9：完成 7，部分 1，未完成 1; in a period group, 本篇依据：完成 3
 	TargetsHref        string // the targets on the track page
 	TargetsBad         bool
 	Reasons            []string
+}
+
+// deskGroupView is the previous plan's targets tracked in a cell's
+// reports together, shown once at the top of the cell.
+type deskGroupView struct {
+	Text, Href string // 本期 3 篇合计 · 上期目标 9：完成 7，未报告 2; the unit and period on the track page
+	Send, Bad  bool
+	Reasons    []string
+}
+
+// deskGroup writes the block of a cell's targets tracked together.
+func (s *Server) deskGroup(unit string, t *app.DeskTargets) (template.HTML, error) {
+	v := deskGroupView{Send: len(t.Reasons) > 0, Bad: t.Missed+t.Unreported > 0, Reasons: t.Reasons}
+	v.Text = fmt.Sprintf("本期 %d 篇合计 · %s", t.Reports, targetCounts(t.Targets, t.Met, t.Partial, t.Missed, t.Unreported))
+	if t.Stale {
+		v.Text += " · 更新中"
+	}
+	v.Href = "/track?" + url.Values{"unit": {unit}, "period": {t.Period}}.Encode()
+	var buf bytes.Buffer
+	if err := s.pages.sets["home"].ExecuteTemplate(&buf, "desk-group", v); err != nil {
+		return "", fmt.Errorf("page home: %w", err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// targetCounts writes the previous plan's targets by status: 上期目标 9：完成
+// 7，部分 1，未完成 1，未报告 0 left out.
+func targetCounts(targets, met, partial, missed, unreported int) string {
+	t := fmt.Sprintf("上期目标 %d：完成 %d", targets, met)
+	if partial > 0 {
+		t += fmt.Sprintf("，部分 %d", partial)
+	}
+	if missed > 0 {
+		t += fmt.Sprintf("，未完成 %d", missed)
+	}
+	if unreported > 0 {
+		t += fmt.Sprintf("，未报告 %d", unreported)
+	}
+	return t
 }
 
 // minOthersShown is the share found in other units' reports below which
@@ -124,6 +163,13 @@ func (s *Server) layoutDesk(d *app.Desk) (deskPage, error) {
 			}
 			hs = hs[:0]
 			n := 0
+			if c.Targets != nil {
+				h, err := s.deskGroup(u.Unit, c.Targets)
+				if err != nil {
+					return deskPage{}, err
+				}
+				hs, n = append(hs, h), n+len(h)
+			}
 			for _, e := range c.Reports {
 				h, err := s.deskEntry(d, e)
 				if err != nil {
@@ -243,18 +289,25 @@ func entryView(d *app.Desk, e app.DeskEntry) deskEntryView {
 			v.OtherTitle += fmt.Sprintf("；与重复最多的 #%d 比对", f.Other)
 		}
 	}
-	if f.Targets > 0 {
-		t := fmt.Sprintf("上期目标 %d：完成 %d", f.Targets, f.Met)
-		if f.Partial > 0 {
-			t += fmt.Sprintf("，部分 %d", f.Partial)
+	switch {
+	case f.Targets == 0:
+	case f.Group > 1:
+		// Tracked with the unit's other reports of the period: the
+		// cell tells the targets once; the entry what it alone says.
+		if own := f.OwnMet + f.OwnPartial + f.OwnMissed; own > 0 {
+			t := fmt.Sprintf("本篇依据 %d 项：完成 %d", own, f.OwnMet)
+			if f.OwnPartial > 0 {
+				t += fmt.Sprintf("，部分 %d", f.OwnPartial)
+			}
+			if f.OwnMissed > 0 {
+				t += fmt.Sprintf("，未完成 %d", f.OwnMissed)
+			}
+			v.Targets, v.TargetsBad = t, f.OwnMissed > 0
+			v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
 		}
-		if f.Missed > 0 {
-			t += fmt.Sprintf("，未完成 %d", f.Missed)
-		}
-		if f.Unreported > 0 {
-			t += fmt.Sprintf("，未报告 %d", f.Unreported)
-		}
-		v.Targets, v.TargetsBad = t, f.Missed+f.Unreported > 0
+	default:
+		v.Targets = targetCounts(f.Targets, f.Met, f.Partial, f.Missed, f.Unreported)
+		v.TargetsBad = f.Missed+f.Unreported > 0
 		v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
 	}
 	return v

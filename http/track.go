@@ -46,7 +46,14 @@ type trackPage struct {
 
 	// Pairs are the unit's pairs of successive reports (?unit=), one of
 	// them shown (?pair=, the last by default).
-	Pairs   []trackPairLink
+	Pairs []trackPairLink
+	// Period is the unit's reports of one period tracked together
+	// (?unit=&period=), Shown then holding the earlier report alone;
+	// PeriodReports are those reports, linked, with what each alone
+	// says.
+	Period        *app.PeriodTracked
+	PeriodReports []trackPeriodReport
+
 	Notes   []string // the app's notes: reports left out, a period not known
 	Shown   *app.Tracked
 	Label   string // the pair in words: 2024年上半年计划 → 2024年
@@ -56,6 +63,14 @@ type trackPage struct {
 	Total   int    // the rows before the filter
 	AllHref string // the rows of every status, "" for files
 	Files   bool
+}
+
+// trackPeriodReport is one of a unit's reports of a period: the
+// targets its figures rate, in words (依据 3 项：达成 2，部分达成 1).
+type trackPeriodReport struct {
+	ID           int64
+	Title, Words string
+	PairHref     string // the report tracked alone against the earlier one
 }
 
 // trackPairLink is one of a unit's pairs, as a link.
@@ -87,10 +102,13 @@ type trackRow struct {
 type trackEvidence struct {
 	track.Evidence
 	Href string // the later report at the figure, "" for a file
+	In   int64  // the stored report it is in, 0 for a file
 }
 
 // handleTrack shows the track form, a unit's pairs (?unit=U, ?pair=N
-// from 1) or two stored reports (?a=ID&b=ID), filtered by ?status=.
+// from 1), a unit's reports of one period tracked together (?unit=U,
+// ?period=2026H1) or two stored reports (?a=ID&b=ID), filtered by
+// ?status=.
 func (s *Server) handleTrack(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := trackPage{Unit: strings.TrimSpace(q.Get("unit")), A: strings.TrimSpace(q.Get("a")), B: strings.TrimSpace(q.Get("b"))}
@@ -128,6 +146,26 @@ func (s *Server) handleTrack(w http.ResponseWriter, r *http.Request) error {
 		p.Notes, p.Shown = res.Notes, &res.Tracked
 		base.Set("a", p.A)
 		base.Set("b", p.B)
+	case p.Unit != "" && q.Has("period"):
+		if q.Has("pair") {
+			return app.Errorf(app.Invalid, "参数 period 与 pair 只能给出一种")
+		}
+		term, err := zongjie.ParseTerm(q.Get("period"))
+		if err != nil {
+			return app.Errorf(app.Invalid, "%s", err.Error())
+		}
+		res, err := s.app.TrackPeriod(r.Context(), p.Unit, term)
+		if err != nil {
+			return err
+		}
+		p.Period = res
+		p.Shown = &app.Tracked{Old: res.Old, OldTerm: res.OldTerm, NewTerm: res.Period, OldID: res.OldID, OldTitle: res.OldTitle}
+		for _, rep := range res.Reports {
+			p.PeriodReports = append(p.PeriodReports, trackPeriodReport{ID: rep.ID, Title: rep.Title, Words: ownWords(rep.Summary),
+				PairHref: "/track?" + url.Values{"a": {itoa64(res.OldID)}, "b": {itoa64(rep.ID)}}.Encode()})
+		}
+		base.Set("unit", p.Unit)
+		base.Set("period", res.Period.String())
 	case p.Unit != "":
 		pair, err := intParam(q.Get("pair"), "时段", 0)
 		if err != nil {
@@ -173,6 +211,24 @@ func (s *Server) handleTrackFiles(w http.ResponseWriter, r *http.Request) error 
 	return s.render(w, r, http.StatusOK, "track", p)
 }
 
+// ownWords says what one of a period's reports alone says of the
+// targets: 依据 3 项：达成 2，部分达成 1; 未给出上期目标的数字 for none.
+func ownWords(sum map[string]int) string {
+	n := sum[string(track.Met)] + sum[string(track.Partial)] + sum[string(track.Missed)]
+	if n == 0 {
+		return "未给出上期目标的数字"
+	}
+	w := "依据 " + itoa(n) + " 项："
+	sep := ""
+	for _, st := range trackStatuses[:3] {
+		if c := sum[st.Status]; c > 0 {
+			w += sep + st.Words + " " + itoa(c)
+			sep = "，"
+		}
+	}
+	return w
+}
+
 // pairLabel names a pair by its periods: 2024年上半年计划 → 2024年.
 func pairLabel(t *app.Tracked) string {
 	old, cur := t.Old, t.New
@@ -204,8 +260,23 @@ func reportAt(id int64, offset, length int) string {
 func (p *trackPage) layout(base url.Values) {
 	t := p.Shown
 	p.Label = pairLabel(t)
+	if p.Period != nil {
+		p.Label += "（本期 " + itoa(len(p.Period.Reports)) + " 篇合计）"
+	}
+	results, ins := t.Targets, []int64(nil) // ins: the report of each result's evidence, t.NewID when nil
+	if pt := p.Period; pt != nil {
+		results, ins = nil, nil
+		for _, r := range pt.Targets {
+			results, ins = append(results, r.Result), append(ins, r.InID)
+		}
+		t.Figures, t.NotDueTargets, t.NotDueFigures = pt.Figures, pt.NotDueTargets, pt.NotDueFigures
+	}
 	var all []trackRow
-	for i, res := range t.Targets {
+	for i, res := range results {
+		in := t.NewID
+		if ins != nil {
+			in = ins[i]
+		}
 		row := trackRow{Status: string(res.Status), Words: statusWords(string(res.Status)), Target: res.Target, Reason: res.Reason}
 		row.TargetHref = reportAt(t.OldID, t.Figures[i].Offset, t.Figures[i].Length)
 		if res.Progress != nil {
@@ -216,7 +287,7 @@ func (p *trackPage) layout(base url.Values) {
 			evs = []track.Evidence{*res.Evidence}
 		}
 		for _, e := range evs {
-			row.Evidence = append(row.Evidence, trackEvidence{Evidence: e, Href: reportAt(t.NewID, e.Offset, e.Length)})
+			row.Evidence = append(row.Evidence, trackEvidence{Evidence: e, Href: reportAt(in, e.Offset, e.Length), In: in})
 		}
 		all = append(all, row)
 	}

@@ -68,6 +68,10 @@ type Result struct {
 	Progress *float64 `json:"progress,omitempty"`
 	// Reason says in Chinese what was compared: "目标增长8%以上，实际增长8.7%".
 	Reason string `json:"reason"`
+	// In is the later report of TrackAll the evidence is in, by its
+	// place in the list (0 for Track's one); meaningless without
+	// evidence.
+	In int `json:"-"`
 }
 
 // Outcome is the tracking of one earlier report against one later report.
@@ -93,15 +97,52 @@ func (o *Outcome) Count(s Status) int {
 // Track matches the targets of old with what newRep, a report of file
 // newFile, reports.
 func Track(old *zongjie.Report, newFile *document.File, newRep *zongjie.Report) *Outcome {
+	return TrackAll(old, []Later{{File: newFile, Report: newRep}})
+}
+
+// Later is a report that may tell what became of earlier targets: the
+// file it was read from and its extraction.
+type Later struct {
+	File   *document.File
+	Report *zongjie.Report
+}
+
+// TrackAll matches the targets of old with what the later reports say
+// together: the reports of one unit for one period (a year's 工作总结 and
+// its topic reports on 安全生产 or 信访), each of which tells part of the
+// period's results. A target is due when it falls in the period one of
+// them reviews, and is rated by the likeliest figure any of those reports
+// gives (Result.In says which; on a tie, the first in later's order); it
+// is unreported only when none of them reports it. With one later report
+// it is Track.
+func TrackAll(old *zongjie.Report, later []Later) *Outcome {
 	out := &Outcome{Results: []Result{}, NotDue: []zongjie.Target{}}
-	ev := candidates(newFile, newRep)
-	verdicts := verdictSentences(newFile, newRep)
+	var (
+		ev       []candidate
+		verdicts []verdict
+	)
+	for i, l := range later {
+		for _, c := range candidates(l.File, l.Report) {
+			c.in = i
+			ev = append(ev, c)
+		}
+		for _, v := range verdictSentences(l.File, l.Report) {
+			v.in = i
+			verdicts = append(verdicts, v)
+		}
+	}
+	dueIn := make([]bool, len(later))
 	seen := map[string]bool{}
 	for _, t := range old.Targets {
 		if t.Placeholder || t.BaseValue == nil {
 			continue
 		}
-		if !due(t, old, newRep) {
+		some, all := false, true
+		for i, l := range later {
+			dueIn[i] = due(t, old, l.Report)
+			some, all = some || dueIn[i], all && dueIn[i]
+		}
+		if !some {
 			out.NotDue = append(out.NotDue, t)
 			continue
 		}
@@ -115,9 +156,29 @@ func Track(old *zongjie.Report, newFile *document.File, newRep *zongjie.Report) 
 			continue // the same target restated ("提出国内生产总值增长8%左右，主要是…")
 		}
 		seen[sig] = true
-		r := judge(t, name, change, ev)
+		cands, vs := ev, verdicts
+		if !all {
+			// Only the reports of the period the target falls in tell
+			// whether it was reached.
+			cands, vs = nil, nil
+			for _, c := range ev {
+				if dueIn[c.in] {
+					cands = append(cands, c)
+				}
+			}
+			for _, v := range verdicts {
+				if dueIn[v.in] {
+					vs = append(vs, v)
+				}
+			}
+		}
+		r := judge(t, name, change, cands)
 		if r.Status == Unreported && !indicator.Bare(name.Key) {
-			rateInWords(&r, name, verdicts)
+			rateInWords(&r, name, vs)
+		}
+		if r.Status == Unreported && len(later) > 1 {
+			// None of them reports it, not the one.
+			r.Reason = strings.Replace(r.Reason, "后一报告未报告", "本期各篇报告均未报告", 1)
 		}
 		out.Results = append(out.Results, r)
 	}
@@ -182,6 +243,7 @@ type candidate struct {
 	clause  string // the words of its clause before it, for what it measures (a flow or a stock)
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
 	sent    int    // where its sentence starts
+	in      int    // the later report it is in (TrackAll)
 }
 
 // candidates returns the figures of newRep that may report results: not
@@ -612,6 +674,7 @@ type verdict struct {
 	folded string
 	status Status
 	ev     Evidence
+	in     int // the later report it is in (TrackAll)
 }
 
 var (
@@ -685,7 +748,7 @@ func rateInWords(r *Result, name indicator.Name, vs []verdict) {
 			continue // the verdict is about something else in the sentence
 		}
 		e := v.ev
-		r.Status, r.Evidence = v.status, &e
+		r.Status, r.Evidence, r.In = v.status, &e, v.in
 		r.Reason = fmt.Sprintf("目标%s，后一报告未给出数字，但写明“%s”", targetText(r.Target, name.Text), clipRunes(e.Text, 40))
 		return
 	}
@@ -798,7 +861,7 @@ func judge(t zongjie.Target, name indicator.Name, change string, cands []candida
 		return res
 	}
 	e := best.ev
-	res.Evidence = &e
+	res.Evidence, res.In = &e, best.in
 	res.Status, res.Progress = rate(t, name.Key, change, e.base)
 	res.Reason = fmt.Sprintf("目标%s，实际%s", targetText(t, name.Text), e.Figure)
 	return res
@@ -829,13 +892,13 @@ func sumOfParts(res *Result, name indicator.Name, change string, cands []candida
 			}
 			for b := range cands {
 				c2 := &cands[b]
-				if b == a || c2.sent != c1.sent || c2.tier > 0 || c2.unit != unit || c2.change != "" ||
+				if b == a || c2.in != c1.in || c2.sent != c1.sent || c2.tier > 0 || c2.unit != unit || c2.change != "" ||
 					!strings.Contains(c2.nameKey, p2) || strings.Contains(c2.nameKey, p1) {
 					continue
 				}
 				e1, e2 := c1.ev, c2.ev
 				e1.Name, e2.Name = c1.text, c2.text
-				res.Evidence, res.Parts = &e1, []Evidence{e1, e2}
+				res.Evidence, res.Parts, res.In = &e1, []Evidence{e1, e2}, c1.in
 				res.Status, res.Progress = rate(t, name.Key, change, e1.base+e2.base)
 				res.Reason = fmt.Sprintf("目标%s，实际%s%s、%s%s", targetText(t, name.Text), c1.text, e1.Figure, c2.text, e2.Figure)
 				if e1.Unit == e2.Unit && e1.Value != nil && e2.Value != nil {

@@ -10,9 +10,10 @@ import (
 )
 
 func runTrack(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "track", "[选项] 旧报告 新报告 | --unit 单位",
+	fs := newFlags(e, "track", "[选项] 旧报告 新报告 | --unit 单位 [--period 时段]",
 		"对照旧报告提出的目标和新报告的完成情况：已完成（met）、未完成（missed）、部分完成（partial）、未报告（unreported）。\n"+
-			"报告可以是文件或已保存报告的编号，新报告应是旧报告其后一期的；只给 --unit 时，对照该单位已保存的相邻每两期报告。")
+			"报告可以是文件或已保存报告的编号，新报告应是旧报告其后一期的；只给 --unit 时，对照该单位已保存的相邻每两期报告；\n"+
+			"同时给 --period 时，把该单位上一期报告的目标对照该单位回顾这一时段的全部已保存报告（如年度总结和各专项总结），合计核对。")
 	db := dbFlag(fs)
 	format := formatFlag(fs)
 	mf := metaFlagsFor(fs, "给出两个报告时：指定其单位，覆盖自动识别；不给报告时：对照该单位已保存的每两期相邻报告")
@@ -31,13 +32,24 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 	unit := ""
 	if len(rest) == 0 {
 		unit = mf.unit(0)
-		if len(mf.periods) > 0 {
-			fmt.Fprintln(e.stderr, "zongjie track: --period 用于给出的报告文件；已保存的报告的时段可用 zongjie add --period 更正")
-			return exitUsage
-		}
 	}
 	a := newApp(*db, nil)
 	defer a.Close()
+	if unit != "" && len(mf.periods) > 0 {
+		res, err := a.TrackPeriod(ctx, unit, *mf.periods[0])
+		if err != nil {
+			return fail(e, "track", err)
+		}
+		if *format == "json" {
+			if err := writeJSON(e.stdout, res); err != nil {
+				fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
+				return exitUsage
+			}
+			return exitOK
+		}
+		writeTrackPeriodText(e.stdout, res)
+		return exitOK
+	}
 	if unit != "" {
 		res, err := a.TrackUnit(ctx, unit)
 		if res != nil {
@@ -102,6 +114,37 @@ func writeTrackText(w io.Writer, j app.Tracked) {
 		fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, t.Line)
 		if r.Evidence != nil {
 			fmt.Fprintf(w, "       依据：第%d行 %s\n", r.Evidence.Line, clip(r.Evidence.Text, 60))
+		}
+		if r.Progress != nil {
+			fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)
+		}
+	}
+	fmt.Fprintf(w, "共 %d 项目标：已完成 %d，未完成 %d，部分完成 %d，未报告 %d",
+		len(j.Targets), j.Summary["met"], j.Summary["missed"], j.Summary["partial"], j.Summary["unreported"])
+	if j.NotDue > 0 {
+		fmt.Fprintf(w, "；另有 %d 项不在本期考核", j.NotDue)
+	}
+	fmt.Fprintln(w, "。")
+}
+
+// writeTrackPeriodText writes a unit's reports of a period tracked
+// together: the reports, then each target with the report its evidence is
+// in.
+func writeTrackPeriodText(w io.Writer, j *app.PeriodTracked) {
+	if len(j.Reports) == 1 {
+		fmt.Fprintf(w, "%s 的目标 → %s %s的报告的完成情况\n", j.Old, j.Unit, j.Period.Words())
+	} else {
+		fmt.Fprintf(w, "%s 的目标 → %s %s的 %d 篇报告合计的完成情况\n", j.Old, j.Unit, j.Period.Words(), len(j.Reports))
+	}
+	for _, r := range j.Reports {
+		n := r.Summary["met"] + r.Summary["missed"] + r.Summary["partial"]
+		fmt.Fprintf(w, "  %s %s（依据 %d 项）\n", r.Label, r.Title, n)
+	}
+	for _, r := range j.Targets {
+		t := r.Target
+		fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, t.Line)
+		if r.Evidence != nil {
+			fmt.Fprintf(w, "       依据：%s 第%d行 %s\n", r.In, r.Evidence.Line, clip(r.Evidence.Text, 60))
 		}
 		if r.Progress != nil {
 			fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)

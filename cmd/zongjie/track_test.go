@@ -63,3 +63,42 @@ func TestTrack(t *testing.T) {
 		t.Errorf("track with a missing file: exit %d, %s", code, errOut)
 	}
 }
+
+// TestTrackPeriod runs track --unit --period on a unit's stored reports of
+// one year, a summary and a topic report, each giving one of the plan's
+// targets: the text names the report of each evidence, the JSON gives the
+// reports and the target none of them reports; a period with no report
+// is refused. Near miss: a report of another unit giving the third
+// target is not one of them.
+func TestTrackPeriod(t *testing.T) {
+	var files []string
+	for name, text := range map[string]string{
+		"plan.txt": "枫林镇2025年工作总结及2026年工作计划\n一、2025年工作总结\n全镇经济运行总体平稳。\n" +
+			"二、2026年工作计划\n2026年主要目标是：地区生产总值增长6%，城镇新增就业1000人以上，森林覆盖率达到60%。\n",
+		"year.txt":  "枫林镇2026年工作总结及2027年工作计划\n一、2026年工作总结\n全镇地区生产总值增长6.5%。\n二、2027年工作计划\n继续坚持稳中求进。\n",
+		"jobs.txt":  "枫林镇2026年就业工作总结\n一、2026年工作总结\n全年城镇新增就业800人。\n二、2027年工作打算\n继续抓好就业。\n",
+		"other.txt": "松岭镇2026年林业工作总结\n一、2026年工作总结\n全镇森林覆盖率达到61%。\n二、2027年工作打算\n继续抓好森林防火。\n",
+	} {
+		files = append(files, writeFile(t, name, text))
+	}
+	db := filepath.Join(t.TempDir(), "z.db")
+	if code, _, errOut := runCLI(t, "", append([]string{"add", "--db", db, "--quiet"}, files...)...); code != exitOK {
+		t.Fatalf("add: %d\n%s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026")
+	if code != exitOK || !strings.Contains(out, "2026年的 2 篇报告合计") || strings.Count(out, "依据：#") != 2 || !strings.Contains(out, "本期各篇报告均未报告“森林覆盖率”") {
+		t.Fatalf("track --unit --period: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026", "--format", "json")
+	var got struct {
+		Reports []struct{ Label string }
+		Targets []struct{ Status, In string }
+		Summary map[string]int
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &got) != nil || len(got.Reports) != 2 || got.Summary["unreported"] != 1 || got.Summary["met"] != 1 || got.Summary["partial"] != 1 {
+		t.Fatalf("track --unit --period json: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2030"); code == exitOK || !strings.Contains(errOut, "2030年") {
+		t.Errorf("a period without reports: exit %d, %s", code, errOut)
+	}
+}
