@@ -517,7 +517,7 @@ var cleanFloors = map[string]map[string]float64{
 	},
 	"held-back 01–16": {
 		"reports": 1, "meta": 0.93, "headings": 1, "levels": 1, "heading precision": 0.99,
-		"figures": 1, "figures right": 0.99, "figures named": 0.92, "figure precision": 0.99,
+		"figures": 1, "figures right": 0.99, "figures named": 0.92, "figure precision": 1,
 		"targets": 1, "targets right": 1, "targets named": 0.95, "target deadlines": 0.93, "target precision": 0.87,
 	},
 	// First set at the first count of 17–36, before any change made for
@@ -534,27 +534,28 @@ var cleanFloors = map[string]map[string]float64{
 	},
 	// Set at the end of the work on 37–56 (first count: docs/extraction-clean.md).
 	"tuning 37–56": {
-		"reports": 1, "meta": 0.98, "headings": 1, "levels": 1, "heading precision": 1,
+		"reports": 1, "meta": 1, "headings": 1, "levels": 1, "heading precision": 1,
 		"figures": 1, "figures right": 1, "figures named": 0.99, "figure precision": 1,
 		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 1, "target precision": 0.98,
 	},
 	"held-back 37–56": {
-		"reports": 1, "meta": 0.91, "headings": 0.97, "levels": 0.92, "heading precision": 1,
+		"reports": 1, "meta": 0.94, "headings": 0.97, "levels": 0.92, "heading precision": 1,
 		"figures": 0.99, "figures right": 0.99, "figures named": 0.98, "figure precision": 0.98,
-		"targets": 1, "targets right": 1, "targets named": 0.95, "target deadlines": 1, "target precision": 0.82,
+		"targets": 1, "targets right": 1, "targets named": 0.95, "target deadlines": 1, "target precision": 0.93,
 	},
 	// Set at the first count of 57–76 (after the scorer read growths in
 	// 万元 and 3200余万元, and the revisions noted in the expectations),
-	// before any change made for them (docs/extraction-clean.md).
+	// before any change made for them; raised to the count at the end of
+	// the work on them (docs/extraction-clean.md).
 	"tuning 57–76": {
-		"reports": 1, "meta": 0.86, "headings": 1, "levels": 1, "heading precision": 1,
-		"figures": 0.99, "figures right": 0.96, "figures named": 0.96, "figure precision": 0.97,
-		"targets": 0.93, "targets right": 1, "targets named": 0.98, "target deadlines": 0.94, "target precision": 0.74,
+		"reports": 1, "meta": 1, "headings": 1, "levels": 1, "heading precision": 1,
+		"figures": 1, "figures right": 0.97, "figures named": 0.96, "figure precision": 0.97,
+		"targets": 0.93, "targets right": 1, "targets named": 0.98, "target deadlines": 1, "target precision": 0.93,
 	},
 	"held-back 57–76": {
-		"reports": 1, "meta": 0.82, "headings": 1, "levels": 0.89, "heading precision": 0.98,
+		"reports": 1, "meta": 0.89, "headings": 1, "levels": 0.89, "heading precision": 0.98,
 		"figures": 0.99, "figures right": 0.99, "figures named": 0.95, "figure precision": 0.97,
-		"targets": 0.92, "targets right": 0.98, "targets named": 0.98, "target deadlines": 0.95, "target precision": 0.98,
+		"targets": 0.92, "targets right": 0.98, "targets named": 0.98, "target deadlines": 0.98, "target precision": 0.98,
 	},
 }
 

@@ -62,6 +62,9 @@ type unitFound struct {
 // 全街道).
 func (d *detector) unit(m *zongjie.Meta) {
 	u := d.findUnit()
+	if u.name != "" && u.parent == "" && !u.placeholder {
+		u.parent = d.superior(u)
+	}
 	m.Unit, m.Parent, m.Level, m.UnitPlaceholder, m.UnitSource = u.name, u.parent, u.level, u.placeholder, u.source
 	if m.Level == "" {
 		m.UnitSource = ""
@@ -160,6 +163,14 @@ func (d *detector) selfLevel() zongjie.Level {
 // "关于" or "中共". A title that opens with a bare level word ("县人民政府
 // 工作报告") gives the level.
 func unitInTitle(s string) (unitFound, bool) {
+	// A work team's or a first secretary's report names the unit that
+	// sends it before the village it works in: "临川区住建局驻龙潭乡龙口村
+	// 工作队", "驻新庄村工作队". The village is the unit.
+	if i := strings.Index(s, "驻"); i >= 0 {
+		if u, ok := chainAt(s[i+len("驻"):]); ok && strings.HasSuffix(u.name, "村") {
+			return u, true
+		}
+	}
 	parts := []string{s}
 	if _, offs := years(s); len(offs) > 0 {
 		parts = []string{s[:offs[0]], s[offs[0]+len("2023年"):]}
@@ -190,13 +201,20 @@ func chainAt(s string) (unitFound, bool) {
 				return unitFound{name: dep, parent: names[len(names)-1], level: zongjie.LevelDepartment}, true
 			}
 		}
+		if v, size := villageAt(rest); size > 0 {
+			// A village is the lowest unit: the chain ends with it. The
+			// project has no level for it.
+			names = append(names, v)
+			u.level = ""
+			break
+		}
 		name, lvl, size := unitAt(rest)
 		if size == 0 {
 			break
 		}
 		names = append(names, name)
 		u.level = lvl
-		rest = rest[size:]
+		rest = sameUnitAgain(name, rest[size:])
 	}
 	if len(names) == 0 {
 		for _, suf := range unitSuffixes {
@@ -244,6 +262,66 @@ func departmentAt(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// organs are the bodies of a unit its name is followed by.
+var organs = []string{"委员会", "党工委", "党委", "人民政府", "政府", "办事处"}
+
+// sameUnitAgain returns rest past one organ and the unit's name again: a
+// report sent by two bodies of one unit names it twice ("中共白沙镇委员会
+// 白沙镇人民政府关于…": 白沙镇, once), not a unit inside another.
+func sameUnitAgain(name, rest string) string {
+	for _, o := range organs {
+		after, ok := strings.CutPrefix(rest, o)
+		if !ok {
+			continue
+		}
+		after = strings.TrimLeft(after, " \u3000、")
+		if again, ok := strings.CutPrefix(after, name); ok {
+			return again
+		}
+	}
+	return rest
+}
+
+// villageAfter are the words a village's name is followed by where a
+// report names its unit: its bodies, its officers, its work team, 工作.
+var villageAfter = prefixes{"工作", "党", "村民委员会", "村委会", "“两委”", "两委", "第一书记", "帮扶", "关于", "驻村"}
+
+// villageStarts start common nouns that end with 村: 行政村, 重点村.
+var villageStarts = prefixes{
+	"行政", "自然", "重点", "贫困", "脱贫", "试点", "中心", "空壳", "薄弱", "先进", "传统", "搬迁",
+	"移民", "城中", "边境", "和美", "宜居", "明星", "富裕", "集体", "每个", "少数民族",
+}
+
+// villageAt reads a village's name at the start of s: two to five Han
+// characters and 村, followed by nothing, a year or what a title names
+// after its unit (villageAfter): "杨柳村2026年", "龙口村工作队". 乡村, 农村,
+// 行政村 and a run holding another unit's suffix (柳河乡杨柳村: 柳河乡
+// comes first) are none.
+func villageAt(s string) (string, int) {
+	i := strings.Index(s, "村")
+	if i <= 0 {
+		return "", 0
+	}
+	part := s[:i]
+	if n := utf8.RuneCountInString(part); n < 2 || n > 5 {
+		return "", 0
+	}
+	for j, r := range part {
+		if !isHan(r) || suffixSet.At(part, j) != "" || strings.ContainsRune("驻局委厅", r) {
+			return "", 0
+		}
+	}
+	name := s[:i+len("村")]
+	after := s[len(name):]
+	if !(after == "" || after[0] >= '0' && after[0] <= '9' || villageAfter.HasPrefix(after)) {
+		return "", 0
+	}
+	if villageStarts.HasPrefix(part) || !validName(part, name) {
+		return "", 0
+	}
+	return name, len(name)
 }
 
 // headTitles are the offices of a department's head: "教育体育局局长2026年度
@@ -591,4 +669,98 @@ func isPlaceholderName(s string) bool {
 		}
 	}
 	return true
+}
+
+// levelRank orders the levels of the units a report may name its superior
+// among, lowest first: a village (no level, a name in 村), a community, a
+// 街道 or 乡镇, a district or county, a city, a province. 0 for none.
+func levelRank(u unitFound) int {
+	switch u.level {
+	case "":
+		if strings.HasSuffix(u.name, "村") {
+			return 1
+		}
+	case zongjie.LevelCommunity:
+		return 2
+	case zongjie.LevelStreet, zongjie.LevelTown, zongjie.LevelTownship:
+		return 3
+	case zongjie.LevelDistrict, zongjie.LevelCounty:
+		return 4
+	case zongjie.LevelCity:
+		return 5
+	case zongjie.LevelProvince:
+		return 6
+	}
+	return 0
+}
+
+// superior returns the parent of a unit named without one, where the
+// opening of the report names it: a unit above it whose bodies the report
+// thanks for their leadership (在桂园街道党工委、办事处的坚强领导下, 在安平
+// 县委和乡党委的领导下) or the addressee it reports to (中共安平县委、安平县
+// 人民政府：), the nearest above it when several are named. Unnamed bodies
+// (在县委、县政府的领导下) give none, and a department none.
+func (d *detector) superior(u unitFound) string {
+	own := levelRank(u)
+	if own == 0 {
+		return ""
+	}
+	best, bestRank := "", 0
+	consider := func(s string) {
+		for _, p := range []string{"在", "中共"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		// Each name of the chain followed by one of its bodies: 安平县 in
+		// 安平县委和乡党委.
+		for {
+			name, level, size := unitAt(s)
+			if size == 0 {
+				return
+			}
+			s = s[size:]
+			organ := strings.HasPrefix(s, "委")
+			for _, o := range organs {
+				organ = organ || strings.HasPrefix(s, o)
+			}
+			c := unitFound{name: name, level: level}
+			// 区委区政府 unspaced is two bodies of an unnamed unit.
+			if strings.ContainsAny(name, "委府") {
+				return
+			}
+			if r := levelRank(c); organ && !isPlaceholderName(strings.TrimSuffix(name, suffixOf(name))) && r > own && (bestRank == 0 || r < bestRank) {
+				best, bestRank = name, r
+			}
+			if organ {
+				return
+			}
+		}
+	}
+	// Each body of a list: 在安平县委、县政府和白沙镇党委的领导下.
+	considerAll := func(s string) {
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、和及与", r) }) {
+			consider(part)
+		}
+	}
+	for _, line := range strings.Split(d.intro, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasSuffix(line, "：") && utf8.RuneCountInString(line) <= 40 {
+			considerAll(strings.TrimSuffix(line, "："))
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(line[i:], "在")
+			if j < 0 {
+				break
+			}
+			clause := line[i+j:]
+			if k := strings.IndexAny(clause, "，。；"); k >= 0 {
+				clause = clause[:k]
+			}
+			if strings.Contains(clause, "领导下") || strings.Contains(clause, "指导下") {
+				considerAll(clause)
+			}
+			i += j + len("在")
+		}
+	}
+	return best
 }

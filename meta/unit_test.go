@@ -2,8 +2,11 @@ package meta
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"zongjie"
 )
 
 // Ensure unit names are read from the words of a title, a session or a
@@ -47,6 +50,16 @@ func TestChainAt(t *testing.T) {
 		{"青禾街道桃园社区2026年工作总结", "桃园社区 青禾街道 community"},
 		{"凤鸣社区党委书记", "凤鸣社区  community"},
 		{"白沙镇东岭社区", "东岭社区 白沙镇 community"},
+		{"柳河乡杨柳村2026年工作总结和明年工作思路", "杨柳村 柳河乡 "},
+		{"新塘村2026年工作总结", "新塘村  "},
+		{"东岭村第一书记", "东岭村  "},
+		{"中共白沙镇委员会白沙镇人民政府关于2026年工作情况", "白沙镇  town"},
+		{"near miss: 乡村振兴工作总结", "-"},
+		{"near miss: 农村人居环境整治工作总结", "-"},
+		{"near miss: 行政村2026年", "-"},
+		{"near miss: 杨柳村民小组", "-"},
+		{"near miss: 柳河乡杨柳村民小组", "柳河乡  township"},
+		{"near miss: 中共白沙镇委员会石桥镇", "委员会石桥镇 白沙镇 town"},
 		{"near miss: 临川区教育体育局局长办公会议", "临川区  district"},
 		{"near miss: 社区2026年", "-"},
 		{"near miss: 城市社区", "-"},
@@ -183,6 +196,67 @@ func TestPlaceholderStep(t *testing.T) {
 		}
 		if placeholderAt(s+"街道", 0) != 0 {
 			t.Errorf("%U starts a placeholder but placeholderStep steps over it", r)
+		}
+	}
+}
+
+// Ensure a work team's or first secretary's title gives the village it
+// works in, not the department that sends it.
+func TestUnitInTitleStationed(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"临川区住房和城乡建设局驻龙潭乡龙口村工作队2026年工作总结", "龙口村 龙潭乡 "},
+		{"驻新庄村工作队2026年上半年工作总结和下半年工作安排", "新庄村  "},
+		{"驻白沙镇东岭村第一书记2026年度个人工作总结", "东岭村 白沙镇 "},
+		{"near miss: 白沙镇驻村工作总结", "白沙镇  town"},
+		{"near miss: 龙潭乡驻村帮扶工作总结", "龙潭乡  township"},
+		{"near miss: 临川区住房和城乡建设局驻村工作2026年总结", "not a village"},
+	}
+	for _, tt := range tests {
+		in, _ := strings.CutPrefix(tt.in, "near miss: ")
+		got := "-"
+		if u, ok := unitInTitle(in); ok {
+			got = fmt.Sprintf("%s %s %s", u.name, u.parent, u.level)
+		}
+		if tt.want == "not a village" && !strings.Contains(got, "村") {
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("unitInTitle(%q) = %q, want %q", in, got, tt.want)
+		}
+	}
+}
+
+// Ensure a unit its title names alone takes for parent the unit above it
+// whose leadership its opening thanks, or the addressee it reports to;
+// unnamed bodies, a unit of its own level, and other words give none.
+func TestSuperior(t *testing.T) {
+	community := unitFound{name: "幸福里社区", level: zongjie.LevelCommunity}
+	township := unitFound{name: "龙潭乡", level: zongjie.LevelTownship}
+	town := unitFound{name: "白沙镇", level: zongjie.LevelTown}
+	village := unitFound{name: "新塘村"}
+	tests := []struct {
+		intro string
+		u     unitFound
+		want  string
+	}{
+		{"幸福里社区2026年工作总结\n\n2026年，幸福里社区在桂园街道党工委、办事处的坚强领导下，各项工作取得了新进展。", community, "桂园街道"},
+		{"2026年，我在安平县委和乡党委的领导下，协助书记抓好党的建设。", township, "安平县"},
+		{"中共白沙镇委员会 白沙镇人民政府\n关于2026年工作情况的报告\n\n中共安平县委、安平县人民政府：\n\n2026年，全镇…", town, "安平县"},
+		{"2026年，新塘村党支部在清水镇党委、政府的坚强领导下，在安平县委的关心下，带领全村。", village, "清水镇"},
+		{"在安平县委、县政府和白沙镇党委的坚强领导下", village, "白沙镇"},
+		{"near miss: 在县委、县政府和镇党委的坚强领导下，全镇…", town, ""},
+		{"near miss: 在区委区政府的坚强领导下，坚持稳中求进", unitFound{name: "青禾街道", level: zongjie.LevelStreet}, ""},
+		{"near miss: 在桂园街道党工委的领导下，南湖街道…", unitFound{name: "南湖街道", level: zongjie.LevelStreet}, ""},
+		{"near miss: 在安平县委的关心支持下，全乡…", township, ""},
+		{"near miss: 我们在安平县开展调研，在街道党工委的领导下，…", community, ""},
+		{"near miss: 在临川区民政局的指导下，…", community, ""},
+		{"near miss: 在桂园街道党工委的领导下", unitFound{name: "民政局", level: zongjie.LevelDepartment}, ""},
+	}
+	for _, tt := range tests {
+		intro, _ := strings.CutPrefix(tt.intro, "near miss: ")
+		d := &detector{intro: intro}
+		if got := d.superior(tt.u); got != tt.want {
+			t.Errorf("superior(%q, %s) = %q, want %q", intro, tt.u.name, got, tt.want)
 		}
 	}
 }

@@ -290,6 +290,11 @@ func topKind(title string, c Context) zongjie.SectionKind {
 		}
 	}
 	if containsAny(title, planTimeWords) && !containsAny(title, reviewTimeWords) {
+		if strings.Contains(title, "形势") && !hasPlanWord(title) {
+			// 下半年形势不容乐观，要清醒认识: the situation the plan
+			// faces, told by the problems, not the plan.
+			return zongjie.KindOther
+		}
 		return zongjie.KindPlan
 	}
 	if strings.Contains(title, "今年") && !containsAny(title, reviewResultWords) {
@@ -347,6 +352,16 @@ func contentKind(text string) zongjie.SectionKind {
 		text = text[:2<<10] // the first 700 characters or so tell
 	}
 	plans := planCues.All(text)
+	// 争取 before a figure tells what was obtained (争取上级扶持资金420万
+	// 元), not a commitment, unless a bound says it is one (以上).
+	kept := plans[:0:0]
+	for _, p := range plans {
+		if p.Word == "争取" && obtained(text[p.Start+len(p.Word):]) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	plans = kept
 	plan, review := len(plans), 0
 	k := 0
 	for _, m := range reviewCues.All(text) {
@@ -366,6 +381,27 @@ func contentKind(text string) zongjie.SectionKind {
 		return zongjie.KindReview
 	}
 	return zongjie.KindOther
+}
+
+// obtained says whether the words after 争取 name what was obtained: a
+// figure within the clause's first ten characters with no bound after it
+// (上级扶持资金420万元, not 资金1000万元以上).
+func obtained(after string) bool {
+	n := 0
+	for i, r := range after {
+		if n >= 10 || strings.ContainsRune("，。；：", r) {
+			return false
+		}
+		if r >= '0' && r <= '9' {
+			rest := after[i:]
+			if j := strings.IndexAny(rest, "，。；"); j >= 0 {
+				rest = rest[:j]
+			}
+			return !strings.Contains(rest, "以上") && !strings.Contains(rest, "左右")
+		}
+		n++
+	}
+	return false
 }
 
 // laterReview reports whether a title with a year later than the reviewed

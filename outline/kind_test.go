@@ -37,6 +37,9 @@ func TestKindPhrases(t *testing.T) {
 		{"下步工作谋划", sum, plan, plan},
 		{"2024年工作思路和目标任务", gov, plan, plan},
 		{"下半年工作计划", sum, plan, plan},
+		// The situation a plan faces is not the plan; its tasks are.
+		{"下半年形势不容乐观，要清醒认识", sum, other, ""},
+		{"下半年形势任务和工作安排", sum, plan, plan},
 		{"“十五五”时期主要目标任务", gov, plan, ""},
 		// The review under its names.
 		{"2023年工作回顾", gov, review, ""},
@@ -117,6 +120,9 @@ func TestContentKind(t *testing.T) {
 		{"新建学校5所，改造道路12条。", zongjie.KindOther},               // near miss: no cue either way
 		{"完成投资150亿元。力争增长8%。", zongjie.KindOther},             // near miss: one of each
 		{"已经完成投资150亿元，明年力争再增长8%，确保实现目标。", zongjie.KindOther}, // near miss: not clear enough
+		// 争取 before a figure obtained is no commitment.
+		{"争取上级扶持资金420万元，建设项目9个，确保资产保值。全年实现服务收入86万元。", zongjie.KindOther},
+		{"争取上级资金1000万元以上，确保资产保值。力争实现服务收入90万元。", zongjie.KindPlan}, // near miss: a bound
 	} {
 		if got := contentKind(tt.text); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)

@@ -396,6 +396,9 @@ func (sc *scanner) number(i int, chinese bool) int {
 	if chinese && num.Arabic {
 		return j
 	}
+	if chinese && sc.text[i:j] == "几" {
+		return j // 几个村: a few, no figure (十几个, 几百人 are)
+	}
 	if !chinese && num.Chinese && strings.HasSuffix(sc.text[i:j], "千") {
 		// 110千伏, 10千瓦, 5千米: 千 begins the unit, it does not multiply
 		// the number (5千元 and 5千万元 are read either way alike).

@@ -60,12 +60,22 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 		// are 2025's.
 		current = p.Year
 	}
+	// 明年 is the year after the one the report is written in, even in
+	// the plan part where 全年 is the plan's: "明年思路：明年…" in a 2026
+	// summary is 2027's.
+	written := x.in.Meta.CurrentYear()
+	next := func(w string, y int) int {
+		if d, ok := deadlineByWord[w]; ok && d.next && written > 0 {
+			return written + 1
+		}
+		return y
+	}
 	lo, hi := x.earlierItems(sec)
 	if h, ok := x.deadlineBefore(fig.Start, current, lo, hi); ok {
-		return h.word, h.year, x.period(h)
+		return h.word, next(h.word, h.year), x.period(h)
 	}
 	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownCommitment(after)), current); ok {
-		return h.word, h.year, x.period(h)
+		return h.word, next(h.word, h.year), x.period(h)
 	}
 	for s := sec; s != nil; s = parentOf(x.in.Sections, s) {
 		if s == sec && s.Inline && enumItem(s) {
@@ -75,7 +85,7 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 			continue
 		}
 		if w, y, p := findDeadline(s.Title, current); w != "" {
-			return w, y, p
+			return w, next(w, y), p
 		}
 		if w, y := fivePlan(s.Title); w != "" {
 			return w, y, zongjie.PeriodMulti // "“十三五”时期主要目标任务"
@@ -210,11 +220,12 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 	i := sort.Search(len(hits), func(i int) bool { return hits[i].end > off })
 	for ; i > 0; i-- {
 		h := hits[i-1]
-		if h.month != 0 && h.end <= off && strings.ContainsAny(x.in.File.Text[h.end:off], "；;。") {
+		if (h.month != 0 || quarter(h.period)) && h.end <= off && strings.ContainsAny(x.in.File.Text[h.end:off], "；;。") {
 			// The end of a month dates the clauses it stands in, not
 			// those after a semicolon ("二期3月底前开工、10月底前投产；
-			// …新增厂房面积4万平方米"); a period's words (下半年, 年底前)
-			// still lead them.
+			// …新增厂房面积4万平方米"), and so does a quarter ("…改造
+			// 4.6公里，第三季度投入使用。参保率稳定在96%以上"); a period's
+			// words (下半年, 年底前) still lead them.
 			continue
 		}
 		if h.start < lo || h.start >= hi {
@@ -222,6 +233,15 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 		}
 	}
 	return deadlineHit{}, false
+}
+
+// quarter says whether a period is a quarter or the first three.
+func quarter(p zongjie.Period) bool {
+	switch p {
+	case zongjie.PeriodQ1, zongjie.PeriodQ2, zongjie.PeriodQ3, zongjie.PeriodQ4, zongjie.PeriodQ1Q3:
+		return true
+	}
+	return false
 }
 
 // earlierItems returns the stretch of sec's paragraph held by the items of
