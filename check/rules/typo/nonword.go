@@ -371,7 +371,7 @@ func (d *decision) evident(s suspect) bool {
 	// Report prose writes the corrected word with the neighbours it has
 	// here (以邓小平里论和 → 理论: 平理论, 理论和), which a coinage's
 	// "correction" never is (精文减会 → 文件: 文件会).
-	return sc >= contextScore && s.attested >= attestedPair && d.inContext(s)
+	return sc >= leastContext(s) && s.attested >= attestedPair && d.inContext(s)
 }
 
 // score returns the evidence for s: the gain of the corrected text under

@@ -11,7 +11,7 @@ import (
 
 // leastScore returns the lowest score with which the decision may take
 // s (decision.evident): fitScore, shapeScore for a look-alike whose
-// correction report prose uses, contextScore for a correction report
+// correction report prose uses, leastContext for a correction report
 // prose writes with its neighbours (decision.inContext),
 // functionScore for a span of function characters, rareScore for a rare
 // replaced character.
@@ -21,7 +21,7 @@ func leastScore(d *decision, s suspect) float64 {
 		least = shapeScore
 	}
 	if s.attested >= attestedPair && d.inContext(s) {
-		least = min(least, contextScore)
+		least = min(least, leastContext(s))
 	}
 	if s.function {
 		least = max(least, functionScore)

@@ -96,6 +96,20 @@ func contextChar(r rune) bool {
 // report prose writes with the neighbours it has here (inContext).
 const contextScore = 11.0
 
+// contextNearScore is contextScore for a near homophone (suspect.near),
+// whose score has nearCost off since its reading offers more
+// corrections: a correction in context needs half of that (逆度 → 力度
+// in 保障逆度加大).
+const contextNearScore = contextScore - nearCost/2
+
+// leastContext returns the least score of s on the context route.
+func leastContext(s suspect) float64 {
+	if s.near {
+		return contextNearScore
+	}
+	return contextScore
+}
+
 // contextOne is the least count of the corrected word with the neighbour
 // beside the replaced character, for that side alone to put the word in
 // context (inContext).

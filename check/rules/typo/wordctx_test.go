@@ -153,3 +153,35 @@ func TestInContext(t *testing.T) {
 		}
 	}
 }
+
+// TestContextRoute checks the context route of decision.evident: a
+// near homophone in context is taken from contextNearScore (in
+// 民生保障逆度加大, 逆度 → 力度 at 9), a homophone only from contextScore,
+// and neither below its score or out of context.
+func TestContextRoute(t *testing.T) {
+	l, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text       string
+		near       bool
+		gain, want float64
+	}{
+		{"民生保障逆度加大", true, 15, 1},  // near, score 9 ≥ 8
+		{"民生保障逆度加大", true, 13, 0},  // near, score 7
+		{"民生保障逆度加大", false, 9, 0},  // homophone, score 9 < 11
+		{"民生保障逆度加大", false, 11, 1}, // homophone, score 11
+		{"国际逆度调查", true, 20, 0},    // 际力度, 力度调 never
+	} {
+		at := strings.Index(c.text, "逆度")
+		d := &decision{l: l, text: c.text, counts: map[string]int{}}
+		s := suspect{start: at, end: at + len("逆度"), right: "力度", gain: c.gain, near: c.near, common: true, token: true, attested: 100}
+		if !d.inContext(s) && c.want == 1 {
+			t.Fatalf("%s: not in context", c.text)
+		}
+		if got := d.evident(s); got != (c.want == 1) {
+			t.Errorf("%s near %v gain %.0f (score %.1f): %v", c.text, c.near, c.gain, d.score(s), got)
+		}
+	}
+}
