@@ -24,7 +24,7 @@ var NonWord = &check.Rule{
 			"“统畴”→“统筹”、“衔结”→“衔接”）。词表取自 gse 分词词典（约35万词及词频，并以 jieba 逆文档频率表核实低频词）" +
 			"和本项目语料，读音取自 go-pinyin，多音字按其前两个读音（“银航”→“银行”、“条整”→“调整”）；被替换的若是生僻字，只按主读音的同音字替换且须有更强的依据（“保樟”→“保障”）；" +
 			"不在数词、量词和排比式的新造词（以商招商、“抗洪精神、抗疫精神”）中。" +
-			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，也不报地名简称的连用（“苏锡常”、“蒙东”、“津企”，城市简称须文中写有该市名）；" +
+			"只报全文中只出现一次、不在引号内、不是地名机构名、职务之后的人名或含省区简称（浙、皖、沪等）的字串，也不报地名简称的连用（“苏锡常”、“蒙东”、“津企”，城市简称须文中写有该市名）和与企业名、品牌名、地名并列的名称（“奇瑞、蔚来”）；" +
 			"改后的字与前后字须是公文语料中常见的字对（如“各级正府和”改为“各级政府和”），且改后远比原文通顺、改后的词在文中别处也用，" +
 			"或改后的词为公文常用且远比原文通顺；形近字（“曰益”→“日益”）可选的字少，改后的词为公文常用时所需依据较低；" +
 			"改后的词连同其前后的字在公文语料中写过（“邓小平里论和”→“邓小平理论和”）时，所需依据也较低。建议修改，需人工确认。",
@@ -281,7 +281,8 @@ func (d *decision) placed(s suspect) bool {
 // 同比增长8%; a digit before is a quantity, 100亿辕; not in short quotes,
 // not the first part of a name, not a pair of TY001, which reports it as
 // certain; not part of a compound of one-character place names,
-// placeNames.abbreviation: 苏锡常, 蒙东, 津企).
+// placeNames.abbreviation: 苏锡常, 蒙东, 津企; not an item of a list of
+// names, lexicon.inNameList: 奇瑞、蔚来).
 func (d *decision) placedHere(s suspect) bool {
 	return d.placeTests(s, nil)
 }
@@ -317,7 +318,8 @@ func (d *decision) placeTests(s suspect, fail func(test string)) bool {
 		inPair(text, s.start, s.end) && failed("pair") ||
 		hasRegionChar(text[s.start:s.end]) && failed("region") ||
 		d.ownRegion(text[s.start:s.end]) && failed("ownRegion") ||
-		inName(text, s.start, s.end) && failed("name") {
+		inName(text, s.start, s.end) && failed("name") ||
+		d.l.inNameList(text, s.start, s.end) && failed("nameList") {
 		return false
 	}
 	at, right := s.replaced(text)
