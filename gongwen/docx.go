@@ -298,8 +298,12 @@ func documentXML(d *Doc) string {
 		paragraph(&b, "Subtitle", d.Subtitle)
 		empty = false
 	}
-	for _, bl := range d.Blocks {
+	for i, bl := range d.Blocks {
 		empty = false
+		if len(bl.Cells) > 0 {
+			tableRow(&b, d.Blocks, i)
+			continue
+		}
 		style, head := "", 0
 		if bl.Level >= 1 && bl.Level <= 4 {
 			if head = runInHead(bl.Text, bl.Head); head == 0 {
@@ -329,6 +333,34 @@ func documentXML(d *Doc) string {
 	b.WriteString(sectPr)
 	b.WriteString(`</w:body></w:document>`)
 	return b.String()
+}
+
+// tableRow writes the table row of blocks[i], opening the table at the
+// first row of a run of rows and closing it at the last, with a single
+// border round every cell.
+func tableRow(b *strings.Builder, blocks []Block, i int) {
+	cells := blocks[i].Cells
+	if i == 0 || len(blocks[i-1].Cells) == 0 {
+		b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>`)
+		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+			b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="auto"/>`)
+		}
+		b.WriteString(`</w:tblBorders></w:tblPr><w:tblGrid>`)
+		for range cells {
+			b.WriteString(`<w:gridCol/>`)
+		}
+		b.WriteString(`</w:tblGrid>`)
+	}
+	b.WriteString(`<w:tr>`)
+	for _, c := range cells {
+		b.WriteString(`<w:tc><w:p><w:pPr>` + noIndent + `</w:pPr>`)
+		runs(b, "", c)
+		b.WriteString(`</w:p></w:tc>`)
+	}
+	b.WriteString(`</w:tr>`)
+	if i+1 == len(blocks) || len(blocks[i+1].Cells) == 0 {
+		b.WriteString(`</w:tbl>`)
+	}
 }
 
 // runInHead returns the byte length of the heading part of a run-in

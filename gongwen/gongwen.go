@@ -59,4 +59,7 @@ type Block struct {
 	// indent: the addressee or salutation line under the title
 	// ("各位代表：", "同志们：", GB/T 9704 7.3.2).
 	Flush bool
+	// Cells, when set, make the block a table row, Text aside: the
+	// blocks with cells one after another are set as one table.
+	Cells []string
 }

@@ -65,6 +65,11 @@ func FromReport(f *document.File, r *zongjie.Report) *Doc {
 			continue
 		}
 		b := Block{Text: text}
+		if p.Kind == document.TableRow && len(p.Cells) > 0 {
+			for _, c := range p.Cells {
+				b.Cells = append(b.Cells, strings.TrimSpace(unmarked(f, c.Start, c.End)))
+			}
+		}
 		if len(d.Blocks) == 0 && isSalutation(text) {
 			b.Flush = true
 		}

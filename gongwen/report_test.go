@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/examples"
 	"zongjie/extract"
 	"zongjie/reader"
@@ -187,6 +188,12 @@ func TestRoundTrip(t *testing.T) {
 				want = append(want, d.Subtitle)
 			}
 			for _, b := range d.Blocks {
+				if len(b.Cells) > 0 {
+					// A table row is written as a row of a Word table and
+					// reads back as its cells, tab-separated.
+					want = append(want, strings.Join(b.Cells, "\t"))
+					continue
+				}
 				want = append(want, b.Text)
 			}
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -215,4 +222,31 @@ func outlineText(ss []*zongjie.Section) string {
 		}
 	})
 	return b.String()
+}
+
+// Ensure table rows are written as one Word table, read back as table
+// rows with their cells, and the paragraphs around it stay paragraphs.
+func TestTableBlocks(t *testing.T) {
+	d := &Doc{Title: "石桥镇2027年工作计划", Blocks: []Block{
+		{Text: "主要目标如下表："},
+		{Text: "指标　2027年目标", Cells: []string{"指标", "2027年目标"}},
+		{Text: "固定资产投资　19.6亿元", Cells: []string{"固定资产投资", "19.6亿元"}},
+		{Text: "二、重点工作", Level: 1},
+	}}
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	g, err := reader.Read("t.docx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range g.Paragraphs {
+		got = append(got, fmt.Sprintf("%v %d %s", p.Kind == document.TableRow, len(p.Cells), g.Slice(p.Span)))
+	}
+	want := []string{"false 0 石桥镇2027年工作计划", "false 0 主要目标如下表：", "true 2 指标\t2027年目标", "true 2 固定资产投资\t19.6亿元", "false 0 二、重点工作"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("read back:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

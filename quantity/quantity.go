@@ -123,16 +123,31 @@ func (sc *scanner) scanClause(ps document.Span, out []zongjie.Quantity) []zongji
 // (its first cell) as its name, and a figure under a 同比/增长 column
 // header becomes the growth of the figure before it in the row.
 func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *document.Paragraph, out []zongjie.Quantity) []zongjie.Quantity {
-	label := ""
+	label, rowUnit := "", ""
 	first := len(out)
+	labelCol := 0
 	for ci, c := range p.Cells {
 		cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
 		if cs.Start >= cs.End {
 			continue
 		}
+		if header != nil && ci < len(header.Cells) {
+			// A column of row numbers (序号) holds no figures, a column
+			// of units (单位) the unit of the row's bare numbers.
+			switch col := words.TrimSpace(sc.text[header.Cells[ci].Start:header.Cells[ci].End]); {
+			case serialHeaders[col]:
+				if ci == labelCol {
+					labelCol++
+				}
+				continue
+			case unitHeaders[col]:
+				rowUnit = words.TrimSpace(sc.text[cs.Start:cs.End])
+				continue
+			}
+		}
 		n := len(out)
 		out = sc.scanClause(cs, out)
-		if ci == 0 && len(out) == n {
+		if ci == labelCol && len(out) == n {
 			label = words.TrimSpace(sc.text[cs.Start:cs.End])
 		}
 		if len(out) == n+1 && n > first && header != nil && ci < len(header.Cells) && isGrowthHeader(sc.text[header.Cells[ci].Start:header.Cells[ci].End]) {
@@ -147,12 +162,43 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 		}
 	}
 	for k := first; k < len(out); k++ {
+		if out[k].Unit == "" && rowUnit != "" {
+			withUnit(&out[k], rowUnit)
+		}
 		out[k].InTable = true
 		if label != "" && !sc.ctx.NoNames && (out[k].Name == "" || len(out[k].Name) < len(label)) {
 			out[k].Name = label
 		}
 	}
 	return out
+}
+
+// serialHeaders and unitHeaders head a table's columns of row numbers and
+// of units.
+var (
+	serialHeaders = map[string]bool{"序号": true, "编号": true, "序": true}
+	unitHeaders   = map[string]bool{"单位": true, "计量单位": true}
+)
+
+// withUnit gives a bare number of a table row the unit its row's unit
+// cell names (亿元 for 32.6): as written, and its base value and unit.
+func withUnit(q *zongjie.Quantity, word string) {
+	w, u, scale, size := matchUnit(word, true, true)
+	if size != len(word) || w == "" || q.Value == nil {
+		return
+	}
+	decimal := q.Text
+	if strings.Trim(decimal, "0123456789.") != "" {
+		decimal = ""
+	}
+	q.Unit = word
+	q.BaseUnit = u.base
+	b := baseValue(*q.Value, decimal, scale*u.factor)
+	q.BaseValue = &b
+	if q.ValueTo != nil {
+		bt := baseValue(*q.ValueTo, "", scale*u.factor)
+		q.BaseValueTo = &bt
+	}
 }
 
 // isGrowthHeader reports whether a column header names a change.

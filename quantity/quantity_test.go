@@ -285,3 +285,31 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// Ensure a table row's bare numbers take the unit its unit column (单位)
+// names, its label is the first cell past a column of row numbers (序号),
+// and neither the row number nor the unit cell is a figure; a table with
+// neither column keeps its first cell as the label and its numbers bare.
+func TestTableColumns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"row numbers and units",
+			"序号\t指标名称\t单位\t2026年预计\t2027年目标\n1\t固定资产投资\t亿元\t18.2\t19.6\n2\t新增城镇就业\t人\t610\t650\n",
+			[]string{"18.2|18.2|亿元|1.82e+09元|固定资产投资|||", "19.6|19.6|亿元|1.96e+09元|固定资产投资|||",
+				"610|610|人|610人|新增城镇就业|||", "650|650|人|650人|新增城镇就业|||"}},
+		{"near miss: no such columns",
+			"指标\t2026年\t2027年\n固定资产投资\t18.2亿元\t19.6\n",
+			[]string{"18.2亿元|18.2|亿元|1.82e+09元|固定资产投资|||", "19.6|19.6||19.6|固定资产投资|||"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.text) {
+			got = append(got, brief(q))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}

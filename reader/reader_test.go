@@ -3,6 +3,7 @@ package reader_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,5 +326,40 @@ func TestLoadSize(t *testing.T) {
 	}
 	if got, err := reader.LoadSize("empty.txt", bytes.NewReader(nil), 10); err != nil || len(got) != 0 {
 		t.Errorf("empty: %q, %v", got, err)
+	}
+}
+
+// Ensure a plain text's runs of two or more lines of three or more
+// tab-separated cells, as many in each, are table rows (a Word table
+// copied as text), and that a line alone, lines of differing cell counts
+// and lines of two cells stay paragraphs.
+func TestTabTables(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // each paragraph: its kind (T table row, P paragraph) and cell count
+	}{
+		{"a table", "目标如下表：\n序号\t指标\t单位\t2027年目标\n1\t固定资产投资\t亿元\t19.6\n2\t新增就业\t人\t650\n一、重点工作\n", "P0 T4 T4 T4 P0"},
+		{"blank cells trimmed", "项目\t 2026年 \t2027年\n投资\t18.2\t19.6\n", "T3 T3"},
+		{"near miss: one line", "序号\t指标\t单位\n正文。\n", "P0 P0"},
+		{"near miss: differing counts", "序号\t指标\t单位\n1\t投资\n", "P0 P0"},
+		{"near miss: two cells", "指标\t完成值\n财政收入\t9.01\n", "P0 P0"},
+		{"near miss: a blank line between", "序号\t指标\t单位\n\n1\t投资\t亿元\n", "P0 P0"},
+	}
+	for _, tt := range tests {
+		f, err := reader.Read("t.txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range f.Paragraphs {
+			k := "P"
+			if p.Kind == document.TableRow {
+				k = "T"
+			}
+			got = append(got, fmt.Sprintf("%s%d", k, len(p.Cells)))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, strings.Join(got, " "), tt.want)
+		}
 	}
 }

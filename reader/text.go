@@ -17,7 +17,47 @@ func readText(path string, data []byte) (*document.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return document.New(path, document.FormatText, enc, text, joinBroken(text, lineParagraphs(text))), nil
+	return document.New(path, document.FormatText, enc, text, tabTables(text, joinBroken(text, lineParagraphs(text)))), nil
+}
+
+// tabTables makes table rows of the runs of two or more lines, one after
+// the other, that each hold three or more tab-separated cells, as many in
+// every line: a Word table copied as text. A line alone with tabs, or
+// lines of differing cell counts, stay paragraphs.
+func tabTables(text string, paras []document.Paragraph) []document.Paragraph {
+	for i := 0; i < len(paras); {
+		n := len(tabCells(text, paras[i].Span))
+		j := i + 1
+		for n >= 3 && j < len(paras) && adjacent(text, paras[j-1].Span, paras[j].Span) && len(tabCells(text, paras[j].Span)) == n {
+			j++
+		}
+		if n >= 3 && j-i >= 2 {
+			for k := i; k < j; k++ {
+				paras[k].Kind = document.TableRow
+				paras[k].Cells = tabCells(text, paras[k].Span)
+			}
+		}
+		i = max(j, i+1)
+	}
+	return paras
+}
+
+// tabCells returns the non-blank cells of a line split at its tabs, none
+// when it holds no tab.
+func tabCells(text string, s document.Span) []document.Span {
+	line := text[s.Start:s.End]
+	if !strings.Contains(line, "\t") {
+		return nil
+	}
+	var cells []document.Span
+	start := s.Start
+	for _, part := range strings.Split(line, "\t") {
+		if c, ok := trimSpan(text, document.Span{Start: start, End: start + len(part)}); ok {
+			cells = append(cells, c)
+		}
+		start += len(part) + 1
+	}
+	return cells
 }
 
 // joinBroken joins the lines that web copy broke inside a sentence around

@@ -7,6 +7,7 @@ package target
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -107,6 +108,62 @@ func plannedVerb(before string) bool {
 		}
 	}
 	return false
+}
+
+// pastColumn reports whether off lies in a column of a table whose header
+// tells the present or the past, not the target: an estimate or a result
+// (2026年预计, 完成, 实际), or a year before the planned one.
+func pastColumn(f *document.File, off, planYear int) bool {
+	i := f.ParagraphAt(off)
+	if i < 0 {
+		return false
+	}
+	row := f.Paragraphs[i]
+	h := i
+	for h > 0 && f.Paragraphs[h-1].Kind == document.TableRow {
+		h--
+	}
+	if h == i || len(f.Paragraphs[h].Cells) != len(row.Cells) {
+		return false
+	}
+	for ci, c := range row.Cells {
+		if off < c.Start || off >= c.End {
+			continue
+		}
+		head := f.Text[f.Paragraphs[h].Cells[ci].Start:f.Paragraphs[h].Cells[ci].End]
+		if strings.Contains(head, "目标") || strings.Contains(head, "计划") {
+			return false
+		}
+		for _, w := range []string{"预计", "完成", "实际", "现状", "基数"} {
+			if strings.Contains(head, w) {
+				return true
+			}
+		}
+		if y := leadingYear(head); y > 0 && planYear > 0 && y < planYear {
+			return true
+		}
+	}
+	return false
+}
+
+// planYear is the year the report plans, 0 if unknown.
+func (x *extractor) planYear() int {
+	if p := x.in.Meta.Plan; p != nil {
+		return p.Year
+	}
+	return 0
+}
+
+// leadingYear reads a year written at the start of s (2026年预计), or 0.
+func leadingYear(s string) int {
+	if len(s) < 4 || !strings.HasPrefix(s[4:], "年") {
+		return 0
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1949 || y > 2099 {
+		return 0
+	}
+	return y
 }
 
 // tableOfTargets reports whether the table holding off has a header row
@@ -324,7 +381,7 @@ func Extract(in Input) []zongjie.Target {
 		if x.describes(q) || x.nonTarget(k, q, sent, clause) != "" {
 			continue
 		}
-		if q.InTable && !tableOfTargets(in.File, q.Span.Start) {
+		if q.InTable && (!tableOfTargets(in.File, q.Span.Start) || pastColumn(in.File, q.Span.Start, x.planYear())) {
 			continue // a table in a plan section usually reports results
 		}
 		t := x.build(q, sec, sent)
