@@ -304,11 +304,11 @@ type FiguresDelta struct {
 	// them: they replace what the caller kept, and Gone is empty.
 	All bool
 	// Figures are the figures stored, or of reports brought back from
-	// the trash, since the mark, by report ID.
+	// the trash, since the mark, in no particular order.
 	Figures []Figures
 	// Gone are the reports whose figures Figures no longer returns
-	// (moved to the trash, deleted) since the mark, by ID; some may be
-	// reports whose figures the caller never had.
+	// (moved to the trash, deleted) since the mark, in no particular
+	// order; some may be reports whose figures the caller never had.
 	Gone []int64
 }
 

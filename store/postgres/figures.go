@@ -1,11 +1,9 @@
 package postgres
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"zongjie/store"
 	"zongjie/store/internal/norm"
@@ -121,7 +119,5 @@ func (s *Store) FiguresSince(ctx context.Context, mark string) (store.FiguresDel
 	if d.Mark == "" {
 		return d, fmt.Errorf("postgres: figures since: no snapshot read")
 	}
-	slices.SortFunc(d.Figures, func(x, y store.Figures) int { return cmp.Compare(x.Report, y.Report) })
-	slices.Sort(d.Gone)
 	return d, nil
 }

@@ -1,11 +1,9 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -111,8 +109,6 @@ func (s *Store) figuresSince(ctx context.Context, epoch, seq int64) (d store.Fig
 	if err := rows.Err(); err != nil {
 		return d, false, fmt.Errorf("sqlite: figures since %d: %w", seq, err)
 	}
-	slices.SortFunc(d.Figures, func(x, y store.Figures) int { return cmp.Compare(x.Report, y.Report) })
-	slices.Sort(d.Gone)
 	d.Mark = strconv.FormatInt(dbEpoch, 10) + "." + strconv.FormatInt(count, 10)
 	return d, seq < 0 || dbEpoch == epoch, nil
 }
