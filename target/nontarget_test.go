@@ -79,6 +79,22 @@ func TestNonTargets(t *testing.T) {
 			[]string{"项目 >= 10个  2025年 2025FY", "村集体经营性收入全部 >= 15万元  2025年 2025FY"}},
 		{"qualifier: a change or a list after a figure is none", "全年完成税收3200万元同比增长8%，新建学校3所、幼儿园5所。",
 			[]string{"税收 = 3200万元  全年 2025FY", "税收 = 8% up 全年 2025FY", "新建学校 = 3所  全年 2025FY", "幼儿园 = 5所  全年 2025FY"}},
+		// near misses of each test of qualifies: the first figure stays a
+		// target
+		{"qualifier: a clause ended by ！ between is none", "完成造林面积1.2万亩任务！确保森林覆盖率达到45%。",
+			[]string{"造林面积 = 1.2万亩  2025年 2025FY", "森林覆盖率 = 45%  2025年 2025FY"}},
+		{"qualifier: a change after a noun is none", "实现税收3200万元收入下降8%。",
+			[]string{"税收 = 3200万元  2025年 2025FY", "收入 = 8% down 2025年 2025FY"}},
+		{"qualifier: words between that do not start with a Han character are none", "全年培训农民500人次 新增就业岗位300个。",
+			[]string{"培训农民 = 500人次  全年 2025FY", "新增就业岗位 = 300个  全年 2025FY"}},
+		{"qualifier: a half-width comma between is none", "完成造林面积1.2万亩任务,确保森林覆盖率达到45%。",
+			[]string{"造林面积 = 1.2万亩  2025年 2025FY", "森林覆盖率 = 45%  2025年 2025FY"}},
+		{"qualifier: 增长 between is none", "完成固定资产投资5亿元增长额1亿元。",
+			[]string{"固定资产投资 = 5亿元  2025年 2025FY", "增长额 = 1亿元  2025年 2025FY"}},
+		{"qualifier: 比上年 between is none", "实现税收3200万元比上年多500万元。",
+			[]string{"税收 = 3200万元  2025年 2025FY", "比上年多 = 500万元  2025年 2025FY"}},
+		{"qualifier: 同比 between is none", "实现税收3200万元同比多500万元。",
+			[]string{"税收 = 3200万元  2025年 2025FY", "同比多 = 500万元  2025年 2025FY"}},
 		{"restated: a goal the sentence commits to complete is a target", "完成全年新增助餐点15个、适老化改造500户的目标任务。",
 			[]string{"新增助餐点 = 15个  全年 2025FY", "适老化改造 = 500户  全年 2025FY"}},
 	}
