@@ -66,16 +66,10 @@ var (
 
 // statusEnds end the title of a part that tells the present state of the
 // unit (基本情况, 社区概况, 工作基础): in a plan it is not the plan.
-var statusEnds = []string{"基本情况", "概况", "工作基础", "发展基础", "现有基础", "发展现状", "基本现状"}
+var statusEnds = words.NewSet("基本情况", "概况", "工作基础", "发展基础", "现有基础", "发展现状", "基本现状")
 
 func statusTitle(title string) bool {
-	title = strings.TrimRight(title, "。：: ")
-	for _, w := range statusEnds {
-		if strings.HasSuffix(title, w) {
-			return true
-		}
-	}
-	return false
+	return statusEnds.Suffix(strings.TrimRight(title, "。：: ")) != ""
 }
 
 // notReviewWords keep a title with review words out of the review kind.

@@ -150,16 +150,12 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 	return also
 }
 
+// thresholdEnds end a threshold (及以上 ends in 以上).
+var thresholdEnds = words.NewSet("以上", "以下", "以内")
+
 // threshold reports whether a figure's text is a threshold (35岁以下,
 // 10人以上): one that qualifies what a count after it counts.
-func threshold(fig string) bool {
-	for _, w := range []string{"以上", "以下", "以内"} { // 及以上 ends in 以上
-		if strings.HasSuffix(fig, w) {
-			return true
-		}
-	}
-	return false
-}
+func threshold(fig string) bool { return thresholdEnds.Suffix(fig) != "" }
 
 // cumulativeOf names a total told right after the figure of what was
 // added to it: "新增老年助餐点9个，累计达到68个" — 68个 are 老年助餐点,
@@ -492,18 +488,14 @@ func (sc *scanner) nameFor(k, off int) string {
 // that.
 var causatives = map[string]bool{"帮助": true, "组织": true, "引导": true, "动员": true, "推动": true, "扶持": true}
 
+// sceneEnds end a prepositional phrase of the scene after 在 (过程中 ends
+// in 中).
+var sceneEnds = words.NewSet("中", "里", "期间")
+
 // contextPhrase reports whether a name is a prepositional phrase of the
 // scene (在全市月度考评中, 在汛期里), which names no figure.
 func contextPhrase(name string) bool {
-	if !strings.HasPrefix(name, "在") || utf8.RuneCountInString(name) < 4 {
-		return false
-	}
-	for _, w := range []string{"中", "里", "期间"} { // 过程中 ends in 中
-		if strings.HasSuffix(name, w) {
-			return true
-		}
-	}
-	return false
+	return strings.HasPrefix(name, "在") && utf8.RuneCountInString(name) >= 4 && sceneEnds.Suffix(name) != ""
 }
 
 // listBefore returns the whole of a list closed by 等 right before a
@@ -590,21 +582,14 @@ func onlyPlaceholders(s string) bool {
 
 // indicatorSuffixes end the names of measured indicators; a clause ending
 // with one names the figure even when a noun follows it.
-var indicatorSuffixes = []string{
+var indicatorSuffixes = words.NewSet(
 	"收入", "产值", "增加值", "销售额", "营业额", "投资", "额", "量", "率", "值", "资金", "人数", "面积", "总量",
 	"规模", "产量", "金额", "补贴", "费", "贷款", "收益", "支出", "利润", "税收", "产能", "容量", "里程", "总数",
 	"户数", "人口", "就业", "资本", "经济", "预算", "价格", "指数", "比重", "津贴", "奖金", "经费", "成本",
 	"强度", "比例", "水平", "标准", "赤字", "增速", "涨幅", "占比", "能耗",
-}
+)
 
-func hasIndicatorSuffix(s string) bool {
-	for _, w := range indicatorSuffixes {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasIndicatorSuffix(s string) bool { return indicatorSuffixes.Suffix(s) != "" }
 
 // actionUnits count actions, not things: their indicator is the action
 // with its object ("劝纠违法行为2000余起", "约谈企业5次").
@@ -1006,15 +991,11 @@ func isFunctionChar(s string) bool {
 	return size > 0 && size == len(s) && strings.ContainsRune(functionChars, r)
 }
 
+// ratioEnds end the names of rates and shares.
+var ratioEnds = words.NewSet("率", "比重", "占比", "比例", "指数")
+
 // isRatioName reports whether s names a rate or a share.
-func isRatioName(s string) bool {
-	for _, w := range []string{"率", "比重", "占比", "比例", "指数"} {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func isRatioName(s string) bool { return ratioEnds.Suffix(s) != "" }
 
 // innerTimeWords are words of time, estimate and accumulation that a
 // clause puts between its subject and the indicator (早稻预计亩产, 镇级河长

@@ -1041,18 +1041,11 @@ func (sc *scanner) acceptAfterUnit(it *item, chinese bool) bool {
 }
 
 // phaseHosts are what is built in phases: 标准厂房三期, 物流园一期.
-var phaseHosts = []string{"项目", "厂房", "工程", "园", "园区", "基地", "街区", "小区", "片区", "安置房", "中心", "大厦", "公路"}
+var phaseHosts = words.NewSet("项目", "厂房", "工程", "园", "园区", "基地", "街区", "小区", "片区", "安置房", "中心", "大厦", "公路")
 
 // phaseHost says whether the text before a Chinese-numeral 期 ends with
 // something built in phases.
-func phaseHost(before string) bool {
-	for _, w := range phaseHosts {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
-}
+func phaseHost(before string) bool { return phaseHosts.Suffix(before) != "" }
 
 // sloganHeads are the words after "N个" in numbered political slogans.
 var sloganHeads = []string{

@@ -8,6 +8,7 @@ import (
 
 	"zongjie"
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // Classes of figures in a plan that are not targets. nonTarget returns
@@ -46,7 +47,7 @@ var doingVerbs = []string{
 }
 
 // wholeWords say that a count is all there is of something.
-var wholeWords = []string{"全市", "全区", "全县", "全省", "全镇", "全乡", "全街道", "辖区", "所有", "全部", "全体"}
+var wholeWords = words.NewSet("全市", "全区", "全县", "全省", "全镇", "全乡", "全街道", "辖区", "所有", "全部", "全体")
 
 // limitWords make a span of time a target: a limit to keep within.
 var limitWords = []string{"压缩", "缩短", "控制在", "以内", "以下", "不超过", "时限", "办结", "时间", "工作日", "天数", "时长"}
@@ -110,12 +111,12 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		}
 	}
 	if b := strings.TrimLeft(before, " \u3000"); strings.HasPrefix(b, "对") &&
-		(containsAny(b, wholeWords) || strings.Contains(after, "全覆盖")) {
+		(wholeWords.Contains(b) || strings.Contains(after, "全覆盖")) {
 		// 对全市1200余家学校食堂开展检查: how many there are in all, which
 		// the work covers; "对500户困难家庭实施危房改造" counts the work.
 		return classScope
 	}
-	if endsWithAny(before, wholeWords) && (strings.Contains(after, "全部") || strings.Contains(after, "全覆盖")) {
+	if wholeWords.Suffix(before) != "" && (strings.Contains(after, "全部") || strings.Contains(after, "全覆盖")) {
 		// 推动辖区12个小区物业服务企业全部建立党的组织: all there are, each
 		// of which the work reaches.
 		return classScope
@@ -236,13 +237,4 @@ func (x *extractor) pastYear(q zongjie.Quantity) bool {
 		return false
 	}
 	return !containsAny(x.in.File.Text[sent.Start:sent.End], commitWords)
-}
-
-func endsWithAny(s string, list []string) bool {
-	for _, w := range list {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -10,6 +10,7 @@ import (
 
 	"zongjie/check"
 	"zongjie/document"
+	"zongjie/internal/words"
 )
 
 // NonWord reports a string that is no word where one character, read for
@@ -434,15 +435,7 @@ func beforeQuantity(after string) bool {
 	for _, scale := range [...]string{"万", "亿", "千"} {
 		rest = strings.TrimPrefix(rest, scale)
 	}
-	if strings.HasPrefix(rest, "%") {
-		return true
-	}
-	for _, u := range quantityUnits {
-		if strings.HasPrefix(rest, u) {
-			return true
-		}
-	}
-	return false
+	return strings.HasPrefix(rest, "%") || quantityUnits.At(rest, 0) != ""
 }
 
 // leadsFigure reports whether text ends with a character that reports
@@ -460,11 +453,11 @@ const figureLeads = "至到达为超近约逾过破计共占增降减升"
 // quantityUnits are the units and measure words that follow a number in
 // reports (a unit of two characters where its first one alone starts
 // other words: 公里, not 公).
-var quantityUnits = []string{
+var quantityUnits = words.NewSet(
 	"个", "项", "家", "户", "人", "名", "次", "套", "所", "座", "条", "辆", "台", "件", "批", "场", "篇", "处",
 	"间", "栋", "宗", "起", "株", "亩", "吨", "元", "倍", "％", "‰", "天", "岁", "册", "部", "期", "轮", "届",
 	"公里", "公顷", "平方米", "平方公里", "立方米", "美元", "小时", "课时", "千瓦", "千米", "千克", "米",
-}
+)
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
