@@ -156,7 +156,8 @@ func (g *groupTracked) figures(id int64, f *DeskFigures) {
 // as r), in the reports of k's period group g (k alone when g is nil),
 // once for the group: tracked keeps it by the group's first report, and
 // loaded the group's reports read. A report of the group deleted meanwhile
-// is left out; nil when p or r cannot be read again.
+// is left out, and so is one that cannot be read again (r too); nil when
+// p or every report of the group cannot be read again.
 func trackGroup(ctx context.Context, st store.Store, ds []DeskReport, g []int, k int, r, p *loadedReport,
 	loaded map[int64]*loadedReport, tracked map[int]*groupTracked) (*groupTracked, error) {
 	if len(g) == 0 {
@@ -189,14 +190,16 @@ func trackGroup(ctx context.Context, st store.Store, ds []DeskReport, g []int, k
 		}
 		file, cur, err := l.extraction()
 		if err != nil {
-			if m == k {
-				tracked[g[0]] = nil
-				return nil, nil
-			}
-			continue // unreadable: tells nothing
+			// Unreadable, k too: it tells nothing, and the group is
+			// tracked in the others whichever member asks first.
+			continue
 		}
 		out.ids = append(out.ids, l.rec.ID)
 		later = append(later, track.Later{File: file, Report: cur})
+	}
+	if len(later) == 0 {
+		tracked[g[0]] = nil
+		return nil, nil // none readable: no targets
 	}
 	out.outcome = track.TrackAll(old, later)
 	tracked[g[0]] = out

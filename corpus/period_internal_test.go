@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"testing"
 
 	"zongjie"
+	"zongjie/extract"
+	"zongjie/reader"
 	"zongjie/store"
 )
 
@@ -102,5 +106,80 @@ func TestUnitStamp(t *testing.T) {
 	}
 	if ref, g := parseUnitStamp("-"); ref != (versionRef{}) || g != 0 {
 		t.Errorf("no previous report reads as %+v %x", ref, g)
+	}
+}
+
+// readLoaded reads text as the stored report id, already read.
+func readLoaded(t *testing.T, id int64, text string) *loadedReport {
+	t.Helper()
+	f, err := reader.Read("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &loadedReport{rec: &store.Report{ID: id}, file: f, rep: extract.File(f)[0], read: true}
+}
+
+// TestTrackGroupUnreadableMember: a member of a period group that cannot
+// be read again tells nothing, whichever member the group is tracked
+// for first: the group is tracked in the others, once. (It was tracked
+// in none when the unreadable one came first, and in the others when it
+// came later.) Near miss: an unreadable previous report gives no targets
+// to any member.
+func TestTrackGroupUnreadableMember(t *testing.T) {
+	const (
+		plan = "2025年工作总结和2026年工作计划\n一、2025年工作回顾\n全年地区生产总值增长5%。\n" +
+			"二、2026年工作计划\n今年全镇主要目标是：地区生产总值增长6%，城镇新增就业1000人以上。\n"
+		year = "2026年工作总结\n一、2026年工作回顾\n全年地区生产总值增长6.5%，城镇新增就业1100人。\n二、2027年工作安排\n继续抓好发展。\n"
+	)
+	prev := readLoaded(t, 1, plan)
+	ok := readLoaded(t, 2, year)
+	bad := &loadedReport{rec: &store.Report{ID: 3}, read: true, err: errors.New("unreadable")}
+	ds := []DeskReport{{Report: store.Summary{ID: 2}}, {Report: store.Summary{ID: 3}}}
+	group := []int{0, 1}
+	for _, k := range []int{0, 1} {
+		r := []*loadedReport{ok, bad}[k]
+		loaded := map[int64]*loadedReport{2: ok, 3: bad}
+		tracked := map[int]*groupTracked{}
+		g, err := trackGroup(context.Background(), nil, ds, group, k, r, prev, loaded, tracked)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g == nil || len(g.ids) != 1 || g.ids[0] != 2 {
+			t.Fatalf("tracked first for member %d: %+v, want tracked in report 2 alone", k, g)
+		}
+		var f DeskFigures
+		g.figures(r.rec.ID, &f)
+		if f.Targets != 2 || f.Met != 2 {
+			t.Errorf("tracked first for member %d: %d targets, %d met; want 2 and 2", k, f.Targets, f.Met)
+		}
+		// The other member gets the same, once tracked.
+		if again, _ := trackGroup(context.Background(), nil, ds, group, 1-k, []*loadedReport{ok, bad}[1-k], prev, loaded, tracked); again != g {
+			t.Errorf("tracked first for member %d: the other member's result differs", k)
+		}
+	}
+
+	// Near miss: the previous report unreadable.
+	badPrev := &loadedReport{rec: &store.Report{ID: 1}, read: true, err: errors.New("unreadable")}
+	g, err := trackGroup(context.Background(), nil, ds, group, 0, ok, badPrev, map[int64]*loadedReport{2: ok, 3: bad}, map[int]*groupTracked{})
+	if err != nil || g != nil {
+		t.Errorf("unreadable previous report: %+v, %v; want nil", g, err)
+	}
+}
+
+// TestTrackGroupNoneReadable: a report alone that cannot be read again
+// gets no targets (not every target unreported); near miss: readable, it
+// gets them.
+func TestTrackGroupNoneReadable(t *testing.T) {
+	prev := readLoaded(t, 1, "2026年工作计划\n一、2026年工作计划\n今年全镇主要目标是：地区生产总值增长6%，城镇新增就业1000人以上。\n")
+	bad := &loadedReport{rec: &store.Report{ID: 3}, read: true, err: errors.New("unreadable")}
+	ds := []DeskReport{{Report: store.Summary{ID: 3}}}
+	g, err := trackGroup(context.Background(), nil, ds, nil, 0, bad, prev, map[int64]*loadedReport{}, map[int]*groupTracked{})
+	if err != nil || g != nil {
+		t.Errorf("unreadable report alone: %+v, %v; want nil", g, err)
+	}
+	ok := readLoaded(t, 3, "2026年工作总结\n一、2026年工作回顾\n全年地区生产总值增长6.5%。\n")
+	g, err = trackGroup(context.Background(), nil, ds, nil, 0, ok, prev, map[int64]*loadedReport{}, map[int]*groupTracked{})
+	if err != nil || g == nil || len(g.outcome.Results) == 0 {
+		t.Errorf("readable report alone: %+v, %v; want its targets tracked", g, err)
 	}
 }
