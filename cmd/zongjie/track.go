@@ -110,19 +110,32 @@ var statusWords = map[track.Status]string{
 func writeTrackText(w io.Writer, j app.Tracked) {
 	fmt.Fprintf(w, "%s 的目标 → %s 的完成情况\n", j.Old, j.New)
 	for _, r := range j.Targets {
-		t := r.Target
-		fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, t.Line)
-		if r.Evidence != nil {
-			fmt.Fprintf(w, "       依据：第%d行 %s\n", r.Evidence.Line, clip(r.Evidence.Text, 60))
-		}
-		if r.Progress != nil {
-			fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)
-		}
+		writeTrackResult(w, r, "")
 	}
+	writeTrackSummary(w, len(j.Targets), j.Summary, j.NotDue)
+}
+
+// writeTrackResult writes one target's result; in names the report its
+// evidence is in ("" when there is one later report).
+func writeTrackResult(w io.Writer, r track.Result, in string) {
+	fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, r.Target.Line)
+	if r.Evidence != nil {
+		if in != "" {
+			in += " "
+		}
+		fmt.Fprintf(w, "       依据：%s第%d行 %s\n", in, r.Evidence.Line, clip(r.Evidence.Text, 60))
+	}
+	if r.Progress != nil {
+		fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)
+	}
+}
+
+// writeTrackSummary writes the closing count of n targets.
+func writeTrackSummary(w io.Writer, n int, summary map[string]int, notDue int) {
 	fmt.Fprintf(w, "共 %d 项目标：已完成 %d，未完成 %d，部分完成 %d，未报告 %d",
-		len(j.Targets), j.Summary["met"], j.Summary["missed"], j.Summary["partial"], j.Summary["unreported"])
-	if j.NotDue > 0 {
-		fmt.Fprintf(w, "；另有 %d 项不在本期考核", j.NotDue)
+		n, summary["met"], summary["missed"], summary["partial"], summary["unreported"])
+	if notDue > 0 {
+		fmt.Fprintf(w, "；另有 %d 项不在本期考核", notDue)
 	}
 	fmt.Fprintln(w, "。")
 }
@@ -141,19 +154,7 @@ func writeTrackPeriodText(w io.Writer, j *app.PeriodTracked) {
 		fmt.Fprintf(w, "  %s %s（依据 %d 项）\n", r.Label, r.Title, n)
 	}
 	for _, r := range j.Targets {
-		t := r.Target
-		fmt.Fprintf(w, "  %-4s %s（第%d行）\n", statusWords[r.Status], r.Reason, t.Line)
-		if r.Evidence != nil {
-			fmt.Fprintf(w, "       依据：%s 第%d行 %s\n", r.In, r.Evidence.Line, clip(r.Evidence.Text, 60))
-		}
-		if r.Progress != nil {
-			fmt.Fprintf(w, "       完成 %.0f%%\n", *r.Progress*100)
-		}
+		writeTrackResult(w, r.Result, r.In)
 	}
-	fmt.Fprintf(w, "共 %d 项目标：已完成 %d，未完成 %d，部分完成 %d，未报告 %d",
-		len(j.Targets), j.Summary["met"], j.Summary["missed"], j.Summary["partial"], j.Summary["unreported"])
-	if j.NotDue > 0 {
-		fmt.Fprintf(w, "；另有 %d 项不在本期考核", j.NotDue)
-	}
-	fmt.Fprintln(w, "。")
+	writeTrackSummary(w, len(j.Targets), j.Summary, j.NotDue)
 }

@@ -49,7 +49,7 @@ const cityNames = `
 `
 
 // provinceNamesMore are one-character names of provinces besides those
-// of provinces (新疆 疆: 南疆, 北疆).
+// of regionAbbrs (新疆 疆: 南疆, 北疆).
 const provinceNamesMore = "疆"
 
 // directions follow a name (蒙东, 苏北, 浙西南, 黔东南) or, before a
