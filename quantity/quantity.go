@@ -10,6 +10,7 @@ package quantity
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,14 +127,15 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 	label, rowUnit := "", ""
 	first := len(out)
 	labelCol := 0
+	var own []int // the figures of columns whose header names their unit
 	for ci, c := range p.Cells {
 		cs := document.Span{Start: max(c.Start, ps.Start), End: min(c.End, ps.End)}
-		if cs.Start >= cs.End {
-			continue
-		}
+		colUnit, ownUnit := "", false
 		if header != nil && ci < len(header.Cells) {
 			// A column of row numbers (序号) holds no figures, a column
-			// of units (单位) the unit of the row's bare numbers.
+			// of units (单位) the unit of the row's bare numbers, a
+			// column whose header names its own unit (增长（%）, 比重,
+			// 2025年（亿元）) that unit.
 			switch col := words.TrimSpace(sc.text[header.Cells[ci].Start:header.Cells[ci].End]); {
 			case serialHeaders[col]:
 				if ci == labelCol {
@@ -143,10 +145,23 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 			case unitHeaders[col]:
 				rowUnit = words.TrimSpace(sc.text[cs.Start:cs.End])
 				continue
+			default:
+				colUnit, ownUnit = columnUnit(col)
 			}
+		}
+		if cs.Start >= cs.End {
+			continue // a blank cell
 		}
 		n := len(out)
 		out = sc.scanClause(cs, out)
+		for k := n; k < len(out); k++ {
+			if out[k].Unit == "" && colUnit != "" {
+				withUnit(&out[k], colUnit)
+			}
+			if ownUnit {
+				own = append(own, k)
+			}
+		}
 		if ci == labelCol && len(out) == n {
 			label = words.TrimSpace(sc.text[cs.Start:cs.End])
 		}
@@ -158,11 +173,20 @@ func (sc *scanner) tableRow(p *document.Paragraph, ps document.Span, header *doc
 				prev.Growth = &zongjie.Growth{Text: g.Text, Value: g.Value, Unit: g.Unit, Direction: directionOf(g),
 					Placeholder: g.Placeholder, Line: g.Line, Column: g.Column, Offset: g.Offset, Length: g.Length, Span: g.Span}
 				out = out[:n]
+				own = slices.DeleteFunc(own, func(k int) bool { return k >= n })
 			}
 		}
 	}
+	if header == nil {
+		// A header's unit in brackets (2025年（亿元）) is no figure.
+		kept := slices.DeleteFunc(out[first:], func(q zongjie.Quantity) bool {
+			w, _, _, size := matchUnit(q.Text, true, true)
+			return w != "" && size == len(q.Text)
+		})
+		out = out[:first+len(kept)]
+	}
 	for k := first; k < len(out); k++ {
-		if out[k].Unit == "" && rowUnit != "" {
+		if out[k].Unit == "" && rowUnit != "" && !slices.Contains(own, k) {
 			withUnit(&out[k], rowUnit)
 		}
 		out[k].InTable = true
@@ -199,6 +223,38 @@ func withUnit(q *zongjie.Quantity, word string) {
 		bt := baseValue(*q.ValueTo, "", scale*u.factor)
 		q.BaseValueTo = &bt
 	}
+}
+
+// columnUnit returns the unit a column header names for the column's bare
+// numbers, and whether it names one of its own so that the row's unit
+// (单位) is not theirs: a unit in brackets at its end (增长（%）,
+// 2025年（亿元）), a percent sign or 百分点 in it, or a change or a share
+// (增长, 增速, 同比, 比重), which a table gives in percent. A change that
+// may be either (增减) keeps its numbers bare, with no unit of the row's.
+func columnUnit(h string) (string, bool) {
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasSuffix(h, br[1]) {
+			continue
+		}
+		if i := strings.LastIndex(h, br[0]); i >= 0 {
+			in := words.TrimSpace(h[i+len(br[0]) : len(h)-len(br[1])])
+			if w, _, _, size := matchUnit(in, true, true); in != "" && w != "" && size == len(in) {
+				return in, true
+			}
+		}
+	}
+	switch {
+	case strings.Contains(h, "%") || strings.Contains(h, "％"):
+		return "%", true
+	case strings.Contains(h, "百分点"):
+		return "个百分点", true
+	}
+	for _, w := range []string{"同比", "增长", "增幅", "增速", "比上年", "比重", "占比"} {
+		if strings.Contains(h, w) {
+			return "%", true
+		}
+	}
+	return "", strings.Contains(h, "增减")
 }
 
 // isGrowthHeader reports whether a column header names a change.

@@ -287,9 +287,11 @@ func FuzzExtract(f *testing.F) {
 }
 
 // Ensure a table row's bare numbers take the unit its unit column (单位)
-// names, its label is the first cell past a column of row numbers (序号),
-// and neither the row number nor the unit cell is a figure; a table with
-// neither column keeps its first cell as the label and its numbers bare.
+// names, unless their column's header names its own (增长（%）, 比重,
+// 2025年（亿元）), its label is the first cell past a column of row numbers
+// (序号), and neither the row number nor the unit cell is a figure; a table
+// with neither column keeps its first cell as the label and its numbers
+// bare, and a blank cell leaves the cells after it under their headers.
 func TestTableColumns(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -302,6 +304,27 @@ func TestTableColumns(t *testing.T) {
 		{"near miss: no such columns",
 			"指标\t2026年\t2027年\n固定资产投资\t18.2亿元\t19.6\n",
 			[]string{"18.2亿元|18.2|亿元|1.82e+09元|固定资产投资|||", "19.6|19.6||19.6|固定资产投资|||"}},
+		{"a growth column names its own unit and is the growth of the figure before it",
+			"序号\t指标\t单位\t2025年\t增长（%）\n1\t地区生产总值\t亿元\t32.6\t5.2\n",
+			[]string{"32.6|32.6|亿元|3.26e+09元|地区生产总值||5.2/up|"}},
+		{"a share column is in percent",
+			"指标\t单位\t2025年\t比重\n服务业增加值\t亿元\t12.4\t48.5\n",
+			[]string{"12.4|12.4|亿元|1.24e+09元|服务业增加值|||", "48.5|48.5|%|48.5%|服务业增加值|||"}},
+		{"a unit in brackets in a header, no unit column",
+			"指标\t2025年（亿元）\t增速(%)\n财政收入\t9.01\t-1.2\n",
+			[]string{"9.01|9.01|亿元|9.01e+08元|财政收入||-1.2/down|"}},
+		{"near miss: a column after a growth column takes the row's unit",
+			"指标\t单位\t2025年\t增长（%）\t2026年\n固定资产投资\t亿元\t18.2\t6.5\t19.6\n",
+			[]string{"18.2|18.2|亿元|1.82e+09元|固定资产投资||6.5/up|", "19.6|19.6|亿元|1.96e+09元|固定资产投资|||"}},
+		{"near miss: a change that may be either stays bare",
+			"指标\t单位\t2025年\t增减\n财政收入\t亿元\t9.01\t0.5\n",
+			[]string{"9.01|9.01|亿元|9.01e+08元|财政收入|||", "0.5|0.5||0.5|财政收入|||"}},
+		{"near miss: brackets that name no unit",
+			"指标\t单位\t2026年（预计）\n财政收入\t亿元\t9.6\n",
+			[]string{"9.6|9.6|亿元|9.6e+08元|财政收入|||"}},
+		{"a blank cell keeps the columns under their headers",
+			"序号\t指标\t单位\t2025年\t备注\n1\t地区生产总值\t亿元\t32.6\t\n2\t财政收入\t亿元\t2.1\t含基金\n\t合计\t亿元\t34.7\t\n",
+			[]string{"32.6|32.6|亿元|3.26e+09元|地区生产总值|||", "2.1|2.1|亿元|2.1e+08元|财政收入|||", "34.7|34.7|亿元|3.47e+09元|合计|||"}},
 	}
 	for _, tt := range tests {
 		var got []string

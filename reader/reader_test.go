@@ -344,6 +344,9 @@ func TestTabTables(t *testing.T) {
 		{"near miss: differing counts", "序号\t指标\t单位\n1\t投资\n", "P0 P0"},
 		{"near miss: two cells", "指标\t完成值\n财政收入\t9.01\n", "P0 P0"},
 		{"near miss: a blank line between", "序号\t指标\t单位\n\n1\t投资\t亿元\n", "P0 P0"},
+		{"a blank cell keeps its place", "序号\t指标\t单位\t2025年\t备注\n1\t地区生产总值\t亿元\t32.6\t\n2\t财政收入\t亿元\t2.1\t含基金\n\t合计\t亿元\t34.7\t \n", "T5 T5 T5 T5"},
+		{"near miss: a blank cell more than the header", "序号\t指标\t单位\n1\t投资\t亿元\t\n", "P0 P0"},
+		{"near miss: one filled cell a line", "说明\t\t\n备注\t\t\n", "P0 P0"},
 	}
 	for _, tt := range tests {
 		f, err := reader.Read("t.txt", []byte(tt.text))
@@ -361,5 +364,30 @@ func TestTabTables(t *testing.T) {
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, strings.Join(got, " "), tt.want)
 		}
+	}
+}
+
+// Ensure a blank cell of a tab table is kept as a zero-length span at its
+// place, inside its row's span, with the filled cells round it as written.
+func TestTabTableBlankCells(t *testing.T) {
+	text := "序号\t指标\t单位\t2025年\t备注\n1\t地区生产总值\t亿元\t32.6\t\n\t合计\t亿元\t\t \n"
+	f, err := reader.Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range f.Paragraphs {
+		var cells []string
+		for _, c := range p.Cells {
+			if c.Start < p.Span.Start || c.End > p.Span.End || c.End < c.Start {
+				t.Errorf("cell %v outside its row %v", c, p.Span)
+			}
+			cells = append(cells, f.Slice(c))
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := []string{"序号|指标|单位|2025年|备注", "1|地区生产总值|亿元|32.6|", "|合计|亿元||"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("cells:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -22,13 +22,26 @@ func readText(path string, data []byte) (*document.File, error) {
 
 // tabTables makes table rows of the runs of two or more lines, one after
 // the other, that each hold three or more tab-separated cells, as many in
-// every line: a Word table copied as text. A line alone with tabs, or
-// lines of differing cell counts, stay paragraphs.
+// every line, two or more of them not blank: a Word table copied as text.
+// A line alone with tabs, or lines of differing cell counts, stay
+// paragraphs.
 func tabTables(text string, paras []document.Paragraph) []document.Paragraph {
+	width := func(s document.Span) int {
+		cells, full := tabCells(text, s), 0
+		for _, c := range cells {
+			if c.End > c.Start {
+				full++
+			}
+		}
+		if full < 2 {
+			return 0
+		}
+		return len(cells)
+	}
 	for i := 0; i < len(paras); {
-		n := len(tabCells(text, paras[i].Span))
+		n := width(paras[i].Span)
 		j := i + 1
-		for n >= 3 && j < len(paras) && adjacent(text, paras[j-1].Span, paras[j].Span) && len(tabCells(text, paras[j].Span)) == n {
+		for n >= 3 && j < len(paras) && adjacent(text, paras[j-1].Span, paras[j].Span) && width(paras[j].Span) == n {
 			j++
 		}
 		if n >= 3 && j-i >= 2 {
@@ -42,19 +55,30 @@ func tabTables(text string, paras []document.Paragraph) []document.Paragraph {
 	return paras
 }
 
-// tabCells returns the non-blank cells of a line split at its tabs, none
-// when it holds no tab.
+// tabCells returns the cells of the line (or lines) of s split at its
+// tabs, none when it holds no tab. A blank cell (a 备注 left empty, the
+// 序号 of a 合计 row) keeps its place as a zero-length span, inside s when
+// it lies in the line's trimmed blanks, so that every row of a table has
+// as many cells as its header and each cell stays under its own; a
+// consumer skips the empty cells.
 func tabCells(text string, s document.Span) []document.Span {
-	line := text[s.Start:s.End]
+	start := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	end := len(text)
+	if i := strings.IndexByte(text[s.End:], '\n'); i >= 0 {
+		end = s.End + i
+	}
+	line := text[start:end]
 	if !strings.Contains(line, "\t") {
 		return nil
 	}
 	var cells []document.Span
-	start := s.Start
 	for _, part := range strings.Split(line, "\t") {
-		if c, ok := trimSpan(text, document.Span{Start: start, End: start + len(part)}); ok {
-			cells = append(cells, c)
+		c, ok := trimSpan(text, document.Span{Start: start, End: start + len(part)})
+		if !ok {
+			at := min(max(start, s.Start), s.End)
+			c = document.Span{Start: at, End: at}
 		}
+		cells = append(cells, c)
 		start += len(part) + 1
 	}
 	return cells
