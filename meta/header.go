@@ -162,15 +162,20 @@ func sessionAt(line string) (session, bool) {
 	return s, true
 }
 
-// chainLen returns the bytes the unit names at the start of s take.
+// chainLen returns the bytes the unit names at the start of s take, read
+// as chainAt reads them: past a leading 关于, 中共 or 在, and past a body
+// followed by its unit's name again ("中共白沙镇委员会白沙镇").
 func chainLen(s string) int {
-	n := 0
+	rest := s
+	for _, p := range []string{"关于", "中共", "在"} {
+		rest = strings.TrimPrefix(rest, p)
+	}
 	for {
-		_, _, size := unitAt(s[n:])
+		name, _, size := unitAt(rest)
 		if size == 0 {
-			return n
+			return len(s) - len(rest)
 		}
-		n += size
+		rest = sameUnitAgain(name, rest[size:])
 	}
 }
 

@@ -267,6 +267,15 @@ func departmentAt(s string) (string, bool) {
 // organs are the bodies of a unit its name is followed by.
 var organs = []string{"委员会", "党工委", "党委", "人民政府", "政府", "办事处"}
 
+// organStarts are the bodies' words no unit's name starts with: a chain
+// of names read past one ("中共白沙镇委员会石桥镇") stops at it, and
+// "委员会石桥镇" is no name.
+var organStarts = prefixes{"委员会", "党工委", "党委", "人民政府", "政府", "办事处", "人民代表大会", "人大", "政协", "常委会"}
+
+// organEnds end the name of a body: 县委, 镇党委, 街道党工委, 县政府, 区人大,
+// 县政协, 居委会, 办事处. A 和, 及 or 与 after one joins two bodies.
+var organEnds = []string{"委", "委员会", "委会", "政府", "人大", "政协", "办事处", "党组", "支部", "总支"}
+
 // sameUnitAgain returns rest past one organ and the unit's name again: a
 // report sent by two bodies of one unit names it twice ("中共白沙镇委员会
 // 白沙镇人民政府关于…": 白沙镇, once), not a unit inside another.
@@ -451,7 +460,7 @@ func validName(part, whole string) bool {
 			return false
 		}
 	}
-	if stopNames[whole] || stopNameStarts.HasPrefix(part) || strings.ContainsAny(part, "的了与及对为是把被在各该") {
+	if stopNames[whole] || stopNameStarts.HasPrefix(part) || organStarts.HasPrefix(part) || strings.ContainsAny(part, "的了与及对为是把被在各该") {
 		return false
 	}
 	switch part {
@@ -718,9 +727,12 @@ func (d *detector) superior(u unitFound) string {
 				return
 			}
 			s = s[size:]
-			organ := strings.HasPrefix(s, "委")
+			// The level word may come again before the body: 安平县县委,
+			// 白沙镇镇党委, 临川区区委.
+			after := strings.TrimPrefix(s, suffixOf(name))
+			organ := strings.HasPrefix(after, "委")
 			for _, o := range organs {
-				organ = organ || strings.HasPrefix(s, o)
+				organ = organ || strings.HasPrefix(after, o)
 			}
 			c := unitFound{name: name, level: level}
 			// 区委区政府 unspaced is two bodies of an unnamed unit.
@@ -737,7 +749,7 @@ func (d *detector) superior(u unitFound) string {
 	}
 	// Each body of a list: 在安平县委、县政府和白沙镇党委的领导下.
 	considerAll := func(s string) {
-		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、和及与", r) }) {
+		for _, part := range bodyList(s) {
 			consider(part)
 		}
 	}
@@ -763,4 +775,42 @@ func (d *detector) superior(u unitFound) string {
 		}
 	}
 	return best
+}
+
+// bodyList splits a list of bodies (在安平县委、县政府和白沙镇党委) into its
+// items: at every 、, and at a 和, 及 or 与 only where it joins two bodies,
+// after one's name (县委和, 县政府及, 区人大与). Elsewhere the character is
+// part of a place's name: 和平街道, 和田县, 太和县, 永和镇.
+func bodyList(s string) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '、':
+		case '和', '及', '与':
+			if !endsWithOrgan(s[start:i]) {
+				continue
+			}
+		default:
+			continue
+		}
+		if i > start {
+			parts = append(parts, s[start:i])
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if start < len(s) {
+		parts = append(parts, s[start:])
+	}
+	return parts
+}
+
+// endsWithOrgan says whether s ends with a body's word (organEnds).
+func endsWithOrgan(s string) bool {
+	for _, w := range organEnds {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }

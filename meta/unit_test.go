@@ -59,7 +59,13 @@ func TestChainAt(t *testing.T) {
 		{"near miss: 行政村2026年", "-"},
 		{"near miss: 杨柳村民小组", "-"},
 		{"near miss: 柳河乡杨柳村民小组", "柳河乡  township"},
-		{"near miss: 中共白沙镇委员会石桥镇", "委员会石桥镇 白沙镇 town"},
+		// A body's word ends the chain unless the same unit follows: the
+		// sender is 白沙镇's committee, and a town is inside no town.
+		{"near miss: 中共白沙镇委员会石桥镇", "白沙镇  town"},
+		{"near miss: 白沙镇人民政府石桥镇", "白沙镇  town"},
+		{"near miss: 安平县人大常委会白沙镇", "安平县  county"},
+		{"near miss: 中共临川区委员会龙潭乡", "临川区  district"},
+		{"临川区人民政府办公室", "人民政府办公室 临川区 department"},
 		{"near miss: 临川区教育体育局局长办公会议", "临川区  district"},
 		{"near miss: 社区2026年", "-"},
 		{"near miss: 城市社区", "-"},
@@ -251,12 +257,78 @@ func TestSuperior(t *testing.T) {
 		{"near miss: 我们在安平县开展调研，在街道党工委的领导下，…", community, ""},
 		{"near miss: 在临川区民政局的指导下，…", community, ""},
 		{"near miss: 在桂园街道党工委的领导下", unitFound{name: "民政局", level: zongjie.LevelDepartment}, ""},
+		// 和, 及, 与 join two bodies only after a body's word; inside a
+		// place's name they are part of it.
+		{"2026年，幸福里社区在和平街道党工委、办事处的坚强领导下，", community, "和平街道"},
+		{"今年以来，全乡在和田县委的坚强领导下，", township, "和田县"},
+		{"今年以来，全乡在太和县委、县政府的坚强领导下，", township, "太和县"},
+		{"2026年，新塘村在永和镇党委、政府的领导下，", village, "永和镇"},
+		{"2026年，新塘村在共和镇党委的领导下，", village, "共和镇"},
+		{"今年以来，全乡在和县县委的领导下，", township, "和县"},
+		{"今年以来，全镇在临川区区委的领导下，", town, "临川区"},
+		{"今年以来，全镇在临川区委和区政府的坚强领导下，", town, "临川区"},
+		{"在安平县委及县政府的领导下", town, "安平县"},
+		{"在安平县政府与白沙镇党委的领导下", village, "白沙镇"},
+		{"在区委和和平街道党工委的领导下", community, "和平街道"},
+		{"在临川区和平街道党工委的领导下", community, "和平街道"},
+		{"near miss: 今年以来，在区委和区政府的坚强领导下，", unitFound{name: "和平街道", level: zongjie.LevelStreet}, ""},
+		{"near miss: 在和平街道党工委的领导下，", unitFound{name: "和平街道", level: zongjie.LevelStreet}, ""},
+		{"在区委和平安街道党工委的领导下", community, "平安街道"}, // after a body, 和 joins
 	}
 	for _, tt := range tests {
 		intro, _ := strings.CutPrefix(tt.intro, "near miss: ")
 		d := &detector{intro: intro}
 		if got := d.superior(tt.u); got != tt.want {
 			t.Errorf("superior(%q, %s) = %q, want %q", intro, tt.u.name, got, tt.want)
+		}
+	}
+}
+
+// Ensure a list of bodies splits at every 、 and at 和, 及, 与 after a
+// body's word only, never inside a place's name.
+func TestBodyList(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"在安平县委、县政府和白沙镇党委的领导下", "在安平县委|县政府|白沙镇党委的领导下"},
+		{"在县委及县政府", "在县委|县政府"},
+		{"区人大与区政协", "区人大|区政协"},
+		{"在村党支部和村委会", "在村党支部|村委会"},
+		{"在区委和和平街道党工委", "在区委|和平街道党工委"},
+		{"near miss: 在和平街道党工委、办事处", "在和平街道党工委|办事处"},
+		{"near miss: 在和田县委", "在和田县委"},
+		{"near miss: 在太和县委", "在太和县委"},
+		{"near miss: 在永和镇党委和政府", "在永和镇党委|政府"},
+		{"near miss: 在临川区和平街道党工委", "在临川区和平街道党工委"},
+		{"near miss: 在党和政府", "在党和政府"},
+	}
+	for _, tt := range tests {
+		in, _ := strings.CutPrefix(tt.in, "near miss: ")
+		if got := strings.Join(bodyList(in), "|"); got != tt.want {
+			t.Errorf("bodyList(%q) = %q, want %q", in, got, tt.want)
+		}
+	}
+}
+
+// Ensure a line of unit names alone (a title's first line) is read as
+// chainAt reads it: two bodies of one unit are one unit's line, a body
+// followed by another unit is not.
+func TestIsUnitLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"保定市满城区", true},
+		{"石桥镇人民政府", true},
+		{"中共白沙镇委员会 白沙镇人民政府", true},
+		{"中共白沙镇委员会白沙镇人民政府", true},
+		{"near miss: 中共白沙镇委员会 石桥镇人民政府", false},
+		{"near miss: 安平县人大常委会白沙镇", false},
+		{"near miss: 中共石桥镇委员会", false},
+		{"near miss: 石桥镇2026年工作总结", false},
+	}
+	for _, tt := range tests {
+		in, _ := strings.CutPrefix(tt.in, "near miss: ")
+		if got := isUnitLine(in); got != tt.want {
+			t.Errorf("isUnitLine(%q) = %v, want %v", in, got, tt.want)
 		}
 	}
 }
