@@ -132,7 +132,7 @@ type rowState struct {
 	depth     int
 	origin    int
 	text      strings.Builder // cells joined by tabs
-	cells     []document.Span // non-empty cell regions
+	cells     []document.Span // cell regions, empty for a blank cell
 	ncells    int
 	cellDepth int // stack depth of the open w:tc, 0 when none
 	cellStart int
@@ -587,11 +587,10 @@ func (w *walker) openCell(r *rowState) {
 	r.cellStart = r.text.Len()
 }
 
-// closeCell records the region of the cell just ended, if it has text.
+// closeCell records the region of the cell just ended, empty when it has
+// no text (a blank cell keeps its place in the row).
 func (w *walker) closeCell(r *rowState) {
-	if r.text.Len() > r.cellStart {
-		r.cells = append(r.cells, document.Span{Start: r.cellStart, End: r.text.Len()})
-	}
+	r.cells = append(r.cells, document.Span{Start: r.cellStart, End: r.text.Len()})
 	r.cellDepth = 0
 }
 
@@ -819,9 +818,14 @@ func assembleDocx(blocks []block) (string, []document.Paragraph) {
 			}
 		}
 		for _, c := range bl.cells {
-			if cs, ok := trimSpan(text, document.Span{Start: base + c.Start, End: base + c.End}); ok {
-				p.Cells = append(p.Cells, cs)
+			cs, ok := trimSpan(text, document.Span{Start: base + c.Start, End: base + c.End})
+			if !ok {
+				// A blank cell keeps its place, so that the cells after
+				// it stay under their headers: empty, inside the row.
+				at := min(max(base+c.Start, span.Start), span.End)
+				cs = document.Span{Start: at, End: at}
 			}
+			p.Cells = append(p.Cells, cs)
 		}
 		paras = append(paras, p)
 	}

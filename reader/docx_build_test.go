@@ -303,7 +303,7 @@ func docxInvariants(f *document.File) error {
 		}
 		cprev := s.Start
 		for _, c := range p.Cells {
-			if c.Start < cprev || c.End <= c.Start || c.End > s.End {
+			if c.Start < cprev || c.End < c.Start || c.End > s.End {
 				return fmt.Errorf("paragraph %d: bad cell %v in span %v", i, c, s)
 			}
 			cprev = c.End

@@ -237,12 +237,13 @@ func TestDocxNumberingEdges(t *testing.T) {
 }
 
 // TestDocxTable checks that table rows become TableRow paragraphs with
-// cell spans, with merged cells empty and nested tables flattened.
+// cell spans, with merged cells empty (kept in their place, zero-length)
+// and nested tables flattened.
 func TestDocxTable(t *testing.T) {
 	f := readSample(t, "table")
 	wantTexts(t, f, "表前", "项目\t2023年\t2024年", "财政收入\t\t9.5 亿元 内嵌 表格", "表后")
 	wantOrigins(t, f, 0, 1, 4, 10)
-	wantCells := [][]string{nil, {"项目", "2023年", "2024年"}, {"财政收入", "9.5 亿元 内嵌 表格"}, nil}
+	wantCells := [][]string{nil, {"项目", "2023年", "2024年"}, {"财政收入", "", "9.5 亿元 内嵌 表格"}, nil}
 	for i, p := range f.Paragraphs {
 		wantKind := document.Body
 		if wantCells[i] != nil {
@@ -566,5 +567,40 @@ func TestEncrypted(t *testing.T) {
 	_, err := Read("secret.docx", data)
 	if err == nil || !strings.Contains(err.Error(), "加密") {
 		t.Errorf("error %v, want one about encryption", err)
+	}
+}
+
+// Ensure a blank cell of a Word table row (an empty 备注, the 序号 of a 合计
+// row, a cell of no paragraph text) is kept as an empty cell in its place,
+// inside the row, so every row has as many cells as its header; a filled
+// row keeps its cells as written.
+func TestDocxBlankCells(t *testing.T) {
+	cell := func(s string) string { return `<w:tc>` + para("", s) + `</w:tc>` }
+	row := func(cells ...string) string {
+		var b strings.Builder
+		b.WriteString(`<w:tr>`)
+		for _, c := range cells {
+			b.WriteString(cell(c))
+		}
+		b.WriteString(`</w:tr>`)
+		return b.String()
+	}
+	body := `<w:tbl>` + row("序号", "指标", "单位", "2025年", "备注") + row("1", "地区生产总值", "亿元", "32.6", "") +
+		row("", "合计", "亿元", "", " ") + `</w:tbl>`
+	f := readDocxBytes(t, testDocx{body: body}.build(t))
+	var got []string
+	for _, p := range f.Paragraphs {
+		var cells []string
+		for _, c := range p.Cells {
+			if c.Start < p.Span.Start || c.End > p.Span.End || c.End < c.Start {
+				t.Errorf("cell %v outside its row %v", c, p.Span)
+			}
+			cells = append(cells, f.Slice(c))
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := []string{"序号|指标|单位|2025年|备注", "1|地区生产总值|亿元|32.6|", "|合计|亿元||"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("cells:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
