@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zongjie"
@@ -736,6 +737,11 @@ func (sc *scanner) bareRound(i int, r rune) int {
 	}
 	if r2, _ := sc.runeAt(j); prefix == "" && r2 != '余' && r2 != '多' && r2 != '来' && !sc.endsFigure(it.end) {
 		return -1 // 千亿级产业, 亿元以上项目: a tier
+	}
+	if b := sc.runeBefore(lead); prefix == "" && (b == '每' || !unicode.Is(unicode.Han, b)) {
+		// 单位：万元, 收入（亿元）, 每万元: a unit named, or a rate's
+		// base; a figure has a verb before it (突破千亿元).
+		return -1
 	}
 	if inSpans(sc.ctx.Titles, i) || !sc.acceptAfterUnit(&it, true) {
 		return k

@@ -65,6 +65,8 @@ func TestExtract(t *testing.T) {
 			[]string{"两名|2|名|2人|干部|||", "十余次|10|次|10次|培训|余||", "三四十家|30~40|家|30家|企业|||", "一千二百人|1200|人|1200人||||"}},
 		{"placeholders", "完成投资xx万元，新增就业**人，增速x.x%，占比xx%。",
 			[]string{"xx万元|-|万元|-|投资|||", "**人|-|人|-|新增就业||增速x.x%/up|", "xx%|-|%|-|占比|||"}},
+		{"a bare magnitude after a verb (near miss of a unit named alone)", "奖励一万元，税收突破亿元。",
+			[]string{"一万元|1|万元|10000元|奖励|||", "亿元|1e+08|元|1e+08元|税收|||"}},
 		{"bare number in a table-like cell", "共计：1280",
 			[]string{"1280|1280||1280||||"}},
 		{"fraction", "行政审批事项减少1/3。",
@@ -170,6 +172,9 @@ func TestNotQuantities(t *testing.T) {
 		"推行周一集中办公、周二至周五轮流值班，星期六休息。",
 		"成功举办2026“南湖之夏”音乐季。",
 		"说一千道一万，关键在落实。",
+		"单位：万元。",
+		"全区财政收入情况（亿元）见附表。",
+		"万元地区生产总值能耗下降，每万人口拥有执业医师数增加。",
 	} {
 		if qs := extract(t, in); len(qs) > 0 {
 			var got []string
