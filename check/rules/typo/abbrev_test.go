@@ -1,7 +1,6 @@
 package typo
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,15 +84,7 @@ func TestNonWordAbbreviation(t *testing.T) {
 		{"吉林省大力推进改革，全省上下吉极行动，积极扩大开放，积极培育新动能。", "吉极→积极"},
 	}
 	for _, tt := range tests {
-		var got []string
-		l.findings(tt.text, func(s suspect) { got = append(got, tt.text[s.start:s.end]+"→"+s.right) })
-		want := []string{}
-		if tt.want != "" {
-			want = []string{tt.want}
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: %v, want %v", tt.text, got, want)
-		}
+		wantFinding(t, l, tt.text, tt.want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package typo
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -59,14 +58,6 @@ func TestNonWordNameList(t *testing.T) {
 		{"支持民营企业、国有企业、外资企业、中小企叶共同发展，企业活力增强。", "企叶→企业"},
 	}
 	for _, tt := range tests {
-		var got []string
-		l.findings(tt.text, func(s suspect) { got = append(got, tt.text[s.start:s.end]+"→"+s.right) })
-		var want []string
-		if tt.want != "" {
-			want = []string{tt.want}
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: %v, want %v", tt.text, got, want)
-		}
+		wantFinding(t, l, tt.text, tt.want)
 	}
 }

@@ -132,15 +132,7 @@ func TestNonWord(t *testing.T) {
 		{"加强城镇然气安全管理，燃气管网改造完成，燃气用户增加。", ""},
 	}
 	for _, tt := range tests {
-		var got []string
-		l.findings(tt.text, func(s suspect) { got = append(got, tt.text[s.start:s.end]+"→"+s.right) })
-		want := []string{}
-		if tt.want != "" {
-			want = []string{tt.want}
-		}
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("%s: got %v, want %v", tt.text, got, want)
-		}
+		wantFinding(t, l, tt.text, tt.want)
 	}
 }
 
@@ -380,5 +372,19 @@ func TestPhraseEntries(t *testing.T) {
 		if _, ok := l.segEntry(key, n); ok == tt.phrase {
 			t.Errorf("%s: read in the segmentation %v, want a phrase %v", tt.entry, ok, tt.phrase)
 		}
+	}
+}
+
+// wantFinding checks that TY008 (lexicon l) finds in text exactly want,
+// written wrong→right, or nothing when want is "".
+func wantFinding(t *testing.T, l *lexicon, text, want string) {
+	t.Helper()
+	var got, wants []string
+	l.findings(text, func(s suspect) { got = append(got, text[s.start:s.end]+"→"+s.right) })
+	if want != "" {
+		wants = []string{want}
+	}
+	if !slices.Equal(got, wants) {
+		t.Errorf("%s: got %v, want %v", text, got, wants)
 	}
 }
