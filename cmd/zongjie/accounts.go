@@ -89,15 +89,14 @@ func runUnitAdd(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit add", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, added)
-		return exitOK
-	}
-	fmt.Fprintf(e.stdout, "已添加单位 %s（编号 %d）。", added.Unit.FullName, added.Unit.ID)
-	if added.Assigned > 0 {
-		fmt.Fprintf(e.stdout, "%d 篇未分配的报告已分配给它。", added.Assigned)
-	}
-	fmt.Fprintln(e.stdout)
+	writeFormat(e.stdout, *format, added, func(w io.Writer) error {
+		fmt.Fprintf(w, "已添加单位 %s（编号 %d）。", added.Unit.FullName, added.Unit.ID)
+		if added.Assigned > 0 {
+			fmt.Fprintf(w, "%d 篇未分配的报告已分配给它。", added.Assigned)
+		}
+		fmt.Fprintln(w)
+		return nil
+	})
 	return exitOK
 }
 
@@ -119,23 +118,22 @@ func runUnitList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit list", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, tree)
-		return exitOK
-	}
-	if len(tree.Units) == 0 {
-		fmt.Fprintln(e.stdout, "还没有单位。用 zongjie unit add 名称 添加。")
-	}
-	for _, u := range tree.Units {
-		aliases := ""
-		if len(u.Aliases) > 0 {
-			aliases = "（别名 " + strings.Join(u.Aliases, "、") + "）"
+	writeFormat(e.stdout, *format, tree, func(w io.Writer) error {
+		if len(tree.Units) == 0 {
+			fmt.Fprintln(w, "还没有单位。用 zongjie unit add 名称 添加。")
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s%s%s  %d 篇报告  %d 位用户\n", u.ID, strings.Repeat("  ", u.Depth), u.Name, aliases, u.Reports, u.Users)
-	}
-	if tree.Unassigned > 0 {
-		fmt.Fprintf(e.stdout, "另有 %d 篇报告尚未分配单位（zongjie unit unassigned 列出，zongjie unit assign 分配）。\n", tree.Unassigned)
-	}
+		for _, u := range tree.Units {
+			aliases := ""
+			if len(u.Aliases) > 0 {
+				aliases = "（别名 " + strings.Join(u.Aliases, "、") + "）"
+			}
+			fmt.Fprintf(w, "%5d  %s%s%s  %d 篇报告  %d 位用户\n", u.ID, strings.Repeat("  ", u.Depth), u.Name, aliases, u.Reports, u.Users)
+		}
+		if tree.Unassigned > 0 {
+			fmt.Fprintf(w, "另有 %d 篇报告尚未分配单位（zongjie unit unassigned 列出，zongjie unit assign 分配）。\n", tree.Unassigned)
+		}
+		return nil
+	})
 	return exitOK
 }
 
@@ -252,15 +250,14 @@ func runUnitUnassigned(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit unassigned", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, list)
-		return exitOK
-	}
-	for _, r := range list.Reports {
-		s := r.Stored
-		fmt.Fprintf(e.stdout, "%6d  %s  %s  %s\n", s.ID, unitText(s.Unit), periodText(s), s.Title)
-	}
-	fmt.Fprintf(e.stdout, "共 %d 篇未分配单位的报告。\n", len(list.Reports))
+	writeFormat(e.stdout, *format, list, func(w io.Writer) error {
+		for _, r := range list.Reports {
+			s := r.Stored
+			fmt.Fprintf(w, "%6d  %s  %s  %s\n", s.ID, unitText(s.Unit), periodText(s), s.Title)
+		}
+		fmt.Fprintf(w, "共 %d 篇未分配单位的报告。\n", len(list.Reports))
+		return nil
+	})
 	return exitOK
 }
 
@@ -376,22 +373,21 @@ func runUserList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "user list", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, us)
-		return exitOK
-	}
-	for _, u := range us {
-		state := ""
-		if u.Disabled {
-			state = "  已停用"
+	writeFormat(e.stdout, *format, us, func(w io.Writer) error {
+		for _, u := range us {
+			state := ""
+			if u.Disabled {
+				state = "  已停用"
+			}
+			last := "从未登录"
+			if u.LastLogin != nil {
+				last = "最近登录 " + u.LastLogin.Local().Format("2006-01-02 15:04")
+			}
+			fmt.Fprintf(w, "%5d  %s  %s  %s  %s%s\n", u.ID, u.Name, u.Unit, roleText(u.Role), last, state)
 		}
-		last := "从未登录"
-		if u.LastLogin != nil {
-			last = "最近登录 " + u.LastLogin.Local().Format("2006-01-02 15:04")
-		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %s  %s  %s%s\n", u.ID, u.Name, u.Unit, roleText(u.Role), last, state)
-	}
-	fmt.Fprintf(e.stdout, "共 %d 位用户。\n", len(us))
+		fmt.Fprintf(w, "共 %d 位用户。\n", len(us))
+		return nil
+	})
 	return exitOK
 }
 
@@ -449,21 +445,20 @@ func runUserToken(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "user token", err)
 		}
-		if *format == "json" {
-			writeJSON(e.stdout, ts)
-			return exitOK
-		}
-		for _, t := range ts {
-			state := "从未使用"
-			if t.LastUsed != nil {
-				state = "最近使用 " + t.LastUsed.Local().Format("2006-01-02 15:04")
+		writeFormat(e.stdout, *format, ts, func(w io.Writer) error {
+			for _, t := range ts {
+				state := "从未使用"
+				if t.LastUsed != nil {
+					state = "最近使用 " + t.LastUsed.Local().Format("2006-01-02 15:04")
+				}
+				if t.Revoked != nil {
+					state += "  已撤销"
+				}
+				fmt.Fprintf(w, "%5d  %s  创建于 %s  %s\n", t.ID, t.Name, t.Created.Local().Format("2006-01-02 15:04"), state)
 			}
-			if t.Revoked != nil {
-				state += "  已撤销"
-			}
-			fmt.Fprintf(e.stdout, "%5d  %s  创建于 %s  %s\n", t.ID, t.Name, t.Created.Local().Format("2006-01-02 15:04"), state)
-		}
-		fmt.Fprintf(e.stdout, "共 %d 个令牌。\n", len(ts))
+			fmt.Fprintf(w, "共 %d 个令牌。\n", len(ts))
+			return nil
+		})
 	case *revoke != 0:
 		if err := a.RevokeToken(ctx, rest[0], *revoke); err != nil {
 			return fail(e, "user token", err)
@@ -474,12 +469,11 @@ func runUserToken(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "user token", err)
 		}
-		if *format == "json" {
-			writeJSON(e.stdout, t)
-			return exitOK
-		}
-		fmt.Fprintln(e.stdout, t.Secret)
-		fmt.Fprintf(e.stderr, "已为 %s 创建令牌“%s”（编号 %d）。令牌只显示这一次，请妥善保存；请求时放在 Authorization: Bearer 之后。\n", t.User, t.Name, t.ID)
+		writeFormat(e.stdout, *format, t, func(w io.Writer) error {
+			fmt.Fprintln(w, t.Secret)
+			fmt.Fprintf(e.stderr, "已为 %s 创建令牌“%s”（编号 %d）。令牌只显示这一次，请妥善保存；请求时放在 Authorization: Bearer 之后。\n", t.User, t.Name, t.ID)
+			return nil
+		})
 	}
 	return exitOK
 }

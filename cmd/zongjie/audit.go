@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"zongjie/app"
+	"zongjie/output"
 )
 
 // parseDay reads a date or a time as a user writes it: 2025-03-01,
@@ -70,7 +71,7 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 	}
 	switch *format {
 	case "json":
-		writeJSON(e.stdout, map[string]any{"entries": es})
+		output.WriteJSON(e.stdout, map[string]any{"entries": es})
 	case "csv":
 		if err := app.WriteAuditCSV(e.stdout, es); err != nil {
 			return fail(e, "audit", err)

@@ -216,25 +216,6 @@ func genreText(g string) string {
 	return "类型未识别"
 }
 
-func formatFlag(fs *flag.FlagSet) *string {
-	return fs.String("format", "text", "输出格式：text 或 json")
-}
-
-func checkFormat(e *env, cmd, format string) bool {
-	if format != "text" && format != "json" {
-		fmt.Fprintf(e.stderr, "zongjie %s: 不支持的输出格式 %q，可选 text、json\n", cmd, format)
-		return false
-	}
-	return true
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 func runList(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "list", "[选项]", "列出数据库中的报告。")
 	db := dbFlag(fs)
@@ -259,24 +240,23 @@ func runList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "list", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, list)
-		return exitOK
-	}
-	unknown := false
-	for _, r := range list.Reports {
-		s := r.Stored
-		version := ""
-		if s.Version > 1 {
-			version = fmt.Sprintf("  第 %d 版", s.Version)
+	writeFormat(e.stdout, *format, list, func(w io.Writer) error {
+		unknown := false
+		for _, r := range list.Reports {
+			s := r.Stored
+			version := ""
+			if s.Version > 1 {
+				version = fmt.Sprintf("  第 %d 版", s.Version)
+			}
+			fmt.Fprintf(w, "%6d  %s  %s  %s  %d字  %s%s\n", s.ID, unitText(s.Unit), periodText(s), genreText(s.Genre), s.Chars, s.Title, version)
+			unknown = unknown || s.Unit == "" || len(s.Years) == 0
 		}
-		fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  %d字  %s%s\n", s.ID, unitText(s.Unit), periodText(s), genreText(s.Genre), s.Chars, s.Title, version)
-		unknown = unknown || s.Unit == "" || len(s.Years) == 0
-	}
-	fmt.Fprintf(e.stdout, "共 %d 篇报告。\n", len(list.Reports))
-	if unknown {
-		fmt.Fprintln(e.stdout, "（“未识别”：报告中没有写明单位或年份、时段；可用 zongjie add --unit 单位 --period 时段 文件 重新加入以更正）")
-	}
+		fmt.Fprintf(w, "共 %d 篇报告。\n", len(list.Reports))
+		if unknown {
+			fmt.Fprintln(w, "（“未识别”：报告中没有写明单位或年份、时段；可用 zongjie add --unit 单位 --period 时段 文件 重新加入以更正）")
+		}
+		return nil
+	})
 	return exitOK
 }
 
@@ -329,10 +309,17 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		}
 		return exitOK
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, shown)
-		return exitOK
-	}
+	writeFormat(e.stdout, *format, shown, func(w io.Writer) error {
+		writeShownText(w, shown)
+		return nil
+	})
+	return exitOK
+}
+
+// writeShownText writes a stored report as show does: its metadata,
+// versions and outline.
+func writeShownText(w io.Writer, shown *app.Shown) {
+	r := shown.Stored
 	var findings []json.RawMessage
 	if len(r.Findings) > 0 {
 		json.Unmarshal(r.Findings, &findings)
@@ -345,18 +332,18 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	if len(r.Years) == 0 {
 		period += "（报告中没有写明年份或时段；可用 zongjie add --period 时段 " + r.Path + " 更正，如 --period 2024H1）"
 	}
-	fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n文件：%s（第 %d 篇）\n单位：%s\n层级：%s\n时段：%s\n类型：%s\n字数：%d\n",
+	fmt.Fprintf(w, "编号：%d\n标题：%s\n文件：%s（第 %d 篇）\n单位：%s\n层级：%s\n时段：%s\n类型：%s\n字数：%d\n",
 		r.ID, r.Title, r.Path, r.Index+1, unit, levelText(r.Level), period, genreText(r.Genre), r.Chars)
 	if vs := shown.Versions; len(vs) > 1 {
 		which := "当前版本"
 		if r.Version != vs[len(vs)-1].Version {
 			which = "旧版本"
 		}
-		fmt.Fprintf(e.stdout, "版本：第 %d 版（%s），共 %d 版（zongjie versions %d 查看）\n加入：%s（第 1 版）\n",
+		fmt.Fprintf(w, "版本：第 %d 版（%s），共 %d 版（zongjie versions %d 查看）\n加入：%s（第 1 版）\n",
 			r.Version, which, len(vs), r.ID, vs[0].Added.Local().Format("2006-01-02 15:04"))
-		fmt.Fprintf(e.stdout, "本版：%s，%s\n", r.Added.Local().Format("2006-01-02 15:04"), r.Note)
+		fmt.Fprintf(w, "本版：%s，%s\n", r.Added.Local().Format("2006-01-02 15:04"), r.Note)
 	} else {
-		fmt.Fprintf(e.stdout, "加入：%s\n", r.Added.Local().Format("2006-01-02 15:04"))
+		fmt.Fprintf(w, "加入：%s\n", r.Added.Local().Format("2006-01-02 15:04"))
 	}
 	var data struct {
 		Outline []struct {
@@ -366,12 +353,11 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		Targets    []json.RawMessage `json:"targets"`
 	}
 	if json.Unmarshal(r.Data, &data) == nil {
-		fmt.Fprintf(e.stdout, "指标：%d 个；目标：%d 个；校对发现：%d 处\n提纲：\n", len(data.Quantities), len(data.Targets), len(findings))
+		fmt.Fprintf(w, "指标：%d 个；目标：%d 个；校对发现：%d 处\n提纲：\n", len(data.Quantities), len(data.Targets), len(findings))
 		for _, s := range data.Outline {
-			fmt.Fprintf(e.stdout, "  %s%s（%s）\n", s.Marker, s.Title, orDash(zongjie.SectionKind(s.Kind).Words()))
+			fmt.Fprintf(w, "  %s%s（%s）\n", s.Marker, s.Title, orDash(zongjie.SectionKind(s.Kind).Words()))
 		}
 	}
-	return exitOK
 }
 
 func runRm(ctx context.Context, e *env, args []string) int {
@@ -396,16 +382,15 @@ func runRm(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "rm", err)
 		}
-		if *format == "json" {
-			writeJSON(e.stdout, tl)
-			return exitOK
-		}
-		for _, r := range tl.Reports {
-			s := r.Stored
-			fmt.Fprintf(e.stdout, "%6d  %s  %s  %s  %s 删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
-				app.ActorText(r.DeletedBy), r.Deleted.Local().Format("2006-01-02 15:04"), r.Purge.Local().Format("2006-01-02"))
-		}
-		fmt.Fprintf(e.stdout, "回收站中共 %d 篇报告。\n", len(tl.Reports))
+		writeFormat(e.stdout, *format, tl, func(w io.Writer) error {
+			for _, r := range tl.Reports {
+				s := r.Stored
+				fmt.Fprintf(w, "%6d  %s  %s  %s  %s 删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
+					app.ActorText(r.DeletedBy), r.Deleted.Local().Format("2006-01-02 15:04"), r.Purge.Local().Format("2006-01-02"))
+			}
+			fmt.Fprintf(w, "回收站中共 %d 篇报告。\n", len(tl.Reports))
+			return nil
+		})
 		return exitOK
 	}
 	var ids []int64

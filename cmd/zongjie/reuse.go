@@ -47,24 +47,23 @@ func runCompare(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "compare", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, c.JSON())
-		return exitOK
-	}
-	if c.Whole != nil {
-		writeCompareText(e.stdout, *c.Whole, paint)
-		return exitOK
-	}
-	for _, p := range c.Pairs.Pairs {
-		fmt.Fprintf(e.stdout, "== A 第 %d/%d 篇%s ↔ B 第 %d/%d 篇%s\n", p.A.Index+1, c.PartsA, titled(p.A.Title), p.B.Index+1, c.PartsB, titled(p.B.Title))
-		if len(p.Passages) == 0 {
-			fmt.Fprintln(e.stdout, "没有相同的文字。")
-			fmt.Fprintln(e.stdout)
-			continue
+	writeFormat(e.stdout, *format, c.JSON(), func(w io.Writer) error {
+		if c.Whole != nil {
+			writeCompareText(w, *c.Whole, paint)
+			return nil
 		}
-		writeCompareText(e.stdout, p.Comparison, paint)
-		fmt.Fprintln(e.stdout)
-	}
+		for _, p := range c.Pairs.Pairs {
+			fmt.Fprintf(w, "== A 第 %d/%d 篇%s ↔ B 第 %d/%d 篇%s\n", p.A.Index+1, c.PartsA, titled(p.A.Title), p.B.Index+1, c.PartsB, titled(p.B.Title))
+			if len(p.Passages) == 0 {
+				fmt.Fprintln(w, "没有相同的文字。")
+				fmt.Fprintln(w)
+				continue
+			}
+			writeCompareText(w, p.Comparison, paint)
+			fmt.Fprintln(w)
+		}
+		return nil
+	})
 	return exitOK
 }
 
@@ -220,31 +219,30 @@ func runSimilar(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "similar", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, res.JSON())
-		return exitOK
-	}
-	for i, p := range res.Parts {
-		indent := ""
-		if len(res.Parts) > 1 {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
+	writeFormat(e.stdout, *format, res.JSON(), func(w io.Writer) error {
+		for i, p := range res.Parts {
+			indent := ""
+			if len(res.Parts) > 1 {
+				if i > 0 {
+					fmt.Fprintln(w)
+				}
+				fmt.Fprintf(w, "第 %d 篇（共 %d 篇）：%s\n", p.Index+1, len(res.Parts), p.Title)
+				indent = "  "
 			}
-			fmt.Fprintf(e.stdout, "第 %d 篇（共 %d 篇）：%s\n", p.Index+1, len(res.Parts), p.Title)
-			indent = "  "
+			if len(p.Similar) == 0 {
+				fmt.Fprintln(w, indent+"数据库中没有与之文字相同的报告。")
+				continue
+			}
+			for k, m := range p.Similar {
+				r := m.Report.Stored
+				fmt.Fprintf(w, "%s%2d. [%d] %s %s %s\n%s    本篇 %.1f%% 与之相同（去除套话 %.1f%%），对方 %.1f%% 与本篇相同（去除套话 %.1f%%），%d 处相同段落\n%s    最长一处 %d 字：%s\n",
+					indent, k+1, r.ID, unitText(r.Unit), periodText(r), r.Title,
+					indent, 100*m.Query.Reuse, 100*m.Query.ReuseOwn, 100*m.Other.Reuse, 100*m.Other.ReuseOwn, m.Passages,
+					indent, len([]rune(m.Text)), clip(m.Text, 60))
+			}
 		}
-		if len(p.Similar) == 0 {
-			fmt.Fprintln(e.stdout, indent+"数据库中没有与之文字相同的报告。")
-			continue
-		}
-		for k, m := range p.Similar {
-			r := m.Report.Stored
-			fmt.Fprintf(e.stdout, "%s%2d. [%d] %s %s %s\n%s    本篇 %.1f%% 与之相同（去除套话 %.1f%%），对方 %.1f%% 与本篇相同（去除套话 %.1f%%），%d 处相同段落\n%s    最长一处 %d 字：%s\n",
-				indent, k+1, r.ID, unitText(r.Unit), periodText(r), r.Title,
-				indent, 100*m.Query.Reuse, 100*m.Query.ReuseOwn, 100*m.Other.Reuse, 100*m.Other.ReuseOwn, m.Passages,
-				indent, len([]rune(m.Text)), clip(m.Text, 60))
-		}
-	}
+		return nil
+	})
 	return exitOK
 }
 
@@ -372,20 +370,19 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "search", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, res)
-		return exitOK
-	}
-	if len(res.Hits) == 0 {
-		fmt.Fprintln(e.stdout, "没有找到。")
-		return exitOK
-	}
-	for _, h := range res.Hits {
-		r := h.Report.Stored
-		snip, spans := corpus.Snippet(h.Text, h.Highlights, 80)
-		fmt.Fprintf(e.stdout, "[%d] %s %s %s（%s）\n    %s\n", r.ID, unitText(r.Unit), periodText(r), r.Title,
-			orDash(zongjie.SectionKind(h.Kind).Words()), mark(snip, spans, paint))
-	}
+	writeFormat(e.stdout, *format, res, func(w io.Writer) error {
+		if len(res.Hits) == 0 {
+			fmt.Fprintln(w, "没有找到。")
+			return nil
+		}
+		for _, h := range res.Hits {
+			r := h.Report.Stored
+			snip, spans := corpus.Snippet(h.Text, h.Highlights, 80)
+			fmt.Fprintf(w, "[%d] %s %s %s（%s）\n    %s\n", r.ID, unitText(r.Unit), periodText(r), r.Title,
+				orDash(zongjie.SectionKind(h.Kind).Words()), mark(snip, spans, paint))
+		}
+		return nil
+	})
 	return exitOK
 }
 

@@ -66,7 +66,7 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 	}
 	switch *format {
 	case "json":
-		err = writeJSON(e.stdout, res)
+		err = output.WriteJSON(e.stdout, res)
 	case "csv":
 		err = output.WriteSeriesCSV(e.stdout, res.Series)
 	default:

@@ -40,15 +40,7 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "track", err)
 		}
-		if *format == "json" {
-			if err := writeJSON(e.stdout, res); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
-				return exitUsage
-			}
-			return exitOK
-		}
-		writeTrackPeriodText(e.stdout, res)
-		return exitOK
+		return writeTracked(e, *format, res, func(w io.Writer) { writeTrackPeriodText(w, res) })
 	}
 	if unit != "" {
 		res, err := a.TrackUnit(ctx, unit)
@@ -60,20 +52,14 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "track", err)
 		}
-		if *format == "json" {
-			if err := writeJSON(e.stdout, res); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
-				return exitUsage
+		return writeTracked(e, *format, res, func(w io.Writer) {
+			for i, t := range res.Pairs {
+				if i > 0 {
+					fmt.Fprintln(w)
+				}
+				writeTrackText(w, t)
 			}
-			return exitOK
-		}
-		for i, t := range res.Pairs {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			writeTrackText(e.stdout, t)
-		}
-		return exitOK
+		})
 	}
 	var refs [2]app.Ref
 	for i, arg := range rest {
@@ -92,14 +78,20 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "track", err)
 	}
-	if *format == "json" {
-		if err := writeJSON(e.stdout, res.Tracked); err != nil {
-			fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
-			return exitUsage
-		}
-		return exitOK
+	return writeTracked(e, *format, res.Tracked, func(w io.Writer) { writeTrackText(w, res.Tracked) })
+}
+
+// writeTracked writes what track found, v as JSON or by text, and returns
+// the exit code: a failed writing of the JSON is said.
+func writeTracked(e *env, format string, v any, text func(w io.Writer)) int {
+	err := writeFormat(e.stdout, format, v, func(w io.Writer) error {
+		text(w)
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
+		return exitUsage
 	}
-	writeTrackText(e.stdout, res.Tracked)
 	return exitOK
 }
 

@@ -74,26 +74,25 @@ func runVersions(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "versions", err)
 	}
-	if *format == "json" {
-		writeJSON(e.stdout, vl)
-		return exitOK
-	}
-	cur := vl.Versions[len(vl.Versions)-1].Stored
-	fmt.Fprintf(e.stdout, "报告 %d：%s，共 %d 版\n", id, cur.Title, len(vl.Versions))
-	for _, x := range vl.Versions {
-		v := x.Stored
-		mark := " "
-		if x.Current {
-			mark = "*"
+	writeFormat(e.stdout, *format, vl, func(w io.Writer) error {
+		cur := vl.Versions[len(vl.Versions)-1].Stored
+		fmt.Fprintf(w, "报告 %d：%s，共 %d 版\n", id, cur.Title, len(vl.Versions))
+		for _, x := range vl.Versions {
+			v := x.Stored
+			mark := " "
+			if x.Current {
+				mark = "*"
+			}
+			note := v.Note
+			if note == "" && v.Version == 1 {
+				note = "首次加入"
+			}
+			fmt.Fprintf(w, "%s 第 %d 版  %s  %s  %s  %d字  %s\n    %s\n", mark, v.Version, v.Added.Local().Format("2006-01-02 15:04"),
+				unitText(v.Unit), periodText(v), v.Chars, note, v.Path)
 		}
-		note := v.Note
-		if note == "" && v.Version == 1 {
-			note = "首次加入"
-		}
-		fmt.Fprintf(e.stdout, "%s 第 %d 版  %s  %s  %s  %d字  %s\n    %s\n", mark, v.Version, v.Added.Local().Format("2006-01-02 15:04"),
-			unitText(v.Unit), periodText(v), v.Chars, note, v.Path)
-	}
-	fmt.Fprintln(e.stdout, "（* 为当前版本；zongjie versions --diff N 编号 比较第 N 版与当前版本，zongjie restore 编号 N 恢复第 N 版）")
+		fmt.Fprintln(w, "（* 为当前版本；zongjie versions --diff N 编号 比较第 N 版与当前版本，zongjie restore 编号 N 恢复第 N 版）")
+		return nil
+	})
 	return exitOK
 }
 
