@@ -119,6 +119,9 @@ type DeskTargets struct {
 	Partial    int `json:"partial"`
 	Missed     int `json:"missed"`
 	Unreported int `json:"unreported"` // reported by none of them
+	// Earlier is the number of Targets set by a report before
+	// Previous (corpus.DeskFigures.Earlier).
+	Earlier int `json:"earlier,omitempty"`
 	// Reasons say why the unit's reports of the period should go back,
 	// in Chinese; none when they need not.
 	Reasons []string `json:"reasons"`
@@ -227,7 +230,7 @@ func (a *App) Desk(ctx context.Context, q DeskQuery) (*Desk, error) {
 			e.Reasons = ownReasons(d.Figures)
 			if g := d.Figures; g.Group > 1 && c.Targets == nil {
 				c.Targets = &DeskTargets{Previous: g.Previous, Period: p.Key, Reports: g.Group, Targets: g.Targets, Met: g.Met, Partial: g.Partial,
-					Missed: g.Missed, Unreported: g.Unreported, Reasons: targetReasons(g)}
+					Missed: g.Missed, Unreported: g.Unreported, Earlier: g.Earlier, Reasons: targetReasons(g)}
 			}
 		}
 		if c.Targets != nil && d.Stale {

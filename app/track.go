@@ -157,6 +157,11 @@ type PeriodTracked struct {
 	// earlier term).
 	Old     string        `json:"old"`
 	OldTerm *zongjie.Term `json:"old_plan,omitempty"`
+	// Plans are the reports whose plans set the targets, Old's first,
+	// then those before it whose plans fall due in the period all the
+	// same (the year's targets set before the year, tracked at the
+	// year's end past the half-year's report), the latest first.
+	Plans []PeriodPlan `json:"plans"`
 	// Reports are the unit's reports of the period, by ID.
 	Reports []PeriodReport `json:"reports"`
 	Targets []PeriodResult `json:"targets"`
@@ -169,6 +174,8 @@ type PeriodTracked struct {
 	NotDueTargets []zongjie.Target    `json:"-"`
 	Figures       []document.Location `json:"-"`
 	NotDueFigures []document.Location `json:"-"`
+	// NotDueSetBy is the report whose plan set each of NotDueTargets.
+	NotDueSetBy []int64 `json:"-"`
 }
 
 // PeriodReport is one of a unit's reports of a period, with what it alone
@@ -181,19 +188,38 @@ type PeriodReport struct {
 	Summary map[string]int `json:"summary"`
 }
 
-// PeriodResult is a target with its outcome and the report whose figure
-// (or words) rated it: its Label, "" when none did.
+// PeriodPlan is a report whose plan set targets tracked in a period, with
+// the term it planned and how many of the targets (of Targets and of the
+// targets not due) it set.
+type PeriodPlan struct {
+	Label   string        `json:"label"`
+	ID      int64         `json:"id"`
+	Title   string        `json:"title"`
+	Plan    *zongjie.Term `json:"plan,omitempty"`
+	Targets int           `json:"targets"`
+	NotDue  int           `json:"not_due"`
+}
+
+// PeriodResult is a target with its outcome, the report whose plan set it
+// and the report whose figure (or words) rated it: their Labels, In ""
+// when none rated it.
 type PeriodResult struct {
 	track.Result
 	In string `json:"in"`
 	// InID is that report's ID, 0 when none (the web page's links).
 	InID int64 `json:"-"`
+	// SetBy is the report whose plan set the target (one of Plans), by
+	// label and ID.
+	SetBy   string `json:"set_by"`
+	SetByID int64  `json:"set_by_id"`
 }
 
 // TrackPeriod tracks the targets of a unit's previous report in all its
-// stored reports that review term: the reports of the period and the
-// report before them are those the reviewer's desk takes
-// (corpus.PeriodGroup).
+// stored reports that review term, with those of the earlier reports
+// whose plans fall due in the term past a report between them (the
+// year's plan past the half-year's report): the reports of the period and
+// those before them are those the reviewer's desk takes
+// (corpus.PeriodGroup, corpus.PeriodPlans).
 func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (*PeriodTracked, error) {
 	st, err := a.store(ctx)
 	if err != nil {
@@ -210,21 +236,45 @@ func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (
 	case prev == 0:
 		return nil, Errorf(NotFound, "单位“%s”在%s之前没有已保存的报告，没有上期目标可以核对", unit, term.Words())
 	}
+	loaded := map[int64]*Loaded{}
 	get := func(id int64) (*Loaded, error) {
+		if l := loaded[id]; l != nil {
+			return l, nil
+		}
 		r, err := st.Get(ctx, id)
 		if err != nil {
 			return nil, wrap(ErrorCode(err), err, "报告 %d：%s", id, notFoundText(err))
 		}
-		return fromStored(r, extract.Options{})
+		l, err := fromStored(r, extract.Options{})
+		if err == nil {
+			loaded[id] = l
+		}
+		return l, err
 	}
 	old, err := get(prev)
 	if err != nil {
 		return nil, err
 	}
+	plans, err := corpus.PeriodPlans(list, unit, term, old.Report, func(id int64) (*zongjie.Report, error) {
+		l, err := get(id)
+		if err != nil {
+			return nil, err
+		}
+		return l.Report, nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	out := &PeriodTracked{Unit: unit, Period: &zongjie.Term{Year: term.Year, Period: term.Period}, Old: old.Label, OldTerm: old.Report.Meta.Plan,
-		Reports: []PeriodReport{}, Targets: []PeriodResult{}, Summary: map[string]int{}, OldID: old.ID, OldTitle: old.Report.Title}
+		Plans: []PeriodPlan{}, Reports: []PeriodReport{}, Targets: []PeriodResult{}, Summary: map[string]int{}, OldID: old.ID, OldTitle: old.Report.Title}
 	if out.Period.Period == "" {
 		out.Period.Period = zongjie.PeriodFullYear
+	}
+	var tps []track.Plan
+	for _, p := range plans {
+		l := loaded[p.ID]
+		out.Plans = append(out.Plans, PeriodPlan{Label: l.Label, ID: l.ID, Title: l.Report.Title, Plan: l.Report.Meta.Plan})
+		tps = append(tps, p.Plan)
 	}
 	var later []track.Later
 	for _, id := range group {
@@ -236,24 +286,28 @@ func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (
 			Summary: map[string]int{string(track.Met): 0, string(track.Missed): 0, string(track.Partial): 0}})
 		later = append(later, track.Later{File: l.File, Report: l.Report})
 	}
-	o := track.TrackAll(old.Report, later)
+	o := track.TrackPlans(tps, later)
 	for _, s := range []track.Status{track.Met, track.Missed, track.Partial, track.Unreported} {
 		out.Summary[string(s)] = o.Count(s)
 	}
-	at := targetAt(old)
 	for _, r := range o.Results {
-		res := PeriodResult{Result: r}
+		set := &out.Plans[r.From]
+		set.Targets++
+		res := PeriodResult{Result: r, SetBy: set.Label, SetByID: set.ID}
 		if r.Evidence != nil {
 			in := &out.Reports[r.In]
 			res.In, res.InID = in.Label, in.ID
 			in.Summary[string(r.Status)]++
 		}
 		out.Targets = append(out.Targets, res)
-		out.Figures = append(out.Figures, at(r.Target))
+		out.Figures = append(out.Figures, targetAt(loaded[set.ID])(r.Target))
 	}
 	out.NotDue, out.NotDueTargets = len(o.NotDue), o.NotDue
-	for _, x := range o.NotDue {
-		out.NotDueFigures = append(out.NotDueFigures, at(x))
+	for i, x := range o.NotDue {
+		set := &out.Plans[o.NotDueFrom[i]]
+		set.NotDue++
+		out.NotDueSetBy = append(out.NotDueSetBy, set.ID)
+		out.NotDueFigures = append(out.NotDueFigures, targetAt(loaded[set.ID])(x))
 	}
 	return out, nil
 }

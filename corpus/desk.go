@@ -79,6 +79,11 @@ type DeskFigures struct {
 	// one among them: 1 when it is the unit's only report of its period,
 	// 0 when no targets were tracked (no previous report).
 	Group int `json:"group,omitempty"`
+	// Earlier is the number of Targets set not by Previous but by a
+	// report before it whose plan they fall due with: the year's
+	// targets of the report before the year, tracked at the year's end
+	// past a half-year's report (period.go, plansOf).
+	Earlier int `json:"earlier,omitempty"`
 	// OwnMet, OwnPartial and OwnMissed are the targets of Met, Partial
 	// and Missed rated by a figure of this report: what it alone says.
 	OwnMet     int `json:"own_met,omitempty"`
@@ -312,7 +317,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 			kept[k] = m[d.Report.ID]
 		}
 	}
-	prev, groups := previousReports(out)
+	prev, groups, earlier := previousReports(out)
 	corpusStamp := ""
 	if compute {
 		corpusStamp = corpusDigest(list)
@@ -337,7 +342,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 		p := prev[k]
 		if p >= 0 {
 			unit = versionRef{id: out[p].Report.ID, version: out[p].Report.Version}
-			group = groupDigest(out, groups[k])
+			group = trackDigest(out, groups[k], earlier[k])
 		}
 		// No figures stored, or none readable: the zero stamp.
 		pending := f.stamp.own == ""
@@ -491,7 +496,7 @@ func desk(ctx context.Context, st store.Store, compute bool, cache *DeskCache) (
 						done(-1, err)
 						return
 					default:
-						g, err := trackGroup(ctx, st, out, groups[j.k], j.k, r, pl, loaded, tracked)
+						g, err := trackGroup(ctx, st, out, groups[j.k], j.k, r, p, pl, earlier[j.k], loaded, tracked)
 						if err != nil {
 							done(-1, err)
 							return
@@ -600,7 +605,7 @@ func (l *loadedReport) normalized() *reuse.Text {
 func withoutPrevious(f DeskFigures) DeskFigures {
 	f.Previous, f.PreviousShare = 0, 0
 	f.Targets, f.Met, f.Partial, f.Missed, f.Unreported = 0, 0, 0, 0, 0
-	f.Group, f.OwnMet, f.OwnPartial, f.OwnMissed = 0, 0, 0, 0
+	f.Group, f.OwnMet, f.OwnPartial, f.OwnMissed, f.Earlier = 0, 0, 0, 0, 0
 	return f
 }
 
@@ -642,8 +647,10 @@ func corpusDigest(list []store.Summary) string {
 // less than its own, the latest (on a tie, the one with the largest
 // ID). A report without a unit or a period has none. It also returns,
 // for each report that has others in its period group (period.go), the
-// reports of the group by index, ascending by ID.
-func previousReports(ds []DeskReport) (prev []int, groups map[int][]int) {
+// reports of the group by index, ascending by ID; and for each report
+// with a previous one, the unit's reports before it that may have set
+// targets due in its term besides the previous one (earlierPlans).
+func previousReports(ds []DeskReport) (prev []int, groups map[int][]int, earlier map[int][]int) {
 	prev = make([]int, len(ds))
 	byUnit := map[string][]int{}
 	for k, d := range ds {
@@ -668,9 +675,17 @@ func previousReports(ds []DeskReport) (prev []int, groups map[int][]int) {
 		}
 		if !account.Anonymised(unit) {
 			groups = periodGroups(ds, ks, groups)
+			for _, k := range ks {
+				if e := earlierPlans(ds, ks, k, prev[k]); len(e) > 0 {
+					if earlier == nil {
+						earlier = map[int][]int{}
+					}
+					earlier[k] = e
+				}
+			}
 		}
 	}
-	return prev, groups
+	return prev, groups, earlier
 }
 
 // ownFigures counts the findings of r stored with it, or of the checker

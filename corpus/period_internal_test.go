@@ -54,7 +54,7 @@ func TestPeriodGroups(t *testing.T) {
 				}
 				ds = append(ds, DeskReport{Report: s, Order: ReportOrder(s.Years, s.Period, s.Genre)})
 			}
-			prev, groups := previousReports(ds)
+			prev, groups, _ := previousReports(ds)
 			if got := groups[1] != nil; got != tt.group {
 				t.Fatalf("grouped %v, want %v (groups %v)", got, tt.group, groups)
 			}
@@ -140,7 +140,7 @@ func TestTrackGroupUnreadableMember(t *testing.T) {
 		r := []*loadedReport{ok, bad}[k]
 		loaded := map[int64]*loadedReport{2: ok, 3: bad}
 		tracked := map[int]*groupTracked{}
-		g, err := trackGroup(context.Background(), nil, ds, group, k, r, prev, loaded, tracked)
+		g, err := trackGroup(context.Background(), nil, ds, group, k, r, -1, prev, nil, loaded, tracked)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,14 +153,14 @@ func TestTrackGroupUnreadableMember(t *testing.T) {
 			t.Errorf("tracked first for member %d: %d targets, %d met; want 2 and 2", k, f.Targets, f.Met)
 		}
 		// The other member gets the same, once tracked.
-		if again, _ := trackGroup(context.Background(), nil, ds, group, 1-k, []*loadedReport{ok, bad}[1-k], prev, loaded, tracked); again != g {
+		if again, _ := trackGroup(context.Background(), nil, ds, group, 1-k, []*loadedReport{ok, bad}[1-k], -1, prev, nil, loaded, tracked); again != g {
 			t.Errorf("tracked first for member %d: the other member's result differs", k)
 		}
 	}
 
 	// Near miss: the previous report unreadable.
 	badPrev := &loadedReport{rec: &store.Report{ID: 1}, read: true, err: errors.New("unreadable")}
-	g, err := trackGroup(context.Background(), nil, ds, group, 0, ok, badPrev, map[int64]*loadedReport{2: ok, 3: bad}, map[int]*groupTracked{})
+	g, err := trackGroup(context.Background(), nil, ds, group, 0, ok, -1, badPrev, nil, map[int64]*loadedReport{2: ok, 3: bad}, map[int]*groupTracked{})
 	if err != nil || g != nil {
 		t.Errorf("unreadable previous report: %+v, %v; want nil", g, err)
 	}
@@ -173,12 +173,12 @@ func TestTrackGroupNoneReadable(t *testing.T) {
 	prev := readLoaded(t, 1, "2026年工作计划\n一、2026年工作计划\n今年全镇主要目标是：地区生产总值增长6%，城镇新增就业1000人以上。\n")
 	bad := &loadedReport{rec: &store.Report{ID: 3}, read: true, err: errors.New("unreadable")}
 	ds := []DeskReport{{Report: store.Summary{ID: 3}}}
-	g, err := trackGroup(context.Background(), nil, ds, nil, 0, bad, prev, map[int64]*loadedReport{}, map[int]*groupTracked{})
+	g, err := trackGroup(context.Background(), nil, ds, nil, 0, bad, -1, prev, nil, map[int64]*loadedReport{}, map[int]*groupTracked{})
 	if err != nil || g != nil {
 		t.Errorf("unreadable report alone: %+v, %v; want nil", g, err)
 	}
 	ok := readLoaded(t, 3, "2026年工作总结\n一、2026年工作回顾\n全年地区生产总值增长6.5%。\n")
-	g, err = trackGroup(context.Background(), nil, ds, nil, 0, ok, prev, map[int64]*loadedReport{}, map[int]*groupTracked{})
+	g, err = trackGroup(context.Background(), nil, ds, nil, 0, ok, -1, prev, nil, map[int64]*loadedReport{}, map[int]*groupTracked{})
 	if err != nil || g == nil || len(g.outcome.Results) == 0 {
 		t.Errorf("readable report alone: %+v, %v; want its targets tracked", g, err)
 	}

@@ -110,7 +110,7 @@ type deskGroupView struct {
 // deskGroup writes the block of a cell's targets tracked together.
 func (s *Server) deskGroup(unit string, t *app.DeskTargets) (template.HTML, error) {
 	v := deskGroupView{Send: len(t.Reasons) > 0, Bad: t.Missed+t.Unreported > 0, Reasons: t.Reasons}
-	v.Text = fmt.Sprintf("本期 %d 篇合计 · %s", t.Reports, targetCounts(t.Targets, t.Met, t.Partial, t.Missed, t.Unreported))
+	v.Text = fmt.Sprintf("本期 %d 篇合计 · %s", t.Reports, targetCounts(t.Targets, t.Earlier, t.Met, t.Partial, t.Missed, t.Unreported))
 	if t.Stale {
 		v.Text += " · 更新中"
 	}
@@ -123,9 +123,14 @@ func (s *Server) deskGroup(unit string, t *app.DeskTargets) (template.HTML, erro
 }
 
 // targetCounts writes the previous plan's targets by status: 上期目标 9：完成
-// 7，部分 1，未完成 1，未报告 0 left out.
-func targetCounts(targets, met, partial, missed, unreported int) string {
-	t := fmt.Sprintf("上期目标 %d：完成 %d", targets, met)
+// 7，部分 1，未完成 1，未报告 0 left out; with those of them set by a
+// report before the previous one (earlier): 上期目标 9（含更早计划 4 项）.
+func targetCounts(targets, earlier, met, partial, missed, unreported int) string {
+	t := fmt.Sprintf("上期目标 %d", targets)
+	if earlier > 0 {
+		t += fmt.Sprintf("（含更早计划 %d 项）", earlier)
+	}
+	t += fmt.Sprintf("：完成 %d", met)
 	if partial > 0 {
 		t += fmt.Sprintf("，部分 %d", partial)
 	}
@@ -206,6 +211,8 @@ type deskEntries struct {
 type deskEntryKey struct {
 	ID                         int64
 	Title, Genre               string
+	Unit, Period               string // of the track page's link
+	Year                       int
 	Figures                    corpus.DeskFigures
 	Pending, Stale             bool
 	PreviousLimit, OthersLimit float64
@@ -223,7 +230,7 @@ const deskEntriesBudget = 16 << 20
 // deskEntry returns e's entry on the desk d, written now or kept from
 // before.
 func (s *Server) deskEntry(d *app.Desk, e app.DeskEntry) (template.HTML, error) {
-	k := deskEntryKey{ID: e.Report.ID, Title: e.Report.Title, Genre: e.Report.Genre, Figures: e.Figures,
+	k := deskEntryKey{ID: e.Report.ID, Title: e.Report.Title, Genre: e.Report.Genre, Unit: e.Report.Unit, Period: e.Report.Period, Year: firstYear(e.Report.Years), Figures: e.Figures,
 		Pending: e.Pending, Stale: e.Stale, PreviousLimit: d.PreviousLimit, OthersLimit: d.OthersLimit}
 	c := &s.deskEntries
 	c.mu.Lock()
@@ -306,9 +313,22 @@ func entryView(d *app.Desk, e app.DeskEntry) deskEntryView {
 			v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
 		}
 	default:
-		v.Targets = targetCounts(f.Targets, f.Met, f.Partial, f.Missed, f.Unreported)
+		v.Targets = targetCounts(f.Targets, f.Earlier, f.Met, f.Partial, f.Missed, f.Unreported)
 		v.TargetsBad = f.Missed+f.Unreported > 0
 		v.TargetsHref = fmt.Sprintf("/track?a=%d&b=%s", f.Previous, id)
+		if t := zongjie.TermOf(firstYear(e.Report.Years), e.Report.Period); f.Earlier > 0 && t != nil && e.Report.Unit != "" {
+			// Some targets were set before the previous report: the
+			// period's page shows them with the report that set each.
+			v.TargetsHref = "/track?" + url.Values{"unit": {e.Report.Unit}, "period": {t.String()}}.Encode()
+		}
 	}
 	return v
+}
+
+// firstYear returns the first of a report's years, 0 for none.
+func firstYear(years []int) int {
+	if len(years) == 0 {
+		return 0
+	}
+	return years[0]
 }

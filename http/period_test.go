@@ -96,3 +96,62 @@ func TestDeskPeriodGroup(t *testing.T) {
 	want(t, "api period alone", apiDo(t, s, call{method: "GET", target: fmt.Sprintf("/api/v1/track?old=%s&new=%s&period=2026", ids["plan.txt"], ids["year.txt"])}), 400, "invalid")
 	want(t, "api bad period", apiDo(t, s, call{method: "GET", target: "/api/v1/track?unit=" + url.QueryEscape("枫林镇") + "&period=x"}), 400, "invalid")
 }
+
+// Ensure the desk, the track page of a unit and period and the API show
+// the year's targets set before the year tracked at the year's end past
+// the half-year's report, and which report set each: the entry counts
+// them (含更早计划) and links the period's page, which lists both plans
+// and names the plan of each target in its 目标出自 column, each target's
+// figure linked at its span in the report that set it. Near miss: the
+// half-year's page, where the year's targets are not due and one plan
+// sets them (no column).
+func TestTrackEarlierPlan(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	ids := map[string]string{}
+	for _, r := range []struct{ name, text string }{
+		periodTexts[0],
+		{"half.txt", "枫林镇2026年上半年工作总结暨下半年工作计划\n一、上半年工作总结\n上半年城镇新增就业520人。\n二、下半年工作计划\n下半年新增农村公益性岗位40个。\n"},
+		{"year.txt", "枫林镇2026年工作总结及2027年工作计划\n一、2026年工作总结\n全镇地区生产总值增长6.5%，城镇新增就业1100人，森林覆盖率达到61%，新增农村公益性岗位45个。\n" +
+			"二、2027年工作计划\n继续坚持稳中求进工作总基调。\n"},
+	} {
+		ids[r.name] = itoa64(addReport(t, s, r.name, []byte(r.text)))
+	}
+	period := `href="/track?period=2026&amp;unit=` + url.QueryEscape("枫林镇") + `"`
+	wantStatus(t, "desk", c.get("/"), 200, "上期目标 4（含更早计划 3 项）：完成 4", period)
+
+	w := c.get("/track?unit=" + url.QueryEscape("枫林镇") + "&period=2026")
+	wantStatus(t, "track", w, 200, "到本期到期的目标出自 2 篇报告", "<th scope=\"col\">目标出自</th>",
+		`<td class="set-by"><a href="/reports/`+ids["half.txt"]+`">#`+ids["half.txt"]+`</a> <span class="muted">2026年下半年计划</span></td>`,
+		`<td class="set-by"><a href="/reports/`+ids["plan.txt"]+`">#`+ids["plan.txt"]+`</a> <span class="muted">2026年计划</span></td>`,
+		`<span class="n">4</span> 达成`)
+	body := w.Body.String()
+	checkSpans(t, s, body, 8)
+	if n := strings.Count(body, `<a href="/reports/`+ids["plan.txt"]+`?hl=`); n != 3 {
+		t.Errorf("%d targets linked in the 2025 report, want its 3", n)
+	}
+
+	// Near miss: at mid-year the year's targets are not due; one plan.
+	w = c.get("/track?unit=" + url.QueryEscape("枫林镇") + "&period=2026H1")
+	wantStatus(t, "mid-year", w, 200, `<span class="n">3</span> 未到期`)
+	if strings.Contains(w.Body.String(), "目标出自") && !strings.Contains(w.Body.String(), "按单位和时段核对时，到本期到期的目标不只出自") {
+		t.Errorf("the mid-year page names the plans of its targets")
+	}
+	if strings.Contains(w.Body.String(), `<th scope="col">目标出自</th>`) {
+		t.Errorf("the mid-year page has the 目标出自 column, with one plan")
+	}
+
+	aw := apiDo(t, s, call{method: "GET", target: "/api/v1/track?unit=" + url.QueryEscape("枫林镇") + "&period=2026"})
+	want(t, "api", aw, 200, "")
+	var pt app.PeriodTracked
+	if err := json.Unmarshal(aw.Body.Bytes(), &pt); err != nil {
+		t.Fatal(err)
+	}
+	sets := map[string]string{}
+	for _, r := range pt.Targets {
+		sets[r.Indicator] = r.SetBy
+	}
+	if len(pt.Plans) != 2 || pt.Plans[0].Label != "#"+ids["half.txt"] || sets["森林覆盖率"] != "#"+ids["plan.txt"] || sets["新增农村公益性岗位"] != "#"+ids["half.txt"] {
+		t.Errorf("api: plans %+v, set by %v", pt.Plans, sets)
+	}
+}

@@ -53,6 +53,9 @@ type trackPage struct {
 	// says.
 	Period        *app.PeriodTracked
 	PeriodReports []trackPeriodReport
+	// SetBy says the rows name the report whose plan set each target:
+	// the period's targets were set by more than one (Period.Plans).
+	SetBy bool
 
 	Notes   []string // the app's notes: reports left out, a period not known
 	Shown   *app.Tracked
@@ -92,7 +95,8 @@ type statusCount struct {
 type trackRow struct {
 	Status, Words string
 	Target        zongjie.Target
-	TargetHref    string // the earlier report at the target, "" for a file
+	TargetHref    string          // the earlier report at the target, "" for a file
+	SetBy         *app.PeriodPlan // the report whose plan set it, when trackPage.SetBy
 	Evidence      []trackEvidence
 	Reason        string
 	Progress      string // the share reached of a partial amount: 92%
@@ -264,12 +268,24 @@ func (p *trackPage) layout(base url.Values) {
 		p.Label += "（本期 " + itoa(len(p.Period.Reports)) + " 篇合计）"
 	}
 	results, ins := t.Targets, []int64(nil) // ins: the report of each result's evidence, t.NewID when nil
+	var sets, notDueSets []int64            // the report whose plan set each result, each target not due; t.OldID when nil
+	plans := map[int64]*app.PeriodPlan{}
 	if pt := p.Period; pt != nil {
 		results, ins = nil, nil
 		for _, r := range pt.Targets {
-			results, ins = append(results, r.Result), append(ins, r.InID)
+			results, ins, sets = append(results, r.Result), append(ins, r.InID), append(sets, r.SetByID)
 		}
-		t.Figures, t.NotDueTargets, t.NotDueFigures = pt.Figures, pt.NotDueTargets, pt.NotDueFigures
+		t.Figures, t.NotDueTargets, t.NotDueFigures, notDueSets = pt.Figures, pt.NotDueTargets, pt.NotDueFigures, pt.NotDueSetBy
+		p.SetBy = len(pt.Plans) > 1
+		for i := range pt.Plans {
+			plans[pt.Plans[i].ID] = &pt.Plans[i]
+		}
+	}
+	setBy := func(sets []int64, i int) int64 {
+		if sets == nil {
+			return t.OldID
+		}
+		return sets[i]
 	}
 	var all []trackRow
 	for i, res := range results {
@@ -278,7 +294,10 @@ func (p *trackPage) layout(base url.Values) {
 			in = ins[i]
 		}
 		row := trackRow{Status: string(res.Status), Words: statusWords(string(res.Status)), Target: res.Target, Reason: res.Reason}
-		row.TargetHref = reportAt(t.OldID, t.Figures[i].Offset, t.Figures[i].Length)
+		row.TargetHref = reportAt(setBy(sets, i), t.Figures[i].Offset, t.Figures[i].Length)
+		if p.SetBy {
+			row.SetBy = plans[setBy(sets, i)]
+		}
 		if res.Progress != nil {
 			row.Progress = strconv.Itoa(int(*res.Progress*100+0.5)) + "%"
 		}
@@ -292,8 +311,12 @@ func (p *trackPage) layout(base url.Values) {
 		all = append(all, row)
 	}
 	for i, nd := range t.NotDueTargets {
-		all = append(all, trackRow{Status: statusNotDue, Words: statusWords(statusNotDue), Target: nd,
-			TargetHref: reportAt(t.OldID, t.NotDueFigures[i].Offset, t.NotDueFigures[i].Length), Reason: notDueReason(nd)})
+		row := trackRow{Status: statusNotDue, Words: statusWords(statusNotDue), Target: nd,
+			TargetHref: reportAt(setBy(notDueSets, i), t.NotDueFigures[i].Offset, t.NotDueFigures[i].Length), Reason: notDueReason(nd)}
+		if p.SetBy {
+			row.SetBy = plans[setBy(notDueSets, i)]
+		}
+		all = append(all, row)
 	}
 	p.Total = len(all)
 	if base != nil {

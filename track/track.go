@@ -72,6 +72,9 @@ type Result struct {
 	// place in the list (0 for Track's one); meaningless without
 	// evidence.
 	In int `json:"-"`
+	// From is the plan of TrackPlans that set the target, by its place
+	// in the list (0 for Track's and TrackAll's one).
+	From int `json:"-"`
 }
 
 // Outcome is the tracking of one earlier report against one later report.
@@ -81,6 +84,9 @@ type Outcome struct {
 	// period the later report reviews (a five-year goal, a full-year goal
 	// checked against a half-year report).
 	NotDue []zongjie.Target `json:"not_due"`
+	// NotDueFrom is the plan of TrackPlans that set each of NotDue, by
+	// its place in the list.
+	NotDueFrom []int `json:"-"`
 }
 
 // Count returns the number of results with status s.
@@ -116,6 +122,32 @@ type Later struct {
 // is unreported only when none of them reports it. With one later report
 // it is Track.
 func TrackAll(old *zongjie.Report, later []Later) *Outcome {
+	return TrackPlans([]Plan{{Report: old}}, later)
+}
+
+// Plan is an earlier report whose plan set targets the later reports are
+// tracked against. Since are the terms reviewed by the unit's reports
+// written after it and before the later ones (a half-year's report
+// between a year's plan and the year's end): its targets due in one of
+// them were tracked there, and are left out.
+type Plan struct {
+	Report *zongjie.Report
+	Since  []*zongjie.Term
+}
+
+// TrackPlans is TrackAll with the targets of several earlier reports: a
+// year's targets set in the report before the year, the second half's set
+// in the half-year's report. plans are the latest first; the first is
+// TrackAll's old, whose targets are all tracked or not due as TrackAll
+// tracks them. Of each earlier plan, only the targets of the later
+// reports' year are taken: those due in the later reports' period are
+// tracked, the others not due, and those due in a term of Since left out.
+// A target a later plan restates is one target, the later statement
+// wins: the same Signature (indicator, change, comparator, value, unit),
+// or the same indicator, change and unit falling due in the same term
+// (restated with another value). Result.From says which plan set a
+// target, by its place in plans.
+func TrackPlans(plans []Plan, later []Later) *Outcome {
 	out := &Outcome{Results: []Result{}, NotDue: []zongjie.Target{}}
 	var (
 		ev       []candidate
@@ -131,58 +163,132 @@ func TrackAll(old *zongjie.Report, later []Later) *Outcome {
 			verdicts = append(verdicts, v)
 		}
 	}
+	year := 0 // the later reports' year, for the earlier plans
+	for _, l := range later {
+		if rev := l.Report.Meta.Review; rev != nil && rev.Year > 0 && !l.Report.Meta.PlanAlone() {
+			year = rev.Year
+			break
+		}
+	}
 	dueIn := make([]bool, len(later))
 	seen := map[string]bool{}
-	for _, t := range old.Targets {
-		if t.Placeholder || t.BaseValue == nil {
+	for from, p := range plans {
+		old := p.Report
+		if old == nil {
 			continue
 		}
-		some, all := false, true
-		for i, l := range later {
-			dueIn[i] = due(t, old, l.Report)
-			some, all = some || dueIn[i], all && dueIn[i]
+		if from > 0 && year == 0 {
+			break // no year known: only the latest plan's targets
 		}
-		if !some {
-			out.NotDue = append(out.NotDue, t)
-			continue
-		}
-		name := indicator.Parse(t.Name)
-		change := t.Change
-		if change == "" {
-			change = name.Change
-		}
-		sig := Signature(t)
-		if seen[sig] {
-			continue // the same target restated ("提出国内生产总值增长8%左右，主要是…")
-		}
-		seen[sig] = true
-		cands, vs := ev, verdicts
-		if !all {
-			// Only the reports of the period the target falls in tell
-			// whether it was reached.
-			cands, vs = nil, nil
-			for _, c := range ev {
-				if dueIn[c.in] {
-					cands = append(cands, c)
+		// What this plan states hides it in the earlier plans, once
+		// the whole plan is read; twice in this plan is once (mine).
+		stated, mine := map[string]bool{}, map[string]bool{}
+		for _, t := range old.Targets {
+			if t.Placeholder || t.BaseValue == nil {
+				continue
+			}
+			if from > 0 {
+				ty, _ := dueTerm(t, old)
+				if ty != year {
+					continue // another year's target: not this period's concern
+				}
+				if sinceDue(t, old, p.Since) {
+					continue // tracked in the report that reviewed its term
 				}
 			}
-			for _, v := range verdicts {
-				if dueIn[v.in] {
-					vs = append(vs, v)
+			sig, term := Signature(t), termKey(t, old)
+			if seen[sig] || seen[term] {
+				continue // restated by a later plan: the later statement wins
+			}
+			stated[sig], stated[term] = true, true
+			some, all := false, true
+			for i, l := range later {
+				dueIn[i] = due(t, old, l.Report)
+				some, all = some || dueIn[i], all && dueIn[i]
+			}
+			if !some {
+				out.NotDue, out.NotDueFrom = append(out.NotDue, t), append(out.NotDueFrom, from)
+				continue
+			}
+			name := indicator.Parse(t.Name)
+			change := t.Change
+			if change == "" {
+				change = name.Change
+			}
+			if mine[sig] {
+				continue // the same target restated ("提出国内生产总值增长8%左右，主要是…")
+			}
+			mine[sig] = true
+			cands, vs := ev, verdicts
+			if !all {
+				// Only the reports of the period the target falls in tell
+				// whether it was reached.
+				cands, vs = nil, nil
+				for _, c := range ev {
+					if dueIn[c.in] {
+						cands = append(cands, c)
+					}
+				}
+				for _, v := range verdicts {
+					if dueIn[v.in] {
+						vs = append(vs, v)
+					}
 				}
 			}
+			r := judge(t, name, change, cands)
+			if r.Status == Unreported && !indicator.Bare(name.Key) {
+				rateInWords(&r, name, vs)
+			}
+			if r.Status == Unreported && len(later) > 1 {
+				// None of them reports it, not the one.
+				r.Reason = strings.Replace(r.Reason, "后一报告未报告", "本期各篇报告均未报告", 1)
+			}
+			r.From = from
+			out.Results = append(out.Results, r)
 		}
-		r := judge(t, name, change, cands)
-		if r.Status == Unreported && !indicator.Bare(name.Key) {
-			rateInWords(&r, name, vs)
+		for k := range stated {
+			seen[k] = true
 		}
-		if r.Status == Unreported && len(later) > 1 {
-			// None of them reports it, not the one.
-			r.Reason = strings.Replace(r.Reason, "后一报告未报告", "本期各篇报告均未报告", 1)
-		}
-		out.Results = append(out.Results, r)
 	}
 	return out
+}
+
+// dueTerm returns the year and period a target of report old falls due
+// in: its own deadline's, else the plan's; year 0 when neither is known.
+func dueTerm(t zongjie.Target, old *zongjie.Report) (int, zongjie.Period) {
+	year, period := t.Year, t.Period
+	if year == 0 && old.Meta.Plan != nil {
+		year, period = old.Meta.Plan.Year, old.Meta.Plan.Period
+	}
+	if period == "" {
+		period = zongjie.PeriodFullYear
+	}
+	return year, period
+}
+
+// termKey identifies a target by its indicator, change and unit and the
+// term it falls due in: a later plan restating it with another value
+// ("下半年确保全年新增就业700人" after "新增就业600人") states the same
+// target.
+func termKey(t zongjie.Target, old *zongjie.Report) string {
+	name := indicator.Parse(t.Name)
+	change := t.Change
+	if change == "" {
+		change = name.Change
+	}
+	year, period := dueTerm(t, old)
+	return fmt.Sprintf("term|%s|%s|%s|%d|%s", name.Key, change, t.BaseUnit, year, period)
+}
+
+// sinceDue reports whether target t of report old falls due in one of the
+// terms since.
+func sinceDue(t zongjie.Target, old *zongjie.Report, since []*zongjie.Term) bool {
+	for _, s := range since {
+		if s != nil && dueBy(t, old, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Signature identifies a target by what it commits to: indicator, change,
@@ -212,6 +318,12 @@ func due(t zongjie.Target, old, newRep *zongjie.Report) bool {
 	if rev == nil || rev.Year == 0 {
 		return true // nothing known: let the evidence decide
 	}
+	return dueBy(t, old, rev)
+}
+
+// dueBy reports whether target t of report old falls in term rev, a
+// review's.
+func dueBy(t zongjie.Target, old *zongjie.Report, rev *zongjie.Term) bool {
 	year, period := t.Year, t.Period
 	if year == 0 && old.Meta.Plan != nil {
 		year, period = old.Meta.Plan.Year, old.Meta.Plan.Period

@@ -102,3 +102,73 @@ func TestTrackPeriod(t *testing.T) {
 		t.Errorf("a period without reports: exit %d, %s", code, errOut)
 	}
 }
+
+// TestTrackPeriodEarlierPlan: at the year's end, track --unit --period
+// tracks the year's targets set in the report before the year past the
+// half-year's report, and says which report set each target, in text and
+// JSON (plans, set_by); the year's targets are not due at mid-year. Near
+// miss: without the half-year's report only the report before the year
+// sets targets, and no plan is named.
+func TestTrackPeriodEarlierPlan(t *testing.T) {
+	texts := map[string]string{
+		"2025.txt": "枫林镇2025年工作总结及2026年工作计划\n一、2025年工作总结\n全镇经济运行总体平稳。\n" +
+			"二、2026年工作计划\n2026年主要目标是：地区生产总值增长6%，城镇新增就业1000人以上。\n",
+		"2026.txt": "枫林镇2026年工作总结及2027年工作计划\n一、2026年工作总结\n全镇地区生产总值增长6.5%，城镇新增就业1100人，新增农村公益性岗位45个。\n二、2027年工作计划\n继续坚持稳中求进。\n",
+	}
+	half := "枫林镇2026年上半年工作总结暨下半年工作计划\n一、上半年工作总结\n上半年城镇新增就业520人。\n二、下半年工作计划\n下半年新增农村公益性岗位40个。\n"
+	type plansJSON struct {
+		Plans []struct {
+			Label   string
+			Targets int
+		}
+		Targets []struct {
+			Status string
+			SetBy  string `json:"set_by"`
+		}
+		NotDue int `json:"not_due"`
+	}
+	for _, withHalf := range []bool{true, false} {
+		var files []string
+		for name, text := range texts {
+			files = append(files, writeFile(t, name, text))
+		}
+		if withHalf {
+			files = append(files, writeFile(t, "2026h1.txt", half))
+		}
+		db := filepath.Join(t.TempDir(), "z.db")
+		if code, _, errOut := runCLI(t, "", append([]string{"add", "--db", db, "--quiet"}, files...)...); code != exitOK {
+			t.Fatalf("add: %d\n%s", code, errOut)
+		}
+		code, out, errOut := runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026")
+		if code != exitOK || strings.Contains(out, "目标出自") != withHalf || withHalf && (!strings.Contains(out, "2 篇报告 的目标") || strings.Count(out, "出自：") != 3) {
+			t.Fatalf("with the half-year's report %v: track --unit --period: %d\n%s\n%s", withHalf, code, out, errOut)
+		}
+		code, out, errOut = runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026", "--format", "json")
+		var got plansJSON
+		if code != exitOK || json.Unmarshal([]byte(out), &got) != nil {
+			t.Fatalf("json: %d\n%s\n%s", code, out, errOut)
+		}
+		wantPlans, wantTargets := 1, 2
+		if withHalf {
+			wantPlans, wantTargets = 2, 3
+		}
+		if len(got.Plans) != wantPlans || len(got.Targets) != wantTargets {
+			t.Fatalf("with the half-year's report %v: %d plans and %d targets, want %d and %d\n%s", withHalf, len(got.Plans), len(got.Targets), wantPlans, wantTargets, out)
+		}
+		for _, r := range got.Targets {
+			if r.Status != "met" || r.SetBy == "" {
+				t.Errorf("with the half-year's report %v: a target %s set by %q, want met and its plan named\n%s", withHalf, r.Status, r.SetBy, out)
+			}
+		}
+		if withHalf {
+			if got.Plans[0].Targets != 1 || got.Plans[1].Targets != 2 {
+				t.Errorf("the half-year's report set %d, the 2025 report %d; want 1 and 2", got.Plans[0].Targets, got.Plans[1].Targets)
+			}
+			code, out, _ = runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026H1", "--format", "json")
+			var mid plansJSON
+			if code != exitOK || json.Unmarshal([]byte(out), &mid) != nil || mid.NotDue != 2 || len(mid.Targets) != 0 {
+				t.Errorf("at mid-year: %d, want the year's 2 targets not due\n%s", code, out)
+			}
+		}
+	}
+}
