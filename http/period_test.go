@@ -121,7 +121,7 @@ func TestTrackEarlierPlan(t *testing.T) {
 	wantStatus(t, "desk", c.get("/"), 200, "上期目标 4（含更早计划 3 项）：完成 4", period)
 
 	w := c.get("/track?unit=" + url.QueryEscape("枫林镇") + "&period=2026")
-	wantStatus(t, "track", w, 200, "到本期到期的目标出自 2 篇报告", "<th scope=\"col\">目标出自</th>",
+	wantStatus(t, "track", w, 200, "枫林镇：2026年下半年计划、2026年计划 → 2026年（本期 1 篇合计）", "到本期到期的目标出自 2 篇报告", "<th scope=\"col\">目标出自</th>",
 		`<td class="set-by"><a href="/reports/`+ids["half.txt"]+`">#`+ids["half.txt"]+`</a> <span class="muted">2026年下半年计划</span></td>`,
 		`<td class="set-by"><a href="/reports/`+ids["plan.txt"]+`">#`+ids["plan.txt"]+`</a> <span class="muted">2026年计划</span></td>`,
 		`<span class="n">4</span> 达成`)

@@ -265,6 +265,18 @@ func (p *trackPage) layout(base url.Values) {
 	t := p.Shown
 	p.Label = pairLabel(t)
 	if p.Period != nil {
+		if len(p.Period.Plans) > 1 {
+			// Every plan that set targets: 2026年下半年计划、2026年计划 → 2026年.
+			var old []string
+			for _, pl := range p.Period.Plans {
+				if pl.Plan != nil {
+					old = append(old, pl.Plan.Words()+"计划")
+				} else {
+					old = append(old, pl.Label)
+				}
+			}
+			p.Label = strings.Join(old, "、") + " → " + t.NewTerm.Words()
+		}
 		p.Label += "（本期 " + itoa(len(p.Period.Reports)) + " 篇合计）"
 	}
 	results, ins := t.Targets, []int64(nil) // ins: the report of each result's evidence, t.NewID when nil

@@ -136,14 +136,14 @@ func writeTrackSummary(w io.Writer, n int, summary map[string]int, notDue int) {
 // together: the reports, then each target with the report its evidence is
 // in.
 func writeTrackPeriodText(w io.Writer, j *app.PeriodTracked) {
-	old := j.Old
+	old := j.Old + " "
 	if len(j.Plans) > 1 {
 		old = fmt.Sprintf("%d 篇报告", len(j.Plans))
 	}
 	if len(j.Reports) == 1 {
-		fmt.Fprintf(w, "%s 的目标 → %s %s的报告的完成情况\n", old, j.Unit, j.Period.Words())
+		fmt.Fprintf(w, "%s的目标 → %s %s的报告的完成情况\n", old, j.Unit, j.Period.Words())
 	} else {
-		fmt.Fprintf(w, "%s 的目标 → %s %s的 %d 篇报告合计的完成情况\n", old, j.Unit, j.Period.Words(), len(j.Reports))
+		fmt.Fprintf(w, "%s的目标 → %s %s的 %d 篇报告合计的完成情况\n", old, j.Unit, j.Period.Words(), len(j.Reports))
 	}
 	if len(j.Plans) > 1 {
 		// The targets due in the period were set by more than the

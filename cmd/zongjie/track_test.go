@@ -140,7 +140,7 @@ func TestTrackPeriodEarlierPlan(t *testing.T) {
 			t.Fatalf("add: %d\n%s", code, errOut)
 		}
 		code, out, errOut := runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026")
-		if code != exitOK || strings.Contains(out, "目标出自") != withHalf || withHalf && (!strings.Contains(out, "2 篇报告 的目标") || strings.Count(out, "出自：") != 3) {
+		if code != exitOK || strings.Contains(out, "目标出自") != withHalf || withHalf && (!strings.Contains(out, "2 篇报告的目标") || strings.Count(out, "出自：") != 3) {
 			t.Fatalf("with the half-year's report %v: track --unit --period: %d\n%s\n%s", withHalf, code, out, errOut)
 		}
 		code, out, errOut = runCLI(t, "", "track", "--db", db, "--unit", "枫林镇", "--period", "2026", "--format", "json")
