@@ -73,6 +73,9 @@ async function visit(name, path, fn, { status = 200, full = false } = {}) {
   if (!path.includes("#")) await checkSkipLink();
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   if (fn) await fn();
+  // Two frames, so that what fn scrolled into view is laid out (the
+  // report's paragraphs are skipped while off screen) before the shot.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: full });
 }
 
@@ -179,6 +182,22 @@ try {
     // tracked together (a group) link the unit and period.
     check(/^\/track\?(a=\d+&b=\d+|period=\d{4}[A-Z0-9-]*&unit=[^&]+)$/.test(track || ""), `the targets link to the track page is ${track}`);
     check((await page.$$("img[src=x], table.desk b, table.desk script")).length === 0, "markup from a report became elements");
+    // A grid taller than the window scrolls in its own box: wheeled down
+    // over the cells, the periods' row stays in view, and so does the
+    // box's bottom edge (its horizontal scrollbar) once the page is down.
+    if (await page.$eval("table.desk", (t) => t.offsetHeight > innerHeight)) {
+      const box = await page.locator(".desk-wrap").boundingBox();
+      const vh = page.viewportSize().height;
+      await page.mouse.move(box.x + box.width / 2, Math.min(box.y + 120, vh - 20));
+      await page.mouse.wheel(0, 1500);
+      await page.waitForFunction(() => scrollY > 0 || document.querySelector(".desk-wrap").scrollTop > 0);
+      await page.waitForTimeout(200);
+      const top = await page.$eval("table.desk thead th:nth-child(2)", (th) => th.getBoundingClientRect().top);
+      check(top >= 0 && top < vh, `the periods' row scrolled out of view (top ${top})`);
+      const bottom = await page.$eval(".desk-wrap", (w) => { w.scrollIntoView({ block: "start", behavior: "instant" }); return w.getBoundingClientRect().bottom; });
+      check(bottom <= vh, `the grid's box ends below the window (${bottom} > ${vh}): its scrollbar is out of reach`);
+      await page.evaluate(() => { document.querySelector(".desk-wrap").scrollTop = 0; window.scrollTo(0, 0); });
+    }
     // Filter: still holding placeholders, by keyboard.
     await page.focus("#f-placeholders");
     await page.keyboard.press("Space");
@@ -351,6 +370,15 @@ try {
     check((await page.textContent("#finding-position")).startsWith("第 2 /"), "J did not move to the second finding");
     await page.keyboard.press("k");
     check((await page.textContent("#finding-position")).startsWith("第 1 /"), "K did not move back");
+    // On a laptop's width (1024) J shows the finding and its place
+    // together: both the marked passage and the listed finding in view.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.keyboard.press("j");
+    const shown = await page.evaluate(() => [document.querySelector("mark.f.current"), document.querySelector("li.finding.current")]
+      .map((el) => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }));
+    check(shown[0] && shown[1], `at 1024×768, J shows the place ${shown[0]} and the finding ${shown[1]}`);
+    await page.keyboard.press("k");
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Filter: without placeholders, none is listed.
     await page.uncheck("input.cat-filter[value=placeholder]");
     check(await page.$$eval("li.finding[data-cat=placeholder]", (ls) => ls.every((l) => l.hidden)), "the filter leaves placeholders listed");
@@ -366,6 +394,15 @@ try {
     const form = page.locator("li.finding form.fix").first();
     await Promise.all([page.waitForNavigation(), form.locator("button").click()]);
     check((await page.textContent(".notice.ok")).includes("已保存为第 2 版"), "no new version after the fix");
+    // The drafter stays at the findings: the next one is chosen, its
+    // place in view, and the notice beside them can undo the fix.
+    await page.waitForSelector("li.finding.current", { timeout: 5000 }).catch(() => {});
+    const at = await page.evaluate(() => {
+      const inView = (el) => { if (!el) return null; const b = el.getBoundingClientRect(); return b.top >= 0 && b.top < innerHeight; };
+      return { item: inView(document.querySelector("li.finding.current")), mark: inView(document.querySelector("mark.f.current")),
+        undo: inView(document.querySelector(".findings form.undo button")) };
+    });
+    check(at.item && at.mark !== false && at.undo, `after a fix: the next finding in view ${at.item}, its place ${at.mark}, the undo button ${at.undo}`);
     check((await page.$$("#versions tbody tr")).length === 2, "the versions do not list two");
     // And every certain fix.
     await Promise.all([page.waitForNavigation(), page.click("form.fix-all button")]);

@@ -227,7 +227,7 @@ func TestReportFix(t *testing.T) {
 	}
 	form := url.Values{"version": {"1"}, "finding": {m[1]}, "rule": {m[2]}, "offset": {m[3]}, "fix": {"0"}}
 	w := c.post("/reports/"+id+"/fix", form)
-	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/reports/"+id+"?saved=2" {
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/reports/"+id+"?saved=2&at="+m[3] {
 		t.Fatalf("fix: %d %q", w.Code, w.Header().Get("Location"))
 	}
 	wantStatus(t, "saved", c.get("/reports/"+id+"?saved=2"), 200, "已保存为第 2 版", "如火如荼")
@@ -240,6 +240,60 @@ func TestReportFix(t *testing.T) {
 		t.Errorf("all: %d %q", w.Code, w.Header().Get("Location"))
 	}
 	wantStatus(t, "too large", c.post("/reports/"+id+"/fix", url.Values{"x": {strings.Repeat("x", DefaultBodyLimit)}}), 413)
+}
+
+// Ensure a change made at a finding comes back to the findings: the
+// redirect names its offset (?at=), the notice is beside the findings
+// with a button that undoes the change (restores the version before it)
+// and comes back there too; a change made elsewhere (every certain fix,
+// the unit) says so above the page, with its undo; a version that is
+// not the current one, or the first, has nothing to undo.
+func TestReportFixUndo(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	id := itoa64(addReport(t, s, "qinghe-2024.txt", exampleData(t, "qinghe-2024.txt")))
+	page := c.get("/reports/" + id).Body.String()
+	m := regexp.MustCompile(`name="finding" value="(\d+)">\s*<input type="hidden" name="rule" value="(TY001)">\s*<input type="hidden" name="offset" value="(\d+)">`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no fix form for TY001")
+	}
+	if !strings.Contains(page, `data-at="`+m[3]+`"`) {
+		t.Errorf("the finding at %s has no data-at", m[3])
+	}
+	w := c.post("/reports/"+id+"/fix", url.Values{"version": {"1"}, "finding": {m[1]}, "rule": {m[2]}, "offset": {m[3]}, "fix": {"0"}})
+	loc := w.Header().Get("Location")
+	if w.Code != http.StatusSeeOther || loc != "/reports/"+id+"?saved=2&at="+m[3] {
+		t.Fatalf("fix: %d %q", w.Code, loc)
+	}
+	undo := regexp.MustCompile(`(?s)<form method="post" action="/reports/` + id + `/restore" class="undo">.*?name="version" value="(\d+)">(?:\s*<input type="hidden" name="at" value="(\d+)">)?\s*<button type="submit">撤销（恢复第 \d+ 版）</button>`)
+	findingsAt := func(body string) string { _, after, _ := strings.Cut(body, `<aside id="findings"`); return after }
+	body := c.get(loc).Body.String()
+	if u := undo.FindStringSubmatch(findingsAt(body)); u == nil || u[1] != "1" || u[2] != m[3] {
+		t.Errorf("after the fix, the findings' undo is %q, want version 1 at %s", u, m[3])
+	}
+	if !strings.Contains(findingsAt(body), "已保存为第 2 版") {
+		t.Error("after the fix, the notice is not beside the findings")
+	}
+	w = c.post("/reports/"+id+"/restore", url.Values{"version": {"1"}, "at": {m[3]}})
+	if loc = w.Header().Get("Location"); w.Code != http.StatusSeeOther || loc != "/reports/"+id+"?saved=3&at="+m[3] {
+		t.Fatalf("undo: %d %q", w.Code, loc)
+	}
+	body = c.get(loc).Body.String()
+	if u := undo.FindStringSubmatch(findingsAt(body)); u == nil || u[1] != "2" || !strings.Contains(body, "恢复第 1 版") || !strings.Contains(body, "如火如荼") {
+		t.Errorf("after the undo: undo %q", u)
+	}
+	w = c.post("/reports/"+id+"/meta", url.Values{"unit": {"临川区青禾街道"}})
+	body = c.get(w.Header().Get("Location")).Body.String()
+	if u := undo.FindStringSubmatch(body); w.Header().Get("Location") != "/reports/"+id+"?saved=4" || u == nil || u[1] != "3" || u[2] != "" || strings.Contains(findingsAt(body), "已保存") {
+		t.Errorf("the unit stated: %q, undo %q", w.Header().Get("Location"), u)
+	}
+	for _, q := range []string{"?saved=2", "?saved=1", "?saved=4&v=2"} {
+		if body := c.get("/reports/" + id + q).Body.String(); undo.MatchString(body) {
+			t.Errorf("%s: an undo button for a version not just made current", q)
+		}
+	}
+	wantStatus(t, "bad at", c.get("/reports/"+id+"?saved=4&at=x"), 400, "位置")
+	wantStatus(t, "bad undo at", c.post("/reports/"+id+"/restore", url.Values{"version": {"1"}, "at": {"-2"}}), 400, "位置")
 }
 
 // Ensure the unit and period are stated as a new version, and a bad

@@ -39,11 +39,23 @@ func (s *Server) handleReportFix(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return savedRedirect(w, r, id, v.Version)
+	at := -1
+	if !c.All {
+		at = c.Offset
+	}
+	return savedRedirect(w, r, id, v.Version, at)
 }
 
-// savedRedirect shows the report after a change stored version v.
-func savedRedirect(w http.ResponseWriter, r *http.Request, id int64, v int) error {
-	http.Redirect(w, r, "/reports/"+itoa64(id)+"?saved="+itoa(v), http.StatusSeeOther)
+// savedRedirect shows the report after a change stored version v. A
+// change made at a finding (at, its offset; -1 for none) comes back to
+// the findings: the page says what was saved beside them, with the
+// button that undoes it, and report.js moves to the finding now at or
+// after that offset, so that the drafter goes on where they were.
+func savedRedirect(w http.ResponseWriter, r *http.Request, id int64, v, at int) error {
+	u := "/reports/" + itoa64(id) + "?saved=" + itoa(v)
+	if at >= 0 {
+		u += "&at=" + itoa(at)
+	}
+	http.Redirect(w, r, u, http.StatusSeeOther)
 	return nil
 }

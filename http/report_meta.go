@@ -16,5 +16,5 @@ func (s *Server) handleReportMeta(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return savedRedirect(w, r, id, v.Version)
+	return savedRedirect(w, r, id, v.Version, -1)
 }

@@ -23,9 +23,15 @@ func (s *Server) handleReportRestore(w http.ResponseWriter, r *http.Request) err
 	if n == 0 {
 		return app.Errorf(app.Invalid, "请指明要恢复的版本。")
 	}
+	// An undo made beside the findings (at, the offset it came back to)
+	// comes back there too.
+	at, err := intParam(r.PostForm.Get("at"), "位置", -1)
+	if err != nil {
+		return err
+	}
 	v, err := s.app.Restore(r.Context(), id, n)
 	if err != nil {
 		return err
 	}
-	return savedRedirect(w, r, id, v.Version)
+	return savedRedirect(w, r, id, v.Version, at)
 }

@@ -17,8 +17,15 @@ type reportPage struct {
 	Outline    []outlineItem
 	Categories []categoryCount
 	Saved      *store.Summary // the version just stored, to say so
-	PeriodForm string         // the period as the form shows it: 2024, 2024H1 …
-	DiffA      int            // the version to compare the shown one with: the one before it
+	// Undo is the version a button restores to undo Saved (0: none):
+	// the one before it, when Saved is the current version, shown.
+	Undo int
+	// At is the offset of the finding a change was made at (-1: none):
+	// the page says what was saved beside the findings, and report.js
+	// moves to the finding now there.
+	At         int
+	PeriodForm string // the period as the form shows it: 2024, 2024H1 …
+	DiffA      int    // the version to compare the shown one with: the one before it
 
 	// The tables of figures and targets too long to be on the page
 	// itself (nil: on the page): loaded when scrolled to.
@@ -46,6 +53,10 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	at, err := intParam(q.Get("at"), "位置", -1)
+	if err != nil {
+		return err
+	}
 	hit, err := hitParam(q.Get("hl"))
 	if err != nil {
 		return err
@@ -54,7 +65,7 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	p := reportPage{Report: rep, Categories: categories(rep.Findings), PeriodForm: periodForm(rep.Summary), DiffA: max(rep.Version-1, 1)}
+	p := reportPage{Report: rep, Categories: categories(rep.Findings), PeriodForm: periodForm(rep.Summary), DiffA: max(rep.Version-1, 1), At: -1}
 	title := rep.Extract.Title
 	if rep.Extract.TitleInferred {
 		title = ""
@@ -79,6 +90,12 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 		if rep.Versions[i].Version == saved && saved > 0 {
 			p.Saved = &rep.Versions[i]
 		}
+	}
+	if p.Saved != nil {
+		if p.Saved.Version == rep.Current && rep.IsCurrent() && p.Saved.Version > 1 && rep.Changeable {
+			p.Undo = p.Saved.Version - 1
+		}
+		p.At = at
 	}
 	return s.render(w, r, http.StatusOK, "report", p)
 }

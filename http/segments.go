@@ -189,6 +189,8 @@ func (p reportPage) FindingsHTML(csrf string) template.HTML {
 		b.WriteString(n)
 		b.WriteString(`" data-cat="`)
 		escapeHTML(&b, string(d.Category))
+		b.WriteString(`" data-at="`)
+		b.WriteString(strconv.Itoa(d.Offset))
 		b.WriteString("\">\n        <button type=\"button\" class=\"goto\" data-f=\"")
 		b.WriteString(n)
 		b.WriteString(`"><span class="badge `)

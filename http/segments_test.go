@@ -78,7 +78,7 @@ func TestSegmentsHTML(t *testing.T) {
 func TestFindingsHTML(t *testing.T) {
 	const loop = `{{- $r := .Data}}{{$csrf := .CSRF}}<ol class="finding-list">
       {{- range $i, $d := $r.Findings}}
-      <li class="finding sev-{{$d.Severity}}" data-f="{{$i}}" data-cat="{{$d.Category}}">
+      <li class="finding sev-{{$d.Severity}}" data-f="{{$i}}" data-cat="{{$d.Category}}" data-at="{{$d.Offset}}">
         <button type="button" class="goto" data-f="{{$i}}"><span class="badge {{$d.Severity}}">{{$d.Severity.Chinese}}</span> 第 {{$d.Line}} 行 · {{$d.Category.Chinese}} <span class="rule">{{$d.Rule}}</span></button>
         <p class="msg">{{$d.Message}}</p>
         {{- with $d.Text}}<p class="quote">原文：<q>{{.}}</q></p>{{end}}

@@ -10,6 +10,7 @@
 
   // --- Findings -------------------------------------------------------
   const items = list ? [...list.querySelectorAll("li.finding")] : [];
+  const panel = list?.closest(".findings");
   const position = document.getElementById("finding-position");
   let current = -1; // index in items
   const hidden = new Set(); // categories filtered out
@@ -30,7 +31,12 @@
     if (marks.length) {
       marks[0].scrollIntoView({ block: "center", behavior: "instant" });
     }
-    item.scrollIntoView({ block: "nearest", behavior: "instant" });
+    // The list scrolls to the finding only when it is beside the text
+    // (sticky): under it (a phone's width), that would take the page
+    // away from the place just shown.
+    if (panel && getComputedStyle(panel).position === "sticky") {
+      item.scrollIntoView({ block: "nearest", behavior: "instant" });
+    }
     const shown = items.filter((_, k) => visible(k));
     if (position) position.textContent = `第 ${shown.indexOf(item) + 1} / ${shown.length} 个`;
     if (focusList) item.querySelector("button.goto")?.focus({ preventScroll: true });
@@ -77,6 +83,14 @@
       step(-1);
     }
   });
+
+  // A change made at a finding (?at=, its offset) comes back here: move
+  // to the finding now at or after that place, the next one to look at.
+  const at = Number(new URLSearchParams(location.search).get("at") ?? NaN);
+  if (Number.isInteger(at) && at >= 0 && items.length) {
+    const i = items.findIndex((it) => Number(it.dataset.at) >= at);
+    select(i >= 0 ? i : items.length - 1, { focusList: true });
+  }
 
   // --- Category filter ------------------------------------------------
   for (const box of document.querySelectorAll("input.cat-filter")) {
