@@ -131,6 +131,8 @@ try {
     check(failed.length === 2, `${failed.length} files failed, want 2 (the .doc and the empty file): ${failed.join(" | ")}`);
     check(failed.some((t) => t.includes("旧版文档.doc") && t.includes("另存为 .docx")), "the .doc is not refused with the reader's message");
     check(failed.some((t) => t.includes("空白.txt") && t.includes("空")), "the empty file is not refused");
+    // In Chinese alone: not the English the reader adds for the logs.
+    check(!failed.some((t) => t.includes("file is empty") || t.includes("save it as")), `English in a refusal: ${failed.join(" | ")}`);
     check(await page.isVisible("#results .badge.error"), "no error counts shown");
     hostile = await reportLink("{{.}}.txt");
     qinghe = await reportLink("qinghe-2024h1.txt");

@@ -15,8 +15,10 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"zongjie/app"
+	"zongjie/reader"
 )
 
 // Codes of failures that happen in the HTTP layer itself, before or
@@ -107,6 +109,18 @@ func errorMessage(err error, code app.Code) string {
 	return app.ErrorMessage(err)
 }
 
+// pageMessage is msg, the message of err, as a page shows it: in Chinese
+// alone, without the English that a reader's error adds for logs and bug
+// reports ("文件是空的 (file is empty)"); the command line and the API
+// keep it.
+func pageMessage(msg string, err error) string {
+	var re *reader.Error
+	if errors.As(err, &re) && re.En != "" {
+		msg = strings.ReplaceAll(msg, " ("+re.En+")", "")
+	}
+	return msg
+}
+
 // Error renders err as the response: a JSON object for the API (and for
 // clients that ask for JSON), the error page otherwise, or the error
 // fragment for an htmx request, with the status the code maps to. An
@@ -134,6 +148,7 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 		json.NewEncoder(w).Encode(errorJSON{Error: errorBody{Code: string(code), Message: msg, RequestID: id}})
 		return
 	}
+	msg = pageMessage(msg, err)
 	data := errorPage{Status: status, Code: string(code), Title: titles[code], Message: msg, RequestID: id}
 	block := "base"
 	if r.Header.Get("HX-Request") == "true" {

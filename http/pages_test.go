@@ -3,6 +3,8 @@ package http
 import (
 	"bytes"
 	"context"
+	"errors"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -148,7 +150,7 @@ func TestUpload(t *testing.T) {
 	_, docErr := reader.Read("a.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0})
 	_, bigErr := reader.Load("big.txt", bytes.NewReader(big))
 	wantStatus(t, "upload", w, 200, "<tbody", "青禾街道2024年工作总结及2025年工作计划", "新报告", `href="/reports/1"`,
-		docErr.Error(), bigErr.Error(), "粘贴的文本", "错误 ")
+		pageMessage(docErr.Error(), docErr), pageMessage(bigErr.Error(), bigErr), "粘贴的文本", "错误 ")
 	if strings.Contains(w.Body.String(), "<html") {
 		t.Error("the fragment is a whole page")
 	}
@@ -176,6 +178,52 @@ func TestUpload(t *testing.T) {
 	r = newRequest("POST", "/upload", strings.NewReader(""))
 	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
 	wantStatus(t, "no token", serve(s, r), 403)
+}
+
+// Ensure a file the reader refuses is refused on the pages in Chinese
+// alone — in its upload row and on the error page of a comparison of two
+// uploads — without the English the reader adds for logs (文件是空的
+// (file is empty)); the API keeps it, as the command line does.
+func TestUploadMessagesChinese(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	pdf := []byte("%PDF-1.4\n1 0 obj<<>>endobj\n")
+	files := map[string][]byte{"空.txt": {}, "报告.pdf": pdf, "a.doc": {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}}
+	var zh, en []string
+	for name, data := range files {
+		_, err := reader.Read(name, data)
+		var re *reader.Error
+		if !errors.As(err, &re) {
+			t.Fatalf("%s: %v, want a reader error", name, err)
+		}
+		zh, en = append(zh, name+": "+re.Reason), append(en, re.En)
+	}
+	for _, fragment := range []bool{true, false} {
+		body := c.upload(files, "", fragment).Body.String()
+		for i := range zh {
+			if !strings.Contains(body, html.EscapeString(zh[i])) || strings.Contains(body, html.EscapeString(en[i])) {
+				t.Errorf("upload (fragment %v): want %q without %q in\n%s", fragment, zh[i], en[i], body)
+			}
+		}
+	}
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("a", "报告.pdf")
+	fw.Write(pdf)
+	fw, _ = mw.CreateFormFile("b", "qinghe-2024.txt")
+	fw.Write(exampleData(t, "qinghe-2024.txt"))
+	mw.Close()
+	r := newRequest("POST", "/compare", &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set(csrfHeader, c.token)
+	w := c.do(r)
+	if body := w.Body.String(); w.Code < 400 || !strings.Contains(body, "不支持 PDF 格式") || strings.Contains(body, "PDF is not supported") {
+		t.Errorf("compare a .pdf: %d\n%s", w.Code, body)
+	}
+	w = apiDo(t, s, call{method: "POST", target: "/api/v1/check", body: strings.NewReader(""), contentType: "text/plain"})
+	if !strings.Contains(w.Body.String(), "(file is empty)") {
+		t.Errorf("the API's message lost its English: %s", w.Body)
+	}
 }
 
 // Ensure a file's path inside an uploaded folder is kept as its name, and

@@ -132,6 +132,7 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	grouped f             the same with thousands separated: 362,000,000
 //	roleWords r           a user's role in Chinese (起草, 审阅, 管理员)
 //	pathPart s            s escaped as one segment of a URL's path
+//	pageMessage m err     m, err's message, without a reader error's English
 //	trashDays             how many days a deleted report stays in the trash
 //	statusWords s         a target's status in Chinese (达成 …)
 //	list a b …            the arguments as a list, to range over
@@ -172,6 +173,7 @@ func (s *Server) funcs() template.FuncMap {
 		"grouped":     grouped,
 		"roleWords":   roleWords,
 		"pathPart":    url.PathEscape,
+		"pageMessage": pageMessage,
 		"trashDays":   func() int { return int(app.TrashKeep.Hours() / 24) },
 		"statusWords": statusWords,
 		"list":        func(v ...string) []string { return v },
