@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"zongjie/app"
+	"zongjie/check"
 	"zongjie/examples"
 	"zongjie/reader"
 )
@@ -342,6 +343,38 @@ func TestReportFixUndo(t *testing.T) {
 	}
 	wantStatus(t, "bad at", c.get("/reports/"+id+"?saved=4&at=x"), 400, "位置")
 	wantStatus(t, "bad undo at", c.post("/reports/"+id+"/restore", url.Values{"version": {"1"}, "at": {"-2"}}), 400, "位置")
+}
+
+// Ensure the downloads say how many placeholders are still to be filled
+// in — the files keep them — and say nothing for a report without one.
+func TestReportUnfilled(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	downloads := func(id int64) string {
+		_, after, _ := strings.Cut(c.get("/reports/"+itoa64(id)).Body.String(), `<section id="downloads"`)
+		return after
+	}
+	id := addReport(t, s, "qinghe-2024h1.txt", exampleData(t, "qinghe-2024h1.txt"))
+	rep, err := s.app.Report(context.Background(), id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, d := range rep.Findings {
+		if d.Category == check.Placeholder {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("qinghe-2024h1.txt has no placeholder")
+	}
+	if want := "还有 " + itoa(n) + " 处占位符"; !strings.Contains(downloads(id), want) {
+		t.Errorf("the downloads do not say %q", want)
+	}
+	id = addReport(t, s, "a.txt", []byte("柳河乡2024年工作总结\n一、工作回顾\n全年完成投资5万元，同比增长6%。\n"))
+	if got := downloads(id); strings.Contains(got, "占位符") {
+		t.Errorf("a report without placeholders: %s", got)
+	}
 }
 
 // Ensure the unit and period are stated as a new version, and a bad

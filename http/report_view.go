@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zongjie/app"
+	"zongjie/check"
 	"zongjie/store"
 )
 
@@ -23,7 +24,10 @@ type reportPage struct {
 	// At is the offset of the finding a change was made at (-1: none):
 	// the page says what was saved beside the findings, and report.js
 	// moves to the finding now there.
-	At         int
+	At int
+	// Unfilled counts the placeholders (xx, **, 某某) still in the text:
+	// the downloads keep them, and the page says so beside them.
+	Unfilled   int
 	PeriodForm string // the period as the form shows it: 2024, 2024H1 …
 	DiffA      int    // the version to compare the shown one with: the one before it
 
@@ -80,6 +84,11 @@ func (s *Server) handleReportView(w http.ResponseWriter, r *http.Request) error 
 	if p.LazyTargets == nil && len(rep.Extract.Targets) > 0 {
 		if p.Targets, err = s.table("targets-table", rep); err != nil {
 			return err
+		}
+	}
+	for _, d := range rep.Findings {
+		if d.Category == check.Placeholder {
+			p.Unfilled++
 		}
 	}
 	p.Paras, p.Outline = textView(rep.Text, rep.Findings, rep.Extract.Outline, title, hit)
