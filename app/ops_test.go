@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"zongjie"
@@ -76,6 +77,13 @@ func TestTrack(t *testing.T) {
 	}
 	_, err = a.TrackUnit(ctx, "无此镇")
 	wantCode(t, "TrackUnit of an unknown unit", err, app.NotFound)
+	// A unit of one report, or none, is told so in Chinese words alone.
+	for unit, want := range map[string]string{"柳河乡": "只有 1 篇", "无此镇": "没有单位“无此镇”"} {
+		_, err = a.TrackUnit(ctx, unit)
+		if msg := app.ErrorMessage(err); !strings.Contains(msg, want) || strings.Contains(msg, "found") {
+			t.Errorf("TrackUnit(%s): %q, want %q", unit, msg, want)
+		}
+	}
 	// A period stated for a report with none is used: the pair is in
 	// order and nothing is said about it.
 	res, err := a.Track(ctx, app.TrackRequest{Old: app.File(old), New: app.File(cur), NewStated: extract.Options{Period: &zongjie.Term{Year: 2025, Period: zongjie.PeriodFullYear}}})

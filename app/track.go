@@ -127,8 +127,11 @@ func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) 
 	if err != nil {
 		return nil, err
 	}
-	if len(reps) < 2 {
-		return nil, Errorf(NotFound, "单位“%s”已保存的报告不足两期（found %d）", unit, len(reps))
+	switch len(reps) {
+	case 0:
+		return nil, Errorf(NotFound, "没有单位“%s”已保存的报告", unit)
+	case 1:
+		return nil, Errorf(NotFound, "单位“%s”只有 1 篇已保存的报告：跟踪目标要有前后两期（上一期的计划和这一期的总结）", unit)
 	}
 	out := &UnitTracked{Unit: unit}
 	for i := 1; i < len(reps); i++ {
