@@ -62,6 +62,19 @@ var auditActions = []actionGroup{
 	{"数据库", "db.", []actionName{{"db.backup", "备份"}, {"db.restore", "还原"}}},
 }
 
+// actionWords names an action of the log in Chinese, as the select does
+// (报告：导出); an action it does not know, by its code.
+func actionWords(action string) string {
+	for _, g := range auditActions {
+		for _, a := range g.Actions {
+			if a.Action == action {
+				return g.Label + "：" + a.Name
+			}
+		}
+	}
+	return action
+}
+
 // auditQuery reads the filters of the query: user, action, unit, from
 // and to (dates, both days included), report, and before (paging).
 func auditQuery(q url.Values) (auditForm, app.AuditQuery, error) {

@@ -374,14 +374,17 @@ func TestAdminAudit(t *testing.T) {
 		t.Errorf("the filter let through other actions or units")
 	}
 	w = c.get(fmt.Sprintf("/admin/audit?report=%d", d.liuhe))
-	wantStatus(t, "a report", w, 200, "<code>report.add</code>", "liuhe.txt")
+	wantStatus(t, "a report", w, 200, "报告：加入 <code>report.add</code>", "liuhe.txt")
 	if strings.Contains(w.Body.String(), "<code>user.add</code>") {
 		t.Errorf("the report filter let through other entries")
 	}
 	today := time.Now().Format("2006-01-02")
 	wantStatus(t, "today", c.get("/admin/audit?from="+today+"&to="+today), 200, "<code>unit.add</code>")
 	wantStatus(t, "before today", c.get("/admin/audit?to=2000-01-01"), 200, "没有符合条件的记录")
-	wantStatus(t, "a user", c.get("/admin/audit?user=qinghe-drafter"), 200, "<code>login</code>")
+	wantStatus(t, "a user", c.get("/admin/audit?user=qinghe-drafter"), 200, "登录：登录 <code>login</code>")
+	if got := actionWords("report.future"); got != "report.future" {
+		t.Errorf("an unknown action is named %q, want its code", got)
+	}
 	// 东湖区's admin sees its entries only.
 	if b := d.as("donghu-admin").get("/admin/audit").Body.String(); strings.Contains(b, "柳河乡") || !strings.Contains(b, "青禾街道") {
 		t.Errorf("东湖区's admin's log holds other units' entries, or not its own")

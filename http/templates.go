@@ -133,6 +133,7 @@ func (s *Server) renderBlock(w http.ResponseWriter, r *http.Request, status int,
 //	roleWords r           a user's role in Chinese (起草, 审阅, 管理员)
 //	pathPart s            s escaped as one segment of a URL's path
 //	pageMessage m err     m, err's message, without a reader error's English
+//	actionWords a         an audit log's action in Chinese (报告：导出)
 //	trashDays             how many days a deleted report stays in the trash
 //	statusWords s         a target's status in Chinese (达成 …)
 //	list a b …            the arguments as a list, to range over
@@ -174,6 +175,7 @@ func (s *Server) funcs() template.FuncMap {
 		"roleWords":   roleWords,
 		"pathPart":    url.PathEscape,
 		"pageMessage": pageMessage,
+		"actionWords": actionWords,
 		"trashDays":   func() int { return int(app.TrashKeep.Hours() / 24) },
 		"statusWords": statusWords,
 		"list":        func(v ...string) []string { return v },
