@@ -691,19 +691,15 @@ var futureClause = words.NewSet("将", "力争", "预计", "计划", "目标", "
 // words around it: a purpose or an end (为2024年…, 到2025年, 迎接2024年), a
 // deadline or a start (2024年前, 2024年起), a range (2024—2025年).
 func aheadOf(s string, i int) bool {
-	before, after := s[:i], s[i+len("2024年"):]
-	for _, w := range []string{"为", "到", "至", "迎接", "面向", "迈向", "—", "－", "-", "～"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	for _, w := range []string{"前", "以前", "之前", "起", "以后", "至", "到", "—", "－", "-", "～"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+	return aheadBefore.Suffix(s[:i]) != "" || aheadAfter.At(s, i+len("2024年")) != ""
 }
+
+// The words right before and right after a year that make it a time
+// ahead (aheadOf).
+var (
+	aheadBefore = words.NewSet("为", "到", "至", "迎接", "面向", "迈向", "—", "－", "-", "～")
+	aheadAfter  = words.NewSet("前", "以前", "之前", "起", "以后", "至", "到", "—", "－", "-", "～")
+)
 
 // clauseAt returns the clause of s around byte i, at most 150 bytes
 // either side (a paragraph without punctuation costs no more).

@@ -274,7 +274,7 @@ var organStarts = prefixes{"委员会", "党工委", "党委", "人民政府", "
 
 // organEnds end the name of a body: 县委, 镇党委, 街道党工委, 县政府, 区人大,
 // 县政协, 居委会, 办事处. A 和, 及 or 与 after one joins two bodies.
-var organEnds = []string{"委", "委员会", "委会", "政府", "人大", "政协", "办事处", "党组", "支部", "总支"}
+var organEnds = words.NewSet("委", "委员会", "委会", "政府", "人大", "政协", "办事处", "党组", "支部", "总支")
 
 // sameUnitAgain returns rest past one organ and the unit's name again: a
 // report sent by two bodies of one unit names it twice ("中共白沙镇委员会
@@ -806,11 +806,4 @@ func bodyList(s string) []string {
 }
 
 // endsWithOrgan says whether s ends with a body's word (organEnds).
-func endsWithOrgan(s string) bool {
-	for _, w := range organEnds {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func endsWithOrgan(s string) bool { return organEnds.Suffix(s) != "" }

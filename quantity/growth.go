@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"zongjie/internal/words"
 )
 
 // directionWords are the verbs that make a figure a change, longest first.
@@ -180,14 +182,9 @@ func perHead(s, b string) bool {
 	return strings.ContainsRune("人户亩村企校床", r)
 }
 
-func hasBasisSuffix(s string) bool {
-	for _, b := range basisWords {
-		if strings.HasSuffix(s, b) {
-			return true
-		}
-	}
-	return false
-}
+func hasBasisSuffix(s string) bool { return basisSet.Suffix(s) != "" }
+
+var basisSet = words.NewSet(basisWords...)
 
 // yearBasis returns the length of a "比2020年" or "较2020年底" suffix of s.
 func yearBasis(s string) int {

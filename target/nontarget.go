@@ -31,10 +31,14 @@ const (
 
 // populationNouns are whole populations: a figure that counts one
 // describes who there are, not what is to be done.
-var populationNouns = []string{
+var populationNouns = words.NewSet(
 	"中国人民", "中国人", "各族人民", "各族群众", "人民群众", "干部群众", "群众", "人民", "人口", "同胞", "儿女",
 	"党员", "劳动力", "网民", "中等收入群体", "居民", "市民", "村民", "农民", "职工", "中小学生", "在校生", "学生",
-}
+)
+
+// workforceWords, before a count of people, name the whole of them
+// (劳动力资源达…).
+var workforceWords = words.NewSet("劳动力资源", "劳动力", "人口总量", "总人口")
 
 // doingVerbs are the verbs that make a count in Chinese numerals a thing to
 // do ("新建两个社区食堂", "建成三个"); a count after any other word is a
@@ -88,16 +92,8 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 		return classPopulation // 13亿人口
 	}
 	if (q.BaseUnit == "" || q.BaseUnit == "人" || q.BaseUnit == "名") && !afterDoingVerb(before) {
-		rest := strings.TrimLeft(after, "多余名位")
-		for _, w := range populationNouns {
-			if strings.HasPrefix(rest, w) {
-				return classPopulation
-			}
-		}
-		for _, w := range []string{"劳动力资源", "劳动力", "人口总量", "总人口"} {
-			if strings.HasSuffix(strings.TrimRight(before, "达约有近超过"), w) {
-				return classPopulation
-			}
+		if populationNouns.At(strings.TrimLeft(after, "多余名位"), 0) != "" || workforceWords.Suffix(strings.TrimRight(before, "达约有近超过")) != "" {
+			return classPopulation
 		}
 	}
 	for _, w := range []string{"的速度", "的增速", "的增长", "的水平", "的目标", "的预期目标", "的预期"} {
@@ -206,14 +202,10 @@ func (x *extractor) explains(k int, sent document.Span) bool {
 // end with a verb of doing, allowing adverbs and 了 between ("再新建",
 // "力争建成", "新建了").
 func afterDoingVerb(before string) bool {
-	before = strings.TrimRight(before, "了约近超过")
-	for _, v := range doingVerbs {
-		if strings.HasSuffix(before, v) {
-			return true
-		}
-	}
-	return false
+	return doingEnds.Suffix(strings.TrimRight(before, "了约近超过")) != ""
 }
+
+var doingEnds = words.NewSet(doingVerbs...)
 
 // pastYear reports whether the sentence of a figure (to 。, across ；)
 // opens with a year before the one the plan is for ("2023年，全县生产总值增

@@ -102,13 +102,12 @@ func plannedVerb(before string) bool {
 	if r == utf8.RuneError || strings.ContainsRune("，。；：、（", r) {
 		return true
 	}
-	for _, w := range []string{"今年", "明年", "全年", "下半年", "上半年", "年内", "年底前", "将", "拟", "并", "还", "同时", "也", "街道", "全镇", "我镇", "全乡"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	return planSubjects.Suffix(before) != ""
 }
+
+// planSubjects, before 计划, make it the verb: a time, a modal or link
+// word, the subject.
+var planSubjects = words.NewSet("今年", "明年", "全年", "下半年", "上半年", "年内", "年底前", "将", "拟", "并", "还", "同时", "也", "街道", "全镇", "我镇", "全乡")
 
 // pastColumn reports whether off lies in a column of a table whose header
 // tells the present or the past, not the target: an estimate or a result
@@ -204,20 +203,19 @@ func (x *extractor) describes(q zongjie.Quantity) bool {
 			return true // a threshold: "收入10万元以上的村达到18个" counts villages
 		}
 	}
-	if strings.HasPrefix(text[q.Span.End:], "的") {
-		for _, w := range []string{"投资", "总投资", "资金", "规模"} {
-			if strings.HasSuffix(before, w) {
-				return true // 投资440万元的…工程
-			}
-		}
+	if strings.HasPrefix(text[q.Span.End:], "的") && investWords.Suffix(before) != "" {
+		return true // 投资440万元的…工程
 	}
-	for _, w := range []string{"年产", "年处理", "日处理", "设计", "占地", "建筑面积", "占地面积"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	return capacityWords.Suffix(before) != ""
 }
+
+// investWords, before a sum and 的, make it the size of a project (投资
+// 440万元的…工程); capacityWords, before a figure, a project's capacity or
+// area.
+var (
+	investWords   = words.NewSet("投资", "总投资", "资金", "规模")
+	capacityWords = words.NewSet("年产", "年处理", "日处理", "设计", "占地", "建筑面积", "占地面积")
+)
 
 // count returns how many words start in [a, b).
 func (w wordIndex) count(a, b int) int {
@@ -532,11 +530,9 @@ func (x *extractor) name(q zongjie.Quantity, sent document.Span) string {
 		// 征收房屋350户 is named 房屋 by its figure; the target is the
 		// 房屋征收 a later report gives, so the verb phrase stays.
 		before := strings.TrimSuffix(text[sent.Start:q.Span.Start], q.Name)
-		for _, v := range objectVerbs {
-			if strings.HasSuffix(before, v) {
-				clause := x.around(q.Span, &clauseMarks)
-				return indicator.Trim(text[clause.Start:q.Span.Start]) // 完成雨污分流改造小区 → 雨污分流改造小区
-			}
+		if objectVerbs.Suffix(before) != "" {
+			clause := x.around(q.Span, &clauseMarks)
+			return indicator.Trim(text[clause.Start:q.Span.Start]) // 完成雨污分流改造小区 → 雨污分流改造小区
 		}
 	}
 	if q.Name == "" || !strings.HasPrefix(text[q.Span.End:sent.End], q.Name) {
@@ -588,9 +584,9 @@ func (x *extractor) growth(t zongjie.Target, g *zongjie.Growth, sec *zongjie.Sec
 
 // objectVerbs are kept with a short name they govern: 征收房屋 and 引进企业
 // say what is done to 房屋 and 企业, which alone could be anything counted.
-var objectVerbs = []string{"征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
+var objectVerbs = words.NewSet("征收", "拆除", "改造", "新建", "建设", "引进", "招引", "培育", "安置", "救助", "帮扶",
 	"走访", "慰问", "整治", "清理", "化解", "调处", "流转", "收储", "盘活", "腾退", "搬迁",
-	"投产", "开工", "通车", "建成"} // 新投产铁路 is a flow, 铁路 anything
+	"投产", "开工", "通车", "建成") // 新投产铁路 is a flow, 铁路 anything
 
 // clauseOf returns the clause around s, bounded by any clause mark, for
 // callers without an extractor's indexes; it looks at most maxContext

@@ -24,6 +24,7 @@ import (
 	"zongjie"
 	"zongjie/document"
 	"zongjie/indicator"
+	"zongjie/internal/words"
 	"zongjie/target"
 )
 
@@ -546,14 +547,9 @@ func nothingBefore(f *document.File, r *zongjie.Report, q zongjie.Quantity) bool
 // lastYears reports whether the words before a figure date it to the year
 // before the report's ("赤字率从去年的2.1%提高到2.3%": the from of a plan is
 // the reviewed year's result).
-func lastYears(before string) bool {
-	for _, w := range []string{"去年的", "上年的", "去年", "上年"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
-}
+func lastYears(before string) bool { return lastYearWords.Suffix(before) != "" }
+
+var lastYearWords = words.NewSet("去年的", "上年的", "去年", "上年")
 
 // clauseWithout returns the key of the clause of q without q: the verb
 // before a count and the noun after it together ("全年取消和下放246项行政审
@@ -597,14 +593,9 @@ func clauseAfter(text string, off int) indicator.Name {
 // restatedBefore reports whether the words just before a figure say it is
 // the target being reported on, not the result: "超过原定的近100亿元规模",
 // "高于年初预期的6%".
-func restatedBefore(before string) bool {
-	for _, w := range []string{"原定", "原定的", "预定的", "预期的", "年初确定的", "年初预期的", "年初计划的", "计划的", "目标的", "预期目标", "目标任务"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
-}
+func restatedBefore(before string) bool { return restatedWords.Suffix(before) != "" }
+
+var restatedWords = words.NewSet("原定", "原定的", "预定的", "预期的", "年初确定的", "年初预期的", "年初计划的", "计划的", "目标的", "预期目标", "目标任务")
 
 func evidence(f *document.File, heads []int, span document.Span, figure string, v *float64, unit string) Evidence {
 	sent := sentenceAfter(f.Text, heads, span.Start, span.End)

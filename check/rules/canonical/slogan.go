@@ -61,15 +61,16 @@ var (
 	congressNot   = words.NewSet("类", "项", "行业", "工程", "产业", "专项", "重点", "任务", "举措", "攻坚")
 )
 
+// partyWords name the Party before its congress.
+var partyWords = words.NewSet("党的", "中共", "中国共产党", "共产党第")
+
 // covered reports whether the text before a congress name ends with a
 // 党的 that covers it: directly, or across 和, 、 and other congress names
 // in one phrase.
 func covered(before string) bool {
 	for n := 0; n < 40 && before != ""; n++ {
-		for _, w := range []string{"党的", "中共", "中国共产党", "共产党第"} {
-			if strings.HasSuffix(before, w) {
-				return true
-			}
+		if partyWords.Suffix(before) != "" {
+			return true
 		}
 		r, size := utf8.DecodeLastRuneInString(before)
 		if strings.ContainsRune("。；，！？\n", r) {

@@ -79,14 +79,9 @@ var YearForm = &check.Rule{
 
 // durationBefore reports whether the text before a number makes it a
 // duration (近30年, 连续10年).
-func durationBefore(s string) bool {
-	for _, w := range []string{"近", "连续", "第", "每", "历时", "用了", "经过"} {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func durationBefore(s string) bool { return durationWords.Suffix(s) != "" }
+
+var durationWords = words.NewSet("近", "连续", "第", "每", "历时", "用了", "经过")
 
 // DateForm reports a date mixing Chinese and Arabic numerals:
 // 二〇二三年8月8日.
@@ -350,14 +345,9 @@ var Separator = &check.Rule{
 	},
 }
 
-func unitStart(s string) bool {
-	for _, u := range []string{"万", "亿", "元", "人", "户", "个", "家", "吨", "亩", "米", "平方", "公里", "辆", "件", "项", "台", "套"} {
-		if strings.HasPrefix(s, u) {
-			return true
-		}
-	}
-	return false
-}
+func unitStart(s string) bool { return unitStarts.At(s, 0) != "" }
+
+var unitStarts = words.NewSet("万", "亿", "元", "人", "户", "个", "家", "吨", "亩", "米", "平方", "公里", "辆", "件", "项", "台", "套")
 
 // DecimalPoint reports a decimal point written ． or 。 inside a number:
 // 9．01亿 → 9.01亿.

@@ -207,21 +207,14 @@ func isTitleLike(s string) bool {
 	if strings.ContainsAny(s, "，、；：,;:“”\"（）()0123456789０１２３４５６７８９%％") {
 		return false
 	}
-	for _, w := range narrativeEnds {
-		if strings.HasSuffix(s, w) {
-			return false
-		}
-	}
-	for _, w := range narrativeWords {
-		if strings.Contains(s, w) {
-			return false
-		}
+	if narrativeEnds.Suffix(s) != "" || narrativeWords.Contains(s) {
+		return false
 	}
 	return true
 }
 
 // Words that make a short sentence a statement rather than a title.
 var (
-	narrativeEnds  = []string{"明显", "显著", "实效", "成效", "好评", "肯定", "完成", "落实", "到位", "提高", "提升", "增强", "改善", "了", "的", "中", "等"}
-	narrativeWords = []string{"已", "均", "被", "共", "累计", "获", "得到", "受到", "我们", "是", "为", "有", "在", "和"}
+	narrativeEnds  = words.NewSet("明显", "显著", "实效", "成效", "好评", "肯定", "完成", "落实", "到位", "提高", "提升", "增强", "改善", "了", "的", "中", "等")
+	narrativeWords = words.NewSet("已", "均", "被", "共", "累计", "获", "得到", "受到", "我们", "是", "为", "有", "在", "和")
 )

@@ -3,6 +3,8 @@ package typo
 import (
 	"strings"
 	"unicode/utf8"
+
+	"zongjie/internal/words"
 )
 
 // regionChars are the one-character names of provinces and
@@ -93,10 +95,10 @@ func (l *lexicon) setRegions() {
 // titles are the words that a person's name follows in a report's
 // heading, a signature or a list of people (省长 王某某, 市委书记李某,
 // 张某某同志): the characters just after one are a name.
-var titles = []string{
+var titles = words.NewSet(
 	"省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "主席", "主任", "书记", "部长", "局长",
 	"厅长", "处长", "科长", "院士", "教授", "总理", "记者", "编辑", "作者", "主持人", "通讯员", "摄影",
-}
+)
 
 // honorifics follow a name (李某某同志, 王某某先生).
 var honorifics = []string{"同志", "先生", "女士", "老师", "院士", "教授", "总理", "省长", "市长", "县长", "区长"}
@@ -119,12 +121,8 @@ func inName(text string, start, end int) bool {
 			}
 			k -= size
 		}
-		if k < i {
-			for _, t := range titles {
-				if strings.HasSuffix(text[:k], t) {
-					return true
-				}
-			}
+		if k < i && titles.Suffix(text[:k]) != "" {
+			return true
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		if !isHan(r) {

@@ -128,15 +128,11 @@ func toldAsDone(text string, at int, r *zongjie.Report) bool {
 	}
 	before := text[max(r.Span.Start, at-12):at]
 	after := text[at+len("2024年"):]
-	for _, w := range aheadBefore {
-		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "评为") { // 被评为2025年度…: an award, no purpose
-			return false
-		}
+	if aheadBefore.Suffix(before) != "" && !strings.HasSuffix(before, "评为") { // 被评为2025年度…: an award, no purpose
+		return false
 	}
-	for _, w := range aheadAfter {
-		if strings.HasPrefix(after, w) {
-			return false
-		}
+	if aheadAfter.At(after, 0) != "" {
+		return false
 	}
 	if inTitleMarks(text, at, r.Span.Start) {
 		return false
@@ -180,11 +176,8 @@ func eventDated(text string, at int, clause string, r *zongjie.Report) bool {
 	if verb == "" {
 		return false
 	}
-	lead := before[:len(before)-len(verb)]
-	for _, w := range plannedBefore {
-		if strings.HasSuffix(lead, w) {
-			return false
-		}
+	if plannedBefore.Suffix(before[:len(before)-len(verb)]) != "" {
+		return false
 	}
 	if looksAhead(clause) || eventAheadWords.Contains(clause) || modalYao(clause) {
 		return false
@@ -197,19 +190,10 @@ func eventDated(text string, at int, clause string, r *zongjie.Report) bool {
 	if preparedWords.Contains(rest) {
 		return false
 	}
-	for _, w := range yearTurn {
-		if strings.HasPrefix(rest, w) {
-			return false
-		}
+	if yearTurn.At(rest, 0) != "" {
+		return false
 	}
-	if r.Meta.IsGovernmentReport() {
-		for _, w := range earlyYear {
-			if strings.HasPrefix(rest, w) {
-				return false
-			}
-		}
-	}
-	return true
+	return !r.Meta.IsGovernmentReport() || earlyYear.At(rest, 0) == ""
 }
 
 // opensResult reports whether the year at byte at of text opens a sentence
@@ -229,10 +213,8 @@ func opensResult(text string, at int, r *zongjie.Report) bool {
 	if !subjectAfter.Contains(firstRune(after)) {
 		return false
 	}
-	for _, w := range pointAfter {
-		if strings.HasPrefix(after, w) {
-			return false
-		}
+	if pointAfter.At(after, 0) != "" {
+		return false
 	}
 	// The whole sentence, past a ；: "2024年，…；2025年，…" compares.
 	end := sent.end
@@ -395,16 +377,16 @@ func inTitleMarks(text string, at, min int) bool {
 var (
 	// right before the year: a deadline, a purpose, a span's end, the
 	// year of an event prepared for
-	aheadBefore = []string{"到", "至", "截至", "截止", "为", "对", "向", "迎接", "面向", "迈向", "展望", "谋划", "筹备", "申办", "将于", "拟于", "计划于", "预计于", "预计", "力争", "确保", "争取", "明年", "下一年", "新的一年"}
+	aheadBefore = words.NewSet("到", "至", "截至", "截止", "为", "对", "向", "迎接", "面向", "迈向", "展望", "谋划", "筹备", "申办", "将于", "拟于", "计划于", "预计于", "预计", "力争", "确保", "争取", "明年", "下一年", "新的一年")
 	// right after it
-	aheadAfter = []string{"前", "以前", "之前", "以后", "之后", "起", "内", "后", "—", "－", "-", "～", "~", "至", "到", "工作安排", "工作计划", "计划", "预期", "远景"}
+	aheadAfter = words.NewSet("前", "以前", "之前", "以后", "之后", "起", "内", "后", "—", "－", "-", "～", "~", "至", "到", "工作安排", "工作计划", "计划", "预期", "远景")
 	// in the clause the year is the time of
 	aheadWords = words.NewSet("将", "力争", "争取", "预计", "计划", "拟", "有望", "确保", "展望", "目标是", "目标为", "即将", "谋划", "奠定", "打下")
 	// what may follow a year that opens a sentence as its time: a comma,
 	// the subject (全市, 我镇, 街道 …), 是
 	subjectAfter = words.NewSet("，", ",", "全", "我", "本", "共", "各", "是", "街", "镇", "乡", "县", "市", "区", "省", "村", "社", "州", "旗", "盟")
 	// a point in the year, not the year's result
-	pointAfter = []string{"底", "末", "初", "年初", "年底", "年末", "度", "上半年", "下半年", "一季度", "前三季度"}
+	pointAfter = words.NewSet("底", "末", "初", "年初", "年底", "年末", "度", "上半年", "下半年", "一季度", "前三季度")
 	// comparisons and spans a review sentence may tell earlier years in:
 	// anywhere in the sentence ("2024年，…；今年，…", "…，较“十三五”末
 	// 净增…")
@@ -423,7 +405,7 @@ var (
 	// the verbs of an event held, an award won, a work completed
 	eventVerbs = []string{"成功举办", "举办", "举行", "召开", "承办", "主办", "协办", "获得", "荣获", "获评", "评为", "入选", "夺得", "摘得", "建成", "开通", "完成"}
 	// right before the verb: it is planned
-	plannedBefore = []string{"将", "要", "拟", "计划", "预计", "准备", "筹备", "力争", "争取", "确保", "即将", "申请", "积极"}
+	plannedBefore = words.NewSet("将", "要", "拟", "计划", "预计", "准备", "筹备", "力争", "争取", "确保", "即将", "申请", "积极")
 	// in the clause: a plan or an event prepared for
 	eventAheadWords = words.NewSet("将", "拟", "力争", "争取", "预计", "筹备", "筹办", "申办", "申报", "争创", "迎接", "即将", "有望")
 	// after the year: a thing made ready for that year before it begins
@@ -433,9 +415,9 @@ var (
 		"招生", "招录", "项目库", "重点项目", "预案", "清单", "要点", "目录", "资金", "投资", "额度", "债券", "指标", "补助", "名额", "举办权", "承办权", "主办权")
 	// the turn of the year, whose events a year-end summary may tell
 	// ("举办2026年新年音乐会") and whose preparations it may
-	yearTurn = []string{"新年", "迎新", "跨年", "元旦", "春节", "新春", "春运"}
+	yearTurn = words.NewSet("新年", "迎新", "跨年", "元旦", "春节", "新春", "春运")
 	// the first months of a year, before a 政府工作报告 is delivered
-	earlyYear = []string{"1月", "2月", "元月", "初"}
+	earlyYear = words.NewSet("1月", "2月", "元月", "初")
 )
 
 // modalYao reports whether a clause holds 要 as a verb of what is to be
