@@ -177,10 +177,23 @@ var Range = &check.Rule{
 			if timeUnits.At(unit, 0) != "" {
 				want = "—"
 			}
-			p.Report(document.Span{Start: i, End: i + size}, "表示范围应用“"+want+"”，不用“"+string(r)+"”",
+			p.Report(document.Span{Start: i, End: i + size}, "表示范围应用"+dashNames[want]+"“"+want+"”，不用"+dashNames[string(r)]+"“"+string(r)+"”",
 				check.Fix{Message: "改为" + want, Replacement: want, Certain: true})
 		}
 	},
+}
+
+// dashNames name the marks of PU008's message, which look alike in most
+// fonts (－ and —, ～ and 〜): the reader is told which mark is written
+// and which is wanted, not shown two dashes.
+var dashNames = map[string]string{
+	"—": "一字线",
+	"～": "浪纹线",
+	"-": "短横线",
+	"－": "全角连字符",
+	"–": "半字线",
+	"~": "半角浪纹线",
+	"〜": "波浪符",
 }
 
 var timeUnits = words.NewSet("月", "日", "年", "季度", "号", "时", "点", "周", "期")

@@ -86,6 +86,23 @@ func TestRange(t *testing.T) {
 	})
 }
 
+// TestRangeMessage: the message names the mark written and the one
+// wanted, since －/— and 〜/～ look alike in most fonts.
+func TestRangeMessage(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"1－6月", "表示范围应用一字线“—”，不用全角连字符“－”"},
+		{"1-6月", "表示范围应用一字线“—”，不用短横线“-”"},
+		{"20–30人", "表示范围应用浪纹线“～”，不用半字线“–”"},
+		{"20~30人", "表示范围应用浪纹线“～”，不用半角浪纹线“~”"},
+		{"20〜30人", "表示范围应用浪纹线“～”，不用波浪符“〜”"},
+	} {
+		ds := checktest.Run(t, "t.txt", c.in, nil, punct.Range)
+		if len(ds) != 1 || ds[0].Message != c.want {
+			t.Errorf("%s: got %v, want one finding %q", c.in, ds, c.want)
+		}
+	}
+}
+
 func TestEllipsis(t *testing.T) {
 	checktest.Expect(t, punct.Ellipsis, []checktest.Case{
 		{In: "开展文明创建、志愿服务...推进移风易俗。。。还有…", Want: []string{"...→……", "。。。→……", "…→……"}},
