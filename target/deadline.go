@@ -271,7 +271,10 @@ func (x *extractor) earlierItems(sec *zongjie.Section) (lo, hi int) {
 
 // ownCommitment returns the start of after, the text after a figure in its
 // sentence, up to a clause that commits to something of its own: in "新建
-// 投放亭100个，力争年底前回收利用率达到40%以上" 年底前 is the rate's.
+// 投放亭100个，力争年底前回收利用率达到40%以上" 年底前 is the rate's, and
+// in "新建高标准农田2500亩，上半年完成管网改造3.5公里" 上半年 leads the
+// clause with a figure of its own, not the one before (a clause it leads
+// with no figure still dates it: "新建学校3所，年底前投入使用").
 func ownCommitment(after string) string {
 	for i := 0; i < len(after); {
 		r, size := utf8.DecodeRuneInString(after[i:])
@@ -284,8 +287,35 @@ func ownCommitment(after string) string {
 				return after[:i]
 			}
 		}
+		if w := timeWordAt(after, i); w != "" && hasDigit(clauseFrom(after, i+len(w))) {
+			return after[:i]
+		}
 	}
 	return after
+}
+
+// timeWordAt returns the time word (上半年, 年底前, 2026年, 6月底前) that
+// starts at byte i of s, or "".
+func timeWordAt(s string, i int) string {
+	if w, _ := monthEnd(s, i); w != "" {
+		return w
+	}
+	w, _, _ := deadlineAt(s, i, 0)
+	return w
+}
+
+// clauseFrom returns s from byte i to the end of its clause.
+func clauseFrom(s string, i int) string {
+	s = s[i:]
+	if j := strings.IndexAny(s, "，；。,;"); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// hasDigit reports whether s holds a digit.
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789０１２３４５６７８９")
 }
 
 // deadlineAfter returns the first time word in [off, end).

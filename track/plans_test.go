@@ -88,3 +88,37 @@ func TestTrackPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestLaterClauseDeadline: a time word leading a later clause of the
+// sentence with a figure of its own (上半年完成…3.5公里, 6月底前…2个) dates
+// that clause, not the year's target before it, which stays due at the
+// year's end, not at mid-year. Near miss: a later clause with no figure
+// (年底前投入使用) still dates the target before it.
+func TestLaterClauseDeadline(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           map[string]zongjie.Period
+	}{
+		{"上半年 leads its own clause", "新建高标准农田2500亩，巩固提升特色产业，上半年完成镇区污水管网改造3.5公里，持续改善人居环境。",
+			map[string]zongjie.Period{"2500亩": zongjie.PeriodFullYear, "3.5公里": zongjie.PeriodH1}},
+		{"6月底前 leads its own clause", "新增加装电梯30台，6月底前完成背街小巷整治15条。",
+			map[string]zongjie.Period{"30台": zongjie.PeriodFullYear, "15条": zongjie.PeriodH1}},
+		// near miss
+		{"a later clause with no figure dates the target", "新建村级养老服务站4个，上半年全部投入使用。",
+			map[string]zongjie.Period{"4个": zongjie.PeriodH1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := readReport(t, "石桥镇2025年工作总结和2026年工作计划\n一、2025年工作回顾\n全镇经济运行总体平稳。\n二、2026年工作计划\n（一）推进乡村振兴。"+tt.sentence+"\n")
+			got := map[string]zongjie.Period{}
+			for _, x := range r.Targets {
+				_, got[x.Figure] = dueTerm(x, r)
+			}
+			for fig, p := range tt.want {
+				if got[fig] != p {
+					t.Errorf("%s: due in %q, want %q (all: %v)", fig, got[fig], p, got)
+				}
+			}
+		})
+	}
+}
