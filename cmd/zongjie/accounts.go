@@ -89,7 +89,7 @@ func runUnitAdd(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit add", err)
 	}
-	writeFormat(e.stdout, *format, added, func(w io.Writer) error {
+	return writeOut(e, "unit add", *format, added, func(w io.Writer) error {
 		fmt.Fprintf(w, "已添加单位 %s（编号 %d）。", added.Unit.FullName, added.Unit.ID)
 		if added.Assigned > 0 {
 			fmt.Fprintf(w, "%d 篇未分配的报告已分配给它。", added.Assigned)
@@ -97,7 +97,6 @@ func runUnitAdd(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(w)
 		return nil
 	})
-	return exitOK
 }
 
 func runUnitList(ctx context.Context, e *env, args []string) int {
@@ -118,7 +117,7 @@ func runUnitList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit list", err)
 	}
-	writeFormat(e.stdout, *format, tree, func(w io.Writer) error {
+	return writeOut(e, "unit list", *format, tree, func(w io.Writer) error {
 		if len(tree.Units) == 0 {
 			fmt.Fprintln(w, "还没有单位。用 zongjie unit add 名称 添加。")
 		}
@@ -134,7 +133,6 @@ func runUnitList(ctx context.Context, e *env, args []string) int {
 		}
 		return nil
 	})
-	return exitOK
 }
 
 func runUnitMv(ctx context.Context, e *env, args []string) int {
@@ -250,7 +248,7 @@ func runUnitUnassigned(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit unassigned", err)
 	}
-	writeFormat(e.stdout, *format, list, func(w io.Writer) error {
+	return writeOut(e, "unit unassigned", *format, list, func(w io.Writer) error {
 		for _, r := range list.Reports {
 			s := r.Stored
 			fmt.Fprintf(w, "%6d  %s  %s  %s\n", s.ID, unitText(s.Unit), periodText(s), s.Title)
@@ -258,7 +256,6 @@ func runUnitUnassigned(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(w, "共 %d 篇未分配单位的报告。\n", len(list.Reports))
 		return nil
 	})
-	return exitOK
 }
 
 func runUser(ctx context.Context, e *env, args []string) int {
@@ -373,7 +370,7 @@ func runUserList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "user list", err)
 	}
-	writeFormat(e.stdout, *format, us, func(w io.Writer) error {
+	return writeOut(e, "user list", *format, us, func(w io.Writer) error {
 		for _, u := range us {
 			state := ""
 			if u.Disabled {
@@ -388,7 +385,6 @@ func runUserList(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(w, "共 %d 位用户。\n", len(us))
 		return nil
 	})
-	return exitOK
 }
 
 func runUserPasswd(ctx context.Context, e *env, args []string) int {
@@ -445,7 +441,7 @@ func runUserToken(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "user token", err)
 		}
-		writeFormat(e.stdout, *format, ts, func(w io.Writer) error {
+		return writeOut(e, "user token", *format, ts, func(w io.Writer) error {
 			for _, t := range ts {
 				state := "从未使用"
 				if t.LastUsed != nil {
@@ -469,11 +465,18 @@ func runUserToken(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "user token", err)
 		}
-		writeFormat(e.stdout, *format, t, func(w io.Writer) error {
-			fmt.Fprintln(w, t.Secret)
+		if code := writeOut(e, "user token", *format, t, func(w io.Writer) error {
+			if _, err := fmt.Fprintln(w, t.Secret); err != nil {
+				return err
+			}
 			fmt.Fprintf(e.stderr, "已为 %s 创建令牌“%s”（编号 %d）。令牌只显示这一次，请妥善保存；请求时放在 Authorization: Bearer 之后。\n", t.User, t.Name, t.ID)
 			return nil
-		})
+		}); code != exitOK {
+			// The token exists but its secret was lost: it can only be
+			// revoked.
+			fmt.Fprintf(e.stderr, "令牌“%s”（编号 %d）已创建，但未能写出；请用 zongjie user token --revoke %d %s 撤销后重新创建。\n", t.Name, t.ID, t.ID, t.User)
+			return code
+		}
 	}
 	return exitOK
 }

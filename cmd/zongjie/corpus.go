@@ -240,7 +240,7 @@ func runList(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "list", err)
 	}
-	writeFormat(e.stdout, *format, list, func(w io.Writer) error {
+	return writeOut(e, "list", *format, list, func(w io.Writer) error {
 		unknown := false
 		for _, r := range list.Reports {
 			s := r.Stored
@@ -257,7 +257,6 @@ func runList(ctx context.Context, e *env, args []string) int {
 		}
 		return nil
 	})
-	return exitOK
 }
 
 func orDash(s string) string {
@@ -309,11 +308,10 @@ func runShow(ctx context.Context, e *env, args []string) int {
 		}
 		return exitOK
 	}
-	writeFormat(e.stdout, *format, shown, func(w io.Writer) error {
+	return writeOut(e, "show", *format, shown, func(w io.Writer) error {
 		writeShownText(w, shown)
 		return nil
 	})
-	return exitOK
 }
 
 // writeShownText writes a stored report as show does: its metadata,
@@ -382,7 +380,7 @@ func runRm(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "rm", err)
 		}
-		writeFormat(e.stdout, *format, tl, func(w io.Writer) error {
+		return writeOut(e, "rm", *format, tl, func(w io.Writer) error {
 			for _, r := range tl.Reports {
 				s := r.Stored
 				fmt.Fprintf(w, "%6d  %s  %s  %s  %s 删除于 %s，%s 后永久清除\n", s.ID, unitText(s.Unit), periodText(s), s.Title,
@@ -391,7 +389,6 @@ func runRm(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(w, "回收站中共 %d 篇报告。\n", len(tl.Reports))
 			return nil
 		})
-		return exitOK
 	}
 	var ids []int64
 	for _, a := range rest {

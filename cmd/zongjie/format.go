@@ -37,7 +37,40 @@ func writeFormat(w io.Writer, format string, v any, text func(w io.Writer) error
 	case "json":
 		return output.WriteJSON(w, v)
 	case "text":
-		return text(w)
+		sw := &stickyWriter{w: w}
+		if err := text(sw); err != nil {
+			return err
+		}
+		return sw.err
 	}
 	return formatError(format)
+}
+
+// writeOut writes a command's result as writeFormat does and returns the
+// exit code: exitOK, or exitUsage when it could not be written (a full
+// disk, a closed pipe), which is said on standard error — the result is
+// lost, so the command must not look as if it succeeded.
+func writeOut(e *env, cmd, format string, v any, text func(w io.Writer) error) int {
+	if err := writeFormat(e.stdout, format, v, text); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%v\n", cmd, err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// stickyWriter writes to w and keeps the first error, after which it
+// writes nothing: a text writer that leaves fmt.Fprintf's errors
+// unchecked is checked once, at its end.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +90,90 @@ func TestWriteFormatWriteError(t *testing.T) {
 	var b bytes.Buffer
 	if err := writeFormat(&b, "json", func() {}, text); err == nil || b.Len() > 0 {
 		t.Errorf("json of a func: error %v, wrote %q", err, b.String())
+	}
+}
+
+// shortWriter takes n bytes, then fails every write, and counts the
+// writes it was asked for after failing.
+type shortWriter struct {
+	n, after int
+	b        bytes.Buffer
+}
+
+func (s *shortWriter) Write(p []byte) (int, error) {
+	if s.b.Len()+len(p) > s.n {
+		s.after++
+		return 0, errWrite
+	}
+	return s.b.Write(p)
+}
+
+// A text writer that leaves fmt.Fprintf's errors unchecked, as most do,
+// has its first failed write returned all the same, and writes nothing
+// after it.
+func TestWriteFormatUncheckedText(t *testing.T) {
+	text := func(w io.Writer) error {
+		for i := range 5 {
+			fmt.Fprintf(w, "第%d行\n", i)
+		}
+		return nil
+	}
+	w := &shortWriter{n: 12}
+	if err := writeFormat(w, "text", nil, text); !errors.Is(err, errWrite) {
+		t.Fatalf("error %v, want %v", err, errWrite)
+	}
+	if w.after != 1 || w.b.String() != "第0行\n" {
+		t.Errorf("wrote %q and was asked %d writes after the failure, want 第0行 and 1", w.b.String(), w.after)
+	}
+	// Near miss: a writer with room for all of it.
+	w = &shortWriter{n: 1 << 10}
+	if err := writeFormat(w, "text", nil, text); err != nil || w.after != 0 || strings.Count(w.b.String(), "\n") != 5 {
+		t.Errorf("error %v, wrote %q", err, w.b.String())
+	}
+}
+
+// writeOut says a failed write on standard error and exits 2: the
+// result is lost, and a command that exited 0 would look as if it had
+// succeeded. Written in full, it exits 0 and says nothing.
+func TestWriteOut(t *testing.T) {
+	text := func(w io.Writer) error {
+		fmt.Fprintln(w, "石桥镇")
+		return nil
+	}
+	for _, format := range []string{"text", "json"} {
+		var stderr bytes.Buffer
+		if code := writeOut(&env{stdout: failWriter{}, stderr: &stderr}, "list", format, []int{1}, text); code != exitUsage ||
+			stderr.String() != "zongjie list: 写出结果失败：disk full\n" {
+			t.Errorf("%s to a full disk: exit %d, stderr %q", format, code, stderr.String())
+		}
+		var out bytes.Buffer
+		stderr.Reset()
+		if code := writeOut(&env{stdout: &out, stderr: &stderr}, "list", format, []int{1}, text); code != exitOK || stderr.Len() > 0 || out.Len() == 0 {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q", format, code, stderr.String(), out.String())
+		}
+	}
+}
+
+// The commands that write through writeOut exit 2 when their standard
+// output fails (list, show, unit list, versions: they exited 0 and lost
+// their output).
+func TestCommandsOutputFails(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	ok(t, "", "add", "--db", db, writeFile(t, "qinghe.txt", report))
+	for _, args := range [][]string{
+		{"list", "--db", db},
+		{"list", "--db", db, "--format", "json"},
+		{"show", "--db", db, "1"},
+		{"unit", "list", "--db", db},
+		{"versions", "--db", db, "1"},
+	} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), failWriter{}, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), "写出结果失败") {
+			t.Errorf("zongjie %s to a full disk: exit %d, stderr %q", strings.Join(args, " "), code, stderr.String())
+		}
+		if out := ok(t, "", args...); out == "" {
+			t.Errorf("zongjie %s: no output", strings.Join(args, " "))
+		}
 	}
 }

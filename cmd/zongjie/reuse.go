@@ -47,7 +47,7 @@ func runCompare(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "compare", err)
 	}
-	writeFormat(e.stdout, *format, c.JSON(), func(w io.Writer) error {
+	return writeOut(e, "compare", *format, c.JSON(), func(w io.Writer) error {
 		if c.Whole != nil {
 			writeCompareText(w, *c.Whole, paint)
 			return nil
@@ -64,7 +64,6 @@ func runCompare(ctx context.Context, e *env, args []string) int {
 		}
 		return nil
 	})
-	return exitOK
 }
 
 // titled returns "（title）", or "" for no title.
@@ -219,7 +218,7 @@ func runSimilar(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "similar", err)
 	}
-	writeFormat(e.stdout, *format, res.JSON(), func(w io.Writer) error {
+	return writeOut(e, "similar", *format, res.JSON(), func(w io.Writer) error {
 		for i, p := range res.Parts {
 			indent := ""
 			if len(res.Parts) > 1 {
@@ -243,7 +242,6 @@ func runSimilar(ctx context.Context, e *env, args []string) int {
 		}
 		return nil
 	})
-	return exitOK
 }
 
 func clip(s string, n int) string {
@@ -370,7 +368,7 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "search", err)
 	}
-	writeFormat(e.stdout, *format, res, func(w io.Writer) error {
+	return writeOut(e, "search", *format, res, func(w io.Writer) error {
 		if len(res.Hits) == 0 {
 			fmt.Fprintln(w, "没有找到。")
 			return nil
@@ -383,7 +381,6 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 		}
 		return nil
 	})
-	return exitOK
 }
 
 // mark wraps the spans of s in colour or 【】.

@@ -82,17 +82,12 @@ func runTrack(ctx context.Context, e *env, args []string) int {
 }
 
 // writeTracked writes what track found, v as JSON or by text, and returns
-// the exit code: a failed writing of the JSON is said.
+// the exit code (writeOut).
 func writeTracked(e *env, format string, v any, text func(w io.Writer)) int {
-	err := writeFormat(e.stdout, format, v, func(w io.Writer) error {
+	return writeOut(e, "track", format, v, func(w io.Writer) error {
 		text(w)
 		return nil
 	})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie track: %v\n", err)
-		return exitUsage
-	}
-	return exitOK
 }
 
 var statusWords = map[track.Status]string{

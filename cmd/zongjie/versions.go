@@ -74,7 +74,7 @@ func runVersions(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "versions", err)
 	}
-	writeFormat(e.stdout, *format, vl, func(w io.Writer) error {
+	return writeOut(e, "versions", *format, vl, func(w io.Writer) error {
 		cur := vl.Versions[len(vl.Versions)-1].Stored
 		fmt.Fprintf(w, "报告 %d：%s，共 %d 版\n", id, cur.Title, len(vl.Versions))
 		for _, x := range vl.Versions {
@@ -93,7 +93,6 @@ func runVersions(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(w, "（* 为当前版本；zongjie versions --diff N 编号 比较第 N 版与当前版本，zongjie restore 编号 N 恢复第 N 版）")
 		return nil
 	})
-	return exitOK
 }
 
 // diffContext is the number of unchanged lines versions --diff shows
