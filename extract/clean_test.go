@@ -18,11 +18,11 @@ import (
 	"zongjie/reader"
 )
 
-// The clean grassroots reports 01–76 of check/rules/testdata/clean (the
+// The clean grassroots reports 01–96 of check/rules/testdata/clean (the
 // project's own text, by another hand than the extraction's) against the
 // results expected of them, written by reading the texts:
-// testdata/clean/NN-*.tsv, in four batches scored apart (01–16, 17–36,
-// 37–56, 57–76, each with floors of its own). The even-numbered files are held back: their
+// testdata/clean/NN-*.tsv, in five batches scored apart (01–16, 17–36,
+// 37–56, 57–76, 77–96, each with floors of its own). The even-numbered files are held back: their
 // expectations were committed before zongjie was run on them, and only
 // their counts are ever printed, and only with CLEAN_HELDBACK=1
 // (CLEAN_LIST=1 lists the misses of the tuning half, the odd files, alone).
@@ -557,14 +557,26 @@ var cleanFloors = map[string]map[string]float64{
 		"figures": 0.99, "figures right": 0.99, "figures named": 0.95, "figure precision": 0.99,
 		"targets": 0.92, "targets right": 0.98, "targets named": 0.97, "target deadlines": 0.98, "target precision": 0.98,
 	},
+	// Set at the first count of 77–96, before any change made for them
+	// (docs/extraction-clean.md).
+	"tuning 77–96": {
+		"reports": 1, "meta": 0.89, "headings": 1, "levels": 1, "heading precision": 1,
+		"figures": 0.99, "figures right": 0.99, "figures named": 0.97, "figure precision": 1,
+		"targets": 0.98, "targets right": 1, "targets named": 0.98, "target deadlines": 0.78, "target precision": 1,
+	},
+	"held-back 77–96": {
+		"reports": 1, "meta": 0.88, "headings": 1, "levels": 1, "heading precision": 1,
+		"figures": 1, "figures right": 1, "figures named": 0.98, "figure precision": 0.99,
+		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 0.91, "target precision": 0.99,
+	},
 }
 
 func TestCleanGrassroots(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.tsv"))
-	if err != nil || len(paths) != 76 {
+	if err != nil || len(paths) != 96 {
 		t.Fatalf("expectation files: %d, %v", len(paths), err)
 	}
-	order := []string{"tuning 01–16", "held-back 01–16", "tuning 17–36", "held-back 17–36", "tuning 37–56", "held-back 37–56", "tuning 57–76", "held-back 57–76"}
+	order := []string{"tuning 01–16", "held-back 01–16", "tuning 17–36", "held-back 17–36", "tuning 37–56", "held-back 37–56", "tuning 57–76", "held-back 57–76", "tuning 77–96", "held-back 77–96"}
 	halves := map[string]*cleanScore{}
 	for _, half := range order {
 		halves[half] = &cleanScore{metaByField: map[string][2]int{}}
@@ -583,8 +595,10 @@ func TestCleanGrassroots(t *testing.T) {
 			half += " 17–36"
 		case n <= 56:
 			half += " 37–56"
-		default:
+		case n <= 76:
 			half += " 57–76"
+		default:
+			half += " 77–96"
 		}
 		scoreClean(t, e, text, halves[half])
 	}

@@ -197,6 +197,7 @@ func TestCleanGolden(t *testing.T) {
 		// test of them), where the standard wants digits for amounts.
 		"65-baisha-nianzhong-speech.txt NM001 两千三百四十": true,
 		"75-nanhu-2026.txt NM001 四百二十六":               true,
+		"79-shuangxi-qiansanjidu.txt NM001 一千八百":      true,
 	}
 	// Reports written with full-width digits on purpose, mixed with
 	// half-width ones (extraction's test of them): each full-width digit
@@ -207,6 +208,15 @@ func TestCleanGolden(t *testing.T) {
 		"75-nanhu-2026.txt NM012":      true,
 		"76-yibao-2026.txt NM012":      true,
 		"76-yibao-2026.txt NM001":      true, // its amounts in Chinese numerals
+		// Written so on purpose for the extraction's fifth batch: 78
+		// writes its range of months with a hyphen (1-9月份), 95 its
+		// punctuation and its (一) markers half-width and its digits
+		// full-width, 96 its digits full-width.
+		"78-shiqiao-1-9yue.txt PU008": true,
+		"95-shuili-2026.txt PU001":    true,
+		"95-shuili-2026.txt NB003":    true,
+		"95-shuili-2026.txt NM012":    true,
+		"96-shuangxi-2026.txt NM012":  true,
 	}
 	paths, err := filepath.Glob(filepath.Join("testdata", "clean", "*.txt"))
 	if err != nil {
