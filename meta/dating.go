@@ -270,7 +270,7 @@ func (d *detector) govDatings() []zongjie.Dating {
 	}
 	if len(ds) == 0 || titled(ds) && !titleBacked(ds) || contested {
 		ds = append(ds, d.milestoneDatings(true)...)
-		if y := d.reviewSectionYear(); y > 0 {
+		if y := d.reviewSectionYear(true); y > 0 {
 			ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y + 1})
 		}
 	}

@@ -113,17 +113,27 @@ func (d *detector) periods(m *zongjie.Meta) {
 	}
 	// A speech whose title names no year: the date of a line under its
 	// title, or the date it is signed with at its end, given the year has
-	// begun (April on), reviews that year so far. Dates that disagree, or
-	// a year written in its opening that is another, leave it undated: no
-	// year is better than a wrong one.
+	// begun (April on), reviews that year so far — also where a heading
+	// names the part of the year it reviews and no year (一、上半年…取得的
+	// 成效). Dates that disagree, or a year written in its opening that is
+	// another, leave it undated: no year is better than a wrong one.
 	undated := false
 	datedMonth := 0 // the month of such a dated speech
-	if ys, _ := years(d.in.Title); review == nil && len(ys) == 0 && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
+	if ys, _ := years(d.in.Title); (review == nil || review.year == 0) && len(ys) == 0 && (plan == nil || plan.year == 0) && m.DocType == "讲话" {
 		y, month, src, ok := d.speechDate()
 		switch {
 		case src == "":
 		case !ok || month < 4:
 			undated = true
+		case review != nil:
+			review.year, review.src = y, src
+			if review.period == "" {
+				review.period = d.speechPeriod()
+			}
+			datedMonth = month
+			if plan == nil && d.plansPeriod(nextTerm(review).period) {
+				plan = &claim{}
+			}
 		default:
 			review = &claim{year: y, period: d.speechPeriod(), src: src}
 			datedMonth = month
@@ -333,7 +343,7 @@ func (d *detector) summaryDatings(year int, lead *claim, heads []heading) []zong
 	if titleBacked(ds) {
 		return ds
 	}
-	if y := d.reviewSectionYear(); y > 0 {
+	if y := d.reviewSectionYear(false); y > 0 {
 		ds = append(ds, zongjie.Dating{Source: zongjie.SourceBody, Year: y})
 	}
 	return append(ds, d.milestoneDatings(false)...)
@@ -564,8 +574,14 @@ func (d *detector) speechPeriod() zongjie.Period {
 // plansSecondHalf reports whether a top-level heading names the second
 // half of the year (二、扎实抓好下半年工作).
 func (d *detector) plansSecondHalf() bool {
+	return d.plansPeriod(zongjie.PeriodH2)
+}
+
+// plansPeriod reports whether a top-level heading names a part p of the
+// year (二、扎实抓好第四季度工作 for the fourth quarter).
+func (d *detector) plansPeriod(p zongjie.Period) bool {
 	for _, s := range d.in.Sections {
-		if s.Level == 1 && periodWords(s.Title) == zongjie.PeriodH2 {
+		if s.Level == 1 && periodWords(s.Title) == p {
 			return true
 		}
 	}
@@ -661,9 +677,12 @@ func (d *detector) bodyPeriod() zongjie.Period {
 }
 
 // reviewSectionYear returns the latest year the first top-level section
-// tells as done, written at least twice, or 0. A year in a clause that
-// looks ahead (将, 力争, 目标 …) is not told as done.
-func (d *detector) reviewSectionYear() int {
+// tells as done, written at least twice, or 0; with opening, else the year
+// its text opens with as its subject ("2026年是…很不平凡的一年", "2026年，面对…")
+// where it reviews no span of years (过去五年): a 政府工作报告 dated nowhere
+// else. A year in a clause that looks ahead (将, 力争, 目标 …) is not told
+// as done.
+func (d *detector) reviewSectionYear(opening bool) int {
 	if len(d.in.Sections) == 0 {
 		return 0
 	}
@@ -671,7 +690,7 @@ func (d *detector) reviewSectionYear() int {
 	text := d.in.File.Text[b.Start:b.End]
 	ys, offs := years(text)
 	counts := map[int]int{}
-	best := 0
+	best, first := 0, 0
 	for k, y := range ys {
 		if futureClause.Contains(clauseAt(text, offs[k])) || aheadOf(text, offs[k]) {
 			continue
@@ -680,8 +699,41 @@ func (d *detector) reviewSectionYear() int {
 		if counts[y] >= 2 && y > best {
 			best = y
 		}
+		if k == 0 && opening && !strings.Contains(d.in.Sections[0].Title, "五年") && opensText(text, offs[k], d.in.Sections[0].Span.End-b.Start) {
+			first = y
+		}
+	}
+	if best == 0 {
+		return first
 	}
 	return best
+}
+
+// opensText reports whether the year at byte i of a section's text opens
+// its first paragraph after its heading (which ends at byte head) as the
+// subject of a sentence that tells it as done: "2026年，面对…", "2026年是…
+// 很不平凡的一年". A sentence that looks ahead (2026年，全县将…) or names a
+// milestone (2021年是“十四五”开局之年, the first of five years reviewed)
+// does not.
+func opensText(text string, i, head int) bool {
+	if head < 0 || head > i || strings.TrimLeft(text[head:i], " 　\t\n") != "" {
+		return false
+	}
+	after := text[i+len("2026年"):]
+	sentence := after
+	if j := strings.IndexAny(after, "。\n"); j >= 0 {
+		sentence = after[:j]
+	}
+	if futureClause.Contains(sentence) {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(after, "，"):
+		return true
+	case strings.HasPrefix(after, "是"):
+		return strings.HasSuffix(sentence, "一年")
+	}
+	return false
 }
 
 // futureClause are the words of a clause that looks ahead.

@@ -165,9 +165,18 @@ func (d *detector) selfLevel() zongjie.Level {
 func unitInTitle(s string) (unitFound, bool) {
 	// A work team's or a first secretary's report names the unit that
 	// sends it before the village it works in: "临川区住建局驻龙潭乡龙口村
-	// 工作队", "驻新庄村工作队". The village is the unit.
+	// 工作队", "驻新庄村工作队". The village is the unit. A team sent to a
+	// 乡, 镇 or 街道 ("安平县财政局驻马坪乡乡村振兴工作队") reports on that
+	// place, and the area of the department that sends it is its parent.
 	if i := strings.Index(s, "驻"); i >= 0 {
-		if u, ok := chainAt(s[i+len("驻"):]); ok && strings.HasSuffix(u.name, "村") {
+		after := s[i+len("驻"):]
+		if u, ok := chainAt(after); ok && strings.HasSuffix(u.name, "村") {
+			return u, true
+		}
+		if u, ok := chainAt(after); ok && levelRank(u) == 3 && teamWords.Contains(after) {
+			if u.parent == "" {
+				u.parent = senderArea(s[:i])
+			}
 			return u, true
 		}
 	}
@@ -181,6 +190,28 @@ func unitInTitle(s string) (unitFound, bool) {
 		}
 	}
 	return unitFound{}, false
+}
+
+// teamWords name a team sent to work in a place: 工作队, 帮扶工作组.
+var teamWords = words.NewSet("工作队", "工作组", "帮扶", "服务队", "指导组", "第一书记")
+
+// senderArea returns the area whose department or body sends a team (the
+// title's words before 驻): 安平县 in 安平县财政局, a district, county or
+// city; "" for none.
+func senderArea(s string) string {
+	u, ok := chainAt(s)
+	if !ok {
+		return ""
+	}
+	area := u.name
+	if u.level == zongjie.LevelDepartment {
+		area = u.parent
+	}
+	switch levelOf(area) {
+	case zongjie.LevelDistrict, zongjie.LevelCounty, zongjie.LevelCity:
+		return area
+	}
+	return ""
 }
 
 // chainAt reads the unit names at the start of s, past a leading 关于, 中共
@@ -365,7 +396,8 @@ func startsWithArea(s string) bool {
 
 // unitAt reads one unit name at the start of s: Han characters or
 // placeholders up to the first unit suffix, at most 12 characters in all.
-// It returns the name, its level and its length in bytes, or size 0. A
+// It returns the name, its level and its length in bytes, or size 0; a
+// 街道's office (街道办事处, 街道办) is read as the 街道. A
 // suffix followed by 区, 县 or 市 that starts no office word takes it in
 // ("安乡县", "红旗区", "沙市区"; but "上海市市长" is 上海市).
 func unitAt(s string) (name string, level zongjie.Level, size int) {
@@ -403,6 +435,10 @@ func unitAt(s string) (name string, level zongjie.Level, size int) {
 		name = run[:end]
 		if !validName(run[:i], name) {
 			return "", "", 0
+		}
+		// A 街道's office names the 街道 itself: 枫林街道办事处, 城关街道办.
+		if end == i+len(suf) && (suf == "街道办事处" || suf == "街道办") {
+			name = run[:i] + "街道"
 		}
 		for _, m := range municipalities {
 			if name == m {

@@ -39,6 +39,12 @@ func TestChainAt(t *testing.T) {
 		{"**街道", "**街道  street"},
 		{"xx市xx区", "xx区 xx市 district"},
 		{"公路街办", "公路街办  street"},
+		// A 街道's office is the 街道.
+		{"枫林街道办事处2026年工作总结和2027年工作计划", "枫林街道  street"},
+		{"临川区枫林街道办事处", "枫林街道 临川区 street"},
+		{"城关街道办2026年上半年工作总结", "城关街道  street"},
+		{"near miss: 枫林街道2026年工作总结", "枫林街道  street"},
+		{"near miss: 枫林街道党工委", "枫林街道  street"},
 		{"新城区", "新城区  district"},
 		{"县人民政府", "  county"},
 		{"临川区民政局", "民政局 临川区 department"},
@@ -213,6 +219,14 @@ func TestUnitInTitleStationed(t *testing.T) {
 		{"临川区住房和城乡建设局驻龙潭乡龙口村工作队2026年工作总结", "龙口村 龙潭乡 "},
 		{"驻新庄村工作队2026年上半年工作总结和下半年工作安排", "新庄村  "},
 		{"驻白沙镇东岭村第一书记2026年度个人工作总结", "东岭村 白沙镇 "},
+		// A team sent to a 乡, 镇 or 街道 reports on it; the sender's area
+		// is its parent.
+		{"安平县财政局驻马坪乡乡村振兴工作队2026年工作总结", "马坪乡 安平县 township"},
+		{"临川区商务局驻枫林街道帮扶工作组2026年工作总结", "枫林街道 临川区 street"},
+		{"驻双溪镇工作队2026年工作总结", "双溪镇  town"},
+		{"江州市卫生健康委员会驻龙潭乡服务队2026年上半年工作总结", "龙潭乡 江州市 township"},
+		{"near miss: 驻马店市2026年政府工作报告", "驻马店市  city"},
+		{"near miss: 白沙镇驻外商会2026年工作总结", "白沙镇  town"},
 		{"near miss: 白沙镇驻村工作总结", "白沙镇  town"},
 		{"near miss: 龙潭乡驻村帮扶工作总结", "龙潭乡  township"},
 		{"near miss: 临川区住房和城乡建设局驻村工作2026年总结", "not a village"},
