@@ -359,13 +359,14 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		text, name          string
 		value               *float64
 		unit, baseUnit, dir string
+		written             *float64 // the value in the unit as written
 	}
 	var figs []gotFigure
 	for _, q := range quantities {
-		figs = append(figs, gotFigure{q.Span.Start, q.Span.End, q.Text, q.Name, q.BaseValue, q.Unit, q.BaseUnit, q.Change})
+		figs = append(figs, gotFigure{q.Span.Start, q.Span.End, q.Text, q.Name, q.BaseValue, q.Unit, q.BaseUnit, q.Change, q.Value})
 		if g := q.Growth; g != nil {
 			v, base := growthBase(g.Value, g.Unit)
-			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, v, g.Unit, base, g.Direction})
+			figs = append(figs, gotFigure{g.Span.Start, g.Span.End, g.Text, q.Name, v, g.Unit, base, g.Direction, g.Value})
 		}
 	}
 	overlaps := func(a, b, c, d int) bool { return a < d && c < b }
@@ -402,7 +403,10 @@ func scoreClean(t *testing.T, e *cleanExpect, text string, s *cleanScore) {
 		}
 		s.figFound++
 		v, unit, _ := parseFigure(w.figure)
-		if sameValue(match.value, v) && sameUnit(match.unit, match.baseUnit, unit) && match.dir == w.dir {
+		// Right in the base unit, or in the unit as written where the
+		// expectation writes it so (1186毫米, base 1.186米).
+		wv, wu := growthBase(match.written, match.unit)
+		if (sameValue(match.value, v) && sameUnit(match.unit, match.baseUnit, unit) || sameValue(wv, v) && normUnit(wu) == unit) && match.dir == w.dir {
 			s.figRight++
 		} else {
 			s.miss(e, "figure %s read %q value %v %s change %q, want %v %s %q", w.figure, match.text, deref(match.value), match.unit, match.dir, v, unit, w.dir)

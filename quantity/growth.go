@@ -19,7 +19,7 @@ var directionWords = []struct {
 	{"增加", "up"}, {"提高", "up"}, {"提升", "up"}, {"上升", "up"}, {"上涨", "up"}, {"扩大", "up"},
 	{"下降", "down"}, {"减少", "down"}, {"降低", "down"}, {"回落", "down"}, {"下滑", "down"},
 	{"收窄", "down"}, {"缩小", "down"}, {"下跌", "down"}, {"缩短", "down"}, {"压缩", "down"}, {"缩减", "down"},
-	{"持平", "flat"}, {"增", "up"}, {"降", "down"},
+	{"持平", "flat"}, {"偏多", "up"}, {"偏少", "down"}, {"偏高", "up"}, {"偏低", "down"}, {"增", "up"}, {"降", "down"},
 	{"涨", "up"}, {"减", "down"},
 }
 
@@ -42,7 +42,8 @@ var (
 // basisWords may stand before a change verb: 同比, 比上年 …
 var basisWords = []string{
 	"比上年同期", "比去年同期", "较上年同期", "较去年同期", "比上年", "比去年", "较上年", "较去年",
-	"比年初", "较年初", "同比", "环比", "年均", "实际", "名义", "分别", "均",
+	"比年初", "较年初", "较常年同期", "比常年同期", "较常年", "比常年", "较往年", "比往年",
+	"同比", "环比", "年均", "实际", "名义", "分别", "均",
 }
 
 // changeBefore recognises "同比增长" before off: it returns the direction,
@@ -67,7 +68,9 @@ func (sc *scanner) changeBefore(off int) (dir, basis string, start int, gap bool
 			continue
 		}
 		head := before[:len(before)-len(d.word)]
-		if len(d.word) == 3 { // 增, 降, 涨, 减 alone only after a basis word
+		// 增, 降, 涨, 减 alone, and 偏多, 偏少 … (more than usual), only
+		// after a basis word: 同比增, 较常年偏多14%.
+		if len(d.word) == 3 || strings.HasPrefix(d.word, "偏") {
 			if !hasBasisSuffix(head) {
 				return "", "", 0, false
 			}
@@ -209,6 +212,21 @@ func yearBasis(s string) int {
 	return 0
 }
 
+// levelsInSentence reports whether items from … to-1 are levels with no
+// change of their own, in the sentence of item to: no full stop or
+// semicolon between them.
+func (sc *scanner) levelsInSentence(from, to int) bool {
+	if from < 0 {
+		return false
+	}
+	for x := from; x < to; x++ {
+		if it := sc.items[x]; it.change != "" || it.growth >= 0 || it.growthOf >= 0 {
+			return false
+		}
+	}
+	return !strings.ContainsAny(sc.text[sc.items[from].end:sc.items[to].start], "。；;！？!?\n")
+}
+
 // isListJoin reports whether s joins two items of one list: 、 和 及.
 func isListJoin(s string) bool { return s == "、" || s == "和" || s == "及" }
 
@@ -275,6 +293,12 @@ func (sc *scanner) growthPass() {
 				l--
 			}
 			levels, changes := k-l, g-k
+			// 分别 gives each change to one of as many levels before it in
+			// its sentence, each told in a clause of its own: "接待游客38.2
+			// 万人次，旅游综合收入2.5亿元，分别增长16.4%和19.1%".
+			if levels < changes && strings.Contains(items[k].basis, "分别") && sc.levelsInSentence(k-changes, k) {
+				l, levels = k-changes, changes
+			}
 			switch {
 			case levels == changes:
 				for x := 0; x < changes; x++ {

@@ -460,6 +460,19 @@ func (sc *scanner) inSkip(off int) bool {
 	return sc.f.InMarkup(off) || inSpans(sc.ctx.Skip, off)
 }
 
+// inTitleHead reports whether off lies in a heading's title before any
+// clause mark: the slogan of a heading (抓好两个振兴, 一是做好三篇文章), not
+// the sentence an item of a paragraph runs on with (一是工业经济体量偏小，
+// 规上工业企业仅有十一家: a figure).
+func (sc *scanner) inTitleHead(off int) bool {
+	spans := sc.ctx.Titles
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	if i >= len(spans) || spans[i].Start > off {
+		return false
+	}
+	return !strings.ContainsAny(sc.text[spans[i].Start:off], "，,；;：:")
+}
+
 // inSpans reports whether off lies in one of the sorted spans.
 func inSpans(spans []document.Span, off int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
@@ -592,7 +605,7 @@ func (sc *scanner) number(i int, chinese bool) int {
 	if chinese && it.unitWord == "" && !it.isPercent() && !it.fraction {
 		return j // a Chinese numeral without a unit is a word: 十四五, 二十大
 	}
-	if chinese && inSpans(sc.ctx.Titles, i) {
+	if chinese && sc.inTitleHead(i) {
 		return k // a slogan in a heading: 抓好两个振兴
 	}
 	if !sc.acceptAfterUnit(&it, chinese) {

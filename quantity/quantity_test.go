@@ -124,6 +124,18 @@ func TestExtract(t *testing.T) {
 				"增速高于5%|5|%|5%||高于||up"}},
 		{"near miss of a gap: 比 of a word (比重, 比例), 较 of 较高", "其中比重高的有3个，比例低于5%的村12个，病床使用率较高，达95%。",
 			[]string{"3个|3|个|3个|比重高|||", "低于5%|5|%|5%|比例|低于||", "12个|12|个|12个|比例低于5%的村|||", "95%|95|%|95%|病床使用率较高|||"}},
+		{"口 counts wells and ponds", "维修山塘4口，新打机井12口。",
+			[]string{"4口|4|口|4口|维修山塘|||", "12口|12|口|12口|新打机井|||"}},
+		{"near miss of 口: a word it begins", "新建3个出口，设置2口径管道。",
+			[]string{"3个|3|个|3个|出口|||"}},
+		{"more or less than usual, after a basis, is a change", "平均降雨量1186毫米，较常年偏多14%；气温比常年同期偏高0.8℃。",
+			[]string{"1186毫米|1186|毫米|1.186米|平均降雨量||较常年偏多14%/up|", "比常年同期偏高0.8℃|0.8|℃|0.8℃|气温|||up"}},
+		{"near miss of more than usual: no basis", "今年降雨偏多14%。",
+			[]string{"14%|14|%|14%|降雨偏多|||"}},
+		{"分别 gives each change to a level of its own clause", "接待游客38.2万人次，旅游收入2.5亿元，分别增长16.4%和19.1%。",
+			[]string{"38.2万人次|38.2|万人次|382000人次|接待游客||分别增长16.4%/up|", "2.5亿元|2.5|亿元|2.5e+08元|旅游收入||19.1%/up|"}},
+		{"near miss of 分别: a level in another sentence", "接待游客38.2万人次。旅游收入2.5亿元，分别增长16.4%和19.1%。",
+			[]string{"38.2万人次|38.2|万人次|382000人次|接待游客|||", "2.5亿元|2.5|亿元|2.5e+08元|旅游收入||分别增长16.4%/up|", "19.1%|19.1|%|19.1%||||up"}},
 		{"near miss of an attachment list: a count after 附件", "共有附件：3份，举办培训三期。",
 			[]string{"3份|3|份|3份||||", "三期|3|期|3期|培训|||"}},
 	}
@@ -196,6 +208,32 @@ func TestDatePlaceholders(t *testing.T) {
 	want := "xxxx年/年/true x-x月份/月/true xx月/月/true"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// Ensure a Chinese numeral's count in the clause an item of a paragraph
+// runs on with after its title is a figure, and one in the title's own
+// words a slogan.
+func TestTitleClause(t *testing.T) {
+	for _, tt := range []struct{ text, title, want string }{
+		{"一是工业经济体量偏小，规上工业企业仅有十一家；二是旅游季节性强。", "工业经济体量偏小，规上工业企业仅有十一家", "十一家"},
+		{"一是抓好两个振兴，推进三项改革；二是守牢底线。", "抓好两个振兴，推进三项改革", "三项"},
+		{"一是抓好两个振兴；二是守牢底线。", "抓好两个振兴", ""},
+		{"（一）做好三篇文章。全年完成投资5亿元。", "做好三篇文章", "5亿元"},
+	} {
+		f, err := reader.Read("t.txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := strings.Index(tt.text, tt.title)
+		ctx := quantity.Context{Titles: []document.Span{{Start: start, End: start + len(tt.title)}}}
+		var got []string
+		for _, q := range quantity.Extract(f, document.Span{Start: 0, End: len(tt.text)}, ctx) {
+			got = append(got, q.Text)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 

@@ -50,7 +50,7 @@ func TestNonTargets(t *testing.T) {
 		// results told in the plan part
 		{"past", "2024年，全县地区生产总值增长2.3%。", nil},
 		{"past: a dated sentence that commits is a target", "2025年全县生产总值力争增长6%。",
-			[]string{"生产总值力争 = 6% up 2025年 2025FY"}},
+			[]string{"生产总值 = 6% up 2025年 2025FY"}},
 		// a number with no unit (a name broken across lines by web copy)
 		{"bare", "以细颗粒物（PM\n2.5\n）和可吸入颗粒物治理为重点。", nil},
 		{"bare: a fraction is a figure", "今年专项转移支付项目要减少1/3。", []string{"专项转移支付项目 = 0.3333333333333333 down 今年 2025FY"}},
