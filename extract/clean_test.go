@@ -561,17 +561,18 @@ var cleanFloors = map[string]map[string]float64{
 		"figures": 0.99, "figures right": 0.99, "figures named": 0.95, "figure precision": 0.99,
 		"targets": 0.92, "targets right": 0.98, "targets named": 0.97, "target deadlines": 0.98, "target precision": 0.98,
 	},
-	// Set at the first count of 77–96, before any change made for them
+	// Set at the first count of 77–96, before any change made for them;
+	// raised to the count at the end of the work on them
 	// (docs/extraction-clean.md).
 	"tuning 77–96": {
-		"reports": 1, "meta": 0.89, "headings": 1, "levels": 1, "heading precision": 1,
-		"figures": 0.99, "figures right": 0.99, "figures named": 0.97, "figure precision": 1,
-		"targets": 0.98, "targets right": 1, "targets named": 0.98, "target deadlines": 0.78, "target precision": 1,
+		"reports": 1, "meta": 1, "headings": 1, "levels": 1, "heading precision": 1,
+		"figures": 1, "figures right": 1, "figures named": 0.99, "figure precision": 1,
+		"targets": 0.99, "targets right": 1, "targets named": 1, "target deadlines": 1, "target precision": 1,
 	},
 	"held-back 77–96": {
-		"reports": 1, "meta": 0.88, "headings": 1, "levels": 1, "heading precision": 1,
+		"reports": 1, "meta": 0.91, "headings": 1, "levels": 1, "heading precision": 1,
 		"figures": 1, "figures right": 1, "figures named": 0.98, "figure precision": 0.99,
-		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 0.91, "target precision": 0.99,
+		"targets": 1, "targets right": 1, "targets named": 0.98, "target deadlines": 0.97, "target precision": 0.99,
 	},
 }
 

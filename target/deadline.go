@@ -71,8 +71,16 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 		return y
 	}
 	lo, hi := x.earlierItems(sec)
-	if h, ok := x.deadlineBefore(fig.Start, current, lo, hi); ok {
+	before, okBefore := x.deadlineBefore(fig.Start, current, lo, hi)
+	// The end of a month or a quarter in the figure's own clause after it
+	// ("剩余4个未开工项目9月底前全部开工") dates it before time words of
+	// another sentence.
+	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownClause(after)), current); ok && (h.month != 0 || quarter(h.period)) &&
+		(!okBefore || strings.ContainsAny(x.in.File.Text[before.end:fig.Start], "。！？")) {
 		return h.word, next(h.word, h.year), x.period(h)
+	}
+	if okBefore {
+		return before.word, next(before.word, before.year), x.period(before)
 	}
 	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownCommitment(after)), current); ok {
 		return h.word, next(h.word, h.year), x.period(h)
@@ -228,11 +236,37 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 			// words (下半年, 年底前) still lead them.
 			continue
 		}
+		if strings.ContainsAny(x.in.File.Text[h.end:off], "。！？") && !opensSentence(x.in.File.Text, h.start) {
+			// A time word inside a sentence (确保全年完成投资13亿元。)
+			// dates that sentence, not the ones after it; one that opens
+			// its sentence (下半年要…。…) leads them.
+			continue
+		}
 		if h.start < lo || h.start >= hi {
 			return h, true
 		}
 	}
 	return deadlineHit{}, false
+}
+
+// opensSentence reports whether the time word at byte i of text opens its
+// sentence: nothing but a paragraph's start, a full stop or a heading's
+// marker before it.
+func opensSentence(text string, i int) bool {
+	j := strings.LastIndexAny(text[:i], "。！？\n")
+	if j < 0 {
+		return strings.TrimSpace(text[:i]) == ""
+	}
+	_, size := utf8.DecodeRuneInString(text[j:])
+	return strings.TrimSpace(text[j+size:i]) == ""
+}
+
+// ownClause returns the start of after up to the end of its clause.
+func ownClause(after string) string {
+	if i := strings.IndexAny(after, "，；。,;！？"); i >= 0 {
+		return after[:i]
+	}
+	return after
 }
 
 // quarter says whether a period is a quarter or the first three.
