@@ -170,14 +170,16 @@ func unitInTitle(s string) (unitFound, bool) {
 	// place, and the area of the department that sends it is its parent.
 	if i := strings.Index(s, "驻"); i >= 0 {
 		after := s[i+len("驻"):]
-		if u, ok := chainAt(after); ok && strings.HasSuffix(u.name, "村") {
-			return u, true
-		}
-		if u, ok := chainAt(after); ok && levelRank(u) == 3 && teamWords.Contains(after) {
-			if u.parent == "" {
-				u.parent = senderArea(s[:i])
+		if u, ok := chainAt(after); ok {
+			switch {
+			case strings.HasSuffix(u.name, "村"):
+				return u, true
+			case levelRank(u) == 3 && teamWords.Contains(after):
+				if u.parent == "" {
+					u.parent = senderArea(s[:i])
+				}
+				return u, true
 			}
-			return u, true
 		}
 	}
 	parts := []string{s}
