@@ -45,7 +45,7 @@ var periodSpellings = map[string]Period{
 func ParseTerm(s string) (Term, error) {
 	in := strings.ToUpper(strings.TrimSpace(s))
 	bad := func() (Term, error) {
-		return Term{}, fmt.Errorf("时段 %q 无法识别，应如 2024、2024H1、2024Q3 或 2024年上半年（bad period）", s)
+		return Term{}, fmt.Errorf("时段 %q 无法识别，应如 2024、2024H1、2024Q3 或 2024年上半年", s)
 	}
 	if len(in) < 4 {
 		return bad()
@@ -59,7 +59,7 @@ func ParseTerm(s string) (Term, error) {
 		return bad()
 	}
 	if year < 1949 || year > 2100 {
-		return Term{}, fmt.Errorf("时段 %q 的年份 %d 不在 1949—2100 之间（bad year）", s, year)
+		return Term{}, fmt.Errorf("时段 %q 的年份 %d 不在 1949—2100 之间", s, year)
 	}
 	return Term{Year: year, Period: p}, nil
 }

@@ -123,7 +123,7 @@ func (a *App) forgetAccounts() {
 }
 
 // errNoStore is the failure of a stored-report operation without a store.
-var errNoStore = Errorf(Invalid, "没有数据库（no database）")
+var errNoStore = Errorf(Invalid, "没有数据库")
 
 // store returns the store as the user of ctx may see it (a view, see
 // scope.go), opening it on first use. It is the one place every store

@@ -94,8 +94,8 @@ func TestErrors(t *testing.T) {
 		{app.Errorf(app.Conflict, "两个报告是同一篇"), app.Conflict, "两个报告是同一篇"},
 		{readErr, app.Unreadable, "a.doc: "},
 		{bigErr, app.TooLarge, "文件过大"},
-		{store.ErrNotFound, app.NotFound, "store: not found"},
-		{context.Canceled, app.Canceled, "已取消（interrupted）"},
+		{store.ErrNotFound, app.NotFound, "不存在"},
+		{context.Canceled, app.Canceled, "已取消"},
 		{errors.New("disk on fire"), app.Internal, "disk on fire"},
 		{nil, "", ""},
 	} {

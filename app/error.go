@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"zongjie/reader"
 	"zongjie/store"
@@ -36,9 +37,9 @@ const (
 // The messages of the store's faults: what happened, that reading goes
 // on, and what an administrator does.
 const (
-	readOnlyMessage = "数据库是只读的，无法保存（read-only）。已保存的报告仍可查看、检索和比对；请管理员检查数据库文件及其所在磁盘是否可写。"
-	fullMessage     = "数据库所在的磁盘已满，无法保存（no space left on device）。已保存的报告仍可查看、检索和比对；请管理员清理磁盘空间后再试。"
-	busyMessage     = "数据库服务器暂时没有空闲的连接或内存，无法完成（database server busy）。请稍后再试；如一再出现，请管理员检查数据库服务器的连接数上限（max_connections）和内存。"
+	readOnlyMessage = "数据库是只读的，无法保存。已保存的报告仍可查看、检索和比对；请管理员检查数据库文件及其所在磁盘是否可写。"
+	fullMessage     = "数据库所在的磁盘已满，无法保存。已保存的报告仍可查看、检索和比对；请管理员清理磁盘空间后再试。"
+	busyMessage     = "数据库服务器暂时没有空闲的连接或内存，无法完成。请稍后再试；如一再出现，请管理员检查数据库服务器的连接数上限（max_connections）和内存。"
 )
 
 // faultError returns the Error of a store fault (store.Fault), or nil.
@@ -55,8 +56,8 @@ func faultError(err error) *Error {
 }
 
 // Error is a failure of an operation as users see it: a code and a
-// message in Chinese that names the file or report and the reason (with
-// the English in parentheses where the command line has always given it).
+// message in Chinese alone that names the file or report and the reason.
+// The code is the English, for programs and logs.
 type Error struct {
 	Code    Code
 	Message string
@@ -109,10 +110,12 @@ func ErrorCode(err error) Code {
 	return Internal
 }
 
-// ErrorMessage returns what users read of err: an Error's or a reader
-// error's message (Chinese, then English), the message of a store fault
-// (as ErrorCode), "已取消（interrupted）" for a cancelled context, and the
-// error's text otherwise.
+// ErrorMessage returns the message of err for programs (the JSON API): an
+// Error's message, a reader error's (Chinese, then the English in
+// parentheses, as the API has always given it), the message of a store
+// fault (as ErrorCode), 不存在 or 与现有内容冲突 for a store's unknown ID
+// or conflict, 已取消 for a cancelled context, and the error's text
+// otherwise. People read UserMessage.
 func ErrorMessage(err error) string {
 	var e *Error
 	var re *reader.Error
@@ -126,15 +129,34 @@ func ErrorMessage(err error) string {
 	case errors.As(err, &re):
 		return re.Error()
 	case errors.Is(err, context.Canceled):
-		return "已取消（interrupted）"
+		return "已取消"
+	case errors.Is(err, store.ErrNotFound):
+		return "不存在"
+	case errors.Is(err, store.ErrConflict):
+		return "与现有内容冲突"
 	}
 	return err.Error()
+}
+
+// UserMessage returns what people read of err on the pages and on the
+// command line: ErrorMessage in Chinese alone (see Chinese).
+func UserMessage(err error) string { return Chinese(ErrorMessage(err), err) }
+
+// Chinese returns msg, a message of err, without the English that a
+// reader error inside err adds for logs and programs ("a.txt: 文件是空的
+// (file is empty)" becomes "a.txt: 文件是空的").
+func Chinese(msg string, err error) string {
+	var re *reader.Error
+	if errors.As(err, &re) && re.En != "" {
+		msg = strings.ReplaceAll(msg, " ("+re.En+")", "")
+	}
+	return msg
 }
 
 // notFoundText says why a stored report could not be had.
 func notFoundText(err error) string {
 	if errors.Is(err, store.ErrNotFound) {
-		return "不存在（not found）"
+		return "不存在"
 	}
 	return err.Error()
 }

@@ -93,7 +93,7 @@ func (a *App) Load(ctx context.Context, ref Ref, o extract.Options) (*Loaded, er
 	}
 	rs := extract.FileWith(res.file, o)
 	if len(rs) == 0 {
-		return nil, Errorf(Unreadable, "%s：没有可读的报告内容（no report in the file）", ref.Input.Name)
+		return nil, Errorf(Unreadable, "%s：没有可读的报告内容", ref.Input.Name)
 	}
 	sum := sha256.Sum256(res.data)
 	return &Loaded{Label: ref.Input.Name, File: res.file, Report: rs[0], Hash: hex.EncodeToString(sum[:]), Others: len(rs) - 1}, nil

@@ -45,7 +45,7 @@ func (a *App) Series(ctx context.Context, req SeriesRequest) (*SeriesResult, err
 			return nil, err
 		}
 		if len(ls) == 0 {
-			return nil, Errorf(NotFound, "没有单位“%s”的报告（no reports of this unit）", req.Unit)
+			return nil, Errorf(NotFound, "没有单位“%s”的报告", req.Unit)
 		}
 	} else {
 		for i, ref := range req.Refs {

@@ -42,7 +42,7 @@ func LoadStored(r *store.Report, o extract.Options) (*document.File, *zongjie.Re
 	if err != nil || o.Unit != "" || o.Period != nil {
 		rs := extract.FileWith(f, o)
 		if len(rs) == 0 {
-			return nil, nil, fmt.Errorf("没有可读的报告内容（no report in the text）")
+			return nil, nil, fmt.Errorf("没有可读的报告内容")
 		}
 		rep = rs[0]
 	}

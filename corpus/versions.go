@@ -180,7 +180,7 @@ func PeriodWords(years []int, period, genre string) string {
 
 // ErrCurrentVersion is returned by Restore for the version that is the
 // current one already.
-var ErrCurrentVersion = errors.New("已是当前版本（already the current version）")
+var ErrCurrentVersion = errors.New("已是当前版本")
 
 // Restore makes an earlier version of a stored report its current one, by
 // storing a copy of it as a new version (the history is kept: nothing is

@@ -451,7 +451,7 @@ func multipartError(err error) error {
 	if errors.As(err, &mb) {
 		return mb
 	}
-	return &app.Error{Code: app.Invalid, Message: "multipart 表单不完整或格式有误（" + err.Error() + "）", Err: err}
+	return &app.Error{Code: app.Invalid, Message: "multipart 表单不完整或格式有误", Err: err}
 }
 
 // pathID returns the report ID of the path's {id}.

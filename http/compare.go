@@ -106,7 +106,7 @@ func filePair(r *http.Request, what, nameA, nameB string) (a, b app.Input, err e
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return a, b, app.Errorf(app.Invalid, "无法读取上传的表单：%v", err)
+		return a, b, formError(err)
 	}
 	files := map[string]app.Input{}
 	for {

@@ -70,7 +70,7 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 			return h(w, r)
 		}
 		if err := s.origin.Check(r); err != nil {
-			return app.Errorf(codeForbidden, "拒绝来自其他网站的请求（%v）。请在本应用的页面上操作。", err)
+			return &app.Error{Code: codeForbidden, Message: "拒绝来自其他网站的请求。请在本应用的页面上操作。", Err: err}
 		}
 		if st.token == "" && isAPI(r) && (!formLike(r) || r.Header.Get(apiHeader) != "") {
 			return h(w, r) // a program, not a browser: see above

@@ -15,10 +15,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"zongjie/app"
-	"zongjie/reader"
 )
 
 // Codes of failures that happen in the HTTP layer itself, before or
@@ -110,16 +108,9 @@ func errorMessage(err error, code app.Code) string {
 }
 
 // pageMessage is msg, the message of err, as a page shows it: in Chinese
-// alone, without the English that a reader's error adds for logs and bug
-// reports ("文件是空的 (file is empty)"); the command line and the API
-// keep it.
-func pageMessage(msg string, err error) string {
-	var re *reader.Error
-	if errors.As(err, &re) && re.En != "" {
-		msg = strings.ReplaceAll(msg, " ("+re.En+")", "")
-	}
-	return msg
-}
+// alone, without the English that a reader's error adds for logs and
+// programs ("文件是空的 (file is empty)"); the API keeps it.
+func pageMessage(msg string, err error) string { return app.Chinese(msg, err) }
 
 // Error renders err as the response: a JSON object for the API (and for
 // clients that ask for JSON), the error page otherwise, or the error

@@ -55,7 +55,7 @@ func readSeriesQuery(v url.Values) (seriesQuery, error) {
 	if q.Period != "" {
 		t, err := zongjie.ParseTerm(q.Period)
 		if err != nil {
-			return q, app.Errorf(app.Invalid, "时段 %q 无法识别：%v", q.Period, err)
+			return q, &app.Error{Code: app.Invalid, Message: err.Error(), Err: err}
 		}
 		q.term = t
 	}

@@ -71,7 +71,7 @@ func uploadedFiles(r *http.Request) ([]app.Upload, error) {
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, app.Errorf(app.Invalid, "无法读取上传的表单：%v", err)
+		return nil, formError(err)
 	}
 	var files []app.Upload
 	var text, name string
@@ -122,7 +122,7 @@ func formError(err error) error {
 	if errors.As(err, &mb) {
 		return err
 	}
-	return &app.Error{Code: app.Invalid, Message: "无法读取上传的表单：" + err.Error(), Err: err}
+	return &app.Error{Code: app.Invalid, Message: "无法读取上传的表单：表单不完整或格式有误，请重新上传。", Err: err}
 }
 
 // uploadName is the name of an uploaded file as the user knows it: its

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -107,8 +108,8 @@ type docxPackage struct {
 func openDocx(path string, data []byte) (*docxPackage, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
-		return nil, errorf(path, err, "不是有效的 .docx：文件已损坏或被截断（%v）",
-			"not a valid .docx: corrupt or truncated zip (%v)", err)
+		return nil, &Error{Path: path, Err: err, Reason: "不是有效的 .docx：文件已损坏或被截断",
+			En: fmt.Sprintf("not a valid .docx: corrupt or truncated zip (%v)", err)}
 	}
 	if len(zr.File) > docxMaxEntries {
 		return nil, errorf(path, nil, "文件异常：压缩包内有 %d 个条目（上限 %d），不是正常的 .docx",
@@ -144,7 +145,8 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, errorf(p.path, err, "文件已损坏：无法解压 %s（%v）", "corrupt .docx: cannot decompress %s (%v)", name, err)
+		return nil, &Error{Path: p.path, Err: err, Reason: "文件已损坏：无法解压 " + name,
+			En: fmt.Sprintf("corrupt .docx: cannot decompress %s (%v)", name, err)}
 	}
 	defer rc.Close()
 	limit := docxMaxPartBytes
@@ -163,7 +165,8 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 			"abnormal file: %s exceeds %d MiB uncompressed (possible zip bomb)", name, docxMaxPartBytes>>20)
 	}
 	if err != nil {
-		return nil, errorf(p.path, err, "文件已损坏：无法解压 %s（%v）", "corrupt .docx: cannot decompress %s (%v)", name, err)
+		return nil, &Error{Path: p.path, Err: err, Reason: "文件已损坏：无法解压 " + name,
+			En: fmt.Sprintf("corrupt .docx: cannot decompress %s (%v)", name, err)}
 	}
 	return data, nil
 }

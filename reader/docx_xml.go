@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -41,8 +42,8 @@ func (p *docxPackage) parseXML(name string, data []byte, h xmlHandler) error {
 			return nil
 		}
 		if err != nil {
-			return errorf(p.path, err, "文件已损坏：%s 不是有效的 XML（%v）",
-				"corrupt .docx: %s is not well-formed XML (%v)", name, err)
+			return &Error{Path: p.path, Err: err, Reason: "文件已损坏：" + name + " 不是有效的 XML",
+				En: fmt.Sprintf("corrupt .docx: %s is not well-formed XML (%v)", name, err)}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -41,6 +41,15 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Message is what people read of e: the path and the reason in Chinese
+// alone, without the English that Error adds for logs and programs.
+func (e *Error) Message() string {
+	if e.Path == "" {
+		return e.Reason
+	}
+	return e.Path + ": " + e.Reason
+}
+
 func errorf(path string, err error, zh, en string, args ...any) *Error {
 	return &Error{Path: path, Reason: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...), Err: err}
 }
@@ -108,7 +117,7 @@ func LoadSize(path string, r io.Reader, size int64) ([]byte, error) {
 		data, err = io.ReadAll(io.LimitReader(r, MaxSize+1))
 	}
 	if err != nil {
-		return nil, errorf(path, err, "读取失败：%v", "read failed: %v", err)
+		return nil, &Error{Path: path, Err: err, Reason: "读取失败：" + safefile.Reason(err), En: "read failed: " + err.Error()}
 	}
 	if len(data) > MaxSize {
 		return nil, tooLarge(path, int64(len(data)))
@@ -128,7 +137,7 @@ func openError(path string, err error) *Error {
 	case errors.Is(err, os.ErrPermission):
 		return errorf(path, err, "没有读取权限", "permission denied")
 	}
-	return errorf(path, err, "无法打开：%v", "cannot open: %v", err)
+	return &Error{Path: path, Err: err, Reason: "无法打开：" + safefile.Reason(err), En: "cannot open: " + err.Error()}
 }
 
 func tooLarge(path string, size int64) *Error {

@@ -270,7 +270,7 @@ func orDash(s string) string {
 func idArg(e *env, cmd, s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		fmt.Fprintf(e.stderr, "zongjie %s: %q 不是报告编号（not a report ID）\n", cmd, s)
+		fmt.Fprintf(e.stderr, "zongjie %s: %q 不是报告编号\n", cmd, s)
 		return 0, false
 	}
 	return id, true

@@ -45,15 +45,16 @@ func fail(e *env, cmd string, err error) int {
 	return exitFor(err)
 }
 
-// errorText returns what users read of err (see app.ErrorMessage).
-func errorText(err error) string { return app.ErrorMessage(err) }
+// errorText returns what users read of err, in Chinese alone (see
+// app.UserMessage).
+func errorText(err error) string { return app.UserMessage(err) }
 
 // pathErrorText returns the message of err about the file at path, naming
 // the path once: a reading error names it already.
 func pathErrorText(path string, err error) string {
 	var re *reader.Error
 	if errors.As(err, &re) && re.Path != "" {
-		return re.Error()
+		return re.Message()
 	}
 	return path + "：" + errorText(err)
 }

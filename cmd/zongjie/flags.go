@@ -186,7 +186,7 @@ func argRef(e *env, arg string) (app.Ref, error) {
 	}
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil || id <= 0 {
-		return app.Ref{}, app.Errorf(app.NotFound, "%s：文件不存在，也不是报告编号（no such file or report ID）", arg)
+		return app.Ref{}, app.Errorf(app.NotFound, "%s：文件不存在，也不是报告编号", arg)
 	}
 	return app.Stored(id), nil
 }

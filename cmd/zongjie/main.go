@@ -103,7 +103,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return c.run(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "zongjie: 未知命令 %q（unknown command）\n\n", args[0])
+	fmt.Fprintf(stderr, "zongjie: 未知命令 %q\n\n", args[0])
 	usage(stderr)
 	return exitUsage
 }

@@ -103,9 +103,15 @@ func TestExtractBadInput(t *testing.T) {
 	if !strings.Contains(out, "青禾街道") {
 		t.Errorf("the good file was not reported:\n%s", out)
 	}
-	for _, want := range []string{"scan.pdf: 不支持 PDF 格式", "PDF is not supported", "missing.txt: 文件不存在"} {
+	for _, want := range []string{"scan.pdf: 不支持 PDF 格式", "missing.txt: 文件不存在"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	// In Chinese alone: the English of a reader error is for logs and the API.
+	for _, not := range []string{"PDF is not supported", "no such file"} {
+		if strings.Contains(errOut, not) {
+			t.Errorf("stderr holds the English %q:\n%s", not, errOut)
 		}
 	}
 }
