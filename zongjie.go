@@ -371,7 +371,11 @@ type Quantity struct {
 	Name        string   `json:"name"`      // the indicator: 财政收入, 规上工业增加值
 	// Also are the other indicators one figure is given for: "化学需氧量、
 	// 氨氮排放量分别下降2%" is named 化学需氧量, also 氨氮排放量.
-	Also        []string `json:"also,omitempty"`
+	Also []string `json:"also,omitempty"`
+	// Members are the kinds a list closed by 等 gives of what the figure
+	// counts: "协调解决用工、融资、审批等问题87个" is named 问题, its members
+	// 用工, 融资, 审批.
+	Members     []string `json:"members,omitempty"`
 	Approx      string   `json:"approx"` // approximation words as written: 约, 余, 以上, 约…左右
 	Placeholder bool     `json:"placeholder"`
 	Line        int      `json:"line"`

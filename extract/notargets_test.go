@@ -77,10 +77,10 @@ func TestNoNames(t *testing.T) {
 			paras := map[int][]zongjie.Quantity{}
 			for k, q := range r.Quantities {
 				w := want[i].Quantities[k]
-				if q.Name != "" || q.Also != nil {
+				if q.Name != "" || q.Also != nil || q.Members != nil {
 					t.Errorf("%s: %q named %q without names", name, q.Text, q.Name)
 				}
-				q.Name, q.Also = w.Name, w.Also
+				q.Name, q.Also, q.Members = w.Name, w.Also, w.Members
 				if !reflect.DeepEqual(q, w) {
 					t.Errorf("%s: %q differs from File's but for its name", name, q.Text)
 				}

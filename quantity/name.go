@@ -27,7 +27,7 @@ func (sc *scanner) emit(out []zongjie.Quantity) []zongjie.Quantity {
 		}
 		q := sc.quantity(it)
 		if names != nil {
-			q.Name, q.Also = names[k], also[k]
+			q.Name, q.Also, q.Members = names[k], also[k], it.members
 		}
 		if it.growth >= 0 {
 			g := &sc.items[it.growth]
@@ -413,6 +413,9 @@ func (sc *scanner) nameFor(k, off int) string {
 	if follow == "" && followVerb == "" && !afterItem {
 		if list, ok := sc.listBefore(start, off, k); ok {
 			raw = list // 检查企业、“三小场所”等236家次: the list is counted
+		} else if head, members, ok := sc.listHead(start, off, k); ok {
+			raw = head // 协调解决用工、融资、审批等问题87个: 问题 are counted
+			it.members = members
 		}
 	}
 	action := actionUnits[it.unit.base] && it.change == ""
@@ -505,9 +508,13 @@ func contextPhrase(name string) bool {
 // where that clause begins.
 func (sc *scanner) listBefore(start, off, k int) (string, bool) {
 	raw := words.TrimSpace(sc.text[start:off])
+	for w := trailingWord(raw); w != "" && !strings.HasSuffix(raw, "等"); w = trailingWord(raw) {
+		raw = raw[:len(raw)-len(w)] // 老党员等共120户: the words of reaching go
+	}
 	if !strings.HasSuffix(raw, "等") || start-len("、") < sc.start || sc.text[start-len("、"):start] != "、" {
 		return "", false
 	}
+	off = start + len(raw)
 	low := sc.start
 	if k > 0 && sc.items[k-1].end <= off {
 		low = max(low, sc.items[k-1].end)
@@ -527,6 +534,95 @@ func (sc *scanner) listBefore(start, off, k int) (string, bool) {
 	}
 	return strings.TrimSuffix(words.TrimSpace(sc.text[from:off]), "等"), true
 }
+
+// listHead reads a clause that lists the kinds of what its figure counts,
+// closed by 等 and the noun they are kinds of ("协调解决用工、融资、审批等问
+// 题87个", "新发展黄桃、脐橙等特色水果1200亩"): the figure counts the noun,
+// not the last kind with it. It returns the noun (问题, 特色水果), which
+// names the figure, and the kinds listed, the members (用工, 融资, 审批), less
+// the verb before the list. start is where the clause holding the figure
+// begins, after the list's last 、 when there is one. A word made with 等
+// (高等教育, 中等, 等级) closes no list.
+func (sc *scanner) listHead(start, off, k int) (raw string, members []string, ok bool) {
+	clause := sc.text[start:off]
+	i := strings.LastIndex(clause, "等")
+	if i <= 0 {
+		return "", nil, false
+	}
+	head := clause[i+len("等"):]
+	if w := aspectSet.At(head, 0); w != "" {
+		// 用地等方面诉求, 主题党日等形式学习: the aspects or means listed
+		// are no kinds of what is counted, which follows them.
+		head = strings.TrimPrefix(head[len(w):], "的")
+	} else if rest, ok := strings.CutPrefix(head, "地"); ok {
+		// 赴长三角、珠三角等地招商: places (not 等地方政府, 等地块).
+		if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune("方块下质产标段铁摊貌形理", r) {
+			head = rest
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(head); !isHan(r) && r != '“' || equalWordSet.At(clause, i) != "" {
+		return "", nil, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(clause[:i]); strings.ContainsRune("高中初低上下平同均对相优次特头甲乙丙一二三四五", r) {
+		return "", nil, false
+	}
+	from := start
+	if start-len("、") >= sc.start && sc.text[start-len("、"):start] == "、" {
+		low := sc.start
+		if k > 0 && sc.items[k-1].end <= off {
+			low = max(low, sc.items[k-1].end)
+		}
+		for from = start - len("、"); ; {
+			m := sc.markBefore(low, from)
+			if m < 0 {
+				from = low
+				break
+			}
+			if sc.text[m-len("、"):m] != "、" {
+				from = m
+				break
+			}
+			from = m - len("、")
+		}
+	}
+	parts := strings.Split(sc.text[from:start+i], "、")
+	// The verb before the list stands before its first kind: the last verb
+	// of the first part that leaves a kind after it (开展安全检查、… drops
+	// 开展, not 开展安全检查).
+	for s, first := parts[0], parts[0]; s != ""; {
+		j, w := lastVerb(s)
+		if j < 0 {
+			break
+		}
+		if words.TrimSpace(first[j+len(w):]) != "" {
+			parts[0] = first[j+len(w):]
+			break
+		}
+		s = s[:j]
+	}
+	if w := listLeadSet.At(parts[0], 0); w != "" && len(w) < len(parts[0]) {
+		parts[0] = parts[0][len(w):] // 对205国道、…等主要路段
+	}
+	for _, p := range parts {
+		p = trimQuotes(strip(p, leadingSet))
+		if p == "" {
+			return "", nil, false
+		}
+		members = append(members, p)
+	}
+	return head, members, true
+}
+
+// equalWordSet are words that begin with 等 and close no list.
+var equalWordSet = words.NewSet("等级", "等靠要", "等次", "等候", "等待", "等同", "等于", "等额", "等量")
+
+// aspectSet are the nouns after 等 that say the list gives aspects or
+// means (等方面, 等形式), not kinds of what is counted; listLeadSet the
+// prepositions that open a list (对, 依托, 围绕).
+var (
+	aspectSet   = words.NewSet("方面", "领域", "形式", "方式", "途径", "渠道", "环节", "地区")
+	listLeadSet = words.NewSet("对", "赴", "到", "去", "前往", "在", "为", "以", "向", "依托", "通过", "围绕", "针对", "聚焦", "结合")
+)
 
 // placeNouns are the places a coverage is counted in: "5G网络覆盖14个地
 // 市" counts 地市 reached by 5G网络, not any 地市.

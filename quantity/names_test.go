@@ -1,6 +1,7 @@
 package quantity_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -368,6 +369,49 @@ func wantNames(t *testing.T, tests []struct {
 		}
 		if !slices.Equal(got, tt.names) {
 			t.Errorf("%q: names %q, want %q", tt.in, got, tt.names)
+		}
+	}
+}
+
+// TestListHeadNames: a list closed by 等 and a noun before a figure
+// (协调解决用工、融资、审批等问题87个) gives kinds of what the figure
+// counts: the figure is named by the noun, the kinds are its members, less
+// the verb before the list (and a preposition: 对205国道、…); the aspects or
+// means listed (等方面, 等形式) and places (等地) are no kinds, the noun
+// after them is counted; 等 before words of reaching (老党员等共120户) closes a
+// list before the figure, which names it. Near misses: 等 right before the
+// figure (the list names it), a noun after the figure (it names it), and
+// words made with 等 (高等教育, 等级证书) close no list.
+func TestListHeadNames(t *testing.T) {
+	tests := []struct {
+		in, name string
+		members  []string
+	}{
+		{"协调解决用工、融资、审批等问题87个。", "问题", []string{"用工", "融资", "审批"}},
+		{"新发展黄桃、脐橙等特色水果1200亩。", "特色水果", []string{"黄桃", "脐橙"}},
+		{"全年通过视频发现并处置河道垃圾、违规垂钓等问题43个。", "问题", []string{"河道垃圾", "违规垂钓"}},
+		{"组团参加“赣商大会”、中国（深圳）国际高新技术成果交易会等活动6场次。", "活动", []string{"“赣商大会”", "中国（深圳）国际高新技术成果交易会"}},
+		{"力争全年申报争取超长期特别国债、地方政府专项债券等项目资金2亿元以上。", "项目资金", []string{"超长期特别国债", "地方政府专项债券"}},
+		{"新发展脐橙等特色水果800亩。", "特色水果", []string{"脐橙"}},
+		{"帮助解决用地、用电等方面诉求12件。", "诉求", []string{"用地", "用电"}},
+		{"依托“三会一课”、主题党日等形式学习12次。", "学习", []string{"“三会一课”", "主题党日"}},
+		{"赴长三角、珠三角等地招商6次。", "招商", []string{"长三角", "珠三角"}},
+		{"走访慰问困难群众、老党员等共120户。", "困难群众、老党员", nil},
+		{"申报国债、专项债券等地方政府债券2亿元。", "地方政府债券", []string{"国债", "专项债券"}},
+		// near misses
+		{"检查企业、“三小场所”等236家次。", "检查企业、“三小场所”", nil},
+		{"完成凤鸣、文昌、柳巷等9个老旧小区改造。", "老旧小区", nil},
+		{"完成中职、高等教育招生1200人。", "高等教育招生", nil},
+		{"新增取得职业技能等级证书人员5200人。", "新增取得职业技能等级证书人员", nil},
+	}
+	for _, tt := range tests {
+		qs := extract(t, tt.in)
+		if len(qs) != 1 || qs[0].Name != tt.name || !slices.Equal(qs[0].Members, tt.members) {
+			var got []string
+			for _, q := range qs {
+				got = append(got, fmt.Sprintf("%s %q", brief(q), q.Members))
+			}
+			t.Errorf("%s: %v, want one named %q, members %q", tt.in, got, tt.name, tt.members)
 		}
 	}
 }

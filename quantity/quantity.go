@@ -50,6 +50,8 @@ type item struct {
 	growthOf  int  // index of the quantity this change belongs to, or -1
 	growth    int  // index of the change attached to this quantity, or -1
 	listPrev  int  // previous item of a 、-list, or -1
+	// Filled in by the names pass.
+	members []string // the kinds listed before 等 and the noun counted
 }
 
 // Context tells Extract about the report's structure.
