@@ -71,12 +71,20 @@ func (sc *scanner) names() []string {
 			// noun the figure before counts is the subject (4个村超过20万元).
 			name = clip(names[k-1] + sc.text[sc.items[k-1].start:off])
 		}
-		if name == "" && k > 0 && it.change == "" && sc.items[k-1].end <= off && sc.text[sc.items[k-1].end:off] == "的" && threshold(sc.text[sc.items[k-1].start:sc.items[k-1].end]) {
-			// 其中35岁以下的16名, 其中居住人数10人以上的12户: the figure
-			// before, with its clause and 的, qualifies this count, which
-			// it names.
-			from, _ := sc.clauseStart(k-1, sc.items[k-1].start)
-			name = clip(strip(sc.text[from:sc.items[k-1].end], leadingSet))
+		if name == "" && k > 0 && it.change == "" && sc.items[k-1].end <= off && threshold(sc.text[sc.items[k-1].start:sc.items[k-1].end]) {
+			if between := sc.text[sc.items[k-1].end:off]; between == "的" || between == "" {
+				// 其中35岁以下的16名, 其中居住人数10人以上的12户: the figure
+				// before, with its clause and 的, qualifies this count, which
+				// it names; after 其中 it qualifies the count it divides,
+				// named with it (党员21名，其中35岁以下2名: 35岁以下党员).
+				from, _ := sc.clauseStart(k-1, sc.items[k-1].start)
+				qualifier := strip(sc.text[from:sc.items[k-1].end], leadingSet)
+				if whole := sc.divided(k, from, names); whole != "" && !strings.HasSuffix(qualifier, whole) {
+					name = clip(qualifier + whole)
+				} else if between == "的" {
+					name = clip(qualifier)
+				}
+			}
 		}
 		if name == "" && k > 0 && (it.listPrev >= 0 || sc.items[k-1].end == it.start || sc.linked(k)) {
 			name = names[k-1] // 1491户、645.3亿元; 认定**户**人; 由46.9%提高到48.2%
@@ -96,9 +104,127 @@ func (sc *scanner) names() []string {
 				name = n // 新增“四上”企业14家，总数达到126家
 			}
 		}
+		if per := sc.perLead(k, off); per != "" && name != "" && !strings.HasPrefix(name, "每") && !strings.HasPrefix(name, per) {
+			name = clip(per + name) // 每个网格配备专职网格员1名: 每个网格专职网格员
+		}
+		if per := perOnly(name); per != "" && it.change == "" {
+			if whole := sc.distributedBefore(k, names); whole != "" {
+				// 培育“法律明白人”1260名，实现每个村（社区）至少有5名: the
+				// count for each place is of what the count before
+				// gave in all.
+				name = clip(per + whole)
+			}
+		}
 		names[k] = name
 	}
 	return names
+}
+
+// perOnly returns the phrase of a place each of which a figure is given for
+// when a name is that phrase alone, with at most a word of reach after it
+// ("每个村（社区）至少" → 每个村（社区）, "每村"), or "".
+func perOnly(name string) string {
+	rest, ok := strings.CutPrefix(name, "每")
+	if !ok {
+		return ""
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"至少", "最少", "不少于", "配备", "配有", "均", "都", "有"} {
+			if r, ok := strings.CutSuffix(rest, w); ok && r != "" {
+				rest, changed = r, true
+			}
+		}
+	}
+	place := strings.TrimPrefix(rest, "个")
+	if n := utf8.RuneCountInString(place); n == 0 || n > 7 || !placeNouns[place] && !perPlaces[place] {
+		return ""
+	}
+	return "每" + rest
+}
+
+// perLead returns the phrase of a place that opens the clause of figure k
+// (starting at off) and gives the figure for each such place: "每个网格配备
+// 专职网格员1名" → 每个网格, or "". A per-head word that is part of a name
+// (每户年均, 每人每月 …) is left to the name.
+func (sc *scanner) perLead(k, off int) string {
+	start, afterItem := sc.clauseStart(k, off)
+	if afterItem {
+		return ""
+	}
+	s := strip(words.TrimSpace(sc.text[start:off]), leadingSet)
+	rest, ok := strings.CutPrefix(s, "每")
+	if !ok {
+		return ""
+	}
+	counter := ""
+	if r, ok := strings.CutPrefix(rest, "个"); ok {
+		rest, counter = r, "个"
+	}
+	for _, place := range perPlaceWords {
+		if strings.HasPrefix(rest, place) && len(rest) > len(place) {
+			if after := rest[len(place):]; isVerbLike(after) || strings.HasPrefix(after, "至少") || strings.HasPrefix(after, "都") || strings.HasPrefix(after, "均") {
+				return "每" + counter + place
+			}
+		}
+	}
+	return ""
+}
+
+// perPlaceWords are the places a clause gives its figure for each of, the
+// longest first.
+var perPlaceWords = []string{"村（社区）", "村（居）", "行政村", "社区", "小区", "网格", "街道", "乡镇", "单位", "部门", "企业", "学校", "村", "镇", "乡"}
+
+// perPlaces are the places (and households, people) a figure is given for
+// each of, besides the placeNouns: 每户, 每人, 每个网格.
+var perPlaces = map[string]bool{"户": true, "人": true, "网格": true, "小区": true, "镇": true, "乡": true, "单位": true, "部门": true, "企业": true, "学校": true}
+
+// distributedBefore returns the name of the count that a count for each
+// place (figure k) shares out: the last figure before it in its sentence,
+// in the same unit, named and no change, less the scope word the places
+// replace (农村“法律明白人” → “法律明白人”).
+func (sc *scanner) distributedBefore(k int, names []string) string {
+	for j := k - 1; j >= 0; j-- {
+		p := &sc.items[j]
+		if strings.ContainsAny(sc.text[p.end:sc.items[k].start], "。；;！？") {
+			return ""
+		}
+		if p.change != "" || p.unit.base != sc.items[k].unit.base || names[j] == "" || perOnly(names[j]) != "" {
+			continue
+		}
+		whole := names[j]
+		for _, w := range scopeWords {
+			if rest, ok := strings.CutPrefix(whole, w); ok && utf8.RuneCountInString(rest) >= 2 {
+				whole = rest
+				break
+			}
+		}
+		return whole
+	}
+	return ""
+}
+
+// divided returns the name of the count that the figure k divides when its
+// clause, starting at from, opens with 其中 right after that count's
+// clause (村“两委”干部6人，其中35岁以下2人): the count is the last figure
+// before 其中, in the same unit, named and no change.
+func (sc *scanner) divided(k, from int, names []string) string {
+	rest := words.TrimSpace(sc.text[from:sc.items[k].start])
+	if !strings.HasPrefix(rest, "其中") {
+		return ""
+	}
+	before := clauseTrail.TrimRight(sc.text[sc.start:from])
+	for j := k - 2; j >= 0; j-- {
+		p := &sc.items[j]
+		if p.end > from {
+			continue
+		}
+		if p.end != sc.start+len(before) || p.change != "" || p.unit.base != sc.items[k].unit.base || names[j] == "" {
+			return ""
+		}
+		return names[j]
+	}
+	return ""
 }
 
 // distribute names the figures of a "分别" list after the subjects listed
@@ -161,7 +287,8 @@ func threshold(fig string) bool { return thresholdEnds.Suffix(fig) != "" }
 // added to it: "新增老年助餐点9个，累计达到68个" — 68个 are 老年助餐点,
 // the name before without the verb of adding. between is the text from
 // the figure before to this one's clause: a mark, then 累计, 共计, 总计,
-// 合计 or 总数, and at most a verb of reaching.
+// 合计, 总数 or the whole area (再建成“枫桥式”司法所2个，全区达到6个), and at
+// most a verb of reaching.
 func cumulativeOf(prev, between string) string {
 	if prev == "" {
 		return ""
@@ -172,7 +299,7 @@ func cumulativeOf(prev, between string) string {
 	}
 	rest := between[size:]
 	found := false
-	for _, w := range []string{"累计", "共计", "总计", "合计", "总数"} {
+	for _, w := range []string{"累计", "共计", "总计", "合计", "总数", "全街道", "全区", "全县", "全市", "全镇", "全乡", "全村", "全社区"} {
 		if after, ok := strings.CutPrefix(rest, w); ok {
 			rest, found = after, true
 			break
@@ -331,6 +458,15 @@ func (sc *scanner) linked(k int) bool {
 		return false
 	}
 	between = strings.Trim(between, "，, ")
+	if rest, ok := strings.CutPrefix(between, "、"); ok {
+		// 一季度开工率达到30%、上半年达到60%: a later stage of the same
+		// indicator, told with its time and a verb of reaching.
+		for _, w := range stageWords {
+			if r, ok := strings.CutPrefix(rest, w); ok && r != "" && reachSet.At(r, 0) == r {
+				return true
+			}
+		}
+	}
 	for _, w := range linkPhrases {
 		if between == w {
 			return true
@@ -338,6 +474,13 @@ func (sc *scanner) linked(k int) bool {
 	}
 	return false
 }
+
+// stageWords are the times of a stage of an indicator's course; reachSet
+// the verbs it reaches a level with.
+var (
+	stageWords = []string{"前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", "全年", "年底前", "年底", "年末", "到年底"}
+	reachSet   = words.NewSet("达到", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "上升到", "下降到", "降至", "降低到", "减少到", "达")
+)
 
 var linkSet = words.NewSet(linkPhrases...)
 
@@ -408,7 +551,7 @@ func (sc *scanner) nameFor(k, off int) string {
 	}
 	follow, followVerb := "", ""
 	if it.change == "" {
-		follow, followVerb = sc.followingNoun(it.end, limit)
+		follow, followVerb = sc.followingNoun(it.end, limit, it.unit.base == "人")
 	}
 	if follow == "" && followVerb == "" && !afterItem {
 		if list, ok := sc.listBefore(start, off, k); ok {
@@ -860,7 +1003,9 @@ var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "�
 // followingNoun returns the noun after a figure when the figure comes first
 // ("派遣40名骨干力量到…" → 骨干力量). When the words after the figure are a
 // verb phrase ("参加培训") it returns them as verbPhrase instead.
-func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
+// A count of people (people) names people, never a place or a thing their
+// title begins with: 2名网格员, 12名企业家, 5名社区工作者.
+func (sc *scanner) followingNoun(end, limit int, people bool) (noun, verbPhrase string) {
 	rest := sc.text[end:max(end, limit)]
 	for _, w := range []string{"大关", "新台阶", "台阶", "关口", "的目标", "的任务", "目标任务"} {
 		if strings.HasPrefix(rest, w) {
@@ -903,11 +1048,24 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 			if r == '级' {
 				continue
 			}
-			if utf8.RuneCountInString(n) > 1 || !isHan(r) || r == '的' || predicateAt(rest[len(n):]) {
+			if utf8.RuneCountInString(n) > 1 && !people || !isHan(r) || r == '的' || predicateAt(rest[len(n):]) {
 				return n, "" // 6个村年均增收, 14个村达到: the noun is the subject
+			}
+			if people && utf8.RuneCountInString(n) > 1 {
+				// 2名网格员, x名村（社区）党组织书记: the people whose title
+				// the noun begins.
+				if tail, _ := nounRun(rest[len(n):], 1); tail != "" {
+					return clip(n + tail), ""
+				}
 			}
 		}
 	}
+	return nounRun(rest, 2)
+}
+
+// nounRun reads the noun phrase at the start of rest, the words after a
+// figure, of at least min characters; or the verb phrase there.
+func nounRun(rest string, minRunes int) (noun, verbPhrase string) {
 	// The noun runs to a mark or a number, and to a stop word (searched
 	// before the length cap, which may fall inside one: 和美乡村示范点建设).
 	// A closing quotation mark after an opening one is inside it
@@ -948,7 +1106,7 @@ func (sc *scanner) followingNoun(end, limit int) (noun, verbPhrase string) {
 		rest = rest[:i]
 	}
 	rest = trimQuotes(rest[:min(capAt, len(rest))])
-	if utf8.RuneCountInString(rest) < 2 {
+	if utf8.RuneCountInString(rest) < minRunes {
 		return "", ""
 	}
 	return rest, ""
@@ -995,6 +1153,8 @@ var followStops = []string{
 	"每户", "每人", "每年", "年均", "户均", "人均",
 	"年内", "年底前", "年底", "全年", "今年", // 8个在建项目年内全部投产
 	"组成", // 由4名干部组成
+	// 12名企业家担任“招商顾问”, 两名社区党组织书记获评…, 20名书记赴…
+	"担任", "获评", "荣获", "被评为", "赴", "前往",
 }
 
 // nounStarts are words that begin with a followStop and are the start of
@@ -1278,7 +1438,7 @@ var verbs = []string{
 	"调解", "开设", "开通", "打通", "贯通", "硬化", "销号", "摘牌", "达成", "观摩", "年产", "涉及", "拥有",
 	"共有", "增加", "资助", "补助", "奖励", "兑现", "减免", "退还", "拨付", "划拨", "争创", "评定", "命名",
 	"吸收", "发展", "挂牌", "开工", "竣工", "投产", "交付", "转化", "备案", "注册", "登记", "核发", "颁发",
-	"签订", "评选出", "选出", "通过", "通达", "制止", "劝阻", "查获", "收缴", "清运", "收运", "处理", "帮扶", "对接", "服务",
+	"签订", "评选出", "选出", "通过", "通达", "配备", "制止", "劝阻", "查获", "收缴", "清运", "收运", "处理", "帮扶", "对接", "服务",
 }
 
 // leadingWords are stripped from the start of a name.

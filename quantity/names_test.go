@@ -300,7 +300,7 @@ func TestListAndQualifierNames(t *testing.T) {
 	}{
 		{"检查企业、“三小场所”等236家次。", []string{"检查企业、“三小场所”"}},
 		{"全年调解邻里纠纷、家庭矛盾等86件。", []string{"邻里纠纷、家庭矛盾"}},
-		{"发展党员21名，其中35岁以下的16名。", []string{"党员", "", "35岁以下"}},
+		{"发展党员21名，其中35岁以下的16名。", []string{"党员", "", "35岁以下党员"}},
 		{"发放慰问金、慰问品折合4.8万元。", []string{"慰问品"}},
 		{"新引进企业中规模以上企业只有9家。", []string{"企业中规模以上企业"}},
 		{"规上工业企业仅有11家。", []string{"规上工业企业"}},
@@ -414,4 +414,84 @@ func TestListHeadNames(t *testing.T) {
 			t.Errorf("%s: %v, want one named %q, members %q", tt.in, got, tt.name, tt.members)
 		}
 	}
+}
+
+// TestDividedCountNames: a count after 其中 and a threshold (其中35岁以下2人,
+// 其中35岁以下的16名) divides the count before 其中 and is named by it,
+// qualified (35岁以下村“两委”干部). Near misses: no 其中 (a count of its own,
+// no name of the one before), a count in another unit than the one before
+// 其中 (named by the threshold alone, as before), a figure before 其中 that is
+// a change, and a count of another clause.
+func TestDividedCountNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"村“两委”干部6人，其中35岁以下2人。", []string{"村“两委”干部", "", "35岁以下村“两委”干部"}},
+		{"党员36名，其中35岁以下2名。", []string{"党员", "", "35岁以下党员"}},
+		{"全年发展党员16名，其中35岁以下的12名；选派8名年轻干部。", []string{"党员", "", "35岁以下党员", "年轻干部"}},
+		{"共培训农民800人，其中50岁以上的300人。", []string{"农民", "", "50岁以上农民"}},
+		// near misses
+		{"村“两委”干部6人，35岁以下2人。", []string{"村“两委”干部", "", ""}},
+		{"新建住房120套，其中90平方米以下的80户。", []string{"住房", "", "90平方米以下"}},
+		{"党员人数增长6%，其中35岁以下的12名。", []string{"党员人数", "", "35岁以下"}},
+		{"党员36名。其中35岁以下2名。", []string{"党员", "", ""}},
+	}
+	wantNames(t, tests)
+}
+
+// TestPerEachNames: a figure given for each place names that place with
+// what it counts: the clause's own noun (每个网格配备专职网格员1名 → 每个网格
+// 专职网格员; 配备 is a verb), or, when the clause has none (每个村（社区）至少有
+// 5名), the noun of the count before it in its sentence in the same unit,
+// less its scope word (农村). A count of people names people, not the place
+// or thing their title begins with (2名网格员, 12名企业家). Near misses: no
+// count before, a count in another sentence or unit, per-head words that
+// are part of a name (每户年均), a period (每季度), and a count of things
+// after a count noun (23个社区基层党组织).
+func TestPerEachNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"培育农村“法律明白人”1260名，实现每个村（社区）至少有5名。", []string{"农村“法律明白人”", "每个村（社区）“法律明白人”"}},
+		{"选派第一书记11名，每村1名。", []string{"第一书记", "每村第一书记"}},
+		{"新建充电桩30个，每个小区至少2个。", []string{"充电桩", "每个小区充电桩"}},
+		{"每个网格配备专职网格员1名。", []string{"每个网格专职网格员"}},
+		{"每个村（社区）至少建立1支志愿服务队伍。", []string{"每个村（社区）志愿服务队伍"}},
+		{"甲村、乙村各配备2名网格员。", []string{"网格员"}},
+		{"聘请12名企业家担任“招商顾问”。", []string{"企业家"}},
+		{"组织20名村（社区）党组织书记赴县委党校培训。", []string{"村（社区）党组织书记"}},
+		{"两名社区党组织书记获评区级优秀党务工作者。", []string{"社区党组织书记"}},
+		// near misses
+		{"每村1名。", []string{"每村"}},
+		{"培育农村“法律明白人”1260名。每个村至少有5名。", []string{"农村“法律明白人”", "每个村至少"}},
+		{"新建农家书屋12个，每村配备图书1200册。", []string{"农家书屋", "每村图书"}},
+		{"每户年均增收3000元。", []string{"每户年均增收"}},
+		{"每季度开展检查1次。", []string{"每季度检查"}},
+		{"新增23个社区基层党组织。", []string{"社区"}},
+	}
+	wantNames(t, tests)
+}
+
+// TestStageAndTotalNames: a later stage of an indicator told with its time
+// and a verb of reaching after 、 (一季度开工率达到30%、上半年达到60%) is that
+// indicator; a total told with the whole area after what was added
+// (再建成“枫桥式”司法所2个，全区达到6个) is of what was added. Near misses: a
+// stage with no verb of reaching, a total of something else named, another
+// unit.
+func TestStageAndTotalNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"确保新开工项目一季度开工率达到30%、上半年达到60%。", []string{"新开工项目开工率", "新开工项目开工率"}},
+		{"年底前再建成“枫桥式”司法所2个，全区达到6个。", []string{"“枫桥式”司法所", "“枫桥式”司法所"}},
+		{"新增规上企业5家，全镇共有28家。", []string{"新增规上企业", "规上企业"}},
+		// near misses
+		{"一季度完成投资5亿元、上半年12亿元。", []string{"投资", ""}},
+		{"新建学校2所，全区新增学位3000个。", []string{"学校", "新增学位"}},
+		{"新增规上企业5家，全镇达到28个。", []string{"新增规上企业", ""}},
+	}
+	wantNames(t, tests)
 }
