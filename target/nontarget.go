@@ -75,7 +75,12 @@ func (x *extractor) nonTarget(k int, q zongjie.Quantity, sent, clause document.S
 			return classDuration
 		}
 	case "期", "轮":
-		if q.Numerals == "chinese" || !containsAny(text[clause.Start:clause.End], []string{"培训", "举办", "开班", "办班"}) {
+		// Rounds or sessions in digits that close the clause of the work
+		// done in them (开展安全生产专项检查2轮) are counted, as sessions of
+		// a course are; an ordinal comes before what it numbers (二轮延包,
+		// 机场4期扩建).
+		closes := q.Numerals != "chinese" && q.BaseUnit == "轮" && strings.Trim(after, "，。；：,;:.!?！？ ") == ""
+		if q.Numerals == "chinese" || !closes && !containsAny(text[clause.Start:clause.End], []string{"培训", "举办", "开班", "办班"}) {
 			return classOrdinal // 浦东国际机场四期, 二轮延包
 		}
 	}

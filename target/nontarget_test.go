@@ -38,6 +38,12 @@ func TestNonTargets(t *testing.T) {
 		{"ordinal", "推进国际机场四期扩建，完成二期段管线迁改。", nil},
 		{"ordinal: sessions of a course are counted", "全年举办家政培训班3期。",
 			[]string{"家政培训班 = 3期  全年 2025FY"}},
+		{"ordinal", "完成第2轮土地承包延包试点。", nil},
+		{"ordinal", "推进国际机场4期扩建。", nil},
+		{"ordinal: rounds of work closing its clause are counted", "下半年再开展安全生产专项检查2轮，检查企业不少于500家次。",
+			[]string{"安全生产专项检查 = 2轮  下半年 2025H2", "检查企业 >= 500家次  下半年 2025H2"}},
+		{"ordinal: rounds of work closing its clause are counted", "全年开展专项督查3轮。",
+			[]string{"专项督查 = 3轮  全年 2025FY"}},
 		// spans of time
 		{"duration", "推动第二轮土地承包到期后再延长30年整省试点。", nil},
 		{"duration", "打造15分钟生活圈，构建1小时通勤圈，确保粮食连续6年增产。", nil},
