@@ -379,3 +379,33 @@ func TestDetectUndatedSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitOfficeUnderGovernment: a title that names a 街道's office under
+// its district's government ("临川区人民政府XX街道办事处", also set over two
+// or three lines) reports on the 街道, the district its parent; a
+// placeholder name (XX, 某某) is the unit's anonymised form. Near misses:
+// the government alone or its own office is the district's, a town has no
+// 街道 office, and a line of the district's name alone over the title
+// stays the district.
+func TestUnitOfficeUnderGovernment(t *testing.T) {
+	const body = "\n一、主要工作\n完成投资3亿元。\n"
+	tests := []struct{ title, want string }{
+		{"临川区人民政府XX街道办事处2026年工作总结", "XX街道 临川区 street true"},
+		{"临川区人民政府枫林街道办事处2026年工作总结", "枫林街道 临川区 street false"},
+		{"临川区政府城关街道办2026年上半年工作总结", "城关街道 临川区 street false"},
+		{"安平县人民政府某某街道办事处2026年工作总结", "某某街道 安平县 street true"},
+		{"临川区人民政府\nXX街道办事处\n2026年工作总结", "XX街道 临川区 street true"},
+		{"临川区人民政府\n南湖街道办事处2026年上半年工作总结", "南湖街道 临川区 street false"},
+		// near misses
+		{"临川区人民政府关于2026年工作的报告", "临川区  district false"},
+		{"临川区人民政府办公室2026年工作总结", "人民政府办公室 临川区 department false"},
+		{"石桥镇人民政府枫林街道办事处2026年工作总结", "石桥镇  town false"},
+		{"临川区\n2026年工作总结", "临川区  district false"},
+	}
+	for _, tt := range tests {
+		m := detect(t, tt.title+body)
+		if got := fmt.Sprintf("%s %s %s %v", m.Unit, m.Parent, m.Level, m.UnitPlaceholder); got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.title, got, tt.want)
+		}
+	}
+}

@@ -144,8 +144,10 @@ func withoutQuoted(t string) string {
 // (the title line package outline found, empty if none) or else the first
 // line before limit (a byte offset: the first heading) that IsTitleLine
 // takes — a spaced title, a title in 《》 — widened over a title set on two
-// lines: a line of unit names before it ("保定市满城区" over "2020年政府工作
-// 报告"), or a line after it that continues it ("及2025年工作计划"). The
+// or three lines: up to two lines of unit names before it ("保定市满城区"
+// over "2020年政府工作报告"; "临川区人民政府" over "南湖街道办事处" over
+// "2026年工作总结"), or a line after it that continues it ("及2025年工作计
+// 划"). The
 // span runs from the start of the first line to the end of the last.
 func FindTitle(f *document.File, span, found document.Span, limit int) document.Span {
 	first := -1
@@ -167,7 +169,13 @@ func FindTitle(f *document.File, span, found document.Span, limit int) document.
 		return found
 	}
 	last := first
-	if prev := first - 1; prev >= 0 && f.Paragraphs[prev].Span.Start >= span.Start && f.Paragraphs[prev].Kind == document.Body && isUnitLine(f.Slice(f.Paragraphs[prev].Span)) {
+	// Up to two lines of unit names: a 街道's office under its district's
+	// government ("临川区人民政府" over "南湖街道办事处" over the year's title).
+	for n := 0; n < 2; n++ {
+		prev := first - 1
+		if prev < 0 || f.Paragraphs[prev].Span.Start < span.Start || f.Paragraphs[prev].Kind != document.Body || !isUnitLine(f.Slice(f.Paragraphs[prev].Span)) {
+			break
+		}
 		first = prev
 	}
 	if next := last + 1; next < len(f.Paragraphs) && f.Paragraphs[next].Span.Start < span.End && f.Paragraphs[next].Kind == document.Body && continuesTitle(f.Slice(f.Paragraphs[next].Span)) {

@@ -247,7 +247,7 @@ func chainAt(s string) (unitFound, bool) {
 		}
 		names = append(names, name)
 		u.level = lvl
-		rest = sameUnitAgain(name, rest[size:])
+		rest = officeUnder(lvl, sameUnitAgain(name, rest[size:]))
 	}
 	if len(names) == 0 {
 		for _, suf := range unitSuffixes {
@@ -321,6 +321,30 @@ func sameUnitAgain(name, rest string) string {
 		after = strings.TrimLeft(after, " \u3000、")
 		if again, ok := strings.CutPrefix(after, name); ok {
 			return again
+		}
+	}
+	return rest
+}
+
+// officeUnder returns rest past the government of a district, county or
+// city (the level read before rest) when a 街道's office follows it: a
+// 街道办事处 is that government's office, and a title names it under it
+// ("临川区人民政府南湖街道办事处", "XX区人民政府XX街道办事处": the 街道 of the
+// district). Otherwise rest as it is: 临川区人民政府关于… names the district.
+func officeUnder(level zongjie.Level, rest string) string {
+	switch level {
+	case zongjie.LevelDistrict, zongjie.LevelCounty, zongjie.LevelCity:
+	default:
+		return rest
+	}
+	for _, gov := range []string{"人民政府", "政府"} {
+		after, ok := strings.CutPrefix(rest, gov)
+		if !ok {
+			continue
+		}
+		after = strings.TrimLeft(after, " \u3000")
+		if _, _, size := unitAt(after); size > 0 && (strings.HasSuffix(after[:size], "街道办事处") || strings.HasSuffix(after[:size], "街道办")) {
+			return after
 		}
 	}
 	return rest
