@@ -199,7 +199,7 @@ func (a *App) AddUser(ctx context.Context, nu NewUser) (Account, error) {
 	}
 	a.usersAdded.Add(1) // HasUsers: no longer none
 	err = a.audit(ctx, st, store.AuditEntry{Action: "user.add", Target: u.ID, Unit: u.Unit,
-		Detail: fmt.Sprintf("%s，%s，%s", name, tree.FullName(u.Unit), u.Role)})
+		Detail: fmt.Sprintf("%s，%s，%s", name, tree.FullName(u.Unit), RoleWords(u.Role))})
 	return accountOf(tree, *u), err
 }
 

@@ -87,7 +87,7 @@ func (a *App) AuditLog(ctx context.Context, q AuditQuery) ([]AuditEntry, error) 
 	out := make([]AuditEntry, 0, len(es))
 	for _, e := range es {
 		x := AuditEntry{ID: e.ID, At: e.At, User: e.Actor, UserID: e.User, Address: e.Address, Action: e.Action,
-			Report: e.Report, UnitID: e.Unit, Detail: e.Detail}
+			Report: e.Report, UnitID: e.Unit, Detail: detailWords(e.Action, e.Detail)}
 		if e.Unit != 0 {
 			x.Unit = tree.FullName(e.Unit)
 		}
@@ -154,4 +154,35 @@ func CSVSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// RoleWords says a role as people read it: 起草人, 审阅人, 管理员; an
+// unknown role as it is.
+func RoleWords(r store.Role) string {
+	switch r {
+	case store.Drafter:
+		return "起草人"
+	case store.Reviewer:
+		return "审阅人"
+	case store.Admin:
+		return "管理员"
+	}
+	return string(r)
+}
+
+// detailWords is the detail of an audit entry as people read it: the
+// role that a user.add entry of an earlier version wrote as its code
+// (张三，青禾街道，reviewer) in words (张三，青禾街道，审阅人).
+func detailWords(action, detail string) string {
+	if action != "user.add" {
+		return detail
+	}
+	i := strings.LastIndex(detail, "，")
+	if i < 0 {
+		return detail
+	}
+	if r := store.Role(detail[i+len("，"):]); r.Valid() {
+		return detail[:i+len("，")] + RoleWords(r)
+	}
+	return detail
 }

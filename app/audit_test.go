@@ -2,12 +2,17 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"zongjie/app"
+	"zongjie/store"
+	"zongjie/store/sqlite"
 )
 
 // Ensure the audit log's unit filter selects the entries of a unit and
@@ -90,6 +95,49 @@ func TestWriteAuditCSV(t *testing.T) {
 	for i, w := range want {
 		if strings.Join(rows[i+1], "\x00") != strings.Join(w, "\x00") {
 			t.Errorf("row %d = %q, want %q", i+1, rows[i+1], w)
+		}
+	}
+}
+
+// Ensure the audit log shows a user's role in words (审阅人), not its code:
+// for a user added now, and for an entry an earlier version wrote with
+// the code. Near misses: a token named like a role, and a user.add whose
+// last part is not a role, are shown as written.
+func TestAuditRoleWords(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "z.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(app.Options{Open: func(context.Context) (store.Store, error) { return st, nil }})
+	t.Cleanup(func() { a.Close() })
+	now := time.Now()
+	for _, e := range []store.AuditEntry{
+		{At: now, Action: "user.add", Detail: "张三，云川市，reviewer"},
+		{At: now, Action: "token.add", Detail: "reviewer"},
+		{At: now, Action: "user.add", Detail: "李四，云川市，editor"},
+	} {
+		if err := st.AppendAudit(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.AddUnit(ctx, app.NewUnit{Name: "云川市"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddUser(ctx, app.NewUser{Name: "王五", Unit: "云川市", Role: store.Drafter, Password: "wangwu-password-1"}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := a.AuditLog(ctx, app.AuditQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Action+" "+e.Detail)
+	}
+	for _, want := range []string{"user.add 张三，云川市，审阅人", "token.add reviewer", "user.add 李四，云川市，editor", "user.add 王五，云川市，起草人"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("the audit log lacks %q: %q", want, got)
 		}
 	}
 }

@@ -117,11 +117,26 @@ type UnitTracked struct {
 	Unit  string    `json:"unit"`
 
 	Skipped []string `json:"-"` // why pairs were left out
+	// Sole is the unit's only stored report, when it has one alone
+	// (TrackUnit then fails, NotFound): what the web page shows until
+	// the next report comes.
+	Sole *SoleReport `json:"-"`
+}
+
+// SoleReport is a unit's only stored report: the targets its plan sets,
+// which the unit's next report will be tracked against.
+type SoleReport struct {
+	ID      int64
+	Title   string
+	Plan    *zongjie.Term // the period its plan is for, nil when not known
+	Targets []zongjie.Target
+	Figures []document.Location // where each target's figure is (its sentence when the figure is not known)
 }
 
 // TrackUnit tracks each pair of successive stored reports of a unit, in
 // the order of the periods they review; pairs that are one report, or not
-// successive, are left out (Skipped says why).
+// successive, are left out (Skipped says why). A unit of one report is
+// NotFound, the result then holding that report (Sole).
 func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) {
 	reps, err := a.unitReports(ctx, unit)
 	if err != nil {
@@ -131,7 +146,14 @@ func (a *App) TrackUnit(ctx context.Context, unit string) (*UnitTracked, error) 
 	case 0:
 		return nil, Errorf(NotFound, "没有单位“%s”已保存的报告", unit)
 	case 1:
-		return nil, Errorf(NotFound, "单位“%s”只有 1 篇已保存的报告：跟踪目标要有前后两期（上一期的计划和这一期的总结）", unit)
+		l := reps[0]
+		sole := &SoleReport{ID: l.ID, Title: l.Report.Title, Plan: l.Report.Meta.Plan, Targets: l.Report.Targets}
+		at := targetAt(l)
+		for _, x := range sole.Targets {
+			sole.Figures = append(sole.Figures, at(x))
+		}
+		return &UnitTracked{Unit: unit, Sole: sole},
+			Errorf(NotFound, "单位“%s”只有 1 篇已保存的报告：跟踪目标要有前后两期（上一期的计划和这一期的总结）", unit)
 	}
 	out := &UnitTracked{Unit: unit}
 	for i := 1; i < len(reps); i++ {

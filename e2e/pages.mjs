@@ -102,11 +102,14 @@ async function download(sel) {
   return name;
 }
 
-// reportLink returns the href of the result row whose file name ends so.
+// reportLink returns the href of the result row whose file name ends so
+// (a file of several reports is named on its first row alone).
 async function reportLink(suffix) {
   const href = await page.evaluate((suffix) => {
+    let name = "";
     for (const tr of document.querySelectorAll("#results tr.result.ok")) {
-      if (tr.querySelector(".file").textContent.endsWith(suffix)) return tr.querySelector("td.title a").getAttribute("href");
+      name = tr.querySelector(".file")?.textContent ?? name;
+      if (name.endsWith(suffix)) return tr.querySelector("td.title a").getAttribute("href");
     }
     return null;
   }, suffix);
@@ -287,6 +290,17 @@ try {
     await page.goto(new URL("/track?unit=" + encodeURIComponent("石桥镇"), base).href, { waitUntil: "networkidle" });
   }, { full: true });
 
+  // A unit of one report (the series form counts each unit's): its
+  // targets, and why nothing is compared yet.
+  await page.goto(new URL("/series", base).href, { waitUntil: "networkidle" });
+  const sole = await page.$eval("#ser-unit", (s) => ([...s.options].find((o) => o.textContent.endsWith("（1 篇）")) || {}).value);
+  check(sole, "no unit of one report to track");
+  await visit("track-sole", "/track?unit=" + encodeURIComponent(sole || ""), async () => {
+    check((await page.textContent("section.track .note")).includes("只保存了 1 篇报告"), "no word on why nothing is compared");
+    check(await page.isVisible("section.track .note a[href='/upload']"), "no link to upload the next report");
+    check((await page.$$("section.track table.track-table tbody tr")).length > 0, "the report's targets are not listed");
+  });
+
   await visit("track-hit", "/track?unit=" + encodeURIComponent("石桥镇") + "&status=partial", async () => {
     const link = page.locator("table.track-table tbody tr td:nth-child(3) .fig a").first();
     const figure = await link.textContent();
@@ -346,6 +360,11 @@ try {
     await page.check("#dr-src-actual");
     await page.selectOption("#dr-actual", actual);
     await Promise.all([page.waitForNavigation(), page.click(".draft-form button[type=submit]")]);
+    // The post sent the browser on to the preview's address, which holds
+    // no token; reloading it asks nothing (no form posted again).
+    check(new URL(page.url()).pathname === "/draft" && page.url().includes("source=actual") && !page.url().includes("csrf"),
+      `the preview is at ${page.url()}`);
+    await page.reload({ waitUntil: "networkidle" });
     check((await page.textContent(".doc-title")).includes("青禾街道"), "the draft has no title");
     check((await page.$$(".draft-doc h3")).length >= 2, "the draft has no headings");
     check((await page.$$(".draft-doc mark.ph")).length > 0, "no placeholder marked in the draft");

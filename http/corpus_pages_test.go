@@ -234,3 +234,20 @@ func wantTwoFileRefusals(t *testing.T, s *Server, c *client, path string) {
 	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
 	wantStatus(t, "no token", serve(s, r), 403)
 }
+
+// Ensure the similar page, a page of its report's, marks itself — the
+// last step of its crumbs — as the current page and not the 比对 entry of
+// the navigation, which is the compare page's. Near miss: the compare
+// page marks 比对.
+func TestSimilarNav(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	ids := addExamples(t, s)
+	w := c.get("/reports/" + ids["shiqiao-2025.txt"] + "/similar")
+	wantStatus(t, "similar", w, 200, `<span aria-current="page">相似报告</span>`)
+	nav := regexp.MustCompile(`(?s)<nav class="nav".*?</nav>`).FindString(w.Body.String())
+	if nav == "" || strings.Contains(nav, `aria-current="page"`) {
+		t.Errorf("the similar page marks a navigation entry as current:\n%s", nav)
+	}
+	wantStatus(t, "compare", c.get("/compare"), 200, `<a href="/compare" accesskey="c" aria-current="page">比对</a>`)
+}

@@ -1,11 +1,15 @@
 package http
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
+	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 
 	"zongjie/app"
@@ -22,10 +26,12 @@ import (
 //  2. A token: a random per-session value in the cookie csrfCookie
 //     (HttpOnly, SameSite=Strict) that the request repeats in the
 //     X-CSRF-Token header (our JavaScript, htmx) or in the csrf form
-//     field (an urlencoded form) or, for a multipart form, the csrf query
-//     parameter (so that the body is not parsed before the handler
-//     streams it). The two are compared in constant time. Another site
-//     can neither read the cookie nor set it, so it cannot repeat it.
+//     field: of an urlencoded form, or the first field of a multipart
+//     form (the pages put it first; multipartToken reads it and puts the
+//     bytes back, so that the handler still streams the body). Never in
+//     the address: an address is kept in the history, the logs and the
+//     Referer. The two are compared in constant time. Another site can
+//     neither read the cookie nor set it, so it cannot repeat it.
 //
 // A request with an API token (Authorization: Bearer, user.go) needs no
 // CSRF token either: a page of another origin cannot send that header
@@ -88,7 +94,10 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 				}
 				sent = r.PostForm.Get(csrfField)
 			case "multipart/form-data":
-				sent = r.URL.Query().Get(csrfField)
+				var err error
+				if sent, err = multipartToken(r); err != nil {
+					return err // a body over the limit is too large, not forbidden
+				}
 			}
 		}
 		if st.token == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(st.token)) != 1 {
@@ -100,6 +109,38 @@ func (s *Server) csrf(h handlerFunc) handlerFunc {
 		}
 		return h(w, r)
 	}
+}
+
+// multipartPeek is how much of a multipart body multipartToken reads to
+// find the csrf field first in it: the boundary, the part's header and
+// the token take some 200 bytes.
+const multipartPeek = 4 << 10
+
+// multipartToken returns the value of the csrf field when it is the first
+// part of r's multipart body, "" otherwise. The bytes it reads are put
+// back in front of the body.
+func multipartToken(r *http.Request) (string, error) {
+	_, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || params["boundary"] == "" || r.Body == nil {
+		return "", nil
+	}
+	buf := make([]byte, multipartPeek)
+	n, err := io.ReadFull(r.Body, buf)
+	buf = buf[:n]
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(buf), r.Body), r.Body}
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return "", err
+	}
+	p, err := multipart.NewReader(bytes.NewReader(buf), params["boundary"]).NextPart()
+	if err != nil || p.FormName() != csrfField {
+		return "", nil
+	}
+	v, _ := io.ReadAll(io.LimitReader(p, 64))
+	return string(v), nil
 }
 
 // csrfToken returns the token to put in the page's forms, setting the

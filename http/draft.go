@@ -2,12 +2,18 @@ package http
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"zongjie/app"
 	"zongjie/store"
@@ -24,10 +30,73 @@ const maxDataCSV = 1 << 20
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 // registerDraftRoutes serves the draft page: the form, and a draft
-// previewed or downloaded.
+// previewed or downloaded. The form posts to POST /draft, which sends
+// the browser on to the preview, a GET of the form's fields (POST →
+// redirect → GET): reloading the preview drafts again without posting
+// again, and its address holds nothing but the form's choices (a data
+// CSV by a key of draftData, never the CSRF token).
 func (s *Server) registerDraftRoutes() {
-	s.handle("GET /draft", s.handleDraftForm)
+	s.handle("GET /draft", s.handleDraftForm, analysis())
 	s.handle("POST /draft", s.handleDraft, bodyLimit(draftLimit), analysis())
+}
+
+// draftData keeps the data CSVs posted to the draft form for the preview
+// that the browser is sent on to: by a key of their text, for the user
+// who posted them, an hour at most, draftDataMax of them at most (the
+// oldest given up first). A preview whose CSV is no longer kept says so.
+type draftData struct {
+	mu sync.Mutex
+	m  map[string]draftDataEntry
+}
+
+type draftDataEntry struct {
+	user       int64
+	name, text string
+	at         time.Time
+}
+
+const (
+	draftDataMax = 64
+	draftDataTTL = time.Hour
+)
+
+// put keeps a data CSV for user and returns its key.
+func (d *draftData) put(user int64, name, text string) string {
+	sum := sha256.Sum256([]byte(strconv.FormatInt(user, 10) + "\x00" + name + "\x00" + text))
+	key := hex.EncodeToString(sum[:16])
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.m == nil {
+		d.m = map[string]draftDataEntry{}
+	}
+	now := time.Now()
+	for k, e := range d.m {
+		if now.Sub(e.at) > draftDataTTL {
+			delete(d.m, k)
+		}
+	}
+	if _, ok := d.m[key]; !ok && len(d.m) >= draftDataMax {
+		oldest := ""
+		for k, e := range d.m {
+			if oldest == "" || e.at.Before(d.m[oldest].at) {
+				oldest = k
+			}
+		}
+		delete(d.m, oldest)
+	}
+	d.m[key] = draftDataEntry{user: user, name: name, text: text, at: now}
+	return key
+}
+
+// get returns the data CSV of key kept for user.
+func (d *draftData) get(user int64, key string) (name, text string, ok bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e, ok := d.m[key]
+	if !ok || e.user != user || time.Since(e.at) > draftDataTTL {
+		return "", "", false
+	}
+	return e.name, e.text, true
 }
 
 // draftForm is what the draft form was given, to show it again and to
@@ -66,9 +135,18 @@ type draftBlock struct {
 }
 
 // handleDraftForm shows the draft form; ?from=ID chooses the last
-// report.
+// report. With ?source= too it is the preview of the form's draft (see
+// draftQuery), where POST /draft sends the browser.
 func (s *Server) handleDraftForm(w http.ResponseWriter, r *http.Request) error {
-	p := draftPage{Form: draftForm{From: strings.TrimSpace(r.URL.Query().Get("from")), Source: "none"}}
+	q := r.URL.Query()
+	if q.Has("source") {
+		f, err := s.draftFromQuery(r, q)
+		if err != nil {
+			return err
+		}
+		return s.draftPreview(w, r, f)
+	}
+	p := draftPage{Form: draftForm{From: strings.TrimSpace(q.Get("from")), Source: "none"}}
 	if p.Form.From != "" {
 		if _, err := compareID(p.Form.From, "上期报告"); err != nil {
 			return err
@@ -106,8 +184,9 @@ func (s *Server) draftChoices(r *http.Request) ([]draftGroup, error) {
 }
 
 // handleDraft drafts from the form (multipart, with a data CSV, or
-// urlencoded, its text in data_text): the preview (format empty), or the
-// draft as a .docx (format=docx) or in Markdown (format=md).
+// urlencoded, its text in data_text): the draft as a .docx (format=docx)
+// or in Markdown (format=md), or, format empty, the browser sent on to
+// the preview (303 See Other to GET /draft with draftQuery).
 func (s *Server) handleDraft(w http.ResponseWriter, r *http.Request) error {
 	f, format, err := readDraftForm(r)
 	if err != nil {
@@ -117,17 +196,59 @@ func (s *Server) handleDraft(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if format == "" {
+		http.Redirect(w, r, "/draft?"+s.draftQuery(r, f).Encode(), http.StatusSeeOther)
+		return nil
+	}
 	d, err := s.app.Draft(r.Context(), req)
 	if err != nil {
 		return err
 	}
-	switch format {
-	case "docx", "md":
-		dl, err := draftFile(d, format)
-		if err != nil {
-			return err
+	dl, err := draftFile(d, format)
+	if err != nil {
+		return err
+	}
+	return writeDownload(w, dl)
+}
+
+// draftQuery is the address of the preview of f: its fields, the data
+// CSV by its key in s.drafts.
+func (s *Server) draftQuery(r *http.Request, f draftForm) url.Values {
+	q := url.Values{"from": {f.From}, "source": {f.Source}}
+	for k, v := range map[string]string{"actual": f.Actual, "unit": f.Unit, "period": f.Period} {
+		if v != "" {
+			q.Set(k, v)
 		}
-		return writeDownload(w, dl)
+	}
+	if f.Source == "data" {
+		q.Set("data", s.drafts.put(currentUser(r).ID, f.DataName, f.DataText))
+	}
+	return q
+}
+
+// draftFromQuery reads the form of a preview's address (draftQuery).
+func (s *Server) draftFromQuery(r *http.Request, q url.Values) (draftForm, error) {
+	f := draftForm{From: strings.TrimSpace(q.Get("from")), Source: q.Get("source"), Actual: strings.TrimSpace(q.Get("actual")),
+		Unit: q.Get("unit"), Period: q.Get("period")}
+	if f.Source == "data" {
+		name, text, ok := s.drafts.get(currentUser(r).ID, q.Get("data"))
+		if !ok {
+			return f, app.Errorf(app.NotFound, "这次起草所用的本期数据已不在服务器上（超过 1 小时，或服务已重启）。请回到起草页重新选择数据文件。")
+		}
+		f.DataName, f.DataText = name, text
+	}
+	return f, nil
+}
+
+// draftPreview shows the draft of f under the form.
+func (s *Server) draftPreview(w http.ResponseWriter, r *http.Request, f draftForm) error {
+	req, err := f.request()
+	if err != nil {
+		return err
+	}
+	d, err := s.app.Draft(r.Context(), req)
+	if err != nil {
+		return err
 	}
 	p := draftPage{Form: f, Drafted: d, Blocks: layoutDraft(d)}
 	if p.Choices, err = s.draftChoices(r); err != nil {

@@ -13,15 +13,26 @@ import (
 )
 
 // postDraft posts the draft form as the page does: multipart, with a
-// data CSV when data is not nil.
+// data CSV when data is not nil; and follows the redirect to the preview
+// as a browser does.
 func (c *client) postDraft(fields map[string]string, dataName string, data []byte) *httptest.ResponseRecorder {
-	return c.do(draftRequest(c.token, fields, dataName, data))
+	w := c.do(draftRequest(c.token, fields, dataName, data))
+	if w.Code == http.StatusSeeOther {
+		loc := w.Header().Get("Location")
+		if strings.Contains(loc, c.token) || strings.Contains(loc, "csrf") {
+			c.t.Errorf("the preview's address %q holds the CSRF token", loc)
+		}
+		return c.get(loc)
+	}
+	return w
 }
 
-// draftRequest is the draft form's request with the CSRF token.
+// draftRequest is the draft form's request with the CSRF token, its
+// first field as the page sends it.
 func draftRequest(token string, fields map[string]string, dataName string, data []byte) *http.Request {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", token)
 	for k, v := range fields {
 		mw.WriteField(k, v)
 	}
@@ -30,7 +41,7 @@ func draftRequest(token string, fields map[string]string, dataName string, data 
 		w.Write(data)
 	}
 	mw.Close()
-	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(token), &body)
+	r := newRequest("POST", "/draft", &body)
 	r.Header.Set("Content-Type", mw.FormDataContentType())
 	return r
 }
@@ -66,7 +77,7 @@ func TestDraft(t *testing.T) {
 	ids := addExamples(t, s)
 	old, cur := ids["shiqiao-2024.txt"], ids["shiqiao-2025.txt"]
 	wantStatus(t, "form", c.get("/draft?from="+old), 200, `<option value="`+old+`" selected>#`+old+" 石桥镇2024年工作总结",
-		`<optgroup label="石桥镇">`, `action="/draft?csrf=`, `enctype="multipart/form-data"`)
+		`<optgroup label="石桥镇">`, `action="/draft" enctype="multipart/form-data"`)
 	wantStatus(t, "report link", c.get("/reports/"+old), 200, `href="/draft?from=`+old+`"`)
 
 	// From a later report.
@@ -115,17 +126,69 @@ func TestDraft(t *testing.T) {
 	}
 	wantStatus(t, "not found", c.postDraft(map[string]string{"from": "999", "source": "none"}, "", nil), 404, "999")
 	wantStatus(t, "csv too large", c.postDraft(map[string]string{"from": old, "source": "data"}, "big.csv", bytes.Repeat([]byte("a"), maxDataCSV+1)), 413)
-	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), io.LimitReader(strings.NewReader(""), 0))
+	r := newRequest("POST", "/draft", io.LimitReader(strings.NewReader(""), 0))
 	r.ContentLength = draftLimit + 1
 	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
 	wantStatus(t, "too large", c.do(r), 413)
 	r = newRequest("POST", "/draft", strings.NewReader("from="+old))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	wantStatus(t, "no token", serve(s, r), 403)
-	r = newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), strings.NewReader("{}"))
+	r = newRequest("POST", "/draft", strings.NewReader("{}"))
 	r.Header.Set("Content-Type", "application/json")
 	r.Header.Set(csrfHeader, c.token)
 	wantStatus(t, "json", c.do(r), 400, "multipart")
+}
+
+// Ensure the draft form's post sends the browser on to the preview, a GET
+// whose address holds the form's choices and never the CSRF token, so
+// that reloading it drafts again without posting again: the same preview,
+// a data CSV's too (kept by a key, for its user alone). Near misses: the
+// downloads are still posted (no redirect), a data key not kept (or
+// another user's) is refused in Chinese, and a multipart post with the
+// token in the address alone, the old way, is refused.
+func TestDraftPreviewRedirect(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	ids := addExamples(t, s)
+	old, cur := ids["shiqiao-2024.txt"], ids["shiqiao-2025.txt"]
+	w := c.do(draftRequest(c.token, map[string]string{"from": old, "source": "actual", "actual": cur}, "", nil))
+	loc := w.Header().Get("Location")
+	if w.Code != http.StatusSeeOther || !strings.HasPrefix(loc, "/draft?") || strings.Contains(loc, c.token) {
+		t.Fatalf("post: %d to %q, want 303 to the preview without the token", w.Code, loc)
+	}
+	first := c.get(loc)
+	wantStatus(t, "preview", first, 200, `<p class="doc-title">石桥镇2025年工作总结及2026年工作计划</p>`, `<span class="n">7</span> 达成`)
+	if again := c.get(loc); again.Body.String() != first.Body.String() {
+		t.Error("reloading the preview gives another page")
+	}
+	csv := "指标,数值,单位\n粮食播种面积,6.5,万亩\n"
+	w = c.do(draftRequest(c.token, map[string]string{"from": old, "source": "data"}, "数据.csv", []byte(csv)))
+	loc = w.Header().Get("Location")
+	if w.Code != http.StatusSeeOther || strings.Contains(loc, "6.5") || !strings.Contains(loc, "data=") {
+		t.Fatalf("data post: %d to %q, want 303 with the data's key", w.Code, loc)
+	}
+	wantStatus(t, "data preview", c.get(loc), 200, "粮食播种面积6.5万亩")
+	wantStatus(t, "data reloaded", c.get(loc), 200, "粮食播种面积6.5万亩")
+	// Another user does not get the data by its key.
+	s.drafts.mu.Lock()
+	for k, e := range s.drafts.m {
+		e.user = 99
+		s.drafts.m[k] = e
+	}
+	s.drafts.mu.Unlock()
+	wantStatus(t, "data of another", c.get(loc), 404, "已不在服务器上")
+	wantStatus(t, "no such data", c.get("/draft?from="+old+"&source=data&data=0123"), 404, "请回到起草页重新选择数据文件")
+	// The downloads are posted and answered, not redirected.
+	wantStatus(t, "download", c.post("/draft", url.Values{"from": {old}, "source": {"none"}, "format": {"md"}}), 200, "# 石桥")
+	// The token in the address alone is no longer taken.
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("from", old)
+	mw.WriteField("source", "none")
+	mw.Close()
+	r := newRequest("POST", "/draft?csrf="+url.QueryEscape(c.token), &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	wantStatus(t, "token in the address", c.do(r), 403, "缺少安全令牌")
 }
 
 // Ensure the draft preview is HTML made from the draft's structure, not

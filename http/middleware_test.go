@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -357,8 +358,9 @@ func csrfPage(t *testing.T, s http.Handler) (string, *http.Cookie) {
 }
 
 // Ensure every state-changing request needs the token (header, form field
-// or, for multipart, query) and a same-origin request, and that programs
-// may call the API with JSON and no cookie.
+// or, for multipart, the first field; never the address) and a
+// same-origin request, and that programs may call the API with JSON and
+// no cookie.
 func TestCSRF(t *testing.T) {
 	s := newTestServer(t, nil, Options{})
 	ok := func(w http.ResponseWriter, r *http.Request) error {
@@ -372,13 +374,36 @@ func TestCSRF(t *testing.T) {
 	other := strings.Repeat("A", 43)
 
 	form := func(v string) io.Reader { return strings.NewReader(url.Values{"csrf": {v}, "x": {"1"}}.Encode()) }
-	multi := func() (io.Reader, string) {
+	// multi is a multipart form: the fields in turn, "x"=1 last.
+	multi := func(fields ...string) (io.Reader, string) {
 		var b bytes.Buffer
 		mw := multipart.NewWriter(&b)
+		for i := 0; i+1 < len(fields); i += 2 {
+			mw.WriteField(fields[i], fields[i+1])
+		}
 		mw.WriteField("x", "1")
 		mw.Close()
 		return &b, mw.FormDataContentType()
 	}
+	// echo answers a multipart form's fields, read as a handler streams
+	// them: the middleware put back what it read of the body.
+	s.handle("POST /echo", func(w http.ResponseWriter, r *http.Request) error {
+		mr, err := r.MultipartReader()
+		if err != nil {
+			return err
+		}
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			v, _ := io.ReadAll(p)
+			fmt.Fprintf(w, "%s=%s;", p.FormName(), v)
+		}
+	})
 	type req struct {
 		name   string
 		make   func() *http.Request
@@ -418,10 +443,22 @@ func TestCSRF(t *testing.T) {
 		}, 403},
 		{"form field", func() *http.Request { return with(newRequest("POST", "/act", form(token)), cookie, formCT) }, 200},
 		{"wrong form field", func() *http.Request { return with(newRequest("POST", "/act", form(other)), cookie, formCT) }, 403},
-		{"multipart query", func() *http.Request {
+		{"multipart first field", func() *http.Request {
+			b, ct := multi("csrf", token)
+			return with(newRequest("POST", "/act", b), cookie, ct)
+		}, 200},
+		{"multipart wrong first field", func() *http.Request {
+			b, ct := multi("csrf", other)
+			return with(newRequest("POST", "/act", b), cookie, ct)
+		}, 403},
+		{"multipart token not first", func() *http.Request {
+			b, ct := multi("y", "2", "csrf", token)
+			return with(newRequest("POST", "/act", b), cookie, ct)
+		}, 403},
+		{"multipart token in the address (never taken)", func() *http.Request {
 			b, ct := multi()
 			return with(newRequest("POST", "/act?csrf="+token, b), cookie, ct)
-		}, 200},
+		}, 403},
 		{"multipart without", func() *http.Request {
 			b, ct := multi()
 			return with(newRequest("POST", "/act", b), cookie, ct)
@@ -472,6 +509,12 @@ func TestCSRF(t *testing.T) {
 			!strings.Contains(w.Body.String(), "令牌") {
 			t.Errorf("%s: %s", tt.name, w.Body)
 		}
+	}
+	// The handler reads the whole body, the token's part too.
+	b, ct := multi("csrf", token, "big", strings.Repeat("字", multipartPeek))
+	if w := serve(s, with(newRequest("POST", "/echo", b), cookie, ct)); w.Code != 200 ||
+		w.Body.String() != "csrf="+token+";big="+strings.Repeat("字", multipartPeek)+";x=1;" {
+		t.Errorf("echo: %d %.200s", w.Code, w.Body)
 	}
 	// A form over the limit is too large, not forbidden.
 	r := with(newRequest("POST", "/act", strings.NewReader("csrf="+token+"&x="+strings.Repeat("y", DefaultBodyLimit))), cookie, formCT)

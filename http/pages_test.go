@@ -507,3 +507,22 @@ func TestEveryRouteTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// Ensure the upload results name a file of several reports once, beside
+// all its reports' rows (rowspan), not on each row. Near miss: a file of
+// one report has its name on its row, without rowspan.
+func TestUploadNamesOnce(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	two := append(append(exampleData(t, "qinghe-2024.txt"), '\n'), exampleData(t, "shiqiao-2025.txt")...)
+	body := c.upload(map[string][]byte{"两篇.txt": two, "一篇.txt": exampleData(t, "shiqiao-2024.txt")}, "", true).Body.String()
+	if n := strings.Count(body, "两篇.txt"); n != 1 {
+		t.Errorf("the file of two reports is named %d times, want once:\n%s", n, body)
+	}
+	if !strings.Contains(body, `<td class="file" rowspan="2">两篇.txt</td>`) || strings.Count(body, `<tr class="result ok">`) != 3 {
+		t.Errorf("the file of two reports is not named beside its two rows:\n%s", body)
+	}
+	if !strings.Contains(body, `<td class="file">一篇.txt</td>`) {
+		t.Errorf("the file of one report lost its name:\n%s", body)
+	}
+}

@@ -274,12 +274,19 @@ func TestSecurityHostileReport(t *testing.T) {
 			t.Errorf("GET %s: status %d, without the hostile report: the walk checked nothing there", target, w.Code)
 		}
 	}
-	// A draft is a POST: the preview of the hostile report's, drafted
-	// against its next year's, shows its markup as text too.
+	// A draft is posted, then shown at the address the post sends the
+	// browser to: the preview of the hostile report's, drafted against
+	// its next year's, shows its markup as text too.
 	c := newClient(t, s)
 	r := draftRequest(c.token, map[string]string{"from": fmt.Sprint(ids.report), "source": "actual", "actual": fmt.Sprint(ids.next)}, "", nil)
 	r.AddCookie(ids.admin)
 	w := c.do(r)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("POST /draft: status %d, want 303 to the preview", w.Code)
+	}
+	r = newRequest("GET", w.Header().Get("Location"), nil)
+	r.AddCookie(ids.admin)
+	w = c.do(r)
 	body := w.Body.String()
 	if w.Code != http.StatusOK || !strings.Contains(body, "敌意街道") || !strings.Contains(body, "&lt;img src=x onerror=alert(12)&gt;{{.CSRF}}") {
 		t.Errorf("POST /draft: status %d, without the hostile unit as text: %.300s", w.Code, body)

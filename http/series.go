@@ -65,10 +65,14 @@ func readSeriesQuery(v url.Values) (seriesQuery, error) {
 // seriesPage is the data of the series page.
 type seriesPage struct {
 	seriesQuery
-	Units   []app.UnitReports // every unit, for the form
-	Periods []kindOption      // every period reviewed, for the form
-	Reports int               // the unit's reports read
-	Notes   []string          // the app's notes: reports whose period is not known
+	Units []app.UnitReports // every unit, for the form
+	// Chosen is the unit the form shows chosen: the one asked for, or
+	// else the one of the most reports (the first of them), whose
+	// indicators have the most periods to draw.
+	Chosen  string
+	Periods []kindOption // every period reviewed, for the form
+	Reports int          // the unit's reports read
+	Notes   []string     // the app's notes: reports whose period is not known
 	Across  *app.Across
 	Charts  []seriesChart
 	CSV     string // the download of what is shown
@@ -118,6 +122,15 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Periods = periodOptions(p.Units)
+	p.Chosen = q.Unit
+	if p.Chosen == "" {
+		most := 0
+		for _, u := range p.Units {
+			if len(u.Reports) > most {
+				p.Chosen, most = u.Unit, len(u.Reports)
+			}
+		}
+	}
 	switch {
 	case q.Unit != "":
 		res, err := s.app.Series(r.Context(), app.SeriesRequest{Unit: q.Unit, Name: q.Name, All: q.All})

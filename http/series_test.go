@@ -34,7 +34,7 @@ func TestSeries(t *testing.T) {
 	c := newClient(t, s)
 	wantStatus(t, "empty", c.get("/series"), 200, "还没有识别出单位的报告")
 	ids := addExamples(t, s)
-	wantStatus(t, "form", c.get("/series"), 200, `<option value="石桥镇">石桥镇（2 篇）</option>`, `<option value="柳河乡">`,
+	wantStatus(t, "form", c.get("/series"), 200, `<option value="石桥镇" selected>石桥镇（2 篇）</option>`, `<option value="柳河乡">`,
 		`<option value="2024H1">2024年上半年</option>`, `<option value="2025">2025年</option>`)
 	w := c.get("/series?unit=" + url.QueryEscape("青禾街道"))
 	wantStatus(t, "unit", w, 200, "青禾街道：2 期报告", `class="series-chart"`, "js/series.", "vendor/echarts.min.",
@@ -145,4 +145,26 @@ func TestSeriesPeriodNote(t *testing.T) {
 	if w := c.get("/series?unit=" + url.QueryEscape("石桥镇")); strings.Contains(w.Body.String(), `class="note"`) {
 		t.Errorf("a note for reports that state their periods:\n%s", w.Body)
 	}
+}
+
+// Ensure the series form chooses, when no unit is asked for, the unit of
+// the most reports (its indicators have periods to draw), not the first
+// by name, which may have one report. Near miss: a unit asked for stays
+// chosen, one report or not.
+func TestSeriesDefaultUnit(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	addReport(t, s, "a.txt", []byte("丁家镇2025年工作总结\n一、2025年工作回顾\n完成农村户厕改造860户。\n"))
+	for i, y := range []string{"2023", "2024", "2025"} {
+		addReport(t, s, "z"+itoa(i)+".txt", []byte("紫荆镇"+y+"年工作总结\n一、"+y+"年工作回顾\n完成农村户厕改造8"+itoa(i)+"0户。\n"))
+	}
+	body := c.get("/series").Body.String()
+	first := regexp.MustCompile(`<option value="([^"]+)"`).FindStringSubmatch(body)
+	if first == nil || first[1] != "丁家镇" {
+		t.Fatalf("the first unit offered is %v, want 丁家镇 (of one report), or the test tells nothing", first)
+	}
+	if !strings.Contains(body, `<option value="紫荆镇" selected>紫荆镇（3 篇）</option>`) {
+		t.Errorf("the unit of the most reports is not chosen:\n%s", regexp.MustCompile(`(?s)<select id="ser-unit".*?</select>`).FindString(body))
+	}
+	wantStatus(t, "asked", c.get("/series?unit="+url.QueryEscape("丁家镇")), 200, `<option value="丁家镇" selected>丁家镇（1 篇）</option>`)
 }

@@ -79,8 +79,10 @@ type Server struct {
 	tables  tableCache // the report page's tables, written once an extraction
 	// deskEntries are the desk's entries, written once for what they show.
 	deskEntries deskEntries
-	assets      *assets
-	origin      *http.CrossOriginProtection
+	// drafts are the data CSVs of the draft previews (draft.go).
+	drafts draftData
+	assets *assets
+	origin *http.CrossOriginProtection
 	// patterns are the routes' patterns in the order registered: the
 	// route table, which the security tests walk; public those served
 	// without sign-in.

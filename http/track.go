@@ -66,6 +66,18 @@ type trackPage struct {
 	Total   int    // the rows before the filter
 	AllHref string // the rows of every status, "" for files
 	Files   bool
+
+	// Sole is the unit's only report (?unit= of a unit with one): its
+	// targets, nothing to compare them with yet.
+	Sole *trackSole
+}
+
+// trackSole is a unit's only report and the targets its plan sets.
+type trackSole struct {
+	ID    int64
+	Title string
+	Plan  string // 2025年, "" when not known
+	Rows  []trackRow
 }
 
 // trackPeriodReport is one of a unit's reports of a period: the
@@ -176,6 +188,12 @@ func (s *Server) handleTrack(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		res, err := s.app.TrackUnit(r.Context(), p.Unit)
+		if err != nil && res != nil && res.Sole != nil {
+			// One report: its targets, and why there is nothing to
+			// compare them with yet.
+			p.Sole = soleView(res.Sole)
+			return s.render(w, r, http.StatusOK, "track", p)
+		}
 		if err != nil {
 			return err
 		}
@@ -213,6 +231,19 @@ func (s *Server) handleTrackFiles(w http.ResponseWriter, r *http.Request) error 
 	p := trackPage{Notes: res.Notes, Shown: &res.Tracked, Files: true}
 	p.layout(nil)
 	return s.render(w, r, http.StatusOK, "track", p)
+}
+
+// soleView lays out a unit's only report: its targets, each linked to
+// the report at its figure.
+func soleView(sr *app.SoleReport) *trackSole {
+	v := &trackSole{ID: sr.ID, Title: sr.Title}
+	if sr.Plan != nil {
+		v.Plan = sr.Plan.Words()
+	}
+	for i, x := range sr.Targets {
+		v.Rows = append(v.Rows, trackRow{Target: x, TargetHref: reportAt(sr.ID, sr.Figures[i].Offset, sr.Figures[i].Length)})
+	}
+	return v
 }
 
 // ownWords says what one of a period's reports alone says of the

@@ -20,7 +20,7 @@ import (
 func TestTrack(t *testing.T) {
 	s := newTestServer(t, nil, Options{})
 	c := newClient(t, s)
-	wantStatus(t, "empty", c.get("/track"), 200, "还没有哪个单位保存了两期以上的报告", `action="/track?csrf=`)
+	wantStatus(t, "empty", c.get("/track"), 200, "还没有哪个单位保存了两期以上的报告", `action="/track" enctype="multipart/form-data"`)
 	ids := addExamples(t, s)
 	old, cur := ids["shiqiao-2024.txt"], ids["shiqiao-2025.txt"]
 	wantStatus(t, "form", c.get("/track"), 200, `<option value="石桥镇">石桥镇（2 篇）</option>`, `<option value="青禾街道">`)
@@ -173,5 +173,28 @@ func TestTrackPeriodHint(t *testing.T) {
 	wantStatus(t, "backwards", w, 400, "早于", "请把较早的报告放在前面，或在报告页的“单位与时段”中更正回顾的时段")
 	if strings.Contains(w.Body.String(), "--period") {
 		t.Errorf("a flag on the page:\n%s", w.Body)
+	}
+}
+
+// Ensure the track page of a unit with one stored report is no dead end:
+// it shows the report's targets, each linked to the report at its figure,
+// says in Chinese why there is nothing to compare yet and links the
+// upload of the next report. Near misses: a unit without reports is still
+// not found, and one with two shows its pair.
+func TestTrackSoleReport(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	id := itoa64(addReport(t, s, "a.txt", []byte("石门镇2025年工作总结\n一、2025年工作回顾\n完成农村户厕改造860户。\n二、2026年工作计划\n"+
+		"2026年，全镇新建农村公路12公里，新增就业岗位300个。\n")))
+	w := c.get("/track?unit=" + url.QueryEscape("石门镇"))
+	wantStatus(t, "one report", w, 200, "石门镇：2026年计划 → 下一期", "只保存了 1 篇报告", `<a href="/upload">上传下一期报告</a>`,
+		`href="/reports/`+id+`">#`+id+` 石门镇2025年工作总结`, "计划的 2 项目标", "新建农村公路12公里")
+	checkSpans(t, s, w.Body.String(), 2)
+	wantStatus(t, "no report", c.get("/track?unit="+url.QueryEscape("石桥镇")), 404, "没有单位“石桥镇”已保存的报告")
+	addReport(t, s, "b.txt", []byte("石门镇2026年工作总结\n一、2026年工作回顾\n新建农村公路13公里，新增就业岗位280个。\n"))
+	w = c.get("/track?unit=" + url.QueryEscape("石门镇"))
+	wantStatus(t, "two reports", w, 200, "石门镇：2026年计划 → 2026年", `<span class="n">1</span> 达成`)
+	if strings.Contains(w.Body.String(), "只保存了 1 篇报告") {
+		t.Error("a unit of two reports is said to have one")
 	}
 }

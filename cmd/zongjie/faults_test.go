@@ -113,14 +113,15 @@ func (s *faultServer) upload(name, text string) (int, string) {
 }
 
 // uploadPage sends a report by the upload page's form, as a browser
-// without the script does.
+// without the script does: the CSRF token its first field.
 func (s *faultServer) uploadPage(name, text string) (int, string) {
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
+	mw.WriteField("csrf", s.csrf)
 	w, _ := mw.CreateFormFile("file", name)
 	w.Write([]byte(text))
 	mw.Close()
-	return s.do("POST", "/upload?csrf="+s.csrf, mw.FormDataContentType(), &b)
+	return s.do("POST", "/upload", mw.FormDataContentType(), &b)
 }
 
 func (s *faultServer) fix(id int64) (int, string) {
