@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,33 +21,6 @@ import (
 	"zongjie/store"
 	"zongjie/store/sqlite"
 )
-
-// goTool returns the go command that runs this test.
-func goTool() string {
-	if root := os.Getenv("GOROOT"); root != "" {
-		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("go"); err == nil {
-		return p
-	}
-	return "/usr/local/go/bin/go"
-}
-
-// buildBinary builds zongjie into a temporary folder, once per test run.
-var buildBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "zongjie-kill-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "zongjie")
-	out, err := exec.Command(goTool(), "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
 
 // killReport is the text of file i of round r: each its own unit,
 // figures and sentences, long enough to take a moment to read.
