@@ -177,8 +177,7 @@ func runUnitMv(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "unit mv", err)
 	}
-	fmt.Fprintf(e.stdout, "单位现为 %s（编号 %d）。\n", u.FullName, u.ID)
-	return exitOK
+	return say(e, "unit mv", "单位现为 %s（编号 %d）。\n", u.FullName, u.ID)
 }
 
 func runUnitAssign(ctx context.Context, e *env, args []string) int {
@@ -200,8 +199,7 @@ func runUnitAssign(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return fail(e, "unit assign", err)
 		}
-		fmt.Fprintf(e.stdout, "已自动分配 %d 篇报告。\n", n)
-		return exitOK
+		return say(e, "unit assign", "已自动分配 %d 篇报告。\n", n)
 	}
 	if len(rest) < 2 {
 		fs.Usage()
@@ -223,11 +221,9 @@ func runUnitAssign(ctx context.Context, e *env, args []string) int {
 		return fail(e, "unit assign", err)
 	}
 	if unit == "" {
-		fmt.Fprintf(e.stdout, "已取消 %d 篇报告的单位。\n", len(ids))
-	} else {
-		fmt.Fprintf(e.stdout, "已把 %d 篇报告分配给 %s。\n", len(ids), unit)
+		return say(e, "unit assign", "已取消 %d 篇报告的单位。\n", len(ids))
 	}
-	return exitOK
+	return say(e, "unit assign", "已把 %d 篇报告分配给 %s。\n", len(ids), unit)
 }
 
 func runUnitUnassigned(ctx context.Context, e *env, args []string) int {
@@ -335,8 +331,7 @@ func runUserAdd(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "user add", err)
 	}
-	fmt.Fprintf(e.stdout, "已添加用户 %s（%s，%s）。\n", acc.Name, acc.Unit, roleText(acc.Role))
-	return exitOK
+	return say(e, "user add", "已添加用户 %s（%s，%s）。\n", acc.Name, acc.Unit, roleText(acc.Role))
 }
 
 // roleText names a role in Chinese.
@@ -408,8 +403,7 @@ func runUserPasswd(ctx context.Context, e *env, args []string) int {
 	if err := a.SetPassword(ctx, rest[0], pw); err != nil {
 		return fail(e, "user passwd", err)
 	}
-	fmt.Fprintf(e.stdout, "已设置 %s 的新密码。\n", rest[0])
-	return exitOK
+	return say(e, "user passwd", "已设置 %s 的新密码。\n", rest[0])
 }
 
 func runUserToken(ctx context.Context, e *env, args []string) int {
@@ -459,7 +453,7 @@ func runUserToken(ctx context.Context, e *env, args []string) int {
 		if err := a.RevokeToken(ctx, rest[0], *revoke); err != nil {
 			return fail(e, "user token", err)
 		}
-		fmt.Fprintf(e.stdout, "已撤销令牌 %d。\n", *revoke)
+		return say(e, "user token", "已撤销令牌 %d。\n", *revoke)
 	default:
 		t, err := a.CreateToken(ctx, rest[0], *name)
 		if err != nil {
@@ -499,9 +493,7 @@ func runUserDisable(ctx context.Context, e *env, args []string) int {
 		return fail(e, "user disable", err)
 	}
 	if *enable {
-		fmt.Fprintf(e.stdout, "已重新启用用户 %s。\n", rest[0])
-	} else {
-		fmt.Fprintf(e.stdout, "已停用用户 %s。\n", rest[0])
+		return say(e, "user disable", "已重新启用用户 %s。\n", rest[0])
 	}
-	return exitOK
+	return say(e, "user disable", "已停用用户 %s。\n", rest[0])
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -69,14 +70,13 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "audit", err)
 	}
-	switch *format {
-	case "json":
-		output.WriteJSON(e.stdout, map[string]any{"entries": es})
-	case "csv":
-		if err := app.WriteAuditCSV(e.stdout, es); err != nil {
-			return fail(e, "audit", err)
+	return writeResult(e, "audit", func(w io.Writer) error {
+		switch *format {
+		case "json":
+			return output.WriteJSON(w, map[string]any{"entries": es})
+		case "csv":
+			return app.WriteAuditCSV(w, es)
 		}
-	default:
 		for _, x := range es {
 			var parts []string
 			if x.Report != 0 {
@@ -95,10 +95,10 @@ func runAudit(ctx context.Context, e *env, args []string) int {
 			if x.Address != "" {
 				addr = " @" + x.Address
 			}
-			fmt.Fprintf(e.stdout, "%6d  %s  %s%s  %s  %s\n", x.ID, x.At.Local().Format("2006-01-02 15:04:05"), app.ActorText(x.User), addr,
+			fmt.Fprintf(w, "%6d  %s  %s%s  %s  %s\n", x.ID, x.At.Local().Format("2006-01-02 15:04:05"), app.ActorText(x.User), addr,
 				x.Action, strings.Join(parts, "，"))
 		}
-		fmt.Fprintf(e.stdout, "共 %d 条。\n", len(es))
-	}
-	return exitOK
+		fmt.Fprintf(w, "共 %d 条。\n", len(es))
+		return nil
+	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"zongjie/app"
 	"zongjie/store/sqlite"
@@ -25,8 +26,7 @@ func runBackup(ctx context.Context, e *env, args []string) int {
 	if err := a.Backup(ctx, rest[0]); err != nil {
 		return fail(e, "backup", err)
 	}
-	fmt.Fprintf(e.stdout, "已备份到 %s。\n", rest[0])
-	return exitOK
+	return say(e, "backup", "已备份到 %s。\n", rest[0])
 }
 
 func runDB(ctx context.Context, e *env, args []string) int {
@@ -53,8 +53,7 @@ func runDBRestore(ctx context.Context, e *env, args []string) int {
 	if err := a.RestoreBackup(ctx, rest[0]); err != nil {
 		return fail(e, "db restore", err)
 	}
-	fmt.Fprintf(e.stdout, "已从 %s 恢复数据库 %s。\n", rest[0], redact(dbName(*db)))
-	return exitOK
+	return say(e, "db restore", "已从 %s 恢复数据库 %s。\n", rest[0], redact(dbName(*db)))
 }
 
 // newRestoringApp returns the app of newApp that can restore backups into
@@ -84,6 +83,8 @@ func runDBCheck(ctx context.Context, e *env, args []string) int {
 	if err := a.Verify(ctx); err != nil {
 		return fail(e, "db check", err)
 	}
-	fmt.Fprintln(e.stdout, "数据库完好。")
-	return exitOK
+	return writeResult(e, "db check", func(w io.Writer) error {
+		_, err := fmt.Fprintln(w, "数据库完好。")
+		return err
+	})
 }

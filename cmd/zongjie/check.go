@@ -151,8 +151,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		switch {
 		case o.diff:
 			if err := output.WriteDiff(e.stdout, path, c.File.Text, edits); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
-				return exitUsage
+				return wrote(e, "check", err)
 			}
 		case o.write && len(edits) > 0 && c.File.Format == document.FormatDocx:
 			fmt.Fprintf(e.stderr, "%s: .docx 文件不能直接改写，可用 --annotate 生成带批注的副本\n", path)
@@ -180,8 +179,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			// The fixed text goes to standard output, what is left to
 			// standard error.
 			if _, err := io.WriteString(e.stdout, c.Fixed()); err != nil {
-				fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
-				return exitUsage
+				return wrote(e, "check", err)
 			}
 			left := app.AtLeast(ds, minLevel)
 			left = slices.DeleteFunc(left, app.CertainFix)
@@ -214,21 +212,19 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if o.diff || o.fix && !o.write {
 		return code
 	}
-	var werr error
-	switch o.format {
-	case "json":
-		werr = output.WriteJSON(e.stdout, res)
-	case "sarif":
-		werr = output.WriteSARIF(e.stdout, res, rules.All(), buildinfo.Read(version).Numeric())
-	default:
-		if o.write {
-			fixable = 0 // what is left after --write has no certain fix
-		}
-		werr = output.WriteCheckText(e.stdout, res, output.CheckTextOptions{Color: color, Fixable: fixable})
+	if o.write {
+		fixable = 0 // what is left after --write has no certain fix
 	}
-	if werr != nil {
-		fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", werr)
-		return exitUsage
+	if out := writeResult(e, "check", func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return output.WriteJSON(w, res)
+		case "sarif":
+			return output.WriteSARIF(w, res, rules.All(), buildinfo.Read(version).Numeric())
+		}
+		return output.WriteCheckText(w, res, output.CheckTextOptions{Color: color, Fixable: fixable})
+	}); out != exitOK {
+		return out
 	}
 	if o.demo && code == exitFindings {
 		// The examples' errors are there to be found: finding them is

@@ -75,6 +75,7 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 	defer a.Close()
 	bar := isTerminal(e.stderr) && !*quiet
 	failed := 0
+	out := &stickyWriter{w: e.stdout} // what was saved: checked at the end
 	req := app.AddRequest{
 		Paths:   paths,
 		Options: corpus.Options{Unit: mf.unit(0), Period: mf.period(0), Check: !*noCheck},
@@ -86,7 +87,7 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 				failed++
 				fmt.Fprintf(e.stderr, "zongjie add: %s\n", pathErrorText(p.Path, p.Err))
 			} else if *verbose {
-				fmt.Fprintf(e.stdout, "已保存 %s\n", p.Path)
+				fmt.Fprintf(out, "已保存 %s\n", p.Path)
 			}
 			for _, v := range p.Versions {
 				fmt.Fprintf(e.stderr, "%s：保存为报告 %d 的第 %d 版（%s）\n", p.Path, v.Report, v.Version, v.Note)
@@ -113,10 +114,14 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 		return fail(e, "add", err)
 	}
 	mb := float64(stats.Bytes) / 1e6
-	fmt.Fprintf(e.stdout, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，更新 %d 篇（保存为新版本），已有 %d 篇，失败 %d 个文件。\n",
+	fmt.Fprintf(out, "读取 %d 个文件（%.1f MB，%s），新增 %d 篇报告，更新 %d 篇（保存为新版本），已有 %d 篇，失败 %d 个文件。\n",
 		stats.Files, mb, stats.Elapsed.Round(time.Millisecond), stats.Added, stats.Updated, stats.Duplicates, stats.Failed)
 	if err != nil {
 		return fail(e, "add", err)
+	}
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "zongjie add: 写出结果失败：%v（报告已保存）\n", out.err)
+		return exitUsage
 	}
 	if failed > 0 {
 		return exitUsage
@@ -302,11 +307,13 @@ func runShow(ctx context.Context, e *env, args []string) int {
 	}
 	r := shown.Stored
 	if *text {
-		fmt.Fprint(e.stdout, r.Text)
-		if !strings.HasSuffix(r.Text, "\n") {
-			fmt.Fprintln(e.stdout)
-		}
-		return exitOK
+		return writeResult(e, "show", func(w io.Writer) error {
+			fmt.Fprint(w, r.Text)
+			if !strings.HasSuffix(r.Text, "\n") {
+				fmt.Fprintln(w)
+			}
+			return nil
+		})
 	}
 	return writeOut(e, "show", *format, shown, func(w io.Writer) error {
 		writeShownText(w, shown)
@@ -405,14 +412,14 @@ func runRm(ctx context.Context, e *env, args []string) int {
 				code = fail(e, "rm", err)
 				continue
 			}
-			fmt.Fprintf(e.stdout, "已恢复报告 %d。\n", id)
+			code = max(code, say(e, "rm", "已恢复报告 %d。\n", id))
 			continue
 		}
 		if err := a.Remove(ctx, id); err != nil {
 			code = fail(e, "rm", err)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "已删除报告 %d（30 天内可恢复：zongjie rm --undo %d）。\n", id, id)
+		code = max(code, say(e, "rm", "已删除报告 %d（30 天内可恢复：zongjie rm --undo %d）。\n", id, id))
 	}
 	return code
 }

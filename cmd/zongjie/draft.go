@@ -93,9 +93,8 @@ func runDraft(ctx context.Context, e *env, args []string) int {
 			return exitUsage
 		}
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie draft: 写出失败：%v\n", err)
-		return exitUsage
+	if code := wrote(e, "draft", err); code != exitOK {
+		return code
 	}
 	if o := d.Outcome; o != nil {
 		fmt.Fprintf(e.stderr, "目标 %d 项：已完成 %d，未完成 %d，部分完成 %d，无数据 %d（已留占位符）。\n",

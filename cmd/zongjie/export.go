@@ -61,11 +61,8 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s：导出前已改正 %d 处可确定的问题（--no-fix 可按原文导出）\n", x.Label, x.Fixed)
 	}
 	if dest == "-" {
-		if _, err := e.stdout.Write(x.DOCX); err != nil {
-			fmt.Fprintf(e.stderr, "zongjie export: 写出结果失败：%v\n", err)
-			return exitUsage
-		}
-		return exitOK
+		_, err := e.stdout.Write(x.DOCX)
+		return wrote(e, "export", err)
 	}
 	if err := writeAtomic(dest, x.DOCX); err != nil {
 		fmt.Fprintf(e.stderr, "zongjie export: %s：写入失败：%s\n", dest, ioReason(err))

@@ -70,9 +70,8 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 		}
 		reports = append(reports, d.Reports...)
 	}
-	if err := writeExtract(e.stdout, *format, reports, *items); err != nil {
-		fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
-		return exitUsage
+	if out := writeResult(e, "extract", func(w io.Writer) error { return writeExtract(w, *format, reports, *items) }); out != exitOK {
+		return out
 	}
 	return code
 }

@@ -51,8 +51,54 @@ func writeFormat(w io.Writer, format string, v any, text func(w io.Writer) error
 // disk, a closed pipe), which is said on standard error — the result is
 // lost, so the command must not look as if it succeeded.
 func writeOut(e *env, cmd, format string, v any, text func(w io.Writer) error) int {
-	if err := writeFormat(e.stdout, format, v, text); err != nil {
+	return wrote(e, cmd, writeFormat(e.stdout, format, v, text))
+}
+
+// writeResult writes a command's result with write, to standard output
+// through a sticky writer (so that write may leave fmt.Fprintf's errors
+// unchecked), and returns the exit code as writeOut does: for the
+// formats writeFormat does not know (csv, markdown, sarif, a diff, a
+// file's text).
+func writeResult(e *env, cmd string, write func(w io.Writer) error) int {
+	sw := &stickyWriter{w: e.stdout}
+	err := write(sw)
+	if sw.err != nil {
+		err = sw.err // the failure itself, not what a writer made of it
+	}
+	return wrote(e, cmd, err)
+}
+
+// wrote returns the exit code of a command whose result's writing ended
+// with err: exitOK, or exitUsage said as 写出结果失败.
+func wrote(e *env, cmd string, err error) int {
+	if err != nil {
 		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%v\n", cmd, err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// streamed returns the exit code of a command that wrote its result to
+// out as it went and ended with err: a failed write of out is said as
+// 写出结果失败 whatever err became of it on its way back through the
+// application (families' JSON to a full standard output came back as
+// ENOSPC and was said as the database's full disk); else err's code.
+func streamed(e *env, cmd string, out *stickyWriter, err error) int {
+	if out.err != nil {
+		return wrote(e, cmd, out.err)
+	}
+	if err != nil {
+		return fail(e, cmd, err)
+	}
+	return exitOK
+}
+
+// say writes the message of what a command did (已删除报告 3。) and
+// returns exitOK, or exitUsage when standard output fails: the message is
+// lost, which is said, with the action done.
+func say(e *env, cmd, format string, args ...any) int {
+	if _, err := fmt.Fprintf(e.stdout, format, args...); err != nil {
+		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%v（操作已完成）\n", cmd, err)
 		return exitUsage
 	}
 	return exitOK

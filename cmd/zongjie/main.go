@@ -122,10 +122,12 @@ func usage(w io.Writer) {
 }
 
 func runVersion(_ context.Context, e *env, _ []string) int {
-	for _, l := range buildinfo.Read(version).Lines() {
-		fmt.Fprintln(e.stdout, l)
-	}
-	return exitOK
+	return writeResult(e, "version", func(w io.Writer) error {
+		for _, l := range buildinfo.Read(version).Lines() {
+			fmt.Fprintln(w, l)
+		}
+		return nil
+	})
 }
 
 // localName names the local user in the audit log: the system's login

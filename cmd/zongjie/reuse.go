@@ -268,33 +268,38 @@ func runFamilies(ctx context.Context, e *env, args []string) int {
 	}
 	a := newApp(*db, nil)
 	defer a.Close()
+	// The families are written as they are found: a failed write comes
+	// back through a.Families, and out tells it from the database's own.
+	out := &stickyWriter{w: e.stdout}
 	var write func(f app.Family) error
 	n := 0
 	if *format == "json" {
-		fw := output.NewFamiliesWriter(e.stdout)
-		defer fw.Close()
+		fw := output.NewFamiliesWriter(out)
 		write = func(f app.Family) error { return fw.Write(f) }
-	} else {
-		write = func(f app.Family) error {
-			n++
-			fmt.Fprintf(e.stdout, "第 %d 组（%d 篇）：\n", n, len(f.Members))
-			for _, m := range f.Family.Members {
-				fmt.Fprintf(e.stdout, "  [%d] %s %s %s\n", m.ID, unitText(m.Unit), periodText(m), m.Title)
-			}
-			for _, l := range f.Family.Links {
-				fmt.Fprintf(e.stdout, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
-			}
-			writeShared(e.stdout, f.SharedRaw)
-			return nil
+		if err := a.Families(ctx, *top, write); err != nil || out.err != nil {
+			return streamed(e, "families", out, err)
 		}
+		return streamed(e, "families", out, fw.Close())
 	}
-	if err := a.Families(ctx, *top, write); err != nil {
-		return fail(e, "families", err)
+	write = func(f app.Family) error {
+		n++
+		fmt.Fprintf(out, "第 %d 组（%d 篇）：\n", n, len(f.Members))
+		for _, m := range f.Family.Members {
+			fmt.Fprintf(out, "  [%d] %s %s %s\n", m.ID, unitText(m.Unit), periodText(m), m.Title)
+		}
+		for _, l := range f.Family.Links {
+			fmt.Fprintf(out, "    %d ↔ %d：约 %.0f%% / %.0f%% 相同\n", l.A, l.B, 100*l.ShareA, 100*l.ShareB)
+		}
+		writeShared(out, f.SharedRaw)
+		return out.err
 	}
-	if *format != "json" && n == 0 {
-		fmt.Fprintln(e.stdout, "没有发现相互文字相同较多的报告。")
+	if err := a.Families(ctx, *top, write); err != nil || out.err != nil {
+		return streamed(e, "families", out, err)
 	}
-	return exitOK
+	if n == 0 {
+		fmt.Fprintln(out, "没有发现相互文字相同较多的报告。")
+	}
+	return streamed(e, "families", out, nil)
 }
 
 // sharedShown is how many of the shared passages of a family the text

@@ -43,25 +43,22 @@ func runRules(_ context.Context, e *env, args []string) int {
 		}
 	}
 	switch *format {
-	case "json":
-		err = output.WriteJSON(e.stdout, output.RulesJSON(list))
-	case "markdown":
-		err = output.WriteRulesMarkdown(e.stdout, list)
-	case "text":
-		if len(ids) == 0 {
-			err = writeRuleList(e.stdout, list)
-		} else {
-			err = writeRuleDocs(e.stdout, list)
-		}
+	case "json", "markdown", "text":
 	default:
 		fmt.Fprintf(e.stderr, "zongjie rules: 不支持的输出格式 %q，可选 text、json、markdown\n", *format)
 		return exitUsage
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie: 写出结果失败：%v\n", err)
-		return exitUsage
-	}
-	return exitOK
+	return writeResult(e, "rules", func(w io.Writer) error {
+		switch {
+		case *format == "json":
+			return output.WriteJSON(w, output.RulesJSON(list))
+		case *format == "markdown":
+			return output.WriteRulesMarkdown(w, list)
+		case len(ids) == 0:
+			return writeRuleList(w, list)
+		}
+		return writeRuleDocs(w, list)
+	})
 }
 
 // writeRuleList writes one line per rule, grouped by category.

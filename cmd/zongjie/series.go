@@ -64,19 +64,16 @@ func runSeries(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "series", err)
 	}
-	switch *format {
-	case "json":
-		err = output.WriteJSON(e.stdout, res)
-	case "csv":
-		err = output.WriteSeriesCSV(e.stdout, res.Series)
-	default:
-		writeSeriesText(e.stdout, res.Series, res.Reports)
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie series: %v\n", err)
-		return exitUsage
-	}
-	return exitOK
+	return writeResult(e, "series", func(w io.Writer) error {
+		switch *format {
+		case "json":
+			return output.WriteJSON(w, res)
+		case "csv":
+			return output.WriteSeriesCSV(w, res.Series)
+		}
+		writeSeriesText(w, res.Series, res.Reports)
+		return nil
+	})
 }
 
 func writeSeriesText(w io.Writer, ss []track.Series, reports int) {

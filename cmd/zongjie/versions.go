@@ -67,8 +67,10 @@ func runVersions(ctx context.Context, e *env, args []string) int {
 			}
 			return l + "）"
 		}
-		writeUnified(e.stdout, label(d.A), label(d.B), d.Lines)
-		return exitOK
+		return writeResult(e, "versions", func(w io.Writer) error {
+			writeUnified(w, label(d.A), label(d.B), d.Lines)
+			return nil
+		})
 	}
 	vl, err := a.Versions(ctx, id)
 	if err != nil {
@@ -199,6 +201,5 @@ func runRestore(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "restore", err)
 	}
-	fmt.Fprintf(e.stdout, "已把报告 %d 的第 %d 版恢复为当前版本（第 %d 版）。\n", id, n, v.Version)
-	return exitOK
+	return say(e, "restore", "已把报告 %d 的第 %d 版恢复为当前版本（第 %d 版）。\n", id, n, v.Version)
 }
