@@ -120,7 +120,7 @@ func runAdd(ctx context.Context, e *env, args []string) int {
 		return fail(e, "add", err)
 	}
 	if out.err != nil {
-		fmt.Fprintf(e.stderr, "zongjie add: 写出结果失败：%v（报告已保存）\n", out.err)
+		fmt.Fprintf(e.stderr, "zongjie add: 写出结果失败：%s（报告已保存）\n", ioReason(out.err))
 		return exitUsage
 	}
 	if failed > 0 {

@@ -72,7 +72,7 @@ func writeResult(e *env, cmd string, write func(w io.Writer) error) int {
 // with err: exitOK, or exitUsage said as 写出结果失败.
 func wrote(e *env, cmd string, err error) int {
 	if err != nil {
-		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%v\n", cmd, err)
+		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%s\n", cmd, ioReason(err))
 		return exitUsage
 	}
 	return exitOK
@@ -98,7 +98,7 @@ func streamed(e *env, cmd string, out *stickyWriter, err error) int {
 // lost, which is said, with the action done.
 func say(e *env, cmd, format string, args ...any) int {
 	if _, err := fmt.Fprintf(e.stdout, format, args...); err != nil {
-		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%v（操作已完成）\n", cmd, err)
+		fmt.Fprintf(e.stderr, "zongjie %s: 写出结果失败：%s（操作已完成）\n", cmd, ioReason(err))
 		return exitUsage
 	}
 	return exitOK

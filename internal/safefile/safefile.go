@@ -101,6 +101,8 @@ func Reason(err error) string {
 		return "文件系统是只读的"
 	case errors.As(err, &errno) && errno == syscall.EISDIR:
 		return "这是一个文件夹"
+	case errors.As(err, &errno) && errno == syscall.EPIPE:
+		return "管道已关闭（读取输出的程序已退出）"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

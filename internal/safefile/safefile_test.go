@@ -2,9 +2,11 @@ package safefile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -156,5 +158,23 @@ func TestWriteAtomicRemovesStaleTemporaries(t *testing.T) {
 	}
 	if len(tmps) != want {
 		t.Errorf("temporaries after the write: %q; want the %d kept", tmps, want)
+	}
+}
+
+// TestReasonWrite: the two ways a command's standard output fails — a
+// full disk, a closed pipe — are said in Chinese; an error Reason does
+// not know keeps the system's words (near miss).
+func TestReasonWrite(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}, "磁盘空间不足"},
+		{&fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}, "管道已关闭（读取输出的程序已退出）"},
+		{&fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EIO}, syscall.EIO.Error()},
+	} {
+		if got := Reason(c.err); got != c.want {
+			t.Errorf("Reason(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }
