@@ -95,6 +95,25 @@ func (sc *scanner) names() []string {
 		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.text[sc.items[k-1].end:it.start] == "、" {
 			name = names[k-1] // 分别增长4.4%、5.9%
 		}
+		if name == "" && it.growthOf < 0 && k > 0 && it.change != "" && sc.items[k-1].growthOf >= 0 && strings.Trim(sc.text[sc.items[k-1].end:it.verbStart], "，,") == "" {
+			// 收入达到36.8万元，比上年增加9.2万元，增长33.3%: a second change
+			// of the level the change before belongs to.
+			name = names[sc.items[k-1].growthOf]
+		}
+		if superlative(name) {
+			// 部分社区党群服务中心面积偏小，最小的只有280平方米: the least of
+			// what the clause before tells of.
+			if start, afterItem := sc.clauseStart(k, off); !afterItem {
+				if s := sc.subjectBefore(start, 24); s != "" {
+					name = s
+				}
+			}
+		}
+		if it.rest && it.change == "" {
+			if whole := sc.wholeOf(k, names); whole != "" {
+				name = whole // 14个排污口…，整治到位12个，其余2个纳入…
+			}
+		}
 		if name == "占" && k > 0 && names[k-1] != "" && it.unit.base == "%" && sc.items[k-1].end <= off && strings.Trim(sc.text[sc.items[k-1].end:off], "，,") == "占" {
 			// 老年人2860人，占22.7%: the share of the count before.
 			name = clip(names[k-1] + "占比")
@@ -118,6 +137,33 @@ func (sc *scanner) names() []string {
 		names[k] = name
 	}
 	return names
+}
+
+// superlative reports whether a name is a superlative alone (最小, 最多的,
+// 最高): it tells of the extreme of something named before.
+func superlative(name string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSuffix(name, "的"), "最")
+	n := utf8.RuneCountInString(rest)
+	return ok && n >= 1 && n <= 2
+}
+
+// restWords open a clause that counts the rest of a whole told before it.
+var restWords = []string{"其余", "剩余", "余下", "另有"}
+
+// wholeOf returns the name of the whole that figure k counts the rest of:
+// the first figure of its sentence in its unit, named and no change.
+func (sc *scanner) wholeOf(k int, names []string) string {
+	first := ""
+	for j := k - 1; j >= 0; j-- {
+		p := &sc.items[j]
+		if strings.ContainsAny(sc.text[p.end:sc.items[k].start], "。；;！？") {
+			break
+		}
+		if p.change == "" && p.growthOf < 0 && p.unit.base == sc.items[k].unit.base && names[j] != "" {
+			first = names[j]
+		}
+	}
+	return first
 }
 
 // perOnly returns the phrase of a place each of which a figure is given for
@@ -247,7 +293,7 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 		if it.change != "" {
 			off = it.verbStart
 		}
-		subject, ok := sc.eachSubject(off, it.change != "" && strings.Contains(it.basis, "分别"))
+		subject, rest, ok := sc.eachSubject(off, it.change != "" && strings.Contains(it.basis, "分别"))
 		if !ok {
 			continue
 		}
@@ -259,6 +305,19 @@ func (sc *scanner) distribute(names []string) (also map[int][]string) {
 			n++
 		}
 		parts := subjectParts(subject, n)
+		if n == 1 && len(parts) < 2 && rest != "" {
+			// 东岭村和桥头村各新建1个示范点: one figure for each of two
+			// subjects joined by 和, 及 or 与.
+			parts = subjectParts(subject, 2)
+		}
+		if what := sc.eachCounts(parts, rest, k+n-1); what != "" {
+			// 城关镇和石桥镇分别完成投资5亿元、3亿元: the subjects are
+			// places or people, not indicators; each is named with what
+			// the figures count (城关镇投资, 石桥镇投资).
+			for i, p := range parts {
+				parts[i] = clip(p + what)
+			}
+		}
 		switch {
 		case len(parts) == n && n >= 2:
 			for i, p := range parts {
@@ -321,17 +380,26 @@ func cumulativeOf(prev, between string) string {
 // only a verb stands between 分别 and the figure ("分别达到", "分别为",
 // "分别控制在"). changed says the change starting at off holds 分别
 // ("分别增长"): the subject is then the whole phrase before it.
-func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
-	if !changed && !strings.Contains(sc.text[max(sc.start, off-48):off], "分别") {
-		return "", false // no 分别 within a verb's reach: no need to find the phrase
+func (sc *scanner) eachSubject(off int, changed bool) (subject, rest string, ok bool) {
+	near := sc.text[max(sc.start, off-48):off]
+	if !changed && !strings.Contains(near, "分别") && !strings.Contains(near, "各") {
+		return "", "", false // no 分别 within a verb's reach: no need to find the phrase
 	}
-	subject := sc.text[sc.phraseStart(off):off]
+	subject = sc.text[sc.phraseStart(off):off]
 	if !changed {
-		i := strings.LastIndex(subject, "分别")
+		i, word := strings.LastIndex(subject, "分别"), "分别"
 		if i < 0 {
-			return "", false
+			// 东岭村、桥头村各配备2名网格员: 各 after a list of subjects
+			// and before a verb or the figure gives the figure for each.
+			i, word = strings.LastIndex(subject, "各"), "各"
+			if i < 0 || !strings.ContainsAny(subject[:i], "、和及与") {
+				return "", "", false
+			}
+			if after := subject[i+len(word):]; after != "" && !isVerbLike(after) {
+				return "", "", false
+			}
 		}
-		rest := subject[i+len("分别"):]
+		rest = subject[i+len(word):]
 		for _, per := range []string{"每人每月", "每人每年", "每户每月", "每户每年", "每人", "每户", "每月", "每年", "每亩"} {
 			if r, ok := strings.CutSuffix(rest, per); ok {
 				rest = r // 分别提高到每人每月860元、720元
@@ -339,14 +407,46 @@ func (sc *scanner) eachSubject(off int, changed bool) (string, bool) {
 			}
 		}
 		if utf8.RuneCountInString(rest) > 4 || strings.ContainsAny(rest, "0123456789") {
-			return "", false
+			return "", "", false
 		}
 		subject = subject[:i]
 	}
 	for _, w := range []string{"同比", "比上年", "比去年", "较上年", "较去年", "均"} {
 		subject = strings.TrimSuffix(subject, w)
 	}
-	return subject, words.TrimSpace(subject) != ""
+	return subject, rest, words.TrimSpace(subject) != ""
+}
+
+// eachCounts returns what the figures of a list given for each of parts
+// count when the parts are no indicators (places, units, people): the noun
+// of the words between 分别 or 各 and the first figure (完成投资 → 投资,
+// 捐款), or else the noun after the last figure (last): 分别新建2个、3个示范点
+// → 示范点. It returns "" for parts that are indicators (财政收入, 普及率,
+// a shared head) and when nothing is counted (分别达到).
+func (sc *scanner) eachCounts(parts []string, rest string, last int) string {
+	for _, p := range parts {
+		if hasIndicatorSuffix(p) || isRatioName(p) || utf8.RuneCountInString(p) > 8 {
+			return ""
+		}
+		for _, h := range sharedHeads {
+			if strings.HasSuffix(p, h) {
+				return ""
+			}
+		}
+	}
+	if name, _ := cleanName(rest); name != "" && !isFunctionChar(name) {
+		return name
+	}
+	it := &sc.items[last]
+	if it.change != "" {
+		return ""
+	}
+	limit := sc.end
+	if last+1 < len(sc.items) {
+		limit = sc.items[last+1].start
+	}
+	noun, _ := sc.followingNoun(it.end, limit, it.unit.base == "人")
+	return noun
 }
 
 // collectives name two parts in one word: 城乡 is 城镇 and 农村.
@@ -561,6 +661,14 @@ func (sc *scanner) nameFor(k, off int) string {
 			it.members = members
 		}
 	}
+	if !afterItem && follow == "" {
+		for _, w := range restWords {
+			if strip(words.TrimSpace(raw), leadingSet) == w {
+				it.rest = true // 其余2个纳入…: named by the whole (names)
+				return ""
+			}
+		}
+	}
 	action := actionUnits[it.unit.base] && it.change == ""
 	var name, verb string
 	switch {
@@ -626,7 +734,7 @@ func (sc *scanner) nameFor(k, off int) string {
 	case k > 0 && sc.items[k-1].end > sc.clauseBefore(start):
 		return "" // the clause before has its own figure; it is not the subject
 	}
-	return sc.previousSubject(start)
+	return sc.subjectBefore(start, 12)
 }
 
 // causatives are verbs that make the people counted after them do what
@@ -973,9 +1081,10 @@ var (
 	clauseMarks = words.NewCutset("，。；：！？、,;:!?")
 )
 
-// previousSubject returns the subject of the clause before off: its text up
+// subjectBefore returns the subject of the clause before off: its text up
 // to the first adverb or verb ("不良率始终低位运行" → 不良率).
-func (sc *scanner) previousSubject(off int) string {
+// A subject longer than maxRunes is none.
+func (sc *scanner) subjectBefore(off, maxRunes int) string {
 	before := clauseTrail.TrimRight(sc.text[sc.start:off])
 	if i := clauseMarks.LastIndexAny(before); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
@@ -987,18 +1096,22 @@ func (sc *scanner) previousSubject(off int) string {
 			cut = i
 		}
 	}
-	name, _ := cleanName(before[:cut])
+	subject := before[:cut]
+	if r, size := utf8.DecodeRuneInString(subject); strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(subject[size:], "是") {
+		subject = subject[size+len("是"):] // 四是部分社区…: an enumeration's marker
+	}
+	name, _ := cleanName(subject)
 	if strings.ContainsAny(name, "0123456789") {
 		return ""
 	}
-	if utf8.RuneCountInString(name) > 12 {
+	if utf8.RuneCountInString(name) > maxRunes {
 		return ""
 	}
 	return name
 }
 
 // subjectStops are words that end a clause's subject.
-var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "稳步", "不断", "进一步", "均", "都", "仍", "已", "实现", "达到"}
+var subjectStops = []string{"始终", "持续", "保持", "一直", "继续", "稳步", "不断", "进一步", "均", "都", "仍", "已", "实现", "达到", "偏小", "偏低", "偏少", "偏大", "偏高", "偏多", "不足"}
 
 // followingNoun returns the noun after a figure when the figure comes first
 // ("派遣40名骨干力量到…" → 骨干力量). When the words after the figure are a
@@ -1155,6 +1268,7 @@ var followStops = []string{
 	"组成", // 由4名干部组成
 	// 12名企业家担任“招商顾问”, 两名社区党组织书记获评…, 20名书记赴…
 	"担任", "获评", "荣获", "被评为", "赴", "前往",
+	"予以", "依法", "依规", "及时", "逐一", "纳入", // 9名干部予以通报表扬, 14家社会组织依法作出…, 2个纳入…
 }
 
 // nounStarts are words that begin with a followStop and are the start of

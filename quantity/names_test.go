@@ -459,7 +459,7 @@ func TestPerEachNames(t *testing.T) {
 		{"新建充电桩30个，每个小区至少2个。", []string{"充电桩", "每个小区充电桩"}},
 		{"每个网格配备专职网格员1名。", []string{"每个网格专职网格员"}},
 		{"每个村（社区）至少建立1支志愿服务队伍。", []string{"每个村（社区）志愿服务队伍"}},
-		{"甲村、乙村各配备2名网格员。", []string{"网格员"}},
+		{"各村配备2名网格员。", []string{"网格员"}},
 		{"聘请12名企业家担任“招商顾问”。", []string{"企业家"}},
 		{"组织20名村（社区）党组织书记赴县委党校培训。", []string{"村（社区）党组织书记"}},
 		{"两名社区党组织书记获评区级优秀党务工作者。", []string{"社区党组织书记"}},
@@ -494,4 +494,63 @@ func TestStageAndTotalNames(t *testing.T) {
 		{"新增规上企业5家，全镇达到28个。", []string{"新增规上企业", ""}},
 	}
 	wantNames(t, tests)
+}
+
+// TestRestAndExtremeNames: a count of the rest of a whole told before it in
+// its sentence (其余2个纳入…) is named by that whole; a second change of a
+// level right after its first (增加9.2万元，增长33.3%) is of that level; a
+// superlative alone (最小的只有280平方米) is the extreme of what the clause
+// before tells of; 予以, 依法, 依规, 及时, 逐一, 纳入 end the noun after a figure.
+// Near misses: the rest with a noun of its own, a change with a name of its
+// own, a superlative with a noun (最多的一天), 依法 before the figure.
+func TestRestAndExtremeNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"排查排污口14个，整治到位12个，其余2个纳入明年计划。", []string{"排污口", "到位", "排污口"}},
+		{"全年村集体经营性收入达到36.8万元，比上年增加9.2万元，增长33.3%。", []string{"村集体经营性收入", "村集体经营性收入"}},
+		{"四是部分社区党群服务中心面积偏小，最小的只有280平方米。", []string{"部分社区党群服务中心面积"}},
+		{"对9名干部予以通报表扬。", []string{"干部"}},
+		{"对14家社会组织依法作出撤销登记处理。", []string{"社会组织"}},
+		// near misses
+		{"其余2个项目年底前开工。", []string{"项目"}},
+		{"营业收入达到5亿元，增长10%，利润增长5%。", []string{"营业收入", "利润"}},
+		{"最多的一天接待游客3万人次。", []string{"最多的一天接待游客"}},
+		{"创建依法治村示范村3个。", []string{"依法治村示范村"}},
+	}
+	wantNames(t, tests)
+}
+
+// TestEachPlaceNames: a list of places or people before 分别, or before 各
+// and a verb, gives each the figure it is told with, named with what the
+// figures count: the noun between 分别 and the figure (城关镇投资, 张三捐款)
+// or the noun after the last figure (东岭村示范点); one figure after 各 is
+// given for each (Also), also of two subjects joined by 和. Near misses:
+// indicators before 分别 keep their names, 各 before a noun (各村) is no
+// list, and nothing counted (分别达到) leaves the subjects alone.
+func TestEachPlaceNames(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string // name (+also, joined by +) of each quantity
+	}{
+		{"城关镇和石桥镇分别完成投资5亿元、3亿元。", []string{"城关镇投资", "石桥镇投资"}},
+		{"张三和李四分别捐款500元、300元。", []string{"张三捐款", "李四捐款"}},
+		{"东岭村、桥头村分别新建2个、3个示范点。", []string{"东岭村示范点", "桥头村示范点"}},
+		{"东岭村、桥头村各配备2名网格员。", []string{"东岭村网格员+桥头村网格员"}},
+		{"东岭村和桥头村各新建1个示范点。", []string{"东岭村示范点+桥头村示范点"}},
+		// near misses
+		{"地区生产总值、财政收入分别达到120亿元、8亿元。", []string{"地区生产总值", "财政收入"}},
+		{"各村配备2名网格员。", []string{"网格员"}},
+		{"东岭村、桥头村分别达到20万元、18万元。", []string{"东岭村", "桥头村"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range extract(t, tt.in) {
+			got = append(got, strings.Join(append([]string{q.Name}, q.Also...), "+"))
+		}
+		if !slices.Equal(got, tt.names) {
+			t.Errorf("%s: %q, want %q", tt.in, got, tt.names)
+		}
+	}
 }

@@ -52,6 +52,7 @@ type item struct {
 	listPrev  int  // previous item of a 、-list, or -1
 	// Filled in by the names pass.
 	members []string // the kinds listed before 等 and the noun counted
+	rest    bool     // the figure counts the rest of a whole told before (其余2个)
 }
 
 // Context tells Extract about the report's structure.
