@@ -175,15 +175,20 @@ func newSection(f *document.File, i, at int, m marker, inline bool) *zongjie.Sec
 }
 
 // titleEnd returns where a heading's title ends in text (at the first
-// 。！？：； or the line end; past 120 characters a run-on sentence is cut) and
-// where the text after it starts.
+// 。！？：；, half-width too with . only after a Chinese character, or the
+// line end; past 120 characters a run-on sentence is cut) and where the text
+// after it starts.
 func titleEnd(text string) (end, next int) {
 	for i, r := range text {
 		switch r {
-		case '。', '！', '？', '：', ':', '；':
+		case '。', '！', '？', '：', ':', '；', ';', '!', '?':
 			return trimTrailingPunct(text[:i]), i + utf8.RuneLen(r)
 		case '\n':
 			return trimTrailingPunct(text[:i]), i
+		case '.':
+			if i > 0 && text[i-1] >= 0x80 { // 抓作风.二是…; not 1.5
+				return trimTrailingPunct(text[:i]), i + 1
+			}
 		}
 		if i > 360 {
 			return trimTrailingPunct(text[:i]), i
@@ -326,6 +331,9 @@ func inlineEnums(f *document.File, i, from int, out []*zongjie.Section, first in
 		}
 		mark, size := utf8.DecodeRuneInString(text[j:])
 		off = j + size
+		if mark == ',' {
+			mark = '，' // a weak boundary either way
+		}
 		if off >= p.Span.End {
 			break
 		}
@@ -474,11 +482,13 @@ func leadIn(before string) string {
 }
 
 // nextBoundary returns the byte offset of the next sentence or clause mark
-// (。；！？：，) in text at or after off, or -1. The marks' lead bytes (0xE3
+// (。；！？：，) in text at or after off, or -1. Messy reports type these
+// marks half-width too (;!?:, and . after a Chinese character: "…设施老化;二是…"):
+// they are boundaries as well (halfWidthMark). The marks' lead bytes (0xE3
 // for 。, 0xEF for the full-width forms) are found with strings.IndexByte,
 // which skips the text in between many bytes at a time.
 func nextBoundary(text string, off int) int {
-	for off+2 < len(text) {
+	for off < len(text) {
 		// 0xE3 is looked for only before the next 0xEF: searching the
 		// whole rest of the text for a lead byte it may not hold made a
 		// paragraph without 。 quadratic.
@@ -489,14 +499,23 @@ func nextBoundary(text string, off int) int {
 		}
 		if j := strings.IndexByte(rest, 0xE3); j >= 0 {
 			i = j
+			rest = rest[:j]
 		}
-		if i < 0 {
+		// A half-width mark before the first full-width candidate.
+		for k := 0; ; {
+			a := strings.IndexAny(rest[k:], halfWidthMarks)
+			if a < 0 {
+				break
+			}
+			if halfWidthMark(text, off+k+a) {
+				return off + k + a
+			}
+			k += a + 1
+		}
+		if i < 0 || off+i+2 >= len(text) {
 			return -1
 		}
 		off += i
-		if off+2 >= len(text) {
-			return -1
-		}
 		switch text[off] {
 		case 0xE3:
 			if text[off+1] == 0x80 && text[off+2] == 0x82 { // 。
@@ -514,3 +533,25 @@ func nextBoundary(text string, off int) int {
 	}
 	return -1
 }
+
+// halfWidthMarks are the half-width clause and sentence marks nextBoundary
+// takes as boundaries.
+const halfWidthMarks = ";,:!?."
+
+// halfWidthMark reports whether the half-width mark at byte i of text ends
+// a clause: ;!? always; , and : unless between digits (1,234 and 8:30);
+// . only after a character that is not ASCII (抓作风.二是…, not 1.5, 1.工业
+// or v2.).
+func halfWidthMark(text string, i int) bool {
+	switch text[i] {
+	case ';', '!', '?':
+		return true
+	case ',', ':':
+		return !(i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]))
+	case '.':
+		return i > 0 && text[i-1] >= 0x80
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
