@@ -207,7 +207,7 @@ func TestPages(t *testing.T) {
 	examples, _ := filepath.Abs("../examples")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "pages.mjs")
+	cmd := script(ctx, node, "pages.mjs")
 	cmd.Env = append(os.Environ(),
 		"ZONGJIE_URL="+srv.url,
 		"ZONGJIE_SCREENSHOTS="+shots,
@@ -386,7 +386,7 @@ func TestSignInPages(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "signin.mjs")
+	cmd := script(ctx, node, "signin.mjs")
 	cmd.Env = append(os.Environ(),
 		"ZONGJIE_URL="+srv.url,
 		"ZONGJIE_SCREENSHOTS="+shots,
@@ -409,4 +409,16 @@ func TestSignInPages(t *testing.T) {
 			t.Errorf("the audit log has no %s", action)
 		}
 	}
+}
+
+// script returns the command that runs a Node script until ctx ends. On
+// its end the script and the browser it started are killed (ownGroup), and
+// Wait returns within a few seconds even if a process still holds the
+// output pipe (WaitDelay): a hung browser fails the test when ctx ends, not
+// at go test's alarm with every test of the package lost.
+func script(ctx context.Context, node, name string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, node, name)
+	ownGroup(cmd)
+	cmd.WaitDelay = 10 * time.Second
+	return cmd
 }

@@ -728,7 +728,7 @@ func opensText(text string, i, head int) bool {
 		return false
 	}
 	switch {
-	case strings.HasPrefix(after, "，"):
+	case strings.HasPrefix(after, "，"), strings.HasPrefix(after, ","):
 		return true
 	case strings.HasPrefix(after, "是"):
 		return strings.HasSuffix(sentence, "一年")
@@ -759,14 +759,14 @@ func clauseAt(s string, i int) string {
 	start, end := i, i
 	for start > 0 && i-start < 150 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if strings.ContainsRune("，。；！？：\n", r) {
+		if strings.ContainsRune("，。；！？：\n,;!?:", r) {
 			break
 		}
 		start -= size
 	}
 	for end < len(s) && end-i < 150 {
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if strings.ContainsRune("，。；！？：\n", r) {
+		if strings.ContainsRune("，。；！？：\n,;!?:", r) {
 			break
 		}
 		end += size
@@ -810,10 +810,10 @@ func (d *detector) hasPlanSection() bool {
 func (d *detector) hasPlanParagraph(review *claim) bool {
 	var opens []string
 	if review.year > 0 {
-		opens = append(opens, strconv.Itoa(review.year+1)+"年，")
+		opens = append(opens, strconv.Itoa(review.year+1)+"年，", strconv.Itoa(review.year+1)+"年,")
 	}
 	if review.period == zongjie.PeriodH1 {
-		opens = append(opens, "下半年，")
+		opens = append(opens, "下半年，", "下半年,")
 	}
 	for _, para := range strings.Split(d.text, "\n") {
 		para = strings.TrimLeft(para, " 　\t")

@@ -817,8 +817,8 @@ func (d *detector) superior(u unitFound) string {
 	}
 	for _, line := range strings.Split(d.intro, "\n") {
 		line = strings.TrimSpace(line)
-		if strings.HasSuffix(line, "：") && utf8.RuneCountInString(line) <= 40 {
-			considerAll(strings.TrimSuffix(line, "："))
+		if body, ok := cutColon(line); ok && utf8.RuneCountInString(line) <= 40 {
+			considerAll(body) // the addressee: 中共安平县委、安平县人民政府：
 			continue
 		}
 		for i := 0; ; {
@@ -827,7 +827,7 @@ func (d *detector) superior(u unitFound) string {
 				break
 			}
 			clause := line[i+j:]
-			if k := strings.IndexAny(clause, "，。；"); k >= 0 {
+			if k := strings.IndexAny(clause, "，。；,;"); k >= 0 {
 				clause = clause[:k]
 			}
 			if strings.Contains(clause, "领导下") || strings.Contains(clause, "指导下") {
@@ -869,3 +869,12 @@ func bodyList(s string) []string {
 
 // endsWithOrgan says whether s ends with a body's word (organEnds).
 func endsWithOrgan(s string) bool { return organEnds.Suffix(s) != "" }
+
+// cutColon returns line without the colon it ends with, full-width or
+// half-width, and whether it had one.
+func cutColon(line string) (string, bool) {
+	if body, ok := strings.CutSuffix(line, "："); ok {
+		return body, true
+	}
+	return strings.CutSuffix(line, ":")
+}

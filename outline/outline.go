@@ -466,11 +466,24 @@ func secondFollows(m marker, rest string) bool {
 }
 
 // leadIn returns the last clause of before, the words that introduce a
-// list.
+// list, and with it the time the sentence opens with when that is one of
+// the plan (下一步，我将从三个方面加以改进): the clause alone would lose
+// what makes the list a plan. Half-width marks bound clauses as their
+// full-width forms do.
 func leadIn(before string) string {
-	if i := strings.LastIndexAny(before, "。！？；，"); i >= 0 {
+	if i := strings.LastIndexAny(before, "。！？；!?;"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		before = before[i+size:]
+	}
+	if i := strings.LastIndexAny(before, "，,"); i >= 0 {
+		first := before
+		if j := strings.IndexAny(before, "，,"); j >= 0 {
+			first = before[:j]
+		}
+		if t := words.TrimSpace(first); planTimeWords.At(t, 0) != t {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
 	}
 	before = words.TrimSpace(before)
 	if n := utf8.RuneCountInString(before); n > 80 {

@@ -353,7 +353,7 @@ func cumulativeOf(prev, between string) string {
 		return ""
 	}
 	r, size := utf8.DecodeRuneInString(between)
-	if r != '，' && r != '；' || size == len(between) {
+	if r != '，' && r != '；' && r != ',' && r != ';' || size == len(between) {
 		return ""
 	}
 	rest := between[size:]
@@ -880,6 +880,7 @@ var (
 var placeNouns = map[string]bool{
 	"地市": true, "市州": true, "县区": true, "县（市、区）": true, "县（市）": true, "乡镇": true, "街道": true,
 	"村": true, "行政村": true, "自然村": true, "社区": true, "村（居）": true, "村（社区）": true,
+	"县(市、区)": true, "县(市)": true, "村(居)": true, "村(社区)": true, // typed half-width
 }
 
 // subjectVerb returns the subject and verb of a clause that ends with a verb
@@ -1254,7 +1255,7 @@ func isVerbLike(s string) bool {
 // countNouns are the nouns most often counted in reports; after a figure
 // they are taken whole and alone ("23个社区基层…" → 社区).
 var countNouns = []string{
-	"村（居）", "村（社区）", "社区", "小区", "行政村", "自然村", "村", "项目", "企业", "工作组", "部门", "单位",
+	"村（居）", "村（社区）", "村(居)", "村(社区)", "社区", "小区", "行政村", "自然村", "村", "项目", "企业", "工作组", "部门", "单位",
 	"网格", "示范点", "点位", "站点", "基地", "园区", "平台", "场所", "乡镇", "街道", "学校", "家庭", "人次",
 }
 

@@ -119,7 +119,7 @@ var unitSet = func() *words.Set {
 
 // chengIsUnitBefore are the characters before which 成 is a unit: an
 // approximation, the end of a clause.
-var chengIsUnitBefore = words.NewCutset("以左多的，。、；）")
+var chengIsUnitBefore = words.NewCutset("以左多的，。、；）,.;)!?！？：:")
 
 // notUnitAfter lists, for unit words that begin common nouns and verbs,
 // the characters that make them a word instead: 人民, 项目, 处理, 组织.

@@ -76,7 +76,7 @@ func (x *extractor) deadline(sec *zongjie.Section, fig document.Span, after stri
 	// ("剩余4个未开工项目9月底前全部开工") dates it before time words of
 	// another sentence.
 	if h, ok := x.deadlineAfter(fig.End, fig.End+len(ownClause(after)), current); ok && (h.month != 0 || quarter(h.period)) &&
-		(!okBefore || strings.ContainsAny(x.in.File.Text[before.end:fig.Start], "。！？")) {
+		(!okBefore || strings.ContainsAny(x.in.File.Text[before.end:fig.Start], "。！？!?")) {
 		return h.word, next(h.word, h.year), x.period(h)
 	}
 	if okBefore {
@@ -236,7 +236,7 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 			// words (下半年, 年底前) still lead them.
 			continue
 		}
-		if strings.ContainsAny(x.in.File.Text[h.end:off], "。！？") && !opensSentence(x.in.File.Text, h.start) {
+		if strings.ContainsAny(x.in.File.Text[h.end:off], "。！？!?") && !opensSentence(x.in.File.Text, h.start) {
 			// A time word inside a sentence (确保全年完成投资13亿元。)
 			// dates that sentence, not the ones after it; one that opens
 			// its sentence (下半年要…。…) leads them.
@@ -253,7 +253,7 @@ func (x *extractor) deadlineBefore(off, current, lo, hi int) (deadlineHit, bool)
 // sentence: nothing but a paragraph's start, a full stop or a heading's
 // marker before it.
 func opensSentence(text string, i int) bool {
-	j := strings.LastIndexAny(text[:i], "。！？\n")
+	j := strings.LastIndexAny(text[:i], "。！？!?\n")
 	if j < 0 {
 		return strings.TrimSpace(text[:i]) == ""
 	}
@@ -313,7 +313,7 @@ func ownCommitment(after string) string {
 	for i := 0; i < len(after); {
 		r, size := utf8.DecodeRuneInString(after[i:])
 		i += size
-		if r != '，' && r != '；' {
+		if r != '，' && r != '；' && r != ',' && r != ';' {
 			continue
 		}
 		for _, w := range []string{"力争", "确保", "争取", "力求", "计划"} {

@@ -451,7 +451,7 @@ func (x *extractor) leadIn(off int) bool {
 // and cost one search.
 func leadSpans(text string, para document.Span) []document.Span {
 	p := text[para.Start:para.End]
-	if !strings.Contains(p, "：") {
+	if !strings.Contains(p, "：") && strings.IndexByte(p, ':') < 0 {
 		return nil
 	}
 	var out []document.Span
@@ -461,25 +461,47 @@ func leadSpans(text string, para document.Span) []document.Span {
 	// colons quadratic.
 	start, scanned := 0, 0 // p[:scanned] is searched for sentence ends
 	for from := 0; ; {
-		c := strings.Index(p[from:], "：")
+		c, size := nextColon(p, from)
 		if c < 0 {
 			break
 		}
-		c += from
-		from = c + len("：")
-		if i := strings.LastIndexAny(p[scanned:c], "。！？"); i >= 0 {
-			start = scanned + i + len("。") // the sentence's start
+		from = c + size
+		if i := strings.LastIndexAny(p[scanned:c], "。！？!?"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(p[scanned+i:])
+			start = scanned + i + n // the sentence's start
 		}
 		scanned = c
 		end := len(p) // the next colon or the sentence's end
-		if i := strings.IndexAny(p[from:], "。！？："); i >= 0 {
+		if i := strings.IndexAny(p[from:], "。！？!?"); i >= 0 {
 			end = from + i
+		}
+		if i, _ := nextColon(p, from); i >= 0 && i < end {
+			end = i
 		}
 		if lead := p[start:c]; containsAny(lead, leadWords) && !containsAny(lead, leadPastWords) {
 			out = append(out, document.Span{Start: para.Start + c, End: para.Start + end})
 		}
 	}
 	return out
+}
+
+// nextColon returns the offset and size of the first colon of p at or after
+// from, full-width or half-width (not 8:30's), or -1.
+func nextColon(p string, from int) (int, int) {
+	for {
+		c, size := strings.Index(p[from:], "："), len("：")
+		if k := strings.IndexByte(p[from:], ':'); k >= 0 && (c < 0 || k < c) {
+			if betweenDigits(p, from+k) {
+				from += k + 1
+				continue
+			}
+			c, size = k, 1
+		}
+		if c < 0 {
+			return -1, 0
+		}
+		return from + c, size
+	}
 }
 
 // build makes the target for quantity q.
@@ -784,11 +806,14 @@ func flatten(sections []*zongjie.Section) []*zongjie.Section {
 // Marks and words that bound the spans around a figure (see around and
 // next), each set indexed once per report.
 var (
-	sentenceMarks = []string{"。", "！", "？", "；"}
-	fullStops     = []string{"。", "！", "？"} // a sentence across ；
-	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "："}
-	phraseMarks   = []string{"。", "！", "？", "；", "，", "："}      // a clause whose subject may list items with 、
-	commaMarks    = []string{"。", "！", "？", "，", ",", "；", ";"} // where 控制在 stops binding (see comparator)
+	// Each mark in its half-width form too, as messy reports type it
+	// (…设施老化;二是…); a half-width comma or colon between digits (1,234,
+	// 8:30) is none (indexSets).
+	sentenceMarks = []string{"。", "！", "？", "；", "!", "?", ";"}
+	fullStops     = []string{"。", "！", "？", "!", "?"} // a sentence across ；
+	clauseMarks   = []string{"。", "！", "？", "；", "，", "、", "：", "!", "?", ";", ",", ":"}
+	phraseMarks   = []string{"。", "！", "？", "；", "，", "：", "!", "?", ";", ",", ":"} // a clause whose subject may list items with 、
+	commaMarks    = []string{"。", "！", "？", "，", ",", "；", ";", "!", "?"}           // where 控制在 stops binding (see comparator)
 	controlWords  = []string{"控制在"}
 	// thresholdMarks end the clause after "…以上的村" (see describes).
 	thresholdMarks = []string{"，", "。", "；", ",", ";", "\n"}
@@ -911,6 +936,9 @@ func (x *extractor) indexSets() []markIndex {
 			if !strings.HasPrefix(text[i:], m.mark) {
 				continue
 			}
+			if (m.mark == "," || m.mark == ":") && betweenDigits(text, i) {
+				break
+			}
 			for k := range out {
 				if m.sets&(1<<k) != 0 {
 					out[k].starts = append(out[k].starts, i)
@@ -922,6 +950,14 @@ func (x *extractor) indexSets() []markIndex {
 	}
 	return out
 }
+
+// betweenDigits reports whether the byte at i of text has an ASCII digit on
+// either side: the separator of 1,234 or 8:30, no mark of a clause.
+func betweenDigits(text string, i int) bool {
+	return i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1])
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func sortTargets(t []zongjie.Target) {
 	// Stable, as the insertion sort it replaces, which was quadratic when
