@@ -352,7 +352,7 @@ func officeUnder(level zongjie.Level, rest string) string {
 
 // villageAfter are the words a village's name is followed by where a
 // report names its unit: its bodies, its officers, its work team, 工作.
-var villageAfter = prefixes{"工作", "党", "村民委员会", "村委会", "“两委”", "两委", "第一书记", "帮扶", "关于", "驻村"}
+var villageAfter = prefixes{"工作", "党", "村民委员会", "村委会", "“两委”", "\"两委\"", "两委", "第一书记", "帮扶", "关于", "驻村"}
 
 // villageStarts start common nouns that end with 村: 行政村, 重点村.
 var villageStarts = prefixes{

@@ -1148,10 +1148,10 @@ func (sc *scanner) followingNoun(end, limit int, people bool) (noun, verbPhrase 
 			return "", w + after[:end]
 		}
 	}
-	if strings.HasPrefix(rest, "“") {
-		// A quoted name: 15个“15分钟品质文化生活圈”.
-		if j := strings.Index(rest, "”"); j > 0 {
-			return rest[len("“"):j], ""
+	if open, close := quoteOpening(rest); open != "" {
+		// A quoted name: 15个“15分钟品质文化生活圈” (or "…" typed half-width).
+		if j := strings.Index(rest[len(open):], close); j > 0 {
+			return rest[len(open) : len(open)+j], ""
 		}
 	}
 	for _, n := range countNouns {
@@ -1189,15 +1189,15 @@ func nounRun(rest string, minRunes int) (noun, verbPhrase string) {
 	quoted := false
 	for i, r := range rest {
 		switch {
-		case r == '“':
+		case r == '“' || r == '"' && !quoted:
 			quoted = true
-			marks += len("“")
+			marks += utf8.RuneLen(r)
 			continue
-		case r == '”' && quoted:
+		case (r == '”' || r == '"') && quoted:
 			quoted = false
-			marks += len("”")
+			marks += utf8.RuneLen(r)
 			if i-marks >= 24 && capAt == len(rest) {
-				capAt = i + len("”") // the cap fell inside: the quoted name is whole
+				capAt = i + utf8.RuneLen(r) // the cap fell inside: the quoted name is whole
 			}
 			continue
 		}
@@ -1426,6 +1426,16 @@ func clip(s string) string {
 // trimQuotes removes quotation marks and brackets that are not balanced
 // inside s: "“小升规”" keeps its quotes, "小升规”" loses the stray one.
 func trimQuotes(s string) string {
+	if n := strings.Count(s, "\""); n%2 == 1 {
+		// Typed half-width, an odd quotation mark is the stray one: the
+		// one it opens with (…"平均办理时限), ends with, or else the last.
+		switch i := strings.LastIndexByte(s, '"'); {
+		case strings.HasPrefix(s, "\""):
+			s = s[1:]
+		default:
+			s = s[:i] + s[i+1:]
+		}
+	}
 	var count [8]int
 	any := false
 	for i := 0; i < len(s); i++ {
@@ -1619,4 +1629,17 @@ func stripLeadingDate(s string) string {
 		}
 	}
 	return s
+}
+
+// quoteOpening returns the quotation mark s opens with and the mark that
+// closes it: “ and ”, or " and " as messy reports type them; "" when s
+// opens with none.
+func quoteOpening(s string) (open, close string) {
+	switch {
+	case strings.HasPrefix(s, "“"):
+		return "“", "”"
+	case strings.HasPrefix(s, "\""):
+		return "\"", "\""
+	}
+	return "", ""
 }

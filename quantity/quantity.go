@@ -315,7 +315,7 @@ var runeClass = func() *[0x10000]uint8 {
 			t[r] = classPlaceholder
 		case numeral.IsNumeralChar(r):
 			t[r] = classNumeral
-		case strings.ContainsRune("“”「」《》", r):
+		case strings.ContainsRune("“”「」《》\"", r):
 			t[r] = classMark
 		}
 	}
@@ -380,6 +380,14 @@ func (sc *scanner) scan() {
 		switch r {
 		case '“':
 			quote = i
+		case '"':
+			// Typed half-width, a quotation mark opens when none is open
+			// and closes the one that is.
+			if quote < 0 {
+				quote = i
+				break
+			}
+			fallthrough
 		case '”':
 			if quote >= 0 && utf8.RuneCountInString(sc.text[quote:i]) <= 13 {
 				sc.dropFrom(quote) // a short quotation is a name: “十四五”, “1+3”
@@ -582,7 +590,7 @@ func (sc *scanner) number(i int, chinese bool) int {
 		if strings.HasPrefix(num.Decimal, "0") && len(num.Decimal) >= 3 && !strings.HasPrefix(num.Decimal, "0.") {
 			return j // 0571: an area code
 		}
-		if (after == '“' || after == '《') && j-i == 4 && num.Value >= 1949 && num.Value <= 2099 && !strings.Contains(num.Decimal, ".") {
+		if (after == '“' || after == '《' || after == '"') && j-i == 4 && num.Value >= 1949 && num.Value <= 2099 && !strings.Contains(num.Decimal, ".") {
 			return j // the year of an event's name: 2026“南湖之夏”音乐季
 		}
 	} else {
