@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -273,10 +274,15 @@ func AddInputs(ctx context.Context, st store.Store, inputs []Input, o AddOptions
 					// path or text as a current version when the add
 					// began: an earlier version's text, or one added
 					// meanwhile. Decide says which (rare: a query here).
+					// Neither, the store holds the same text from another
+					// file (store.Report.ByText).
 					c := *r
 					c.ID = 0
 					if late, err := Decide(ctx, st, &c, f.path, o.Options); err == nil {
 						d.Notice = late.Notice
+						if late.Report == 0 && b.ids[k] != 0 {
+							d.Notice = fmt.Sprintf("已存在：与已保存的报告 %d 文本相同（编码、全角半角、空白或 Markdown 标记不同），未另行保存", b.ids[k])
+						}
 					}
 				}
 				if d.Notice != "" && b.err == nil {

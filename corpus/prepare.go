@@ -69,6 +69,7 @@ func Prepare(path string, data []byte, o Options) ([]*store.Report, error) {
 			Chars:    r.Length,
 			Text:     text,
 			Data:     data,
+			ByText:   true, // the same report from another file is stored once
 		}
 		if o.Check {
 			sr.Findings = findings(diags, r.Span)

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"zongjie"
 	"zongjie/corpus"
@@ -228,6 +231,55 @@ func TestDiffLines(t *testing.T) {
 		}
 		if got := strings.Join(parts, "|"); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSameTextOtherFile: the same report from another file — a Markdown
+// copy, a GBK .txt with full-width digits and other spacing — is stored
+// once, and the add says 已存在 with the stored report's number, whether
+// the copies come in one add or in two. Near miss: a copy with another
+// figure is a report of its own.
+func TestSameTextOtherFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	md := "# 青禾街道2023年工作总结及2024年工作计划\n\n## 一、2023年工作总结\n\n全年新增就业**1200人**，完成固定资产投资3.2亿元。\n\n" +
+		"## 二、存在问题\n\n产业基础薄弱。\n\n## 三、2024年工作计划\n\n力争新增就业1300人。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.NewReplacer("1200", "１２００", "。\n", "。\r\n\r\n").Replace(report2023))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "a.txt"), report2023)
+	write(t, filepath.Join(dir, "a.md"), md)
+	write(t, filepath.Join(dir, "a-gbk.txt"), gbk)
+	write(t, filepath.Join(dir, "b.txt"), strings.Replace(report2023, "1200人", "1250人", 1))
+	for _, together := range []bool{false, true} {
+		st := openSQLite(t)
+		a := &adder{t: t, st: st}
+		var notices []string
+		if together {
+			a.add(corpus.Options{}, filepath.Join(dir, "a.txt"), filepath.Join(dir, "a.md"), filepath.Join(dir, "a-gbk.txt"), filepath.Join(dir, "b.txt"))
+			notices = a.notices
+		} else {
+			for _, name := range []string{"a.txt", "a.md", "a-gbk.txt", "b.txt"} {
+				a.add(corpus.Options{}, filepath.Join(dir, name))
+				notices = append(notices, a.notices...)
+			}
+		}
+		list, _ := st.List(ctx, store.Filter{})
+		if len(list) != 2 {
+			t.Errorf("together %v: %d reports stored, want 2 (a and b): %+v", together, len(list), list)
+			continue
+		}
+		want := "已存在：与已保存的报告 " + strconv.FormatInt(list[0].ID, 10) + " 文本相同"
+		n := 0
+		for _, m := range notices {
+			if strings.HasPrefix(m, want) {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("together %v: %d notices %q, want 2 (the .md and the GBK .txt): %q", together, n, want, notices)
 		}
 	}
 }

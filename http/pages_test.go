@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"zongjie/app"
 	"zongjie/check"
 	"zongjie/examples"
@@ -524,5 +526,34 @@ func TestUploadNamesOnce(t *testing.T) {
 	}
 	if !strings.Contains(body, `<td class="file">一篇.txt</td>`) {
 		t.Errorf("the file of one report lost its name:\n%s", body)
+	}
+}
+
+// Ensure the same report uploaded as .md and as a GBK .txt is stored once:
+// the second upload's row says 已存在, names the stored report and links
+// it. Near miss: the same upload with another figure is a new report.
+func TestUploadSameTextOtherFile(t *testing.T) {
+	s := newTestServer(t, nil, Options{})
+	c := newClient(t, s)
+	txt := "柳河乡2024年工作总结\n一、主要工作\n全年新增就业1200人，完成投资3.2亿元。\n二、存在问题\n产业基础薄弱。\n"
+	md := "# 柳河乡2024年工作总结\n\n## 一、主要工作\n\n全年新增就业**1200人**，完成投资3.2亿元。\n\n## 二、存在问题\n\n产业基础薄弱。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.ReplaceAll(txt, "\n", "\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := c.upload(map[string][]byte{"总结.md": []byte(md)}, "", true).Body.String()
+	id := regexp.MustCompile(`href="/reports/(\d+)"`).FindStringSubmatch(first)
+	if id == nil || !strings.Contains(first, "新报告") {
+		t.Fatalf("the .md is not stored:\n%s", first)
+	}
+	second := c.upload(map[string][]byte{"总结.txt": []byte(gbk)}, "", true).Body.String()
+	for _, want := range []string{"已有，未改动", `href="/reports/` + id[1] + `"`, "已存在：与已保存的报告 " + id[1] + " 文本相同"} {
+		if !strings.Contains(second, want) {
+			t.Errorf("the GBK .txt's row lacks %q:\n%s", want, second)
+		}
+	}
+	other := c.upload(map[string][]byte{"另一篇.txt": []byte(strings.Replace(txt, "1200人", "1300人", 1))}, "", true).Body.String()
+	if !strings.Contains(other, "新报告") || strings.Contains(other, "已存在") {
+		t.Errorf("a report with another figure is not new:\n%s", other)
 	}
 }

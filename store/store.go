@@ -70,6 +70,14 @@ type Report struct {
 	Fingerprints []uint64
 	// Paragraphs are what search finds.
 	Paragraphs []Paragraph
+
+	// ByText, for a new report (ID zero), has Put store its text once
+	// whatever file it came from: a live report whose current text has
+	// the same TextKey (the same but for its encoding, width, whitespace
+	// and Markdown markup) holds it, as one holding its (FileHash, Index)
+	// does. Adding files sets it; it is not stored (every stored report
+	// has its text's key).
+	ByText bool
 }
 
 // Paragraph is one searchable paragraph of a report.
@@ -176,7 +184,9 @@ type Store interface {
 	// unless a version of a stored report holds its (FileHash, Index):
 	// then nothing is stored and Put returns that report's ID and added
 	// false — or, when that report is in the trash, brings it back as it
-	// was (added true, r.Version its current version).
+	// was (added true, r.Version its current version). With r.ByText set,
+	// a live report whose current text has r.Text's TextKey holds it too
+	// (the one of least ID): nothing is stored, its ID and added false.
 	//
 	// With r.ID set, r is a new version of that report, which becomes its
 	// current version (ErrNotFound when there is no such report); a

@@ -52,6 +52,11 @@ func TestMigrateAccounts(t *testing.T) {
 	if err := s.Verify(ctx); err != nil {
 		t.Errorf("Verify after the migration: %v", err)
 	}
+	// The old report has its text's key (schema 8): the same text from
+	// another file, spaced, is it.
+	if id, added, err := s.Put(ctx, &store.Report{FileHash: "other", Text: "全年 就业\n", ByText: true}); err != nil || id != 7 || added {
+		t.Errorf("Put of the old report's text from another file = %d, %v, %v; want 7, false", id, added, err)
+	}
 }
 
 // The database itself refuses to change, remove or truncate entries of

@@ -24,6 +24,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"zongjie/store"
 	"zongjie/store/internal/norm"
 )
 
@@ -371,6 +372,45 @@ $$;
 CREATE TRIGGER figures_deleted AFTER DELETE ON reports
 	FOR EACH ROW EXECUTE FUNCTION figures_deleted();
 `,
+	// 8: the key of each report's current text (store.TextKey), so that
+	// the same report from another file (another encoding, width,
+	// whitespace, Markdown) is stored once; the reports stored before
+	// get theirs from fills[8].
+	`
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS text_key text NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS reports_text_key ON reports (text_key) WHERE text_key <> '';
+`,
+}
+
+// fills are the steps in Go that follow a migration, by the schema
+// version it makes, in its transaction.
+var fills = map[int]func(ctx context.Context, tx pgx.Tx) error{8: fillTextKeys}
+
+// fillTextKeys sets the text key of every report.
+func fillTextKeys(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT id, text FROM reports`)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	var keys []string
+	for rows.Next() {
+		var (
+			id   int64
+			text string
+		)
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		ids, keys = append(ids, id), append(keys, store.TextKey(text))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `UPDATE reports r SET text_key = k.key FROM unnest($1::bigint[], $2::text[]) AS k (id, key) WHERE r.id = k.id`, ids, keys)
+	return err
 }
 
 // writeLockKey is the key of the transaction-level advisory lock that
@@ -421,6 +461,11 @@ func migrateTo(ctx context.Context, pool *pgxpool.Pool, n int) error {
 	for i := version; i < n; i++ {
 		if _, err := tx.Exec(ctx, migrations[i]); err != nil {
 			return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+		}
+		if fill := fills[i+1]; fill != nil {
+			if err := fill(ctx, tx); err != nil {
+				return fmt.Errorf("migrate to schema version %d: %w", i+1, err)
+			}
 		}
 	}
 	q := `UPDATE schema_version SET version = $1`

@@ -138,11 +138,12 @@ type derived struct {
 	texts        []string
 	terms        []string // the search tokens of each paragraph, spaced
 	version      int      // the version stored
+	textKey      string   // store.TextKey of the text
 }
 
 func derive(r *store.Report) *derived {
 	// Empty arrays, not NULL.
-	d := &derived{years: append([]int{}, r.Years...), fingerprints: []int64{}}
+	d := &derived{years: append([]int{}, r.Years...), fingerprints: []int64{}, textKey: store.TextKey(r.Text)}
 	for _, h := range norm.Fingerprints(r.Fingerprints) {
 		d.fingerprints = append(d.fingerprints, int64(h))
 	}
@@ -170,17 +171,28 @@ func put(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64, bo
 	case r.ID != 0:
 		return revise(ctx, tx, r, d)
 	}
+	if r.ByText && d.textKey != "" {
+		// The same text from another file: stored once.
+		var same int64
+		err := tx.QueryRow(ctx, `SELECT id FROM reports WHERE text_key = $1 AND deleted IS NULL ORDER BY id LIMIT 1`, d.textKey).Scan(&same)
+		if err == nil {
+			return same, false, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return 0, false, err
+		}
+	}
 	// A concurrent Put of the same report may insert it first: then this
 	// INSERT waits for it to commit, inserts nothing, and the report is
 	// found again.
 	var id int64
 	err = tx.QueryRow(ctx, `INSERT INTO reports
-		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints, version, note, unit_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15, 1, $16, $17)
+		(file_hash, idx, path, title, unit, level, years, period, genre, chars, added, text, data, findings, fingerprints, version, note, unit_id, text_key)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::json, $14::text::json, $15, 1, $16, $17, $18)
 		ON CONFLICT (file_hash, idx) DO NOTHING
 		RETURNING id`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
-		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, r.Note, unitArg(r.UnitID)).Scan(&id)
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, r.Note, unitArg(r.UnitID), d.textKey).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		if err := tx.QueryRow(ctx, `SELECT id FROM reports WHERE file_hash = $1 AND idx = $2`, r.FileHash, r.Index).Scan(&id); err != nil {
 			return 0, false, fmt.Errorf("report stored concurrently: %w", err)
@@ -288,10 +300,10 @@ func revise(ctx context.Context, tx pgx.Tx, r *store.Report, d *derived) (int64,
 	d.version = cur.Version + 1
 	_, err = tx.Exec(ctx, `UPDATE reports SET file_hash = $1, idx = $2, path = $3, title = $4, unit = $5, level = $6, years = $7,
 			period = $8, genre = $9, chars = $10, added = $11, text = $12, data = $13::text::json, findings = $14::text::json,
-			fingerprints = $15, version = $16, note = $17, unit_id = coalesce($19, unit_id)
+			fingerprints = $15, version = $16, note = $17, unit_id = coalesce($19, unit_id), text_key = $20
 		WHERE id = $18`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added, r.Text,
-		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, d.version, r.Note, r.ID, unitArg(r.UnitID))
+		jsonText(r.Data), jsonText(r.Findings), d.fingerprints, d.version, r.Note, r.ID, unitArg(r.UnitID), d.textKey)
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}

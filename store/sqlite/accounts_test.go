@@ -67,6 +67,11 @@ func TestMigrateFromSchema5(t *testing.T) {
 	if err := s.Verify(ctx); err != nil {
 		t.Errorf("Verify after the migration: %v", err)
 	}
+	// The old report has its text's key (schema 9): the same text from
+	// another file, in full-width digits, is it.
+	if id, added, err := s.Put(ctx, &store.Report{FileHash: "other", Text: "全年新增就业１２００人\n", ByText: true}); err != nil || id != 1 || added {
+		t.Errorf("Put of the old report's text from another file = %d, %v, %v; want 1, false", id, added, err)
+	}
 	// The new tables work.
 	u := &store.Unit{Name: "青禾街道"}
 	if err := s.CreateUnit(ctx, u); err != nil {

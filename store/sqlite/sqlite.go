@@ -36,6 +36,7 @@ import (
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 
+	"zongjie/store"
 	"zongjie/store/internal/norm"
 )
 
@@ -461,6 +462,44 @@ CREATE TRIGGER figures_deleted AFTER DELETE ON reports BEGIN
 	INSERT OR REPLACE INTO figures_gone (report, seq) VALUES (OLD.id, (SELECT figures FROM placement));
 END;
 `},
+	// 9: the key of each report's current text (store.TextKey), so that
+	// the same report from another file (another encoding, width,
+	// whitespace, Markdown) is stored once; the reports stored before
+	// get theirs now.
+	{sql: `
+ALTER TABLE reports ADD COLUMN text_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX reports_text_key ON reports (text_key) WHERE text_key <> '';
+`, fill: fillTextKeys},
+}
+
+// fillTextKeys sets the text key of every report.
+func fillTextKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT report, text FROM contents`)
+	if err != nil {
+		return err
+	}
+	keys := map[int64]string{}
+	for rows.Next() {
+		var (
+			id   int64
+			text string
+		)
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		keys[id] = store.TextKey(text)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, k := range keys {
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET text_key = ? WHERE id = ?`, k, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fillPostings makes the fingerprint index of the reports stored: a run

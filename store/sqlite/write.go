@@ -142,6 +142,7 @@ type derived struct {
 	fingerprints []uint64 // distinct, ascending
 	hashes       []byte   // the fingerprints, packed
 	paragraphs   string   // the paragraphs as a JSON array of [offset, kind, text]
+	textKey      string   // store.TextKey of the text
 	terms        []string // the paragraphs as paragraph_index holds them
 
 	firstParagraph int64 // the ID of the first paragraph, once stored
@@ -151,7 +152,7 @@ type derived struct {
 }
 
 func derive(r *store.Report) (*derived, error) {
-	d := &derived{years: "[]"}
+	d := &derived{years: "[]", textKey: store.TextKey(r.Text)}
 	if len(r.Years) > 0 {
 		b, err := json.Marshal(r.Years)
 		if err != nil {
@@ -188,9 +189,20 @@ func (w *writer) put(r *store.Report, d *derived) (int64, bool, error) {
 	case r.ID != 0:
 		return w.revise(r, d)
 	}
-	id, err := w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added, version, note, unit_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(), r.Note, unitArg(r.UnitID))
+	if r.ByText && d.textKey != "" {
+		// The same text from another file: stored once.
+		var same int64
+		err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM reports WHERE text_key = ? AND deleted IS NULL ORDER BY id LIMIT 1`, d.textKey).Scan(&same)
+		if err == nil {
+			return same, false, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, false, err
+		}
+	}
+	id, err := w.insert(`INSERT INTO reports (file_hash, idx, path, title, unit, level, years, period, genre, chars, added, version, note, unit_id, text_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(), r.Note, unitArg(r.UnitID), d.textKey)
 	if err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
@@ -286,9 +298,9 @@ func (w *writer) revise(r *store.Report, d *derived) (int64, bool, error) {
 	}
 	d.version = cur.Version + 1
 	if _, err := w.exec(`UPDATE reports SET file_hash = ?, idx = ?, path = ?, title = ?, unit = ?, level = ?, years = ?,
-			period = ?, genre = ?, chars = ?, added = ?, version = ?, note = ? WHERE id = ?`,
+			period = ?, genre = ?, chars = ?, added = ?, version = ?, note = ?, text_key = ? WHERE id = ?`,
 		r.FileHash, r.Index, r.Path, r.Title, r.Unit, r.Level, d.years, r.Period, r.Genre, r.Chars, r.Added.UnixMicro(),
-		d.version, r.Note, r.ID); err != nil {
+		d.version, r.Note, d.textKey, r.ID); err != nil {
 		return 0, false, fmt.Errorf("report: %w", err)
 	}
 	if r.UnitID != 0 && r.UnitID != cur.UnitID {

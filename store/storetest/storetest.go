@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LoginFailuresConcurrent", testLoginFailuresConcurrent},
 		{"Audit", testAudit},
 		{"Verify", testVerify},
+		{"ByText", testByText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -997,5 +998,53 @@ func testBadInput(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Search(ctx, store.Query{Text: strings.Repeat("增长", 2000)}); err != nil {
 		t.Errorf("Search of a long text: %v", err)
+	}
+}
+
+// testByText: a new report put with ByText is held by a live report whose
+// current text is the same but for its encoding, width, whitespace and
+// Markdown markup (store.TextKey). Near misses: without ByText, with
+// another character, or the same as a report's earlier version or one in
+// the trash, it is a new report.
+func testByText(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	txt := "青禾街道2024年工作总结\n一、主要工作\n全年新增就业1200人，增长5%。\n| 指标 | 完成值 |\n| --- | --- |\n| 就业 | 1200人 |\n"
+	md := "# 青禾街道2024年工作总结\n\n## 一、主要工作\n\n全年新增就业１２００人，增长５％。\n\n| 指标 | 完成值 |\n| --- | :---: |\n| 就业 | **1200人** |\n"
+	a := &store.Report{FileHash: "txt", Path: "a.txt", Title: "青禾街道2024年工作总结", Text: txt, ByText: true}
+	id := put(t, s, a)
+	for _, tt := range []struct {
+		name   string
+		r      *store.Report
+		stored bool
+	}{
+		{"the .md of it", &store.Report{FileHash: "md", Path: "a.md", Text: md, ByText: true}, false},
+		{"spaced, with a BOM", &store.Report{FileHash: "gbk", Path: "b.txt", Text: "\ufeff" + strings.ReplaceAll(txt, "，", " ， "), ByText: true}, false},
+		{"without ByText", &store.Report{FileHash: "plain", Path: "c.txt", Text: md}, true},
+		{"another digit", &store.Report{FileHash: "d", Path: "d.txt", Text: strings.Replace(txt, "1200人，", "1300人，", 1), ByText: true}, true},
+	} {
+		got, added, err := s.Put(ctx, tt.r)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if tt.stored != (added && got != id) {
+			t.Errorf("%s: Put = %d, added %v; want stored %v (the report is %d)", tt.name, got, added, tt.stored, id)
+		}
+	}
+	// A new version: its text is the report's now, the old one no more
+	// (the copy stored without ByText holds that).
+	v2 := &store.Report{ID: id, FileHash: "txt2", Path: "a.txt", Title: a.Title, Text: txt + "二、存在问题\n产业基础薄弱。\n"}
+	put(t, s, v2)
+	if got, _, err := s.Put(ctx, &store.Report{FileHash: "md1", Path: "e.md", Text: md, ByText: true}); err != nil || got == id {
+		t.Errorf("the earlier version's text from another file = %d, %v; want another report than %d", got, err, id)
+	}
+	if got, added, err := s.Put(ctx, &store.Report{FileHash: "md2", Path: "f.md", Text: "# " + v2.Text, ByText: true}); err != nil || added || got != id {
+		t.Errorf("the current version's text from another file = %d, %v, %v; want %d", got, added, err, id)
+	}
+	// One in the trash holds it no more.
+	if err := s.Trash(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if got, added, err := s.Put(ctx, &store.Report{FileHash: "md3", Path: "g.md", Text: "# " + v2.Text, ByText: true}); err != nil || !added || got == id {
+		t.Errorf("the text of a report in the trash from another file = %d, %v, %v; want a new report", got, added, err)
 	}
 }
