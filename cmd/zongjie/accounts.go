@@ -331,20 +331,7 @@ func runUserAdd(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, "user add", err)
 	}
-	return say(e, "user add", "已添加用户 %s（%s，%s）。\n", acc.Name, acc.Unit, roleText(acc.Role))
-}
-
-// roleText names a role in Chinese.
-func roleText(r store.Role) string {
-	switch r {
-	case store.Drafter:
-		return "起草"
-	case store.Reviewer:
-		return "审阅"
-	case store.Admin:
-		return "管理员"
-	}
-	return string(r)
+	return say(e, "user add", "已添加用户 %s（%s，%s）。\n", acc.Name, acc.Unit, app.RoleWords(acc.Role))
 }
 
 func runUserList(ctx context.Context, e *env, args []string) int {
@@ -375,7 +362,7 @@ func runUserList(ctx context.Context, e *env, args []string) int {
 			if u.LastLogin != nil {
 				last = "最近登录 " + u.LastLogin.Local().Format("2006-01-02 15:04")
 			}
-			fmt.Fprintf(w, "%5d  %s  %s  %s  %s%s\n", u.ID, u.Name, u.Unit, roleText(u.Role), last, state)
+			fmt.Fprintf(w, "%5d  %s  %s  %s  %s%s\n", u.ID, u.Name, u.Unit, app.RoleWords(u.Role), last, state)
 		}
 		fmt.Fprintf(w, "共 %d 位用户。\n", len(us))
 		return nil
