@@ -227,7 +227,9 @@ type PeriodPlan struct {
 
 // PeriodResult is a target with its outcome, the report whose plan set it
 // and the report whose figure (or words) rated it: their Labels, In ""
-// when none rated it.
+// when none rated it. In is one of Reports, or, when Early, one of Plans:
+// the half-year's report at the year's end, where a year's amount was
+// already reached.
 type PeriodResult struct {
 	track.Result
 	In string `json:"in"`
@@ -299,6 +301,7 @@ func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (
 	for _, p := range plans {
 		l := loaded[p.ID]
 		out.Plans = append(out.Plans, PeriodPlan{Label: l.Label, ID: l.ID, Title: l.Report.Title, Plan: l.Report.Meta.Plan})
+		p.Plan.File = l.File // its review's figures: a year's amount reached by mid-year
 		tps = append(tps, p.Plan)
 	}
 	var later []track.Later
@@ -319,7 +322,12 @@ func (a *App) TrackPeriod(ctx context.Context, unit string, term zongjie.Term) (
 		set := &out.Plans[r.From]
 		set.Targets++
 		res := PeriodResult{Result: r, SetBy: set.Label, SetByID: set.ID}
-		if r.Evidence != nil {
+		switch {
+		case r.Evidence != nil && r.Early:
+			// In a report before the period's (the half-year's): one of Plans.
+			in := &out.Plans[r.In]
+			res.In, res.InID = in.Label, in.ID
+		case r.Evidence != nil:
 			in := &out.Reports[r.In]
 			res.In, res.InID = in.Label, in.ID
 			in.Summary[string(r.Status)]++

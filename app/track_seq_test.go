@@ -58,8 +58,8 @@ func TestTrackSequences(t *testing.T) {
 		t.Fatal(err)
 	}
 	floors := map[bool]seqScore{
-		false: {targets: 25, found: 25, status: 16, value: 15, restated: 4, restatedRight: 4},
-		true:  {targets: 26, found: 26, status: 10, value: 10, restated: 4, restatedRight: 2},
+		false: {targets: 25, found: 25, status: 18, value: 17, restated: 4, restatedRight: 4},
+		true:  {targets: 26, found: 26, status: 12, value: 12, restated: 4, restatedRight: 2},
 	}
 	units := []struct {
 		name     string

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"zongjie"
+	"zongjie/document"
 	"zongjie/store"
 	"zongjie/track"
 )
@@ -241,7 +242,7 @@ func (g *groupTracked) figures(id int64, f *DeskFigures) {
 	f.Earlier = g.earlierCount()
 	f.OwnMet, f.OwnPartial, f.OwnMissed = 0, 0, 0
 	for _, r := range o.Results {
-		if r.Evidence == nil || g.ids[r.In] != id {
+		if r.Evidence == nil || r.Early || g.ids[r.In] != id {
 			continue
 		}
 		switch r.Status {
@@ -271,11 +272,12 @@ func trackGroup(ctx context.Context, st store.Store, ds []DeskReport, g []int, k
 	if t, ok := tracked[g[0]]; ok {
 		return t, nil
 	}
-	_, old, err := p.extraction()
+	oldFile, old, err := p.extraction()
 	if err != nil {
 		tracked[g[0]] = nil
 		return nil, nil // unreadable: no targets
 	}
+	files := map[int]*document.File{pk: oldFile} // of the plans' reports, by ds's index
 	get := func(m int) (*loadedReport, error) {
 		id := ds[m].Report.ID
 		l := loaded[id]
@@ -288,7 +290,7 @@ func trackGroup(ctx context.Context, st store.Store, ds []DeskReport, g []int, k
 		return l, nil
 	}
 	var failed error
-	plans, _ := plansOf(ds, k, pk, old, earlier, func(i int) *zongjie.Report {
+	plans, idx := plansOf(ds, k, pk, old, earlier, func(i int) *zongjie.Report {
 		l, err := get(i)
 		if err != nil {
 			if !errors.Is(err, store.ErrNotFound) && failed == nil {
@@ -296,14 +298,20 @@ func trackGroup(ctx context.Context, st store.Store, ds []DeskReport, g []int, k
 			}
 			return nil // deleted meanwhile: the next look tracks without it
 		}
-		_, rep, err := l.extraction()
+		file, rep, err := l.extraction()
 		if err != nil {
 			return nil
 		}
+		files[i] = file
 		return rep
 	})
 	if failed != nil {
 		return nil, failed
+	}
+	for j := range plans {
+		// Their reviews' figures: a year's amount reached by mid-year
+		// (track.Plan.File).
+		plans[j].File = files[idx[j]]
 	}
 	out := &groupTracked{}
 	var later []track.Later

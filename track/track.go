@@ -71,8 +71,14 @@ type Result struct {
 	Reason string `json:"reason"`
 	// In is the later report of TrackAll the evidence is in, by its
 	// place in the list (0 for Track's one); meaningless without
-	// evidence.
+	// evidence. When Early, it is the plan of TrackPlans whose report
+	// holds the evidence instead.
 	In int `json:"-"`
+	// Early says the evidence is in an earlier report of the year than
+	// the later ones (the half-year's report at the year's end): a
+	// year's amount already reached there, which the year's report does
+	// not give again (TrackPlans).
+	Early bool `json:"early,omitempty"`
 	// From is the plan of TrackPlans that set the target, by its place
 	// in the list (0 for Track's and TrackAll's one).
 	From int `json:"-"`
@@ -131,9 +137,17 @@ func TrackAll(old *zongjie.Report, later []Later) *Outcome {
 // written after it and before the later ones (a half-year's report
 // between a year's plan and the year's end): its targets due in one of
 // them were tracked there, and are left out.
+//
+// File is the file Report was read from, or nil. Given, and when Report
+// reviews a part of the later reports' year (the half-year's report at the
+// year's end), its review's figures are evidence for the year's targets
+// none of the later reports gives a figure for: an amount reached by then
+// is met (Result.Early); one short of it stays unreported, the figure so
+// far said in the reason — the year's outcome is not known.
 type Plan struct {
 	Report *zongjie.Report
 	Since  []*zongjie.Term
+	File   *document.File
 }
 
 // TrackPlans is TrackAll with the targets of several earlier reports: a
@@ -171,6 +185,7 @@ func TrackPlans(plans []Plan, later []Later) *Outcome {
 			break
 		}
 	}
+	early := earlyCandidates(plans, year)
 	dueIn := make([]bool, len(later))
 	seen := map[string]bool{}
 	for from, p := range plans {
@@ -244,6 +259,9 @@ func TrackPlans(plans []Plan, later []Later) *Outcome {
 				// None of them reports it, not the one.
 				r.Reason = strings.Replace(r.Reason, "后一报告未报告", "本期各篇报告均未报告", 1)
 			}
+			if r.Status == Unreported && len(early) > 0 {
+				rateEarly(&r, t, old, name, change, early, plans)
+			}
 			r.From = from
 			out.Results = append(out.Results, r)
 		}
@@ -252,6 +270,78 @@ func TrackPlans(plans []Plan, later []Later) *Outcome {
 		}
 	}
 	return out
+}
+
+// earlyCandidates returns the figures of the reviews of plans' reports
+// (those read with their File) of a part of year, not the year itself
+// (the half-year's report at the year's end): in is the plan's place in
+// plans. Figures in a plan or a problems section are left out.
+func earlyCandidates(plans []Plan, year int) []candidate {
+	var out []candidate
+	for i, p := range plans {
+		if p.File == nil || p.Report == nil || year == 0 || p.Report.Meta.PlanAlone() {
+			continue
+		}
+		rev := p.Report.Meta.Review
+		if rev == nil || rev.Year != year || rev.Period == "" || rev.Period == zongjie.PeriodFullYear {
+			continue
+		}
+		for _, c := range candidates(p.File, p.Report) {
+			if c.tier == 0 && c.section != string(zongjie.KindProblems) {
+				c.in = i
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// earlyScore is the least name match that rates a target by an earlier
+// report's figure: the indicator itself (高标准农田 for 新建高标准农田), not
+// a name merely alike ("全镇45家规上工业企业中", a stock told among the
+// problems, for 新增规上工业企业) — the year's report, which would tell,
+// is silent.
+const earlyScore = 0.9
+
+// rateEarly rates a year's target that none of the later reports gives a
+// figure for by the figures of an earlier report of the year (early,
+// earlyCandidates): an amount to reach (not a rate, a change, a level
+// where less is better, a ceiling) already reached there by one figure of
+// the indicator itself is met, as amounts only grow through the year
+// ("已建成高标准农田2600亩，提前完成全年任务"); one short of it is partial
+// progress, not the year's outcome: the target stays unreported and the
+// reason says the figure so far. A sum of parts is not taken.
+func rateEarly(r *Result, t zongjie.Target, old *zongjie.Report, name indicator.Name, change string, early []candidate, plans []Plan) {
+	if _, period := dueTerm(t, old); period != zongjie.PeriodFullYear {
+		return // a half's target: a figure of the half before says nothing of it
+	}
+	unit := baseUnit(t.BaseUnit)
+	if change != "" || unit == "%" || unit == "个百分点" || indicator.LowerIsBetter(name.Key) ||
+		t.Comparator == zongjie.AtMost || t.Comparator == zongjie.Under {
+		return
+	}
+	var cands []candidate
+	for _, c := range early {
+		if indicator.Measure(c.clause) != indicator.Stock {
+			cands = append(cands, c) // a stock then is not what the year added
+		}
+	}
+	e := judge(t, name, change, cands)
+	if e.Evidence == nil || len(e.Parts) > 0 || e.Evidence.score < earlyScore {
+		return
+	}
+	when := plans[e.In].Report.Meta.Review.Words() // 2026年上半年
+	if e.Status == Met {
+		e.Early = true
+		e.Reason = fmt.Sprintf("目标%s，%s的报告已达到：%s；本期报告未再报告", targetText(t, name.Text), when, e.Evidence.Figure)
+		e.From = r.From
+		*r = e
+		return
+	}
+	if e.Status == Partial && e.Progress != nil {
+		r.Reason += fmt.Sprintf("；%s的报告为%s（第%d行），为目标的%s%%，全年结果未报告", when, e.Evidence.Figure, e.Evidence.Line,
+			strconv.FormatFloat(math.Round(*e.Progress*1000)/10, 'f', -1, 64))
+	}
 }
 
 // dueTerm returns the year and period a target of report old falls due
@@ -355,6 +445,7 @@ type candidate struct {
 	text    string // the indicator's name as written, for showing
 	clause  string // the words of its clause before it, for what it measures (a flow or a stock)
 	tier    int    // 0 a result, 1 in a plan section, 2 a multi-year figure: lower is likelier
+	section string // the kind of section it is in (zongjie.SectionKind), "" when not known
 	sent    int    // where its sentence starts
 	in      int    // the later report it is in (TrackAll)
 }
@@ -408,6 +499,7 @@ func candidates(f *document.File, r *zongjie.Report) []candidate {
 				altNext: q.Name != "" && strings.HasPrefix(text[q.Span.End:], q.Name),
 				ageOf:   q.BaseUnit == "岁" && nounAfter(text[q.Span.End:]),
 				clause:  clauseTo(text, q.Span.Start),
+				section: q.Section,
 				sent:    sentenceAfter(text, heads, q.Span.Start, q.Span.End).Start, after: titleAfter(text, q.Span.End)}
 			switch {
 			case c.after != "":
