@@ -766,6 +766,15 @@ func (sc *scanner) listBefore(start, off, k int) (string, bool) {
 		return "", false
 	}
 	off = start + len(raw)
+	from := sc.listFirst(start, off, k)
+	return strings.TrimSuffix(words.TrimSpace(sc.text[from:off]), "等"), true
+}
+
+// listFirst returns where the list of items joined by 、 that ends with the
+// clause starting at start (right after a 、) begins: after the mark before
+// its first item, not before the end of item k-1 (the figure before) nor the
+// paragraph's start. off is where the clause's words end.
+func (sc *scanner) listFirst(start, off, k int) int {
 	low := sc.start
 	if k > 0 && sc.items[k-1].end <= off {
 		low = max(low, sc.items[k-1].end)
@@ -774,16 +783,13 @@ func (sc *scanner) listBefore(start, off, k int) (string, bool) {
 	for {
 		m := sc.markBefore(low, from)
 		if m < 0 {
-			from = low
-			break
+			return low
 		}
 		if sc.text[m-len("、"):m] != "、" {
-			from = m
-			break
+			return m
 		}
 		from = m - len("、")
 	}
-	return strings.TrimSuffix(words.TrimSpace(sc.text[from:off]), "等"), true
 }
 
 // listHead reads a clause that lists the kinds of what its figure counts,
@@ -819,22 +825,7 @@ func (sc *scanner) listHead(start, off, k int) (raw string, members []string, ok
 	}
 	from := start
 	if start-len("、") >= sc.start && sc.text[start-len("、"):start] == "、" {
-		low := sc.start
-		if k > 0 && sc.items[k-1].end <= off {
-			low = max(low, sc.items[k-1].end)
-		}
-		for from = start - len("、"); ; {
-			m := sc.markBefore(low, from)
-			if m < 0 {
-				from = low
-				break
-			}
-			if sc.text[m-len("、"):m] != "、" {
-				from = m
-				break
-			}
-			from = m - len("、")
-		}
+		from = sc.listFirst(start, off, k)
 	}
 	parts := strings.Split(sc.text[from:start+i], "、")
 	// The verb before the list stands before its first kind: the last verb
