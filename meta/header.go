@@ -65,10 +65,7 @@ func (d *detector) header() []headerLine {
 // isSalutationLine reports whether a line is a salutation: "各位代表：",
 // "同志们：".
 func isSalutationLine(text string) bool {
-	body, ok := strings.CutSuffix(text, "：")
-	if !ok {
-		body, ok = strings.CutSuffix(text, ":")
-	}
+	body, ok := cutColon(text)
 	if !ok || utf8.RuneCountInString(body) > 30 || strings.Contains(body, "如下") || !addressWords.Contains(body) {
 		return false // "分享:" is page chrome
 	}

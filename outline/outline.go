@@ -497,7 +497,7 @@ func leadIn(before string) string {
 // nextBoundary returns the byte offset of the next sentence or clause mark
 // (。；！？：，) in text at or after off, or -1. Messy reports type these
 // marks half-width too (;!?:, and . after a Chinese character: "…设施老化;二是…"):
-// they are boundaries as well (halfWidthMark). The marks' lead bytes (0xE3
+// they are boundaries as well (words.HalfWidthMark). The marks' lead bytes (0xE3
 // for 。, 0xEF for the full-width forms) are found with strings.IndexByte,
 // which skips the text in between many bytes at a time.
 func nextBoundary(text string, off int) int {
@@ -516,11 +516,11 @@ func nextBoundary(text string, off int) int {
 		}
 		// A half-width mark before the first full-width candidate.
 		for k := 0; ; {
-			a := strings.IndexAny(rest[k:], halfWidthMarks)
+			a := strings.IndexAny(rest[k:], words.HalfWidthMarks)
 			if a < 0 {
 				break
 			}
-			if halfWidthMark(text, off+k+a) {
+			if words.HalfWidthMark(text, off+k+a) {
 				return off + k + a
 			}
 			k += a + 1
@@ -546,25 +546,3 @@ func nextBoundary(text string, off int) int {
 	}
 	return -1
 }
-
-// halfWidthMarks are the half-width clause and sentence marks nextBoundary
-// takes as boundaries.
-const halfWidthMarks = ";,:!?."
-
-// halfWidthMark reports whether the half-width mark at byte i of text ends
-// a clause: ;!? always; , and : unless between digits (1,234 and 8:30);
-// . only after a character that is not ASCII (抓作风.二是…, not 1.5, 1.工业
-// or v2.).
-func halfWidthMark(text string, i int) bool {
-	switch text[i] {
-	case ';', '!', '?':
-		return true
-	case ',', ':':
-		return !(i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]))
-	case '.':
-		return i > 0 && text[i-1] >= 0x80
-	}
-	return false
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

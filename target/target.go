@@ -491,7 +491,7 @@ func nextColon(p string, from int) (int, int) {
 	for {
 		c, size := strings.Index(p[from:], "："), len("：")
 		if k := strings.IndexByte(p[from:], ':'); k >= 0 && (c < 0 || k < c) {
-			if betweenDigits(p, from+k) {
+			if words.BetweenDigits(p, from+k) {
 				from += k + 1
 				continue
 			}
@@ -621,15 +621,15 @@ func clauseOf(text string, f *document.File, s document.Span) document.Span {
 	}
 	low, high := max(ps.Start, s.Start-maxContext), min(ps.End, s.End+maxContext)
 	out := document.Span{Start: low, End: high}
-	for i := s.Start - 3; i >= low; i-- {
-		if isClauseMark(text, i) {
-			out.Start = i + 3
+	for i := s.Start - 1; i >= low; i-- {
+		if n := clauseMarkSize(text, i); n > 0 {
+			out.Start = i + n
 			break
 		}
 	}
-	for i := s.End; i+3 <= high; i++ {
-		if isClauseMark(text, i) {
-			out.End = i + 3
+	for i := s.End; i < high; i++ {
+		if n := clauseMarkSize(text, i); n > 0 && i+n <= high {
+			out.End = i + n
 			break
 		}
 	}
@@ -642,17 +642,22 @@ func clauseOf(text string, f *document.File, s document.Span) document.Span {
 	return out
 }
 
-// isClauseMark reports whether one of clauseMarks starts at byte i.
-func isClauseMark(text string, i int) bool {
-	if c := text[i]; c != 0xE3 && c != 0xEF || i+3 > len(text) {
-		return false
-	}
-	for _, m := range clauseMarks {
-		if text[i:i+3] == m {
-			return true
+// clauseMarkSize returns the size of the mark of clauseMarks that starts at
+// byte i, a full-width one or its half-width form (not 1,234's comma), or 0.
+func clauseMarkSize(text string, i int) int {
+	switch c := text[i]; {
+	case c < utf8.RuneSelf:
+		if strings.IndexByte(";,:!?", c) >= 0 && words.HalfWidthMark(text, i) {
+			return 1
+		}
+	case (c == 0xE3 || c == 0xEF) && i+3 <= len(text):
+		for _, m := range clauseMarks {
+			if len(m) == 3 && text[i:i+3] == m {
+				return 3
+			}
 		}
 	}
-	return false
+	return 0
 }
 
 // maxContext is how far, in bytes, a target's sentence reaches on either
@@ -936,7 +941,7 @@ func (x *extractor) indexSets() []markIndex {
 			if !strings.HasPrefix(text[i:], m.mark) {
 				continue
 			}
-			if (m.mark == "," || m.mark == ":") && betweenDigits(text, i) {
+			if (m.mark == "," || m.mark == ":") && words.BetweenDigits(text, i) {
 				break
 			}
 			for k := range out {
@@ -950,14 +955,6 @@ func (x *extractor) indexSets() []markIndex {
 	}
 	return out
 }
-
-// betweenDigits reports whether the byte at i of text has an ASCII digit on
-// either side: the separator of 1,234 or 8:30, no mark of a clause.
-func betweenDigits(text string, i int) bool {
-	return i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1])
-}
-
-func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func sortTargets(t []zongjie.Target) {
 	// Stable, as the insertion sort it replaces, which was quadratic when
